@@ -31,8 +31,11 @@ struct Pid {
   static constexpr Pid make(uint32_t slot, uint32_t serial) {
     return Pid{(static_cast<uint64_t>(serial) << 32) | slot};
   }
-  constexpr bool operator==(const Pid&) const = default;
+  /// Identity is the serial: a pid parsed from text (slot unknown) equals the live one.
+  constexpr bool operator==(const Pid& o) const { return serial() == o.serial(); }
   constexpr auto operator<=>(const Pid& o) const { return serial() <=> o.serial(); }
+  /// Slot value of a pid parsed from text, resolved by the runtime on use.
+  static constexpr uint32_t kUnresolvedSlot = 0xFFFFFFFFu;
 };
 
 /// A unique reference, printed as `#Reference<0.0.0.N>`.

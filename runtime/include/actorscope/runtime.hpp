@@ -1,0 +1,143 @@
+#pragma once
+// Runtime: an Erlang-style actor runtime. Owns the process table, the schedulers, the timers, the
+// name registry and the trace stream.
+//
+// Threaded mode (default): processes run M:N on a pool of worker threads; every public member
+// function is thread-safe and may be called from any thread, including from process code.
+// Deterministic mode: nothing runs until the owning thread calls step() / run_until_idle(); signals
+// wait in one global pending queue and are delivered one per step() in a reproducible order, on a
+// virtual clock. In that mode call the Runtime only from the thread that created it.
+//
+// Calls on a pid that is not alive do what the BEAM does: send/exit are silently ignored, info()
+// returns nil, alive() is false, register_name() throws ErlangError(:badarg).
+
+#include "actorscope/process.hpp"
+#include "actorscope/trace.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace actorscope {
+
+struct RuntimeOptions {
+  /// Worker threads in threaded mode; 0 = std::thread::hardware_concurrency().
+  unsigned threads = 0;
+  /// One thread, reproducible order, signals delivered by step().
+  bool deterministic = false;
+  /// Spawning beyond this many live processes throws ErlangError(:system_limit).
+  uint32_t max_processes = 1u << 22;
+  /// Reductions a process may use before it yields to others.
+  int32_t reduction_budget = 4000;
+  /// Trace events each producer thread buffers before events are dropped (and counted).
+  uint32_t trace_buffer_events = 1u << 16;
+};
+
+class Runtime {
+ public:
+  explicit Runtime(RuntimeOptions opts = {});
+  /// Stops every process (their coroutine frames are destroyed, nothing runs any more).
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  const RuntimeOptions& options() const noexcept;
+  bool deterministic() const noexcept;
+
+  // ---- processes ----------------------------------------------------------------------------
+  /// Spawns `fn(Process&, args...)`, a coroutine returning Task<>, with no parent process.
+  template <class F, class... Args>
+  Pid spawn(F&& fn, Args&&... args) {
+    return detail::spawn_in(core(), nullptr, SpawnOptions{}, nullptr, std::forward<F>(fn),
+                            std::forward<Args>(args)...);
+  }
+  template <class F, class... Args>
+  Pid spawn_opt(const SpawnOptions& opts, F&& fn, Args&&... args) {
+    return detail::spawn_in(core(), nullptr, opts, nullptr, std::forward<F>(fn), std::forward<Args>(args)...);
+  }
+
+  /// Sends a message from outside the runtime (no sender pid).
+  void send(Pid to, Term msg);
+  /// ErlangError(:badarg) when the name is not registered (R4.3).
+  void send(Atom name, Term msg);
+  /// `Process.exit(pid, reason)` from outside; `from` is the pid the signal names (default none,
+  /// printed #PID<0.0.0>). Returns true.
+  bool exit(Pid pid, Term reason, Pid from = {});
+  /// Sets a process's trap_exit flag from outside (for tools); returns the previous value, or
+  /// nullopt when the process is not alive.
+  std::optional<bool> set_trap_exit(Pid pid, bool on);
+  /// Stops a process from running code and consuming messages; exit signals still act on it.
+  /// Takes effect at its next receive or yield. False when not alive.
+  bool suspend(Pid pid);
+  bool resume(Pid pid);
+
+  bool alive(Pid pid) const;
+  /// Pids of all live processes, in spawn order of their slots.
+  std::vector<Pid> processes() const;
+  size_t process_count() const noexcept;
+
+  // ---- names (R5) -----------------------------------------------------------------------------
+  /// ErlangError(:badarg) if the name is taken, the process has a name, is not alive, or the name
+  /// is nil or :undefined.
+  void register_name(Pid pid, Atom name);
+  /// ErlangError(:badarg) for an unknown name.
+  void unregister(Atom name);
+  /// The pid, or an invalid Pid (print it as nil) when unknown.
+  Pid whereis(Atom name) const;
+  std::vector<Atom> registered() const;
+
+  // ---- introspection (R6) -----------------------------------------------------------------------
+  /// `Process.info(pid)`: a keyword list of every item, or nil when not alive.
+  Term info(Pid pid);
+  /// `Process.info(pid, item)`: `{item, value}`, or nil when not alive.
+  /// ErlangError(:badarg) for an unknown item.
+  Term info(Pid pid, Atom item);
+
+  // ---- latency injection ----------------------------------------------------------------------
+  /// Delay added to every signal (message, exit signal, DOWN) between processes. Default 0.
+  void set_global_latency(std::chrono::nanoseconds d);
+  std::chrono::nanoseconds global_latency() const noexcept;
+  /// Extra delay on every signal delivered to `pid`.
+  bool set_process_latency(Pid pid, std::chrono::nanoseconds d);
+  /// Extra delay on signals between a and b in either direction (a link or monitor edge).
+  void set_edge_latency(Pid a, Pid b, std::chrono::nanoseconds d);
+
+  // ---- time and stepping --------------------------------------------------------------------------
+  /// Monotonic time of the runtime in ns (the virtual clock in deterministic mode).
+  int64_t now_ns() const noexcept;
+  /// Threaded mode: stops running processes (signals still queue) until unpaused.
+  void set_paused(bool paused);
+  bool paused() const noexcept;
+  /// Deterministic mode: runs every runnable process until all wait, then delivers exactly one
+  /// pending signal or timeout (advancing the virtual clock to its due time) and runs again until
+  /// all wait. Returns false when nothing was pending.
+  bool step();
+  /// Deterministic mode: runs runnable processes until all wait; delivers nothing.
+  void run_ready();
+  /// Deterministic mode: step() until nothing is pending or max_steps were taken; returns steps.
+  size_t run_until_idle(size_t max_steps = 10'000'000);
+  /// Signals and timeouts waiting for delivery (deterministic mode; in threaded mode, the delayed
+  /// ones).
+  size_t pending_signals() const;
+
+  // ---- observing ----------------------------------------------------------------------------------
+  /// Turns the trace stream on or off. Off, tracing costs one flag check per event site.
+  void set_tracing(bool on);
+  bool tracing() const noexcept;
+  /// Moves up to `max` buffered events, in seq order, into `out`. Call from one thread only.
+  size_t drain_trace(std::vector<TraceEvent>& out, size_t max = SIZE_MAX);
+  /// Events lost because a buffer was full since the runtime started. When it grows, resynchronise
+  /// from snapshot().
+  uint64_t dropped_events() const noexcept;
+  /// Every live process with its relations. Events with seq < Snapshot::seq are reflected in it.
+  Snapshot snapshot();
+
+  detail::RuntimeCore& core() noexcept { return *core_; }
+
+ private:
+  std::unique_ptr<detail::RuntimeCore> core_;
+};
+
+}  // namespace actorscope

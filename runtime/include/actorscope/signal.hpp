@@ -1,0 +1,87 @@
+#pragma once
+// Signal: one node travelling from a sender to a receiver through the receiver's inbox.
+// Messages, exit signals, DOWNs and receive timeouts share one ordered channel per receiver (R4.1).
+// Internal to the runtime; exposed only so Process can be laid out inline.
+
+#include "actorscope/frame_pool.hpp"
+#include "actorscope/term.hpp"
+
+#include <atomic>
+
+namespace actorscope::detail {
+
+enum class SignalKind : uint8_t {
+  Message,  // payload = the message
+  Exit,     // payload = reason; linked = sent because a linked process ended
+  Down,     // payload = the whole {:DOWN, ref, :process, obj, reason} message; ref = monitor ref
+  Timeout,  // a receive ... after timer; ref.id = the receive's sequence number
+};
+
+struct SignalNode {
+  std::atomic<SignalNode*> next{nullptr};
+};
+
+struct Signal : SignalNode {
+  Pid to;
+  Pid from;
+  SignalKind kind = SignalKind::Message;
+  bool linked = false;     // Exit: from a link. Down: delivered even without a monitor entry
+  Ref ref;
+  Term payload;
+
+  static void* operator new(size_t n) { return frame_alloc(n); }
+  static void operator delete(void* p, size_t n) noexcept { frame_free(p, n); }
+};
+
+/// Vyukov's intrusive multi-producer single-consumer queue with an embedded stub.
+/// push() from any thread (one atomic exchange); pop() only by the queue's single consumer.
+class Inbox {
+ public:
+  Inbox() noexcept : head_(&stub_), tail_(&stub_) {}
+  Inbox(const Inbox&) = delete;
+  Inbox& operator=(const Inbox&) = delete;
+
+  void push(Signal* s) noexcept { push_node(s); }
+  /// Next signal, or nullptr when empty or when a producer is between its two steps (then
+  /// maybe_nonempty() stays true and a later pop() succeeds).
+  Signal* pop() noexcept {
+    SignalNode* tail = tail_;
+    SignalNode* next = tail->next.load(std::memory_order_acquire);
+    if (tail == &stub_) {
+      if (!next) return nullptr;
+      tail_ = next;
+      tail = next;
+      next = next->next.load(std::memory_order_acquire);
+    }
+    if (next) {
+      tail_ = next;
+      return static_cast<Signal*>(tail);
+    }
+    if (tail != head_.load(std::memory_order_acquire)) return nullptr;
+    push_node(&stub_);
+    next = tail->next.load(std::memory_order_acquire);
+    if (next) {
+      tail_ = next;
+      return static_cast<Signal*>(tail);
+    }
+    return nullptr;
+  }
+  /// Consumer side: false only when no producer has pushed anything not yet popped.
+  bool maybe_nonempty() const noexcept {
+    return head_.load(std::memory_order_seq_cst) != &stub_ || tail_ != &stub_ ||
+           stub_.next.load(std::memory_order_acquire) != nullptr;
+  }
+
+ private:
+  void push_node(SignalNode* s) noexcept {
+    s->next.store(nullptr, std::memory_order_relaxed);
+    SignalNode* prev = head_.exchange(s, std::memory_order_seq_cst);
+    prev->next.store(s, std::memory_order_release);
+  }
+
+  std::atomic<SignalNode*> head_;  // producers
+  SignalNode* tail_;               // consumer
+  SignalNode stub_;
+};
+
+}  // namespace actorscope::detail

@@ -1,0 +1,88 @@
+#pragma once
+// The observer API's value types: trace events and process snapshots.
+// These are plain values, safe to copy and hand to another thread.
+
+#include "actorscope/term.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace actorscope {
+
+enum class TraceKind : uint8_t {
+  Spawn,           // a = child, b = parent (or none), term = initial call {m, f, arity}
+  Exit,            // a = process, term = reason
+  Link,            // a = b's peer: a linked to b
+  Unlink,          // a unlinked b
+  Monitor,         // a (watcher) monitors b (target), ref
+  Demonitor,       // a removed monitor ref on b
+  Send,            // a sent term to b (a may be none for sends from outside the runtime)
+  Receive,         // a consumed message term from its mailbox
+  SignalSent,      // a sent an exit signal (signal = Exit) or DOWN (signal = Down) to b, term = reason
+  SignalDelivered, // the signal from a reached b with `outcome`, term = reason
+  TrapExit,        // a set trap_exit to flag
+  Register,        // a registered name
+  Unregister,      // a lost name (unregister, or exit)
+  Suspend,         // a was suspended
+  Resume,          // a was resumed
+  Restart,         // supervisor a restarted child: b = new pid, pid2 = old pid, name = child id atom, term = reason
+};
+
+enum class SignalType : uint8_t { None, Message, Exit, Down };
+
+/// What an exit signal or DOWN did when it reached its target.
+enum class SignalOutcome : uint8_t {
+  None,
+  Killed,          // the target ended (with `reason`, or :killed for an untrappable kill)
+  Trapped,         // converted to {:EXIT, from, reason} in the target's mailbox
+  DroppedNormal,   // :normal to a process not trapping exits: no effect
+  DroppedUnlinked, // the link was removed before the signal arrived (R1.8)
+  DroppedDead,     // the target had already ended
+  DownQueued,      // {:DOWN, ...} put into the watcher's mailbox
+  DownDropped,     // the monitor had been removed (demonitor) before the DOWN arrived
+};
+
+struct TraceEvent {
+  uint64_t seq = 0;      // global, strictly increasing in emission order
+  int64_t time_ns = 0;   // monotonic clock (virtual clock in deterministic mode)
+  TraceKind kind = TraceKind::Spawn;
+  SignalType signal = SignalType::None;
+  SignalOutcome outcome = SignalOutcome::None;
+  bool flag = false;     // TrapExit: the new value; Exit signal: sent by a link
+  Pid a, b, pid2;
+  Ref ref;
+  Atom name;
+  Term term;
+};
+
+const char* to_string(TraceKind k);
+const char* to_string(SignalOutcome o);
+
+enum class ProcessStatus : uint8_t { Running, Runnable, Waiting, Suspended, Exiting };
+const char* to_string(ProcessStatus s);
+
+/// One live process as seen by Runtime::snapshot().
+struct ProcessSnapshot {
+  Pid pid;
+  Pid parent;
+  Atom name{atoms::nil.id};  // nil when unregistered
+  ProcessStatus status = ProcessStatus::Waiting;
+  bool trap_exit = false;
+  bool suspended = false;
+  uint32_t message_queue_len = 0;
+  uint64_t reductions = 0;
+  uint64_t memory = 0;
+  Term initial_call;           // {module, function, arity}
+  std::vector<Pid> links;
+  std::vector<std::pair<Ref, Pid>> monitors;      // monitors this process holds: (ref, target)
+  std::vector<std::pair<Ref, Pid>> monitored_by;  // (ref, watcher)
+};
+
+struct Snapshot {
+  uint64_t seq = 0;  // every event with a smaller seq is reflected in `processes`
+  int64_t time_ns = 0;
+  std::vector<ProcessSnapshot> processes;
+};
+
+}  // namespace actorscope

@@ -1,0 +1,862 @@
+// RuntimeCore: process table, signal routing, process activation, exit propagation.
+
+#include "core.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cstdio>
+
+namespace actorscope::detail {
+
+thread_local Process* tls_current = nullptr;
+
+namespace {
+std::atomic<uint64_t> g_core_uid{1};
+constexpr uint32_t kMaxChunks = (1u << 22) >> RuntimeCore::kChunkBits;  // 4M slots at most
+
+int64_t steady_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+RuntimeCore::RuntimeCore(Runtime& f, RuntimeOptions o)
+    : facade(f), opts(o), uid(g_core_uid.fetch_add(1)), chunks_(new std::atomic<Process*>[kMaxChunks]) {
+  for (uint32_t i = 0; i < kMaxChunks; ++i) chunks_[i].store(nullptr, std::memory_order_relaxed);
+  if (opts.max_processes == 0 || opts.max_processes > (kMaxChunks << kChunkBits))
+    opts.max_processes = kMaxChunks << kChunkBits;
+  if (opts.reduction_budget <= 0) opts.reduction_budget = 4000;
+  uint32_t cap = 1024;
+  while (cap < opts.trace_buffer_events) cap <<= 1;
+  opts.trace_buffer_events = cap;
+  if (opts.deterministic) return;
+  unsigned n = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  opts.threads = n;
+  for (unsigned i = 0; i < n; ++i) {
+    auto w = std::make_unique<Worker>();
+    w->core = this;
+    w->index = i;
+    workers.push_back(std::move(w));
+  }
+  for (auto& w : workers) {
+    Worker* wp = w.get();
+    wp->thread = std::thread([this, wp] { worker_loop(*wp); });
+  }
+  timer_thread = std::thread([this] { timer_loop(); });
+}
+
+RuntimeCore::~RuntimeCore() { shutdown(); }
+
+void RuntimeCore::shutdown() {
+  if (torn_down_) return;
+  torn_down_ = true;
+  if (!stopping.exchange(true)) {
+    {
+      std::lock_guard g(pause_m);
+      paused.store(false);
+    }
+    pause_cv.notify_all();
+    for (auto& w : workers) {
+      (void)w;
+      wake_epoch.fetch_add(1);
+      wake_epoch.notify_all();
+    }
+    for (auto& w : workers)
+      if (w->thread.joinable()) w->thread.join();
+    {
+      std::lock_guard g(timer_m);
+    }
+    timer_cv.notify_all();
+    if (timer_thread.joinable()) timer_thread.join();
+  }
+  // No thread runs process code any more: destroy every process and every queued signal.
+  auto free_queue = [](TimedQueue& q) {
+    while (!q.empty()) {
+      delete q.top().sig;
+      q.pop();
+    }
+  };
+  free_queue(timers);
+  free_queue(pending);
+  uint32_t hw = high_water();
+  for (uint32_t i = 0; i < hw; ++i) {
+    Process* p = slot_ptr(i);
+    if (p->root_) {
+      p->root_.destroy();
+      p->root_ = {};
+    }
+    while (Signal* s = p->inbox_.pop()) delete s;
+    for (Signal* s = p->q_head_; s;) {
+      Signal* n = static_cast<Signal*>(s->next.load(std::memory_order_relaxed));
+      delete s;
+      s = n;
+    }
+    p->q_head_ = p->q_tail_ = nullptr;
+    p->rel_.reset();
+  }
+  for (uint32_t c = 0; c < kMaxChunks; ++c) {
+    Process* chunk = chunks_[c].exchange(nullptr);
+    if (!chunk) continue;
+    // Processes have a private destructor; RuntimeCore is a friend.
+    for (uint32_t i = 0; i < kChunkSize; ++i) chunk[i].~Process();
+    ::operator delete(static_cast<void*>(chunk));
+  }
+}
+
+int64_t RuntimeCore::now() const noexcept { return opts.deterministic ? vnow : steady_ns(); }
+
+// ---- process table ------------------------------------------------------------------------------
+
+Process* RuntimeCore::allocate() {
+  if (live.fetch_add(1, std::memory_order_relaxed) >= opts.max_processes) {
+    live.fetch_sub(1, std::memory_order_relaxed);
+    throw ErlangError(Term(atoms::system_limit));
+  }
+  uint64_t head = free_head_.load(std::memory_order_acquire);
+  while (static_cast<uint32_t>(head) != 0) {
+    uint32_t slot = static_cast<uint32_t>(head) - 1;
+    Process* p = slot_ptr(slot);
+    uint64_t next = ((head >> 32) + 1) << 32 | p->next_free_.load(std::memory_order_relaxed);
+    if (free_head_.compare_exchange_weak(head, next, std::memory_order_acq_rel)) return p;
+  }
+  std::lock_guard g(chunk_m_);
+  uint32_t slot = high_water_.load(std::memory_order_relaxed);
+  uint32_t chunk = slot >> kChunkBits;
+  if (!chunks_[chunk].load(std::memory_order_relaxed)) {
+    auto* mem = static_cast<Process*>(::operator new(sizeof(Process) * kChunkSize));
+    for (uint32_t i = 0; i < kChunkSize; ++i) {
+      Process* p = new (&mem[i]) Process();
+      p->core_ = this;
+      p->slot_ = (chunk << kChunkBits) + i;
+      p->sched_.store(kDead, std::memory_order_relaxed);
+    }
+    chunks_[chunk].store(mem, std::memory_order_release);
+  }
+  high_water_.store(slot + 1, std::memory_order_release);
+  return slot_ptr(slot);
+}
+
+void RuntimeCore::release_slot(Process* p) noexcept {
+  uint32_t slot = p->slot_;
+  uint64_t head = free_head_.load(std::memory_order_acquire);
+  for (;;) {
+    p->next_free_.store(static_cast<uint32_t>(head), std::memory_order_relaxed);
+    uint64_t next = ((head >> 32) + 1) << 32 | (slot + 1);
+    if (free_head_.compare_exchange_weak(head, next, std::memory_order_acq_rel)) break;
+  }
+  live.fetch_sub(1, std::memory_order_relaxed);
+}
+
+Process* RuntimeCore::lookup(Pid pid) const noexcept {
+  if (!pid.valid()) return nullptr;
+  uint32_t hw = high_water();
+  if (pid.slot() == kUnresolvedSlot) {
+    for (uint32_t i = 0; i < hw; ++i) {
+      Process* p = slot_ptr(i);
+      if (Pid{p->pid_.load(std::memory_order_acquire)}.serial() == pid.serial() &&
+          p->pid_.load(std::memory_order_relaxed) != 0)
+        return p;
+    }
+    return nullptr;
+  }
+  if (pid.slot() >= hw) return nullptr;
+  Process* p = slot_ptr(pid.slot());
+  return p->pid_.load(std::memory_order_acquire) == pid.raw ? p : nullptr;
+}
+
+Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const SpawnOptions& o, Ref* mref) {
+  uint32_t slot = child->slot_;
+  Pid pid = Pid::make(slot, next_serial_.fetch_add(1, std::memory_order_relaxed));
+  Pid parent_pid = parent ? parent->pid() : Pid{};
+  child->root_ = body.release();
+  child->current_ = child->root_;
+  child->wait_ = Wait::Start;
+  child->timed_out_ = false;
+  child->q_scanned_ = nullptr;
+  child->budget_ = 0;
+  child->exit_reason_ = Term();
+  child->trap_exit_.store(false, std::memory_order_relaxed);
+  child->suspended_.store(false, std::memory_order_relaxed);
+  child->exiting_.store(false, std::memory_order_relaxed);
+  child->reductions_.store(0, std::memory_order_relaxed);
+  child->latency_ns_.store(0, std::memory_order_relaxed);
+  child->queue_len_.store(0, std::memory_order_relaxed);
+  child->status_.store(static_cast<uint8_t>(ProcessStatus::Runnable), std::memory_order_relaxed);
+  {
+    SpinGuard g(child->lock_);
+    child->name_ = atoms::nil;
+    child->parent_ = parent_pid;
+    child->initial_call_ = o.initial_call;
+    child->rel_.reset();
+    if (o.link && parent) {
+      child->rel_ = std::make_unique<Relations>();
+      child->rel_->links.push_back(parent_pid);
+    }
+    if (o.proc_lib) {
+      if (!child->rel_) child->rel_ = std::make_unique<Relations>();
+      std::vector<Term> ancestors;
+      if (parent) {
+        ancestors.push_back(Term(parent_pid));
+        SpinGuard pg(parent->lock_);
+        if (parent->rel_)
+          for (auto& [k, v] : parent->rel_->dictionary)
+            if (k.is_atom(atoms::ancestors))
+              for (auto& a : v.list_elements()) ancestors.push_back(a);
+      }
+      child->rel_->dictionary.emplace_back(Term(atoms::ancestors), Term::list(ancestors));
+      child->rel_->dictionary.emplace_back(
+          Term(atoms::dollar_initial_call),
+          Term::tuple({Term(o.initial_call.module), Term(o.initial_call.function), Term(o.initial_call.arity)}));
+    }
+    if (o.monitor && parent) {
+      if (!child->rel_) child->rel_ = std::make_unique<Relations>();
+      Ref r = make_ref();
+      child->rel_->monitored_by.push_back({r, parent_pid, atoms::nil});
+      if (mref) *mref = r;
+    }
+    child->pid_.store(pid.raw, std::memory_order_release);
+  }
+  if (parent && (o.link || o.monitor)) {
+    SpinGuard g(parent->lock_);
+    if (!parent->rel_) parent->rel_ = std::make_unique<Relations>();
+    if (o.link) parent->rel_->links.push_back(pid);
+    if (o.monitor && mref) parent->rel_->monitors.push_back({*mref, pid, atoms::nil});
+  }
+  if (tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::Spawn;
+    ev.a = pid;
+    ev.b = parent_pid;
+    ev.term = Term::tuple({Term(o.initial_call.module), Term(o.initial_call.function), Term(o.initial_call.arity)});
+    emit(std::move(ev));
+    if (o.link && parent) trace(TraceKind::Link, parent_pid, pid);
+    if (o.monitor && parent && mref) {
+      TraceEvent m;
+      m.kind = TraceKind::Monitor;
+      m.a = parent_pid;
+      m.b = pid;
+      m.ref = *mref;
+      emit(std::move(m));
+    }
+  }
+  if (parent) parent->reductions_.fetch_add(1, std::memory_order_relaxed);
+  child->sched_.store(kActive, std::memory_order_release);
+  schedule(child);
+  return pid;
+}
+
+Process* allocate_process(RuntimeCore& core) { return core.allocate(); }
+void abandon_process(RuntimeCore& core, Process* p) noexcept { core.release_slot(p); }
+Pid start_process(RuntimeCore& core, Process* parent, Process* child, Task<> body, const SpawnOptions& opts,
+                  Ref* monitor_ref) {
+  return core.start(parent, child, std::move(body), opts, monitor_ref);
+}
+RuntimeCore& core_of(Process& p) noexcept { return *p.core_; }
+
+// ---- signal routing ---------------------------------------------------------------------------------
+
+int64_t RuntimeCore::delay_for(const Signal* s, Process* target) {
+  int64_t d = global_latency.load(std::memory_order_relaxed);
+  if (target) d += target->latency_ns_.load(std::memory_order_relaxed);
+  if (s->from.valid()) {
+    std::lock_guard g(edge_m);
+    if (!edge_latency.empty()) {
+      uint32_t a = s->from.serial(), b = s->to.serial();
+      auto it = edge_latency.find({std::min(a, b), std::max(a, b)});
+      if (it != edge_latency.end()) d += it->second;
+    }
+  }
+  return d;
+}
+
+void RuntimeCore::recompute_latency_flag() {
+  bool any = global_latency.load() != 0;
+  {
+    std::lock_guard g(edge_m);
+    any = any || !edge_latency.empty();
+  }
+  uint32_t hw = high_water();
+  for (uint32_t i = 0; i < hw && !any; ++i)
+    if (slot_ptr(i)->latency_ns_.load(std::memory_order_relaxed) != 0) any = true;
+  latency_configured.store(any);
+}
+
+void RuntimeCore::send_signal(Signal* s) {
+  if (opts.deterministic) {
+    Process* target = lookup(s->to);
+    int64_t due = vnow;
+    if (latency_configured.load(std::memory_order_relaxed)) due += delay_for(s, target);
+    pending.push({due, trace_seq.fetch_add(1, std::memory_order_relaxed), s});
+    return;
+  }
+  if (latency_configured.load(std::memory_order_relaxed) ||
+      delayed_in_flight.load(std::memory_order_relaxed) > 0) {
+    Process* target = lookup(s->to);
+    int64_t d = delay_for(s, target);
+    if (d > 0 || delayed_in_flight.load(std::memory_order_acquire) > 0) {
+      // Every signal queues behind the delayed ones so that no pair's order changes (R4.1).
+      delayed_in_flight.fetch_add(1, std::memory_order_acq_rel);
+      add_timed(now() + d, s);
+      return;
+    }
+  }
+  deliver_now(s);
+}
+
+void RuntimeCore::deliver_now(Signal* s) {
+  Pid to = s->to;
+  Process* p = lookup(to);
+  if (!p) {
+    delete s;
+    return;
+  }
+  if (to.slot() == kUnresolvedSlot) s->to = p->pid();
+  p->inbox_.push(s);
+  if (p->sched_.load(std::memory_order_seq_cst) == kIdle) {
+    uint32_t e = kIdle;
+    if (p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) schedule(p);
+  }
+}
+
+void RuntimeCore::send_message(Pid from, Pid to, Term msg) {
+  if (tracing_on()) trace(TraceKind::Send, from, to, msg);
+  send_signal(make_signal(SignalKind::Message, from, to, std::move(msg)));
+}
+
+void RuntimeCore::send_exit(Pid from, Pid to, Term reason, bool linked) {
+  if (tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::SignalSent;
+    ev.signal = SignalType::Exit;
+    ev.flag = linked;
+    ev.a = from;
+    ev.b = to;
+    ev.term = reason;
+    emit(std::move(ev));
+  }
+  Signal* s = make_signal(SignalKind::Exit, from, to, std::move(reason));
+  s->linked = linked;
+  send_signal(s);
+}
+
+void RuntimeCore::arm_timeout(Process* p, int64_t ms) {
+  Signal* s = make_signal(SignalKind::Timeout, p->pid(), p->pid(), Term());
+  s->ref = Ref{p->receive_seq_};
+  int64_t due = now() + ms * 1'000'000;
+  if (opts.deterministic) {
+    pending.push({due, trace_seq.fetch_add(1, std::memory_order_relaxed), s});
+  } else {
+    add_timed(due, s);
+  }
+}
+
+// ---- running a process -----------------------------------------------------------------------------
+
+namespace {
+void append(Signal*& head, Signal*& tail, Signal* s) {
+  s->next.store(nullptr, std::memory_order_relaxed);
+  if (tail)
+    tail->next.store(s, std::memory_order_relaxed);
+  else
+    head = s;
+  tail = s;
+}
+
+void trace_delivery(RuntimeCore& c, SignalType t, const Signal* s, SignalOutcome o) {
+  if (!c.tracing_on()) return;
+  TraceEvent ev;
+  ev.kind = TraceKind::SignalDelivered;
+  ev.signal = t;
+  ev.outcome = o;
+  ev.flag = s->linked;
+  ev.a = s->from;
+  ev.b = s->to;
+  ev.ref = s->ref;
+  ev.term = s->kind == SignalKind::Down ? s->payload.element(4) : s->payload;
+  c.emit(std::move(ev));
+}
+}  // namespace
+
+bool RuntimeCore::drain(Process* p) {
+  if (p->exiting_.load(std::memory_order_relaxed)) return false;
+  Signal* bh = nullptr;
+  Signal* bt = nullptr;
+  uint32_t added = 0;
+  Pid self = p->pid();
+  auto flush_batch = [&] {
+    if (!bh) return;
+    SpinGuard g(p->lock_);
+    if (p->q_tail_)
+      p->q_tail_->next.store(bh, std::memory_order_relaxed);
+    else
+      p->q_head_ = bh;
+    p->q_tail_ = bt;
+    p->queue_len_.store(p->queue_len_.load(std::memory_order_relaxed) + added, std::memory_order_relaxed);
+    bh = bt = nullptr;
+    added = 0;
+  };
+  while (Signal* s = p->inbox_.pop()) {
+    if (s->to.raw != self.raw) {  // meant for an earlier process in this slot
+      delete s;
+      continue;
+    }
+    switch (s->kind) {
+      case SignalKind::Message:
+        append(bh, bt, s);
+        ++added;
+        break;
+      case SignalKind::Timeout:
+        if (p->wait_ == Wait::Receiving && s->ref.id == p->receive_seq_) p->timed_out_ = true;
+        delete s;
+        break;
+      case SignalKind::Down: {
+        bool active = s->linked;  // unconditional (noproc DOWN)
+        if (!active) {
+          SpinGuard g(p->lock_);
+          if (p->rel_) {
+            auto& m = p->rel_->monitors;
+            auto it = std::find_if(m.begin(), m.end(), [&](const MonitorOut& x) { return x.ref == s->ref; });
+            if (it != m.end()) {
+              m.erase(it);
+              active = true;
+            }
+          }
+        }
+        trace_delivery(*this, SignalType::Down, s, active ? SignalOutcome::DownQueued : SignalOutcome::DownDropped);
+        if (active) {
+          append(bh, bt, s);
+          ++added;
+        } else {
+          delete s;
+        }
+        break;
+      }
+      case SignalKind::Exit: {
+        if (s->linked) {  // R1.8: the link must still exist when the signal arrives
+          bool had = false;
+          {
+            SpinGuard g(p->lock_);
+            if (p->rel_) {
+              auto& l = p->rel_->links;
+              auto it = std::find(l.begin(), l.end(), s->from);
+              if (it != l.end()) {
+                l.erase(it);
+                had = true;
+              }
+            }
+          }
+          if (!had) {
+            trace_delivery(*this, SignalType::Exit, s, SignalOutcome::DroppedUnlinked);
+            delete s;
+            break;
+          }
+        }
+        const Term& reason = s->payload;
+        if (!s->linked && reason.is_atom(atoms::kill)) {  // R1.5: untrappable
+          trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Killed);
+          delete s;
+          flush_batch();
+          die(p, Term(atoms::killed));
+          return false;
+        }
+        if (p->trap_exit_.load(std::memory_order_relaxed)) {  // R1.7, R1.6
+          trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Trapped);
+          s->payload = Term::tuple({Term(atoms::EXIT), Term(s->from), reason});
+          s->kind = SignalKind::Message;
+          append(bh, bt, s);
+          ++added;
+          break;
+        }
+        if (reason.is_atom(atoms::normal) && s->from != self) {  // R1.3
+          trace_delivery(*this, SignalType::Exit, s, SignalOutcome::DroppedNormal);
+          delete s;
+          break;
+        }
+        trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Killed);  // R1.2, R1.4, R1.6
+        Term r = std::move(s->payload);
+        delete s;
+        flush_batch();
+        die(p, std::move(r));
+        return false;
+      }
+    }
+  }
+  flush_batch();
+  return true;
+}
+
+bool RuntimeCore::try_match(Process* p) {
+  Signal* prev = p->q_scanned_;
+  Signal* s = prev ? static_cast<Signal*>(prev->next.load(std::memory_order_relaxed)) : p->q_head_;
+  while (s) {
+    if (p->match_(p->match_ctx_, s->payload)) {
+      Signal* next = static_cast<Signal*>(s->next.load(std::memory_order_relaxed));
+      {
+        SpinGuard g(p->lock_);
+        if (prev)
+          prev->next.store(next, std::memory_order_relaxed);
+        else
+          p->q_head_ = next;
+        if (p->q_tail_ == s) p->q_tail_ = prev;
+        p->queue_len_.store(p->queue_len_.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
+      }
+      p->q_scanned_ = nullptr;
+      if (tracing_on()) trace(TraceKind::Receive, p->pid(), s->from, s->payload);
+      p->result_->emplace(std::move(s->payload));
+      delete s;
+      --p->budget_;
+      p->reductions_.fetch_add(1, std::memory_order_relaxed);
+      return true;
+    }
+    prev = s;
+    s = static_cast<Signal*>(s->next.load(std::memory_order_relaxed));
+  }
+  p->q_scanned_ = prev;
+  return false;
+}
+
+void RuntimeCore::go_idle_or_continue(Process* p, ProcessStatus st, bool& keep_running) {
+  p->status_.store(static_cast<uint8_t>(st), std::memory_order_relaxed);
+  p->sched_.store(kIdle, std::memory_order_seq_cst);
+  keep_running = false;
+  if (p->inbox_.maybe_nonempty()) {
+    uint32_t e = kIdle;
+    if (p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) {
+      p->status_.store(static_cast<uint8_t>(ProcessStatus::Running), std::memory_order_relaxed);
+      keep_running = true;
+    }
+  }
+}
+
+void RuntimeCore::run(Process* p) {
+  tls_current = p;
+  p->status_.store(static_cast<uint8_t>(ProcessStatus::Running), std::memory_order_relaxed);
+  p->budget_ = opts.reduction_budget;
+  for (;;) {
+    if (!drain(p)) break;
+    if (p->suspended_.load(std::memory_order_acquire)) {
+      bool keep = false;
+      go_idle_or_continue(p, ProcessStatus::Suspended, keep);
+      if (keep) continue;
+      tls_current = nullptr;
+      return;
+    }
+    if (p->wait_ == Wait::Receiving) {
+      if (!try_match(p)) {
+        if (p->timed_out_) {
+          p->result_->reset();
+        } else if (p->budget_ <= 0) {
+          requeue(p);
+          tls_current = nullptr;
+          return;
+        } else {
+          bool keep = false;
+          go_idle_or_continue(p, ProcessStatus::Waiting, keep);
+          if (keep) continue;
+          tls_current = nullptr;
+          return;
+        }
+      }
+      p->timed_out_ = false;
+    }
+    p->wait_ = Wait::Start;
+    p->current_.resume();
+    if (p->root_.done() || p->exiting_.load(std::memory_order_relaxed)) break;
+    if (p->wait_ == Wait::Yielded) {
+      p->wait_ = Wait::Start;
+      requeue(p);
+      tls_current = nullptr;
+      return;
+    }
+    if (p->budget_ <= 0) {
+      requeue(p);
+      tls_current = nullptr;
+      return;
+    }
+    // Receiving: loop to check for new signals, then block.
+  }
+  finish(p);
+  tls_current = nullptr;
+}
+
+void RuntimeCore::finish(Process* p) {
+  Term reason;
+  if (p->exiting_.load(std::memory_order_relaxed)) {
+    reason = p->exit_reason_;
+  } else {
+    auto h = std::coroutine_handle<detail::TaskPromise<void>>::from_address(p->root_.address());
+    reason = Term(atoms::normal);
+    if (auto ex = h.promise().exception) {
+      try {
+        std::rethrow_exception(ex);
+      } catch (const ProcessExit& e) {
+        reason = e.reason();
+      } catch (const ErlangError& e) {
+        reason = Term::tuple({e.reason(), Term::empty_list()});
+      } catch (const std::exception& e) {
+        reason = Term::tuple({Term::tuple({Term(atoms::cpp), Term::binary(e.what())}), Term::empty_list()});
+      } catch (...) {
+        reason = Term::tuple({Term::tuple({Term(atoms::cpp), Term(atoms::unknown)}), Term::empty_list()});
+      }
+    }
+    p->exit_reason_ = reason;
+    p->exiting_.store(true, std::memory_order_release);
+  }
+  p->status_.store(static_cast<uint8_t>(ProcessStatus::Exiting), std::memory_order_relaxed);
+  // R1.10: no more code runs. Destroying the root frame destroys every awaited task below it.
+  if (p->root_) {
+    Process* saved = tls_current;
+    tls_current = nullptr;
+    p->root_.destroy();
+    tls_current = saved;
+    p->root_ = {};
+    p->current_ = {};
+  }
+  Pid self = p->pid();
+  // R2.6: the name goes before any signal leaves.
+  Atom name;
+  {
+    SpinGuard g(p->lock_);
+    name = p->name_;
+  }
+  if (name != atoms::nil) {
+    {
+      std::unique_lock g(names_m_);
+      auto it = names_.find(name.id);
+      if (it != names_.end() && it->second == self) names_.erase(it);
+    }
+    {
+      SpinGuard g(p->lock_);
+      p->name_ = atoms::nil;
+    }
+    if (tracing_on()) {
+      TraceEvent ev;
+      ev.kind = TraceKind::Unregister;
+      ev.a = self;
+      ev.name = name;
+      emit(std::move(ev));
+    }
+  }
+  std::unique_ptr<Relations> rel;
+  {
+    SpinGuard g(p->lock_);
+    rel = std::move(p->rel_);
+  }
+  trace(TraceKind::Exit, self, {}, reason);
+  if (rel) {
+    for (Pid peer : rel->links) send_exit(self, peer, reason, true);  // R1.1
+    for (auto& m : rel->monitored_by) {
+      Term object = m.name == atoms::nil ? Term(self) : Term::tuple({Term(m.name), Term(atoms::nonode)});
+      Term msg = Term::tuple({Term(atoms::DOWN), Term(m.ref), Term(atoms::process), object, reason});
+      if (tracing_on()) {
+        TraceEvent ev;
+        ev.kind = TraceKind::SignalSent;
+        ev.signal = SignalType::Down;
+        ev.a = self;
+        ev.b = m.watcher;
+        ev.ref = m.ref;
+        ev.term = reason;
+        emit(std::move(ev));
+      }
+      Signal* s = make_signal(SignalKind::Down, self, m.watcher, std::move(msg));
+      s->ref = m.ref;
+      send_signal(s);
+    }
+    for (auto& m : rel->monitors) {  // R3.7: drop ours from the targets, silently
+      if (Process* t = lookup(m.target)) {
+        SpinGuard g(t->lock_);
+        if (t->rel_ && t->pid_.load(std::memory_order_relaxed) == m.target.raw) {
+          auto& mb = t->rel_->monitored_by;
+          mb.erase(std::remove_if(mb.begin(), mb.end(), [&](const MonitorIn& x) { return x.ref == m.ref; }),
+                   mb.end());
+        }
+      }
+    }
+  }
+  // The slot becomes free: no new signal reaches this incarnation.
+  {
+    SpinGuard g(p->lock_);
+    p->pid_.store(0, std::memory_order_release);
+    for (Signal* s = p->q_head_; s;) {
+      Signal* n = static_cast<Signal*>(s->next.load(std::memory_order_relaxed));
+      delete s;
+      s = n;
+    }
+    p->q_head_ = p->q_tail_ = p->q_scanned_ = nullptr;
+    p->queue_len_.store(0, std::memory_order_relaxed);
+    p->exit_reason_ = Term();
+  }
+  while (Signal* s = p->inbox_.pop()) delete s;
+  p->sched_.store(kDead, std::memory_order_seq_cst);
+  release_slot(p);
+}
+
+// ---- relations ---------------------------------------------------------------------------------------
+
+RuntimeCore::LinkResult RuntimeCore::link(Process* self, Pid other) {
+  Process* t = lookup(other);
+  Pid me = self->pid();
+  if (t == self) return LinkResult::Linked;  // R2.2
+  if (!t) return LinkResult::NoProc;
+  {
+    SpinGuard g(t->lock_);
+    if (t->pid_.load(std::memory_order_relaxed) != t->pid().raw || t->exiting_.load(std::memory_order_acquire) ||
+        t->pid_.load(std::memory_order_relaxed) == 0)
+      return LinkResult::NoProc;
+    if (!t->rel_) t->rel_ = std::make_unique<Relations>();
+    auto& l = t->rel_->links;
+    if (std::find(l.begin(), l.end(), me) == l.end()) l.push_back(me);
+  }
+  other = t->pid();
+  bool added = false;
+  {
+    SpinGuard g(self->lock_);
+    if (!self->rel_) self->rel_ = std::make_unique<Relations>();
+    auto& l = self->rel_->links;
+    if (std::find(l.begin(), l.end(), other) == l.end()) {
+      l.push_back(other);
+      added = true;
+    }
+  }
+  if (added) trace(TraceKind::Link, me, other);
+  return LinkResult::Linked;
+}
+
+void RuntimeCore::unlink(Process* self, Pid other) {
+  Pid me = self->pid();
+  bool removed = false;
+  {
+    SpinGuard g(self->lock_);
+    if (self->rel_) {
+      auto& l = self->rel_->links;
+      auto it = std::find(l.begin(), l.end(), other);
+      if (it != l.end()) {
+        l.erase(it);
+        removed = true;
+      }
+    }
+  }
+  if (Process* t = lookup(other)) {
+    SpinGuard g(t->lock_);
+    if (t->rel_ && t->pid_.load(std::memory_order_relaxed) != 0) {
+      auto& l = t->rel_->links;
+      auto it = std::find(l.begin(), l.end(), me);
+      if (it != l.end()) l.erase(it);
+    }
+  }
+  if (removed) trace(TraceKind::Unlink, me, other);
+}
+
+bool RuntimeCore::monitor(Pid watcher, Pid target, Ref ref, Atom name) {
+  Process* t = lookup(target);
+  if (!t) return false;
+  {
+    SpinGuard g(t->lock_);
+    if (t->pid_.load(std::memory_order_relaxed) == 0 || t->exiting_.load(std::memory_order_acquire)) return false;
+    if (!t->rel_) t->rel_ = std::make_unique<Relations>();
+    t->rel_->monitored_by.push_back({ref, watcher, name});
+  }
+  return true;
+}
+
+bool RuntimeCore::demonitor(Process* w, Ref ref) {
+  Pid target;
+  {
+    SpinGuard g(w->lock_);
+    if (!w->rel_) return false;
+    auto& m = w->rel_->monitors;
+    auto it = std::find_if(m.begin(), m.end(), [&](const MonitorOut& x) { return x.ref == ref; });
+    if (it == m.end()) return false;
+    target = it->target;
+    m.erase(it);
+  }
+  if (Process* t = lookup(target)) {
+    SpinGuard g(t->lock_);
+    if (t->rel_) {
+      auto& mb = t->rel_->monitored_by;
+      mb.erase(std::remove_if(mb.begin(), mb.end(), [&](const MonitorIn& x) { return x.ref == ref; }), mb.end());
+    }
+  }
+  if (tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::Demonitor;
+    ev.a = w->pid();
+    ev.b = target;
+    ev.ref = ref;
+    emit(std::move(ev));
+  }
+  return true;
+}
+
+void RuntimeCore::send_down_noproc(Process* watcher, Ref ref, Term object) {
+  Term msg = Term::tuple({Term(atoms::DOWN), Term(ref), Term(atoms::process), object, Term(atoms::noproc)});
+  Signal* s = make_signal(SignalKind::Down, object.is_pid() ? object.as_pid() : Pid{}, watcher->pid(), std::move(msg));
+  s->ref = ref;
+  s->linked = true;  // unconditional: there is no monitor entry to check
+  send_signal(s);
+}
+
+// ---- names -----------------------------------------------------------------------------------------
+
+void RuntimeCore::register_name(Pid pid, Atom name) {
+  if (name == atoms::nil || name == atoms::undefined) throw ErlangError(Term(atoms::badarg));
+  Process* p = lookup(pid);
+  if (!p) throw ErlangError(Term(atoms::badarg));
+  {
+    std::unique_lock g(names_m_);
+    if (names_.count(name.id)) throw ErlangError(Term(atoms::badarg));
+    SpinGuard pg(p->lock_);
+    if (p->pid_.load(std::memory_order_relaxed) == 0 || p->exiting_.load(std::memory_order_acquire) ||
+        p->name_ != atoms::nil)
+      throw ErlangError(Term(atoms::badarg));
+    p->name_ = name;
+    names_.emplace(name.id, p->pid());
+  }
+  if (tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::Register;
+    ev.a = p->pid();
+    ev.name = name;
+    emit(std::move(ev));
+  }
+}
+
+void RuntimeCore::unregister(Atom name) {
+  Pid pid;
+  {
+    std::unique_lock g(names_m_);
+    auto it = names_.find(name.id);
+    if (it == names_.end()) throw ErlangError(Term(atoms::badarg));
+    pid = it->second;
+    names_.erase(it);
+    if (Process* p = lookup(pid)) {
+      SpinGuard pg(p->lock_);
+      if (p->name_ == name) p->name_ = atoms::nil;
+    }
+  }
+  if (tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::Unregister;
+    ev.a = pid;
+    ev.name = name;
+    emit(std::move(ev));
+  }
+}
+
+Pid RuntimeCore::whereis(Atom name) const {
+  std::shared_lock g(names_m_);
+  auto it = names_.find(name.id);
+  return it == names_.end() ? Pid{} : it->second;
+}
+
+std::vector<Atom> RuntimeCore::registered() const {
+  std::shared_lock g(names_m_);
+  std::vector<Atom> out;
+  out.reserve(names_.size());
+  for (auto& [k, v] : names_) out.push_back(Atom{k});
+  std::sort(out.begin(), out.end(), [](Atom a, Atom b) { return atom_name(a) < atom_name(b); });
+  return out;
+}
+
+}  // namespace actorscope::detail

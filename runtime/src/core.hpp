@@ -1,0 +1,266 @@
+#pragma once
+// RuntimeCore: the runtime's machinery behind the Runtime facade. Private to runtime/src.
+
+#include "actorscope/runtime.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <queue>
+#include <shared_mutex>
+#include <thread>
+#include <unordered_map>
+
+namespace actorscope::detail {
+
+/// A tiny spin lock for short critical sections (never held across calls into process code).
+class SpinGuard {
+ public:
+  explicit SpinGuard(std::atomic<bool>& l) noexcept : l_(l) {
+    while (l_.exchange(true, std::memory_order_acquire)) {
+      while (l_.load(std::memory_order_relaxed)) cpu_relax();
+    }
+  }
+  ~SpinGuard() { l_.store(false, std::memory_order_release); }
+  SpinGuard(const SpinGuard&) = delete;
+  SpinGuard& operator=(const SpinGuard&) = delete;
+  static void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#else
+    std::this_thread::yield();
+#endif
+  }
+
+ private:
+  std::atomic<bool>& l_;
+};
+
+struct MonitorOut {  // a monitor this process holds
+  Ref ref;
+  Pid target;
+  Atom name;  // nil unless by name
+};
+struct MonitorIn {  // a monitor on this process
+  Ref ref;
+  Pid watcher;
+  Atom name;
+};
+struct Relations {
+  std::vector<Pid> links;
+  std::vector<MonitorOut> monitors;
+  std::vector<MonitorIn> monitored_by;
+  std::vector<std::pair<Term, Term>> dictionary;
+};
+
+// Everything info() reports, read under the process's lock in one go.
+struct InfoData {
+  Pid pid;
+  ProcessStatus status;
+  bool trap_exit;
+  Atom name;
+  InitialCall initial_call;
+  uint64_t reductions;
+  uint64_t memory;
+  std::vector<Term> messages;
+  std::vector<Pid> links;
+  std::vector<MonitorOut> monitors;
+  std::vector<Pid> monitored_by;
+  std::vector<std::pair<Term, Term>> dictionary;
+};
+
+/// Time-ordered signals waiting for delivery: delayed signals and receive timeouts.
+struct TimedSignal {
+  int64_t due;
+  uint64_t seq;
+  Signal* sig;
+  bool operator>(const TimedSignal& o) const { return due != o.due ? due > o.due : seq > o.seq; }
+};
+using TimedQueue = std::priority_queue<TimedSignal, std::vector<TimedSignal>, std::greater<TimedSignal>>;
+
+/// Single-producer single-consumer ring of trace events (one per producing thread).
+struct TraceRing {
+  explicit TraceRing(uint32_t cap) : buf(cap), mask(cap - 1) {}
+  std::vector<TraceEvent> buf;
+  uint64_t mask;
+  std::atomic<uint64_t> head{0};  // written by the producer
+  std::atomic<uint64_t> tail{0};  // written by the consumer
+};
+
+struct Worker {
+  RuntimeCore* core = nullptr;
+  unsigned index = 0;
+  Process* next = nullptr;   // the most recently woken process; runs next, not stealable
+  unsigned next_chain = 0;   // consecutive runs taken from `next`
+  std::mutex m;              // guards q
+  std::deque<Process*> q;
+  std::atomic<size_t> q_size{0};
+  std::thread thread;
+};
+
+class RuntimeCore {
+ public:
+  static constexpr uint32_t kIdle = 0;    // not queued, not running (waiting, suspended)
+  static constexpr uint32_t kActive = 1;  // queued or running
+  static constexpr uint32_t kDead = 2;    // slot holds no live process
+  static constexpr uint32_t kChunkBits = 10;
+  static constexpr uint32_t kChunkSize = 1u << kChunkBits;
+  static constexpr uint32_t kUnresolvedSlot = 0xFFFFFFFFu;
+
+  explicit RuntimeCore(Runtime& facade, RuntimeOptions opts);
+  ~RuntimeCore();
+  void shutdown();
+
+  Runtime& facade;
+  RuntimeOptions opts;
+  const uint64_t uid;  // distinguishes runtimes in thread-local caches
+
+  // ---- process table ----
+  Process* allocate();
+  void release_slot(Process* p) noexcept;
+  /// The process `pid` names, if it is alive (not yet fully ended); else nullptr. Resolves pids
+  /// parsed from text (slot unknown) by serial.
+  Process* lookup(Pid pid) const noexcept;
+  Process* slot_ptr(uint32_t slot) const noexcept {
+    return &chunks_[slot >> kChunkBits].load(std::memory_order_acquire)[slot & (kChunkSize - 1)];
+  }
+  uint32_t high_water() const noexcept { return high_water_.load(std::memory_order_acquire); }
+  std::atomic<uint32_t> live{0};
+
+  Pid start(Process* parent, Process* child, Task<> body, const SpawnOptions& opts, Ref* mref);
+
+  // ---- signals ----
+  Signal* make_signal(SignalKind k, Pid from, Pid to, Term payload) {
+    auto* s = new Signal;
+    s->kind = k;
+    s->from = from;
+    s->to = to;
+    s->payload = std::move(payload);
+    return s;
+  }
+  /// Routes a signal: delay queue, pending queue (deterministic) or straight to the inbox.
+  void send_signal(Signal* s);
+  /// Pushes into the target's inbox now and schedules it if it was idle.
+  void deliver_now(Signal* s);
+  void send_message(Pid from, Pid to, Term msg);
+  void send_exit(Pid from, Pid to, Term reason, bool linked);
+  Ref make_ref() noexcept { return Ref{next_ref_.fetch_add(1, std::memory_order_relaxed)}; }
+
+  // ---- per-process work (on the thread running p) ----
+  void run(Process* p);
+  /// Handles every signal in p's inbox. Returns false when p is now exiting.
+  bool drain(Process* p);
+  bool try_match(Process* p);
+  void finish(Process* p);
+  void die(Process* p, Term reason) {
+    if (!p->exiting_.load(std::memory_order_relaxed)) {
+      p->exit_reason_ = std::move(reason);
+      p->exiting_.store(true, std::memory_order_release);
+    }
+  }
+  void arm_timeout(Process* p, int64_t ms);
+
+  // ---- relations (any thread; take lock_ of one process at a time) ----
+  enum class LinkResult { Linked, NoProc };
+  LinkResult link(Process* self, Pid other);
+  void unlink(Process* self, Pid other);
+  /// Adds a monitor of `watcher` on `target`; false when the target is not alive.
+  bool monitor(Pid watcher, Pid target, Ref ref, Atom name);
+  /// Removes the watcher's monitor `ref`; returns whether it was active.
+  bool demonitor(Process* watcher, Ref ref);
+  void send_down_noproc(Process* watcher, Ref ref, Term object);
+
+  /// Reads what info() reports, under the process's lock; nullopt when not alive.
+  std::optional<InfoData> read_info(Pid pid, bool with_messages);
+
+  // ---- names ----
+  void register_name(Pid pid, Atom name);
+  void unregister(Atom name);
+  Pid whereis(Atom name) const;
+  std::vector<Atom> registered() const;
+
+  // ---- scheduling ----
+  void schedule(Process* p);
+  void requeue(Process* p);
+  void worker_loop(Worker& w);
+  Process* find_work(Worker& w);
+  void wake_one();
+  void go_idle_or_continue(Process* p, ProcessStatus st, bool& keep_running);
+
+  // deterministic mode
+  std::deque<Process*> runnable;
+  TimedQueue pending;
+  int64_t vnow = 0;
+  void run_ready();
+  bool step();
+
+  // threaded-mode timers
+  void timer_loop();
+  void add_timed(int64_t due, Signal* s);
+  std::mutex timer_m;
+  std::condition_variable timer_cv;
+  TimedQueue timers;
+  std::thread timer_thread;
+
+  // ---- time, latency ----
+  int64_t now() const noexcept;
+  std::atomic<int64_t> global_latency{0};
+  std::atomic<bool> latency_configured{false};  // any latency set anywhere
+  std::atomic<int64_t> delayed_in_flight{0};
+  std::mutex edge_m;
+  std::map<std::pair<uint32_t, uint32_t>, int64_t> edge_latency;  // by pid serials (low, high)
+  int64_t delay_for(const Signal* s, Process* target);
+  void recompute_latency_flag();
+
+  // ---- pause ----
+  std::atomic<bool> paused{false};
+  std::mutex pause_m;
+  std::condition_variable pause_cv;
+
+  // ---- tracing ----
+  std::atomic<bool> tracing{false};
+  std::atomic<uint64_t> trace_seq{1};
+  std::atomic<uint64_t> dropped{0};
+  std::mutex rings_m;
+  std::vector<std::unique_ptr<TraceRing>> rings;
+  TraceRing& ring_for_this_thread();
+  bool tracing_on() const noexcept { return tracing.load(std::memory_order_relaxed); }
+  void emit(TraceEvent&& ev);
+  void trace(TraceKind k, Pid a, Pid b = {}, Term term = {}) {
+    if (!tracing_on()) return;
+    TraceEvent ev;
+    ev.kind = k;
+    ev.a = a;
+    ev.b = b;
+    ev.term = std::move(term);
+    emit(std::move(ev));
+  }
+  std::vector<TraceEvent> drain_buf;  // consumer scratch
+
+  // ---- threads ----
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::mutex global_m;
+  std::deque<Process*> global_q;
+  std::atomic<size_t> global_size{0};
+  std::atomic<int> sleepers{0};
+  std::atomic<uint32_t> wake_epoch{0};
+  std::atomic<bool> stopping{false};
+
+ private:
+  bool torn_down_ = false;
+  std::unique_ptr<std::atomic<Process*>[]> chunks_;
+  std::mutex chunk_m_;
+  std::atomic<uint32_t> high_water_{0};
+  std::atomic<uint64_t> free_head_{0};  // (tag << 32) | (slot + 1)
+  std::atomic<uint32_t> next_serial_{1};
+  std::atomic<uint64_t> next_ref_{1};
+
+  mutable std::shared_mutex names_m_;
+  std::unordered_map<uint32_t, Pid> names_;
+};
+
+/// The process the current thread is running, if any.
+extern thread_local Process* tls_current;
+
+}  // namespace actorscope::detail

@@ -1,0 +1,238 @@
+// Process: the API process code uses on itself.
+
+#include "core.hpp"
+
+#include <algorithm>
+
+namespace actorscope {
+
+using detail::RuntimeCore;
+using detail::SpinGuard;
+
+Runtime& Process::runtime() const noexcept { return core_->facade; }
+
+void Process::send(Pid to, Term msg) {
+  reductions_.fetch_add(1, std::memory_order_relaxed);
+  --budget_;
+  core_->send_message(pid(), to, std::move(msg));
+}
+
+void Process::send(Atom name, Term msg) {
+  Pid to = core_->whereis(name);
+  if (!to.valid()) throw ErlangError(Term(atoms::badarg));
+  send(to, std::move(msg));
+}
+
+bool Process::receive_ready(MatchFn fn, void* ctx, std::optional<Term>& out, int64_t timeout) {
+  match_ = fn;
+  match_ctx_ = ctx;
+  result_ = &out;
+  q_scanned_ = nullptr;
+  if (budget_ <= 0) return false;
+  if (!core_->drain(this)) return false;
+  wait_ = detail::Wait::Receiving;
+  timed_out_ = false;
+  if (core_->try_match(this)) {
+    wait_ = detail::Wait::Start;
+    return true;
+  }
+  wait_ = detail::Wait::Start;
+  if (timeout == 0) {
+    out.reset();
+    return true;
+  }
+  return false;
+}
+
+void Process::receive_suspend(std::coroutine_handle<> h, MatchFn fn, void* ctx, std::optional<Term>* out,
+                              int64_t timeout) {
+  current_ = h;
+  match_ = fn;
+  match_ctx_ = ctx;
+  result_ = out;
+  wait_ = detail::Wait::Receiving;
+  timed_out_ = false;
+  ++receive_seq_;
+  if (timeout == 0) {
+    // Only reached when the budget ran out: `after 0` is decided on the next turn.
+    timed_out_ = true;
+  } else if (timeout > 0) {
+    core_->arm_timeout(this, timeout);
+  }
+}
+
+void Process::YieldAwaiter::await_suspend(std::coroutine_handle<> h) noexcept {
+  p->current_ = h;
+  p->wait_ = detail::Wait::Yielded;
+}
+
+void Process::ExitAwaiter::await_suspend(std::coroutine_handle<> h) noexcept {
+  p->current_ = h;
+  p->core_->die(p, std::move(reason));
+}
+
+bool Process::exit(Pid target, Term reason) {
+  reductions_.fetch_add(1, std::memory_order_relaxed);
+  if (target == pid()) {
+    // R1.4 and friends: a signal to self takes effect before this call returns, so it skips
+    // every delay and goes straight into our own inbox.
+    if (core_->tracing_on()) {
+      TraceEvent ev;
+      ev.kind = TraceKind::SignalSent;
+      ev.signal = SignalType::Exit;
+      ev.a = ev.b = pid();
+      ev.term = reason;
+      core_->emit(std::move(ev));
+    }
+    inbox_.push(core_->make_signal(detail::SignalKind::Exit, pid(), pid(), std::move(reason)));
+    if (!core_->drain(this)) throw ProcessExit(exit_reason_);
+    return true;
+  }
+  core_->send_exit(pid(), target, std::move(reason), false);
+  return true;
+}
+
+void Process::raise(Term reason) { throw ErlangError(std::move(reason)); }
+
+bool Process::link(Pid other) {
+  reductions_.fetch_add(1, std::memory_order_relaxed);
+  if (core_->link(this, other) == RuntimeCore::LinkResult::Linked) return true;
+  // R2.3
+  if (trap_exit()) {
+    core_->send_signal(core_->make_signal(
+        detail::SignalKind::Message, other, pid(),
+        Term::tuple({Term(atoms::EXIT), Term(other), Term(atoms::noproc)})));
+    return true;
+  }
+  throw ErlangError(Term(atoms::noproc));
+}
+
+bool Process::unlink(Pid other) {
+  reductions_.fetch_add(1, std::memory_order_relaxed);
+  core_->unlink(this, other);
+  return true;
+}
+
+Ref Process::monitor(Pid target) {
+  reductions_.fetch_add(1, std::memory_order_relaxed);
+  Ref ref = core_->make_ref();
+  Pid me = pid();
+  Process* t = core_->lookup(target);
+  if (t == this) {
+    // Monitoring yourself is allowed and never fires while you live.
+  }
+  if (!core_->monitor(me, target, ref, atoms::nil)) {
+    core_->send_down_noproc(this, ref, Term(target));  // R3.2
+    return ref;
+  }
+  if (t) target = t->pid();
+  {
+    SpinGuard g(lock_);
+    if (!rel_) rel_ = std::make_unique<detail::Relations>();
+    rel_->monitors.push_back({ref, target, atoms::nil});
+  }
+  if (core_->tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::Monitor;
+    ev.a = me;
+    ev.b = target;
+    ev.ref = ref;
+    core_->emit(std::move(ev));
+  }
+  return ref;
+}
+
+Ref Process::monitor(Atom name) {
+  reductions_.fetch_add(1, std::memory_order_relaxed);
+  Ref ref = core_->make_ref();
+  Pid target = core_->whereis(name);  // R3.4: resolved once
+  Term object = Term::tuple({Term(name), Term(atoms::nonode)});
+  if (!target.valid() || !core_->monitor(pid(), target, ref, name)) {
+    core_->send_down_noproc(this, ref, object);
+    return ref;
+  }
+  {
+    SpinGuard g(lock_);
+    if (!rel_) rel_ = std::make_unique<detail::Relations>();
+    rel_->monitors.push_back({ref, target, name});
+  }
+  if (core_->tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::Monitor;
+    ev.a = pid();
+    ev.b = target;
+    ev.ref = ref;
+    ev.name = name;
+    core_->emit(std::move(ev));
+  }
+  return ref;
+}
+
+bool Process::demonitor(Ref ref, DemonitorOptions opts) {
+  reductions_.fetch_add(1, std::memory_order_relaxed);
+  // A DOWN that already reached us becomes a message first, so that it "stays" (R3.5).
+  if (!core_->drain(this)) throw ProcessExit(exit_reason_);
+  bool was_active = core_->demonitor(this, ref);
+  if (opts.flush) {
+    SpinGuard g(lock_);
+    detail::Signal* prev = nullptr;
+    for (detail::Signal* s = q_head_; s;) {
+      auto* next = static_cast<detail::Signal*>(s->next.load(std::memory_order_relaxed));
+      const Term& m = s->payload;
+      if (m.is_tagged(atoms::DOWN, 5) && m.element(1).is_ref() && m.element(1).as_ref() == ref) {
+        if (prev)
+          prev->next.store(next, std::memory_order_relaxed);
+        else
+          q_head_ = next;
+        if (q_tail_ == s) q_tail_ = prev;
+        queue_len_.store(queue_len_.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
+        delete s;
+      } else {
+        prev = s;
+      }
+      s = next;
+    }
+    q_scanned_ = nullptr;
+  }
+  return opts.info ? was_active : true;
+}
+
+bool Process::trap_exit(bool on) {
+  bool old = trap_exit_.exchange(on, std::memory_order_acq_rel);
+  if (core_->tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::TrapExit;
+    ev.a = pid();
+    ev.flag = on;
+    core_->emit(std::move(ev));
+  }
+  return old;
+}
+
+bool Process::trap_exit() const noexcept { return trap_exit_.load(std::memory_order_relaxed); }
+
+Ref Process::make_ref() { return core_->make_ref(); }
+
+Term Process::put(const Term& key, Term value) {
+  SpinGuard g(lock_);
+  if (!rel_) rel_ = std::make_unique<detail::Relations>();
+  for (auto& [k, v] : rel_->dictionary)
+    if (k == key) return std::exchange(v, std::move(value));
+  rel_->dictionary.emplace_back(key, std::move(value));
+  return Term();
+}
+
+Term Process::get(const Term& key) const {
+  SpinGuard g(lock_);
+  if (rel_)
+    for (auto& [k, v] : rel_->dictionary)
+      if (k == key) return v;
+  return Term();
+}
+
+size_t Process::message_queue_len() {
+  core_->drain(this);
+  return queue_len_.load(std::memory_order_relaxed);
+}
+
+}  // namespace actorscope

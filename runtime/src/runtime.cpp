@@ -1,0 +1,376 @@
+// Runtime: the thread-safe public facade over RuntimeCore.
+
+#include "core.hpp"
+
+#include <algorithm>
+
+namespace actorscope {
+
+using detail::RuntimeCore;
+using detail::SpinGuard;
+
+Runtime::Runtime(RuntimeOptions opts) : core_(std::make_unique<RuntimeCore>(*this, opts)) {}
+
+Runtime::~Runtime() { core_->shutdown(); }
+
+const RuntimeOptions& Runtime::options() const noexcept { return core_->opts; }
+bool Runtime::deterministic() const noexcept { return core_->opts.deterministic; }
+
+void Runtime::send(Pid to, Term msg) {
+  Pid from = detail::tls_current ? detail::tls_current->pid() : Pid{};
+  core_->send_message(from, to, std::move(msg));
+}
+
+void Runtime::send(Atom name, Term msg) {
+  Pid to = core_->whereis(name);
+  if (!to.valid()) throw ErlangError(Term(atoms::badarg));
+  send(to, std::move(msg));
+}
+
+bool Runtime::exit(Pid pid, Term reason, Pid from) {
+  core_->send_exit(from, pid, std::move(reason), false);
+  return true;
+}
+
+std::optional<bool> Runtime::set_trap_exit(Pid pid, bool on) {
+  Process* p = core_->lookup(pid);
+  if (!p) return std::nullopt;
+  bool old = p->trap_exit_.exchange(on, std::memory_order_acq_rel);
+  if (core_->tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::TrapExit;
+    ev.a = p->pid();
+    ev.flag = on;
+    core_->emit(std::move(ev));
+  }
+  return old;
+}
+
+bool Runtime::suspend(Pid pid) {
+  Process* p = core_->lookup(pid);
+  if (!p) return false;
+  if (!p->suspended_.exchange(true, std::memory_order_acq_rel)) core_->trace(TraceKind::Suspend, p->pid());
+  return true;
+}
+
+bool Runtime::resume(Pid pid) {
+  Process* p = core_->lookup(pid);
+  if (!p) return false;
+  if (p->suspended_.exchange(false, std::memory_order_acq_rel)) {
+    core_->trace(TraceKind::Resume, p->pid());
+    uint32_t e = RuntimeCore::kIdle;
+    if (p->sched_.compare_exchange_strong(e, RuntimeCore::kActive, std::memory_order_seq_cst)) core_->schedule(p);
+  }
+  return true;
+}
+
+bool Runtime::alive(Pid pid) const {
+  Process* p = core_->lookup(pid);
+  return p && !p->exiting_.load(std::memory_order_acquire);
+}
+
+std::vector<Pid> Runtime::processes() const {
+  std::vector<Pid> out;
+  uint32_t hw = core_->high_water();
+  for (uint32_t i = 0; i < hw; ++i) {
+    Process* p = core_->slot_ptr(i);
+    uint64_t raw = p->pid_.load(std::memory_order_acquire);
+    if (raw && !p->exiting_.load(std::memory_order_acquire)) out.push_back(Pid{raw});
+  }
+  std::sort(out.begin(), out.end(), [](Pid a, Pid b) { return a.serial() < b.serial(); });
+  return out;
+}
+
+size_t Runtime::process_count() const noexcept { return core_->live.load(std::memory_order_relaxed); }
+
+void Runtime::register_name(Pid pid, Atom name) { core_->register_name(pid, name); }
+void Runtime::unregister(Atom name) { core_->unregister(name); }
+Pid Runtime::whereis(Atom name) const { return core_->whereis(name); }
+std::vector<Atom> Runtime::registered() const { return core_->registered(); }
+
+// ---- introspection --------------------------------------------------------------------------------
+
+namespace {
+Atom status_atom(ProcessStatus s) {
+  switch (s) {
+    case ProcessStatus::Running: return atoms::running;
+    case ProcessStatus::Runnable: return atoms::runnable;
+    case ProcessStatus::Waiting: return atoms::waiting;
+    case ProcessStatus::Suspended: return atoms::suspended;
+    case ProcessStatus::Exiting: return atoms::exiting;
+  }
+  return atoms::waiting;
+}
+
+Term mfa(const InitialCall& c) { return Term::tuple({Term(c.module), Term(c.function), Term(c.arity)}); }
+
+}  // namespace
+
+std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool with_messages) {
+  RuntimeCore& core = *this;
+  Process* p = core.lookup(pid);
+  if (!p) return std::nullopt;
+  detail::InfoData d;
+  SpinGuard g(p->lock_);
+  if (p->pid_.load(std::memory_order_relaxed) == 0 || p->exiting_.load(std::memory_order_acquire))
+    return std::nullopt;
+  d.pid = p->pid();
+  d.status = p->suspended_.load(std::memory_order_relaxed)
+                 ? ProcessStatus::Suspended
+                 : static_cast<ProcessStatus>(p->status_.load(std::memory_order_relaxed));
+  d.trap_exit = p->trap_exit_.load(std::memory_order_relaxed);
+  d.name = p->name_;
+  d.initial_call = p->initial_call_;
+  d.reductions = p->reductions_.load(std::memory_order_relaxed);
+  d.memory = sizeof(Process) + 256;  // the process and a typical coroutine frame
+  for (auto* s = p->q_head_; s; s = static_cast<detail::Signal*>(s->next.load(std::memory_order_relaxed))) {
+    d.memory += sizeof(detail::Signal) + s->payload.heap_bytes();
+    if (with_messages) d.messages.push_back(s->payload);
+  }
+  if (p->rel_) {
+    d.links = p->rel_->links;
+    d.monitors = p->rel_->monitors;
+    for (auto& m : p->rel_->monitored_by) d.monitored_by.push_back(m.watcher);
+    d.dictionary = p->rel_->dictionary;
+    d.memory += sizeof(detail::Relations) + 16 * (d.links.size() + d.monitors.size() + d.monitored_by.size());
+  }
+  return d;
+}
+
+namespace {
+Term pid_list(const std::vector<Pid>& v) {
+  std::vector<Term> out;
+  out.reserve(v.size());
+  for (Pid p : v) out.emplace_back(p);
+  return Term::list(out);
+}
+
+Term item_value(const detail::InfoData& d, Atom item, size_t queue_len) {
+  switch (item.id) {
+    case atoms::status_index: return Term(status_atom(d.status));
+    case atoms::message_queue_len_index: return Term(static_cast<long long>(queue_len));
+    case atoms::messages_index: return Term::list(d.messages);
+    case atoms::links_index: return pid_list(d.links);
+    case atoms::monitors_index: {
+      std::vector<Term> v;
+      for (auto& m : d.monitors) {
+        Term target = m.name == atoms::nil ? Term(m.target) : Term::tuple({Term(m.name), Term(atoms::nonode)});
+        v.push_back(Term::tuple({Term(atoms::process), target}));
+      }
+      return Term::list(v);
+    }
+    case atoms::monitored_by_index: return pid_list(d.monitored_by);
+    case atoms::trap_exit_index: return Term::boolean(d.trap_exit);
+    case atoms::registered_name_index: return d.name == atoms::nil ? Term::empty_list() : Term(d.name);
+    case atoms::reductions_index: return Term(static_cast<long long>(d.reductions));
+    case atoms::memory_index: return Term(static_cast<long long>(d.memory));
+    case atoms::initial_call_index: return mfa(d.initial_call);
+    case atoms::current_function_index: return mfa(d.initial_call);
+    case atoms::dictionary_index: {
+      std::vector<Term> v;
+      for (auto& [k, val] : d.dictionary) v.push_back(Term::tuple({k, val}));
+      return Term::list(v);
+    }
+    default: throw ErlangError(Term(atoms::badarg));
+  }
+}
+}  // namespace
+
+Term Runtime::info(Pid pid, Atom item) {
+  switch (item.id) {
+    case atoms::status_index: case atoms::message_queue_len_index: case atoms::messages_index:
+    case atoms::links_index: case atoms::monitors_index: case atoms::monitored_by_index:
+    case atoms::trap_exit_index: case atoms::registered_name_index: case atoms::reductions_index:
+    case atoms::memory_index: case atoms::initial_call_index: case atoms::current_function_index:
+    case atoms::dictionary_index:
+      break;
+    default: throw ErlangError(Term(atoms::badarg));
+  }
+  auto d = core_->read_info(pid, true);
+  if (!d) return Term();
+  return Term::tuple({Term(item), item_value(*d, item, d->messages.size())});
+}
+
+Term Runtime::info(Pid pid) {
+  auto d = core_->read_info(pid, true);
+  if (!d) return Term();
+  std::vector<Term> items;
+  auto add = [&](Atom a) { items.push_back(Term::tuple({Term(a), item_value(*d, a, d->messages.size())})); };
+  if (d->name != atoms::nil) add(atoms::registered_name);
+  for (Atom a : {atoms::current_function, atoms::initial_call, atoms::status, atoms::message_queue_len,
+                 atoms::links, atoms::dictionary, atoms::trap_exit, atoms::reductions, atoms::memory})
+    add(a);
+  return Term::list(items);
+}
+
+// ---- latency --------------------------------------------------------------------------------------
+
+void Runtime::set_global_latency(std::chrono::nanoseconds d) {
+  core_->global_latency.store(std::max<int64_t>(0, d.count()));
+  core_->recompute_latency_flag();
+}
+std::chrono::nanoseconds Runtime::global_latency() const noexcept {
+  return std::chrono::nanoseconds(core_->global_latency.load());
+}
+bool Runtime::set_process_latency(Pid pid, std::chrono::nanoseconds d) {
+  Process* p = core_->lookup(pid);
+  if (!p) return false;
+  p->latency_ns_.store(std::max<int64_t>(0, d.count()));
+  core_->recompute_latency_flag();
+  return true;
+}
+void Runtime::set_edge_latency(Pid a, Pid b, std::chrono::nanoseconds d) {
+  {
+    std::lock_guard g(core_->edge_m);
+    auto key = std::make_pair(std::min(a.serial(), b.serial()), std::max(a.serial(), b.serial()));
+    if (d.count() <= 0)
+      core_->edge_latency.erase(key);
+    else
+      core_->edge_latency[key] = d.count();
+  }
+  core_->recompute_latency_flag();
+}
+
+// ---- time and stepping -------------------------------------------------------------------------------
+
+int64_t Runtime::now_ns() const noexcept { return core_->now(); }
+
+void Runtime::set_paused(bool p) {
+  {
+    std::lock_guard g(core_->pause_m);
+    core_->paused.store(p);
+  }
+  core_->pause_cv.notify_all();
+}
+bool Runtime::paused() const noexcept { return core_->paused.load(); }
+
+bool Runtime::step() { return core_->opts.deterministic && core_->step(); }
+void Runtime::run_ready() {
+  if (core_->opts.deterministic) core_->run_ready();
+}
+size_t Runtime::run_until_idle(size_t max_steps) {
+  size_t n = 0;
+  while (n < max_steps && step()) ++n;
+  return n;
+}
+size_t Runtime::pending_signals() const {
+  if (core_->opts.deterministic) return core_->pending.size();
+  std::lock_guard g(core_->timer_m);
+  return core_->timers.size();
+}
+
+// ---- observing ------------------------------------------------------------------------------------------
+
+void Runtime::set_tracing(bool on) { core_->tracing.store(on); }
+bool Runtime::tracing() const noexcept { return core_->tracing_on(); }
+uint64_t Runtime::dropped_events() const noexcept { return core_->dropped.load(); }
+
+size_t Runtime::drain_trace(std::vector<TraceEvent>& out, size_t max) {
+  auto& buf = core_->drain_buf;
+  buf.clear();
+  {
+    std::lock_guard g(core_->rings_m);
+    for (auto& r : core_->rings) {
+      uint64_t t = r->tail.load(std::memory_order_relaxed);
+      uint64_t h = r->head.load(std::memory_order_acquire);
+      for (; t != h; ++t) buf.push_back(std::move(r->buf[t & r->mask]));
+      r->tail.store(t, std::memory_order_release);
+    }
+  }
+  std::sort(buf.begin(), buf.end(), [](const TraceEvent& a, const TraceEvent& b) { return a.seq < b.seq; });
+  size_t n = std::min(max, buf.size());
+  out.insert(out.end(), std::make_move_iterator(buf.begin()), std::make_move_iterator(buf.begin() + n));
+  if (n < buf.size()) core_->dropped.fetch_add(buf.size() - n);  // the caller asked for fewer
+  buf.clear();
+  return n;
+}
+
+Snapshot Runtime::snapshot() {
+  Snapshot s;
+  s.seq = core_->trace_seq.load();
+  s.time_ns = core_->now();
+  uint32_t hw = core_->high_water();
+  for (uint32_t i = 0; i < hw; ++i) {
+    Process* p = core_->slot_ptr(i);
+    uint64_t raw = p->pid_.load(std::memory_order_acquire);
+    if (!raw) continue;
+    auto d = core_->read_info(Pid{raw}, false);
+    if (!d) continue;
+    ProcessSnapshot ps;
+    ps.pid = d->pid;
+    {
+      SpinGuard g(p->lock_);
+      ps.parent = p->parent_;
+    }
+    ps.name = d->name;
+    ps.status = d->status;
+    ps.trap_exit = d->trap_exit;
+    ps.suspended = p->suspended_.load(std::memory_order_relaxed);
+    ps.message_queue_len = p->queue_len_.load(std::memory_order_relaxed);
+    ps.reductions = d->reductions;
+    ps.memory = d->memory;
+    ps.initial_call = mfa(d->initial_call);
+    ps.links = d->links;
+    for (auto& m : d->monitors) ps.monitors.emplace_back(m.ref, m.target);
+    {
+      SpinGuard g(p->lock_);
+      if (p->rel_)
+        for (auto& m : p->rel_->monitored_by) ps.monitored_by.emplace_back(m.ref, m.watcher);
+    }
+    s.processes.push_back(std::move(ps));
+  }
+  std::sort(s.processes.begin(), s.processes.end(),
+            [](const ProcessSnapshot& a, const ProcessSnapshot& b) { return a.pid.serial() < b.pid.serial(); });
+  return s;
+}
+
+// ---- names for enums ----------------------------------------------------------------------------------
+
+const char* to_string(TraceKind k) {
+  switch (k) {
+    case TraceKind::Spawn: return "spawn";
+    case TraceKind::Exit: return "exit";
+    case TraceKind::Link: return "link";
+    case TraceKind::Unlink: return "unlink";
+    case TraceKind::Monitor: return "monitor";
+    case TraceKind::Demonitor: return "demonitor";
+    case TraceKind::Send: return "send";
+    case TraceKind::Receive: return "receive";
+    case TraceKind::SignalSent: return "signal_sent";
+    case TraceKind::SignalDelivered: return "signal_delivered";
+    case TraceKind::TrapExit: return "trap_exit";
+    case TraceKind::Register: return "register";
+    case TraceKind::Unregister: return "unregister";
+    case TraceKind::Suspend: return "suspend";
+    case TraceKind::Resume: return "resume";
+    case TraceKind::Restart: return "restart";
+  }
+  return "?";
+}
+
+const char* to_string(SignalOutcome o) {
+  switch (o) {
+    case SignalOutcome::None: return "none";
+    case SignalOutcome::Killed: return "killed";
+    case SignalOutcome::Trapped: return "trapped";
+    case SignalOutcome::DroppedNormal: return "dropped_normal";
+    case SignalOutcome::DroppedUnlinked: return "dropped_unlinked";
+    case SignalOutcome::DroppedDead: return "dropped_dead";
+    case SignalOutcome::DownQueued: return "down_queued";
+    case SignalOutcome::DownDropped: return "down_dropped";
+  }
+  return "?";
+}
+
+const char* to_string(ProcessStatus s) {
+  switch (s) {
+    case ProcessStatus::Running: return "running";
+    case ProcessStatus::Runnable: return "runnable";
+    case ProcessStatus::Waiting: return "waiting";
+    case ProcessStatus::Suspended: return "suspended";
+    case ProcessStatus::Exiting: return "exiting";
+  }
+  return "?";
+}
+
+}  // namespace actorscope

@@ -1,0 +1,253 @@
+// Scheduling: worker threads with a private `next` slot and a stealable queue each, a global
+// queue for work from outside, sleeping on a futex when idle; the deterministic single-thread
+// mode; the timer thread for delayed signals and receive timeouts; trace rings.
+
+#include "core.hpp"
+
+#include <algorithm>
+
+namespace actorscope::detail {
+
+namespace {
+thread_local Worker* tls_worker = nullptr;
+constexpr unsigned kMaxNextChain = 64;
+constexpr int kSpinRounds = 64;
+}  // namespace
+
+void RuntimeCore::schedule(Process* p) {
+  p->status_.store(static_cast<uint8_t>(ProcessStatus::Runnable), std::memory_order_relaxed);
+  if (opts.deterministic) {
+    runnable.push_back(p);
+    return;
+  }
+  Worker* w = tls_worker;
+  if (w && w->core == this) {
+    Process* old = w->next;
+    w->next = p;
+    if (!old) return;
+    {
+      std::lock_guard g(w->m);
+      w->q.push_back(old);
+      w->q_size.store(w->q.size(), std::memory_order_relaxed);
+    }
+  } else {
+    std::lock_guard g(global_m);
+    global_q.push_back(p);
+    global_size.store(global_q.size(), std::memory_order_relaxed);
+  }
+  wake_one();
+}
+
+void RuntimeCore::requeue(Process* p) {
+  p->status_.store(static_cast<uint8_t>(ProcessStatus::Runnable), std::memory_order_relaxed);
+  if (opts.deterministic) {
+    runnable.push_back(p);
+    return;
+  }
+  Worker* w = tls_worker;
+  if (w && w->core == this) {
+    std::lock_guard g(w->m);
+    w->q.push_back(p);
+    w->q_size.store(w->q.size(), std::memory_order_relaxed);
+  } else {
+    std::lock_guard g(global_m);
+    global_q.push_back(p);
+    global_size.store(global_q.size(), std::memory_order_relaxed);
+  }
+  wake_one();
+}
+
+void RuntimeCore::wake_one() {
+  if (sleepers.load(std::memory_order_seq_cst) > 0) {
+    wake_epoch.fetch_add(1, std::memory_order_seq_cst);
+    wake_epoch.notify_one();
+  }
+}
+
+Process* RuntimeCore::find_work(Worker& w) {
+  if (w.next) {
+    if (++w.next_chain <= kMaxNextChain || w.q_size.load(std::memory_order_relaxed) == 0) {
+      return std::exchange(w.next, nullptr);
+    }
+    // Fairness: the `next` chain has run long enough; let the queue go first.
+    std::lock_guard g(w.m);
+    w.q.push_back(std::exchange(w.next, nullptr));
+    w.q_size.store(w.q.size(), std::memory_order_relaxed);
+  }
+  w.next_chain = 0;
+  if (w.q_size.load(std::memory_order_relaxed)) {
+    std::lock_guard g(w.m);
+    if (!w.q.empty()) {
+      Process* p = w.q.front();
+      w.q.pop_front();
+      w.q_size.store(w.q.size(), std::memory_order_relaxed);
+      return p;
+    }
+  }
+  if (global_size.load(std::memory_order_relaxed)) {
+    std::lock_guard g(global_m);
+    if (!global_q.empty()) {
+      Process* p = global_q.front();
+      global_q.pop_front();
+      // Take a share of the rest so the others are not all served one by one through the lock.
+      size_t take = std::min<size_t>(global_q.size() / workers.size(), 32);
+      if (take) {
+        std::lock_guard g2(w.m);
+        for (size_t i = 0; i < take; ++i) {
+          w.q.push_back(global_q.front());
+          global_q.pop_front();
+        }
+        w.q_size.store(w.q.size(), std::memory_order_relaxed);
+      }
+      global_size.store(global_q.size(), std::memory_order_relaxed);
+      return p;
+    }
+  }
+  // Steal half of another worker's queue.
+  for (size_t k = 1; k < workers.size(); ++k) {
+    Worker& v = *workers[(w.index + k) % workers.size()];
+    if (!v.q_size.load(std::memory_order_relaxed)) continue;
+    std::vector<Process*> got;
+    {
+      std::lock_guard g(v.m);
+      size_t n = (v.q.size() + 1) / 2;
+      for (size_t i = 0; i < n; ++i) {
+        got.push_back(v.q.back());
+        v.q.pop_back();
+      }
+      v.q_size.store(v.q.size(), std::memory_order_relaxed);
+    }
+    if (got.empty()) continue;
+    Process* p = got.back();
+    got.pop_back();
+    if (!got.empty()) {
+      std::lock_guard g(w.m);
+      for (auto it = got.rbegin(); it != got.rend(); ++it) w.q.push_back(*it);
+      w.q_size.store(w.q.size(), std::memory_order_relaxed);
+    }
+    return p;
+  }
+  return nullptr;
+}
+
+void RuntimeCore::worker_loop(Worker& w) {
+  tls_worker = &w;
+  while (!stopping.load(std::memory_order_acquire)) {
+    if (paused.load(std::memory_order_acquire)) {
+      std::unique_lock g(pause_m);
+      pause_cv.wait(g, [&] { return !paused.load() || stopping.load(); });
+      continue;
+    }
+    Process* p = find_work(w);
+    if (p) {
+      run(p);
+      continue;
+    }
+    for (int i = 0; i < kSpinRounds && !p; ++i) {
+      SpinGuard::cpu_relax();
+      if (w.next || global_size.load(std::memory_order_relaxed)) break;
+    }
+    uint32_t epoch = wake_epoch.load(std::memory_order_seq_cst);
+    sleepers.fetch_add(1, std::memory_order_seq_cst);
+    bool any = w.next || global_size.load(std::memory_order_seq_cst) > 0;
+    for (auto& o : workers) any = any || o->q_size.load(std::memory_order_seq_cst) > 0;
+    if (!any && !stopping.load()) wake_epoch.wait(epoch, std::memory_order_seq_cst);
+    sleepers.fetch_sub(1, std::memory_order_seq_cst);
+  }
+  // Processes still queued here are destroyed by shutdown().
+  tls_worker = nullptr;
+}
+
+// ---- deterministic mode -------------------------------------------------------------------------
+
+void RuntimeCore::run_ready() {
+  while (!runnable.empty()) {
+    Process* p = runnable.front();
+    runnable.pop_front();
+    run(p);
+  }
+}
+
+bool RuntimeCore::step() {
+  run_ready();
+  if (pending.empty()) return false;
+  TimedSignal t = pending.top();
+  pending.pop();
+  if (t.due > vnow) vnow = t.due;
+  deliver_now(t.sig);
+  run_ready();
+  return true;
+}
+
+// ---- timers (threaded mode) ---------------------------------------------------------------------
+
+void RuntimeCore::add_timed(int64_t due, Signal* s) {
+  bool earliest;
+  {
+    std::lock_guard g(timer_m);
+    earliest = timers.empty() || due < timers.top().due;
+    timers.push({due, trace_seq.fetch_add(1, std::memory_order_relaxed), s});
+  }
+  if (earliest) timer_cv.notify_one();
+}
+
+void RuntimeCore::timer_loop() {
+  std::unique_lock g(timer_m);
+  while (!stopping.load()) {
+    if (timers.empty()) {
+      timer_cv.wait(g);
+      continue;
+    }
+    int64_t due = timers.top().due;
+    int64_t t = now();
+    if (due > t) {
+      timer_cv.wait_for(g, std::chrono::nanoseconds(due - t));
+      continue;
+    }
+    std::vector<Signal*> ready;
+    while (!timers.empty() && timers.top().due <= t) {
+      ready.push_back(timers.top().sig);
+      timers.pop();
+    }
+    g.unlock();
+    for (Signal* s : ready) {
+      bool delayed = s->kind != SignalKind::Timeout;
+      deliver_now(s);
+      if (delayed) delayed_in_flight.fetch_sub(1, std::memory_order_acq_rel);
+    }
+    g.lock();
+  }
+}
+
+// ---- trace rings ---------------------------------------------------------------------------------
+
+namespace {
+struct RingCache {
+  uint64_t uid = 0;
+  TraceRing* ring = nullptr;
+};
+thread_local RingCache tls_ring;
+}  // namespace
+
+TraceRing& RuntimeCore::ring_for_this_thread() {
+  if (tls_ring.uid == uid) return *tls_ring.ring;
+  std::lock_guard g(rings_m);
+  rings.push_back(std::make_unique<TraceRing>(opts.trace_buffer_events));
+  tls_ring = {uid, rings.back().get()};
+  return *tls_ring.ring;
+}
+
+void RuntimeCore::emit(TraceEvent&& ev) {
+  TraceRing& r = ring_for_this_thread();
+  ev.seq = trace_seq.fetch_add(1, std::memory_order_relaxed);
+  ev.time_ns = now();
+  uint64_t h = r.head.load(std::memory_order_relaxed);
+  if (h - r.tail.load(std::memory_order_acquire) >= r.buf.size()) {
+    dropped.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
+  r.buf[h & r.mask] = std::move(ev);
+  r.head.store(h + 1, std::memory_order_release);
+}
+
+}  // namespace actorscope::detail
