@@ -379,11 +379,8 @@ int cmp(const Term* a, const Term* b) noexcept {
         return sign3(a->as_ref().id, b->as_ref().id);
       case TermType::Fun:
         return sign3(a->as_fun()->identity(), b->as_fun()->identity());
-      case TermType::Pid: {
-        const Pid pa = a->as_pid(), pb = b->as_pid();
-        if (pa.serial() != pb.serial()) return pa.serial() < pb.serial() ? -1 : 1;
-        return sign3(pa.slot(), pb.slot());
-      }
+      case TermType::Pid:  // a pid's identity is its serial (its slot may be unresolved)
+        return sign3(a->as_pid().serial(), b->as_pid().serial());
       case TermType::Tuple: {
         const HeapObject* ha = TermAccess::heap(*a);
         const HeapObject* hb = TermAccess::heap(*b);
@@ -446,7 +443,7 @@ bool equal(const Term* a, const Term* b) noexcept {
       case TermType::Reference:
         return a->as_ref() == b->as_ref();
       case TermType::Pid:
-        return a->as_pid() == b->as_pid();
+        return a->as_pid().serial() == b->as_pid().serial();
       case TermType::Fun:
         return a->as_fun() == b->as_fun();
       case TermType::Tuple: {
@@ -521,7 +518,7 @@ size_t hash_rec(const Term* t) noexcept {
       case TermType::Reference:
         return mix(h, hash_u64(t->as_ref().id));
       case TermType::Pid:
-        return mix(h, hash_u64(t->as_pid().raw));
+        return mix(h, hash_u64(t->as_pid().serial()));
       case TermType::Fun:
         return mix(h, hash_u64(t->as_fun()->identity()));
       case TermType::Tuple: {

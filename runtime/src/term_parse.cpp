@@ -614,7 +614,8 @@ class Parser {
       dotted_integers(parts, 3, "#PID<...> expects three integers");
       if (parts[1] > std::numeric_limits<uint32_t>::max())
         fail("#PID<...> serial number out of range");
-      return Term(Pid::make(0, static_cast<uint32_t>(parts[1])));
+      // The slot is unknown in text: Pid::kUnresolvedSlot, resolved by the runtime on use.
+      return Term(Pid::make(0xFFFFFFFFu, static_cast<uint32_t>(parts[1])));
     }
     if (looking_at("#Reference<")) {
       pos_ += 11;
