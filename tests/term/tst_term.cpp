@@ -21,6 +21,14 @@ using namespace actorscope;
 
 Q_DECLARE_METATYPE(actorscope::Term)
 
+#if defined(__SANITIZE_THREAD__)
+// Qt is not built with TSan, so the QtTest watchdog thread's QWaitCondition handshake with the
+// main thread is reported as races inside libQt6Core/libQt6Test. Only Qt's frames are suppressed.
+extern "C" const char* __tsan_default_suppressions() {
+  return "race:libQt6Core.so\nrace:libQt6Test.so\n";
+}
+#endif
+
 namespace {
 
 Term A(const char* name) { return Term::atom(name); }
@@ -620,7 +628,7 @@ void TermTest::roundTrip_data() {
   QTest::newRow("odd atoms") << L({A("a\nb"), A("\\"), A("%{}"), A("{}"), A("<<>>"), A("..."), A("."), A("Elixir"), A("Elixir.Elixir"), A("\xCE\xA9mega")}) << QByteArray();
   QTest::newRow("odd keys") << L({KV("..//", I(1)), KV("\\\\", I(2)), KV("%{}", I(3)), KV("Elixir", I(4)), KV("@", I(5)), KV("-", I(6))}) << QByteArray();
   QTest::newRow("map keys") << M({{M({{I(1), I(2)}}), T({})}, {L({B("\x01")}), Term(2.5)}, {Term(Ref{1}), A("r")}}) << QByteArray();
-  QTest::newRow("escapes") << B(std::string("\0\x01\x7F #{} \\ \" '", 15)) << QByteArray();
+  QTest::newRow("escapes") << B(std::string("\0\x01\x7F #{} \\ \" '", 13)) << QByteArray();
   QTest::newRow("charlist escapes") << L({I(7), I(27), I(35), I(123), I(39), I(92), I(34)}) << QByteArray();
   QTest::newRow("nested") << T({A("EXIT"), Term(Pid::make(0xFFFFFFFFu, 9)), T({A("badarg"), L({T({A("Elixir.Foo"), A("bar"), I(1), L({KV("file", L({I(102)}))})})})})}) << QByteArray();
 }
