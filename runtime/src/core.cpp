@@ -793,7 +793,13 @@ void RuntimeCore::send_down_noproc(Process* watcher, Ref ref, Term object) {
   Term msg = Term::tuple({Term(atoms::DOWN), Term(ref), Term(atoms::process), object, Term(atoms::noproc)});
   Signal* s = make_signal(SignalKind::Down, object.is_pid() ? object.as_pid() : Pid{}, watcher->pid(), std::move(msg));
   s->ref = ref;
-  s->linked = true;  // unconditional: there is no monitor entry to check
+  // R3.5: like any DOWN, this one is dropped if the watcher demonitors before it arrives. Until then
+  // the monitor is held with no target (Process.info does not list it, as on the BEAM).
+  {
+    SpinGuard g(watcher->lock_);
+    if (!watcher->rel_) watcher->rel_ = std::make_unique<Relations>();
+    watcher->rel_->monitors.push_back({ref, Pid{}, object.is_tuple() ? object.element(0).as_atom() : atoms::nil});
+  }
   send_signal(s);
 }
 

@@ -170,9 +170,10 @@ Ref Process::monitor(Atom name) {
 
 bool Process::demonitor(Ref ref, DemonitorOptions opts) {
   reductions_.fetch_add(1, std::memory_order_relaxed);
-  // A DOWN that already reached us becomes a message first, so that it "stays" (R3.5).
-  if (!core_->drain(this)) throw ProcessExit(exit_reason_);
+  // R3.5: the monitor goes first; a DOWN for it among the signals not yet handled is then dropped
+  // (as on the BEAM, where `monitor(dead_pid)` followed by `demonitor(ref)` never yields a DOWN).
   bool was_active = core_->demonitor(this, ref);
+  if (!core_->drain(this)) throw ProcessExit(exit_reason_);
   if (opts.flush) {
     SpinGuard g(lock_);
     detail::Signal* prev = nullptr;

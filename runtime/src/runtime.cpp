@@ -128,8 +128,9 @@ std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool with_messag
     if (with_messages) d.messages.push_back(s->payload);
   }
   if (p->rel_) {
-    d.links = p->rel_->links;
-    d.monitors = p->rel_->monitors;
+    d.links = p->rel_->links.items();
+    for (auto& m : p->rel_->monitors)
+      if (m.target.valid()) d.monitors.push_back(m);  // not the pending :noproc ones (R3.2)
     for (auto& m : p->rel_->monitored_by) d.monitored_by.push_back(m.watcher);
     d.dictionary = p->rel_->dictionary;
     d.memory += sizeof(detail::Relations) + 16 * (d.links.size() + d.monitors.size() + d.monitored_by.size());
