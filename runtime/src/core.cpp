@@ -240,7 +240,7 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
       emit(std::move(m));
     }
   }
-  if (parent) parent->reductions_.fetch_add(1, std::memory_order_relaxed);
+  if (parent) parent->count_reduction();
   child->sched_.store(kActive, std::memory_order_release);
   schedule(child);
   return pid;
@@ -414,14 +414,7 @@ bool RuntimeCore::drain(Process* p) {
         bool active = s->linked;  // unconditional (noproc DOWN)
         if (!active) {
           SpinGuard g(p->lock_);
-          if (p->rel_) {
-            auto& m = p->rel_->monitors;
-            auto it = std::find_if(m.begin(), m.end(), [&](const MonitorOut& x) { return x.ref == s->ref; });
-            if (it != m.end()) {
-              m.erase(it);
-              active = true;
-            }
-          }
+          if (p->rel_ && p->rel_->monitors.erase_key(s->ref.id)) active = true;
         }
         trace_delivery(*this, SignalType::Down, s, active ? SignalOutcome::DownQueued : SignalOutcome::DownDropped);
         if (active) {
@@ -437,14 +430,7 @@ bool RuntimeCore::drain(Process* p) {
           bool had = false;
           {
             SpinGuard g(p->lock_);
-            if (p->rel_) {
-              auto& l = p->rel_->links;
-              auto it = std::find(l.begin(), l.end(), s->from);
-              if (it != l.end()) {
-                l.erase(it);
-                had = true;
-              }
-            }
+            if (p->rel_ && p->rel_->links.erase_key(s->from.serial())) had = true;
           }
           if (!had) {
             trace_delivery(*this, SignalType::Exit, s, SignalOutcome::DroppedUnlinked);
@@ -506,7 +492,7 @@ bool RuntimeCore::try_match(Process* p) {
       p->result_->emplace(std::move(s->payload));
       delete s;
       --p->budget_;
-      p->reductions_.fetch_add(1, std::memory_order_relaxed);
+      p->count_reduction();
       return true;
     }
     prev = s;
@@ -667,9 +653,7 @@ void RuntimeCore::finish(Process* p) {
       if (Process* t = lookup(m.target)) {
         SpinGuard g(t->lock_);
         if (t->rel_ && t->pid_.load(std::memory_order_relaxed) == m.target.raw) {
-          auto& mb = t->rel_->monitored_by;
-          mb.erase(std::remove_if(mb.begin(), mb.end(), [&](const MonitorIn& x) { return x.ref == m.ref; }),
-                   mb.end());
+          t->rel_->monitored_by.erase_key(m.ref.id);
         }
       }
     }
@@ -706,7 +690,7 @@ RuntimeCore::LinkResult RuntimeCore::link(Process* self, Pid other) {
       return LinkResult::NoProc;
     if (!t->rel_) t->rel_ = std::make_unique<Relations>();
     auto& l = t->rel_->links;
-    if (std::find(l.begin(), l.end(), me) == l.end()) l.push_back(me);
+    if (!l.contains(me.serial())) l.push_back(me);
   }
   other = t->pid();
   bool added = false;
@@ -714,7 +698,7 @@ RuntimeCore::LinkResult RuntimeCore::link(Process* self, Pid other) {
     SpinGuard g(self->lock_);
     if (!self->rel_) self->rel_ = std::make_unique<Relations>();
     auto& l = self->rel_->links;
-    if (std::find(l.begin(), l.end(), other) == l.end()) {
+    if (!l.contains(other.serial())) {
       l.push_back(other);
       added = true;
     }
@@ -728,22 +712,11 @@ void RuntimeCore::unlink(Process* self, Pid other) {
   bool removed = false;
   {
     SpinGuard g(self->lock_);
-    if (self->rel_) {
-      auto& l = self->rel_->links;
-      auto it = std::find(l.begin(), l.end(), other);
-      if (it != l.end()) {
-        l.erase(it);
-        removed = true;
-      }
-    }
+    if (self->rel_ && self->rel_->links.erase_key(other.serial())) removed = true;
   }
   if (Process* t = lookup(other)) {
     SpinGuard g(t->lock_);
-    if (t->rel_ && t->pid_.load(std::memory_order_relaxed) != 0) {
-      auto& l = t->rel_->links;
-      auto it = std::find(l.begin(), l.end(), me);
-      if (it != l.end()) l.erase(it);
-    }
+    if (t->rel_ && t->pid_.load(std::memory_order_relaxed) != 0) t->rel_->links.erase_key(me.serial());
   }
   if (removed) trace(TraceKind::Unlink, me, other);
 }
@@ -765,18 +738,13 @@ bool RuntimeCore::demonitor(Process* w, Ref ref) {
   {
     SpinGuard g(w->lock_);
     if (!w->rel_) return false;
-    auto& m = w->rel_->monitors;
-    auto it = std::find_if(m.begin(), m.end(), [&](const MonitorOut& x) { return x.ref == ref; });
-    if (it == m.end()) return false;
-    target = it->target;
-    m.erase(it);
+    MonitorOut out;
+    if (!w->rel_->monitors.erase_key(ref.id, &out)) return false;
+    target = out.target;
   }
   if (Process* t = lookup(target)) {
     SpinGuard g(t->lock_);
-    if (t->rel_) {
-      auto& mb = t->rel_->monitored_by;
-      mb.erase(std::remove_if(mb.begin(), mb.end(), [&](const MonitorIn& x) { return x.ref == ref; }), mb.end());
-    }
+    if (t->rel_) t->rel_->monitored_by.erase_key(ref.id);
   }
   if (tracing_on()) {
     TraceEvent ev;

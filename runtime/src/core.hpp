@@ -47,10 +47,67 @@ struct MonitorIn {  // a monitor on this process
   Pid watcher;
   Atom name;
 };
+/// A vector with O(1) lookup and removal by key once it grows past a few entries (a supervisor's
+/// links, a watcher of a million monitors). Removal does not keep order.
+template <class T, uint64_t (*KeyOf)(const T&)>
+class KeyedVec {
+ public:
+  auto begin() const { return v_.begin(); }
+  auto end() const { return v_.end(); }
+  size_t size() const { return v_.size(); }
+  bool empty() const { return v_.empty(); }
+  const std::vector<T>& items() const { return v_; }
+  void push_back(T x) {
+    if (idx_) idx_->emplace(KeyOf(x), static_cast<uint32_t>(v_.size()));
+    v_.push_back(std::move(x));
+    if (!idx_ && v_.size() > kIndexFrom) {
+      idx_ = std::make_unique<std::unordered_map<uint64_t, uint32_t>>();
+      for (uint32_t i = 0; i < v_.size(); ++i) idx_->emplace(KeyOf(v_[i]), i);
+    }
+  }
+  const T* find(uint64_t key) const {
+    long i = index_of(key);
+    return i < 0 ? nullptr : &v_[static_cast<size_t>(i)];
+  }
+  bool contains(uint64_t key) const { return index_of(key) >= 0; }
+  /// Removes the entry with `key`; copies it to *out first when out is given.
+  bool erase_key(uint64_t key, T* out = nullptr) {
+    long i = index_of(key);
+    if (i < 0) return false;
+    size_t at = static_cast<size_t>(i);
+    if (out) *out = v_[at];
+    if (idx_) idx_->erase(key);
+    if (at + 1 != v_.size()) {
+      v_[at] = std::move(v_.back());
+      if (idx_) (*idx_)[KeyOf(v_[at])] = static_cast<uint32_t>(at);
+    }
+    v_.pop_back();
+    return true;
+  }
+
+ private:
+  static constexpr size_t kIndexFrom = 16;
+  long index_of(uint64_t key) const {
+    if (idx_) {
+      auto it = idx_->find(key);
+      return it == idx_->end() ? -1 : static_cast<long>(it->second);
+    }
+    for (size_t i = 0; i < v_.size(); ++i)
+      if (KeyOf(v_[i]) == key) return static_cast<long>(i);
+    return -1;
+  }
+  std::vector<T> v_;
+  std::unique_ptr<std::unordered_map<uint64_t, uint32_t>> idx_;
+};
+
+inline uint64_t pid_key(const Pid& p) { return p.serial(); }
+inline uint64_t monitor_out_key(const MonitorOut& m) { return m.ref.id; }
+inline uint64_t monitor_in_key(const MonitorIn& m) { return m.ref.id; }
+
 struct Relations {
-  std::vector<Pid> links;
-  std::vector<MonitorOut> monitors;
-  std::vector<MonitorIn> monitored_by;
+  KeyedVec<Pid, pid_key> links;
+  KeyedVec<MonitorOut, monitor_out_key> monitors;
+  KeyedVec<MonitorIn, monitor_in_key> monitored_by;
   std::vector<std::pair<Term, Term>> dictionary;
 };
 
@@ -186,6 +243,9 @@ class RuntimeCore {
   void worker_loop(Worker& w);
   Process* find_work(Worker& w);
   void wake_one();
+  /// Called when the running process `self` has used its budget outside a receive: runs the
+  /// process it woke last (if any) nested on this thread, then gives `self` a new budget.
+  void preempt_point(Process* self);
   void go_idle_or_continue(Process* p, ProcessStatus st, bool& keep_running);
 
   // deterministic mode

@@ -12,9 +12,9 @@ using detail::SpinGuard;
 Runtime& Process::runtime() const noexcept { return core_->facade; }
 
 void Process::send(Pid to, Term msg) {
-  reductions_.fetch_add(1, std::memory_order_relaxed);
-  --budget_;
+  count_reduction();
   core_->send_message(pid(), to, std::move(msg));
+  if (--budget_ <= 0) core_->preempt_point(this);
 }
 
 void Process::send(Atom name, Term msg) {
@@ -72,7 +72,7 @@ void Process::ExitAwaiter::await_suspend(std::coroutine_handle<> h) noexcept {
 }
 
 bool Process::exit(Pid target, Term reason) {
-  reductions_.fetch_add(1, std::memory_order_relaxed);
+  count_reduction();
   if (target == pid()) {
     // R1.4 and friends: a signal to self takes effect before this call returns, so it skips
     // every delay and goes straight into our own inbox.
@@ -95,7 +95,7 @@ bool Process::exit(Pid target, Term reason) {
 void Process::raise(Term reason) { throw ErlangError(std::move(reason)); }
 
 bool Process::link(Pid other) {
-  reductions_.fetch_add(1, std::memory_order_relaxed);
+  count_reduction();
   if (core_->link(this, other) == RuntimeCore::LinkResult::Linked) return true;
   // R2.3
   if (trap_exit()) {
@@ -108,13 +108,13 @@ bool Process::link(Pid other) {
 }
 
 bool Process::unlink(Pid other) {
-  reductions_.fetch_add(1, std::memory_order_relaxed);
+  count_reduction();
   core_->unlink(this, other);
   return true;
 }
 
 Ref Process::monitor(Pid target) {
-  reductions_.fetch_add(1, std::memory_order_relaxed);
+  count_reduction();
   Ref ref = core_->make_ref();
   Pid me = pid();
   Process* t = core_->lookup(target);
@@ -143,7 +143,7 @@ Ref Process::monitor(Pid target) {
 }
 
 Ref Process::monitor(Atom name) {
-  reductions_.fetch_add(1, std::memory_order_relaxed);
+  count_reduction();
   Ref ref = core_->make_ref();
   Pid target = core_->whereis(name);  // R3.4: resolved once
   Term object = Term::tuple({Term(name), Term(atoms::nonode)});
@@ -169,7 +169,7 @@ Ref Process::monitor(Atom name) {
 }
 
 bool Process::demonitor(Ref ref, DemonitorOptions opts) {
-  reductions_.fetch_add(1, std::memory_order_relaxed);
+  count_reduction();
   // R3.5: the monitor goes first; a DOWN for it among the signals not yet handled is then dropped
   // (as on the BEAM, where `monitor(dead_pid)` followed by `demonitor(ref)` never yields a DOWN).
   bool was_active = core_->demonitor(this, ref);

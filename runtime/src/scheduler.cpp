@@ -57,6 +57,21 @@ void RuntimeCore::requeue(Process* p) {
   wake_one();
 }
 
+void RuntimeCore::preempt_point(Process* self) {
+  static thread_local bool inline_run = false;
+  Worker* w = tls_worker;
+  if (w && w->core == this && w->next && !inline_run) {
+    // `self` cannot yield here (it is not at a receive), so the process it woke last runs now,
+    // nested on this thread, as if `self` had been preempted: its mailbox stays short.
+    Process* p = std::exchange(w->next, nullptr);
+    inline_run = true;
+    run(p);
+    inline_run = false;
+    tls_current = self;
+  }
+  self->budget_ = opts.reduction_budget;
+}
+
 void RuntimeCore::wake_one() {
   if (sleepers.load(std::memory_order_seq_cst) > 0) {
     wake_epoch.fetch_add(1, std::memory_order_seq_cst);

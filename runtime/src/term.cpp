@@ -1,6 +1,7 @@
 // Term: heap objects, construction, accessors, release, equality, ordering and hashing.
 
 #include "actorscope/term.hpp"
+#include "actorscope/frame_pool.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -28,6 +29,8 @@ struct ConsObj : HeapObject {
   Term tail;
   ConsObj(Term&& h, Term&& t) noexcept
       : HeapObject(HeapKind::Cons), head(std::move(h)), tail(std::move(t)) {}
+  static void* operator new(size_t n) { return frame_alloc(n); }
+  static void operator delete(void* p, size_t n) noexcept { frame_free(p, n); }
 };
 
 struct MapObj : HeapObject {
@@ -116,8 +119,9 @@ void free_one(HeapObject* h, FreeStack& stack) {
       auto* t = static_cast<TupleObj*>(h);
       Term* e = t->elems();
       for (uint32_t i = 0, n = t->size; i < n; ++i) stack.drop(e[i]);
+      size_t bytes = sizeof(TupleObj) + t->size * sizeof(Term);
       t->~TupleObj();
-      ::operator delete(static_cast<void*>(t));
+      frame_free(t, bytes);
       break;
     }
     case HeapKind::Cons: {
@@ -138,8 +142,9 @@ void free_one(HeapObject* h, FreeStack& stack) {
     }
     case HeapKind::Binary: {
       auto* b = static_cast<BinaryObj*>(h);
+      size_t bytes = sizeof(BinaryObj) + b->size;
       b->~BinaryObj();
-      ::operator delete(static_cast<void*>(b));
+      frame_free(b, bytes);
       break;
     }
     case HeapKind::Fun:
@@ -175,7 +180,7 @@ namespace {
 template <typename It>
 Term make_tuple(It first, size_t n) {
   if (n == 0) return TermAccess::make(TermType::Tuple, nullptr);
-  void* mem = ::operator new(sizeof(TupleObj) + n * sizeof(Term));
+  void* mem = frame_alloc(sizeof(TupleObj) + n * sizeof(Term));
   auto* t = new (mem) TupleObj(static_cast<uint32_t>(n));
   Term* e = t->elems();
   for (size_t i = 0; i < n; ++i, ++first) new (e + i) Term(*first);
@@ -186,7 +191,7 @@ Term make_tuple(It first, size_t n) {
 
 Term Term::binary(std::string_view bytes) {
   if (bytes.empty()) return Term(TermType::Binary, nullptr);
-  void* mem = ::operator new(sizeof(BinaryObj) + bytes.size());
+  void* mem = frame_alloc(sizeof(BinaryObj) + bytes.size());
   auto* b = new (mem) BinaryObj(bytes.size());
   std::memcpy(b->data(), bytes.data(), bytes.size());
   return Term(TermType::Binary, b);

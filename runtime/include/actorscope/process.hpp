@@ -60,7 +60,7 @@ template <class T>
 struct IsOptional : std::false_type {};
 }  // namespace detail
 
-class Process {
+class alignas(64) Process {
  public:
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
@@ -191,10 +191,15 @@ class Process {
                        int64_t timeout);
   template <class F, class... Args>
   static Task<> make_body(Process& child, F&& fn, Args&&... args);
+  /// Only the process's own thread writes the count: no read-modify-write needed.
+  void count_reduction() noexcept {
+    reductions_.store(reductions_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  }
 
-  // -- identity and scheduling (atomics: read by any thread) --
+  // -- what senders touch, on the first cache line; the consumer's fields start on the next --
   std::atomic<uint64_t> pid_{0};
   std::atomic<uint32_t> sched_{0};              // RuntimeCore::kIdle / kActive / kDead
+  detail::Inbox inbox_;  // producers: any thread; consumer: the thread running this process
   std::atomic<uint8_t> status_{0};              // ProcessStatus
   std::atomic<bool> trap_exit_{false};
   std::atomic<bool> suspended_{false};
@@ -209,8 +214,6 @@ class Process {
   uint32_t slot_ = 0;
   std::atomic<int64_t> latency_ns_{0};          // per-process delay on signals it receives
   std::atomic<uint64_t> reductions_{0};
-
-  detail::Inbox inbox_;  // producers: any thread; consumer: the thread running this process
 
   // -- private mailbox: consumer-owned; structure changes under lock_ so observers can read --
   detail::Signal* q_head_ = nullptr;

@@ -79,8 +79,8 @@ class Inbox {
     prev->next.store(s, std::memory_order_release);
   }
 
-  std::atomic<SignalNode*> head_;  // producers
-  SignalNode* tail_;               // consumer
+  std::atomic<SignalNode*> head_;          // producers
+  alignas(64) SignalNode* tail_;           // consumer: on its own cache line (no false sharing)
   SignalNode stub_;
 };
 
