@@ -286,6 +286,10 @@ size_t Runtime::drain_trace(std::vector<TraceEvent>& out, size_t max) {
   return n;
 }
 
+void Runtime::emit_trace(TraceEvent ev) {
+  if (core_->tracing_on()) core_->emit(std::move(ev));
+}
+
 Snapshot Runtime::snapshot() {
   Snapshot s;
   s.seq = core_->trace_seq.load();

@@ -131,8 +131,12 @@ class Runtime {
   /// Events lost because a buffer was full since the runtime started. When it grows, resynchronise
   /// from snapshot().
   uint64_t dropped_events() const noexcept;
-  /// Every live process with its relations. Events with seq < Snapshot::seq are reflected in it.
+  /// Every live process with its relations. Events with seq < Snapshot::seq are reflected in it;
+  /// later ones may be partly reflected, so an observer applies them idempotently.
   Snapshot snapshot();
+  /// Adds an event from a layer above the core (OTP restarts, injected faults) to the stream;
+  /// seq and time_ns are filled in. A no-op when tracing is off.
+  void emit_trace(TraceEvent ev);
 
   detail::RuntimeCore& core() noexcept { return *core_; }
 
