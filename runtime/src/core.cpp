@@ -77,15 +77,19 @@ void RuntimeCore::shutdown() {
       q.pop();
     }
   };
-  free_queue(timers);
-  free_queue(pending);
   uint32_t hw = high_water();
+  // Frames first: a destructor in process code may still send, and those signals are freed below.
   for (uint32_t i = 0; i < hw; ++i) {
     Process* p = slot_ptr(i);
     if (p->root_) {
       p->root_.destroy();
       p->root_ = {};
     }
+  }
+  free_queue(timers);
+  free_queue(pending);
+  for (uint32_t i = 0; i < hw; ++i) {
+    Process* p = slot_ptr(i);
     while (Signal* s = p->inbox_.pop()) delete s;
     for (Signal* s = p->q_head_; s;) {
       Signal* n = static_cast<Signal*>(s->next.load(std::memory_order_relaxed));
@@ -503,10 +507,17 @@ bool RuntimeCore::try_match(Process* p) {
 }
 
 void RuntimeCore::go_idle_or_continue(Process* p, ProcessStatus st, bool& keep_running) {
+  const SignalNode* last = p->inbox_.last_pushed();
+  if (p->inbox_.maybe_nonempty()) {
+    keep_running = true;
+    return;
+  }
   p->status_.store(static_cast<uint8_t>(st), std::memory_order_relaxed);
   p->sched_.store(kIdle, std::memory_order_seq_cst);
   keep_running = false;
-  if (p->inbox_.maybe_nonempty()) {
+  // From here another worker may run p: read only the inbox's atomic head. A push after `last`
+  // either sees kIdle (and schedules p itself) or is seen here.
+  if (p->inbox_.last_pushed() != last) {
     uint32_t e = kIdle;
     if (p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) {
       p->status_.store(static_cast<uint8_t>(ProcessStatus::Running), std::memory_order_relaxed);

@@ -66,6 +66,9 @@ class Inbox {
     }
     return nullptr;
   }
+  /// Any thread: the last node pushed. A consumer that compares it before and after publishing
+  /// "I am idle" learns whether a push raced with that decision, without touching its own fields.
+  const SignalNode* last_pushed() const noexcept { return head_.load(std::memory_order_seq_cst); }
   /// Consumer side: false only when no producer has pushed anything not yet popped.
   bool maybe_nonempty() const noexcept {
     return head_.load(std::memory_order_seq_cst) != &stub_ || tail_ != &stub_ ||
