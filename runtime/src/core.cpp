@@ -291,7 +291,7 @@ void RuntimeCore::send_signal(Signal* s) {
     Process* target = lookup(s->to);
     int64_t due = vnow;
     if (latency_configured.load(std::memory_order_relaxed)) due += delay_for(s, target);
-    pending.push({due, trace_seq.fetch_add(1, std::memory_order_relaxed), s});
+    pending.push({due, trace_seq.fetch_add(1, std::memory_order_relaxed), s, vnow});
     return;
   }
   if (latency_configured.load(std::memory_order_relaxed) ||

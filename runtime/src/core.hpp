@@ -132,6 +132,7 @@ struct TimedSignal {
   int64_t due;
   uint64_t seq;
   Signal* sig;
+  int64_t sent = 0;
   bool operator>(const TimedSignal& o) const { return due != o.due ? due > o.due : seq > o.seq; }
 };
 using TimedQueue = std::priority_queue<TimedSignal, std::vector<TimedSignal>, std::greater<TimedSignal>>;

@@ -260,6 +260,42 @@ size_t Runtime::pending_signals() const {
   return core_->timers.size();
 }
 
+std::vector<InFlightSignal> Runtime::in_flight() const {
+  std::vector<detail::TimedSignal> items;
+  if (core_->opts.deterministic) {
+    detail::TimedQueue copy = core_->pending;
+    while (!copy.empty()) {
+      items.push_back(copy.top());
+      copy.pop();
+    }
+  } else {
+    std::lock_guard g(core_->timer_m);
+    detail::TimedQueue copy = core_->timers;
+    while (!copy.empty()) {
+      items.push_back(copy.top());
+      copy.pop();
+    }
+  }
+  std::vector<InFlightSignal> out;
+  for (auto& t : items) {
+    const detail::Signal* s = t.sig;
+    InFlightSignal f;
+    switch (s->kind) {
+      case detail::SignalKind::Message: f.type = SignalType::Message; f.term = s->payload; break;
+      case detail::SignalKind::Exit: f.type = SignalType::Exit; f.term = s->payload; break;
+      case detail::SignalKind::Down: f.type = SignalType::Down; f.term = s->payload.element(4); break;
+      case detail::SignalKind::Timeout: continue;
+    }
+    f.from = s->from;
+    f.to = s->to;
+    f.linked = s->linked;
+    f.sent_ns = t.sent;
+    f.due_ns = t.due;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 // ---- observing ------------------------------------------------------------------------------------------
 
 void Runtime::set_tracing(bool on) { core_->tracing.store(on); }

@@ -201,7 +201,7 @@ void RuntimeCore::add_timed(int64_t due, Signal* s) {
   {
     std::lock_guard g(timer_m);
     earliest = timers.empty() || due < timers.top().due;
-    timers.push({due, trace_seq.fetch_add(1, std::memory_order_relaxed), s});
+    timers.push({due, trace_seq.fetch_add(1, std::memory_order_relaxed), s, now()});
   }
   if (earliest) timer_cv.notify_one();
 }

@@ -121,6 +121,9 @@ class Runtime {
   /// Signals and timeouts waiting for delivery (deterministic mode; in threaded mode, the delayed
   /// ones).
   size_t pending_signals() const;
+  /// The signals counted by pending_signals() (timeouts excluded), in delivery order. Deterministic
+  /// mode: call from the owning thread; threaded mode: any thread.
+  std::vector<InFlightSignal> in_flight() const;
 
   // ---- observing ----------------------------------------------------------------------------------
   /// Turns the trace stream on or off. Off, tracing costs one flag check per event site.

@@ -79,6 +79,16 @@ struct ProcessSnapshot {
   std::vector<std::pair<Ref, Pid>> monitored_by;  // (ref, watcher)
 };
 
+/// A signal on its way: waiting in the deterministic pending queue, or delayed by latency.
+struct InFlightSignal {
+  SignalType type = SignalType::Message;  // Message, Exit or Down (receive timeouts are not listed)
+  Pid from, to;
+  Term term;            // the message, the exit reason, or the DOWN's reason
+  bool linked = false;  // Exit: sent because a linked process ended
+  int64_t sent_ns = 0;  // when it left (0 when unknown)
+  int64_t due_ns = 0;   // when it will be delivered
+};
+
 struct Snapshot {
   uint64_t seq = 0;  // every event with a smaller seq is reflected in `processes`
   int64_t time_ns = 0;
