@@ -254,6 +254,15 @@ size_t Runtime::run_until_idle(size_t max_steps) {
   while (n < max_steps && step()) ++n;
   return n;
 }
+size_t Runtime::advance_to(int64_t t_ns, size_t max_steps) {
+  if (!core_->opts.deterministic) return 0;
+  core_->run_ready();
+  size_t n = 0;
+  while (n < max_steps && !core_->pending.empty() && core_->pending.top().due <= t_ns && core_->step()) ++n;
+  if (t_ns > core_->vnow) core_->vnow = t_ns;
+  return n;
+}
+
 size_t Runtime::pending_signals() const {
   if (core_->opts.deterministic) return core_->pending.size();
   std::lock_guard g(core_->timer_m);

@@ -118,6 +118,10 @@ class Runtime {
   void run_ready();
   /// Deterministic mode: step() until nothing is pending or max_steps were taken; returns steps.
   size_t run_until_idle(size_t max_steps = 10'000'000);
+  /// Deterministic mode: delivers, one step() at a time, every pending signal due at or before
+  /// `t_ns`, then moves the virtual clock to `t_ns` (never backwards). Lets a GUI run a
+  /// deterministic runtime in real or slowed time. Returns the steps taken.
+  size_t advance_to(int64_t t_ns, size_t max_steps = SIZE_MAX);
   /// Signals and timeouts waiting for delivery (deterministic mode; in threaded mode, the delayed
   /// ones).
   size_t pending_signals() const;
