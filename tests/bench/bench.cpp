@@ -5,6 +5,7 @@
 // --scale shrinks every workload (e.g. 0.01 for a quick run under a sanitizer); figures are only
 // comparable with the anchors at scale 1.
 
+#include "actorscope/otp/supervisor.hpp"
 #include "actorscope/runtime.hpp"
 
 #include <malloc.h>
@@ -221,6 +222,33 @@ Task<> monitors(Process& self, long n) {
   out("spawn_monitor_down_us_each", double(t1 - t0) / n, "us");
 }
 
+// ---- B8 restart storm -------------------------------------------------------------------------------------------------
+// A one_for_one supervisor (intensity raised so it never gives up) restarts a permanent child that
+// is killed n times in a row; each incarnation reports itself to main, which kills it.
+Task<> restarts(Process& self, long n) {
+  self.trap_exit(true);
+  auto child = [](Process& c, Pid main) -> Task<> {
+    c.send(main, Term::tuple({Term(A.token), Term(c.pid())}));
+    co_await c.receive([](const Term& t) { return is(t, A.never); });
+  };
+  otp::SupervisorOptions o;
+  o.max_restarts = 100000000;
+  o.max_seconds = 1;
+  std::vector<otp::ChildSpec> children;
+  children.push_back(otp::ChildSpec::worker(Term(A.tail), child, self.pid()));
+  Term r = co_await otp::Supervisor::start_link(self, std::move(children), o);
+  Pid sup = r[1].as_pid();
+  int64_t t0 = now_us();
+  for (long k = n; k >= 0; --k) {
+    Term m = co_await self.receive([](const Term& t) { return t.is_tagged(A.token, 2); });
+    if (k > 0) self.exit(m[1].as_pid(), Term(atoms::kill));
+  }
+  int64_t t1 = now_us();
+  out("restart_us_each", double(t1 - t0) / n, "us");
+  self.unlink(sup);
+  self.exit(sup, Term(atoms::shutdown));
+}
+
 struct Bench {
   const char* name;       // the figure(s) it prints
   const char* also;       // a second figure, or nullptr
@@ -273,6 +301,7 @@ int main(int argc, char** argv) {
       {"skynet_us_per_proc", nullptr, [&](unsigned t) { run_main(t, skynet, sky_size); }},
       {"link_cascade_ns_per_hop", nullptr, [&](unsigned t) { run_main(t, cascade, n(100000L)); }},
       {"spawn_monitor_down_us_each", nullptr, [&](unsigned t) { run_main(t, monitors, n(1000000L)); }},
+      {"restart_us_each", nullptr, [&](unsigned t) { run_main(t, restarts, n(100000L)); }},
   };
   if (list) {
     for (auto& b : benches) {

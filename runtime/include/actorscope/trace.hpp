@@ -26,7 +26,9 @@ enum class TraceKind : uint8_t {
   Unregister,      // a lost name (unregister, or exit)
   Suspend,         // a was suspended
   Resume,          // a was resumed
-  Restart,         // supervisor a restarted child: b = new pid, pid2 = old pid, name = child id atom, term = reason
+  Restart,         // supervisor a restarted child: b = new pid, pid2 = old pid (none if it never ran),
+                   // name = child id if an atom (else nil), term = {child_id, reason} (reason: why the
+                   // old one ended; :shutdown for siblings a one_for_all/rest_for_one restart stopped)
 };
 
 enum class SignalType : uint8_t { None, Message, Exit, Down };
