@@ -76,6 +76,11 @@ class Log {
     return v_.empty() ? Term() : v_.back();
   }
   std::string str() const { return inspect(Term::list(items())); }
+  bool contains_str(const std::string& s) const {
+    for (auto& t : items())
+      if (inspect(t) == s) return true;
+    return false;
+  }
 
  private:
   mutable std::mutex m_;
