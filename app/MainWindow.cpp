@@ -1,30 +1,529 @@
 #include "MainWindow.h"
 
-#include "RuntimeStatusWidget.h"
+#include "BlastRadius.h"
+#include "DemoProcesses.h"
+#include "EventLog.h"
+#include "GraphScene.h"
+#include "GraphView.h"
+#include "InspectorWidget.h"
+#include "NodeItem.h"
+#include "ObserverModel.h"
+#include "ProcessTableModel.h"
+#include "Scenarios.h"
+#include "TermDialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
+#include <QSlider>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace actorscope::app {
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), status_(new views::RuntimeStatusWidget(this)) {
-  setObjectName(QStringLiteral("mainWindow"));
-  setCentralWidget(status_);
-  createMenus();
-  statusBar()->showMessage(tr("Ready"));
-  updateTitle();
-  resize(1024, 700);
+using views::RunMode;
+
+namespace {
+QString rate(double v) {
+  if (v >= 10'000) return QStringLiteral("%1k").arg(v / 1000, 0, 'f', 0);
+  if (v >= 1000) return QStringLiteral("%1k").arg(v / 1000, 0, 'f', 1);
+  return QString::number(v, 'f', 0);
 }
 
-void MainWindow::setScenario(const QString& name) {
-  scenario_ = name;
+/// Process.info(pid) and Process.info(pid, :messages) in one query.
+struct Details {
+  Term info;
+  Term messages;
+};
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), host_(new views::RuntimeHost(this)), model_(new views::ObserverModel(this)),
+      table_(new views::ProcessTableModel(model_, this)), tableProxy_(new QSortFilterProxyModel(this)),
+      scene_(new views::GraphScene(model_, this)), view_(new views::GraphView(scene_)),
+      inspector_(new views::InspectorWidget(model_)), logModel_(new views::EventLogModel(model_, this)),
+      logWidget_(new views::EventLogWidget(logModel_)), tabs_(new QTabWidget(this)), tableView_(new QTableView),
+      scenarioPanel_(new QTextBrowser), frameTimer_(new QTimer(this)) {
+  setObjectName(QStringLiteral("mainWindow"));
+
+  tableProxy_->setSourceModel(table_);
+  tableProxy_->setSortRole(views::ProcessTableModel::SortRole);
+  tableProxy_->setFilterKeyColumn(-1);
+  tableProxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+  tableProxy_->setDynamicSortFilter(true);
+  tableView_->setObjectName(QStringLiteral("processTable"));
+  tableView_->setModel(tableProxy_);
+  tableView_->setSortingEnabled(true);
+  tableView_->sortByColumn(views::ProcessTableModel::PidCol, Qt::AscendingOrder);
+  tableView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  tableView_->setSelectionMode(QAbstractItemView::SingleSelection);
+  tableView_->setAlternatingRowColors(true);
+  tableView_->verticalHeader()->hide();
+  tableView_->horizontalHeader()->setStretchLastSection(true);
+  tableView_->setContextMenuPolicy(Qt::CustomContextMenu);
+
+  auto* tablePage = new QWidget;
+  auto* tableFilter = new QLineEdit(tablePage);
+  tableFilter->setPlaceholderText(tr("Filter processes (name, pid, status...)"));
+  tableFilter->setClearButtonEnabled(true);
+  auto* tl = new QVBoxLayout(tablePage);
+  tl->setContentsMargins(0, 4, 0, 0);
+  tl->addWidget(tableFilter);
+  tl->addWidget(tableView_);
+  connect(tableFilter, &QLineEdit::textChanged, tableProxy_, &QSortFilterProxyModel::setFilterFixedString);
+
+  tabs_->addTab(view_, tr("&Graph"));
+  tabs_->addTab(tablePage, tr("&Processes"));
+  tabs_->setDocumentMode(true);
+  setCentralWidget(tabs_);
+
+  createActions();
+  createMenus();
+  createToolBar();
+  createDocks();
+
+  // Selection: graph, table, log and inspector follow one pid.
+  connect(scene_, &views::GraphScene::selectedPidChanged, this, [this](Pid p) {
+    if (p.valid()) select(p);
+  });
+  connect(tableView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& cur) {
+            if (cur.isValid()) select(Pid{cur.data(views::ProcessTableModel::PidRole).value<quint64>()});
+          });
+  connect(tableView_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+    const QModelIndex i = tableView_->indexAt(pos);
+    if (i.isValid())
+      showContextMenu(Pid{i.data(views::ProcessTableModel::PidRole).value<quint64>()},
+                      tableView_->viewport()->mapToGlobal(pos));
+  });
+  connect(logWidget_, &views::EventLogWidget::pidActivated, this, &MainWindow::select);
+  connect(inspector_, &views::InspectorWidget::pidClicked, this, &MainWindow::select);
+  connect(inspector_, &views::InspectorWidget::detailsWanted, this, &MainWindow::requestDetails);
+  connect(inspector_, &views::InspectorWidget::killRequested, this, &MainWindow::killPid);
+  connect(inspector_, &views::InspectorWidget::exitRequested, this, &MainWindow::exitPid);
+  connect(inspector_, &views::InspectorWidget::sendRequested, this, &MainWindow::sendTo);
+  connect(inspector_, &views::InspectorWidget::trapExitRequested, this, &MainWindow::setTrap);
+  connect(inspector_, &views::InspectorWidget::suspendRequested, this, &MainWindow::suspendPid);
+  connect(inspector_, &views::InspectorWidget::killHovered, this,
+          [this](Pid p, bool on) { previewKill(p, Term(atoms::kill), on); });
+  connect(view_, &views::GraphView::contextMenuForPid, this, &MainWindow::showContextMenu);
+  connect(view_, &views::GraphView::activated, this, [this](Pid p) {
+    select(p);
+    if (auto* d = findChild<QDockWidget*>(QStringLiteral("inspectorDock"))) d->raise();
+  });
+  connect(view_, &views::GraphView::linkRequested, this, [this](Pid a, Pid b) {
+    host_->post([a, b](Runtime& rt) { rt.send(a, linkRequest(b)); });
+    statusBar()->showMessage(tr("Asked %1 to link to %2 (processes from the palette and the demo understand this)")
+                                 .arg(pidText(a), pidText(b)), 5000);
+  });
+  connect(view_, &views::GraphView::monitorRequested, this, [this](Pid a, Pid b) {
+    host_->post([a, b](Runtime& rt) { rt.send(a, monitorRequest(b)); });
+    statusBar()->showMessage(tr("Asked %1 to monitor %2").arg(pidText(a), pidText(b)), 5000);
+  });
+  connect(model_, &views::ObserverModel::updated, this, [this](const views::ModelDelta& d) {
+    if (d.events) logModel_->append(*d.events);
+  });
+  connect(model_, &views::ObserverModel::resyncNeeded, host_, &views::RuntimeHost::requestSnapshot);
+
+  // Status bar: processes, msg/s, exits/s, fps, dropped events, mode.
+  auto addStat = [this](QLabel*& l, const char* name) {
+    l = new QLabel(this);
+    l->setObjectName(QString::fromLatin1(name));
+    l->setMinimumWidth(90);
+    statusBar()->addPermanentWidget(l);
+  };
+  addStat(statProcesses_, "statProcesses");
+  addStat(statMessages_, "statMessages");
+  addStat(statExits_, "statExits");
+  addStat(statFps_, "statFps");
+  addStat(statDropped_, "statDropped");
+  addStat(statMode_, "statMode");
+
+  frameTimer_->setTimerType(Qt::PreciseTimer);
+  frameTimer_->setInterval(16);
+  connect(frameTimer_, &QTimer::timeout, this, &MainWindow::tick);
+  frameTimer_->start();
+  rateClock_.start();
+  detailsClock_.start();
+
   updateTitle();
+  resize(1440, 900);
+  readSettings();
+}
+
+MainWindow::~MainWindow() {
+  frameTimer_->stop();
+  host_->stop();
+}
+
+// ---- running -----------------------------------------------------------------------------------
+
+bool MainWindow::setScenario(const QString& name) {
+  if (!hasScenario(name)) return false;
+  scenario_ = name;
+  if (scenarioCombo_) {
+    const QSignalBlocker b(scenarioCombo_);
+    scenarioCombo_->setCurrentIndex(scenarioCombo_->findData(name));
+  }
+  const ScenarioInfo info = scenarioInfo(name);
+  scenarioPanel_->setHtml(QStringLiteral("<h3>%1</h3><p>%2</p>")
+                              .arg(info.title.toHtmlEscaped(),
+                                   info.description.toHtmlEscaped().replace(QStringLiteral("\n\n"), QStringLiteral("</p><p>"))));
+  startRuntime();
+  updateTitle();
+  return true;
+}
+
+void MainWindow::resetScenario() {
+  if (!scenario_.isEmpty()) startRuntime();
+}
+
+void MainWindow::startRuntime() {
+  host_->stop();
+  model_->clear();  // the table follows with row removals
+  scene_->reset();
+  logModel_->clear();
+  inspector_->setPid({});
+  views::RuntimeHost::Config cfg;
+  cfg.mode = mode_;
+  cfg.threads = threads_;
+  cfg.latency = std::chrono::milliseconds(slowMotion());
+  cfg.paused = paused_;
+  cfg.builder = scenarioBuilder(scenario_);
+  host_->start(std::move(cfg));
+  view_->setAutoFit(true);
+  rateMessages_ = rateExits_ = 0;
+}
+
+void MainWindow::setRunMode(RunMode mode) {
+  if (mode == mode_) return;
+  mode_ = mode;
+  if (modeCombo_) {
+    const QSignalBlocker b(modeCombo_);
+    modeCombo_->setCurrentIndex(mode == RunMode::Live ? 0 : 1);
+  }
+  stepAction_->setEnabled(true);
+  resetScenario();
+  statusBar()->showMessage(mode == RunMode::Deterministic
+                               ? tr("Deterministic mode: the scenario restarted; Step delivers one signal at a time")
+                               : tr("Live mode: the scenario restarted on all cores"),
+                           6000);
+}
+
+void MainWindow::setPaused(bool p) {
+  paused_ = p;
+  host_->setPaused(p);
+  const QSignalBlocker b(pauseAction_);
+  pauseAction_->setChecked(p);
+  pauseAction_->setText(p ? tr("Resume") : tr("Pause"));
+  updateStatus();
+}
+
+bool MainWindow::paused() const { return paused_; }
+
+void MainWindow::step() {
+  if (mode_ != RunMode::Deterministic) {
+    paused_ = true;
+    const QSignalBlocker b(pauseAction_);
+    pauseAction_->setChecked(true);
+    setRunMode(RunMode::Deterministic);  // restarts the scenario, paused
+    return;
+  }
+  if (!paused_) setPaused(true);
+  host_->step();
+}
+
+void MainWindow::setSlowMotion(int ms) {
+  ms = std::clamp(ms, 0, 2000);
+  if (slowSlider_->value() != ms) slowSlider_->setValue(ms);
+  slowLabel_->setText(ms == 0 ? tr("off") : tr("%1 ms").arg(ms));
+  host_->setLatency(std::chrono::milliseconds(ms));
+  scene_->setLatencyHint(ms);
+}
+
+int MainWindow::slowMotion() const { return slowSlider_ ? slowSlider_->value() : 0; }
+
+void MainWindow::tick() {
+  ++frames_;
+  views::HostBatch batch = host_->take();
+  if (!batch.error.empty())
+    statusBar()->showMessage(tr("The scenario failed: %1").arg(QString::fromStdString(batch.error)), 10000);
+  if (batch.snapshot) model_->enqueueSnapshot(std::move(*batch.snapshot));
+  if (!batch.events.empty()) model_->enqueue(std::move(batch.events));
+  model_->setDroppedEvents(batch.dropped_events);
+  model_->processPending();
+  scene_->advance();
+  if (view_->autoFit() && scene_->nodeCount() > 0 && (frames_ % 15 == 0 || frames_ < 40)) view_->fitAll();
+  if (scene_->animating() || frames_ % 30 == 0) view_->viewport()->update();
+  lastBatch_.dropped_events = batch.dropped_events;
+  lastBatch_.pending_signals = batch.pending_signals;
+  lastBatch_.now_ns = batch.now_ns;
+  lastBatch_.steps = batch.steps;
+  if (inspector_->pid().valid()) {
+    inspector_->refresh();
+    if (detailsClock_.elapsed() > 500 && !inspector_->showsDead()) {
+      detailsClock_.restart();
+      requestDetails(inspector_->pid());
+    }
+  }
+  if (rateClock_.elapsed() >= 1000) updateStatus();
+}
+
+void MainWindow::updateStatus() {
+  const double secs = std::max<qint64>(1, rateClock_.elapsed()) / 1000.0;
+  statProcesses_->setText(tr("%1 processes").arg(model_->processCount()));
+  statMessages_->setText(tr("%1 msg/s").arg(rate((model_->messagesSent() - rateMessages_) / secs)));
+  statExits_->setText(tr("%1 exits/s").arg(rate((model_->exits() - rateExits_) / secs)));
+  statFps_->setText(tr("%1 fps").arg(rate((frames_ - rateFrames_) / secs)));
+  statDropped_->setText(model_->droppedEvents() ? tr("%1 events dropped").arg(model_->droppedEvents()) : QString());
+  statDropped_->setVisible(model_->droppedEvents() > 0);
+  QString mode = mode_ == RunMode::Live ? tr("live") : tr("deterministic, t = %1 ms").arg(lastBatch_.now_ns / 1'000'000);
+  if (mode_ == RunMode::Deterministic) mode += tr(", %1 pending").arg(lastBatch_.pending_signals);
+  if (paused_) mode += tr(" (paused)");
+  statMode_->setText(mode);
+  rateMessages_ = model_->messagesSent();
+  rateExits_ = model_->exits();
+  rateFrames_ = frames_;
+  rateClock_.restart();
+}
+
+// ---- acting ------------------------------------------------------------------------------------
+
+QString MainWindow::pidText(Pid pid) const {
+  QString s = QString::fromStdString(inspect_pid(pid));
+  if (const auto* r = model_->findAny(pid.serial()); r && r->name != atoms::nil)
+    s += QStringLiteral(" ") + QString::fromStdString(inspect_atom(r->name));
+  return s;
+}
+
+Pid MainWindow::currentPid() const { return inspector_->pid(); }
+
+void MainWindow::select(Pid pid) {
+  if (!pid.valid()) return;
+  inspector_->setPid(pid);
+  scene_->selectPid(pid);
+  const int row = table_->rowOf(pid);
+  if (row >= 0) {
+    const QModelIndex i = tableProxy_->mapFromSource(table_->index(row, 0));
+    if (i.isValid() && tableView_->currentIndex().row() != i.row()) {
+      const QSignalBlocker b(tableView_->selectionModel());
+      tableView_->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+      tableView_->viewport()->update();
+    }
+  }
+  const bool alive = model_->find(pid) != nullptr;
+  for (QAction* a : {killAction_, exitAction_, sendAction_, trapAction_, suspendAction_, registerAction_}) a->setEnabled(alive);
+}
+
+Pid MainWindow::findPid(const QString& nameOrPid) const {
+  const QString t = nameOrPid.trimmed();
+  for (const auto& [k, r] : model_->processes()) {
+    if (r.name != atoms::nil) {
+      const QString n = QString::fromStdString(std::string(atom_name(r.name)));
+      if (n == t || QStringLiteral(":") + n == t) return r.pid;
+    }
+    if (QString::fromStdString(inspect_pid(r.pid)) == t) return r.pid;
+  }
+  return {};
+}
+
+bool MainWindow::killByName(const QString& nameOrPid) {
+  const Pid p = findPid(nameOrPid);
+  if (!p.valid()) return false;
+  killPid(p);
+  return true;
+}
+
+void MainWindow::killPid(Pid pid) {
+  if (!pid.valid()) return;
+  scene_->clearBlastRadius();
+  host_->post([pid](Runtime& rt) { rt.exit(pid, Term(atoms::kill)); });
+  statusBar()->showMessage(tr("Process.exit(%1, :kill)").arg(pidText(pid)), 4000);
+}
+
+void MainWindow::exitPid(Pid pid) {
+  if (!pid.valid()) return;
+  views::TermDialog dlg(views::TermDialog::Mode::ExitReason, pidText(pid), this);
+  connect(&dlg, &views::TermDialog::termChanged, this, [this, pid](const Term& t) { previewKill(pid, t, true); });
+  dlg.setText(QStringLiteral(":shutdown"));
+  const bool ok = dlg.exec() == QDialog::Accepted && dlg.term();
+  scene_->clearBlastRadius();
+  if (!ok) return;
+  const Term reason = *dlg.term();
+  host_->post([pid, reason](Runtime& rt) { rt.exit(pid, reason); });
+  statusBar()->showMessage(tr("Process.exit(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(reason))), 4000);
+}
+
+void MainWindow::sendTo(Pid pid) {
+  if (!pid.valid()) return;
+  views::TermDialog dlg(views::TermDialog::Mode::Message, pidText(pid), this);
+  if (dlg.exec() != QDialog::Accepted || !dlg.term()) return;
+  const Term msg = *dlg.term();
+  host_->post([pid, msg](Runtime& rt) { rt.send(pid, msg); });
+}
+
+void MainWindow::toggleTrap(Pid pid) {
+  if (const auto* r = model_->find(pid)) setTrap(pid, !r->trap_exit);
+}
+
+void MainWindow::setTrap(Pid pid, bool on) {
+  host_->post([pid, on](Runtime& rt) { rt.set_trap_exit(pid, on); });
+}
+
+void MainWindow::suspendPid(Pid pid, bool suspend) {
+  host_->post([pid, suspend](Runtime& rt) {
+    if (suspend)
+      rt.suspend(pid);
+    else
+      rt.resume(pid);
+  });
+}
+
+void MainWindow::registerName(Pid pid) {
+  bool ok = false;
+  const QString name = QInputDialog::getText(this, tr("Register a name"), tr("Name for %1 (an atom, without the colon):").arg(pidText(pid)),
+                                             QLineEdit::Normal, QString(), &ok)
+                           .trimmed();
+  if (!ok || name.isEmpty()) return;
+  const std::string n = (name.startsWith(QLatin1Char(':')) ? name.mid(1) : name).toStdString();
+  host_->query<QString>(
+      [pid, n](Runtime& rt) -> QString {
+        try {
+          rt.register_name(pid, intern(n));
+          return {};
+        } catch (const ErlangError& e) {
+          return QStringLiteral("register failed: %1 (the name is taken, the process has a name, or it ended)")
+              .arg(QString::fromStdString(inspect(e.reason())));
+        }
+      },
+      this, [this](QString err) {
+        if (!err.isEmpty()) statusBar()->showMessage(err, 6000);
+      });
+}
+
+void MainWindow::spawnFromPalette(int kind) {
+  host_->post([kind](Runtime& rt) { spawnPalette(rt, PaletteKind(kind)); });
+}
+
+void MainWindow::previewKill(Pid pid, const Term& reason, bool on) {
+  if (!on) {
+    scene_->clearBlastRadius();
+    return;
+  }
+  const views::BlastRadius r = views::computeBlastRadius(views::topologyOf(*model_), pid, reason);
+  scene_->showBlastRadius(pid, r);
+  QStringList dies;
+  for (const auto& d : r.dies) dies << pidText(d.pid);
+  statusBar()->showMessage(tr("Blast radius: %1 die, %2 get an EXIT message, %3 get a DOWN")
+                               .arg(r.dies.size()).arg(r.trapsExit.size()).arg(r.getsDown.size()),
+                           5000);
+}
+
+void MainWindow::requestDetails(Pid pid) {
+  if (!pid.valid()) return;
+  host_->query<Details>(
+      [pid](Runtime& rt) {
+        Details d;
+        d.info = rt.info(pid);
+        const Term m = rt.info(pid, atoms::messages);
+        if (m.is_tuple() && m.tuple_size() == 2) d.messages = m[1];
+        return d;
+      },
+      this, [this, pid](Details d) { inspector_->setDetails(pid, d.info, d.messages); });
+}
+
+void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {
+  QMenu menu(this);
+  if (pid.valid() && model_->find(pid)) {
+    select(pid);
+    menu.addSection(pidText(pid));
+    QAction* kill = menu.addAction(tr("Kill (untrappable)"), this, [this, pid] { killPid(pid); });
+    kill->setShortcut(killAction_->shortcut());
+    connect(kill, &QAction::hovered, this, [this, pid] { previewKill(pid, Term(atoms::kill), true); });
+    QAction* ex = menu.addAction(tr("Exit with reason..."), this, [this, pid] { exitPid(pid); });
+    ex->setShortcut(exitAction_->shortcut());
+    connect(ex, &QAction::hovered, this, [this, pid] { previewKill(pid, Term(atoms::shutdown), true); });
+    menu.addAction(tr("Send message..."), this, [this, pid] { sendTo(pid); })->setShortcut(sendAction_->shortcut());
+    const auto* r = model_->find(pid);
+    QAction* trap = menu.addAction(tr("trap_exit"), this, [this, pid] { toggleTrap(pid); });
+    trap->setCheckable(true);
+    trap->setChecked(r && r->trap_exit);
+    trap->setShortcut(trapAction_->shortcut());
+    menu.addAction(r && r->suspended ? tr("Resume") : tr("Suspend"), this,
+                   [this, pid, s = !(r && r->suspended)] { suspendPid(pid, s); })
+        ->setShortcut(suspendAction_->shortcut());
+    menu.addAction(tr("Register a name..."), this, [this, pid] { registerName(pid); });
+    if (views::NodeItem* n = scene_->node(pid); n && n->pinned())
+      menu.addAction(tr("Unpin (let the layout place it)"), this, [n] { n->setPinned(false); });
+    menu.addSeparator();
+  }
+  menu.addMenu(spawnMenu_);
+  menu.addAction(fitAction_);
+  connect(&menu, &QMenu::aboutToHide, scene_, &views::GraphScene::clearBlastRadius);
+  menu.exec(globalPos);
+}
+
+// ---- building the window -------------------------------------------------------------------------
+
+void MainWindow::createActions() {
+  auto make = [this](const QString& text, const QString& name, const QKeySequence& key, auto slot) {
+    auto* a = new QAction(text, this);
+    a->setObjectName(name);
+    if (!key.isEmpty()) a->setShortcut(key);
+    connect(a, &QAction::triggered, this, slot);
+    addAction(a);
+    return a;
+  };
+  pauseAction_ = make(tr("Pause"), QStringLiteral("pauseAction"), QKeySequence(Qt::Key_Space), [this](bool on) { setPaused(on); });
+  pauseAction_->setCheckable(true);
+  pauseAction_->setToolTip(tr("Pause or resume the runtime (Space)"));
+  stepAction_ = make(tr("Step"), QStringLiteral("stepAction"), QKeySequence(Qt::Key_Period), [this] { step(); });
+  stepAction_->setToolTip(tr("Deliver one pending signal (deterministic mode) (.)"));
+  resetAction_ = make(tr("Reset scenario"), QStringLiteral("resetAction"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { resetScenario(); });
+  fitAction_ = make(tr("Fit to view"), QStringLiteral("fitAction"), QKeySequence(Qt::Key_F), [this] {
+    view_->setAutoFit(true);
+    view_->fitAll();
+  });
+  killAction_ = make(tr("Kill"), QStringLiteral("killAction"), QKeySequence(Qt::Key_K), [this] { killPid(currentPid()); });
+  exitAction_ = make(tr("Exit with reason..."), QStringLiteral("exitAction"), QKeySequence(Qt::Key_E), [this] { exitPid(currentPid()); });
+  sendAction_ = make(tr("Send message..."), QStringLiteral("sendAction"), QKeySequence(Qt::Key_M), [this] { sendTo(currentPid()); });
+  trapAction_ = make(tr("Toggle trap_exit"), QStringLiteral("trapAction"), QKeySequence(Qt::Key_T), [this] { toggleTrap(currentPid()); });
+  suspendAction_ = make(tr("Suspend / Resume"), QStringLiteral("suspendAction"), QKeySequence(Qt::Key_U), [this] {
+    if (const auto* r = model_->find(currentPid())) suspendPid(r->pid, !r->suspended);
+  });
+  registerAction_ = make(tr("Register a name..."), QStringLiteral("registerAction"), QKeySequence(Qt::Key_N), [this] { registerName(currentPid()); });
+  for (QAction* a : {killAction_, exitAction_, sendAction_, trapAction_, suspendAction_, registerAction_}) {
+    a->setEnabled(false);
+    a->setShortcutContext(Qt::WindowShortcut);
+  }
+  legendAction_ = make(tr("Legend"), QStringLiteral("legendAction"), QKeySequence(Qt::Key_L), [this](bool on) { view_->setLegendVisible(on); });
+  legendAction_->setCheckable(true);
+  legendAction_->setChecked(true);
+
+  spawnMenu_ = new QMenu(tr("Spawn"), this);
+  spawnMenu_->setObjectName(QStringLiteral("spawnMenu"));
+  for (const PaletteEntry& e : actorscope::app::palette()) {
+    QAction* a = spawnMenu_->addAction(QString::fromLatin1(e.title), this, [this, k = int(e.kind)] { spawnFromPalette(k); });
+    a->setToolTip(QString::fromLatin1(e.description));
+    a->setStatusTip(QString::fromLatin1(e.description));
+  }
 }
 
 void MainWindow::createMenus() {
@@ -35,6 +534,44 @@ void MainWindow::createMenus() {
   quit->setShortcut(QKeySequence::Quit);
   quit->setMenuRole(QAction::QuitRole);
 
+  QMenu* scen = menuBar()->addMenu(tr("&Scenario"));
+  scen->setObjectName(QStringLiteral("scenarioMenu"));
+  for (const ScenarioInfo& s : scenarioList())
+    scen->addAction(s.title, this, [this, n = s.name] { setScenario(n); })->setStatusTip(s.description.section(QLatin1Char('.'), 0, 0));
+  scen->addSeparator();
+  scen->addAction(resetAction_);
+  scen->addAction(pauseAction_);
+  scen->addAction(stepAction_);
+
+  QMenu* proc = menuBar()->addMenu(tr("&Process"));
+  proc->setObjectName(QStringLiteral("processMenu"));
+  proc->addAction(killAction_);
+  proc->addAction(exitAction_);
+  proc->addAction(sendAction_);
+  proc->addAction(trapAction_);
+  proc->addAction(suspendAction_);
+  proc->addAction(registerAction_);
+  proc->addSeparator();
+  proc->addMenu(spawnMenu_);
+  proc->addSeparator();
+  QAction* hint = proc->addAction(tr("Link: Shift+drag from one process to another"));
+  hint->setEnabled(false);
+  QAction* hint2 = proc->addAction(tr("Monitor: Ctrl+Shift+drag from watcher to target"));
+  hint2->setEnabled(false);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->setObjectName(QStringLiteral("viewMenu"));
+  view->addAction(fitAction_);
+  view->addAction(tr("Zoom in"), QKeySequence::ZoomIn, this, [this] { view_->zoomBy(1.25); });
+  view->addAction(tr("Zoom out"), QKeySequence::ZoomOut, this, [this] { view_->zoomBy(0.8); });
+  view->addAction(tr("Find process"), QKeySequence::Find, this, [this] {
+    search_->setFocus();
+    search_->selectAll();
+  });
+  view->addAction(legendAction_);
+  view->addSeparator();
+  view->setProperty("docksAt", view->actions().size());
+
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->setObjectName(QStringLiteral("helpMenu"));
   QAction* about = help->addAction(tr("&About Actorscope"), this, &MainWindow::showAbout);
@@ -44,20 +581,116 @@ void MainWindow::createMenus() {
   aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
+void MainWindow::createToolBar() {
+  QToolBar* tb = addToolBar(tr("Time"));
+  tb->setObjectName(QStringLiteral("timeToolBar"));
+  tb->setMovable(false);
+  tb->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  scenarioCombo_ = new QComboBox(tb);
+  scenarioCombo_->setObjectName(QStringLiteral("scenarioCombo"));
+  for (const ScenarioInfo& s : scenarioList()) scenarioCombo_->addItem(s.title, s.name);
+  scenarioCombo_->setToolTip(tr("Scenario"));
+  connect(scenarioCombo_, &QComboBox::activated, this, [this](int i) { setScenario(scenarioCombo_->itemData(i).toString()); });
+  tb->addWidget(scenarioCombo_);
+  tb->addSeparator();
+  modeCombo_ = new QComboBox(tb);
+  modeCombo_->setObjectName(QStringLiteral("modeCombo"));
+  modeCombo_->addItem(tr("Live (threads)"));
+  modeCombo_->addItem(tr("Deterministic (steppable)"));
+  modeCombo_->setToolTip(tr("Live: the runtime runs on all cores in real time.\nDeterministic: one thread, reproducible order; "
+                            "Step delivers one signal at a time."));
+  connect(modeCombo_, &QComboBox::activated, this, [this](int i) { setRunMode(i == 0 ? RunMode::Live : RunMode::Deterministic); });
+  tb->addWidget(modeCombo_);
+  tb->addAction(pauseAction_);
+  tb->addAction(stepAction_);
+  tb->addAction(resetAction_);
+  tb->addSeparator();
+  auto* sl = new QLabel(tr(" Slow motion "), tb);
+  tb->addWidget(sl);
+  slowSlider_ = new QSlider(Qt::Horizontal, tb);
+  slowSlider_->setObjectName(QStringLiteral("slowMotionSlider"));
+  slowSlider_->setRange(0, 2000);
+  slowSlider_->setSingleStep(50);
+  slowSlider_->setPageStep(250);
+  slowSlider_->setFixedWidth(180);
+  slowSlider_->setToolTip(tr("Delay on every signal between processes, per hop (0 to 2000 ms)"));
+  slowLabel_ = new QLabel(tr("off"), tb);
+  slowLabel_->setMinimumWidth(70);
+  connect(slowSlider_, &QSlider::valueChanged, this, [this](int v) { setSlowMotion(v); });
+  tb->addWidget(slowSlider_);
+  tb->addWidget(slowLabel_);
+  tb->addSeparator();
+  tb->addAction(fitAction_);
+  search_ = new QLineEdit(tb);
+  search_->setObjectName(QStringLiteral("searchField"));
+  search_->setPlaceholderText(tr("Find a name or pid"));
+  search_->setClearButtonEnabled(true);
+  search_->setMaximumWidth(200);
+  connect(search_, &QLineEdit::returnPressed, this, [this] {
+    if (!view_->search(search_->text())) statusBar()->showMessage(tr("No process matches \"%1\"").arg(search_->text()), 3000);
+    else select(scene_->selectedPid());
+  });
+  tb->addWidget(search_);
+  auto* spawn = new QAction(tr("Spawn"), tb);
+  spawn->setMenu(spawnMenu_);
+  tb->addAction(spawn);
+}
+
+void MainWindow::createDocks() {
+  setDockNestingEnabled(true);
+  auto dock = [this](QWidget* w, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(name);
+    d->setWidget(w);
+    addDockWidget(area, d);
+    if (QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"))) view->addAction(d->toggleViewAction());
+    return d;
+  };
+  QDockWidget* insp = dock(inspector_, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
+  QDockWidget* scen = dock(scenarioPanel_, tr("Scenario: what to try"), QStringLiteral("scenarioDock"), Qt::RightDockWidgetArea);
+  splitDockWidget(insp, scen, Qt::Vertical);
+  resizeDocks({insp, scen}, {560, 260}, Qt::Vertical);
+  resizeDocks({insp}, {380}, Qt::Horizontal);
+  QDockWidget* log = dock(logWidget_, tr("Event log"), QStringLiteral("eventLogDock"), Qt::BottomDockWidgetArea);
+  resizeDocks({log}, {190}, Qt::Vertical);
+  scenarioPanel_->setObjectName(QStringLiteral("scenarioPanel"));
+}
+
 void MainWindow::updateTitle() {
-  if (scenario_.isEmpty()) {
+  if (scenario_.isEmpty())
     setWindowTitle(QStringLiteral("Actorscope"));
-  } else {
+  else
     setWindowTitle(QStringLiteral("Actorscope %1 %2").arg(QChar(0x2014), scenario_));
-  }
 }
 
 void MainWindow::showAbout() {
   QMessageBox::about(this, tr("About Actorscope"),
                      tr("<h3>Actorscope %1</h3>"
                         "<p>An Erlang-style actor runtime, shown live: processes, links, monitors, "
-                        "mailboxes and the signals that travel between them.</p>")
+                        "mailboxes and the signals that travel between them.</p>"
+                        "<p>Space pause/resume, . step, K kill, E exit with reason, M send, T trap_exit, "
+                        "U suspend/resume, N register, F fit, Ctrl+F find, Shift+drag link, "
+                        "Ctrl+Shift+drag monitor.</p>")
                          .arg(QStringLiteral(ACTORSCOPE_VERSION)));
+}
+
+void MainWindow::readSettings() {
+  QSettings s;
+  if (s.contains(QStringLiteral("window/geometry"))) restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+  if (s.contains(QStringLiteral("window/state"))) restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+  setSlowMotion(s.value(QStringLiteral("time/slowMotion"), 0).toInt());
+}
+
+void MainWindow::writeSettings() {
+  QSettings s;
+  s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  s.setValue(QStringLiteral("window/state"), saveState());
+  s.setValue(QStringLiteral("time/slowMotion"), slowMotion());
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+  writeSettings();
+  QMainWindow::closeEvent(e);
 }
 
 }  // namespace actorscope::app

@@ -1,33 +1,158 @@
 #pragma once
+// MainWindow: the observer window. Owns the runtime host (driver thread), the observer model and
+// the views on it, and one ~60 Hz frame tick that takes the host's batch, updates the model,
+// steps layout and animations, and refreshes the status bar. GUI thread only.
 
+#include "RuntimeHost.h"
+
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QString>
 
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSlider;
+class QSortFilterProxyModel;
+class QTableView;
+class QTabWidget;
+class QTextBrowser;
+class QTimer;
+
 namespace actorscope::views {
-class RuntimeStatusWidget;
-}
+class EventLogModel;
+class EventLogWidget;
+class GraphScene;
+class GraphView;
+class InspectorWidget;
+class ObserverModel;
+class ProcessTableModel;
+}  // namespace actorscope::views
 
 namespace actorscope::app {
 
-/// The top-level window: menus, a central view of the runtime, a status bar. GUI thread only.
-/// For now the central widget is a plain status text; the observer views come later.
 class MainWindow final : public QMainWindow {
   Q_OBJECT
 
 public:
   explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
 
-  /// The scenario name shown in the title ("" = none). Scenarios themselves come later.
+  /// The scenario running ("" = none yet).
   QString scenario() const { return scenario_; }
-  void setScenario(const QString& name);
+  /// Starts scenario `name` in a fresh runtime; false (and nothing changes) for an unknown name.
+  bool setScenario(const QString& name);
+  /// Restarts the current scenario (keeps the mode and the slow-motion setting).
+  void resetScenario();
+
+  void setRunMode(views::RunMode mode);
+  views::RunMode runMode() const { return mode_; }
+  void setPaused(bool paused);
+  bool paused() const;
+  void step();
+  /// Per-hop signal latency in ms (0..2000), the slow-motion slider.
+  void setSlowMotion(int ms);
+  int slowMotion() const;
+  void setThreads(unsigned n) { threads_ = n; }
+
+  /// Sends `Process.exit(pid, :kill)` to the process registered as `name` (or with that pid text).
+  bool killByName(const QString& nameOrPid);
+  /// The pid of a live process by registered name or pid text.
+  Pid findPid(const QString& nameOrPid) const;
+
+  views::ObserverModel* observerModel() const { return model_; }
+  views::GraphScene* graphScene() const { return scene_; }
+  views::GraphView* graphView() const { return view_; }
+  views::ProcessTableModel* tableModel() const { return table_; }
+  views::InspectorWidget* inspector() const { return inspector_; }
+  views::EventLogModel* eventLog() const { return logModel_; }
+  views::RuntimeHost* host() const { return host_; }
+  /// Frames ticked so far.
+  quint64 frames() const { return frames_; }
+
+  /// One frame: take the batch, update the model, layout and animations. Public for tests.
+  void tick();
+
+protected:
+  void closeEvent(QCloseEvent* e) override;
 
 private:
+  void createActions();
   void createMenus();
+  void createToolBar();
+  void createDocks();
   void updateTitle();
+  void updateStatus();
   void showAbout();
+  void startRuntime();
+  void select(Pid pid);
+  Pid currentPid() const;
+  void killPid(Pid pid);
+  void exitPid(Pid pid);
+  void sendTo(Pid pid);
+  void toggleTrap(Pid pid);
+  void setTrap(Pid pid, bool on);
+  void suspendPid(Pid pid, bool suspend);
+  void registerName(Pid pid);
+  void spawnFromPalette(int kind);
+  void previewKill(Pid pid, const Term& reason, bool on);
+  void requestDetails(Pid pid);
+  void showContextMenu(Pid pid, const QPoint& globalPos);
+  QString pidText(Pid pid) const;
+  void readSettings();
+  void writeSettings();
 
-  views::RuntimeStatusWidget* status_ = nullptr;
+  views::RuntimeHost* host_;
+  views::ObserverModel* model_;
+  views::ProcessTableModel* table_;
+  QSortFilterProxyModel* tableProxy_;
+  views::GraphScene* scene_;
+  views::GraphView* view_;
+  views::InspectorWidget* inspector_;
+  views::EventLogModel* logModel_;
+  views::EventLogWidget* logWidget_;
+  QTabWidget* tabs_;
+  QTableView* tableView_;
+  QTextBrowser* scenarioPanel_;
+  QTimer* frameTimer_;
+
+  QComboBox* scenarioCombo_ = nullptr;
+  QComboBox* modeCombo_ = nullptr;
+  QSlider* slowSlider_ = nullptr;
+  QLabel* slowLabel_ = nullptr;
+  QLineEdit* search_ = nullptr;
+  QAction* pauseAction_ = nullptr;
+  QAction* stepAction_ = nullptr;
+  QAction* resetAction_ = nullptr;
+  QAction* fitAction_ = nullptr;
+  QAction* killAction_ = nullptr;
+  QAction* exitAction_ = nullptr;
+  QAction* sendAction_ = nullptr;
+  QAction* trapAction_ = nullptr;
+  QAction* suspendAction_ = nullptr;
+  QAction* registerAction_ = nullptr;
+  QAction* legendAction_ = nullptr;
+  QMenu* spawnMenu_ = nullptr;
+
+  QLabel* statProcesses_ = nullptr;
+  QLabel* statMessages_ = nullptr;
+  QLabel* statExits_ = nullptr;
+  QLabel* statFps_ = nullptr;
+  QLabel* statDropped_ = nullptr;
+  QLabel* statMode_ = nullptr;
+
   QString scenario_;
+  views::RunMode mode_ = views::RunMode::Live;
+  unsigned threads_ = 0;
+  bool paused_ = false;
+  quint64 frames_ = 0;
+  QElapsedTimer rateClock_;
+  quint64 rateFrames_ = 0;
+  uint64_t rateMessages_ = 0;
+  uint64_t rateExits_ = 0;
+  QElapsedTimer detailsClock_;
+  views::HostBatch lastBatch_;
 };
 
 }  // namespace actorscope::app

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "Scenarios.h"
 
 #include <QApplication>
 #include <QCommandLineOption>
@@ -13,30 +14,46 @@
 namespace {
 
 /// The command-line options of the app, beside the standard --help and --version.
+/// To add one: a member here, a line in addTo(), and its effect in apply() or main().
 struct Options {
-  QCommandLineOption screenshot{
-      QStringLiteral("screenshot"),
-      QStringLiteral("Show the main window, save it as a PNG to <file>, then quit."),
-      QStringLiteral("file")};
-  QCommandLineOption scenario{QStringLiteral("scenario"),
-                              QStringLiteral("Start with the scenario <name>."),
+  QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                QStringLiteral("Show the main window, save it as a PNG to <file>, then quit."),
+                                QStringLiteral("file")};
+  QCommandLineOption after{QStringLiteral("after"),
+                           QStringLiteral("With --screenshot: run for <ms> milliseconds first (default 1500)."),
+                           QStringLiteral("ms"), QStringLiteral("1500")};
+  QCommandLineOption scenario{QStringLiteral("scenario"), QStringLiteral("Start with the scenario <name>."),
                               QStringLiteral("name")};
+  QCommandLineOption listScenarios{QStringLiteral("list-scenarios"),
+                                   QStringLiteral("Print every scenario's name and one line about it, then quit.")};
+  QCommandLineOption slowMotion{QStringLiteral("slow-motion"),
+                                QStringLiteral("Delay every signal by <ms> milliseconds per hop (0-2000)."),
+                                QStringLiteral("ms")};
+  QCommandLineOption threads{QStringLiteral("threads"), QStringLiteral("Runtime worker threads (live mode)."),
+                             QStringLiteral("n")};
+  QCommandLineOption deterministic{QStringLiteral("deterministic"),
+                                   QStringLiteral("Run the runtime in deterministic (steppable) mode.")};
+  QCommandLineOption kill{QStringLiteral("kill"),
+                          QStringLiteral("Kill the process registered as <name> (or with that pid) after --kill-at ms."),
+                          QStringLiteral("name")};
+  QCommandLineOption killAt{QStringLiteral("kill-at"), QStringLiteral("When --kill acts, in ms (default 800)."),
+                            QStringLiteral("ms"), QStringLiteral("800")};
 
   void addTo(QCommandLineParser& parser) const {
-    parser.setApplicationDescription(
-        QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
+    parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(screenshot);
-    parser.addOption(scenario);
+    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt})
+      parser.addOption(*o);
   }
 };
 
-/// True when the command line only asks for text (--help, --version): no display is needed then.
+/// True when the command line only asks for text (--help, --version, --list-scenarios): no
+/// display is needed then.
 bool wantsTextOnly(int argc, char* argv[]) {
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--") == 0) return false;
-    for (const char* option : {"-h", "--help", "-?", "--help-all", "-v", "--version"}) {
+    for (const char* option : {"-h", "--help", "-?", "--help-all", "-v", "--version", "--list-scenarios"}) {
       if (std::strcmp(argv[i], option) == 0) return true;
     }
   }
@@ -49,6 +66,18 @@ void setApplicationInfo() {
   QCoreApplication::setOrganizationName(QStringLiteral("Actorscope"));
 }
 
+int fail(const QString& message) {
+  std::fprintf(stderr, "actorscope: %s\n", qPrintable(message));
+  return 2;
+}
+
+/// Parses a non-negative integer option; -1 when it is not one.
+int intValue(const QCommandLineParser& p, const QCommandLineOption& o, int max) {
+  bool ok = false;
+  const int v = p.value(o).toInt(&ok);
+  return ok && v >= 0 && v <= max ? v : -1;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -59,7 +88,11 @@ int main(int argc, char* argv[]) {
     setApplicationInfo();
     QCommandLineParser parser;
     options.addTo(parser);
-    parser.process(core);  // prints the help or the version, and exits
+    parser.process(core);  // prints the help or the version and exits, or fails on unknown options
+    if (parser.isSet(options.listScenarios)) {
+      for (const auto& s : actorscope::app::scenarioList())
+        std::printf("%-16s %s\n", qPrintable(s.name), qPrintable(s.title));
+    }
     return 0;
   }
 
@@ -72,24 +105,45 @@ int main(int argc, char* argv[]) {
   QCommandLineParser parser;
   options.addTo(parser);
   parser.process(app);  // exits with a message on unknown options
+  if (!parser.positionalArguments().isEmpty())
+    return fail(QStringLiteral("unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first()));
+
+  const QString scenario = parser.isSet(options.scenario) ? parser.value(options.scenario)
+                                                          : actorscope::app::defaultScenario();
+  if (!actorscope::app::hasScenario(scenario))
+    return fail(QStringLiteral("unknown scenario '%1' (try --list-scenarios)").arg(scenario));
+  int slow = -1, threads = -1, after = -1, killAt = -1;
+  if (parser.isSet(options.slowMotion) && (slow = intValue(parser, options.slowMotion, 2000)) < 0)
+    return fail(QStringLiteral("--slow-motion wants milliseconds from 0 to 2000"));
+  if (parser.isSet(options.threads) && (threads = intValue(parser, options.threads, 1024)) < 0)
+    return fail(QStringLiteral("--threads wants a number"));
+  if ((after = intValue(parser, options.after, 3'600'000)) < 0) return fail(QStringLiteral("--after wants milliseconds"));
+  if ((killAt = intValue(parser, options.killAt, 3'600'000)) < 0) return fail(QStringLiteral("--kill-at wants milliseconds"));
 
   actorscope::app::MainWindow window;
-  if (parser.isSet(options.scenario)) window.setScenario(parser.value(options.scenario));
+  if (slow >= 0) window.setSlowMotion(slow);
+  if (threads >= 0) window.setThreads(unsigned(threads));
+  if (parser.isSet(options.deterministic)) window.setRunMode(actorscope::views::RunMode::Deterministic);
+  window.setScenario(scenario);
   window.show();
 
+  if (parser.isSet(options.kill)) {
+    const QString name = parser.value(options.kill);
+    QTimer::singleShot(killAt, &window, [&window, name] {
+      if (!window.killByName(name)) std::fprintf(stderr, "actorscope: --kill: no process '%s'\n", qPrintable(name));
+    });
+  }
   if (parser.isSet(options.screenshot)) {
     const QString file = parser.value(options.screenshot);
-    // Let the event loop lay out and paint the window first.
-    QTimer::singleShot(300, &window, [&window, file] {
+    QTimer::singleShot(after, &window, [&window, file] {
+      window.tick();
       const QPixmap shot = window.grab();
       if (shot.isNull() || !shot.save(file, "PNG")) {
-        std::fprintf(stderr, "actorscope: could not save the screenshot to %s\n",
-                     qPrintable(file));
+        std::fprintf(stderr, "actorscope: could not save the screenshot to %s\n", qPrintable(file));
         QCoreApplication::exit(1);
         return;
       }
-      std::printf("actorscope: screenshot saved to %s (%dx%d)\n", qPrintable(file), shot.width(),
-                  shot.height());
+      std::printf("actorscope: screenshot saved to %s (%dx%d)\n", qPrintable(file), shot.width(), shot.height());
       QCoreApplication::exit(0);
     });
   }

@@ -1,7 +1,10 @@
 #include "MainWindow.h"
-#include "RuntimeStatusWidget.h"
+#include "GraphView.h"
 
 #include <QAction>
+#include <QDockWidget>
+#include <QTabWidget>
+#include <QTableView>
 #include <QImage>
 #include <QMenu>
 #include <QMenuBar>
@@ -30,12 +33,13 @@ void TestApp::title() {
 
 void TestApp::scenarioInTitle() {
   MainWindow window;
-  window.setScenario(QStringLiteral("kv_registry"));
-  QCOMPARE(window.scenario(), QStringLiteral("kv_registry"));
+  QVERIFY(window.setScenario(QStringLiteral("kv")));
+  QCOMPARE(window.scenario(), QStringLiteral("kv"));
   QVERIFY(window.windowTitle().startsWith(QStringLiteral("Actorscope")));
-  QVERIFY(window.windowTitle().endsWith(QStringLiteral("kv_registry")));
-  window.setScenario(QString());
-  QCOMPARE(window.windowTitle(), QStringLiteral("Actorscope"));
+  QVERIFY(window.windowTitle().endsWith(QStringLiteral("kv")));
+  // An unknown scenario changes nothing.
+  QVERIFY(!window.setScenario(QStringLiteral("no-such-scenario")));
+  QCOMPARE(window.scenario(), QStringLiteral("kv"));
 }
 
 void TestApp::menus_data() {
@@ -59,9 +63,12 @@ void TestApp::menus() {
 
 void TestApp::centralWidget() {
   MainWindow window;
-  auto* status = qobject_cast<actorscope::views::RuntimeStatusWidget*>(window.centralWidget());
-  QVERIFY(status);
-  QVERIFY(!status->statusText().isEmpty());
+  auto* tabs = qobject_cast<QTabWidget*>(window.centralWidget());
+  QVERIFY(tabs);
+  QCOMPARE(tabs->widget(0), static_cast<QWidget*>(window.graphView()));
+  QVERIFY(window.findChild<QTableView*>(QStringLiteral("processTable")));
+  QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("inspectorDock")));
+  QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("eventLogDock")));
   QVERIFY(window.statusBar());
 }
 

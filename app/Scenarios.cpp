@@ -1,0 +1,64 @@
+#include "Scenarios.h"
+
+#include "DemoProcesses.h"
+
+#include "actorscope/scenarios.hpp"
+
+#include <stdexcept>
+
+namespace actorscope::app {
+
+namespace {
+const QList<ScenarioInfo>& own() {
+  static const QList<ScenarioInfo> list{
+      {QStringLiteral("demo"), QStringLiteral("Demo: a small KV tree made of plain processes"),
+       QStringLiteral("A key-value store as in the Elixir guide: :kv_sup supervises a :registry, a :bucket_sup "
+                      "with three buckets, and :events. A :client monitors the registry and sends it traffic; "
+                      ":left and :right are linked, and :right traps exits.\n\n"
+                      "Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup, which "
+                      "restarts it in place. Kill :registry and watch the DOWN reach :client. Kill :left: "
+                      ":right traps the exit and gets an {:EXIT, ...} message instead of dying. Hover Kill to "
+                      "preview the blast radius.")},
+      {QStringLiteral("empty"), QStringLiteral("Empty: your own playground"),
+       QStringLiteral("No processes. Spawn some from the palette (Process > Spawn), link them with Shift+drag, "
+                      "monitor with Ctrl+Shift+drag, and see what an exit does.")},
+  };
+  return list;
+}
+}  // namespace
+
+QList<ScenarioInfo> scenarioList() {
+  QList<ScenarioInfo> all;
+  for (const actorscope::ScenarioInfo& s : actorscope::scenarios())
+    all.push_back({QString::fromStdString(s.name), QString::fromStdString(s.title), QString::fromStdString(s.description)});
+  all += own();
+  return all;
+}
+
+bool hasScenario(const QString& name) {
+  for (const auto& s : scenarioList())
+    if (s.name == name) return true;
+  return false;
+}
+
+ScenarioInfo scenarioInfo(const QString& name) {
+  for (const auto& s : scenarioList())
+    if (s.name == name) return s;
+  return {};
+}
+
+QString defaultScenario() { return QString::fromUtf8(kDefaultScenario.data(), qsizetype(kDefaultScenario.size())); }
+
+views::ScenarioBuilder scenarioBuilder(const QString& name) {
+  if (name == QStringLiteral("demo")) return [](Runtime& rt) { buildDemo(rt); };
+  if (find_scenario(name.toStdString())) {
+    return [n = name.toStdString()](Runtime& rt) {
+      const ScenarioResult r = build_scenario(rt, n);
+      if (!r.ok) throw std::runtime_error(r.error);
+    };
+  }
+  if (name == QStringLiteral("empty")) return [](Runtime&) {};
+  return {};
+}
+
+}  // namespace actorscope::app

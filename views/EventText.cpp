@@ -1,0 +1,129 @@
+#include "EventText.h"
+
+#include <QRegularExpression>
+
+namespace actorscope::views {
+
+namespace {
+QString t(const std::string& s) { return QString::fromStdString(s); }
+
+QString reasonText(const Term& r) { return t(inspect(r)); }
+}  // namespace
+
+QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
+  auto P = [&](Pid p) -> QString {
+    if (!p.valid()) return QStringLiteral("the observer");
+    return namer ? namer(p) : t(inspect_pid(p));
+  };
+  switch (e.kind) {
+    case TraceKind::Spawn:
+      if (e.b.valid())
+        return QStringLiteral("%1 spawned %2 (%3)").arg(P(e.b), P(e.a), t(inspect(e.term)));
+      return QStringLiteral("%1 was spawned (%2)").arg(P(e.a), t(inspect(e.term)));
+    case TraceKind::Exit:
+      return QStringLiteral("%1 exited (%2)").arg(P(e.a), reasonText(e.term));
+    case TraceKind::Link: return QStringLiteral("%1 linked to %2").arg(P(e.a), P(e.b));
+    case TraceKind::Unlink: return QStringLiteral("%1 unlinked from %2").arg(P(e.a), P(e.b));
+    case TraceKind::Monitor: return QStringLiteral("%1 monitors %2").arg(P(e.a), P(e.b));
+    case TraceKind::Demonitor:
+      return QStringLiteral("%1 stopped monitoring %2").arg(P(e.a), P(e.b));
+    case TraceKind::Send:
+    case TraceKind::Receive: return {};
+    case TraceKind::SignalSent:
+      if (e.signal == SignalType::Down)
+        return QStringLiteral("%1 is down: DOWN sent to %2 (%3)").arg(P(e.a), P(e.b), reasonText(e.term));
+      if (e.term.is_atom(atoms::kill) && !e.flag)
+        return QStringLiteral("%1 sent an untrappable kill to %2").arg(P(e.a), P(e.b));
+      return QStringLiteral("%1 sent an exit signal to %2 (%3)%4")
+          .arg(P(e.a), P(e.b), reasonText(e.term), e.flag ? QStringLiteral(" along their link") : QString());
+    case TraceKind::SignalDelivered:
+      switch (e.outcome) {
+        case SignalOutcome::Killed:
+          return QStringLiteral("%1 was killed by the exit signal from %2 (%3)")
+              .arg(P(e.b), P(e.a), reasonText(e.term));
+        case SignalOutcome::Trapped:
+          return QStringLiteral("%1 trapped the exit of %2 (%3)").arg(P(e.b), P(e.a), reasonText(e.term));
+        case SignalOutcome::DroppedNormal:
+          return QStringLiteral("%1 ignored a :normal exit signal from %2 (it does not trap exits)")
+              .arg(P(e.b), P(e.a));
+        case SignalOutcome::DroppedUnlinked:
+          return QStringLiteral("%1 dropped the exit signal from %2: no longer linked").arg(P(e.b), P(e.a));
+        case SignalOutcome::DroppedDead:
+          return QStringLiteral("the exit signal from %1 found %2 already dead").arg(P(e.a), P(e.b));
+        case SignalOutcome::DownQueued:
+          return QStringLiteral("%1 got {:DOWN, ...} for %2 (%3)").arg(P(e.b), P(e.a), reasonText(e.term));
+        case SignalOutcome::DownDropped:
+          return QStringLiteral("%1 dropped a DOWN for %2: no longer monitoring").arg(P(e.b), P(e.a));
+        case SignalOutcome::None: break;
+      }
+      return {};
+    case TraceKind::TrapExit:
+      return e.flag ? QStringLiteral("%1 now traps exits").arg(P(e.a))
+                    : QStringLiteral("%1 no longer traps exits").arg(P(e.a));
+    case TraceKind::Register:
+      return QStringLiteral("%1 registered as %2").arg(P(e.a), t(inspect_atom(e.name)));
+    case TraceKind::Unregister:
+      return QStringLiteral("%1 lost the name %2").arg(P(e.a), t(inspect_atom(e.name)));
+    case TraceKind::Suspend: return QStringLiteral("%1 was suspended").arg(P(e.a));
+    case TraceKind::Resume: return QStringLiteral("%1 was resumed").arg(P(e.a));
+    case TraceKind::Restart:
+      return QStringLiteral("supervisor %1 restarted %2 as %3 (it exited with %4)")
+          .arg(P(e.a), e.name == atoms::nil ? P(e.pid2) : t(inspect_atom(e.name)) + QStringLiteral(" ") + P(e.pid2),
+               P(e.b), reasonText(restartReason(e)));
+  }
+  return {};
+}
+
+Term restartReason(const TraceEvent& e) {
+  // OTP's supervisors put {child_id, reason} in the term.
+  if (e.term.is_tuple() && e.term.tuple_size() == 2) return e.term[1];
+  return e.term;
+}
+
+QString explainExitReason(const Term& reason) {
+  if (reason.is_atom(atoms::kill))
+    return QStringLiteral(":kill cannot be trapped: the process dies with :killed, and its links get "
+                          ":killed (which they can trap).");
+  if (reason.is_atom(atoms::normal))
+    return QStringLiteral(":normal does nothing to a process that does not trap exits; a trapper gets "
+                          "{:EXIT, from, :normal} in its mailbox.");
+  if (reason.is_atom(atoms::shutdown))
+    return QStringLiteral(":shutdown is how supervisors stop children: the process dies (unless it traps "
+                          "exits) and a supervisor does not report it as a crash.");
+  return QStringLiteral("%1 is an abnormal reason: the process dies unless it traps exits, and every "
+                        "linked process that does not trap dies with it.")
+      .arg(t(inspect(reason)));
+}
+
+namespace {
+ReasonParse parse(const std::string& text) {
+  ReasonParse out;
+  ParseResult r = parse_term(text);
+  if (r) {
+    out.term = r.term();
+  } else {
+    const ParseError& e = r.error();
+    out.error = QStringLiteral("Not a term: column %1: %2").arg(e.column).arg(t(e.message));
+    if (e.line > 1) out.error = QStringLiteral("Not a term: line %1, column %2: %3").arg(e.line).arg(e.column).arg(t(e.message));
+  }
+  return out;
+}
+}  // namespace
+
+ReasonParse parseReason(const QString& text) {
+  const QString trimmed = text.trimmed();
+  if (trimmed.isEmpty()) return {std::nullopt, QStringLiteral("Type a reason, e.g. :kaboom or {:shutdown, :tired}")};
+  static const QRegularExpression bareWord(QStringLiteral("^[a-z_][A-Za-z0-9_@]*[?!]?$"));
+  if (bareWord.match(trimmed).hasMatch() && trimmed != QStringLiteral("nil") &&
+      trimmed != QStringLiteral("true") && trimmed != QStringLiteral("false"))
+    return {Term::atom(trimmed.toStdString()), {}};
+  return parse(trimmed.toStdString());
+}
+
+ReasonParse parseMessage(const QString& text) {
+  const QString trimmed = text.trimmed();
+  if (trimmed.isEmpty()) return {std::nullopt, QStringLiteral("Type a message, e.g. {:put, \"k\", 1}")};
+  return parse(trimmed.toStdString());
+}
+
+}  // namespace actorscope::views

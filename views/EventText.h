@@ -1,0 +1,37 @@
+#pragma once
+// EventText: a trace event in words a student can read, and the one-line meaning of exit reasons.
+// Pure functions; any thread.
+
+#include "actorscope/trace.hpp"
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace actorscope::views {
+
+/// How a pid is printed: "#PID<0.84.0>" or with its name, "#PID<0.84.0> (:registry)".
+using PidNamer = std::function<QString(Pid)>;
+
+/// E.g. "#PID<0.84.0> trapped the exit of #PID<0.85.0> (:kaboom)". Empty for events that are not
+/// worth a line of their own (Send, Receive: counted, not logged).
+QString describeEvent(const TraceEvent& e, const PidNamer& namer = {});
+
+/// The exit reason a Restart event carries.
+Term restartReason(const TraceEvent& e);
+
+/// One line on what `Process.exit(pid, reason)` from outside does, for the Exit dialog.
+QString explainExitReason(const Term& reason);
+
+/// Parses a reason typed by the user ("kaboom" or ":kaboom" or "{:shutdown, :tired}").
+/// A bare word is taken as an atom. On error, `error` says where and what.
+struct ReasonParse {
+  std::optional<Term> term;
+  QString error;
+};
+ReasonParse parseReason(const QString& text);
+/// As parseReason, for a message (no bare-word shortcut).
+ReasonParse parseMessage(const QString& text);
+
+}  // namespace actorscope::views

@@ -1,0 +1,788 @@
+#include "GraphScene.h"
+
+#include "EventText.h"
+#include "GraphStyle.h"
+#include "NodeItem.h"
+
+#include <QGraphicsItem>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <unordered_set>
+
+namespace actorscope::views {
+
+namespace {
+constexpr double kMinPulseMs = 700;   // an instantaneous signal still plays this long
+constexpr double kEnvelopeMs = 800;
+constexpr double kFizzleMs = 650;
+constexpr double kMessageMs = 450;
+constexpr size_t kMaxAnims = 800;
+constexpr double kInFlightHold = 0.9;  // where an undelivered signal waits
+constexpr double kCell = 170;          // force layout grid bucket
+
+double len(QPointF v) { return std::hypot(v.x(), v.y()); }
+
+uint64_t pairKey(uint32_t a, uint32_t b) {
+  return (uint64_t(std::min(a, b)) << 32) | std::max(a, b);
+}
+}  // namespace
+
+double SignalAnim::progress(double now) const {
+  if (dur <= 0) return 1;
+  return std::clamp((now - t0) / dur, 0.0, 1.0);
+}
+
+// ---- layers ------------------------------------------------------------------------------------
+
+/// Paints every edge in one call.
+class EdgeLayer final : public QGraphicsItem {
+public:
+  explicit EdgeLayer(GraphScene* s) : scene_(s) { setZValue(0); setAcceptedMouseButtons(Qt::NoButton); }
+  QRectF boundingRect() const override { return rect_; }
+  void setRect(const QRectF& r) {
+    if (r == rect_) return;
+    prepareGeometryChange();
+    rect_ = r;
+  }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override {
+    const double lod = option->levelOfDetailFromTransform(p->worldTransform());
+    p->setRenderHint(QPainter::Antialiasing, lod > 0.3);
+    QPen treePen(QColor(0x90, 0x98, 0xa8), 2, Qt::DotLine);
+    QPen linkPen(style::linkColor(), 3.2);
+    QPen monPen(style::monitorColor(), 2.6, Qt::DashLine);
+    if (lod < 0.4) {
+      linkPen.setWidthF(1.2 / std::max(lod, 0.05));
+      monPen.setWidthF(1.0 / std::max(lod, 0.05));
+      treePen.setWidthF(1.0 / std::max(lod, 0.05));
+    }
+    for (const GraphEdge& e : edges) {
+      NodeItem* a = scene_->node(e.from);
+      NodeItem* b = scene_->node(e.to);
+      if (!a || !b) continue;
+      const double fade = std::min(a->opacity(), b->opacity());
+      p->setOpacity(fade);
+      QPointF pa = a->pos(), pb = b->pos();
+      if (e.kind == GraphEdge::Tree) {
+        p->setPen(treePen);
+        p->drawLine(pa, pb);
+      } else if (e.kind == GraphEdge::Link) {
+        p->setPen(linkPen);
+        p->drawLine(pa, pb);
+      } else {
+        // Watcher -> target, offset a little so it does not hide a link between the same pair.
+        QPointF d = pb - pa;
+        const double l = len(d);
+        if (l < 1) continue;
+        QPointF u = d / l, n(-u.y(), u.x());
+        pa += n * 7;
+        pb += n * 7;
+        const QPointF tip = pb - u * (b->radius() + 8);
+        const QPointF start = pa + u * (a->radius() + 4);
+        p->setPen(monPen);
+        p->drawLine(start, tip);
+        if (lod > 0.3) {
+          QPolygonF head;
+          head << tip << tip - u * 16 + n * 8 << tip - u * 16 - n * 8;
+          p->setPen(Qt::NoPen);
+          p->setBrush(style::monitorColor());
+          p->drawPolygon(head);
+        }
+      }
+    }
+    p->setOpacity(1);
+  }
+  std::vector<GraphEdge> edges;
+
+private:
+  GraphScene* scene_;
+  QRectF rect_;
+};
+
+/// Paints every travelling signal in one call.
+class SignalLayer final : public QGraphicsItem {
+public:
+  explicit SignalLayer(GraphScene* s) : scene_(s) { setZValue(20); setAcceptedMouseButtons(Qt::NoButton); }
+  QRectF boundingRect() const override { return rect_; }
+  void setRect(const QRectF& r) {
+    if (r == rect_) return;
+    prepareGeometryChange();
+    rect_ = r;
+  }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override {
+    const double lod = option->levelOfDetailFromTransform(p->worldTransform());
+    const double now = scene_->lastNow_;
+    p->setRenderHint(QPainter::Antialiasing, true);
+    QFont f = p->font();
+    f.setPixelSize(13);
+    f.setBold(true);
+    p->setFont(f);
+    for (const SignalAnim& a : scene_->anims_) {
+      if (now < a.t0) continue;
+      const QPointF to = scene_->posOf(a.to, a.toPos);
+      QPointF from = a.from ? scene_->posOf(a.from, a.fromPos) : a.fromPos;
+      double t = a.progress(now);
+      switch (a.kind) {
+        case SignalAnim::ExitPulse:
+        case SignalAnim::DownPulse:
+        case SignalAnim::KillBolt:
+        case SignalAnim::Message: {
+          if (!a.delivered && a.kind != SignalAnim::Message) t = std::min(t, kInFlightHold);
+          const QPointF d = to - from;
+          const double l = len(d);
+          if (l < 1) break;
+          const QPointF u = d / l;
+          const double startGap = a.from ? 26 : 0;
+          const double endGap = 28;
+          const double usable = std::max(1.0, l - startGap - endGap);
+          const QPointF head = from + u * (startGap + usable * t);
+          const QPointF tail = from + u * (startGap + usable * std::max(0.0, t - 0.3));
+          if (a.kind == SignalAnim::Message) {
+            p->setPen(Qt::NoPen);
+            p->setBrush(QColor(0x70, 0x70, 0x80, 200));
+            p->drawEllipse(head, 4.5, 4.5);
+            break;
+          }
+          if (a.kind == SignalAnim::KillBolt) {
+            // A lightning bolt: zigzag from the tail to the head.
+            const QPointF n(-u.y(), u.x());
+            QPolygonF zig;
+            const int steps = 7;
+            for (int i = 0; i <= steps; ++i) {
+              const double s = double(i) / steps;
+              zig << tail + (head - tail) * s + n * ((i % 2 ? 9 : -9) * (i == 0 || i == steps ? 0 : 1));
+            }
+            p->setPen(QPen(QColor(255, 255, 255, 220), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p->drawPolyline(zig);
+            p->setPen(QPen(a.color, 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p->drawPolyline(zig);
+          } else {
+            QLinearGradient g(tail, head);
+            QColor c0 = a.color;
+            c0.setAlpha(0);
+            g.setColorAt(0, c0);
+            g.setColorAt(1, a.color);
+            QPen trail(QBrush(g), a.kind == SignalAnim::DownPulse ? 5 : 8, Qt::SolidLine, Qt::RoundCap);
+            p->setPen(trail);
+            p->drawLine(tail, head);
+          }
+          p->setPen(QPen(Qt::white, 2.5));
+          p->setBrush(a.color);
+          const double r = a.kind == SignalAnim::DownPulse ? 10 : 12;
+          p->drawEllipse(head, r, r);
+          if (lod > 0.55) {
+            const QString text = a.kind == SignalAnim::DownPulse
+                                     ? QStringLiteral("DOWN ") + QString::fromStdString(inspect(a.reason))
+                                     : QString::fromStdString(inspect(a.reason));
+            const QFontMetricsF fm(f);
+            const double w = fm.horizontalAdvance(text) + 10;
+            QRectF box(head.x() - w / 2, head.y() - r - 24, w, 19);
+            p->setPen(Qt::NoPen);
+            p->setBrush(QColor(a.color.red(), a.color.green(), a.color.blue(), 235));
+            p->drawRoundedRect(box, 6, 6);
+            p->setPen(Qt::white);
+            p->drawText(box, Qt::AlignCenter, text);
+          }
+          break;
+        }
+        case SignalAnim::Envelope: {
+          // Drops from above into the mailbox and fades.
+          const QPointF at = to + QPointF(0, -70 * (1 - t) - 6);
+          QColor c = a.color;
+          p->setOpacity(t < 0.75 ? 1.0 : (1 - t) / 0.25);
+          QRectF env(at.x() - 15, at.y() - 10, 30, 20);
+          p->setPen(QPen(c.darker(140), 2));
+          p->setBrush(QColor(0xff, 0xfb, 0xe8));
+          p->drawRect(env);
+          p->drawLine(env.topLeft(), env.center() + QPointF(0, 2));
+          p->drawLine(env.topRight(), env.center() + QPointF(0, 2));
+          p->setOpacity(1);
+          break;
+        }
+        case SignalAnim::Fizzle: {
+          QColor c = a.color;
+          c.setAlphaF(1 - t);
+          p->setPen(QPen(c, 3, Qt::DotLine));
+          p->setBrush(Qt::NoBrush);
+          const double r = 30 + 30 * t;
+          p->drawEllipse(to, r, r);
+          for (int i = 0; i < 6; ++i) {
+            const double ang = i * M_PI / 3 + t;
+            p->drawPoint(to + QPointF(std::cos(ang), std::sin(ang)) * (r + 6));
+          }
+          break;
+        }
+      }
+    }
+  }
+
+private:
+  GraphScene* scene_;
+  QRectF rect_;
+};
+
+// ---- scene ---------------------------------------------------------------------------------------
+
+GraphScene::GraphScene(ObserverModel* model, QObject* parent)
+    : QGraphicsScene(parent), model_(model), edgeLayer_(new EdgeLayer(this)), signalLayer_(new SignalLayer(this)) {
+  setItemIndexMethod(QGraphicsScene::NoIndex);  // items move every frame
+  addItem(edgeLayer_);
+  addItem(signalLayer_);
+  clock_.start();
+  for (const auto& [key, r] : model->processes()) addNode(r, 0);
+  connect(model, &ObserverModel::updated, this, &GraphScene::onUpdated);
+  connect(this, &QGraphicsScene::selectionChanged, this, [this] { emit selectedPidChanged(selectedPid()); });
+}
+
+GraphScene::~GraphScene() = default;
+
+double GraphScene::now() const { return double(clock_.nsecsElapsed()) / 1e6; }
+
+void GraphScene::reset() {
+  clearBlastRadius();
+  for (auto& [k, n] : nodes_) {
+    removeItem(n);
+    delete n;
+  }
+  nodes_.clear();
+  anims_.clear();
+  edgeLayer_->edges.clear();
+  treesDirty_ = edgesDirty_ = true;
+  heat_ = 1;
+}
+
+NodeItem* GraphScene::node(Pid pid) const { return node(pid.serial()); }
+NodeItem* GraphScene::node(uint32_t serial) const {
+  auto it = nodes_.find(serial);
+  return it == nodes_.end() ? nullptr : it->second;
+}
+
+int GraphScene::nodeCount() const {
+  int n = 0;
+  for (const auto& [k, item] : nodes_) n += item->dying() ? 0 : 1;
+  return n;
+}
+
+QPointF GraphScene::posOf(uint32_t serial, const QPointF& fallback) const {
+  NodeItem* n = node(serial);
+  return n ? n->pos() : fallback;
+}
+
+QRectF GraphScene::nodesRect() const {
+  QRectF r;
+  for (const auto& [k, n] : nodes_) {
+    const QRectF b(n->pos() - QPointF(40, 40), QSizeF(80, 100));
+    r = r.isNull() ? b : r.united(b);
+  }
+  return r;
+}
+
+Pid GraphScene::selectedPid() const {
+  for (QGraphicsItem* i : selectedItems())
+    if (auto* n = dynamic_cast<NodeItem*>(i)) return n->pid();
+  return {};
+}
+
+void GraphScene::selectPid(Pid pid) {
+  NodeItem* n = node(pid);
+  if (n && n->isSelected() && selectedItems().size() == 1) return;
+  QSignalBlocker block(this);
+  clearSelection();
+  if (n) n->setSelected(true);
+  block.unblock();
+  emit selectedPidChanged(selectedPid());
+}
+
+NodeItem* GraphScene::findNode(const QString& text) const {
+  const QString t = text.trimmed();
+  if (t.isEmpty()) return nullptr;
+  NodeItem* best = nullptr;
+  for (const auto& [k, n] : nodes_) {
+    if (n->dying()) continue;
+    const QString pidText = QString::fromStdString(inspect_pid(n->pid()));
+    if (n->label().compare(t, Qt::CaseInsensitive) == 0 || pidText == t) return n;
+    if (!best && (n->label().contains(t, Qt::CaseInsensitive) || pidText.contains(t))) best = n;
+  }
+  return best;
+}
+
+std::vector<GraphEdge> GraphScene::edges() const { return edgeLayer_->edges; }
+
+void GraphScene::showBlastRadius(Pid target, const BlastRadius& radius) {
+  clearBlastRadius();
+  auto mark = [&](Pid p, NodeItem::Preview how) {
+    if (NodeItem* n = node(p)) {
+      n->setPreview(how);
+      previewed_.push_back(p.serial());
+    }
+  };
+  for (const auto& d : radius.dies) mark(d.pid, NodeItem::Preview::Dies);
+  for (Pid p : radius.trapsExit) mark(p, NodeItem::Preview::TrapsExit);
+  for (Pid p : radius.getsDown) mark(p, NodeItem::Preview::GetsDown);
+  if (NodeItem* n = node(target); n && n->preview() == NodeItem::Preview::None) mark(target, NodeItem::Preview::Target);
+  previewTarget_ = target.serial();
+}
+
+void GraphScene::clearBlastRadius() {
+  for (uint32_t s : previewed_)
+    if (NodeItem* n = node(s)) n->setPreview(NodeItem::Preview::None);
+  previewed_.clear();
+  previewTarget_ = 0;
+}
+
+// ---- model updates -------------------------------------------------------------------------------
+
+NodeItem* GraphScene::addNode(const ProcessRecord& r, double now) {
+  auto* n = new NodeItem(r.pid);
+  n->setRecord(r);
+  const QPointF p = placeNew(r);
+  n->setPos(p);
+  n->target = p;
+  n->setAppearAt(now);
+  n->setScale(0.01);
+  addItem(n);
+  nodes_[r.pid.serial()] = n;
+  treesDirty_ = edgesDirty_ = true;
+  heat_ = 1;
+  return n;
+}
+
+QPointF GraphScene::placeNew(const ProcessRecord& r) {
+  // Near whoever it is linked to or was spawned by; else in the free area.
+  const double jitterX = double(int(r.pid.serial() * 2654435761u % 120) - 60);
+  const double jitterY = double(int(r.pid.serial() * 40503u % 80) - 40);
+  if (NodeItem* parent = node(r.parent); parent && !parent->dying())
+    return parent->pos() + QPointF(jitterX, style::kLevelGap + jitterY * 0.3);
+  for (Pid peer : r.links)
+    if (NodeItem* n = node(peer)) return n->pos() + QPointF(jitterX + 90, jitterY + 60);
+  const int k = int(nodes_.size());
+  return QPointF(freeOriginX_ + 160 + (k % 6) * 150 + jitterX * 0.2, 80 + (k / 6 % 8) * 140 + jitterY * 0.2);
+}
+
+void GraphScene::onUpdated(const ModelDelta& d) {
+  const double t = now();
+  for (uint32_t s : d.added)
+    if (const ProcessRecord* r = model_->find(s); r && !node(s)) addNode(*r, t);
+  if (d.events)
+    for (const TraceEvent& e : *d.events) handleEvent(e, t);
+  for (uint32_t s : d.removed)
+    if (NodeItem* n = node(s); n && !n->dying()) {
+      const ProcessRecord* r = model_->findAny(s);
+      n->scheduleDeath(std::max(t, arrivalAt(s)), r ? r->exit_reason : Term());
+    }
+  for (uint32_t s : d.updated)
+    if (NodeItem* n = node(s))
+      if (const ProcessRecord* r = model_->find(s)) {
+        const bool sup = n->isSupervisor();
+        n->setRecord(*r);
+        if (sup != n->isSupervisor()) treesDirty_ = true;
+      }
+  if (d.relationsChanged || !d.added.empty() || !d.removed.empty()) {
+    edgesDirty_ = true;
+    treesDirty_ = true;
+    heat_ = std::max(heat_, 0.6);
+  }
+  animating_ = true;
+}
+
+double GraphScene::arrivalAt(uint32_t serial) const {
+  double at = -1;
+  for (const SignalAnim& a : anims_)
+    if (a.to == serial && (a.kind == SignalAnim::ExitPulse || a.kind == SignalAnim::KillBolt) &&
+        (!a.delivered || a.outcome == SignalOutcome::Killed))
+      at = std::max(at, a.t0 + a.dur);
+  return at;
+}
+
+double GraphScene::departureAt(uint32_t serial, double now) const {
+  NodeItem* n = node(serial);
+  if (n && n->dying()) return std::max(now, n->deathAt());
+  return now;
+}
+
+void GraphScene::addAnim(SignalAnim a) {
+  if (anims_.size() >= kMaxAnims) {
+    // Shed message dots first, then the oldest.
+    auto it = std::find_if(anims_.begin(), anims_.end(), [](const SignalAnim& x) { return x.kind == SignalAnim::Message; });
+    if (it != anims_.end())
+      anims_.erase(it);
+    else
+      anims_.pop_front();
+  }
+  anims_.push_back(std::move(a));
+}
+
+void GraphScene::handleEvent(const TraceEvent& e, double now) {
+  const uint32_t a = e.a.serial();
+  const uint32_t b = e.b.serial();
+  switch (e.kind) {
+    case TraceKind::SignalSent: {
+      NodeItem* target = node(b);
+      if (!target) break;
+      SignalAnim s;
+      s.from = e.a.valid() && node(a) ? a : 0;
+      s.to = b;
+      s.toPos = target->pos();
+      s.fromPos = s.from ? node(a)->pos() : target->pos() + QPointF(-30, -190);
+      s.reason = e.term;
+      s.t0 = departureAt(a, now);
+      s.dur = std::max(kMinPulseMs, latencyMs_);
+      if (e.signal == SignalType::Down) {
+        s.kind = SignalAnim::DownPulse;
+        s.color = style::downColor();
+      } else {
+        s.kind = e.term.is_atom(atoms::kill) && !e.flag ? SignalAnim::KillBolt : SignalAnim::ExitPulse;
+        s.color = style::reasonColor(e.term);
+      }
+      addAnim(std::move(s));
+      break;
+    }
+    case TraceKind::SignalDelivered: {
+      const bool down = e.signal == SignalType::Down;
+      for (SignalAnim& s : anims_) {
+        if (s.delivered || s.to != b) continue;
+        if (down != (s.kind == SignalAnim::DownPulse)) continue;
+        if (s.kind == SignalAnim::Message || s.kind == SignalAnim::Envelope || s.kind == SignalAnim::Fizzle) continue;
+        if (s.from != (e.a.valid() ? a : 0) && s.from != 0) continue;
+        s.delivered = true;
+        s.outcome = e.outcome;
+        break;
+      }
+      break;
+    }
+    case TraceKind::Exit:
+      if (NodeItem* n = node(a); n && !n->dying()) n->scheduleDeath(std::max(now, arrivalAt(a)), e.term);
+      break;
+    case TraceKind::Restart: {
+      NodeItem* fresh = node(b);
+      NodeItem* old = node(e.pid2.serial());
+      if (fresh && old) {
+        // The new process appears where the old one was, once the old one has gone.
+        fresh->setPos(old->pos());
+        fresh->target = old->target;
+        fresh->setPinned(old->pinned());
+        const double gone = old->dying() ? old->deathAt() : std::max(now, arrivalAt(e.pid2.serial()));
+        fresh->setAppearAt(std::max(now, gone + 900));
+        fresh->setScale(0.01);
+        treesDirty_ = true;
+      }
+      if (NodeItem* sup = node(a)) sup->pulseRing(now, style::reasonColor(restartReason(e)));
+      break;
+    }
+    case TraceKind::TrapExit:
+      if (NodeItem* n = node(a)) n->pulseRing(now, style::trapColor());
+      break;
+    case TraceKind::Send: {
+      if (now - lastMessageAnim_ < 60) break;  // messages are sampled, not drawn one by one
+      NodeItem* from = node(a);
+      NodeItem* to = node(b);
+      if (!from || !to || from == to) break;
+      lastMessageAnim_ = now;
+      SignalAnim s;
+      s.kind = SignalAnim::Message;
+      s.from = a;
+      s.to = b;
+      s.fromPos = from->pos();
+      s.toPos = to->pos();
+      s.t0 = now;
+      s.dur = kMessageMs;
+      s.delivered = true;
+      addAnim(std::move(s));
+      break;
+    }
+    default: break;
+  }
+}
+
+// ---- the tick ------------------------------------------------------------------------------------
+
+void GraphScene::advance(double nowMs) {
+  const double t = nowMs >= 0 ? nowMs : now();
+  lastNow_ = t;
+  bool moving = false;
+
+  // Signals: finish, turn into their outcome, expire.
+  std::vector<SignalAnim> born;
+  for (auto it = anims_.begin(); it != anims_.end();) {
+    SignalAnim& a = *it;
+    const bool ended = t >= a.t0 + a.dur;
+    if (!ended) {
+      ++it;
+      moving = true;
+      continue;
+    }
+    const bool travelling = a.kind == SignalAnim::ExitPulse || a.kind == SignalAnim::KillBolt || a.kind == SignalAnim::DownPulse;
+    if (travelling && !a.delivered) {
+      if (t - a.t0 > 60'000) it = anims_.erase(it); else ++it;  // in flight (slow motion, stepping)
+      continue;
+    }
+    if (travelling) {
+      SignalAnim o;
+      o.to = a.to;
+      o.toPos = posOf(a.to, a.toPos);
+      o.t0 = t;
+      o.reason = a.reason;
+      o.delivered = true;
+      switch (a.outcome) {
+        case SignalOutcome::Trapped:
+        case SignalOutcome::DownQueued:
+          o.kind = SignalAnim::Envelope;
+          o.dur = kEnvelopeMs;
+          o.color = a.outcome == SignalOutcome::Trapped ? style::reasonColor(a.reason) : style::downColor();
+          if (NodeItem* n = node(a.to); n && a.outcome == SignalOutcome::Trapped) n->pulseRing(t, style::trapColor());
+          born.push_back(o);
+          break;
+        case SignalOutcome::Killed: break;  // the node flashes and fades (scheduled at arrival)
+        default:
+          o.kind = SignalAnim::Fizzle;
+          o.dur = kFizzleMs;
+          o.color = a.outcome == SignalOutcome::DroppedNormal ? style::reasonColor(a.reason) : style::deadColor();
+          born.push_back(o);
+          break;
+      }
+    }
+    it = anims_.erase(it);
+  }
+  for (auto& b : born) addAnim(std::move(b));
+  if (!anims_.empty()) moving = true;
+
+  // Nodes: pop-ins, deaths, removal after the fade.
+  std::vector<uint32_t> gone;
+  for (auto& [k, n] : nodes_) {
+    if (!n->animate(t)) gone.push_back(k);
+    if (n->dying() || n->scale() < 1) moving = true;
+  }
+  for (uint32_t k : gone) {
+    NodeItem* n = nodes_[k];
+    nodes_.erase(k);
+    previewed_.erase(std::remove(previewed_.begin(), previewed_.end(), k), previewed_.end());
+    removeItem(n);
+    delete n;
+    edgesDirty_ = treesDirty_ = true;
+  }
+
+  if (treesDirty_) relayoutTrees();
+  if (edgesDirty_) {
+    edgesDirty_ = false;
+    std::vector<GraphEdge>& out = edgeLayer_->edges;
+    out.clear();
+    std::unordered_set<uint64_t> links;
+    for (const auto& [k, n] : nodes_) {
+      const ProcessRecord* r = model_->findAny(k);
+      if (!r) continue;
+      for (Pid peer : r->links)
+        if (node(peer) && links.insert(pairKey(k, peer.serial())).second) out.push_back({GraphEdge::Link, k, peer.serial()});
+      for (const auto& [ref, target] : r->monitors)
+        if (node(target)) out.push_back({GraphEdge::Monitor, k, target.serial()});
+      if (!r->alive)  // a dead target keeps its arrows while it fades
+        for (const auto& [ref, watcher] : r->monitored_by)
+          if (NodeItem* w = node(watcher); w && !w->dying()) out.push_back({GraphEdge::Monitor, watcher.serial(), k});
+    }
+    for (const auto& [k, n] : nodes_) {
+      const ProcessRecord* r = model_->findAny(k);
+      if (!r || !n->inTree || !node(r->parent)) continue;
+      if (!links.count(pairKey(k, r->parent.serial()))) out.push_back({GraphEdge::Tree, r->parent.serial(), k});
+    }
+    moving = true;
+  }
+
+  // Layout: tree nodes glide to their slots; free nodes follow the forces.
+  for (auto& [k, n] : nodes_) {
+    if (!n->inTree || n->pinned() || n->dragging()) continue;
+    const QPointF d = n->target - n->pos();
+    if (std::abs(d.x()) + std::abs(d.y()) > 0.5) {
+      n->setPos(n->pos() + d * 0.22);
+      moving = true;
+    }
+  }
+  if (heat_ > 0.02) {
+    forceStep();
+    moving = true;
+  }
+
+  const QRectF r = nodesRect().adjusted(-300, -300, 300, 300);
+  edgeLayer_->setRect(r);
+  signalLayer_->setRect(r);
+  animating_ = moving;
+  if (moving) {
+    edgeLayer_->update();
+    signalLayer_->update();
+  }
+}
+
+void GraphScene::relayoutTrees() {
+  treesDirty_ = false;
+  // Children of each live node, by the model's parent, in start order.
+  std::unordered_map<uint32_t, std::vector<NodeItem*>> kids;
+  std::vector<NodeItem*> roots;
+  for (auto& [k, n] : nodes_) {
+    n->inTree = false;
+    if (n->dying()) continue;
+    const ProcessRecord* r = model_->find(k);
+    NodeItem* parent = r ? node(r->parent) : nullptr;
+    if (parent && !parent->dying())
+      kids[r->parent.serial()].push_back(n);
+    else
+      roots.push_back(n);
+  }
+  // A dying child keeps its slot until it has faded, so its restarted successor takes that slot.
+  for (auto& [k, n] : nodes_) {
+    if (!n->dying()) continue;
+    const ProcessRecord* r = model_->findAny(k);
+    if (r && node(r->parent) && !node(r->parent)->dying()) kids[r->parent.serial()].push_back(n);
+  }
+  auto byOrder = [](NodeItem* x, NodeItem* y) { return x->order != y->order ? x->order < y->order : x->pid() < y->pid(); };
+  for (auto& [k, v] : kids) std::sort(v.begin(), v.end(), byOrder);
+  std::sort(roots.begin(), roots.end(), byOrder);
+
+  // Supervision trees: a root whose tree holds a supervisor.
+  std::function<bool(NodeItem*)> hasSupervisor = [&](NodeItem* n) {
+    if (n->isSupervisor()) return true;
+    auto it = kids.find(n->pid().serial());
+    if (it == kids.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(), hasSupervisor);
+  };
+
+  const double dx = style::kSiblingGap, dy = style::kLevelGap;
+  std::function<double(NodeItem*, int, double)> place = [&](NodeItem* n, int depth, double left) -> double {
+    ++layoutWork_;
+    n->inTree = true;
+    auto it = kids.find(n->pid().serial());
+    // Siblings that share a slot (a dying child and its restarted successor with the same order)
+    // are laid out once.
+    std::vector<NodeItem*> children;
+    if (it != kids.end()) {
+      for (NodeItem* c : it->second) {
+        if (children.empty() || children.back()->order != c->order || !(children.back()->dying() || c->dying())) {
+          children.push_back(c);
+        } else if (children.back()->dying()) {
+          children.back() = c;
+        }
+      }
+    }
+    if (it != kids.end())  // the dropped twins follow the kept one
+      for (NodeItem* c : it->second) c->inTree = true;
+    if (children.empty()) {
+      const double w = std::max(dx, n->slotWidth());
+      n->target = QPointF(left + w / 2, depth * dy);
+      return w;
+    }
+    const bool allLeaves = std::none_of(children.begin(), children.end(), [&](NodeItem* c) { return kids.count(c->pid().serial()); });
+    if (allLeaves && children.size() > 12) {
+      double cell = dx;
+      for (NodeItem* c : children) cell = std::max(cell, c->slotWidth());
+      const size_t cols = std::max<size_t>(8, size_t(std::ceil(std::sqrt(double(children.size()) * 2.5))));
+      for (size_t i = 0; i < children.size(); ++i) {
+        children[i]->inTree = true;
+        children[i]->target = QPointF(left + (double(i % cols) + 0.5) * cell, (depth + 1) * dy + double(i / cols) * dy * 0.8);
+        ++layoutWork_;
+      }
+      const double width = double(std::min(cols, children.size())) * cell;
+      n->target = QPointF(left + width / 2, depth * dy);
+      return width;
+    }
+    double x = left;
+    for (NodeItem* c : children) x += place(c, depth + 1, x);
+    n->target = QPointF((children.front()->target.x() + children.back()->target.x()) / 2, depth * dy);
+    // A parent wider than its children's span (a long name over one child) widens its subtree.
+    const double need = n->slotWidth();
+    if (x - left < need) {
+      const double shift = (need - (x - left)) / 2;
+      std::function<void(NodeItem*)> move = [&](NodeItem* m) {
+        m->target.rx() += shift;
+        if (auto k = kids.find(m->pid().serial()); k != kids.end())
+          for (NodeItem* c : k->second) move(c);
+      };
+      move(n);
+      return need;
+    }
+    return x - left;
+  };
+
+  double x = 0;
+  for (NodeItem* root : roots) {
+    if (!kids.count(root->pid().serial()) || !hasSupervisor(root)) continue;
+    x += place(root, 0, x) + dx;
+  }
+  // Twins (dying and restarted) share the slot of the one that was placed.
+  for (auto& [k, v] : kids)
+    for (size_t i = 1; i < v.size(); ++i)
+      if (v[i]->order == v[i - 1]->order) {
+        if (v[i]->target.isNull()) v[i]->target = v[i - 1]->target;
+        if (v[i - 1]->target.isNull()) v[i - 1]->target = v[i]->target;
+      }
+  const double newOrigin = x > 0 ? x + 60 : 0;
+  if (std::abs(newOrigin - freeOriginX_) > 1) heat_ = std::max(heat_, 0.5);
+  freeOriginX_ = newOrigin;
+  // Brand-new tree nodes start in their slot instead of flying across the scene.
+  for (auto& [k, n] : nodes_)
+    if (n->inTree && n->scale() < 0.05 && !n->dying()) n->setPos(n->target);
+}
+
+void GraphScene::forceStep() {
+  // Grid buckets: repulsion only from nodes in the 3x3 neighbouring cells, O(n) per step.
+  std::unordered_map<int64_t, std::vector<NodeItem*>> grid;
+  grid.reserve(nodes_.size());
+  auto cellOf = [](QPointF p) {
+    return (int64_t(std::floor(p.x() / kCell)) << 32) ^ (int64_t(std::floor(p.y() / kCell)) & 0xffffffff);
+  };
+  for (auto& [k, n] : nodes_)
+    if (!n->dying()) grid[cellOf(n->pos())].push_back(n);
+
+  const QPointF centre(freeOriginX_ + 380, 260);
+  double moved = 0;
+  int free = 0;
+  for (auto& [k, n] : nodes_) {
+    if (n->inTree || n->pinned() || n->dragging() || n->dying()) continue;
+    ++free;
+    const QPointF p = n->pos();
+    QPointF f;
+    const int64_t cx = int64_t(std::floor(p.x() / kCell)), cy = int64_t(std::floor(p.y() / kCell));
+    for (int64_t gx = cx - 1; gx <= cx + 1; ++gx)
+      for (int64_t gy = cy - 1; gy <= cy + 1; ++gy) {
+        auto it = grid.find((gx << 32) ^ (gy & 0xffffffff));
+        if (it == grid.end()) continue;
+        for (NodeItem* m : it->second) {
+          if (m == n) continue;
+          ++layoutWork_;
+          QPointF d = p - m->pos();
+          double l = len(d);
+          if (l < 0.01) {
+            d = QPointF(double(k % 7) - 3, double(k % 5) - 2);
+            l = len(d);
+          }
+          if (l < kCell * 1.2) f += d / l * (kCell * kCell / l) * 0.05;
+        }
+      }
+    const ProcessRecord* r = model_->find(k);
+    if (r) {
+      auto spring = [&](Pid other) {
+        NodeItem* m = node(other);
+        if (!m || m->dying()) return;
+        const QPointF d = m->pos() - p;
+        const double l = len(d);
+        if (l > 0.01) f += d / l * (l - style::kLinkRest) * 0.03;
+      };
+      for (Pid o : r->links) spring(o);
+      for (const auto& [ref, o] : r->monitors) spring(o);
+      for (const auto& [ref, o] : r->monitored_by) spring(o);
+    }
+    f += (centre - p) * 0.004;
+    // Keep free nodes out of the tree area.
+    if (p.x() < freeOriginX_) f.rx() += (freeOriginX_ - p.x()) * 0.08;
+    n->velocity = (n->velocity + f) * 0.55;
+    const double v = len(n->velocity);
+    const double cap = 40 * heat_;
+    if (v > cap) n->velocity *= cap / v;
+    n->setPos(p + n->velocity);
+    moved += len(n->velocity);
+  }
+  heat_ *= 0.985;
+  if (free == 0 || moved / std::max(1, free) < 0.05) heat_ = 0;
+}
+
+}  // namespace actorscope::views

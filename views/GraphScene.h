@@ -1,0 +1,120 @@
+#pragma once
+// GraphScene: the live process graph. Nodes are NodeItems; every edge and every travelling signal
+// is painted by two layer items (one paint call each), so thousands of edges cost no items.
+// Layout: a tidy tree for supervision trees (supervisor above its children, in start order) and
+// an incremental, grid-bucketed force layout for everything else; nodes keep their places.
+// Animations: one central tick (advance()), driven by the events the model applied, in order.
+// GUI thread only.
+
+#include "BlastRadius.h"
+#include "ObserverModel.h"
+
+#include <QElapsedTimer>
+#include <QGraphicsScene>
+
+#include <deque>
+#include <unordered_map>
+#include <vector>
+
+namespace actorscope::views {
+
+class NodeItem;
+class EdgeLayer;
+class SignalLayer;
+
+/// One edge as drawn, for tests and the edge layer.
+struct GraphEdge {
+  enum Kind { Link, Monitor, Tree } kind;
+  uint32_t from;  // serials; Monitor: watcher -> target; Tree: parent -> child
+  uint32_t to;
+};
+
+/// A signal being animated.
+struct SignalAnim {
+  enum Kind { ExitPulse, KillBolt, DownPulse, Message, Envelope, Fizzle } kind;
+  uint32_t from = 0;  // 0: from outside the runtime (the observer)
+  uint32_t to = 0;
+  QPointF fromPos, toPos;  // last known ends (used when a node is gone)
+  QColor color;
+  double t0 = 0, dur = 0;
+  bool delivered = false;
+  SignalOutcome outcome = SignalOutcome::None;
+  Term reason;
+  double progress(double now) const;
+};
+
+class GraphScene final : public QGraphicsScene {
+  Q_OBJECT
+
+public:
+  explicit GraphScene(ObserverModel* model, QObject* parent = nullptr);
+  ~GraphScene() override;
+
+  /// The central tick: layout step, animation step, repaint. `now` in ms (default: own clock).
+  void advance(double now = -1);
+  double now() const;
+  /// The pulse duration when a signal is instantaneous (ms), and the per-hop latency the user set.
+  void setLatencyHint(double ms) { latencyMs_ = ms; }
+  /// Forget every node (a new runtime).
+  void reset();
+
+  NodeItem* node(Pid pid) const;
+  NodeItem* node(uint32_t serial) const;
+  /// Live (not dying) nodes.
+  int nodeCount() const;
+  std::vector<GraphEdge> edges() const;
+  const std::deque<SignalAnim>& signalAnims() const { return anims_; }
+  /// True when something moves: the view repaints only then.
+  bool animating() const { return animating_; }
+
+  /// Shows who dies / gets EXIT / gets DOWN; an empty radius clears it.
+  void showBlastRadius(Pid target, const BlastRadius& radius);
+  void clearBlastRadius();
+
+  /// The first node whose label or pid contains `text` (case-insensitive), or nullptr.
+  NodeItem* findNode(const QString& text) const;
+  Pid selectedPid() const;
+  void selectPid(Pid pid);
+  /// Bounding rect of the live nodes.
+  QRectF nodesRect() const;
+
+  /// Counts for the perf tests.
+  size_t layoutWork() const { return layoutWork_; }
+
+signals:
+  void selectedPidChanged(actorscope::Pid pid);
+
+private:
+  friend class EdgeLayer;
+  friend class SignalLayer;
+  void onUpdated(const ModelDelta& d);
+  void handleEvent(const TraceEvent& e, double now);
+  NodeItem* addNode(const ProcessRecord& r, double now);
+  QPointF placeNew(const ProcessRecord& r);
+  void relayoutTrees();
+  void forceStep();
+  double arrivalAt(uint32_t serial) const;
+  double departureAt(uint32_t serial, double now) const;
+  void addAnim(SignalAnim a);
+  QPointF posOf(uint32_t serial, const QPointF& fallback) const;
+
+  ObserverModel* model_;
+  EdgeLayer* edgeLayer_;
+  SignalLayer* signalLayer_;
+  std::unordered_map<uint32_t, NodeItem*> nodes_;
+  std::deque<SignalAnim> anims_;
+  QElapsedTimer clock_;
+  double latencyMs_ = 0;
+  double lastNow_ = 0;
+  double lastMessageAnim_ = 0;
+  bool treesDirty_ = true;
+  bool edgesDirty_ = true;
+  double heat_ = 1.0;  // force-layout temperature
+  bool animating_ = true;
+  double freeOriginX_ = 0;
+  size_t layoutWork_ = 0;
+  uint32_t previewTarget_ = 0;
+  std::vector<uint32_t> previewed_;
+};
+
+}  // namespace actorscope::views

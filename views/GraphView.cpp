@@ -1,0 +1,184 @@
+#include "GraphView.h"
+
+#include "GraphScene.h"
+#include "GraphStyle.h"
+#include "NodeItem.h"
+
+#include <QContextMenuEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace actorscope::views {
+
+GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, parent), scene_(scene) {
+  setObjectName(QStringLiteral("graphView"));
+  setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+  setViewportUpdateMode(QGraphicsView::FullViewportUpdate);  // layers cover everything anyway
+  setDragMode(QGraphicsView::ScrollHandDrag);
+  setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+  setResizeAnchor(QGraphicsView::AnchorViewCenter);
+  setOptimizationFlags(QGraphicsView::DontSavePainterState);
+  setCacheMode(QGraphicsView::CacheNone);
+  setFrameShape(QFrame::NoFrame);
+  setMinimumSize(300, 200);
+  setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+}
+
+void GraphView::fitAll() {
+  QRectF r = scene_->nodesRect();
+  if (r.isNull()) return;
+  r.adjust(-50, -40, 50, 40);
+  setSceneRect(r.adjusted(-4000, -4000, 4000, 4000));
+  // Leave the legend's corner free: fit into the viewport minus the legend's width.
+  const double reserved = legend_ ? kLegendWidth + 20 : 0;
+  const double w = std::max(50.0, viewport()->width() - reserved);
+  const double h = std::max(50.0, double(viewport()->height()));
+  const double s = std::min({w / r.width(), h / r.height(), 1.5});
+  setTransform(QTransform::fromScale(s, s));
+  centerOn(r.center() - QPointF(reserved / 2 / s, 0));
+}
+
+void GraphView::zoomBy(double factor) {
+  autoFit_ = false;
+  const double s = transform().m11() * factor;
+  if (s < 0.02 || s > 6) return;
+  scale(factor, factor);
+}
+
+bool GraphView::search(const QString& text) {
+  NodeItem* n = scene_->findNode(text);
+  if (!n) return false;
+  scene_->selectPid(n->pid());
+  autoFit_ = false;
+  if (transform().m11() < 0.8) setTransform(QTransform::fromScale(1, 1));
+  centerOn(n);
+  return true;
+}
+
+void GraphView::setLegendVisible(bool on) {
+  legend_ = on;
+  viewport()->update();
+}
+
+NodeItem* GraphView::nodeAt(const QPoint& viewPos) const {
+  for (QGraphicsItem* i : items(viewPos))
+    if (auto* n = dynamic_cast<NodeItem*>(i); n && !n->dying()) return n;
+  return nullptr;
+}
+
+void GraphView::wheelEvent(QWheelEvent* e) {
+  const double steps = e->angleDelta().y() / 120.0;
+  if (steps == 0) return;
+  zoomBy(std::pow(1.18, steps));
+  e->accept();
+}
+
+void GraphView::mousePressEvent(QMouseEvent* e) {
+  if (e->button() == Qt::LeftButton && (e->modifiers() & Qt::ShiftModifier)) {
+    if (NodeItem* n = nodeAt(e->pos())) {
+      linkFrom_ = n;
+      linkMonitor_ = e->modifiers() & Qt::ControlModifier;
+      linkTo_ = mapToScene(e->pos());
+      e->accept();
+      return;
+    }
+  }
+  if (e->button() == Qt::LeftButton && !nodeAt(e->pos())) autoFit_ = false;  // the user pans
+  QGraphicsView::mousePressEvent(e);
+}
+
+void GraphView::mouseMoveEvent(QMouseEvent* e) {
+  if (linkFrom_) {
+    linkTo_ = mapToScene(e->pos());
+    viewport()->update();
+    return;
+  }
+  QGraphicsView::mouseMoveEvent(e);
+}
+
+void GraphView::mouseReleaseEvent(QMouseEvent* e) {
+  if (linkFrom_) {
+    NodeItem* to = nodeAt(e->pos());
+    const Pid from = linkFrom_->pid();
+    linkFrom_ = nullptr;
+    viewport()->update();
+    if (to && to->pid() != from) {
+      if (linkMonitor_)
+        emit monitorRequested(from, to->pid());
+      else
+        emit linkRequested(from, to->pid());
+    }
+    return;
+  }
+  QGraphicsView::mouseReleaseEvent(e);
+}
+
+void GraphView::mouseDoubleClickEvent(QMouseEvent* e) {
+  if (NodeItem* n = nodeAt(e->pos())) {
+    emit activated(n->pid());
+    return;
+  }
+  QGraphicsView::mouseDoubleClickEvent(e);
+}
+
+void GraphView::contextMenuEvent(QContextMenuEvent* e) {
+  NodeItem* n = nodeAt(e->pos());
+  if (n) scene_->selectPid(n->pid());
+  emit contextMenuForPid(n ? n->pid() : Pid{}, e->globalPos());
+}
+
+void GraphView::drawForeground(QPainter* p, const QRectF&) {
+  p->save();
+  p->resetTransform();
+  p->setRenderHint(QPainter::Antialiasing);
+  if (linkFrom_) {
+    p->setPen(QPen(linkMonitor_ ? style::monitorColor() : style::linkColor(), 3,
+                   linkMonitor_ ? Qt::DashLine : Qt::SolidLine));
+    p->drawLine(mapFromScene(linkFrom_->pos()), mapFromScene(linkTo_));
+  }
+  if (legend_) {
+    QFont f = font();
+    f.setPixelSize(13);
+    p->setFont(f);
+    const int lh = 22;
+    const int rows = 8;
+    QRect box(10, viewport()->height() - rows * lh - 18, kLegendWidth, rows * lh + 8);
+    QColor bg = palette().base().color();
+    bg.setAlpha(225);
+    p->setPen(QPen(palette().mid().color(), 1));
+    p->setBrush(bg);
+    p->drawRoundedRect(box, 8, 8);
+    int y = box.top() + 6;
+    const int x = box.left() + 10;
+    auto row = [&](auto&& glyph, const QString& text) {
+      glyph(QRect(x, y, 34, lh));
+      p->setPen(palette().text().color());
+      p->drawText(QRect(x + 42, y, 200, lh), Qt::AlignVCenter, text);
+      y += lh;
+    };
+    row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); },
+        tr("worker process"));
+    row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::supervisorColor()); p->drawRoundedRect(QRectF(r.center().x() - 8, r.center().y() - 8, 16, 16), 3, 3); },
+        tr("supervisor"));
+    row([&](QRect r) { p->setPen(QPen(style::trapColor(), 3)); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); },
+        tr("traps exits (ring)"));
+    row([&](QRect r) { p->setPen(QPen(style::linkColor(), 3)); p->drawLine(r.left(), r.center().y(), r.right(), r.center().y()); },
+        tr("link"));
+    row([&](QRect r) { p->setPen(QPen(style::monitorColor(), 2.5, Qt::DashLine)); p->drawLine(r.left(), r.center().y(), r.right() - 4, r.center().y());
+                        p->setBrush(style::monitorColor()); p->setPen(Qt::NoPen);
+                        p->drawPolygon(QPolygonF() << QPointF(r.right(), r.center().y()) << QPointF(r.right() - 8, r.center().y() - 5) << QPointF(r.right() - 8, r.center().y() + 5)); },
+        tr("monitor (watcher \u2192 target)"));
+    auto dot = [&](QColor c) { return [&, c](QRect r) { p->setPen(QPen(Qt::white, 1.5)); p->setBrush(c); p->drawEllipse(r.center(), 7, 7); }; };
+    row(dot(style::reasonColor(Term(atoms::kill))), tr("exit :kill / crash"));
+    row(dot(style::reasonColor(Term(atoms::normal))), tr("exit :normal, :shutdown"));
+    row(dot(style::downColor()), tr("DOWN message"));
+  }
+  p->restore();
+}
+
+}  // namespace actorscope::views

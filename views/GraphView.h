@@ -1,0 +1,59 @@
+#pragma once
+// GraphView: the view on a GraphScene. Wheel zooms under the mouse, dragging the background pans,
+// Shift+drag from one node to another asks to link them (Ctrl+Shift: monitor). Draws a legend of
+// the visual language in a corner. GUI thread only.
+
+#include "actorscope/term.hpp"
+
+#include <QGraphicsView>
+
+namespace actorscope::views {
+
+class GraphScene;
+class NodeItem;
+
+class GraphView final : public QGraphicsView {
+  Q_OBJECT
+
+public:
+  explicit GraphView(GraphScene* scene, QWidget* parent = nullptr);
+
+  GraphScene* graphScene() const { return scene_; }
+  /// Zooms so that every node is visible (never beyond 1.5x).
+  void fitAll();
+  void zoomBy(double factor);
+  /// Selects and centres the first node matching `text`; false when none matches.
+  bool search(const QString& text);
+  void setLegendVisible(bool on);
+  /// Refits automatically until the user zooms or pans.
+  void setAutoFit(bool on) { autoFit_ = on; }
+  bool autoFit() const { return autoFit_; }
+
+signals:
+  void contextMenuForPid(actorscope::Pid pid, const QPoint& globalPos);
+  void linkRequested(actorscope::Pid from, actorscope::Pid to);
+  void monitorRequested(actorscope::Pid watcher, actorscope::Pid target);
+  void activated(actorscope::Pid pid);
+
+protected:
+  void wheelEvent(QWheelEvent* e) override;
+  void mousePressEvent(QMouseEvent* e) override;
+  void mouseMoveEvent(QMouseEvent* e) override;
+  void mouseReleaseEvent(QMouseEvent* e) override;
+  void mouseDoubleClickEvent(QMouseEvent* e) override;
+  void contextMenuEvent(QContextMenuEvent* e) override;
+  void drawForeground(QPainter* p, const QRectF& rect) override;
+
+private:
+  static constexpr int kLegendWidth = 240;
+  NodeItem* nodeAt(const QPoint& viewPos) const;
+
+  GraphScene* scene_;
+  NodeItem* linkFrom_ = nullptr;
+  QPointF linkTo_;
+  bool linkMonitor_ = false;
+  bool legend_ = true;
+  bool autoFit_ = true;
+};
+
+}  // namespace actorscope::views

@@ -1,0 +1,201 @@
+#include "InspectorWidget.h"
+
+#include "GraphStyle.h"
+#include "ProcessTableModel.h"
+
+#include <QCheckBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace actorscope::views {
+
+namespace {
+QString esc(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+
+QString pidLink(Pid p, const ObserverModel* m) {
+  QString text = QString::fromStdString(inspect_pid(p));
+  if (const ProcessRecord* r = m->findAny(p.serial()); r && r->name != atoms::nil)
+    text += QStringLiteral(" ") + QString::fromStdString(inspect_atom(r->name));
+  return QStringLiteral("<a href=\"pid:%1\">%2</a>").arg(p.raw).arg(text.toHtmlEscaped());
+}
+
+/// A term as HTML with every pid in it clickable.
+QString termHtml(const Term& t, const ObserverModel* m) {
+  if (t.is_pid()) return pidLink(t.as_pid(), m);
+  if (t.is_list() && t.is_proper_list()) {
+    QStringList parts;
+    for (const Term& e : t.list_elements()) parts << termHtml(e, m);
+    return QStringLiteral("[") + parts.join(QStringLiteral(", ")) + QStringLiteral("]");
+  }
+  if (t.is_tuple()) {
+    QStringList parts;
+    for (size_t i = 0; i < t.tuple_size(); ++i) parts << termHtml(t[i], m);
+    return QStringLiteral("{") + parts.join(QStringLiteral(", ")) + QStringLiteral("}");
+  }
+  return esc(inspect(t));
+}
+}  // namespace
+
+InspectorWidget::InspectorWidget(ObserverModel* model, QWidget* parent)
+    : QWidget(parent), model_(model), header_(new QLabel(this)), status_(new QLabel(this)),
+      trap_(new QCheckBox(tr("trap_exit"), this)), kill_(new QPushButton(tr("Kill"), this)),
+      exit_(new QPushButton(tr("Exit..."), this)), send_(new QPushButton(tr("Send..."), this)),
+      suspend_(new QPushButton(tr("Suspend"), this)), body_(new QTextBrowser(this)) {
+  setObjectName(QStringLiteral("inspector"));
+  QFont hf = header_->font();
+  hf.setPointSizeF(hf.pointSizeF() * 1.35);
+  hf.setBold(true);
+  header_->setFont(hf);
+  header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  status_->setWordWrap(true);
+  kill_->setToolTip(tr("Process.exit(pid, :kill): untrappable (K)"));
+  exit_->setToolTip(tr("Process.exit(pid, reason) with a reason you pick (E)"));
+  send_->setToolTip(tr("send(pid, message) (M)"));
+  trap_->setToolTip(tr("Process.flag(:trap_exit, ...) (T)"));
+  kill_->setStyleSheet(QStringLiteral("QPushButton { color: white; background: #d0205a; font-weight: bold; padding: 4px 10px; }"
+                                      "QPushButton:disabled { background: #b0b0b0; }"));
+  body_->setOpenLinks(false);
+  body_->setObjectName(QStringLiteral("inspectorBody"));
+  auto* buttons = new QGridLayout;
+  buttons->addWidget(kill_, 0, 0);
+  buttons->addWidget(exit_, 0, 1);
+  buttons->addWidget(send_, 1, 0);
+  buttons->addWidget(suspend_, 1, 1);
+  auto* lay = new QVBoxLayout(this);
+  lay->setContentsMargins(6, 6, 6, 6);
+  lay->addWidget(header_);
+  lay->addWidget(status_);
+  lay->addWidget(trap_);
+  lay->addLayout(buttons);
+  lay->addWidget(body_, 1);
+  kill_->installEventFilter(this);
+
+  connect(body_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+    if (url.scheme() == QStringLiteral("pid")) emit pidClicked(Pid{url.path().toULongLong()});
+  });
+  connect(trap_, &QCheckBox::clicked, this, [this](bool on) { emit trapExitRequested(pid_, on); });
+  connect(kill_, &QPushButton::clicked, this, [this] { emit killRequested(pid_); });
+  connect(exit_, &QPushButton::clicked, this, [this] { emit exitRequested(pid_); });
+  connect(send_, &QPushButton::clicked, this, [this] { emit sendRequested(pid_); });
+  connect(suspend_, &QPushButton::clicked, this, [this] {
+    const ProcessRecord* r = model_->find(pid_);
+    emit suspendRequested(pid_, !(r && r->suspended));
+  });
+  render();
+}
+
+bool InspectorWidget::eventFilter(QObject* o, QEvent* e) {
+  if (o == kill_ && (e->type() == QEvent::Enter || e->type() == QEvent::Leave) && pid_.valid())
+    emit killHovered(pid_, e->type() == QEvent::Enter);
+  return QWidget::eventFilter(o, e);
+}
+
+void InspectorWidget::setPid(Pid pid) {
+  if (pid == pid_ && pid.valid()) return;
+  pid_ = pid;
+  haveDetails_ = false;
+  info_ = Term();
+  messages_ = Term();
+  render();
+  if (pid.valid()) emit detailsWanted(pid);
+}
+
+void InspectorWidget::setDetails(Pid pid, const Term& info, const Term& messages) {
+  if (!(pid == pid_)) return;
+  info_ = info;
+  messages_ = messages;
+  haveDetails_ = true;
+  render();
+}
+
+void InspectorWidget::refresh() { render(); }
+
+QString InspectorWidget::headerText() const { return header_->text(); }
+
+bool InspectorWidget::showsDead() const {
+  const ProcessRecord* r = model_->findAny(pid_.serial());
+  return r && !r->alive;
+}
+
+void InspectorWidget::render() {
+  const ProcessRecord* r = pid_.valid() ? model_->findAny(pid_.serial()) : nullptr;
+  const bool alive = r && r->alive;
+  for (QWidget* w : {static_cast<QWidget*>(trap_), static_cast<QWidget*>(kill_), static_cast<QWidget*>(exit_),
+                     static_cast<QWidget*>(send_), static_cast<QWidget*>(suspend_)})
+    w->setEnabled(alive);
+  if (!r) {
+    header_->setText(pid_.valid() ? QString::fromStdString(inspect_pid(pid_)) : tr("No process selected"));
+    status_->setText(pid_.valid() ? tr("unknown process") : tr("Click a process in the graph, the table or the log."));
+    trap_->setChecked(false);
+    if (lastHtml_ != QString()) body_->clear();
+    lastHtml_.clear();
+    return;
+  }
+  QString head = QString::fromStdString(inspect_pid(r->pid));
+  if (r->name != atoms::nil) head += QStringLiteral("  ") + QString::fromStdString(inspect_atom(r->name));
+  header_->setText(head);
+  if (alive) {
+    status_->setText(tr("%1 %2, %3 in mailbox")
+                         .arg(r->supervisor ? tr("supervisor") : tr("process"),
+                              QString::fromLatin1(to_string(r->suspended ? ProcessStatus::Suspended : r->status)))
+                         .arg(r->message_queue_len));
+    status_->setStyleSheet(QString());
+  } else {
+    status_->setText(tr("DEAD: exited with %1").arg(QString::fromStdString(inspect(r->exit_reason))));
+    status_->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(style::reasonColor(r->exit_reason).name()));
+  }
+  trap_->setChecked(r->trap_exit);
+  suspend_->setText(r->suspended ? tr("Resume") : tr("Suspend"));
+
+  QString html;
+  html += QStringLiteral("<style>td{padding:1px 6px 1px 0;vertical-align:top} .k{color:#7a7a7a}</style><table>");
+  auto row = [&](const QString& k, const QString& v) {
+    html += QStringLiteral("<tr><td class=k>%1</td><td>%2</td></tr>").arg(k, v);
+  };
+  row(QStringLiteral("initial_call"), esc(inspect(r->initial_call)));
+  if (r->parent.valid()) row(QStringLiteral("parent"), pidLink(r->parent, model_));
+  auto pids = [&](const std::vector<Pid>& v) {
+    QStringList s;
+    for (Pid p : v) s << pidLink(p, model_);
+    return s.isEmpty() ? QStringLiteral("[]") : s.join(QStringLiteral("<br>"));
+  };
+  std::vector<Pid> mons, monBy;
+  for (const auto& [ref, p] : r->monitors) mons.push_back(p);
+  for (const auto& [ref, p] : r->monitored_by) monBy.push_back(p);
+  row(QStringLiteral("links"), pids(r->links));
+  row(QStringLiteral("monitors"), pids(mons));
+  row(QStringLiteral("monitored_by"), pids(monBy));
+  if (alive && haveDetails_ && info_.is_list()) {
+    for (const Term& item : info_.list_elements()) {
+      if (!item.is_tuple() || item.tuple_size() != 2 || !item[0].is_atom()) continue;
+      const Atom k = item[0].as_atom();
+      if (k == atoms::links) continue;  // shown above, clickable
+      row(QString::fromStdString(std::string(atom_name(k))), termHtml(item[1], model_));
+    }
+  } else if (!alive) {
+    row(QStringLiteral("exit reason"), esc(inspect(r->exit_reason)));
+  }
+  html += QStringLiteral("</table>");
+  if (alive) {
+    const auto msgs = messages_.is_list() ? messages_.list_elements() : std::vector<Term>{};
+    html += QStringLiteral("<p><b>Mailbox</b> (%1)</p><ol style='margin-left:-20px'>").arg(r->message_queue_len);
+    const size_t shown = std::min<size_t>(msgs.size(), 30);
+    for (size_t i = 0; i < shown; ++i) html += QStringLiteral("<li><tt>%1</tt></li>").arg(termHtml(msgs[i], model_));
+    html += QStringLiteral("</ol>");
+    if (msgs.size() > shown) html += tr("<p>... and %1 more</p>").arg(msgs.size() - shown);
+  }
+  if (html != lastHtml_) {
+    lastHtml_ = html;
+    const int scroll = body_->verticalScrollBar()->value();
+    body_->setHtml(html);
+    body_->verticalScrollBar()->setValue(scroll);
+  }
+}
+
+}  // namespace actorscope::views

@@ -1,0 +1,67 @@
+#pragma once
+// InspectorWidget: every Process.info item of one process, its mailbox (the first messages, as
+// terms), its links, monitors and monitored_by as clickable pids, and the actions: trap_exit,
+// Kill, Exit with reason, Send message, Suspend/Resume. A process that died stays shown, marked
+// dead, with its exit reason. Details come asynchronously (setDetails) from the runtime host.
+// GUI thread only.
+
+#include "ObserverModel.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+
+namespace actorscope::views {
+
+class InspectorWidget final : public QWidget {
+  Q_OBJECT
+
+public:
+  explicit InspectorWidget(ObserverModel* model, QWidget* parent = nullptr);
+
+  Pid pid() const { return pid_; }
+  void setPid(Pid pid);
+  /// `info` is Process.info(pid) (nil when it ended), `messages` the list of mailbox messages.
+  void setDetails(Pid pid, const Term& info, const Term& messages);
+  /// Refreshes from the model (status, flags, relations); called once per tick.
+  void refresh();
+  QString headerText() const;
+  bool showsDead() const;
+
+signals:
+  void pidClicked(actorscope::Pid pid);
+  void detailsWanted(actorscope::Pid pid);
+  void killRequested(actorscope::Pid pid);
+  void exitRequested(actorscope::Pid pid);
+  void sendRequested(actorscope::Pid pid);
+  void trapExitRequested(actorscope::Pid pid, bool on);
+  void suspendRequested(actorscope::Pid pid, bool suspend);
+  /// The pointer is over Kill (true) or left it (false): preview the blast radius.
+  void killHovered(actorscope::Pid pid, bool on);
+
+protected:
+  bool eventFilter(QObject* o, QEvent* e) override;
+
+private:
+  void render();
+
+  ObserverModel* model_;
+  Pid pid_;
+  Term info_;
+  Term messages_;
+  bool haveDetails_ = false;
+  QLabel* header_;
+  QLabel* status_;
+  QCheckBox* trap_;
+  QPushButton* kill_;
+  QPushButton* exit_;
+  QPushButton* send_;
+  QPushButton* suspend_;
+  QTextBrowser* body_;
+  QString lastHtml_;
+};
+
+}  // namespace actorscope::views

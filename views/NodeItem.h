@@ -1,0 +1,85 @@
+#pragma once
+// NodeItem: one process in the graph. Painted from a few plain fields the scene sets; animated by
+// the scene's central tick (no animation objects of its own). GUI thread only.
+
+#include "actorscope/term.hpp"
+
+#include <QGraphicsItem>
+#include <QString>
+
+namespace actorscope::views {
+
+struct ProcessRecord;
+
+class NodeItem final : public QGraphicsItem {
+public:
+  enum class Preview { None, Target, Dies, TrapsExit, GetsDown };
+
+  explicit NodeItem(Pid pid);
+
+  Pid pid() const { return pid_; }
+  /// Copies what is drawn from the model's record.
+  void setRecord(const ProcessRecord& r);
+
+  QRectF boundingRect() const override;
+  QPainterPath shape() const override;
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+  bool isSupervisor() const { return supervisor_; }
+  const QString& label() const { return label_; }
+  uint32_t mailbox() const { return mailbox_; }
+  bool trapsExit() const { return trap_; }
+  double radius() const;
+  /// Width the node needs side by side with others (its label is usually the widest part).
+  double slotWidth() const { return slotWidth_; }
+
+  // ---- animation state, driven by GraphScene's tick (times in ms of the scene clock) ----
+  bool dying() const { return deathAt_ >= 0; }
+  double deathAt() const { return deathAt_; }
+  void scheduleDeath(double at, const Term& reason);
+  /// Returns false once the fade-out is over (the scene then removes the item).
+  bool animate(double now);
+  void setAppearAt(double at) { appearAt_ = at; }
+  void setPreview(Preview p);
+  Preview preview() const { return preview_; }
+  void setHighlight(bool on);
+  /// Flash a short ring (a trapped envelope arrived, a restart).
+  void pulseRing(double now, const QColor& c);
+
+  bool pinned() const { return pinned_; }
+  void setPinned(bool on) { pinned_ = on; }
+  bool dragging() const { return dragging_; }
+  bool inTree = false;   // placed by the tree layout
+  QPointF target;        // where the layout wants it
+  QPointF velocity;      // force layout
+  double order = 0;
+
+protected:
+  QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+  void mousePressEvent(QGraphicsSceneMouseEvent* e) override;
+  void mouseReleaseEvent(QGraphicsSceneMouseEvent* e) override;
+
+private:
+  Pid pid_;
+  QString label_;
+  QString pidText_;
+  bool supervisor_ = false;
+  bool trap_ = false;
+  bool suspended_ = false;
+  uint32_t mailbox_ = 0;
+  uint32_t restarts_ = 0;
+  double deathAt_ = -1;
+  QColor deathColor_;
+  double appearAt_ = -1;
+  double ringAt_ = -1;
+  QColor ringColor_;
+  double now_ = 0;
+  Preview preview_ = Preview::None;
+  bool highlight_ = false;
+  bool pinned_ = false;
+  bool dragging_ = false;
+  bool moved_ = false;
+  double slotWidth_ = 96;
+};
+
+}  // namespace actorscope::views
