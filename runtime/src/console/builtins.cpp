@@ -1,0 +1,853 @@
+// Built-in functions of the console language.
+
+#include "builtins.hpp"
+
+#include "interp.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <random>
+#include <set>
+#include <unordered_map>
+
+namespace actorscope::console {
+
+Atom kernel_atom() {
+  static const Atom k = intern("Elixir.Kernel");
+  return k;
+}
+
+namespace detail {
+
+Term make_range(int64_t first, int64_t last, int64_t step);
+std::vector<Term> enumerate(const Term& t);
+Term map_update(const Term& base, std::vector<std::pair<Term, Term>> kvs, bool must_exist);
+Task<Term> call_clauses(Ctx& c, Callable f, std::vector<Term> args);
+
+namespace {
+
+uint64_t key(Atom mod, Atom fun, int arity) {
+  return (static_cast<uint64_t>(mod.id) << 36) ^ (static_cast<uint64_t>(fun.id) << 8) ^ static_cast<uint64_t>(arity & 0xFF);
+}
+
+struct Entry {
+  Atom mod, fun;
+  int arity;
+  Builtin b;
+};
+
+struct Table {
+  std::unordered_map<uint64_t, std::vector<Entry>> map;
+  std::vector<std::string> names;
+  std::set<uint32_t> modules;
+  Builtin& reg(const char* mod, const char* fun, int arity) {
+    Atom m = intern(std::string(mod[0] == ':' ? mod + 1 : "Elixir." + std::string(mod)));
+    Atom f = intern(fun);
+    auto& v = map[key(m, f, arity)];
+    v.push_back({m, f, arity, {}});
+    names.push_back(std::string(mod) + "." + fun + "/" + std::to_string(arity));
+    modules.insert(m.id);
+    return v.back().b;
+  }
+  const Builtin* find(Atom m, Atom f, int arity) const {
+    auto it = map.find(key(m, f, arity));
+    if (it == map.end()) return nullptr;
+    for (const Entry& e : it->second)
+      if (e.mod == m && e.fun == f && e.arity == arity) return &e.b;
+    return nullptr;
+  }
+};
+
+using Args = std::vector<Term>;
+
+Args one(const Term& a) { return Args{a}; }
+Args two(const Term& a, const Term& b) { return Args{a, b}; }
+
+[[noreturn]] void badarg() { raise_error(Term(atoms::badarg)); }
+[[noreturn]] void arg_error(const std::string& msg) { raise_message("ArgumentError", msg); }
+
+const Term& need_pid(const Term& t) {
+  if (!t.is_pid()) arg_error("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
+  return t;
+}
+const Term& need_list(const Term& t) {
+  if (!t.is_list() || !t.is_proper_list()) badarg();
+  return t;
+}
+int64_t need_int(const Term& t) {
+  if (!t.is_integer()) badarg();
+  return t.as_integer();
+}
+Atom need_atom(const Term& t) {
+  if (!t.is_atom()) badarg();
+  return t.as_atom();
+}
+Term ok() { return Term(atoms::ok); }
+
+Runtime& rt(Ctx& c) { return c.self.runtime(); }
+
+// ---- spawning -------------------------------------------------------------------------------------
+
+Term check_fun0(const Term& f) {
+  if (!f.is_fun()) badarg();
+  return f;
+}
+
+SpawnOptions mfa_opts(const Args& a) {
+  SpawnOptions o;
+  o.initial_call = InitialCall{need_atom(a[0]), need_atom(a[1]), static_cast<int>(need_list(a[2]).list_length())};
+  return o;
+}
+
+Term spawn_fun(Ctx& c, const Term& fun, bool link, bool monitor) {
+  check_fun0(fun);
+  SpawnOptions o;
+  o.link = link;
+  o.monitor = monitor;
+  Ref r;
+  Pid p = actorscope::detail::spawn_in(actorscope::detail::core_of(c.self), &c.self, o, monitor ? &r : nullptr,
+                                        &process_main, c.ip, fun, Atom{}, Atom{}, std::vector<Term>{});
+  if (monitor) return Term::tuple({Term(p), Term(r)});
+  return Term(p);
+}
+
+Term spawn_mfa(Ctx& c, const Args& a, bool link, bool monitor) {
+  SpawnOptions o = mfa_opts(a);
+  o.link = link;
+  o.monitor = monitor;
+  Ref r;
+  Pid p = actorscope::detail::spawn_in(actorscope::detail::core_of(c.self), &c.self, o, monitor ? &r : nullptr,
+                                        &process_main, c.ip, Term(), a[0].as_atom(), a[1].as_atom(), a[2].list_elements());
+  if (monitor) return Term::tuple({Term(p), Term(r)});
+  return Term(p);
+}
+
+Term do_send(Ctx& c, const Term& dest, const Term& msg) {
+  if (dest.is_pid()) {
+    c.self.send(dest.as_pid(), msg);
+  } else if (dest.is_atom()) {
+    Pid p = rt(c).whereis(dest.as_atom());
+    if (!p.valid()) arg_error("errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n");
+    c.self.send(p, msg);
+  } else if (dest.is_tuple() && dest.tuple_size() == 2 && dest[0].is_atom()) {
+    return do_send(c, dest[0], msg);
+  } else {
+    arg_error("errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n");
+  }
+  return msg;
+}
+
+
+// ---- output -----------------------------------------------------------------------------------------
+
+void puts(Ctx& c, Stream s, const Term& t) { c.ip->write(s, to_string_term(c, t) + "\n"); }
+
+Term io_inspect(Ctx& c, const Term& v, const Term& opts) {
+  std::string label;
+  if (opts.is_list()) {
+    for (const Term& kv : opts.list_elements())
+      if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0].is_atom(intern("label"))) label = to_string_term(c, kv[1]) + ": ";
+  }
+  c.ip->write(Stream::Out, label + inspect(v) + "\n");
+  return v;
+}
+
+struct NotInterrupt {
+  Ctx* c;
+  bool operator()(const Term& m) const { return !(c->interrupt && m == c->interrupt_token); }
+};
+struct OnlyInterrupt {
+  Ctx* c;
+  bool operator()(const Term& m) const {
+    return c->interrupt && c->interrupt->load(std::memory_order_relaxed) && m == c->interrupt_token;
+  }
+};
+
+Task<Term> sleep_ms(Ctx& c, const Term& t) {
+  int64_t ms;
+  if (t.is_atom(atoms::infinity))
+    ms = kInfinity;
+  else if (t.is_integer() && t.as_integer() >= 0)
+    ms = t.as_integer();
+  else
+    badarg();
+  if (ms == kInfinity) {
+    (void)co_await c.self.receive(OnlyInterrupt{&c});
+    throw Interrupted{};
+  }
+  auto got = co_await c.self.receive(OnlyInterrupt{&c}, ms);
+  if (got) throw Interrupted{};
+  co_return ok();
+}
+
+// ---- enumerables ---------------------------------------------------------------------------------
+
+std::mt19937_64& rng() {
+  thread_local std::mt19937_64 g{std::random_device{}()};
+  return g;
+}
+
+std::string join(Ctx& c, const Term& coll, const std::string& sep) {
+  std::string out;
+  bool first = true;
+  for (const Term& e : enumerate(coll)) {
+    if (!first) out += sep;
+    first = false;
+    out += to_string_term(c, e);
+  }
+  return out;
+}
+
+std::vector<std::pair<Term, Term>> keyword_pairs(const Term& t) {
+  std::vector<std::pair<Term, Term>> out;
+  for (const Term& e : enumerate(t)) {
+    if (!e.is_tuple() || e.tuple_size() != 2) badarg();
+    out.emplace_back(e[0], e[1]);
+  }
+  return out;
+}
+
+[[noreturn]] void not_available(const char* what) {
+  raise_message("RuntimeError", std::string(what) + " is not available in the console yet (the OTP layer is not wired in)");
+}
+
+Table build() {
+  Table t;
+  // ---- Kernel ----------------------------------------------------------------------------------
+  t.reg("Kernel", "self", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.pid()); };
+  t.reg("Kernel", "node", 0).sync = [](Ctx&, Args&) -> Term { return Term(atoms::nonode); };
+  t.reg("Kernel", "make_ref", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.make_ref()); };
+  t.reg("Kernel", "send", 2).sync = [](Ctx& c, Args& a) -> Term { return do_send(c, a[0], a[1]); };
+  t.reg("Kernel", "spawn", 1).sync = [](Ctx& c, Args& a) -> Term { return spawn_fun(c, a[0], false, false); };
+  t.reg("Kernel", "spawn_link", 1).sync = [](Ctx& c, Args& a) -> Term { return spawn_fun(c, a[0], true, false); };
+  t.reg("Kernel", "spawn_monitor", 1).sync = [](Ctx& c, Args& a) -> Term { return spawn_fun(c, a[0], false, true); };
+  t.reg("Kernel", "spawn", 3).sync = [](Ctx& c, Args& a) -> Term { return spawn_mfa(c, a, false, false); };
+  t.reg("Kernel", "spawn_link", 3).sync = [](Ctx& c, Args& a) -> Term { return spawn_mfa(c, a, true, false); };
+  t.reg("Kernel", "spawn_monitor", 3).sync = [](Ctx& c, Args& a) -> Term { return spawn_mfa(c, a, false, true); };
+  t.reg("Kernel", "exit", 1).sync = [](Ctx&, Args& a) -> Term { throw LangExit(a[0]); };
+  t.reg("Kernel", "raise", 1).sync = [](Ctx& c, Args& a) -> Term {
+    if (a[0].is_binary()) raise_message("RuntimeError", std::string(a[0].as_binary()));
+    if (a[0].is_atom()) {
+      std::string n(atom_name(a[0].as_atom()));
+      if (n.rfind("Elixir.", 0) == 0) {
+        std::string mod = n.substr(7);
+        std::string msg = mod == "RuntimeError" ? "runtime error" : mod == "ArgumentError" ? "argument error" : mod == "ArithmeticError" ? "bad argument in arithmetic expression" : "";
+        raise_message(mod, msg);
+      }
+    }
+    if (a[0].is_map() && a[0].map_get(Term(intern("__exception__")))) raise_error(a[0]);
+    (void)c;
+    arg_error("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: " + inspect(a[0]));
+  };
+  t.reg("Kernel", "raise", 2).sync = [](Ctx& c, Args& a) -> Term {
+    if (!a[0].is_atom()) badarg();
+    std::string n(atom_name(a[0].as_atom()));
+    std::string mod = n.rfind("Elixir.", 0) == 0 ? n.substr(7) : n;
+    if (a[1].is_binary()) raise_message(mod, std::string(a[1].as_binary()));
+    std::vector<std::pair<Term, Term>> fields;
+    for (auto& [k, v] : keyword_pairs(a[1])) fields.emplace_back(k, v);
+    if (std::none_of(fields.begin(), fields.end(), [](auto& kv) { return kv.first.is_atom(intern("message")); }))
+      fields.emplace_back(Term(intern("message")), Term::binary(""));
+    (void)c;
+    raise_error(exception_fields(mod, std::move(fields)));
+  };
+  t.reg("Kernel", "throw", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(Term::tuple({Term(atoms::nocatch), a[0]})); };
+#define GUARD(name, expr)                                                           \
+  t.reg("Kernel", name, 1).sync = [](Ctx&, Args& a) -> Term {                      \
+    const Term& x = a[0];                                                           \
+    return Term::boolean(expr);                                                     \
+  };
+  GUARD("is_atom", x.is_atom())
+  GUARD("is_integer", x.is_integer())
+  GUARD("is_float", x.is_float())
+  GUARD("is_number", x.is_number())
+  GUARD("is_binary", x.is_binary())
+  GUARD("is_bitstring", x.is_binary())
+  GUARD("is_list", x.is_list())
+  GUARD("is_tuple", x.is_tuple())
+  GUARD("is_map", x.is_map())
+  GUARD("is_pid", x.is_pid())
+  GUARD("is_reference", x.is_ref())
+  GUARD("is_function", x.is_fun())
+  GUARD("is_boolean", x.is_boolean())
+  GUARD("is_nil", x.is_atom(atoms::nil))
+#undef GUARD
+  t.reg("Kernel", "is_function", 2).sync = [](Ctx&, Args& a) -> Term {
+    return Term::boolean(a[0].is_fun() && a[1].is_integer() && a[0].as_fun()->arity() == a[1].as_integer());
+  };
+  t.reg("Kernel", "elem", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_tuple() || !a[1].is_integer() || a[1].as_integer() < 0 ||
+        static_cast<size_t>(a[1].as_integer()) >= a[0].tuple_size())
+      arg_error("errors were found at the given arguments:\n\n  * 1st argument: out of range\n");
+    return a[0][static_cast<size_t>(a[1].as_integer())];
+  };
+  t.reg("Kernel", "put_elem", 3).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_tuple() || !a[1].is_integer() || a[1].as_integer() < 0 ||
+        static_cast<size_t>(a[1].as_integer()) >= a[0].tuple_size())
+      badarg();
+    std::vector<Term> v;
+    for (size_t i = 0; i < a[0].tuple_size(); ++i) v.push_back(a[0][i]);
+    v[static_cast<size_t>(a[1].as_integer())] = a[2];
+    return Term::tuple(v);
+  };
+  t.reg("Kernel", "tuple_size", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_tuple()) badarg();
+    return Term(static_cast<long long>(a[0].tuple_size()));
+  };
+  t.reg("Kernel", "length", 1).sync = [](Ctx&, Args& a) -> Term {
+    return Term(static_cast<long long>(need_list(a[0]).list_length()));
+  };
+  t.reg("Kernel", "hd", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_cons()) badarg();
+    return a[0].head();
+  };
+  t.reg("Kernel", "tl", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_cons()) badarg();
+    return a[0].tail();
+  };
+  t.reg("Kernel", "abs", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (a[0].is_integer()) return Term(static_cast<long long>(std::llabs(a[0].as_integer())));
+    if (a[0].is_float()) return Term(std::fabs(a[0].as_float()));
+    badarg();
+  };
+  t.reg("Kernel", "div", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_integer() || !a[1].is_integer() || a[1].as_integer() == 0) raise_error(Term(atoms::badarith));
+    return Term(static_cast<long long>(a[0].as_integer() / a[1].as_integer()));
+  };
+  t.reg("Kernel", "rem", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_integer() || !a[1].is_integer() || a[1].as_integer() == 0) raise_error(Term(atoms::badarith));
+    return Term(static_cast<long long>(a[0].as_integer() % a[1].as_integer()));
+  };
+  t.reg("Kernel", "max", 2).sync = [](Ctx&, Args& a) -> Term { return compare(a[0], a[1]) >= 0 ? a[0] : a[1]; };
+  t.reg("Kernel", "min", 2).sync = [](Ctx&, Args& a) -> Term { return compare(a[0], a[1]) <= 0 ? a[0] : a[1]; };
+  t.reg("Kernel", "round", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (a[0].is_integer()) return a[0];
+    if (!a[0].is_float()) badarg();
+    return Term(static_cast<long long>(std::llround(a[0].as_float())));
+  };
+  t.reg("Kernel", "trunc", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (a[0].is_integer()) return a[0];
+    if (!a[0].is_float()) badarg();
+    return Term(static_cast<long long>(a[0].as_float()));
+  };
+  t.reg("Kernel", "map_size", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    return Term(static_cast<long long>(a[0].map_size()));
+  };
+  t.reg("Kernel", "byte_size", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary()) badarg();
+    return Term(static_cast<long long>(a[0].as_binary().size()));
+  };
+  t.reg("Kernel", "to_string", 1).sync = [](Ctx& c, Args& a) -> Term { return Term::binary(to_string_term(c, a[0])); };
+  t.reg("Kernel", "inspect", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(inspect(a[0])); };
+  t.reg("Kernel", "inspect", 2).sync = [](Ctx&, Args& a) -> Term { return Term::binary(inspect(a[0])); };
+  t.reg("Kernel", "apply", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await apply_fun(c, a[0], need_list(a[1]).list_elements());
+  };
+  t.reg("Kernel", "apply", 3).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await apply_mfa(c, need_atom(a[0]), need_atom(a[1]), need_list(a[2]).list_elements());
+  };
+  // IEx helpers (imported in the shell; scripts `import IEx.Helpers`).
+  t.reg("Kernel", "flush", 0).async = [](Ctx& c, Args) -> Task<Term> {
+    while (true) {
+      auto m = co_await c.self.receive(NotInterrupt{&c}, 0);
+      if (!m) break;
+      c.ip->write(Stream::Out, inspect(*m) + "\n");
+    }
+    co_return ok();
+  };
+  t.reg("Kernel", "pid", 3).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_integer() || !a[1].is_integer() || !a[2].is_integer()) badarg();
+    ParseResult r = parse_term("#PID<" + inspect(a[0]) + "." + inspect(a[1]) + "." + inspect(a[2]) + ">");
+    if (!r) badarg();
+    return r.term();
+  };
+  t.reg("Kernel", "pid", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary()) badarg();
+    ParseResult r = parse_term("#PID<" + std::string(a[0].as_binary()) + ">");
+    if (!r) badarg();
+    return r.term();
+  };
+
+  // ---- Process ---------------------------------------------------------------------------------
+  t.reg("Process", "exit", 2).sync = [](Ctx& c, Args& a) -> Term {
+    return Term::boolean(c.self.exit(need_pid(a[0]).as_pid(), a[1]));
+  };
+  t.reg("Process", "link", 1).sync = [](Ctx& c, Args& a) -> Term {
+    try {
+      return Term::boolean(c.self.link(need_pid(a[0]).as_pid()));
+    } catch (const ErlangError& e) {
+      raise_error(e.reason());
+    }
+  };
+  t.reg("Process", "unlink", 1).sync = [](Ctx& c, Args& a) -> Term { return Term::boolean(c.self.unlink(need_pid(a[0]).as_pid())); };
+  t.reg("Process", "monitor", 1).sync = [](Ctx& c, Args& a) -> Term {
+    if (a[0].is_pid()) return Term(c.self.monitor(a[0].as_pid()));
+    if (a[0].is_atom()) return Term(c.self.monitor(a[0].as_atom()));
+    if (a[0].is_tuple() && a[0].tuple_size() == 2 && a[0][0].is_atom()) return Term(c.self.monitor(a[0][0].as_atom()));
+    badarg();
+  };
+  t.reg("Process", "demonitor", 1).sync = [](Ctx& c, Args& a) -> Term {
+    if (!a[0].is_ref()) badarg();
+    return Term::boolean(c.self.demonitor(a[0].as_ref()));
+  };
+  t.reg("Process", "demonitor", 2).sync = [](Ctx& c, Args& a) -> Term {
+    if (!a[0].is_ref()) badarg();
+    DemonitorOptions o;
+    for (const Term& x : need_list(a[1]).list_elements()) {
+      if (x.is_atom(atoms::flush)) o.flush = true;
+      else if (x.is_atom(atoms::info)) o.info = true;
+      else badarg();
+    }
+    return Term::boolean(c.self.demonitor(a[0].as_ref(), o));
+  };
+  t.reg("Process", "flag", 2).sync = [](Ctx& c, Args& a) -> Term {
+    if (a[0].is_atom(atoms::trap_exit) && a[1].is_boolean()) return Term::boolean(c.self.trap_exit(a[1].as_bool()));
+    badarg();
+  };
+  t.reg("Process", "alive?", 1).sync = [](Ctx& c, Args& a) -> Term { return Term::boolean(rt(c).alive(need_pid(a[0]).as_pid())); };
+  t.reg("Process", "info", 1).sync = [](Ctx& c, Args& a) -> Term { return rt(c).info(need_pid(a[0]).as_pid()); };
+  t.reg("Process", "info", 2).sync = [](Ctx& c, Args& a) -> Term {
+    Pid p = need_pid(a[0]).as_pid();
+    if (a[1].is_list()) {
+      std::vector<Term> out;
+      for (const Term& it : a[1].list_elements()) {
+        Term r = rt(c).info(p, need_atom(it));
+        if (r.is_atom(atoms::nil)) return r;
+        out.push_back(r);
+      }
+      return Term::list(out);
+    }
+    return rt(c).info(p, need_atom(a[1]));
+  };
+  t.reg("Process", "register", 2).sync = [](Ctx& c, Args& a) -> Term {
+    Pid p = need_pid(a[0]).as_pid();
+    Atom name = need_atom(a[1]);
+    try {
+      rt(c).register_name(p, name);
+    } catch (const ErlangError&) {
+      arg_error("could not register " + inspect(a[0]) + " with name " + inspect(a[1]) +
+                " because it is not alive, the name is already taken, or it has already been given another name");
+    }
+    return Term(atoms::true_);
+  };
+  t.reg("Process", "unregister", 1).sync = [](Ctx& c, Args& a) -> Term {
+    try {
+      rt(c).unregister(need_atom(a[0]));
+    } catch (const ErlangError&) {
+      arg_error("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
+    }
+    return Term(atoms::true_);
+  };
+  t.reg("Process", "whereis", 1).sync = [](Ctx& c, Args& a) -> Term {
+    Pid p = rt(c).whereis(need_atom(a[0]));
+    return p.valid() ? Term(p) : Term();
+  };
+  t.reg("Process", "registered", 0).sync = [](Ctx& c, Args&) -> Term {
+    std::vector<Term> v;
+    for (Atom n : rt(c).registered()) v.push_back(Term(n));
+    return Term::list(v);
+  };
+  t.reg("Process", "list", 0).sync = [](Ctx& c, Args&) -> Term {
+    std::vector<Term> v;
+    for (Pid p : rt(c).processes()) v.push_back(Term(p));
+    return Term::list(v);
+  };
+  t.reg("Process", "sleep", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await sleep_ms(c, a[0]); };
+  t.reg("Process", "put", 2).sync = [](Ctx& c, Args& a) -> Term { return c.self.put(a[0], a[1]); };
+  t.reg("Process", "get", 1).sync = [](Ctx& c, Args& a) -> Term { return c.self.get(a[0]); };
+  t.reg("Process", "send", 3).sync = [](Ctx& c, Args& a) -> Term {
+    do_send(c, a[0], a[1]);
+    return ok();
+  };
+  t.reg(":timer", "sleep", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await sleep_ms(c, a[0]); };
+  t.reg(":erlang", "self", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.pid()); };
+  t.reg(":erlang", "exit", 2).sync = [](Ctx& c, Args& a) -> Term { return Term::boolean(c.self.exit(need_pid(a[0]).as_pid(), a[1])); };
+  t.reg(":erlang", "send", 2).sync = [](Ctx& c, Args& a) -> Term { return do_send(c, a[0], a[1]); };
+  t.reg("Node", "self", 0).sync = [](Ctx&, Args&) -> Term { return Term(atoms::nonode); };
+
+  // ---- IO --------------------------------------------------------------------------------------
+  t.reg("IO", "puts", 1).sync = [](Ctx& c, Args& a) -> Term {
+    puts(c, Stream::Out, a[0]);
+    return ok();
+  };
+  t.reg("IO", "puts", 2).sync = [](Ctx& c, Args& a) -> Term {
+    puts(c, a[0].is_atom(intern("stderr")) ? Stream::Err : Stream::Out, a[1]);
+    return ok();
+  };
+  t.reg("IO", "write", 1).sync = [](Ctx& c, Args& a) -> Term {
+    c.ip->write(Stream::Out, to_string_term(c, a[0]));
+    return ok();
+  };
+  t.reg("IO", "inspect", 1).sync = [](Ctx& c, Args& a) -> Term { return io_inspect(c, a[0], Term::empty_list()); };
+  t.reg("IO", "inspect", 2).sync = [](Ctx& c, Args& a) -> Term { return io_inspect(c, a[0], a[1]); };
+
+  // ---- Enum ------------------------------------------------------------------------------------
+  t.reg("Enum", "map", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    std::vector<Term> out;
+    for (const Term& e : enumerate(a[0])) out.push_back(co_await apply_fun(c, a[1], one(e)));
+    co_return Term::list(out);
+  };
+  t.reg("Enum", "each", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    for (const Term& e : enumerate(a[0])) (void)co_await apply_fun(c, a[1], one(e));
+    co_return ok();
+  };
+  t.reg("Enum", "filter", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    std::vector<Term> out;
+    for (const Term& e : enumerate(a[0]))
+      if (truthy(co_await apply_fun(c, a[1], one(e)))) out.push_back(e);
+    co_return Term::list(out);
+  };
+  t.reg("Enum", "reject", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    std::vector<Term> out;
+    for (const Term& e : enumerate(a[0]))
+      if (!truthy(co_await apply_fun(c, a[1], one(e)))) out.push_back(e);
+    co_return Term::list(out);
+  };
+  t.reg("Enum", "find", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    for (const Term& e : enumerate(a[0]))
+      if (truthy(co_await apply_fun(c, a[1], one(e)))) co_return e;
+    co_return Term();
+  };
+  t.reg("Enum", "all?", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    for (const Term& e : enumerate(a[0]))
+      if (!truthy(co_await apply_fun(c, a[1], one(e)))) co_return Term(atoms::false_);
+    co_return Term(atoms::true_);
+  };
+  t.reg("Enum", "any?", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    for (const Term& e : enumerate(a[0]))
+      if (truthy(co_await apply_fun(c, a[1], one(e)))) co_return Term(atoms::true_);
+    co_return Term(atoms::false_);
+  };
+  t.reg("Enum", "count", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    long long n = 0;
+    for (const Term& e : enumerate(a[0]))
+      if (truthy(co_await apply_fun(c, a[1], one(e)))) ++n;
+    co_return Term(n);
+  };
+  t.reg("Enum", "reduce", 3).async = [](Ctx& c, Args a) -> Task<Term> {
+    Term acc = a[1];
+    for (const Term& e : enumerate(a[0])) acc = co_await apply_fun(c, a[2], two(e, acc));
+    co_return acc;
+  };
+  t.reg("Enum", "reduce", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    std::vector<Term> v = enumerate(a[0]);
+    if (v.empty()) raise_message("Enum.EmptyError", "empty error");
+    Term acc = v[0];
+    for (size_t i = 1; i < v.size(); ++i) acc = co_await apply_fun(c, a[1], two(v[i], acc));
+    co_return acc;
+  };
+  t.reg("Enum", "sort_by", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    std::vector<std::pair<Term, Term>> v;
+    for (const Term& e : enumerate(a[0])) v.emplace_back(co_await apply_fun(c, a[1], one(e)), e);
+    std::stable_sort(v.begin(), v.end(), [](auto& x, auto& y) { return compare(x.first, y.first) < 0; });
+    std::vector<Term> out;
+    for (auto& p : v) out.push_back(p.second);
+    co_return Term::list(out);
+  };
+  t.reg("Enum", "with_index", 1).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> out;
+    long long i = 0;
+    for (const Term& e : enumerate(a[0])) out.push_back(Term::tuple({e, Term(i++)}));
+    return Term::list(out);
+  };
+  t.reg("Enum", "with_index", 2).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> out;
+    long long i = need_int(a[1]);
+    for (const Term& e : enumerate(a[0])) out.push_back(Term::tuple({e, Term(i++)}));
+    return Term::list(out);
+  };
+  t.reg("Enum", "random", 1).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> v = enumerate(a[0]);
+    if (v.empty()) raise_message("Enum.EmptyError", "empty error");
+    return v[rng()() % v.size()];
+  };
+  t.reg("Enum", "shuffle", 1).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> v = enumerate(a[0]);
+    std::shuffle(v.begin(), v.end(), rng());
+    return Term::list(v);
+  };
+  t.reg("Enum", "sum", 1).sync = [](Ctx&, Args& a) -> Term {
+    Term acc(0);
+    for (const Term& e : enumerate(a[0])) {
+      if (!e.is_number()) raise_error(Term(atoms::badarith));
+      if (acc.is_integer() && e.is_integer()) acc = Term(static_cast<long long>(acc.as_integer() + e.as_integer()));
+      else acc = Term(acc.as_number() + e.as_number());
+    }
+    return acc;
+  };
+  t.reg("Enum", "count", 1).sync = [](Ctx&, Args& a) -> Term { return Term(static_cast<long long>(enumerate(a[0]).size())); };
+  t.reg("Enum", "to_list", 1).sync = [](Ctx&, Args& a) -> Term { return Term::list(enumerate(a[0])); };
+  t.reg("Enum", "reverse", 1).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> v = enumerate(a[0]);
+    std::reverse(v.begin(), v.end());
+    return Term::list(v);
+  };
+  t.reg("Enum", "member?", 2).sync = [](Ctx&, Args& a) -> Term {
+    for (const Term& e : enumerate(a[0]))
+      if (e == a[1]) return Term(atoms::true_);
+    return Term(atoms::false_);
+  };
+  t.reg("Enum", "at", 2).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> v = enumerate(a[0]);
+    int64_t i = need_int(a[1]);
+    if (i < 0) i += static_cast<int64_t>(v.size());
+    if (i < 0 || i >= static_cast<int64_t>(v.size())) return Term();
+    return v[static_cast<size_t>(i)];
+  };
+  t.reg("Enum", "take", 2).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> v = enumerate(a[0]);
+    int64_t n = need_int(a[1]);
+    if (n >= 0 && static_cast<size_t>(n) < v.size()) v.resize(static_cast<size_t>(n));
+    return Term::list(v);
+  };
+  t.reg("Enum", "join", 1).sync = [](Ctx& c, Args& a) -> Term { return Term::binary(join(c, a[0], "")); };
+  t.reg("Enum", "join", 2).sync = [](Ctx& c, Args& a) -> Term {
+    if (!a[1].is_binary()) badarg();
+    return Term::binary(join(c, a[0], std::string(a[1].as_binary())));
+  };
+  t.reg("Enum", "zip", 2).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> x = enumerate(a[0]), y = enumerate(a[1]), out;
+    for (size_t i = 0; i < std::min(x.size(), y.size()); ++i) out.push_back(Term::tuple({x[i], y[i]}));
+    return Term::list(out);
+  };
+  t.reg("Enum", "sort", 1).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> v = enumerate(a[0]);
+    std::stable_sort(v.begin(), v.end(), [](const Term& x, const Term& y) { return compare(x, y) < 0; });
+    return Term::list(v);
+  };
+  t.reg("Enum", "max", 1).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> v = enumerate(a[0]);
+    if (v.empty()) raise_message("Enum.EmptyError", "empty error");
+    return *std::max_element(v.begin(), v.end(), [](const Term& x, const Term& y) { return compare(x, y) < 0; });
+  };
+  t.reg("Enum", "min", 1).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> v = enumerate(a[0]);
+    if (v.empty()) raise_message("Enum.EmptyError", "empty error");
+    return *std::min_element(v.begin(), v.end(), [](const Term& x, const Term& y) { return compare(x, y) < 0; });
+  };
+  t.reg("Enum", "empty?", 1).sync = [](Ctx&, Args& a) -> Term { return Term::boolean(enumerate(a[0]).empty()); };
+  t.reg("Enum", "uniq", 1).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> out;
+    for (const Term& e : enumerate(a[0]))
+      if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    return Term::list(out);
+  };
+  t.reg("Enum", "into", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (a[1].is_map()) return map_update(a[1], keyword_pairs(a[0]), false);
+    if (a[1].is_list()) return Term::list(enumerate(a[0]), a[1]);
+    badarg();
+  };
+  // ---- List, Map, Keyword, Tuple, String, Integer, Atom ------------------------------------------------
+  t.reg("List", "first", 1).sync = [](Ctx&, Args& a) -> Term { return need_list(a[0]).is_cons() ? a[0].head() : Term(); };
+  t.reg("List", "last", 1).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> v = need_list(a[0]).list_elements();
+    return v.empty() ? Term() : v.back();
+  };
+  t.reg("List", "duplicate", 2).sync = [](Ctx&, Args& a) -> Term {
+    int64_t n = need_int(a[1]);
+    return Term::list(std::vector<Term>(static_cast<size_t>(std::max<int64_t>(0, n)), a[0]));
+  };
+  t.reg("List", "delete", 2).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> v = need_list(a[0]).list_elements();
+    for (auto it = v.begin(); it != v.end(); ++it)
+      if (*it == a[1]) {
+        v.erase(it);
+        break;
+      }
+    return Term::list(v);
+  };
+  t.reg("List", "to_tuple", 1).sync = [](Ctx&, Args& a) -> Term { return Term::tuple(need_list(a[0]).list_elements()); };
+  t.reg("Tuple", "to_list", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_tuple()) badarg();
+    std::vector<Term> v;
+    for (size_t i = 0; i < a[0].tuple_size(); ++i) v.push_back(a[0][i]);
+    return Term::list(v);
+  };
+  t.reg("Map", "new", 0).sync = [](Ctx&, Args&) -> Term { return Term::map({}); };
+  t.reg("Map", "get", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    const Term* v = a[0].map_get(a[1]);
+    return v ? *v : Term();
+  };
+  t.reg("Map", "get", 3).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    const Term* v = a[0].map_get(a[1]);
+    return v ? *v : a[2];
+  };
+  t.reg("Map", "fetch", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    const Term* v = a[0].map_get(a[1]);
+    return v ? Term::tuple({ok(), *v}) : Term(atoms::error);
+  };
+  t.reg("Map", "put", 3).sync = [](Ctx&, Args& a) -> Term { return map_update(a[0], {{a[1], a[2]}}, false); };
+  t.reg("Map", "has_key?", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    return Term::boolean(a[0].map_get(a[1]) != nullptr);
+  };
+  t.reg("Map", "keys", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    std::vector<Term> v;
+    for (auto& [k, x] : a[0].map_entries()) v.push_back(k);
+    return Term::list(v);
+  };
+  t.reg("Map", "values", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    std::vector<Term> v;
+    for (auto& [k, x] : a[0].map_entries()) v.push_back(x);
+    return Term::list(v);
+  };
+  t.reg("Map", "to_list", 1).sync = [](Ctx&, Args& a) -> Term { return Term::list(enumerate(a[0])); };
+  t.reg("Map", "merge", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[1].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[1]}));
+    return map_update(a[0], a[1].map_entries(), false);
+  };
+  t.reg("Map", "delete", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    std::vector<std::pair<Term, Term>> v;
+    for (auto& kv : a[0].map_entries())
+      if (!(kv.first == a[1])) v.push_back(kv);
+    return Term::map(std::move(v));
+  };
+  t.reg("Map", "update!", 3).async = [](Ctx& c, Args a) -> Task<Term> {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    const Term* v = a[0].map_get(a[1]);
+    if (!v) raise_error(Term::tuple({Term(intern("badkey")), a[1], a[0]}));
+    Term nv = co_await apply_fun(c, a[2], one(*v));
+    co_return map_update(a[0], {{a[1], nv}}, true);
+  };
+  t.reg("Map", "update", 4).async = [](Ctx& c, Args a) -> Task<Term> {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    const Term* v = a[0].map_get(a[1]);
+    Term nv = a[2];
+    if (v) nv = co_await apply_fun(c, a[3], one(*v));
+    co_return map_update(a[0], {{a[1], nv}}, false);
+  };
+  t.reg("Keyword", "get", 2).sync = [](Ctx&, Args& a) -> Term {
+    for (auto& [k, v] : keyword_pairs(a[0]))
+      if (k == a[1]) return v;
+    return Term();
+  };
+  t.reg("Keyword", "get", 3).sync = [](Ctx&, Args& a) -> Term {
+    for (auto& [k, v] : keyword_pairs(a[0]))
+      if (k == a[1]) return v;
+    return a[2];
+  };
+  t.reg("String", "upcase", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary()) badarg();
+    std::string s(a[0].as_binary());
+    for (char& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return Term::binary(s);
+  };
+  t.reg("String", "downcase", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary()) badarg();
+    std::string s(a[0].as_binary());
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return Term::binary(s);
+  };
+  t.reg("String", "length", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary()) badarg();
+    long long n = 0;
+    for (char ch : a[0].as_binary())
+      if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+    return Term(n);
+  };
+  t.reg("String", "to_atom", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary()) badarg();
+    return Term::atom(a[0].as_binary());
+  };
+  t.reg("String", "to_integer", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary()) badarg();
+    std::string s(a[0].as_binary());
+    char* end = nullptr;
+    long long v = std::strtoll(s.c_str(), &end, 10);
+    if (s.empty() || *end) badarg();
+    return Term(v);
+  };
+  t.reg("String", "duplicate", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary()) badarg();
+    std::string s;
+    for (int64_t i = 0; i < need_int(a[1]); ++i) s += a[0].as_binary();
+    return Term::binary(s);
+  };
+  t.reg("String", "trim", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary()) badarg();
+    std::string_view s = a[0].as_binary();
+    size_t b = s.find_first_not_of(" \t\n\r"), e = s.find_last_not_of(" \t\n\r");
+    return Term::binary(b == std::string_view::npos ? std::string_view() : s.substr(b, e - b + 1));
+  };
+  t.reg("String", "split", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary() || !a[1].is_binary() || a[1].as_binary().empty()) badarg();
+    std::string_view s = a[0].as_binary(), sep = a[1].as_binary();
+    std::vector<Term> out;
+    size_t pos = 0;
+    while (true) {
+      size_t f = s.find(sep, pos);
+      if (f == std::string_view::npos) {
+        out.push_back(Term::binary(s.substr(pos)));
+        break;
+      }
+      out.push_back(Term::binary(s.substr(pos, f - pos)));
+      pos = f + sep.size();
+    }
+    return Term::list(out);
+  };
+  t.reg("String", "contains?", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_binary() || !a[1].is_binary()) badarg();
+    return Term::boolean(a[0].as_binary().find(a[1].as_binary()) != std::string_view::npos);
+  };
+  t.reg("Integer", "to_string", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(inspect(Term(need_int(a[0])))); };
+  t.reg("Atom", "to_string", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(atom_name(need_atom(a[0]))); };
+
+  // ---- OTP (wired when the OTP layer lands) ----------------------------------------------------------
+#define NOT_YET(mod, fun, ar)                                                                          \
+  t.reg(mod, fun, ar).sync = [](Ctx&, Args&) -> Term { not_available(mod "." fun "/" #ar); };
+  NOT_YET("GenServer", "start_link", 2)
+  NOT_YET("GenServer", "start_link", 3)
+  NOT_YET("GenServer", "start", 2)
+  NOT_YET("GenServer", "start", 3)
+  NOT_YET("GenServer", "call", 2)
+  NOT_YET("GenServer", "call", 3)
+  NOT_YET("GenServer", "cast", 2)
+  NOT_YET("GenServer", "stop", 1)
+  NOT_YET("Agent", "start_link", 1)
+  NOT_YET("Agent", "start_link", 2)
+  NOT_YET("Agent", "get", 2)
+  NOT_YET("Agent", "update", 2)
+  NOT_YET("Agent", "get_and_update", 2)
+  NOT_YET("Agent", "stop", 1)
+  NOT_YET("Task", "async", 1)
+  NOT_YET("Task", "await", 1)
+  NOT_YET("Task", "await", 2)
+  NOT_YET("Task", "start_link", 1)
+  NOT_YET("Supervisor", "start_link", 2)
+  NOT_YET("Supervisor", "which_children", 1)
+  NOT_YET("Supervisor", "count_children", 1)
+  NOT_YET("DynamicSupervisor", "start_link", 1)
+  NOT_YET("DynamicSupervisor", "start_child", 2)
+#undef NOT_YET
+  return t;
+}
+
+const Table& table() {
+  static const Table t = build();
+  return t;
+}
+
+}  // namespace
+
+const Builtin* find_builtin(Atom mod, Atom fun, int arity) { return table().find(mod, fun, arity); }
+
+bool builtin_module(Atom mod) { return table().modules.count(mod.id) != 0; }
+
+std::vector<std::string> builtin_names() { return table().names; }
+
+}  // namespace detail
+
+bool builtin_is_sync(Atom mod, Atom fun, int arity) {
+  const detail::Builtin* b = detail::find_builtin(mod, fun, arity);
+  return b && b->sync;
+}
+
+}  // namespace actorscope::console

@@ -1,0 +1,31 @@
+#pragma once
+// The console language's built-in functions (Kernel, Process, IO, Enum, ... and IEx helpers).
+
+#include "actorscope/task.hpp"
+#include "actorscope/term.hpp"
+
+#include <string>
+#include <vector>
+
+namespace actorscope::console {
+
+Atom kernel_atom();
+/// True when Mod.fun/arity is a built-in that never suspends (usable in pure code and guards).
+bool builtin_is_sync(Atom mod, Atom fun, int arity);
+
+namespace detail {
+struct Ctx;
+using SyncFn = Term (*)(Ctx&, std::vector<Term>&);
+using AsyncFn = Task<Term> (*)(Ctx&, std::vector<Term>);
+struct Builtin {
+  SyncFn sync = nullptr;
+  AsyncFn async = nullptr;
+};
+const Builtin* find_builtin(Atom mod, Atom fun, int arity);
+/// True for a module that has built-ins (IO, Process, Enum, ...).
+bool builtin_module(Atom mod);
+/// Names of built-in modules, and "Mod.fun/arity" of every built-in, for completion.
+std::vector<std::string> builtin_names();
+}  // namespace detail
+
+}  // namespace actorscope::console

@@ -1,0 +1,197 @@
+#pragma once
+// The console language's evaluator (private to runtime/src/console).
+//
+// Evaluation runs inside runtime processes: eval() is a coroutine, so `receive` suspends the
+// process like any receive. Subtrees marked `pure` (no call that could suspend) are evaluated by
+// the plain function eval_pure(), which is also what guards use. Calls in tail position return to
+// the calling loop instead of nesting (Ctx::tail), so the classic `loop(state)` processes run in
+// constant space.
+
+#include "actorscope/console/ast.hpp"
+#include "actorscope/errors.hpp"
+#include "actorscope/runtime.hpp"
+#include "builtins.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <utility>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace actorscope::console::detail {
+
+/// Variable bindings of one scope; small, copied by value into inner scopes and closures.
+struct Env {
+  std::vector<std::pair<uint32_t, Term>> vars;
+  const Term* find(uint32_t name) const {
+    for (auto it = vars.rbegin(); it != vars.rend(); ++it)
+      if (it->first == name) return &it->second;
+    return nullptr;
+  }
+  void set(uint32_t name, Term v) {
+    for (auto& [n, t] : vars)
+      if (n == name) {
+        t = std::move(v);
+        return;
+      }
+    vars.emplace_back(name, std::move(v));
+  }
+};
+
+struct FunctionDef {
+  std::vector<Clause> clauses;
+  bool priv = false;
+};
+
+struct ModuleDef {
+  Atom name;
+  std::shared_ptr<Program> program;  // keeps the clauses' nodes alive
+  std::map<std::pair<uint32_t, int>, FunctionDef> funs;
+  std::map<uint32_t, Term> attrs;
+  bool genserver = false;
+  const FunctionDef* find(Atom f, int arity) const {
+    auto it = funs.find({f.id, arity});
+    return it == funs.end() ? nullptr : &it->second;
+  }
+};
+
+/// Where a piece of output goes: the two IO streams, and (for the shell) values and errors.
+enum class Stream : uint8_t { Out, Err, Result, Error };
+
+/// State shared by every process of one console session or script run.
+class Interp {
+ public:
+  explicit Interp(Runtime& r) : rt(r) {}
+  Runtime& rt;
+  std::string file = "iex";
+  /// Where IO goes; called from runtime threads, serialised by write().
+  std::function<void(Stream, const std::string&)> sink;
+  /// Set to end every evaluation at its next step (time limit, shutdown).
+  std::atomic<bool> stop{false};
+  /// Steady-clock deadline in ns since epoch; 0 = none.
+  int64_t deadline_ns = 0;
+  /// Suppresses output (after a time limit or a shutdown).
+  std::atomic<bool> muted{false};
+  /// Set when an evaluation found the deadline passed.
+  std::atomic<bool> timed_out{false};
+
+  void write(Stream s, const std::string& text);
+  void log_crash(Pid pid, const Term& reason);
+
+  std::shared_ptr<const ModuleDef> module(Atom name) const;
+  void define_module(std::shared_ptr<ModuleDef> m);
+  std::vector<Atom> module_names() const;
+
+ private:
+  mutable std::mutex io_m_;
+  mutable std::mutex modules_m_;
+  std::map<uint32_t, std::shared_ptr<const ModuleDef>> modules_;
+};
+
+/// Thrown into the shell's evaluation by Session::interrupt().
+struct Interrupted {};
+
+/// `exit(reason)` called by the language (the shell catches it; the runtime's own ProcessExit,
+/// thrown when a signal kills the process, it does not).
+class LangExit : public ProcessExit {
+ public:
+  using ProcessExit::ProcessExit;
+};
+
+/// A callable found for a call: clauses plus their closure environment.
+struct Callable {
+  const std::vector<Clause>* clauses = nullptr;
+  Env env;
+  Atom module{};
+  Atom name{};
+  int arity = 0;
+  std::shared_ptr<Program> prog;     // keeps the clauses' nodes alive
+  std::shared_ptr<const void> keep;  // the ModuleDef of a module function
+  Term fun;                           // the fun term, for error messages (nil for module functions)
+};
+
+/// Per-process evaluation context.
+struct Ctx {
+  Ctx(Process& p, std::shared_ptr<Interp> i) : self(p), ip(std::move(i)) {}
+  Process& self;
+  std::shared_ptr<Interp> ip;
+  /// The program whose code is running (closures created now keep it alive).
+  std::shared_ptr<Program> prog;
+  uint32_t steps = 0;
+  /// Shell only: set by Session::interrupt(); `interrupt_token` wakes a blocked receive.
+  std::atomic<bool>* interrupt = nullptr;
+  Term interrupt_token;
+  // Pending tail call, set by eval() in tail position, consumed by call_clauses().
+  bool tail_pending = false;
+  Callable tail_fn;
+  std::vector<Term> tail_args;
+  /// Counts a reduction; every so often yields and checks interruption/time limit.
+  bool tick() { return (++steps & 1023u) == 0; }
+  void check_stop();
+};
+
+/// A closure: an `fn` with its environment.
+class Closure final : public FunObject {
+ public:
+  Closure(std::shared_ptr<Program> prog, const Node* fn, Env env, Atom module)
+      : FunObject(fn->arity), prog_(std::move(prog)), fn_(fn), env_(std::move(env)), module_(module) {}
+  std::string describe() const override;
+  const Node* node() const { return fn_; }
+  const Env& env() const { return env_; }
+  Atom module() const { return module_; }
+  const std::shared_ptr<Program>& program() const { return prog_; }
+
+ private:
+  std::shared_ptr<Program> prog_;
+  const Node* fn_;
+  Env env_;
+  Atom module_;
+};
+
+/// `&Mod.fun/arity` or `&fun/arity` (mod = Kernel for built-ins, or the defining module).
+class FunRef final : public FunObject {
+ public:
+  FunRef(Atom mod, Atom fun, int arity) : FunObject(arity), mod_(mod), fun_(fun) {}
+  std::string describe() const override;
+  Atom mod() const { return mod_; }
+  Atom fun() const { return fun_; }
+
+ private:
+  Atom mod_;
+  Atom fun_;
+};
+
+// ---- evaluation --------------------------------------------------------------------------------
+Term eval_pure(Ctx& c, const Node* n, const Env& env);
+Task<Term> eval(Ctx& c, const Node* n, Env& env, bool tail);
+/// Evaluates a top-level expression (not in tail position).
+Task<Term> eval_top(Ctx& c, const Node* n, Env& env);
+/// Calls a fun term with arguments.
+Task<Term> apply_fun(Ctx& c, Term fun, std::vector<Term> args);
+/// Calls Module.fun(args) (user module or built-in).
+Task<Term> apply_mfa(Ctx& c, Atom mod, Atom fun, std::vector<Term> args);
+/// Matches `pat` against `v`; on success adds the bindings to env.
+bool match(Ctx& c, const Node* pat, const Term& v, Env& env);
+bool truthy(const Term& t);
+
+/// The body of a process spawned by the language: runs fun.(args...) or Mod.fun(args...).
+Task<> process_main(Process& self, std::shared_ptr<Interp> ip, Term fun, Atom mod, Atom f, std::vector<Term> args);
+
+// ---- errors --------------------------------------------------------------------------------------
+Term exception(std::string_view module, std::string message);
+Term exception_fields(std::string_view module, std::vector<std::pair<Term, Term>> fields);
+[[noreturn]] void raise_error(Term reason);
+[[noreturn]] void raise_message(std::string_view module, std::string message);
+/// "** (Kind) message" for an error reason (an exception struct or an Erlang reason).
+std::string format_error(const Term& reason);
+/// Exception.format_exit/1.
+std::string format_exit(const Term& reason);
+std::string to_string_term(Ctx& c, const Term& t);  // String.Chars
+
+inline Atom A(std::string_view s) { return intern(s); }
+
+}  // namespace actorscope::console::detail

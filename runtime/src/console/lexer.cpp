@@ -1,0 +1,566 @@
+// Tokenizer of the console language (Elixir's lexical syntax, the part the console needs).
+
+#include "lexer.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace actorscope::console::detail {
+namespace {
+
+bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
+bool is_alias_start(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ident_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+const char* const kKeywords[] = {"do", "end", "fn", "after", "else", "when", "and", "or", "not", "in",
+                                 "catch", "rescue"};
+// Longest first.
+const char* const kOps[] = {"===", "!==", "...", "<<<", ">>>", "|||", "&&&", "\\\\", "|>", "<>", "++", "--",
+                            "..",  "==",  "!=",  "<=",  ">=",  "&&",  "||",  "->",   "<-", "=>", "::", "=~",
+                            "**",  "+",   "-",   "*",   "/",   "<",   ">",   "=",    "|",  "!",  "^",  "&",
+                            "@"};
+
+class Lexer {
+ public:
+  Lexer(std::string_view s, int line, int col) : s_(s), line_(line), col_(col) {}
+
+  std::vector<Token> run() {
+    while (true) {
+      bool space = skip_space();
+      if (i_ >= s_.size()) {
+        push_newline_if_needed();
+        Token t;
+        t.t = Tok::Eof;
+        t.line = line_;
+        t.col = col_;
+        out_.push_back(std::move(t));
+        return std::move(out_);
+      }
+      char c = s_[i_];
+      if (c == '\n') {
+        int l = line_, co = col_;
+        adv();
+        if (can_take_newline()) {
+          Token t;
+          t.t = Tok::Newline;
+          t.line = l;
+          t.col = co;
+          out_.push_back(std::move(t));
+        }
+        continue;
+      }
+      Token t;
+      t.line = line_;
+      t.col = col_;
+      t.space_before = space;
+      lex_one(t);
+      // A line starting with a pipe or a dot continues the expression above.
+      if ((t.t == Tok::Op && (t.s == "|>" || t.s == "++" || t.s == "<>" || t.s == "&&" || t.s == "||")) ||
+          t.t == Tok::Dot || (t.t == Tok::Kw && (t.s == "and" || t.s == "or"))) {
+        while (!out_.empty() && out_.back().t == Tok::Newline) out_.pop_back();
+      }
+      out_.push_back(std::move(t));
+    }
+  }
+
+ private:
+  [[noreturn]] void fail(int line, int col, std::string msg, bool missing = false) {
+    ParseFailure f;
+    f.err.kind = missing ? "TokenMissingError" : "SyntaxError";
+    f.err.line = line;
+    f.err.column = col;
+    f.err.message = std::move(msg);
+    f.err.incomplete = missing;
+    throw f;
+  }
+
+  bool can_take_newline() const {
+    if (out_.empty()) return false;
+    const Token& p = out_.back();
+    switch (p.t) {
+      case Tok::Newline:
+      case Tok::Comma:
+      case Tok::LParen:
+      case Tok::LBrack:
+      case Tok::LBrace:
+      case Tok::MapOpen:
+      case Tok::Semi:
+      case Tok::Dot:
+        return false;
+      case Tok::Op:
+        return p.s == "&" && false;
+      case Tok::Kw:
+        return p.s == "do" || p.s == "end" || p.s == "fn" || p.s == "after" || p.s == "else" ||
+               p.s == "catch" || p.s == "rescue";
+      default:
+        return true;
+    }
+  }
+  void push_newline_if_needed() {}
+
+  void adv() {
+    if (s_[i_] == '\n') {
+      ++line_;
+      col_ = 1;
+    } else {
+      ++col_;
+    }
+    ++i_;
+  }
+  char peek(size_t k = 0) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
+
+  bool skip_space() {
+    bool any = false;
+    while (i_ < s_.size()) {
+      char c = s_[i_];
+      if (c == ' ' || c == '\t' || c == '\r') {
+        adv();
+        any = true;
+      } else if (c == '\\' && peek(1) == '\n') {  // line continuation
+        adv();
+        adv();
+        any = true;
+      } else if (c == '#') {
+        while (i_ < s_.size() && s_[i_] != '\n') adv();
+        any = true;
+      } else {
+        break;
+      }
+    }
+    return any;
+  }
+
+  void lex_one(Token& t) {
+    char c = s_[i_];
+    if (is_digit(c)) return lex_number(t);
+    if (is_ident_start(c)) return lex_ident(t);
+    if (is_alias_start(c)) {
+      std::string name;
+      while (i_ < s_.size() && is_ident_char(s_[i_])) {
+        name += s_[i_];
+        adv();
+      }
+      if (peek() == ':' && peek(1) != ':' && (peek(1) == ' ' || peek(1) == '\n' || peek(1) == '\t')) {
+        adv();
+        t.t = Tok::KwKey;
+        t.s = name;
+        return;
+      }
+      t.t = Tok::Alias;
+      t.s = name;
+      return;
+    }
+    if (c == '"') {
+      if (peek(1) == '"' && peek(2) == '"') return lex_heredoc(t);
+      lex_string(t, '"');
+      t.t = Tok::Str;
+      if (peek() == ':' && peek(1) != ':' && (peek(1) == ' ' || peek(1) == '\n')) {
+        adv();
+        t.t = Tok::KwKey;
+        t.s.clear();
+        for (auto& p : t.parts) t.s += p.text;
+      }
+      return;
+    }
+    if (c == '\'') {
+      lex_string(t, '\'');
+      t.t = Tok::Charlist;
+      return;
+    }
+    if (c == ':' && peek(1) != ':') {
+      char d = peek(1);
+      if (d == '"') {
+        adv();
+        Token q;
+        lex_string(q, '"');
+        std::string name;
+        for (auto& p : q.parts) {
+          if (p.code) fail(t.line, t.col, "interpolation in quoted atoms is not supported");
+          name += p.text;
+        }
+        t.t = Tok::Atom;
+        t.lit = Term::atom(name);
+        return;
+      }
+      if (is_ident_start(d) || is_alias_start(d)) {
+        adv();
+        std::string name;
+        while (i_ < s_.size() && (is_ident_char(s_[i_]) || s_[i_] == '@' ||
+                                  (s_[i_] == '.' && is_alias_start(peek(1)) && is_alias_start(name[0])))) {
+          name += s_[i_];
+          adv();
+        }
+        if (peek() == '?' || peek() == '!') {
+          name += peek();
+          adv();
+        }
+        t.t = Tok::Atom;
+        t.lit = Term::atom(name);
+        return;
+      }
+      // Operator atoms such as :+ are not needed by the console; fall through to an error.
+      fail(t.line, t.col, "unexpected token: \":\" (column " + std::to_string(t.col) + ", code point U+003A)");
+    }
+    if (c == '?' && i_ + 1 < s_.size()) {
+      adv();
+      uint32_t cp = static_cast<unsigned char>(s_[i_]);
+      if (s_[i_] == '\\' && i_ + 1 < s_.size()) {
+        adv();
+        char e = s_[i_];
+        cp = e == 'n' ? 10 : e == 't' ? 9 : e == 's' ? 32 : e == '0' ? 0 : e == 'e' ? 27 : static_cast<unsigned char>(e);
+      }
+      adv();
+      t.t = Tok::Int;
+      t.lit = Term(static_cast<long long>(cp));
+      return;
+    }
+    if (c == '&' && is_digit(peek(1))) {
+      adv();
+      int n = 0;
+      while (is_digit(peek())) {
+        n = n * 10 + (peek() - '0');
+        adv();
+      }
+      t.t = Tok::CaptureArg;
+      t.lit = Term(n);
+      return;
+    }
+    if (c == '%' && peek(1) == '{') {
+      adv();
+      adv();
+      t.t = Tok::MapOpen;
+      return;
+    }
+    switch (c) {
+      case '(': adv(); t.t = Tok::LParen; return;
+      case ')': adv(); t.t = Tok::RParen; return;
+      case '[': adv(); t.t = Tok::LBrack; return;
+      case ']': adv(); t.t = Tok::RBrack; return;
+      case '{': adv(); t.t = Tok::LBrace; return;
+      case '}': adv(); t.t = Tok::RBrace; return;
+      case ',': adv(); t.t = Tok::Comma; return;
+      case ';': adv(); t.t = Tok::Semi; return;
+      default: break;
+    }
+    if (c == '.' && peek(1) != '.') {
+      adv();
+      t.t = Tok::Dot;
+      return;
+    }
+    for (const char* op : kOps) {
+      size_t n = std::char_traits<char>::length(op);
+      if (s_.substr(i_, n) == op) {
+        for (size_t k = 0; k < n; ++k) adv();
+        t.t = Tok::Op;
+        t.s = op;
+        return;
+      }
+    }
+    unsigned char uc = static_cast<unsigned char>(c);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", uc);
+    std::string shown = uc < 0x80 ? std::string(1, c) : std::string("?");
+    fail(t.line, t.col,
+         "unexpected token: \"" + shown + "\" (column " + std::to_string(t.col) + ", code point " + buf + ")");
+  }
+
+  void lex_number(Token& t) {
+    std::string digits;
+    if (peek() == '0' && (peek(1) == 'x' || peek(1) == 'b' || peek(1) == 'o')) {
+      int base = peek(1) == 'x' ? 16 : peek(1) == 'b' ? 2 : 8;
+      adv();
+      adv();
+      while (std::isxdigit(static_cast<unsigned char>(peek())) || peek() == '_') {
+        if (peek() != '_') digits += peek();
+        adv();
+      }
+      t.t = Tok::Int;
+      t.lit = Term(static_cast<long long>(std::strtoll(digits.c_str(), nullptr, base)));
+      return;
+    }
+    while (is_digit(peek()) || (peek() == '_' && is_digit(peek(1)))) {
+      if (peek() != '_') digits += peek();
+      adv();
+    }
+    bool is_float = false;
+    if (peek() == '.' && is_digit(peek(1))) {
+      is_float = true;
+      digits += '.';
+      adv();
+      while (is_digit(peek()) || (peek() == '_' && is_digit(peek(1)))) {
+        if (peek() != '_') digits += peek();
+        adv();
+      }
+      if ((peek() == 'e' || peek() == 'E') &&
+          (is_digit(peek(1)) || ((peek(1) == '-' || peek(1) == '+') && is_digit(peek(2))))) {
+        digits += 'e';
+        adv();
+        if (peek() == '-' || peek() == '+') {
+          digits += peek();
+          adv();
+        }
+        while (is_digit(peek())) {
+          digits += peek();
+          adv();
+        }
+      }
+    }
+    if (is_float) {
+      t.t = Tok::Float;
+      t.lit = Term(std::strtod(digits.c_str(), nullptr));
+    } else {
+      t.t = Tok::Int;
+      errno = 0;
+      long long v = std::strtoll(digits.c_str(), nullptr, 10);
+      if (errno == ERANGE) fail(t.line, t.col, "integer literal too large for the console: " + digits);
+      t.lit = Term(v);
+    }
+  }
+
+  void lex_ident(Token& t) {
+    std::string name;
+    while (i_ < s_.size() && is_ident_char(s_[i_])) {
+      name += s_[i_];
+      adv();
+    }
+    if (peek() == '?' || peek() == '!') {
+      name += peek();
+      adv();
+    }
+    if (peek() == ':' && peek(1) != ':' && (peek(1) == ' ' || peek(1) == '\n' || peek(1) == '\t')) {
+      adv();
+      t.t = Tok::KwKey;
+      t.s = name;
+      return;
+    }
+    if (name == "true" || name == "false" || name == "nil") {
+      t.t = Tok::Atom;
+      t.lit = Term::atom(name);
+      return;
+    }
+    for (const char* k : kKeywords) {
+      if (name == k) {
+        t.t = Tok::Kw;
+        t.s = name;
+        return;
+      }
+    }
+    t.t = Tok::Ident;
+    t.s = name;
+  }
+
+  static void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  /// Reads an escape after a backslash into `cur`.
+  void escape(std::string& cur) {
+    char e = peek();
+    adv();
+    switch (e) {
+      case 'n': cur += '\n'; break;
+      case 't': cur += '\t'; break;
+      case 'r': cur += '\r'; break;
+      case 's': cur += ' '; break;
+      case 'e': cur += '\x1b'; break;
+      case '0': cur += '\0'; break;
+      case 'a': cur += '\a'; break;
+      case 'b': cur += '\b'; break;
+      case 'f': cur += '\f'; break;
+      case 'v': cur += '\v'; break;
+      case '\n': break;
+      case 'u': {
+        std::string hex;
+        if (peek() == '{') {
+          adv();
+          while (i_ < s_.size() && peek() != '}') {
+            hex += peek();
+            adv();
+          }
+          if (i_ < s_.size()) adv();
+        } else {
+          for (int k = 0; k < 4 && std::isxdigit(static_cast<unsigned char>(peek())); ++k) {
+            hex += peek();
+            adv();
+          }
+        }
+        append_utf8(cur, static_cast<uint32_t>(std::strtoul(hex.c_str(), nullptr, 16)));
+        break;
+      }
+      default: cur += e; break;
+    }
+  }
+
+  /// Reads an interpolation body after `#{`, up to its matching `}`.
+  void interpolation(Token& t, std::string& cur, int start_line, const char* what) {
+    if (!cur.empty()) t.parts.push_back({false, std::move(cur), 0, 0});
+    cur.clear();
+    StrPart p;
+    p.code = true;
+    p.line = line_;
+    p.col = col_;
+    int depth = 0;
+    while (true) {
+      if (i_ >= s_.size())
+        fail(line_, col_, std::string("missing terminator: ") + what + " (for string starting at line " +
+                              std::to_string(start_line) + ")", true);
+      char c = peek();
+      if (c == '}' && depth == 0) {
+        adv();
+        break;
+      }
+      if (c == '{') ++depth;
+      if (c == '}') --depth;
+      if (c == '"' || c == '\'') {  // a nested string: copy it whole
+        char q = c;
+        p.text += c;
+        adv();
+        while (i_ < s_.size() && peek() != q) {
+          if (peek() == '\\' && i_ + 1 < s_.size()) {
+            p.text += peek();
+            adv();
+          }
+          p.text += peek();
+          adv();
+        }
+        if (i_ < s_.size()) {
+          p.text += peek();
+          adv();
+        }
+        continue;
+      }
+      p.text += c;
+      adv();
+    }
+    t.parts.push_back(std::move(p));
+  }
+
+  void lex_string(Token& t, char quote) {
+    int start_line = line_;
+    adv();  // opening quote
+    std::string cur;
+    const char* what = quote == '"' ? "\"" : "'";
+    while (true) {
+      if (i_ >= s_.size())
+        fail(line_, col_, std::string("missing terminator: ") + what + " (for " +
+                              (quote == '"' ? "string" : "charlist") + " starting at line " +
+                              std::to_string(start_line) + ")", true);
+      char c = peek();
+      if (c == quote) {
+        adv();
+        break;
+      }
+      if (c == '\\') {
+        adv();
+        if (i_ >= s_.size()) continue;
+        escape(cur);
+        continue;
+      }
+      if (c == '#' && peek(1) == '{') {
+        adv();
+        adv();
+        interpolation(t, cur, start_line, what);
+        continue;
+      }
+      cur += c;
+      adv();
+    }
+    if (!cur.empty() || t.parts.empty()) t.parts.push_back({false, std::move(cur), 0, 0});
+  }
+
+  void lex_heredoc(Token& t) {
+    int start_line = line_;
+    adv();
+    adv();
+    adv();
+    while (i_ < s_.size() && peek() != '\n') adv();
+    if (i_ < s_.size()) adv();
+    // Collect raw lines until a line whose first non-blank text is """.
+    std::vector<std::string> lines;
+    std::string cur_line;
+    size_t indent = 0;
+    bool closed = false;
+    while (i_ < s_.size()) {
+      size_t j = i_;
+      size_t sp = 0;
+      while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t')) {
+        ++j;
+        ++sp;
+      }
+      if (s_.substr(j, 3) == "\"\"\"") {
+        indent = sp;
+        while (i_ < j + 3) adv();
+        closed = true;
+        break;
+      }
+      std::string line;
+      while (i_ < s_.size() && peek() != '\n') {
+        line += peek();
+        adv();
+      }
+      if (i_ < s_.size()) adv();
+      lines.push_back(line);
+    }
+    if (!closed)
+      fail(line_, col_, "missing terminator: \"\"\" (for heredoc starting at line " + std::to_string(start_line) + ")",
+           true);
+    std::string body;
+    for (auto& l : lines) {
+      size_t k = 0;
+      while (k < indent && k < l.size() && (l[k] == ' ' || l[k] == '\t')) ++k;
+      body += l.substr(k);
+      body += '\n';
+    }
+    // Process escapes and interpolation inside the body.
+    Lexer sub(body, start_line + 1, 1);
+    sub.s_ = body;
+    std::string cur;
+    while (sub.i_ < sub.s_.size()) {
+      char c = sub.peek();
+      if (c == '\\') {
+        sub.adv();
+        if (sub.i_ < sub.s_.size()) sub.escape(cur);
+        continue;
+      }
+      if (c == '#' && sub.peek(1) == '{') {
+        sub.adv();
+        sub.adv();
+        sub.interpolation(t, cur, start_line, "\"\"\"");
+        continue;
+      }
+      cur += c;
+      sub.adv();
+    }
+    if (!cur.empty() || t.parts.empty()) t.parts.push_back({false, std::move(cur), 0, 0});
+    t.t = Tok::Str;
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+  int line_;
+  int col_;
+  std::vector<Token> out_;
+};
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view src, int line, int col) { return Lexer(src, line, col).run(); }
+
+}  // namespace actorscope::console::detail

@@ -1,0 +1,318 @@
+// Session: the interactive shell (iex) on the runtime.
+
+#include "actorscope/console/session.hpp"
+
+#include "interp.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <set>
+
+namespace actorscope::console {
+
+using namespace detail;
+
+InputStatus classify_input(std::string_view text) {
+  ParseOutcome po = parse_program(text, "iex");
+  if (po.ok()) return InputStatus::Complete;
+  if (po.error.incomplete) return InputStatus::Incomplete;
+  return InputStatus::Invalid;
+}
+
+struct Session::State {
+  explicit State(Runtime& r) : rt(r) {}
+  Runtime& rt;
+  std::shared_ptr<Interp> ip;
+  OutputFn output;
+  std::string file;
+  Term eval_token;
+  Term interrupt_token;
+  std::atomic<bool> interrupt{false};
+  std::atomic<bool> closed{false};
+
+  mutable std::mutex m;
+  Env env;
+  int counter = 1;
+  bool busy = false;
+  bool taken = false;  // the shell has read `pending`
+  std::string pending;
+  DoneFn done;
+  Pid shell;
+  Pid server;
+};
+
+namespace {
+
+struct IsToken {
+  Term token;
+  bool operator()(const Term& m) const { return m == token; }
+};
+struct IsDown {
+  Ref ref;
+  bool operator()(const Term& m) const { return m.is_tagged(atoms::DOWN, 5) && m[1].is_ref() && m[1].as_ref() == ref; }
+};
+
+void finish(Session::State& st, const EvalOutcome& out, bool count) {
+  Session::DoneFn done;
+  {
+    std::lock_guard g(st.m);
+    if (count) ++st.counter;
+    st.busy = false;
+    st.taken = false;
+    done = std::move(st.done);
+    st.done = nullptr;
+  }
+  if (done && !st.closed.load()) done(out);
+}
+
+Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
+  Ctx c(self, st->ip);
+  c.interrupt = &st->interrupt;
+  c.interrupt_token = st->interrupt_token;
+  while (true) {
+    (void)co_await self.receive(IsToken{st->eval_token});
+    // Interrupts aimed at an earlier evaluation are void.
+    while (co_await self.receive(IsToken{st->interrupt_token}, 0)) {
+    }
+    st->interrupt.store(false);
+    std::string input;
+    Env env;
+    {
+      std::lock_guard g(st->m);
+      input = st->pending;
+      env = st->env;
+      st->taken = true;
+    }
+    std::vector<Atom> known;
+    for (auto& [n, t] : env.vars) known.push_back(Atom{n});
+    ParseOutcome po = parse_program(input, st->file, known);
+    EvalOutcome out;
+    if (!po.ok()) {
+      out.status = EvalOutcome::Status::Error;
+      out.text = po.error.format(st->file);
+    } else {
+      c.prog = po.program;
+      try {
+        Term v;
+        for (const Node* n : po.program->top) v = co_await eval_top(c, n, env);
+        out.text = inspect(v);
+        std::lock_guard g(st->m);
+        st->env = env;
+      } catch (const ErlangError& e) {
+        out.status = EvalOutcome::Status::Error;
+        out.text = format_error(e.reason());
+      } catch (const LangExit& e) {
+        out.status = EvalOutcome::Status::Error;
+        out.text = "** (exit) " + format_exit(e.reason());
+      } catch (const Interrupted&) {
+        out.status = EvalOutcome::Status::Interrupted;
+        out.text = "** (Interrupted) evaluation interrupted";
+      }
+      c.prog = nullptr;
+    }
+    st->ip->write(out.status == EvalOutcome::Status::Ok ? Stream::Result : Stream::Error, out.text);
+    finish(*st, out, out.status == EvalOutcome::Status::Ok);
+  }
+}
+
+Task<> server_main(Process& self, std::shared_ptr<Session::State> st, Pid first) {
+  Pid shell = first;
+  Ref ref = self.monitor(first);
+  while (true) {
+    Term down = co_await self.receive(IsDown{ref});
+    if (st->closed.load()) co_return;
+    std::string text = "** (EXIT from " + inspect_pid(shell) + ") shell process exited with reason: " + format_exit(down[4]);
+    st->ip->write(Stream::Error, text);
+    auto [pid, r] = self.spawn_monitor(&shell_main, st);
+    shell = pid;
+    ref = r;
+    bool was_busy, taken;
+    {
+      std::lock_guard g(st->m);
+      st->shell = pid;
+      was_busy = st->busy;
+      taken = st->taken;
+    }
+    if (was_busy && !taken) {
+      self.send(pid, st->eval_token);  // the input never reached the dead shell
+    } else if (was_busy) {
+      EvalOutcome out;
+      out.status = EvalOutcome::Status::ShellDied;
+      out.text = text;
+      finish(*st, out, false);
+    }
+  }
+}
+
+}  // namespace
+
+Session::Session(Runtime& rt, OutputFn output, SessionOptions opts) : rt_(rt), st_(std::make_shared<State>(rt)) {
+  st_->output = std::move(output);
+  st_->file = opts.file;
+  st_->ip = std::make_shared<Interp>(rt);
+  st_->ip->file = opts.file;
+  std::weak_ptr<State> weak = st_;
+  st_->ip->sink = [weak](Stream s, const std::string& text) {
+    auto st = weak.lock();
+    if (!st || st->closed.load() || !st->output) return;
+    OutputKind k = s == Stream::Out ? OutputKind::Stdout
+                   : s == Stream::Err ? OutputKind::Stderr
+                   : s == Stream::Result ? OutputKind::Result
+                                         : OutputKind::Error;
+    st->output(k, text);
+  };
+  st_->eval_token = Term::tuple({Term::atom("$actorscope_eval")});
+  st_->interrupt_token = Term::tuple({Term::atom("$actorscope_interrupt")});
+  Pid shell = rt.spawn(&shell_main, st_);
+  Pid server = rt.spawn(&server_main, st_, shell);
+  std::lock_guard g(st_->m);
+  st_->shell = shell;
+  st_->server = server;
+}
+
+Session::~Session() {
+  st_->closed.store(true);
+  st_->ip->muted.store(true);
+  Pid shell, server;
+  {
+    std::lock_guard g(st_->m);
+    shell = st_->shell;
+    server = st_->server;
+  }
+  rt_.exit(server, Term(atoms::kill));
+  rt_.exit(shell, Term(atoms::kill));
+}
+
+bool Session::submit(std::string input, DoneFn done) {
+  Pid shell;
+  {
+    std::lock_guard g(st_->m);
+    if (st_->busy) return false;
+    st_->busy = true;
+    st_->taken = false;
+    st_->pending = std::move(input);
+    st_->done = std::move(done);
+    shell = st_->shell;
+  }
+  rt_.send(shell, st_->eval_token);
+  return true;
+}
+
+bool Session::busy() const {
+  std::lock_guard g(st_->m);
+  return st_->busy;
+}
+
+void Session::interrupt() {
+  Pid shell;
+  {
+    std::lock_guard g(st_->m);
+    if (!st_->busy) return;
+    shell = st_->shell;
+  }
+  st_->interrupt.store(true);
+  rt_.send(shell, st_->interrupt_token);
+}
+
+EvalOutcome Session::eval(std::string input, int timeout_ms) {
+  struct Wait {
+    std::mutex m;
+    std::condition_variable cv;
+    bool done = false;
+    EvalOutcome out;
+  };
+  auto w = std::make_shared<Wait>();
+  bool ok = submit(std::move(input), [w](const EvalOutcome& o) {
+    std::lock_guard g(w->m);
+    w->out = o;
+    w->done = true;
+    w->cv.notify_all();
+  });
+  if (!ok) return {EvalOutcome::Status::Error, "** (RuntimeError) the shell is busy"};
+  if (rt_.deterministic()) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    rt_.run_ready();
+    while (true) {
+      {
+        std::lock_guard g(w->m);
+        if (w->done) return w->out;
+      }
+      if (std::chrono::steady_clock::now() > deadline || !rt_.step()) break;
+    }
+    std::lock_guard g(w->m);
+    if (w->done) return w->out;
+    return {EvalOutcome::Status::Timeout, ""};
+  }
+  std::unique_lock g(w->m);
+  if (!w->cv.wait_for(g, std::chrono::milliseconds(timeout_ms), [&] { return w->done; }))
+    return {EvalOutcome::Status::Timeout, ""};
+  return w->out;
+}
+
+Pid Session::shell_pid() const {
+  std::lock_guard g(st_->m);
+  return st_->shell;
+}
+
+Pid Session::server_pid() const {
+  std::lock_guard g(st_->m);
+  return st_->server;
+}
+
+int Session::counter() const {
+  std::lock_guard g(st_->m);
+  return st_->counter;
+}
+
+std::string Session::prompt() const { return "iex(" + std::to_string(counter()) + ")> "; }
+
+std::vector<std::string> Session::variables() const {
+  std::vector<std::string> out;
+  std::lock_guard g(st_->m);
+  for (auto& [n, t] : st_->env.vars) {
+    std::string name(atom_name(Atom{n}));
+    if (!name.empty() && name[0] != '&') out.push_back(name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> Session::completions(std::string_view prefix) const {
+  std::set<std::string> all;
+  auto strip = [](std::string_view m) {
+    std::string s(m);
+    if (s.rfind("Elixir.", 0) == 0) return s.substr(7);
+    return ":" + s;
+  };
+  // Built-ins: "Mod.fun/arity"
+  for (const std::string& n : builtin_names()) {
+    size_t slash = n.rfind('/');
+    size_t dot = n.rfind('.', slash);
+    std::string mod = n.substr(0, dot);
+    std::string fun = n.substr(dot + 1, slash - dot - 1);
+    if (mod == "Kernel") all.insert(fun);
+    all.insert(mod + "." + fun);
+    if (mod[0] != ':') all.insert(mod);
+  }
+  for (Atom m : st_->ip->module_names()) {
+    std::string mod = strip(atom_name(m));
+    all.insert(mod);
+    if (auto def = st_->ip->module(m))
+      for (auto& [key, f] : def->funs)
+        if (!f.priv) all.insert(mod + "." + std::string(atom_name(Atom{key.first})));
+  }
+  for (const std::string& v : variables()) all.insert(v);
+  for (const char* k : {"defmodule", "def", "defp", "receive", "case", "cond", "if", "unless", "fn", "for", "after",
+                        "do", "end", "else", "true", "false", "nil", "import", "try", "rescue"})
+    all.insert(k);
+  std::vector<std::string> out;
+  bool dotted = prefix.find('.') != std::string_view::npos;
+  for (const std::string& s : all) {
+    if (s.size() < prefix.size() || s.compare(0, prefix.size(), prefix) != 0) continue;
+    if (!dotted && s.find('.') != std::string::npos) continue;
+    out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace actorscope::console
