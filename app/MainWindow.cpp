@@ -337,7 +337,7 @@ Pid MainWindow::findPid(const QString& nameOrPid) const {
   for (const auto& [k, r] : model_->processes()) {
     if (r.name != atoms::nil) {
       const QString n = QString::fromStdString(std::string(atom_name(r.name)));
-      if (n == t || QStringLiteral(":") + n == t) return r.pid;
+      if (n == t || QStringLiteral(":") + n == t || QString::fromStdString(inspect_atom(r.name)) == t) return r.pid;
     }
     if (QString::fromStdString(inspect_pid(r.pid)) == t) return r.pid;
   }

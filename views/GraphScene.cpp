@@ -380,6 +380,7 @@ void GraphScene::onUpdated(const ModelDelta& d) {
         const bool sup = n->isSupervisor();
         n->setRecord(*r);
         if (sup != n->isSupervisor()) treesDirty_ = true;
+        if (d.relationsChanged) n->heat = std::max(n->heat, 0.35);  // its edges may have changed
       }
   if (d.relationsChanged || !d.added.empty() || !d.removed.empty()) {
     edgesDirty_ = true;
@@ -427,7 +428,7 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
       s.from = e.a.valid() && node(a) ? a : 0;
       s.to = b;
       s.toPos = target->pos();
-      s.fromPos = s.from ? node(a)->pos() : target->pos() + QPointF(-30, -190);
+      s.fromPos = s.from ? node(a)->pos() : target->pos() + QPointF(150, -120);  // from the observer, off to the side
       s.reason = e.term;
       s.t0 = departureAt(a, now);
       s.dur = std::max(kMinPulseMs, latencyMs_);
@@ -624,7 +625,7 @@ void GraphScene::relayoutTrees() {
     if (n->dying()) continue;
     const ProcessRecord* r = model_->find(k);
     NodeItem* parent = r ? node(r->parent) : nullptr;
-    if (parent && !parent->dying())
+    if (parent)  // a dying parent keeps its place (and its children theirs) until it has faded
       kids[r->parent.serial()].push_back(n);
     else
       roots.push_back(n);
@@ -633,7 +634,8 @@ void GraphScene::relayoutTrees() {
   for (auto& [k, n] : nodes_) {
     if (!n->dying()) continue;
     const ProcessRecord* r = model_->findAny(k);
-    if (r && node(r->parent) && !node(r->parent)->dying()) kids[r->parent.serial()].push_back(n);
+    if (r && node(r->parent)) kids[r->parent.serial()].push_back(n);
+    else if (r) roots.push_back(n);
   }
   auto byOrder = [](NodeItem* x, NodeItem* y) { return x->order != y->order ? x->order < y->order : x->pid() < y->pid(); };
   for (auto& [k, v] : kids) std::sort(v.begin(), v.end(), byOrder);
@@ -716,7 +718,11 @@ void GraphScene::relayoutTrees() {
         if (v[i - 1]->target.isNull()) v[i - 1]->target = v[i]->target;
       }
   const double newOrigin = x > 0 ? x + 60 : 0;
-  if (std::abs(newOrigin - freeOriginX_) > 1) heat_ = std::max(heat_, 0.5);
+  if (std::abs(newOrigin - freeOriginX_) > 1) {
+    heat_ = std::max(heat_, 0.5);
+    for (auto& [k, n] : nodes_)
+      if (!n->inTree) n->heat = std::max(n->heat, 0.5);
+  }
   freeOriginX_ = newOrigin;
   // Brand-new tree nodes start in their slot instead of flying across the scene.
   for (auto& [k, n] : nodes_)
@@ -735,6 +741,7 @@ void GraphScene::forceStep() {
 
   const QPointF centre(freeOriginX_ + 380, 260);
   double moved = 0;
+  double maxHeat = 0;
   int free = 0;
   for (auto& [k, n] : nodes_) {
     if (n->inTree || n->pinned() || n->dragging() || n->dying()) continue;
@@ -776,13 +783,15 @@ void GraphScene::forceStep() {
     if (p.x() < freeOriginX_) f.rx() += (freeOriginX_ - p.x()) * 0.08;
     n->velocity = (n->velocity + f) * 0.55;
     const double v = len(n->velocity);
-    const double cap = 40 * heat_;
+    const double cap = 40 * n->heat;
+    n->heat *= 0.985;
     if (v > cap) n->velocity *= cap / v;
     n->setPos(p + n->velocity);
     moved += len(n->velocity);
+    maxHeat = std::max(maxHeat, n->heat);
   }
-  heat_ *= 0.985;
-  if (free == 0 || moved / std::max(1, free) < 0.05) heat_ = 0;
+  heat_ = maxHeat;
+  if (free == 0 || moved / std::max(1, free) < 0.02) heat_ = 0;
 }
 
 }  // namespace actorscope::views

@@ -52,6 +52,7 @@ public:
   bool inTree = false;   // placed by the tree layout
   QPointF target;        // where the layout wants it
   QPointF velocity;      // force layout
+  double heat = 1;       // force layout: how far it may still move (new nodes hot, settled ones cold)
   double order = 0;
 
 protected:

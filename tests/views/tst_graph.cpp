@@ -1,0 +1,456 @@
+// The graph scene, the inspector's reason parsing and the scenarios: the right nodes and edges,
+// the animations a kill produces, cascades and their predicted blast radius.
+
+#include "fixtures.hpp"
+#include "BlastRadius.h"
+#include "EventText.h"
+#include "GraphScene.h"
+#include "GraphView.h"
+#include "InspectorWidget.h"
+#include "NodeItem.h"
+#include "TermDialog.h"
+
+#include <actorscope/scenarios.hpp>
+
+#include <QImage>
+#include <QPainter>
+
+#include <set>
+
+using namespace vt;
+using views::GraphEdge;
+using views::GraphScene;
+using views::SignalAnim;
+
+namespace {
+size_t countEdges(const GraphScene& s, GraphEdge::Kind k) {
+  size_t n = 0;
+  for (const auto& e : s.edges()) n += e.kind == k ? 1 : 0;
+  return n;
+}
+bool hasEdge(const GraphScene& s, GraphEdge::Kind k, Pid a, Pid b) {
+  for (const auto& e : s.edges())
+    if (e.kind == k && ((e.from == a.serial() && e.to == b.serial()) ||
+                        (k == GraphEdge::Link && e.from == b.serial() && e.to == a.serial())))
+      return true;
+  return false;
+}
+/// Lets the scene play everything out (pulses, outcomes, fades) on its own clock.
+void playOut(GraphScene& s, double ms = 6000) {
+  const double t0 = s.now();
+  for (double t = t0; t <= t0 + ms; t += 100) s.advance(t);
+}
+Term A(const char* s) { return Term::atom(s); }
+}  // namespace
+
+class TestGraph final : public QObject {
+  Q_OBJECT
+
+private slots:
+  void nodesAndEdgesOfAKnownTopology();
+  void supervisionTreeIsLaidOutTopDown();
+  void killWithTrappingPeerGivesAnEnvelopeAndNoDeath();
+  void cascadeKillsExactlyThePredictedSet();
+  void downTravelsAlongTheMonitor();
+  void normalFizzles();
+  void restartTakesTheOldPlace();
+  void nodesKeepTheirPlaces();
+  void searchAndSelect();
+  void rendersAtEveryZoom();
+  void eachScenarioNodesAndEdges_data();
+  void eachScenarioNodesAndEdges();
+  void blastRadiusMatchesOnEveryScenario_data();
+  void blastRadiusMatchesOnEveryScenario();
+  void reasonParsing_data();
+  void reasonParsing();
+  void exitDialogExplainsAndRefusesBadTerms();
+  void deadProcessStaysInspectable();
+  void eventsInPlainWords();
+};
+
+void TestGraph::nodesAndEdgesOfAKnownTopology() {
+  World w;
+  GraphScene scene(&w.model);
+  const Pid a = w.rt.spawn(trapper);
+  const Pid b = w.rt.spawn(linked, a, false);
+  const Pid c = w.rt.spawn(linked, a, false);
+  const Pid m = w.rt.spawn(watcher, c);
+  w.sync();
+  scene.advance();
+  QCOMPARE(scene.nodeCount(), 4);
+  QCOMPARE(countEdges(scene, GraphEdge::Link), size_t(2));
+  QCOMPARE(countEdges(scene, GraphEdge::Monitor), size_t(1));
+  QVERIFY(hasEdge(scene, GraphEdge::Link, a, b));
+  QVERIFY(hasEdge(scene, GraphEdge::Link, a, c));
+  QVERIFY(hasEdge(scene, GraphEdge::Monitor, m, c));  // watcher -> target
+  QVERIFY(scene.node(a)->trapsExit());
+  QVERIFY(!scene.node(b)->trapsExit());
+}
+
+void TestGraph::supervisionTreeIsLaidOutTopDown() {
+  World w;
+  GraphScene scene(&w.model);
+  ScenarioResult r = build_scenario(w.rt, "kv");
+  QVERIFY2(r.ok, r.error.c_str());
+  w.rt.advance_to(w.rt.now_ns() + 100'000'000);
+  w.feed();
+  playOut(scene, 2000);
+  // Every supervisor sits above its children, children side by side in start order.
+  int checked = 0;
+  for (const auto& [k, rec] : w.model.processes()) {
+    const views::NodeItem* child = scene.node(rec.pid);
+    const views::NodeItem* parent = scene.node(rec.parent);
+    if (!child || !parent || !parent->isSupervisor()) continue;
+    QVERIFY(child->inTree);
+    QVERIFY2(child->pos().y() > parent->pos().y() + 50, qPrintable(child->label()));
+    ++checked;
+  }
+  QVERIFY(checked >= 3);
+  // No two nodes overlap.
+  std::vector<QPointF> ps;
+  for (const auto& [k, rec] : w.model.processes()) ps.push_back(scene.node(rec.pid)->pos());
+  for (size_t i = 0; i < ps.size(); ++i)
+    for (size_t j = i + 1; j < ps.size(); ++j) QVERIFY(QLineF(ps[i], ps[j]).length() > 40);
+}
+
+void TestGraph::killWithTrappingPeerGivesAnEnvelopeAndNoDeath() {
+  World w;
+  GraphScene scene(&w.model);
+  const Pid t = w.rt.spawn(trapper);
+  const Pid v = w.rt.spawn(linked, t, false);
+  w.sync();
+  scene.advance();
+  w.rt.exit(v, Term(atoms::kill));
+  w.sync();
+  // The bolt and the :killed pulse are on their way.
+  bool bolt = false, pulse = false;
+  for (const SignalAnim& a : scene.signalAnims()) {
+    bolt = bolt || (a.kind == SignalAnim::KillBolt && a.to == v.serial());
+    pulse = pulse || (a.kind == SignalAnim::ExitPulse && a.from == v.serial() && a.to == t.serial());
+  }
+  QVERIFY(bolt);
+  QVERIFY(pulse);
+  QVERIFY(scene.node(v)->dying());
+  QVERIFY(!scene.node(t)->dying());
+  // Play until the pulse lands: an envelope drops into the trapper; the trapper lives.
+  bool envelope = false;
+  const double t0 = scene.now();
+  for (double now = t0; now < t0 + 5000 && !envelope; now += 50) {
+    scene.advance(now);
+    for (const SignalAnim& a : scene.signalAnims()) envelope = envelope || (a.kind == SignalAnim::Envelope && a.to == t.serial());
+  }
+  QVERIFY(envelope);
+  QVERIFY(!scene.node(t)->dying());
+  playOut(scene);
+  QVERIFY(!scene.node(v));  // faded out and removed
+  QCOMPARE(scene.nodeCount(), 1);
+}
+
+void TestGraph::cascadeKillsExactlyThePredictedSet() {
+  World w;
+  GraphScene scene(&w.model);
+  // a - b - c - d(trap) - e ; f watches c
+  const Pid a = w.rt.spawn(idle);
+  const Pid b = w.rt.spawn(linked, a, false);
+  const Pid c = w.rt.spawn(linked, b, false);
+  const Pid d = w.rt.spawn(linked, c, true);
+  const Pid e = w.rt.spawn(linked, d, false);
+  const Pid f = w.rt.spawn(watcher, c);
+  w.sync();
+  scene.advance();
+  const auto radius = views::computeBlastRadius(views::topologyOf(w.model), a, A("boom"));
+  scene.showBlastRadius(a, radius);
+  QCOMPARE(scene.node(b)->preview(), views::NodeItem::Preview::Dies);
+  QCOMPARE(scene.node(d)->preview(), views::NodeItem::Preview::TrapsExit);
+  QCOMPARE(scene.node(f)->preview(), views::NodeItem::Preview::GetsDown);
+  QCOMPARE(scene.node(e)->preview(), views::NodeItem::Preview::None);
+  scene.clearBlastRadius();
+  QCOMPARE(scene.node(b)->preview(), views::NodeItem::Preview::None);
+  w.rt.exit(a, A("boom"));
+  w.sync();
+  std::set<uint32_t> dying, predicted;
+  for (Pid p : {a, b, c, d, e, f})
+    if (scene.node(p)->dying()) dying.insert(p.serial());
+  for (const auto& x : radius.dies) predicted.insert(x.pid.serial());
+  QCOMPARE(dying, predicted);
+  QCOMPARE(dying, (std::set<uint32_t>{a.serial(), b.serial(), c.serial()}));
+  // Hop by hop: c's death shows after b's, which shows after a's.
+  QVERIFY(scene.node(b)->deathAt() > scene.node(a)->deathAt());
+  QVERIFY(scene.node(c)->deathAt() > scene.node(b)->deathAt());
+}
+
+void TestGraph::downTravelsAlongTheMonitor() {
+  World w;
+  GraphScene scene(&w.model);
+  const Pid target = w.rt.spawn(idle);
+  const Pid m = w.rt.spawn(watcher, target);
+  w.sync();
+  scene.advance();
+  w.rt.exit(target, A("boom"));
+  w.sync();
+  bool down = false;
+  for (const SignalAnim& a : scene.signalAnims()) down = down || (a.kind == SignalAnim::DownPulse && a.from == target.serial() && a.to == m.serial());
+  QVERIFY(down);
+  bool envelope = false;
+  const double t0 = scene.now();
+  for (double now = t0; now < t0 + 5000 && !envelope; now += 50) {
+    scene.advance(now);
+    for (const SignalAnim& a : scene.signalAnims()) envelope = envelope || (a.kind == SignalAnim::Envelope && a.to == m.serial());
+  }
+  QVERIFY(envelope);
+}
+
+void TestGraph::normalFizzles() {
+  World w;
+  GraphScene scene(&w.model);
+  const Pid a = w.rt.spawn(idle);
+  w.sync();
+  scene.advance();
+  w.rt.exit(a, Term(atoms::normal));
+  w.sync();
+  bool fizzle = false;
+  const double t0 = scene.now();
+  for (double now = t0; now < t0 + 5000 && !fizzle; now += 50) {
+    scene.advance(now);
+    for (const SignalAnim& s : scene.signalAnims()) fizzle = fizzle || (s.kind == SignalAnim::Fizzle && s.to == a.serial());
+  }
+  QVERIFY(fizzle);
+  QVERIFY(!scene.node(a)->dying());
+}
+
+void TestGraph::restartTakesTheOldPlace() {
+  World w;
+  GraphScene scene(&w.model);
+  const Pid sup = w.rt.spawn(trapper);
+  const Pid old = w.rt.spawn(linked, sup, false);
+  w.sync();
+  playOut(scene, 1000);
+  const QPointF place = scene.node(old)->pos();
+  w.rt.exit(old, A("boom"));
+  const Pid fresh = w.rt.spawn(linked, sup, false);
+  TraceEvent ev;
+  ev.kind = TraceKind::Restart;
+  ev.a = sup;
+  ev.b = fresh;
+  ev.pid2 = old;
+  ev.term = Term::tuple({A("worker"), A("boom")});
+  w.rt.emit_trace(ev);
+  w.sync();
+  scene.advance();
+  QVERIFY(QLineF(scene.node(fresh)->pos(), place).length() < 30);
+  QVERIFY(w.model.find(fresh)->restarts == 1);
+}
+
+void TestGraph::nodesKeepTheirPlaces() {
+  World w;
+  GraphScene scene(&w.model);
+  std::vector<Pid> ps;
+  for (int i = 0; i < 6; ++i) ps.push_back(w.rt.spawn(idle));
+  for (int i = 0; i + 1 < 6; ++i) w.rt.spawn(linked, ps[size_t(i)], false);
+  w.sync();
+  playOut(scene, 20000);  // the force layout settles
+  std::vector<QPointF> before;
+  for (Pid p : ps) before.push_back(scene.node(p)->pos());
+  const Pid extra = w.rt.spawn(idle);  // a newcomer far from everyone
+  w.sync();
+  playOut(scene, 20000);
+  QVERIFY(scene.node(extra));
+  for (size_t i = 0; i < ps.size(); ++i)
+    QVERIFY2(QLineF(before[i], scene.node(ps[i])->pos()).length() < 60, "a settled node moved far");
+  // Pinned nodes stay exactly.
+  scene.node(ps[0])->setPinned(true);
+  scene.node(ps[0])->setPos(-500, -500);
+  w.rt.spawn(linked, ps[0], false);
+  w.sync();
+  playOut(scene, 3000);
+  QCOMPARE(scene.node(ps[0])->pos(), QPointF(-500, -500));
+}
+
+void TestGraph::searchAndSelect() {
+  World w;
+  GraphScene scene(&w.model);
+  views::GraphView view(&scene);
+  const Pid a = w.rt.spawn(idle);
+  w.rt.spawn(idle);
+  w.rt.register_name(a, intern("needle"));
+  w.sync();
+  scene.advance();
+  QVERIFY(view.search(QStringLiteral("needle")));
+  QCOMPARE(scene.selectedPid(), a);
+  QVERIFY(view.search(QString::fromStdString(inspect_pid(a))));
+  QVERIFY(!view.search(QStringLiteral("haystack")));
+}
+
+void TestGraph::rendersAtEveryZoom() {
+  World w;
+  GraphScene scene(&w.model);
+  views::GraphView view(&scene);
+  view.resize(800, 600);
+  std::vector<Pid> ps;
+  for (int i = 0; i < 50; ++i) ps.push_back(w.rt.spawn(i % 4 ? idle : trapper));
+  for (int i = 0; i + 1 < 50; i += 2) w.rt.spawn(linked, ps[size_t(i)], false);
+  for (int i = 0; i < 10; ++i) w.rt.send(ps[1], Term(i));
+  w.sync();
+  playOut(scene, 500);
+  w.rt.exit(ps[0], A("boom"));
+  w.sync();
+  scene.advance();
+  for (double z : {2.0, 1.0, 0.4, 0.15, 0.05}) {
+    view.setTransform(QTransform::fromScale(z, z));
+    QImage img(800, 600, QImage::Format_ARGB32_Premultiplied);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    view.render(&p);
+    p.end();
+    QVERIFY(!img.isNull());
+  }
+}
+
+void TestGraph::eachScenarioNodesAndEdges_data() {
+  QTest::addColumn<QString>("name");
+  for (const auto& s : scenarios()) QTest::newRow(s.name.c_str()) << QString::fromStdString(s.name);
+}
+
+void TestGraph::eachScenarioNodesAndEdges() {
+  QFETCH(QString, name);
+  World w;
+  GraphScene scene(&w.model);
+  ScenarioResult r = build_scenario(w.rt, name.toStdString());
+  QVERIFY2(r.ok, r.error.c_str());
+  w.rt.advance_to(w.rt.now_ns() + 50'000'000, 2'000'000);
+  w.feed();
+  playOut(scene, 3000);  // what died has faded away
+  const Snapshot s = w.rt.snapshot();
+  QCOMPARE(size_t(scene.nodeCount()), s.processes.size());
+  std::set<std::pair<uint32_t, uint32_t>> links;
+  size_t monitors = 0;
+  for (const auto& p : s.processes) {
+    QVERIFY(scene.node(p.pid));
+    for (Pid l : p.links) links.insert({std::min(p.pid.serial(), l.serial()), std::max(p.pid.serial(), l.serial())});
+    monitors += p.monitors.size();
+  }
+  QCOMPARE(countEdges(scene, GraphEdge::Link), links.size());
+  QCOMPARE(countEdges(scene, GraphEdge::Monitor), monitors);
+}
+
+void TestGraph::blastRadiusMatchesOnEveryScenario_data() { eachScenarioNodesAndEdges_data(); }
+
+void TestGraph::blastRadiusMatchesOnEveryScenario() {
+  QFETCH(QString, name);
+  World w;
+  ScenarioResult r = build_scenario(w.rt, name.toStdString());
+  QVERIFY2(r.ok, r.error.c_str());
+  w.rt.advance_to(w.rt.now_ns() + 50'000'000, 2'000'000);
+  w.feed();
+  // Kill the live process with the most links (a hub), as a user would.
+  Pid target;
+  size_t best = 0;
+  for (const auto& [k, rec] : w.model.processes())
+    if (!target.valid() || rec.links.size() > best || (rec.links.size() == best && rec.pid < target)) {
+      target = rec.pid;
+      best = rec.links.size();
+    }
+  QVERIFY(target.valid());
+  const auto radius = views::computeBlastRadius(views::topologyOf(w.model), target, Term(atoms::kill));
+  std::vector<TraceEvent> events;
+  w.rt.exit(target, Term(atoms::kill));
+  w.rt.advance_to(w.rt.now_ns());  // deliver everything due now: the whole cascade, no timers
+  w.rt.drain_trace(events);
+  std::set<uint32_t> exited, trapped, downed;
+  for (const auto& e : events) {
+    if (e.kind == TraceKind::Exit) exited.insert(e.a.serial());
+    if (e.kind == TraceKind::SignalDelivered && e.outcome == SignalOutcome::Trapped) trapped.insert(e.b.serial());
+    if (e.kind == TraceKind::SignalDelivered && e.outcome == SignalOutcome::DownQueued) downed.insert(e.b.serial());
+  }
+  for (const auto& d : radius.dies) QVERIFY2(exited.count(d.pid.serial()), qPrintable(QString::fromStdString(inspect_pid(d.pid)) + " should have died"));
+  // A supervisor may stop a predicted receiver first (one_for_all, rest_for_one): then it exited.
+  for (Pid p : radius.trapsExit)
+    QVERIFY2(trapped.count(p.serial()) || exited.count(p.serial()), qPrintable(QString::fromStdString(inspect_pid(p)) + " should have trapped"));
+  for (Pid p : radius.getsDown)
+    QVERIFY2(downed.count(p.serial()) || exited.count(p.serial()), qPrintable(QString::fromStdString(inspect_pid(p)) + " should have got DOWN"));
+}
+
+void TestGraph::reasonParsing_data() {
+  QTest::addColumn<QString>("text");
+  QTest::addColumn<QString>("term");   // inspect() of the result, or "" for an error
+  QTest::addColumn<QString>("error");  // a part of the error message
+  QTest::newRow("bare word") << "kaboom" << ":kaboom" << "";
+  QTest::newRow("atom") << ":shutdown" << ":shutdown" << "";
+  QTest::newRow("tuple") << "{:shutdown, :tired}" << "{:shutdown, :tired}" << "";
+  QTest::newRow("string") << "\"oops\"" << "\"oops\"" << "";
+  QTest::newRow("unclosed") << "{:shutdown, :tired" << "" << "column";
+  QTest::newRow("garbage") << ":ok ]" << "" << "column";
+  QTest::newRow("empty") << "   " << "" << "Type a reason";
+}
+
+void TestGraph::reasonParsing() {
+  QFETCH(QString, text);
+  QFETCH(QString, term);
+  QFETCH(QString, error);
+  const views::ReasonParse r = views::parseReason(text);
+  if (term.isEmpty()) {
+    QVERIFY(!r.term);
+    QVERIFY2(r.error.contains(error), qPrintable(r.error));
+  } else {
+    QVERIFY2(r.term, qPrintable(r.error));
+    QCOMPARE(QString::fromStdString(inspect(*r.term)), term);
+    QVERIFY(r.error.isEmpty());
+  }
+}
+
+void TestGraph::exitDialogExplainsAndRefusesBadTerms() {
+  views::TermDialog dlg(views::TermDialog::Mode::ExitReason, QStringLiteral("#PID<0.1.0>"));
+  dlg.setText(QStringLiteral(":kill"));
+  QVERIFY(dlg.term() && dlg.term()->is_atom(atoms::kill));
+  QVERIFY(dlg.explanation().contains(QStringLiteral("cannot be trapped")));
+  dlg.setText(QStringLiteral(":normal"));
+  QVERIFY(dlg.explanation().contains(QStringLiteral("does nothing")));
+  dlg.setText(QStringLiteral(":shutdown"));
+  QVERIFY(dlg.explanation().contains(QStringLiteral("supervisors")));
+  dlg.setText(QStringLiteral("{:oops, 1"));
+  QVERIFY(!dlg.term());
+  QVERIFY(dlg.errorText().contains(QStringLiteral("column")));
+  dlg.setText(QStringLiteral("{:oops, 1}"));
+  QVERIFY(dlg.term());
+  QVERIFY(dlg.explanation().contains(QStringLiteral("abnormal")));
+  views::TermDialog send(views::TermDialog::Mode::Message, QStringLiteral("x"));
+  send.setText(QStringLiteral("kaboom"));  // a message is not a bare word
+  QVERIFY(!send.term());
+  QVERIFY(!send.errorText().isEmpty());
+}
+
+void TestGraph::deadProcessStaysInspectable() {
+  World w;
+  views::InspectorWidget insp(&w.model);
+  QSignalSpy wanted(&insp, &views::InspectorWidget::detailsWanted);
+  const Pid a = w.rt.spawn(idle);
+  w.sync();
+  insp.setPid(a);
+  QCOMPARE(wanted.count(), 1);
+  QVERIFY(!insp.showsDead());
+  insp.setDetails(a, w.rt.info(a), Term::empty_list());
+  w.rt.exit(a, A("kaboom"));
+  w.sync();
+  insp.refresh();
+  QVERIFY(insp.showsDead());
+  QCOMPARE(insp.pid(), a);
+  QVERIFY(insp.headerText().contains(QString::fromStdString(inspect_pid(a))));
+}
+
+void TestGraph::eventsInPlainWords() {
+  TraceEvent e;
+  e.kind = TraceKind::SignalDelivered;
+  e.signal = SignalType::Exit;
+  e.outcome = SignalOutcome::Trapped;
+  e.a = Pid::make(5, 85);
+  e.b = Pid::make(4, 84);
+  e.term = A("kaboom");
+  QCOMPARE(views::describeEvent(e), QStringLiteral("#PID<0.84.0> trapped the exit of #PID<0.85.0> (:kaboom)"));
+  e.outcome = SignalOutcome::Killed;
+  QVERIFY(views::describeEvent(e).contains(QStringLiteral("was killed")));
+  e.kind = TraceKind::Send;
+  QVERIFY(views::describeEvent(e).isEmpty());
+}
+
+QTEST_MAIN(TestGraph)
+#include "tst_graph.moc"
