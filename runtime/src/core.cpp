@@ -115,7 +115,9 @@ int64_t RuntimeCore::now() const noexcept { return opts.deterministic ? vnow : s
 Process* RuntimeCore::allocate() {
   if (live.fetch_add(1, std::memory_order_relaxed) >= opts.max_processes) {
     live.fetch_sub(1, std::memory_order_relaxed);
-    throw ErlangError(Term(atoms::system_limit));
+    throw ErlangError(Term(atoms::system_limit),
+                      "cannot spawn: " + std::to_string(opts.max_processes) +
+                          " processes are alive, the limit set by RuntimeOptions::max_processes");
   }
   uint64_t head = free_head_.load(std::memory_order_acquire);
   while (static_cast<uint32_t>(head) != 0) {
@@ -169,7 +171,9 @@ Process* RuntimeCore::lookup(Pid pid) const noexcept {
   return p->pid_.load(std::memory_order_acquire) == pid.raw ? p : nullptr;
 }
 
-Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const SpawnOptions& o, Ref* mref) {
+Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const SpawnOptions& o, Ref* mref_out) {
+  Ref monitor_ref;
+  Ref* mref = &monitor_ref;
   uint32_t slot = child->slot_;
   Pid pid = Pid::make(slot, next_serial_.fetch_add(1, std::memory_order_relaxed));
   Pid parent_pid = parent ? parent->pid() : Pid{};
@@ -217,7 +221,8 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
       if (!child->rel_) child->rel_ = std::make_unique<Relations>();
       Ref r = make_ref();
       child->rel_->monitored_by.push_back({r, parent_pid, atoms::nil});
-      if (mref) *mref = r;
+      *mref = r;
+      if (mref_out) *mref_out = r;
     }
     child->pid_.store(pid.raw, std::memory_order_release);
   }
@@ -286,11 +291,36 @@ void RuntimeCore::recompute_latency_flag() {
   latency_configured.store(any);
 }
 
+int64_t RuntimeCore::keep_pair_order(const Signal* s, int64_t due) {
+  int64_t t = now();
+  if (due <= t && !order_tracked.load(std::memory_order_acquire)) return due;
+  uint64_t key = (static_cast<uint64_t>(s->from.serial()) << 32) | s->to.serial();
+  std::lock_guard g(order_m);
+  auto it = order_due.find(key);
+  if (it != order_due.end() && it->second > due) due = it->second;  // same due: queued in send order
+  if (due > t) {
+    order_due[key] = due;
+  } else if (it != order_due.end()) {
+    order_due.erase(it);
+  }
+  if (order_due.size() > 4096)  // forget pairs whose delayed signals are all due
+    for (auto i = order_due.begin(); i != order_due.end();) i = i->second <= t ? order_due.erase(i) : std::next(i);
+  order_tracked.store(!order_due.empty(), std::memory_order_release);
+  return due;
+}
+
 void RuntimeCore::send_signal(Signal* s) {
+  // A message a process sends to itself is in its mailbox at once, as on the BEAM
+  // (`send(self(), m); receive ... after 0` finds m), also in deterministic mode and under latency.
+  if (s->kind == SignalKind::Message && s->from.valid() && s->from == s->to) {
+    deliver_now(s);
+    return;
+  }
   if (opts.deterministic) {
     Process* target = lookup(s->to);
     int64_t due = vnow;
     if (latency_configured.load(std::memory_order_relaxed)) due += delay_for(s, target);
+    due = keep_pair_order(s, due);
     pending.push({due, trace_seq.fetch_add(1, std::memory_order_relaxed), s, vnow});
     return;
   }
@@ -301,17 +331,35 @@ void RuntimeCore::send_signal(Signal* s) {
     if (d > 0 || delayed_in_flight.load(std::memory_order_acquire) > 0) {
       // Every signal queues behind the delayed ones so that no pair's order changes (R4.1).
       delayed_in_flight.fetch_add(1, std::memory_order_acq_rel);
-      add_timed(now() + d, s);
+      add_timed(keep_pair_order(s, now() + d), s);
       return;
     }
   }
   deliver_now(s);
 }
 
+namespace {
+/// An exit signal or DOWN whose target has ended shows in the trace as DroppedDead.
+void trace_dropped_dead(RuntimeCore& c, const Signal* s) {
+  if (!c.tracing_on() || (s->kind != SignalKind::Exit && s->kind != SignalKind::Down)) return;
+  TraceEvent ev;
+  ev.kind = TraceKind::SignalDelivered;
+  ev.signal = s->kind == SignalKind::Exit ? SignalType::Exit : SignalType::Down;
+  ev.outcome = SignalOutcome::DroppedDead;
+  ev.flag = s->linked;
+  ev.a = s->from;
+  ev.b = s->to;
+  ev.ref = s->ref;
+  ev.term = s->kind == SignalKind::Down ? s->payload.element(4) : s->payload;
+  c.emit(std::move(ev));
+}
+}  // namespace
+
 void RuntimeCore::deliver_now(Signal* s) {
   Pid to = s->to;
   Process* p = lookup(to);
   if (!p) {
+    trace_dropped_dead(*this, s);
     delete s;
     return;
   }
@@ -402,6 +450,7 @@ bool RuntimeCore::drain(Process* p) {
   };
   while (Signal* s = p->inbox_.pop()) {
     if (s->to.raw != self.raw) {  // meant for an earlier process in this slot
+      trace_dropped_dead(*this, s);
       delete s;
       continue;
     }
@@ -682,7 +731,10 @@ void RuntimeCore::finish(Process* p) {
     p->queue_len_.store(0, std::memory_order_relaxed);
     p->exit_reason_ = Term();
   }
-  while (Signal* s = p->inbox_.pop()) delete s;
+  while (Signal* s = p->inbox_.pop()) {
+    trace_dropped_dead(*this, s);
+    delete s;
+  }
   p->sched_.store(kDead, std::memory_order_seq_cst);
   release_slot(p);
 }
