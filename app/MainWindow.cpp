@@ -344,6 +344,14 @@ Pid MainWindow::findPid(const QString& nameOrPid) const {
   return {};
 }
 
+bool MainWindow::selectByName(const QString& nameOrPid, bool preview) {
+  const Pid p = findPid(nameOrPid);
+  if (!p.valid()) return false;
+  select(p);
+  if (preview) previewKill(p, Term(atoms::kill), true);
+  return true;
+}
+
 bool MainWindow::killByName(const QString& nameOrPid) {
   const Pid p = findPid(nameOrPid);
   if (!p.valid()) return false;

@@ -8,6 +8,7 @@
 #include <QPixmap>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -39,11 +40,17 @@ struct Options {
   QCommandLineOption killAt{QStringLiteral("kill-at"), QStringLiteral("When --kill acts, in ms (default 800)."),
                             QStringLiteral("ms"), QStringLiteral("800")};
 
+  QCommandLineOption select{QStringLiteral("select"),
+                            QStringLiteral("Select the process registered as <name> (or with that pid) at start."),
+                            QStringLiteral("name")};
+  QCommandLineOption preview{QStringLiteral("preview-kill"),
+                             QStringLiteral("With --select: show the blast radius of killing it.")};
+
   void addTo(QCommandLineParser& parser) const {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt})
+    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview})
       parser.addOption(*o);
   }
 };
@@ -131,6 +138,14 @@ int main(int argc, char* argv[]) {
     const QString name = parser.value(options.kill);
     QTimer::singleShot(killAt, &window, [&window, name] {
       if (!window.killByName(name)) std::fprintf(stderr, "actorscope: --kill: no process '%s'\n", qPrintable(name));
+    });
+  }
+  if (parser.isSet(options.select)) {
+    const QString name = parser.value(options.select);
+    const bool preview = parser.isSet(options.preview);
+    QTimer::singleShot(std::min(after / 2, 1000), &window, [&window, name, preview] {
+      if (!window.selectByName(name, preview))
+        std::fprintf(stderr, "actorscope: --select: no process '%s'\n", qPrintable(name));
     });
   }
   if (parser.isSet(options.screenshot)) {

@@ -61,6 +61,7 @@ public:
       treePen.setWidthF(1.0 / std::max(lod, 0.05));
     }
     for (const GraphEdge& e : edges) {
+      if (lod < 0.12 && e.kind == GraphEdge::Monitor) continue;  // far away: no monitor arrows
       NodeItem* a = scene_->node(e.from);
       NodeItem* b = scene_->node(e.to);
       if (!a || !b) continue;
@@ -677,7 +678,7 @@ void GraphScene::relayoutTrees() {
     if (allLeaves && children.size() > 12) {
       double cell = dx;
       for (NodeItem* c : children) cell = std::max(cell, c->slotWidth());
-      const size_t cols = std::max<size_t>(8, size_t(std::ceil(std::sqrt(double(children.size()) * 2.5))));
+      const size_t cols = std::max<size_t>(8, size_t(std::ceil(std::sqrt(double(children.size()) / 1.5))));
       for (size_t i = 0; i < children.size(); ++i) {
         children[i]->inTree = true;
         children[i]->target = QPointF(left + (double(i % cols) + 0.5) * cell, (depth + 1) * dy + double(i / cols) * dy * 0.8);

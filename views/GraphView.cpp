@@ -34,13 +34,17 @@ void GraphView::fitAll() {
   if (r.isNull()) return;
   r.adjust(-50, -40, 50, 40);
   setSceneRect(r.adjusted(-4000, -4000, 4000, 4000));
-  // Leave the legend's corner free: fit into the viewport minus the legend's width.
-  const double reserved = legend_ ? kLegendWidth + 20 : 0;
-  const double w = std::max(50.0, viewport()->width() - reserved);
-  const double h = std::max(50.0, double(viewport()->height()));
-  const double s = std::min({w / r.width(), h / r.height(), 1.5});
+  // Leave the legend's corner free: beside it or above it, whichever gives the larger scale.
+  const double W = std::max(50, viewport()->width()), H = std::max(50, viewport()->height());
+  const double lw = legend_ ? kLegendWidth + 20 : 0, lh = legend_ ? kLegendHeight + 20 : 0;
+  const double beside = std::min((W - lw) / r.width(), H / r.height());
+  const double above = std::min(W / r.width(), (H - lh) / r.height());
+  const double s = std::min(std::max(beside, above), 1.5);
   setTransform(QTransform::fromScale(s, s));
-  centerOn(r.center() - QPointF(reserved / 2 / s, 0));
+  if (beside >= above)
+    centerOn(r.center() - QPointF(lw / 2 / s, 0));
+  else
+    centerOn(r.center() + QPointF(0, lh / 2 / s));
 }
 
 void GraphView::zoomBy(double factor) {
@@ -147,6 +151,7 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     p->setFont(f);
     const int lh = 22;
     const int rows = 8;
+    static_assert(rows * lh + 8 <= kLegendHeight);
     QRect box(10, viewport()->height() - rows * lh - 18, kLegendWidth, rows * lh + 8);
     QColor bg = palette().base().color();
     bg.setAlpha(225);

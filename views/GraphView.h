@@ -46,6 +46,7 @@ protected:
 
 private:
   static constexpr int kLegendWidth = 240;
+  static constexpr int kLegendHeight = 190;
   NodeItem* nodeAt(const QPoint& viewPos) const;
 
   GraphScene* scene_;

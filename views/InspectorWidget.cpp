@@ -175,7 +175,7 @@ void InspectorWidget::render() {
     for (const Term& item : info_.list_elements()) {
       if (!item.is_tuple() || item.tuple_size() != 2 || !item[0].is_atom()) continue;
       const Atom k = item[0].as_atom();
-      if (k == atoms::links) continue;  // shown above, clickable
+      if (k == atoms::links || k == atoms::initial_call) continue;  // shown above
       row(QString::fromStdString(std::string(atom_name(k))), termHtml(item[1], model_));
     }
   } else if (!alive) {

@@ -62,7 +62,7 @@ double NodeItem::radius() const { return supervisor_ ? style::kSupervisorHalf : 
 
 QRectF NodeItem::boundingRect() const {
   const double r = radius() + 14;
-  return QRectF(-std::max(r, 95.0), -r - 6, 2 * std::max(r, 95.0), 2 * r + 6 + 40);
+  return QRectF(-std::max(r + 80, 95.0), -r - 30, 2 * std::max(r + 80, 95.0), 2 * r + 30 + 40);
 }
 
 QPainterPath NodeItem::shape() const {
@@ -188,12 +188,29 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
       p->drawEllipse(QPointF(0, 0), rr, rr);
   };
   if (isSelected() || highlight_) ring(11, style::selectColor(), 5);
+  // Blast-radius preview: a dashed ring and a tag saying what will happen.
+  QString tag;
+  QColor tagColour;
   switch (preview_) {
     case Preview::None: break;
-    case Preview::Target: ring(12, QColor(0xe0, 0x1e, 0x5a), 5); break;
-    case Preview::Dies: ring(12, QColor(0xe0, 0x1e, 0x5a), 4, Qt::DashLine); break;
-    case Preview::TrapsExit: ring(12, style::trapColor(), 4, Qt::DashLine); break;
-    case Preview::GetsDown: ring(12, style::downColor(), 4, Qt::DashLine); break;
+    case Preview::Target: tagColour = QColor(0xe0, 0x1e, 0x5a); tag = QStringLiteral("target"); break;
+    case Preview::Dies: tagColour = QColor(0xe0, 0x1e, 0x5a); tag = QStringLiteral("dies"); break;
+    case Preview::TrapsExit: tagColour = style::trapColor().darker(115); tag = QStringLiteral("gets EXIT"); break;
+    case Preview::GetsDown: tagColour = style::downColor(); tag = QStringLiteral("gets DOWN"); break;
+  }
+  if (!tag.isEmpty()) {
+    ring(15, tagColour, 5, preview_ == Preview::Target ? Qt::SolidLine : Qt::DashLine);
+    QFont tf = p->font();
+    tf.setPixelSize(13);
+    tf.setBold(true);
+    p->setFont(tf);
+    const double w = QFontMetricsF(tf).horizontalAdvance(tag) + 12;
+    const QRectF box(-r - 18 - w + 22, -r - 24, w, 19);
+    p->setPen(Qt::NoPen);
+    p->setBrush(tagColour);
+    p->drawRoundedRect(box, 6, 6);
+    p->setPen(Qt::white);
+    p->drawText(box, Qt::AlignCenter, tag);
   }
   if (ringAt_ >= 0) {
     const double t = std::clamp((now_ - ringAt_) / kRingMs, 0.0, 1.0);
@@ -227,7 +244,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   // trap_exit: a shield ring.
   if (trap_ && !dead) ring(5, style::trapColor(), 4.5);
 
-  if (lod < 0.45) return;
+  if (lod < 0.3) return;
 
   // Glyphs inside: suspended bars, a dead cross.
   if (suspended_ && !dead) {
@@ -267,7 +284,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   p->drawRoundedRect(lr, 5, 5);
   p->setPen(dead ? style::deadColor() : option->palette.text().color());
   p->drawText(lr, Qt::AlignCenter, label_);
-  if (named && lod > 0.7) {
+  if (named && lod > 0.55) {
     QFont small = f;
     small.setPixelSize(11);
     small.setBold(false);
