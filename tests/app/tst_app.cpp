@@ -1,5 +1,9 @@
 #include "MainWindow.h"
+#include "GraphScene.h"
 #include "GraphView.h"
+#include "ObserverModel.h"
+#include "ProcessTableModel.h"
+#include "Scenarios.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -23,6 +27,11 @@ private slots:
   void menus();
   void centralWidget();
   void grabsNonEmptyImage();
+  void everyScenarioShowsNodes_data();
+  void everyScenarioShowsNodes();
+  void killFromTheWindow();
+  void stepInDeterministicMode();
+  void slowMotionSlider();
 };
 
 void TestApp::title() {
@@ -89,6 +98,69 @@ void TestApp::grabsNonEmptyImage() {
     }
   }
   QVERIFY2(varied, "the grabbed window is a single flat colour");
+}
+
+void TestApp::everyScenarioShowsNodes_data() {
+  QTest::addColumn<QString>("name");
+  for (const auto& s : actorscope::app::scenarioList()) QTest::newRow(qPrintable(s.name)) << s.name;
+}
+
+void TestApp::everyScenarioShowsNodes() {
+  QFETCH(QString, name);
+  MainWindow window;
+  window.resize(1200, 800);
+  QVERIFY(window.setScenario(name));
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  if (name != QStringLiteral("empty")) {
+    QTRY_VERIFY_WITH_TIMEOUT(window.graphScene()->nodeCount() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.tableModel()->rowCount() > 0, 10000);
+  }
+  // A screenshot of it: something drawn, and the graph itself not blank.
+  const QImage image = window.grab().toImage();
+  QVERIFY(!image.isNull());
+  const QImage graph = window.graphView()->grab().toImage();
+  QVERIFY(!graph.isNull());
+  QTRY_VERIFY_WITH_TIMEOUT(window.frames() > 0, 5000);
+}
+
+void TestApp::killFromTheWindow() {
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("demo")));
+  window.show();
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("bucket_2")).valid(), 10000);
+  const actorscope::Pid old = window.findPid(QStringLiteral("bucket_2"));
+  QVERIFY(window.killByName(QStringLiteral("bucket_2")));
+  // The supervisor restarts it: a new pid under the same name, and the old one dead in the model.
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("bucket_2")).valid() &&
+                               !(window.findPid(QStringLiteral("bucket_2")) == old),
+                           10000);
+  const auto* dead = window.observerModel()->findAny(old.serial());
+  QVERIFY(dead && !dead->alive);
+  QVERIFY(dead->exit_reason.is_atom(actorscope::atoms::killed));
+  QVERIFY(window.observerModel()->find(window.findPid(QStringLiteral("bucket_2")))->restarts == 1);
+}
+
+void TestApp::stepInDeterministicMode() {
+  MainWindow window;
+  window.setRunMode(actorscope::views::RunMode::Deterministic);
+  window.setPaused(true);
+  QVERIFY(window.setScenario(QStringLiteral("demo")));
+  window.show();
+  QTRY_VERIFY_WITH_TIMEOUT(window.observerModel()->processCount() >= 5, 10000);
+  const quint64 applied = window.observerModel()->eventsApplied();
+  window.step();
+  window.step();
+  QTRY_VERIFY_WITH_TIMEOUT(window.observerModel()->eventsApplied() > applied, 10000);
+  QVERIFY(window.paused());
+}
+
+void TestApp::slowMotionSlider() {
+  MainWindow window;
+  window.setSlowMotion(300);
+  QCOMPARE(window.slowMotion(), 300);
+  window.setSlowMotion(5000);
+  QCOMPARE(window.slowMotion(), 2000);
 }
 
 QTEST_MAIN(TestApp)
