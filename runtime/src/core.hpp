@@ -273,6 +273,12 @@ class RuntimeCore {
   std::map<std::pair<uint32_t, uint32_t>, int64_t> edge_latency;  // by pid serials (low, high)
   int64_t delay_for(const Signal* s, Process* target);
   void recompute_latency_flag();
+  /// R4.1 under latency: `due`, raised if needed so that the signal does not overtake an earlier,
+  /// more delayed one from the same sender to the same receiver (latencies may drop meanwhile).
+  int64_t keep_pair_order(const Signal* s, int64_t due);
+  std::mutex order_m;
+  std::unordered_map<uint64_t, int64_t> order_due;  // (from serial << 32 | to serial) -> latest due
+  std::atomic<bool> order_tracked{false};           // order_due is not empty
 
   // ---- pause ----
   std::atomic<bool> paused{false};

@@ -13,6 +13,9 @@ namespace actorscope {
 class ErlangError : public std::exception {
  public:
   explicit ErlangError(Term reason) : reason_(std::move(reason)), what_(inspect(reason_)) {}
+  /// With a human-readable explanation after the reason in what(): ":system_limit: ...".
+  ErlangError(Term reason, const std::string& detail)
+      : reason_(std::move(reason)), what_(inspect(reason_) + ": " + detail) {}
   const Term& reason() const noexcept { return reason_; }
   const char* what() const noexcept override { return what_.c_str(); }
 
