@@ -11,6 +11,8 @@ namespace actorscope::detail {
 namespace {
 thread_local Worker* tls_worker = nullptr;
 constexpr unsigned kMaxNextChain = 64;
+constexpr unsigned kGlobalEvery = 61;  // find_work calls between forced looks at the global queue
+thread_local unsigned tls_find_ticks = 0;
 constexpr int kSpinRounds = 64;
 }  // namespace
 
@@ -69,7 +71,15 @@ void RuntimeCore::preempt_point(Process* self) {
     inline_run = false;
     tls_current = self;
   }
-  self->budget_ = opts.reduction_budget;
+  // The slice starts over only when nobody else waits for this thread; otherwise the budget stays
+  // spent and `self` gives way at its next receive or yield. Without this a process that sends on
+  // every turn would never leave the thread: the others starve, pause and shutdown never happen.
+  bool others = opts.deterministic
+                    ? !runnable.empty()
+                    : (w && w->q_size.load(std::memory_order_relaxed) > 0) ||
+                          global_size.load(std::memory_order_relaxed) > 0 ||
+                          paused.load(std::memory_order_relaxed) || stopping.load(std::memory_order_relaxed);
+  if (!others) self->budget_ = opts.reduction_budget;
 }
 
 void RuntimeCore::wake_one() {
@@ -80,6 +90,18 @@ void RuntimeCore::wake_one() {
 }
 
 Process* RuntimeCore::find_work(Worker& w) {
+  // Fairness: now and then the global queue (spawns and sends from outside, timers, latency) goes
+  // first, or a worker kept busy by its own processes (a self-feeding process, a ping-pong pair in
+  // the `next` slot) would starve it.
+  if (++tls_find_ticks % kGlobalEvery == 0 && global_size.load(std::memory_order_relaxed)) {
+    std::lock_guard g(global_m);
+    if (!global_q.empty()) {
+      Process* p = global_q.front();
+      global_q.pop_front();
+      global_size.store(global_q.size(), std::memory_order_relaxed);
+      return p;
+    }
+  }
   if (w.next) {
     if (++w.next_chain <= kMaxNextChain || w.q_size.load(std::memory_order_relaxed) == 0) {
       return std::exchange(w.next, nullptr);
