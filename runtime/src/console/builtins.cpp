@@ -348,6 +348,7 @@ Table build() {
   t.reg("Kernel", "apply", 3).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await apply_mfa(c, need_atom(a[0]), need_atom(a[1]), need_list(a[2]).list_elements());
   };
+  t.reg("Kernel", "then", 2).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await apply_fun(c, a[1], one(a[0])); };
   // IEx helpers (imported in the shell; scripts `import IEx.Helpers`).
   t.reg("Kernel", "flush", 0).async = [](Ctx& c, Args) -> Task<Term> {
     while (true) {

@@ -19,7 +19,8 @@ void Interp::write(Stream s, const std::string& text) {
 }
 
 void Interp::log_crash(Pid pid, const Term& reason) {
-  // Elixir's Logger: "\nHH:MM:SS.mmm [error] Process #PID<...> raised an exception\n** (E) msg\n"
+  // Elixir 1.14's Logger (console backend, on standard output):
+  // "\nHH:MM:SS.mmm [error] Process #PID<...> raised an exception\n** (E) msg\n    stacktrace\n"
   auto now = std::chrono::system_clock::now();
   std::time_t tt = std::chrono::system_clock::to_time_t(now);
   int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
@@ -27,7 +28,7 @@ void Interp::log_crash(Pid pid, const Term& reason) {
   localtime_r(&tt, &tm);
   char stamp[32];
   std::snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03d", tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
-  write(Stream::Err, std::string("\n") + stamp + " [error] Process " + inspect_pid(pid) + " raised an exception\n" +
+  write(Stream::Log, std::string("\n") + stamp + " [error] Process " + inspect_pid(pid) + " raised an exception\n" +
                          format_error(reason) + "\n");
 }
 

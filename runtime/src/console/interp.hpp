@@ -60,7 +60,7 @@ struct ModuleDef {
 };
 
 /// Where a piece of output goes: the two IO streams, and (for the shell) values and errors.
-enum class Stream : uint8_t { Out, Err, Result, Error };
+enum class Stream : uint8_t { Out, Err, Result, Error, Log };
 
 /// State shared by every process of one console session or script run.
 class Interp {

@@ -74,7 +74,7 @@ bool binop(const Token& t, OpInfo& out) {
 std::string token_text(const Token& t) {
   switch (t.t) {
     case Tok::Int:
-    case Tok::Float: return inspect(t.lit);
+    case Tok::Float: return "\"" + inspect(t.lit) + "\"";
     case Tok::Atom: return inspect(t.lit);
     case Tok::Str: {
       std::string s;
@@ -82,9 +82,9 @@ std::string token_text(const Token& t) {
       return inspect(Term::binary("\"" + s + "\""));
     }
     case Tok::Charlist: return "'";
+    case Tok::Op: return "'" + t.s + "'";
     case Tok::Ident:
     case Tok::Alias:
-    case Tok::Op:
     case Tok::Kw: return t.s;
     case Tok::KwKey: return t.s + ":";
     case Tok::LParen: return "(";
@@ -178,7 +178,7 @@ class Parser {
     } else {
       const Token& prev = t_[p_ > 0 ? std::min(p_, t_.size()) - 1 : 0];
       f.err.line = prev.line;
-      f.err.column = prev.col + static_cast<int>(token_text(prev).size());
+      f.err.column = prev.col + static_cast<int>(prev.t == Tok::Op || prev.t == Tok::Ident || prev.t == Tok::Kw ? prev.s.size() : 1);
       f.err.message = "syntax error: expression is incomplete";
     }
     throw f;
@@ -491,10 +491,24 @@ class Parser {
       Node* tup = prog_.make(NodeKind::Tuple, k.line);
       tup->kids = {key, v};
       l->kids.push_back(tup);
-      if (at(Tok::Comma) && (peek(1).t == Tok::KwKey || (peek(1).t == Tok::Newline && peek(2).t == Tok::KwKey))) {
-        next();
-        skip_nl();
-        continue;
+      if (at(Tok::Comma)) {
+        size_t k = 1;
+        while (peek(k).t == Tok::Newline) ++k;
+        const Token& after = peek(k);
+        if (after.t == Tok::KwKey) {
+          next();
+          skip_nl();
+          continue;
+        }
+        if (after.t == Tok::Eof) {
+          next();
+          skip_nl();
+          missing(peek());
+        }
+        if (after.t == Tok::RBrack || after.t == Tok::RBrace || after.t == Tok::RParen) {  // trailing comma
+          next();
+          skip_nl();
+        }
       }
       break;
     }

@@ -57,8 +57,9 @@ struct IsDown {
 
 Task<> watcher_main(Process& self, std::shared_ptr<Interp> ip, std::shared_ptr<Program> prog,
                     std::shared_ptr<RunState> rs) {
-  auto [pid, ref] = self.spawn_monitor(&script_main, ip, prog, rs);
-  Term down = co_await self.receive(IsDown{ref});
+  std::pair<Pid, Ref> started = self.spawn_monitor(&script_main, ip, prog, rs);
+  Pid pid = started.first;
+  Term down = co_await self.receive(IsDown{started.second});
   const Term& reason = down[4];
   std::lock_guard g(rs->m);
   if (!rs->reported && !reason.is_atom(atoms::normal)) {
@@ -91,7 +92,8 @@ int run_script_source(std::string_view source, const std::string& file, std::ost
   auto ip = std::make_shared<Interp>(rt);
   ip->file = file;
   ip->sink = [&out, &err](Stream s, const std::string& text) {
-    std::ostream& o = (s == Stream::Out || s == Stream::Result) ? out : err;
+    // Elixir's Logger writes to standard output too.
+    std::ostream& o = (s == Stream::Out || s == Stream::Result || s == Stream::Log) ? out : err;
     o << text;
     o.flush();
   };

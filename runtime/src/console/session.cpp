@@ -43,9 +43,11 @@ struct Session::State {
 
 namespace {
 
+// Predicates hold pointers, not Terms: GCC 12 may destroy a temporary of a co_await expression
+// twice, which is harmless only for trivially destructible ones.
 struct IsToken {
-  Term token;
-  bool operator()(const Term& m) const { return m == token; }
+  const Term* token;
+  bool operator()(const Term& m) const { return m == *token; }
 };
 struct IsDown {
   Ref ref;
@@ -70,9 +72,11 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
   c.interrupt = &st->interrupt;
   c.interrupt_token = st->interrupt_token;
   while (true) {
-    (void)co_await self.receive(IsToken{st->eval_token});
+    (void)co_await self.receive(IsToken{&st->eval_token});
     // Interrupts aimed at an earlier evaluation are void.
-    while (co_await self.receive(IsToken{st->interrupt_token}, 0)) {
+    for (;;) {
+      std::optional<Term> stale = co_await self.receive(IsToken{&st->interrupt_token}, 0);
+      if (!stale) break;
     }
     st->interrupt.store(false);
     std::string input;
@@ -123,9 +127,10 @@ Task<> server_main(Process& self, std::shared_ptr<Session::State> st, Pid first)
     if (st->closed.load()) co_return;
     std::string text = "** (EXIT from " + inspect_pid(shell) + ") shell process exited with reason: " + format_exit(down[4]);
     st->ip->write(Stream::Error, text);
-    auto [pid, r] = self.spawn_monitor(&shell_main, st);
+    std::pair<Pid, Ref> started = self.spawn_monitor(&shell_main, st);
+    Pid pid = started.first;
     shell = pid;
-    ref = r;
+    ref = started.second;
     bool was_busy, taken;
     {
       std::lock_guard g(st->m);
@@ -158,6 +163,7 @@ Session::Session(Runtime& rt, OutputFn output, SessionOptions opts) : rt_(rt), s
     OutputKind k = s == Stream::Out ? OutputKind::Stdout
                    : s == Stream::Err ? OutputKind::Stderr
                    : s == Stream::Result ? OutputKind::Result
+                   : s == Stream::Log    ? OutputKind::Log
                                          : OutputKind::Error;
     st->output(k, text);
   };

@@ -29,9 +29,10 @@ enum ScriptStatus : int {
   kScriptNoFile = 3,    // could not read the file
 };
 
-/// Runs the script in `path`. Output of IO.puts/IO.inspect/flush() goes to `out`; errors (syntax
-/// errors as "** (SyntaxError) FILE:LINE:COL: message", uncaught errors, logger reports of
-/// crashed processes) to `err`.
+/// Runs the script in `path`. Output of IO.puts/IO.inspect/flush() goes to `out`, and so do the
+/// logger reports of crashed processes (Elixir 1.14's console logger writes to standard output);
+/// errors (syntax errors as "** (SyntaxError) FILE:LINE:COL: message", an uncaught error or exit
+/// of the script, "** (EXIT from ...)") go to `err`.
 int run_script_file(const std::string& path, std::ostream& out, std::ostream& err, const ScriptOptions& opts = {});
 /// The same for a script given as text; `file` names it in messages.
 int run_script_source(std::string_view source, const std::string& file, std::ostream& out, std::ostream& err,

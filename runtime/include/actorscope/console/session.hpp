@@ -34,7 +34,8 @@ InputStatus classify_input(std::string_view text);
 
 enum class OutputKind {
   Stdout,  // IO.puts, IO.inspect, flush() output
-  Stderr,  // IO.puts(:stderr, ...), logger reports of crashed processes
+  Stderr,  // IO.puts(:stderr, ...)
+  Log,     // logger reports of processes that crashed ("[error] Process #PID<...> raised an exception")
   Result,  // the value of an evaluated input, as iex prints it (inspect)
   Error,   // "** (ArithmeticError) ...", "** (EXIT from ...) shell process exited ...", syntax errors
 };

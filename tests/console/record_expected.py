@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Records the expected output of tests/console/scripts/*.exs with real `elixir` (1.14 / OTP 25).
+
+For each NAME.exs writes NAME.out (normalised stdout), NAME.err (normalised stderr, only when not
+empty) and NAME.status (the exit status, only when not 0). tst_console applies the same
+normalisation to the output of our runner. Usage: record_expected.py [NAME ...]
+record_expected.py --scenarios records resources/scenarios/*.exs into tests/console/scenarios/.
+"""
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(ROOT, "scripts")
+SCENARIOS = os.path.join(ROOT, "..", "..", "resources", "scenarios")
+
+
+def normalise_ids(text):
+    """#PID<0.N.0> -> #PID<k> and #Reference<...> -> #Reference<k>, k in order of first appearance."""
+    for pattern, label in ((r"#PID<[0-9.]+>", "PID"), (r"#Reference<[0-9.]+>", "Reference")):
+        seen = {}
+
+        def repl(m):
+            return "#%s<%d>" % (label, seen.setdefault(m.group(0), len(seen) + 1))
+
+        text = re.sub(pattern, repl, text)
+    return text
+
+
+def normalise_out(text):
+    """Logger reports in stdout: no timestamps, no stacktrace lines under a "** (" line."""
+    out = []
+    in_stack = False
+    for line in text.split("\n"):
+        if in_stack and line.startswith("    "):
+            continue
+        in_stack = line.startswith("** (")
+        out.append(re.sub(r"^\d\d:\d\d:\d\d\.\d\d\d ", "", line))
+    return normalise_ids("\n".join(out))
+
+
+def normalise_err(text):
+    """Keeps the lines that say what happened: no stack lines, no blank lines, no compiler warnings,
+    no logger timestamps."""
+    out = []
+    skip_warning = False
+    for line in text.splitlines():
+        if line.startswith("warning:"):
+            skip_warning = True
+            continue
+        if not line.strip():
+            skip_warning = False
+            continue
+        if line[0] in " \t":
+            continue
+        if skip_warning:
+            continue
+        out.append(re.sub(r"^\d\d:\d\d:\d\d\.\d\d\d ", "", line))
+    return normalise_ids("\n".join(out) + ("\n" if out else ""))
+
+
+def record(name):
+    path = os.path.join(HERE, name + ".exs")
+    p = subprocess.run(["elixir", name + ".exs"], cwd=HERE, capture_output=True, text=True, timeout=60)
+    with open(os.path.join(HERE, name + ".out"), "w") as f:
+        f.write(normalise_out(p.stdout))
+    err = normalise_err(p.stderr)
+    for ext, content in ((".err", err), (".status", "%d\n" % p.returncode if p.returncode else "")):
+        target = os.path.join(HERE, name + ext)
+        if content:
+            with open(target, "w") as f:
+                f.write(content)
+        elif os.path.exists(target):
+            os.remove(target)
+    print("%-40s status %d" % (name, p.returncode))
+
+
+def record_scenarios():
+    """resources/scenarios/NAME.exs -> tests/console/scenarios/NAME.out (they must exit with 0)."""
+    os.makedirs(os.path.join(ROOT, "scenarios"), exist_ok=True)
+    for f in sorted(os.listdir(SCENARIOS)):
+        if not f.endswith(".exs"):
+            continue
+        p = subprocess.run(["elixir", f], cwd=SCENARIOS, capture_output=True, text=True, timeout=60)
+        assert p.returncode == 0, f + ": " + p.stderr
+        with open(os.path.join(ROOT, "scenarios", f[:-4] + ".out"), "w") as out:
+            out.write(normalise_out(p.stdout))
+        print("%-40s status %d" % (f, p.returncode))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--scenarios"]:
+        record_scenarios()
+        sys.exit(0)
+    names = sys.argv[1:] or sorted(f[:-4] for f in os.listdir(HERE) if f.endswith(".exs"))
+    for n in names:
+        record(n)

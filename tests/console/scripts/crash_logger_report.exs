@@ -1,0 +1,5 @@
+spawn(fn -> raise "something went wrong" end)
+Process.sleep(100)
+spawn(fn -> 1 + :a end)
+Process.sleep(100)
+IO.puts("the script goes on")

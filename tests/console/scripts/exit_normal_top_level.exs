@@ -1,0 +1,3 @@
+IO.puts("ending early")
+exit(:normal)
+IO.puts("not reached")

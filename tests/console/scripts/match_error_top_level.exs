@@ -1,0 +1,3 @@
+IO.puts("matching")
+{:ok, _value} = {:error, :enoent}
+IO.puts("not reached")

@@ -1,0 +1,5 @@
+pid = spawn(fn -> :ok end)
+Process.sleep(20)
+IO.inspect(Process.alive?(pid))
+IO.inspect(send(pid, :anyone_there?))
+IO.puts("sending to a dead pid is fine")

@@ -1,0 +1,7 @@
+import IEx.Helpers
+
+send(self(), :one)
+send(self(), {:two, 2})
+send(self(), "three")
+flush()
+IO.inspect(flush())
