@@ -659,6 +659,7 @@ void MainWindow::createDocks() {
   splitDockWidget(insp, scen, Qt::Vertical);
   resizeDocks({insp, scen}, {560, 260}, Qt::Vertical);
   resizeDocks({insp}, {380}, Qt::Horizontal);
+  logWidget_->setMinimumHeight(150);
   QDockWidget* log = dock(logWidget_, tr("Event log"), QStringLiteral("eventLogDock"), Qt::BottomDockWidgetArea);
   resizeDocks({log}, {190}, Qt::Vertical);
   scenarioPanel_->setObjectName(QStringLiteral("scenarioPanel"));

@@ -239,7 +239,11 @@ GraphScene::GraphScene(ObserverModel* model, QObject* parent)
   connect(this, &QGraphicsScene::selectionChanged, this, [this] { emit selectedPidChanged(selectedPid()); });
 }
 
-GraphScene::~GraphScene() = default;
+GraphScene::~GraphScene() {
+  // Items go while this is still a GraphScene: no selectionChanged into a half-destroyed object.
+  blockSignals(true);
+  clear();
+}
 
 double GraphScene::now() const { return double(clock_.nsecsElapsed()) / 1e6; }
 
