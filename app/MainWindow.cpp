@@ -76,7 +76,11 @@ MainWindow::MainWindow(QWidget* parent)
   tableView_->setSelectionMode(QAbstractItemView::SingleSelection);
   tableView_->setAlternatingRowColors(true);
   tableView_->verticalHeader()->hide();
-  tableView_->horizontalHeader()->setStretchLastSection(true);
+  tableView_->horizontalHeader()->setStretchLastSection(false);
+  tableView_->horizontalHeader()->setSectionResizeMode(views::ProcessTableModel::NameCol, QHeaderView::Stretch);
+  tableView_->horizontalHeader()->setMinimumSectionSize(70);
+  tableView_->setColumnWidth(views::ProcessTableModel::PidCol, 120);
+  tableView_->verticalHeader()->setDefaultSectionSize(24);
   tableView_->setContextMenuPolicy(Qt::CustomContextMenu);
 
   auto* tablePage = new QWidget;
@@ -342,6 +346,16 @@ Pid MainWindow::findPid(const QString& nameOrPid) const {
     if (QString::fromStdString(inspect_pid(r.pid)) == t) return r.pid;
   }
   return {};
+}
+
+bool MainWindow::showTab(const QString& name) {
+  if (name == QStringLiteral("graph"))
+    tabs_->setCurrentIndex(0);
+  else if (name == QStringLiteral("processes"))
+    tabs_->setCurrentIndex(1);
+  else
+    return false;
+  return true;
 }
 
 bool MainWindow::selectByName(const QString& nameOrPid, bool preview) {

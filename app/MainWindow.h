@@ -58,6 +58,8 @@ public:
 
   /// Sends `Process.exit(pid, :kill)` to the process registered as `name` (or with that pid text).
   bool killByName(const QString& nameOrPid);
+  /// Shows the "graph" or the "processes" tab; false for another name.
+  bool showTab(const QString& name);
   /// Selects a process by name or pid text; with `previewKill`, shows its blast radius too.
   bool selectByName(const QString& nameOrPid, bool previewKill = false);
   /// The pid of a live process by registered name or pid text.

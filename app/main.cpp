@@ -46,11 +46,14 @@ struct Options {
   QCommandLineOption preview{QStringLiteral("preview-kill"),
                              QStringLiteral("With --select: show the blast radius of killing it.")};
 
+  QCommandLineOption tab{QStringLiteral("tab"), QStringLiteral("Show the tab <name>: graph or processes."),
+                         QStringLiteral("name")};
+
   void addTo(QCommandLineParser& parser) const {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview})
+    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &tab})
       parser.addOption(*o);
   }
 };
@@ -132,6 +135,8 @@ int main(int argc, char* argv[]) {
   if (threads >= 0) window.setThreads(unsigned(threads));
   if (parser.isSet(options.deterministic)) window.setRunMode(actorscope::views::RunMode::Deterministic);
   window.setScenario(scenario);
+  if (parser.isSet(options.tab) && !window.showTab(parser.value(options.tab)))
+    return fail(QStringLiteral("--tab wants graph or processes"));
   window.show();
 
   if (parser.isSet(options.kill)) {
