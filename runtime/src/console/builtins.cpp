@@ -24,6 +24,7 @@ Term make_range(int64_t first, int64_t last, int64_t step);
 std::vector<Term> enumerate(const Term& t);
 Term map_update(const Term& base, std::vector<std::pair<Term, Term>> kvs, bool must_exist);
 Task<Term> call_clauses(Ctx& c, Callable f, std::vector<Term> args);
+void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* table);
 
 namespace {
 
@@ -208,9 +209,7 @@ std::vector<std::pair<Term, Term>> keyword_pairs(const Term& t) {
   return out;
 }
 
-[[noreturn]] void not_available(const char* what) {
-  raise_message("RuntimeError", std::string(what) + " is not available in the console yet (the OTP layer is not wired in)");
-}
+Builtin& reg_thunk(void* t, const char* mod, const char* fun, int arity);
 
 Table build() {
   Table t;
@@ -801,34 +800,13 @@ Table build() {
   t.reg("Integer", "to_string", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(inspect(Term(need_int(a[0])))); };
   t.reg("Atom", "to_string", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(atom_name(need_atom(a[0]))); };
 
-  // ---- OTP (wired when the OTP layer lands) ----------------------------------------------------------
-#define NOT_YET(mod, fun, ar)                                                                          \
-  t.reg(mod, fun, ar).sync = [](Ctx&, Args&) -> Term { not_available(mod "." fun "/" #ar); };
-  NOT_YET("GenServer", "start_link", 2)
-  NOT_YET("GenServer", "start_link", 3)
-  NOT_YET("GenServer", "start", 2)
-  NOT_YET("GenServer", "start", 3)
-  NOT_YET("GenServer", "call", 2)
-  NOT_YET("GenServer", "call", 3)
-  NOT_YET("GenServer", "cast", 2)
-  NOT_YET("GenServer", "stop", 1)
-  NOT_YET("Agent", "start_link", 1)
-  NOT_YET("Agent", "start_link", 2)
-  NOT_YET("Agent", "get", 2)
-  NOT_YET("Agent", "update", 2)
-  NOT_YET("Agent", "get_and_update", 2)
-  NOT_YET("Agent", "stop", 1)
-  NOT_YET("Task", "async", 1)
-  NOT_YET("Task", "await", 1)
-  NOT_YET("Task", "await", 2)
-  NOT_YET("Task", "start_link", 1)
-  NOT_YET("Supervisor", "start_link", 2)
-  NOT_YET("Supervisor", "which_children", 1)
-  NOT_YET("Supervisor", "count_children", 1)
-  NOT_YET("DynamicSupervisor", "start_link", 1)
-  NOT_YET("DynamicSupervisor", "start_child", 2)
-#undef NOT_YET
+  // ---- OTP: GenServer, Agent, Task, Supervisor, DynamicSupervisor (otp_builtins.cpp) ----------
+  register_otp(&reg_thunk, &t);
   return t;
+}
+
+Builtin& reg_thunk(void* t, const char* mod, const char* fun, int arity) {
+  return static_cast<Table*>(t)->reg(mod, fun, arity);
 }
 
 const Table& table() {

@@ -882,6 +882,7 @@ class Parser {
 
   Node* parse_identifier() {
     Token id = next();
+    if (id.s == "__MODULE__") return prog_.make(NodeKind::Module, id.line);
     Atom name = intern(id.s);
     if (at(Tok::LParen) && !peek().space_before) {
       Token open = next();

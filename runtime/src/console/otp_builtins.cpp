@@ -1,0 +1,388 @@
+// The console language's OTP built-ins, wired to runtime/include/actorscope/otp: GenServer modules
+// (`use GenServer` with init/handle_call/handle_cast/handle_info/terminate), Agent, Task,
+// Supervisor and DynamicSupervisor.
+
+#include "actorscope/otp/dynamic_supervisor.hpp"
+#include "actorscope/otp/gen_server.hpp"
+#include "actorscope/otp/supervisor.hpp"
+#include "interp.hpp"
+
+namespace actorscope::console::detail {
+
+Task<Term> call_clauses(Ctx& c, Callable f, std::vector<Term> args);
+
+namespace {
+
+using Args = std::vector<Term>;
+Term T2(Term a, Term b) { return Term::tuple({std::move(a), std::move(b)}); }
+// GCC 12 rejects braced lists inside co_await expressions ("array used as initializer").
+Args args0() { return Args(); }
+Args args1(const Term& a) { return Args{a}; }
+Args args2(const Term& a, const Term& b) { return Args{a, b}; }
+Args args3(const Term& a, const Term& b, const Term& c) { return Args{a, b, c}; }
+bool tagged(const Term& t, const char* tag, size_t n) { return t.is_tagged(A(tag), n); }
+
+bool has_function(Interp& ip, Atom mod, const char* fun, int arity) {
+  auto m = ip.module(mod);
+  return m && m->find(A(fun), arity);
+}
+
+/// A GenServer whose callbacks are a user module's functions; the state lives here.
+class ModuleServer final : public otp::GenServer {
+ public:
+  ModuleServer(std::shared_ptr<Interp> ip, Atom mod, Term arg) : ip_(std::move(ip)), mod_(mod), arg_(std::move(arg)) {}
+
+  Task<otp::InitResult> init(Process& self) override {
+    Ctx c(self, ip_);
+    Term r = co_await apply_mfa(c, mod_, A("init"), args1(arg_));
+    if (tagged(r, "ok", 2)) {
+      state_ = r[1];
+      co_return otp::InitResult::ok();
+    }
+    if (tagged(r, "stop", 2)) co_return otp::InitResult::stop(r[1]);
+    if (r.is_atom(A("ignore"))) co_return otp::InitResult::ignore();
+    co_return otp::InitResult::stop(T2(Term(A("bad_return_value")), r));
+  }
+
+  Task<otp::CallResult> handle_call(Process& self, const Term& request, const Term& from) override {
+    if (!has_function(*ip_, mod_, "handle_call", 3)) co_return otp::CallResult::stop(T2(Term(A("bad_call")), request));
+    Ctx c(self, ip_);
+    Term r = co_await apply_mfa(c, mod_, A("handle_call"), args3(request, from, state_));
+    co_return result(r);
+  }
+  Task<otp::NoReplyResult> handle_cast(Process& self, const Term& request) override {
+    if (!has_function(*ip_, mod_, "handle_cast", 2)) co_return otp::CallResult::stop(T2(Term(A("bad_cast")), request));
+    Ctx c(self, ip_);
+    Term r = co_await apply_mfa(c, mod_, A("handle_cast"), args2(request, state_));
+    co_return result(r);
+  }
+  Task<otp::NoReplyResult> handle_info(Process& self, const Term& msg) override {
+    if (!has_function(*ip_, mod_, "handle_info", 2)) co_return otp::CallResult::noreply();
+    Ctx c(self, ip_);
+    Term r = co_await apply_mfa(c, mod_, A("handle_info"), args2(msg, state_));
+    co_return result(r);
+  }
+  Task<> terminate(Process& self, const Term& reason) override {
+    if (!has_function(*ip_, mod_, "terminate", 2)) co_return;
+    Ctx c(self, ip_);
+    (void)co_await apply_mfa(c, mod_, A("terminate"), args2(reason, state_));
+  }
+  Atom module() const override { return mod_; }
+
+ private:
+  otp::CallResult result(const Term& r) {
+    if (tagged(r, "reply", 3)) {
+      state_ = r[2];
+      return otp::CallResult::reply(r[1]);
+    }
+    if (tagged(r, "noreply", 2)) {
+      state_ = r[1];
+      return otp::CallResult::noreply();
+    }
+    if (tagged(r, "stop", 4)) {
+      state_ = r[3];
+      return otp::CallResult::stop(r[1], r[2]);
+    }
+    if (tagged(r, "stop", 3)) {
+      state_ = r[2];
+      return otp::CallResult::stop(r[1]);
+    }
+    return otp::CallResult::stop(T2(Term(A("bad_return_value")), r));
+  }
+  std::shared_ptr<Interp> ip_;
+  Atom mod_;
+  Term arg_;
+  Term state_;
+};
+
+/// Elixir's Agent: a GenServer holding a value, changed by funs sent to it.
+class AgentServer final : public otp::GenServer {
+ public:
+  AgentServer(std::shared_ptr<Interp> ip, Term fun) : ip_(std::move(ip)), fun_(std::move(fun)) {}
+  Task<otp::InitResult> init(Process& self) override {
+    Ctx c(self, ip_);
+    state_ = co_await apply_fun(c, fun_, args0());
+    co_return otp::InitResult::ok();
+  }
+  Task<otp::CallResult> handle_call(Process& self, const Term& request, const Term&) override {
+    Ctx c(self, ip_);
+    if (tagged(request, "get", 2)) co_return otp::CallResult::reply(co_await apply_fun(c, request[1], args1(state_)));
+    if (tagged(request, "update", 2)) {
+      state_ = co_await apply_fun(c, request[1], args1(state_));
+      co_return otp::CallResult::reply(Term(atoms::ok));
+    }
+    if (tagged(request, "get_and_update", 2)) {
+      Term r = co_await apply_fun(c, request[1], args1(state_));
+      if (!r.is_tuple() || r.tuple_size() != 2) raise_error(T2(Term(A("bad_return_value")), r));
+      state_ = r[1];
+      co_return otp::CallResult::reply(r[0]);
+    }
+    co_return otp::CallResult::stop(T2(Term(A("bad_call")), request));
+  }
+  Atom module() const override { return A("Elixir.Agent"); }
+
+ private:
+  std::shared_ptr<Interp> ip_;
+  Term fun_;
+  Term state_;
+};
+
+Atom opt_name(const Term& opts) {
+  if (!opts.is_list()) return atoms::nil;
+  for (const Term& kv : opts.list_elements())
+    if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0].is_atom(A("name")) && kv[1].is_atom()) return kv[1].as_atom();
+  return atoms::nil;
+}
+const Term* opt(const Term& opts, const char* key) {
+  if (!opts.is_list()) return nullptr;
+  for (const Term& kv : opts.list_elements())
+    if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0].is_atom(A(key))) return &kv[1];
+  return nullptr;
+}
+int64_t timeout_arg(const Term& t) {
+  if (t.is_atom(atoms::infinity)) return kInfinity;
+  if (t.is_integer() && t.as_integer() >= 0) return t.as_integer();
+  raise_error(Term(atoms::badarg));
+}
+
+/// OTP client calls end the caller by throwing ProcessExit; the language treats that as exit/1,
+/// so the shell reports it ("** (exit) ...") instead of dying.
+Task<Term> as_exit(Task<Term> task) {
+  try {
+    co_return co_await std::move(task);
+  } catch (const LangExit&) {
+    throw;
+  } catch (const ProcessExit& e) {
+    throw LangExit(e.reason());
+  }
+}
+
+Task<Term> gen_start(Ctx& c, Term mod, Term arg, Term opts, bool link) {
+  if (!mod.is_atom()) raise_error(Term(atoms::badarg));
+  otp::GenServerOptions o;
+  o.name = opt_name(opts);
+  o.module = mod.as_atom();
+  auto impl = std::make_unique<ModuleServer>(c.ip, mod.as_atom(), arg);
+  if (link) co_return co_await otp::GenServer::start_link(c.self, std::move(impl), o);
+  co_return co_await otp::GenServer::start(c.self, std::move(impl), o);
+}
+
+// ---- child specs -------------------------------------------------------------------------------
+
+Task<Term> start_mfa(Process& sup, std::shared_ptr<Interp> ip, Atom m, Atom f, Term args, Term extra) {
+  Ctx c(sup, ip);
+  std::vector<Term> a = extra.is_list() ? extra.list_elements() : std::vector<Term>{};
+  for (const Term& x : args.list_elements()) a.push_back(x);
+  co_return co_await apply_mfa(c, m, f, std::move(a));
+}
+
+otp::ChildSpec child_spec(Ctx& c, const Term& spec) {
+  Term id, start, restart, shutdown, type;
+  if (spec.is_atom()) {
+    id = spec;
+    start = Term::tuple({spec, Term(A("start_link")), Term::list({Term::empty_list()})});
+  } else if (spec.is_tuple() && spec.tuple_size() == 2 && spec[0].is_atom()) {
+    id = spec[0];
+    start = Term::tuple({spec[0], Term(A("start_link")), Term::list({spec[1]})});
+  } else if (spec.is_map()) {
+    const Term* i = spec.map_get(Term(A("id")));
+    const Term* s = spec.map_get(Term(A("start")));
+    if (!s) raise_message("ArgumentError", "invalid child specification: " + inspect(spec));
+    id = i ? *i : Term();
+    start = *s;
+    if (const Term* r = spec.map_get(Term(A("restart")))) restart = *r;
+    if (const Term* sd = spec.map_get(Term(A("shutdown")))) shutdown = *sd;
+    if (const Term* t = spec.map_get(Term(A("type")))) type = *t;
+  } else {
+    raise_message("ArgumentError", "invalid child specification: " + inspect(spec));
+  }
+  if (!start.is_tuple() || start.tuple_size() != 3 || !start[0].is_atom() || !start[1].is_atom() || !start[2].is_list())
+    raise_message("ArgumentError", "invalid child specification: " + inspect(spec));
+  otp::ChildSpec cs;
+  cs.id = id;
+  std::shared_ptr<Interp> ip = c.ip;
+  Atom m = start[0].as_atom(), f = start[1].as_atom();
+  Term args = start[2];
+  cs.start = [ip, m, f, args](Process& sup, Term extra) { return start_mfa(sup, ip, m, f, args, std::move(extra)); };
+  cs.module = m;
+  if (restart.is_atom(A("transient"))) cs.restart = otp::Restart::Transient;
+  if (restart.is_atom(A("temporary"))) cs.restart = otp::Restart::Temporary;
+  if (shutdown.is_atom(A("brutal_kill"))) cs.shutdown = otp::Shutdown::brutal_kill();
+  if (shutdown.is_atom(atoms::infinity)) cs.shutdown = otp::Shutdown::infinity();
+  if (shutdown.is_integer()) cs.shutdown = otp::Shutdown::timeout(shutdown.as_integer());
+  if (type.is_atom(A("supervisor"))) cs.type = otp::ChildType::Supervisor;
+  return cs;
+}
+
+// ---- Task --------------------------------------------------------------------------------------
+
+struct IsTaskRef {
+  Ref ref;
+  bool operator()(const Term& m) const { return m.is_tagged(A("$task_ref"), 2); }
+};
+
+Task<> task_main(Process& self, std::shared_ptr<Interp> ip, Term fun, Pid owner) {
+  Term msg = co_await self.receive(IsTaskRef{});
+  Ctx c(self, ip);
+  Term result;
+  try {
+    result = co_await apply_fun(c, fun, args0());
+  } catch (const ErlangError& e) {
+    ip->log_crash(self.pid(), e.reason());
+    throw;
+  }
+  self.send(owner, T2(msg[1], result));
+}
+
+struct IsTaskReply {
+  Ref ref;
+  bool operator()(const Term& m) const {
+    if (m.is_tuple() && m.tuple_size() == 2 && m[0].is_ref() && m[0].as_ref() == ref) return true;
+    return m.is_tagged(atoms::DOWN, 5) && m[1].is_ref() && m[1].as_ref() == ref;
+  }
+};
+
+Task<Term> task_await(Ctx& c, Term task, int64_t timeout, Term timeout_term) {
+  const Term* r = task.is_map() ? task.map_get(Term(A("ref"))) : nullptr;
+  if (!r || !r->is_ref()) raise_error(Term(atoms::badarg));
+  Ref ref = r->as_ref();
+  std::optional<Term> m;
+  if (timeout == kInfinity)
+    m = co_await c.self.receive(IsTaskReply{ref});
+  else
+    m = co_await c.self.receive(IsTaskReply{ref}, timeout);
+  Term mfa = Term::tuple({Term(A("Elixir.Task")), Term(A("await")), Term::list({task, timeout_term})});
+  if (!m) throw LangExit(T2(Term(atoms::timeout), mfa));
+  if (m->is_tagged(atoms::DOWN, 5)) throw LangExit(T2((*m)[4], mfa));
+  c.self.demonitor(ref, DemonitorOptions{true, false});
+  co_return (*m)[1];
+}
+
+}  // namespace
+
+/// Registers the OTP built-ins; called by the built-in table.
+void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* t) {
+  reg(t, "GenServer", "start_link", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await gen_start(c, a[0], a[1], Term::empty_list(), true);
+  };
+  reg(t, "GenServer", "start_link", 3).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await gen_start(c, a[0], a[1], a[2], true);
+  };
+  reg(t, "GenServer", "start", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await gen_start(c, a[0], a[1], Term::empty_list(), false);
+  };
+  reg(t, "GenServer", "start", 3).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await gen_start(c, a[0], a[1], a[2], false);
+  };
+  reg(t, "GenServer", "call", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::GenServer::call(c.self, a[0], a[1]));
+  };
+  reg(t, "GenServer", "call", 3).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::GenServer::call(c.self, a[0], a[1], timeout_arg(a[2])));
+  };
+  reg(t, "GenServer", "cast", 2).sync = [](Ctx& c, Args& a) -> Term { return otp::GenServer::cast(c.self, a[0], a[1]); };
+  reg(t, "GenServer", "reply", 2).sync = [](Ctx& c, Args& a) -> Term {
+    otp::GenServer::reply(c.self, a[0], a[1]);
+    return Term(atoms::ok);
+  };
+  reg(t, "GenServer", "stop", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::GenServer::stop(c.self, a[0]));
+  };
+  reg(t, "GenServer", "stop", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::GenServer::stop(c.self, a[0], a[1]));
+  };
+  reg(t, "GenServer", "whereis", 1).sync = [](Ctx& c, Args& a) -> Term {
+    Pid p = otp::whereis(c.self.runtime(), a[0]);
+    return p.valid() ? Term(p) : Term();
+  };
+  // Agent
+  reg(t, "Agent", "start_link", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    otp::GenServerOptions o;
+    o.module = A("Elixir.Agent");
+    co_return co_await otp::GenServer::start_link(c.self, std::make_unique<AgentServer>(c.ip, a[0]), o);
+  };
+  reg(t, "Agent", "start_link", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    otp::GenServerOptions o;
+    o.name = opt_name(a[1]);
+    o.module = A("Elixir.Agent");
+    co_return co_await otp::GenServer::start_link(c.self, std::make_unique<AgentServer>(c.ip, a[0]), o);
+  };
+  reg(t, "Agent", "get", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::GenServer::call(c.self, a[0], T2(Term(A("get")), a[1])));
+  };
+  reg(t, "Agent", "update", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::GenServer::call(c.self, a[0], T2(Term(A("update")), a[1])));
+  };
+  reg(t, "Agent", "get_and_update", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::GenServer::call(c.self, a[0], T2(Term(A("get_and_update")), a[1])));
+  };
+  reg(t, "Agent", "stop", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::GenServer::stop(c.self, a[0]));
+  };
+  // Task
+  reg(t, "Task", "async", 1).sync = [](Ctx& c, Args& a) -> Term {
+    if (!a[0].is_fun()) raise_error(Term(atoms::badarg));
+    SpawnOptions o;
+    o.link = true;
+    o.monitor = true;
+    Ref ref;
+    Pid pid = actorscope::detail::spawn_in(actorscope::detail::core_of(c.self), &c.self, o, &ref, &task_main, c.ip, a[0],
+                                           c.self.pid());
+    c.self.send(pid, T2(Term(A("$task_ref")), Term(ref)));
+    return Term::map({{Term(A("__struct__")), Term(A("Elixir.Task"))},
+                      {Term(A("owner")), Term(c.self.pid())},
+                      {Term(A("pid")), Term(pid)},
+                      {Term(A("ref")), Term(ref)}});
+  };
+  reg(t, "Task", "await", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await task_await(c, a[0], 5000, Term(5000));
+  };
+  reg(t, "Task", "await", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await task_await(c, a[0], timeout_arg(a[1]), a[1]);
+  };
+  // Supervisor
+  reg(t, "Supervisor", "start_link", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    std::vector<otp::ChildSpec> specs;
+    for (const Term& s : a[0].list_elements()) specs.push_back(child_spec(c, s));
+    otp::SupervisorOptions o;
+    const Term* st = opt(a[1], "strategy");
+    if (!st) raise_message("ArgumentError", "expected :strategy option to be given");
+    if (st->is_atom(A("one_for_all"))) o.strategy = otp::Strategy::OneForAll;
+    else if (st->is_atom(A("rest_for_one"))) o.strategy = otp::Strategy::RestForOne;
+    else if (!st->is_atom(A("one_for_one"))) raise_message("ArgumentError", "unknown strategy " + inspect(*st));
+    if (const Term* mr = opt(a[1], "max_restarts"); mr && mr->is_integer()) o.max_restarts = static_cast<int>(mr->as_integer());
+    if (const Term* ms = opt(a[1], "max_seconds"); ms && ms->is_integer()) o.max_seconds = ms->as_integer();
+    o.name = opt_name(a[1]);
+    co_return co_await otp::Supervisor::start_link(c.self, std::move(specs), o);
+  };
+  reg(t, "Supervisor", "which_children", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::Supervisor::which_children(c.self, a[0]));
+  };
+  reg(t, "Supervisor", "count_children", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::Supervisor::count_children(c.self, a[0]));
+  };
+  reg(t, "Supervisor", "start_child", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::Supervisor::start_child(c.self, a[0], child_spec(c, a[1])));
+  };
+  reg(t, "Supervisor", "terminate_child", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::Supervisor::terminate_child(c.self, a[0], a[1]));
+  };
+  reg(t, "Supervisor", "stop", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::Supervisor::stop(c.self, a[0]));
+  };
+  // DynamicSupervisor
+  reg(t, "DynamicSupervisor", "start_link", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    otp::DynamicSupervisorOptions o;
+    o.name = opt_name(a[0]);
+    if (const Term* mc = opt(a[0], "max_children"); mc && mc->is_integer()) o.max_children = mc->as_integer();
+    if (const Term* ea = opt(a[0], "extra_arguments"); ea && ea->is_list()) o.extra_arguments = *ea;
+    if (const Term* mr = opt(a[0], "max_restarts"); mr && mr->is_integer()) o.max_restarts = static_cast<int>(mr->as_integer());
+    if (const Term* ms = opt(a[0], "max_seconds"); ms && ms->is_integer()) o.max_seconds = ms->as_integer();
+    co_return co_await otp::DynamicSupervisor::start_link(c.self, o);
+  };
+  reg(t, "DynamicSupervisor", "start_child", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::DynamicSupervisor::start_child(c.self, a[0], child_spec(c, a[1])));
+  };
+}
+
+}  // namespace actorscope::console::detail
