@@ -64,6 +64,83 @@ bool Runtime::resume(Pid pid) {
   return true;
 }
 
+bool Runtime::link(Pid a, Pid b) {
+  Process* pa = core_->lookup(a);
+  Process* pb = core_->lookup(b);
+  if (!pa || !pb || pa == pb) return false;
+  a = pa->pid();
+  b = pb->pid();
+  // `a` may be running on a worker and draining its signals right now: its side goes first, so an
+  // EXIT from b (once b's side exists) always finds the link; if b turns out dead, undo a's side.
+  {
+    SpinGuard g(pa->lock_);
+    if (pa->pid_.load(std::memory_order_relaxed) != a.raw || pa->exiting_.load(std::memory_order_acquire))
+      return false;
+    if (!pa->rel_) pa->rel_ = std::make_unique<detail::Relations>();
+    if (pa->rel_->links.contains(b.serial())) return true;
+    pa->rel_->links.push_back(b);
+  }
+  bool ok = false;
+  {
+    SpinGuard g(pb->lock_);
+    if (pb->pid_.load(std::memory_order_relaxed) == b.raw && !pb->exiting_.load(std::memory_order_acquire)) {
+      if (!pb->rel_) pb->rel_ = std::make_unique<detail::Relations>();
+      if (!pb->rel_->links.contains(a.serial())) pb->rel_->links.push_back(a);
+      ok = true;
+    }
+  }
+  if (!ok) {
+    SpinGuard g(pa->lock_);
+    if (pa->rel_) pa->rel_->links.erase_key(b.serial());
+    return false;
+  }
+  core_->trace(TraceKind::Link, a, b);
+  return true;
+}
+
+bool Runtime::unlink(Pid a, Pid b) {
+  if (Process* pa = core_->lookup(a)) core_->unlink(pa, b);
+  return true;
+}
+
+std::optional<Ref> Runtime::monitor(Pid watcher, Pid target) {
+  Process* w = core_->lookup(watcher);
+  if (!w) return std::nullopt;
+  Ref ref = core_->make_ref();
+  Process* t = core_->lookup(target);
+  if (t) target = t->pid();
+  // The watcher's side first, so a DOWN racing with this call always finds its monitor.
+  {
+    SpinGuard g(w->lock_);
+    if (w->pid_.load(std::memory_order_relaxed) == 0 || w->exiting_.load(std::memory_order_acquire))
+      return std::nullopt;
+    if (!w->rel_) w->rel_ = std::make_unique<detail::Relations>();
+    w->rel_->monitors.push_back({ref, target, atoms::nil});
+  }
+  if (!core_->monitor(w->pid(), target, ref, atoms::nil)) {
+    {
+      SpinGuard g(w->lock_);
+      if (w->rel_) w->rel_->monitors.erase_key(ref.id);
+    }
+    core_->send_down_noproc(w, ref, Term(target));  // R3.2
+    return ref;
+  }
+  if (core_->tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::Monitor;
+    ev.a = w->pid();
+    ev.b = target;
+    ev.ref = ref;
+    core_->emit(std::move(ev));
+  }
+  return ref;
+}
+
+bool Runtime::demonitor(Pid watcher, Ref ref) {
+  Process* w = core_->lookup(watcher);
+  return w && core_->demonitor(w, ref);
+}
+
 bool Runtime::alive(Pid pid) const {
   Process* p = core_->lookup(pid);
   return p && !p->exiting_.load(std::memory_order_acquire);

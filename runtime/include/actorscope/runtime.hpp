@@ -73,6 +73,18 @@ class Runtime {
   bool suspend(Pid pid);
   bool resume(Pid pid);
 
+  // ---- relations, for tools (a process's own code uses Process::link and friends) ----------
+  /// Links `a` and `b` as if `a` called `Process.link(b)`. False (and no link) when either is not
+  /// alive, or a == b.
+  bool link(Pid a, Pid b);
+  /// Removes the link between a and b, as if `a` called `Process.unlink(b)`. Always true.
+  bool unlink(Pid a, Pid b);
+  /// Makes `watcher` monitor `target`, as if `watcher` called `Process.monitor(target)`: a dead
+  /// target gives the watcher a :noproc DOWN. nullopt when the watcher is not alive.
+  std::optional<Ref> monitor(Pid watcher, Pid target);
+  /// As if `watcher` called `Process.demonitor(ref)`; returns whether the monitor was active.
+  bool demonitor(Pid watcher, Ref ref);
+
   bool alive(Pid pid) const;
   /// Pids of all live processes, in spawn order of their slots.
   std::vector<Pid> processes() const;
