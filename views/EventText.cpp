@@ -70,6 +70,10 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
       return QStringLiteral("supervisor %1 restarted %2 as %3 (it exited with %4)")
           .arg(P(e.a), e.name == atoms::nil ? P(e.pid2) : t(inspect_atom(e.name)) + QStringLiteral(" ") + P(e.pid2),
                P(e.b), reasonText(restartReason(e)));
+    case TraceKind::Fault:
+      return QStringLiteral("fault injected: %1 %2 (%3)")
+          .arg(t(std::string(atom_name(e.name))), e.a.valid() ? P(e.a) : QStringLiteral("everyone"),
+               t(inspect(e.term)));
   }
   return {};
 }

@@ -398,6 +398,7 @@ void ObserverModel::apply(const TraceEvent& e, ModelDelta& d) {
       }
       break;
     }
+    case TraceKind::Fault: break;  // the event that follows (exit, suspend, ...) changes the state
   }
 }
 

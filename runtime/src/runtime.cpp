@@ -471,6 +471,7 @@ const char* to_string(TraceKind k) {
     case TraceKind::Suspend: return "suspend";
     case TraceKind::Resume: return "resume";
     case TraceKind::Restart: return "restart";
+    case TraceKind::Fault: return "fault";
   }
   return "?";
 }

@@ -29,6 +29,13 @@ enum class TraceKind : uint8_t {
   Restart,         // supervisor a restarted child: b = new pid, pid2 = old pid (none if it never ran),
                    // name = child id if an atom (else nil), term = {child_id, reason} (reason: why the
                    // old one ended; :shutdown for siblings a one_for_all/rest_for_one restart stopped)
+  Fault,           // an injected fault (actorscope/faults.hpp), emitted just before it acts:
+                   // name = what (:kill, :flood, :delay, :suspend, :resume), a = target (none for a
+                   // global delay), b = the other end of an edge delay (else none), pid2 = the
+                   // injecting process (chaos monkey, fault plan runner; none from a tool),
+                   // flag = chosen at random by the chaos monkey, term = the parameter: kill: the
+                   // reason; flood: {count, per_second, message}; delay: latency in ms (integer);
+                   // suspend, resume: nil
 };
 
 enum class SignalType : uint8_t { None, Message, Exit, Down };
