@@ -129,8 +129,15 @@ struct Ctx {
   bool tail_pending = false;
   Callable tail_fn;
   std::vector<Term> tail_args;
-  /// Counts a reduction; every so often yields and checks interruption/time limit.
-  bool tick() { return (++steps & 1023u) == 0; }
+  /// Counts a reduction; every so often yields and checks interruption/time limit. A yield also
+  /// unwinds the C stack: where symmetric transfer is not compiled to tail calls (sanitizer
+  /// builds), every completed co_await leaves a C frame behind until the process yields.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  static constexpr uint32_t kYieldMask = 63;
+#else
+  static constexpr uint32_t kYieldMask = 1023;
+#endif
+  bool tick() { return (++steps & kYieldMask) == 0; }
   void check_stop();
 };
 
