@@ -28,7 +28,8 @@ bool Process::receive_ready(MatchFn fn, void* ctx, std::optional<Term>& out, int
   match_ctx_ = ctx;
   result_ = &out;
   q_scanned_ = nullptr;
-  if (budget_ <= 0) return false;
+  // Out of budget, or suspended: give way; the worker decides on the next turn.
+  if (budget_ <= 0 || suspended_.load(std::memory_order_acquire)) return false;
   if (!core_->drain(this)) return false;
   wait_ = detail::Wait::Receiving;
   timed_out_ = false;

@@ -49,7 +49,12 @@ std::optional<bool> Runtime::set_trap_exit(Pid pid, bool on) {
 bool Runtime::suspend(Pid pid) {
   Process* p = core_->lookup(pid);
   if (!p) return false;
-  if (!p->suspended_.exchange(true, std::memory_order_acq_rel)) core_->trace(TraceKind::Suspend, p->pid());
+  if (!p->suspended_.exchange(true, std::memory_order_acq_rel)) {
+    core_->trace(TraceKind::Suspend, p->pid());
+    // A process blocked in receive parks now (status :suspended) instead of at its next signal.
+    uint32_t e = RuntimeCore::kIdle;
+    if (p->sched_.compare_exchange_strong(e, RuntimeCore::kActive, std::memory_order_seq_cst)) core_->schedule(p);
+  }
   return true;
 }
 
@@ -192,9 +197,10 @@ std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool with_messag
   if (p->pid_.load(std::memory_order_relaxed) == 0 || p->exiting_.load(std::memory_order_acquire))
     return std::nullopt;
   d.pid = p->pid();
-  d.status = p->suspended_.load(std::memory_order_relaxed)
-                 ? ProcessStatus::Suspended
-                 : static_cast<ProcessStatus>(p->status_.load(std::memory_order_relaxed));
+  // A suspended process still running its current turn reports :running until it parks.
+  d.status = static_cast<ProcessStatus>(p->status_.load(std::memory_order_relaxed));
+  if (p->suspended_.load(std::memory_order_relaxed) && d.status != ProcessStatus::Running)
+    d.status = ProcessStatus::Suspended;
   d.trap_exit = p->trap_exit_.load(std::memory_order_relaxed);
   d.name = p->name_;
   d.initial_call = p->initial_call_;
