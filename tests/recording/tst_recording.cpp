@@ -513,6 +513,10 @@ void TestRecording::resyncKeyframeIsAuthoritative() {
   rt.drain_trace(evs);
   rec.record(std::vector<TraceEvent>(evs.begin(), evs.begin() + long(evs.size() / 2)));  // half lost
   rec.resync(rt.snapshot(), rt.in_flight());
+  // Events that arrive after the snapshot but are older than it are in it already.
+  const size_t held = rec.size();
+  rec.record(evs);
+  QCOMPARE(rec.size(), held);
   const Recording r = rec.recording();
   QCOMPARE(r.keyframes.size(), size_t(1));
   ReadResult back = from_text(to_text(r));

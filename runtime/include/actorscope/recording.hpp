@@ -65,7 +65,8 @@ struct Recording {
 class ReplayState {
  public:
   /// Starts from a runtime snapshot. `in_flight` (Runtime::in_flight()) fills the signals on
-  /// their way; messages among them are added to their target's mailbox count.
+  /// their way; messages among them are added to their target's mailbox count. Events with a
+  /// seq below the snapshot's are reflected in it and ignored by apply().
   void reset(const Snapshot& s, const std::vector<InFlightSignal>& in_flight = {});
   /// Starts from a keyframe (its counts already follow the mailbox convention).
   void reset(const Keyframe& k);
@@ -88,6 +89,7 @@ class ReplayState {
   std::vector<InFlightSignal> flying_;
   std::vector<uint64_t> flying_seq_;
   uint64_t next_seq_ = 0;
+  uint64_t floor_ = 0;  // events below it are in the snapshot reset() started from
   int64_t time_ns_ = 0;
 };
 
@@ -112,7 +114,9 @@ class Recorder {
   const RecordingInfo& info() const { return info_; }
   void record(const TraceEvent& e);
   void record(const std::vector<TraceEvent>& events);
-  /// After lost events (Runtime::dropped_events() grew): a new segment from the runtime's state.
+  /// After lost events (Runtime::dropped_events() grew, or the GUI host coalesced): a new
+  /// segment from the runtime's state. Later events with a seq below the snapshot's are already
+  /// in it and are not recorded.
   void resync(const Snapshot& s, const std::vector<InFlightSignal>& in_flight = {});
   void clear();
 
@@ -148,6 +152,7 @@ class Recorder {
   size_t bytes_ = 0;
   uint64_t recorded_ = 0;
   uint64_t dropped_ = 0;
+  uint64_t floor_ = 0;  // seq of the last snapshot started from
 };
 
 // ---- the file format (docs/trace-format.md) -------------------------------------------------------

@@ -54,6 +54,7 @@ void ReplayState::reset(const Snapshot& s, const std::vector<InFlightSignal>& in
     }
   }
   next_seq_ = s.seq;
+  floor_ = s.seq;
   time_ns_ = s.time_ns;
 }
 
@@ -64,6 +65,7 @@ void ReplayState::reset(const Keyframe& k) {
   flying_seq_ = k.in_flight_seq;
   flying_seq_.resize(flying_.size(), 0);
   next_seq_ = k.state.seq;
+  floor_ = 0;
   time_ns_ = k.state.time_ns;
 }
 
@@ -91,6 +93,7 @@ Keyframe ReplayState::keyframe(size_t index) const {
 }
 
 void ReplayState::apply(const TraceEvent& e) {
+  if (e.seq < floor_) return;
   if (e.seq >= next_seq_) next_seq_ = e.seq + 1;
   time_ns_ = std::max(time_ns_, e.time_ns);
   auto get = [&](Pid p) -> ProcessSnapshot* {
@@ -229,6 +232,7 @@ void Recorder::clear() {
   live_ = ReplayState{};
   size_ = bytes_ = 0;
   recorded_ = dropped_ = 0;
+  floor_ = 0;
   open_segment();
 }
 
@@ -237,6 +241,7 @@ void Recorder::start(const Snapshot& initial, const std::vector<InFlightSignal>&
   segs_.clear();
   size_ = bytes_ = 0;
   recorded_ = dropped_ = 0;
+  floor_ = initial.seq;
   live_.reset(initial, in_flight);
   open_segment();
 }
@@ -255,6 +260,7 @@ void Recorder::open_segment() {
 }
 
 void Recorder::record(const TraceEvent& e) {
+  if (e.seq < floor_) return;  // reflected in the snapshot we started from
   if (segs_.back().events.size() >= interval()) open_segment();
   live_.apply(e);
   Segment& s = segs_.back();
@@ -278,6 +284,7 @@ void Recorder::record(const std::vector<TraceEvent>& events) {
 }
 
 void Recorder::resync(const Snapshot& s, const std::vector<InFlightSignal>& in_flight) {
+  floor_ = s.seq;
   live_.reset(s, in_flight);
   if (segs_.back().events.empty()) {
     bytes_ -= segs_.back().bytes;
