@@ -2,10 +2,10 @@
 // DemoProcesses: small process bodies the app spawns itself: the palette ("spawn a worker") and
 // a built-in demo scenario used when the scenario library is not available.
 //
-// Palette processes understand a little control protocol so the GUI can ask them to act on
-// themselves (the GUI has no back door into the runtime):
+// Palette processes understand a little control protocol (scripts can send it too):
 //   {:"$link", pid}  {:"$unlink", pid}  {:"$monitor", pid}  {:"$crash", reason}
-// Everything else is consumed (a slow worker takes 500 ms per message, a sleeper never reads).
+// The GUI links and monitors by dragging through Runtime::link / Runtime::monitor instead, which
+// works for every process. Everything else is consumed (a slow worker takes 500 ms per message, a sleeper never reads).
 
 #include "actorscope/runtime.hpp"
 

@@ -132,15 +132,8 @@ MainWindow::MainWindow(QWidget* parent)
     select(p);
     if (auto* d = findChild<QDockWidget*>(QStringLiteral("inspectorDock"))) d->raise();
   });
-  connect(view_, &views::GraphView::linkRequested, this, [this](Pid a, Pid b) {
-    host_->post([a, b](Runtime& rt) { rt.send(a, linkRequest(b)); });
-    statusBar()->showMessage(tr("Asked %1 to link to %2 (processes from the palette and the demo understand this)")
-                                 .arg(pidText(a), pidText(b)), 5000);
-  });
-  connect(view_, &views::GraphView::monitorRequested, this, [this](Pid a, Pid b) {
-    host_->post([a, b](Runtime& rt) { rt.send(a, monitorRequest(b)); });
-    statusBar()->showMessage(tr("Asked %1 to monitor %2").arg(pidText(a), pidText(b)), 5000);
-  });
+  connect(view_, &views::GraphView::linkRequested, this, &MainWindow::linkPids);
+  connect(view_, &views::GraphView::monitorRequested, this, &MainWindow::monitorPid);
   connect(model_, &views::ObserverModel::updated, this, [this](const views::ModelDelta& d) {
     if (d.events) logModel_->append(*d.events);
   });
@@ -273,6 +266,9 @@ void MainWindow::tick() {
   if (!batch.events.empty()) model_->enqueue(std::move(batch.events));
   model_->setDroppedEvents(batch.dropped_events);
   model_->processPending();
+  // Signals in flight are drawn where the runtime says they are (stepping, slow motion).
+  scene_->setRuntimeClock(batch.now_ns, mode_ == RunMode::Live || !paused_);
+  if (batch.in_flight) scene_->setInFlight(*batch.in_flight);
   scene_->advance();
   if (view_->autoFit() && scene_->nodeCount() > 0 && (frames_ % 15 == 0 || frames_ < 40)) view_->fitAll();
   if (scene_->animating() || frames_ % 30 == 0) view_->viewport()->update();
@@ -438,6 +434,28 @@ void MainWindow::registerName(Pid pid) {
       this, [this](QString err) {
         if (!err.isEmpty()) statusBar()->showMessage(err, 6000);
       });
+}
+
+void MainWindow::linkPids(Pid a, Pid b) {
+  if (!a.valid() || !b.valid() || a == b) return;
+  // Runtime::link: as if `a` called Process.link(b), whatever code `a` runs.
+  host_->query<bool>([a, b](Runtime& rt) { return rt.link(a, b); }, this, [this, a, b](bool ok) {
+    statusBar()->showMessage(ok ? tr("Linked %1 and %2 (Process.link)").arg(pidText(a), pidText(b))
+                                : tr("Could not link %1 and %2: one of them has ended").arg(pidText(a), pidText(b)),
+                             5000);
+  });
+}
+
+void MainWindow::monitorPid(Pid watcher, Pid target) {
+  if (!watcher.valid() || !target.valid() || watcher == target) return;
+  // Runtime::monitor: as if `watcher` called Process.monitor(target); a dead target gives :noproc.
+  host_->query<bool>([watcher, target](Runtime& rt) { return rt.monitor(watcher, target).has_value(); }, this,
+                     [this, watcher, target](bool ok) {
+                       statusBar()->showMessage(
+                           ok ? tr("%1 now monitors %2 (Process.monitor)").arg(pidText(watcher), pidText(target))
+                              : tr("Could not monitor: %1 has ended").arg(pidText(watcher)),
+                           5000);
+                     });
 }
 
 void MainWindow::spawnFromPalette(int kind) {

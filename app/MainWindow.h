@@ -64,6 +64,10 @@ public:
   bool selectByName(const QString& nameOrPid, bool previewKill = false);
   /// The pid of a live process by registered name or pid text.
   Pid findPid(const QString& nameOrPid) const;
+  /// Links two processes (Runtime::link, as if `a` called Process.link(b)); any process, any code.
+  void linkPids(Pid a, Pid b);
+  /// Makes `watcher` monitor `target` (Runtime::monitor).
+  void monitorPid(Pid watcher, Pid target);
 
   views::ObserverModel* observerModel() const { return model_; }
   views::GraphScene* graphScene() const { return scene_; }

@@ -5,6 +5,9 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QPixmap>
 #include <QTimer>
 
@@ -46,6 +49,10 @@ struct Options {
   QCommandLineOption preview{QStringLiteral("preview-kill"),
                              QStringLiteral("With --select: show the blast radius of killing it.")};
 
+  QCommandLineOption palette{QStringLiteral("palette"),
+                             QStringLiteral("Use a <light> or <dark> palette instead of the system's."),
+                             QStringLiteral("light|dark")};
+
   QCommandLineOption tab{QStringLiteral("tab"), QStringLiteral("Show the tab <name>: graph or processes."),
                          QStringLiteral("name")};
 
@@ -53,7 +60,7 @@ struct Options {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &tab})
+    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab})
       parser.addOption(*o);
   }
 };
@@ -74,6 +81,34 @@ void setApplicationInfo() {
   QCoreApplication::setApplicationName(QStringLiteral("actorscope"));
   QCoreApplication::setApplicationVersion(QStringLiteral(ACTORSCOPE_VERSION));
   QCoreApplication::setOrganizationName(QStringLiteral("Actorscope"));
+}
+
+/// A dark palette (a darkened room, a projector), for Fusion.
+QPalette darkPalette() {
+  QPalette p;
+  const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe8, 0xea, 0xee), mid(0x4a, 0x4d, 0x55);
+  p.setColor(QPalette::Window, window);
+  p.setColor(QPalette::WindowText, text);
+  p.setColor(QPalette::Base, base);
+  p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2c));
+  p.setColor(QPalette::ToolTipBase, window);
+  p.setColor(QPalette::ToolTipText, text);
+  p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9e, 0xa8));
+  p.setColor(QPalette::Text, text);
+  p.setColor(QPalette::Button, window);
+  p.setColor(QPalette::ButtonText, text);
+  p.setColor(QPalette::BrightText, Qt::white);
+  p.setColor(QPalette::Light, QColor(0x3a, 0x3d, 0x44));
+  p.setColor(QPalette::Midlight, QColor(0x34, 0x37, 0x3d));
+  p.setColor(QPalette::Mid, mid);
+  p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1c));
+  p.setColor(QPalette::Shadow, Qt::black);
+  p.setColor(QPalette::Highlight, QColor(0x2f, 0x7b, 0xd6));
+  p.setColor(QPalette::HighlightedText, Qt::white);
+  p.setColor(QPalette::Link, QColor(0x6a, 0xb0, 0xff));
+  for (auto role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+    p.setColor(QPalette::Disabled, role, QColor(0x80, 0x84, 0x8c));
+  return p;
 }
 
 int fail(const QString& message) {
@@ -129,6 +164,13 @@ int main(int argc, char* argv[]) {
     return fail(QStringLiteral("--threads wants a number"));
   if ((after = intValue(parser, options.after, 3'600'000)) < 0) return fail(QStringLiteral("--after wants milliseconds"));
   if ((killAt = intValue(parser, options.killAt, 3'600'000)) < 0) return fail(QStringLiteral("--kill-at wants milliseconds"));
+  if (parser.isSet(options.palette)) {
+    const QString which = parser.value(options.palette);
+    if (which != QStringLiteral("light") && which != QStringLiteral("dark"))
+      return fail(QStringLiteral("--palette wants light or dark"));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(which == QStringLiteral("dark") ? darkPalette() : QApplication::style()->standardPalette());
+  }
 
   actorscope::app::MainWindow window;
   if (slow >= 0) window.setSlowMotion(slow);

@@ -22,8 +22,12 @@ constexpr double kEnvelopeMs = 800;
 constexpr double kFizzleMs = 650;
 constexpr double kMessageMs = 450;
 constexpr size_t kMaxAnims = 800;
-constexpr double kInFlightHold = 0.9;  // where an undelivered signal waits
+constexpr int kMaxPulseLabels = 40;   // beyond this many, labels would only cover each other
+constexpr double kInFlightHold = 0.9;  // where an undelivered, untracked signal waits
+constexpr double kFinishMs = 320;      // a tracked signal, once delivered, finishes its way in this
+constexpr double kSameTimeAt = 0.5;    // a tracked signal due the moment it was sent waits here
 constexpr double kCell = 170;          // force layout grid bucket
+constexpr double kMaxRoom = 2 * kCell;  // label room of a free node with nobody beside it
 
 double len(QPointF v) { return std::hypot(v.x(), v.y()); }
 
@@ -52,8 +56,9 @@ public:
   void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override {
     const double lod = option->levelOfDetailFromTransform(p->worldTransform());
     p->setRenderHint(QPainter::Antialiasing, lod > 0.3);
-    QPen treePen(QColor(0x90, 0x98, 0xa8), 2, Qt::DotLine);
-    QPen linkPen(style::linkColor(), 3.2);
+    const bool dark = style::isDark(scene_->palette());
+    QPen treePen(dark ? QColor(0x6a, 0x72, 0x84) : QColor(0x90, 0x98, 0xa8), 2, Qt::DotLine);
+    QPen linkPen(style::linkColor(dark), 3.2);
     QPen monPen(style::monitorColor(), 2.6, Qt::DashLine);
     if (lod < 0.4) {
       linkPen.setWidthF(1.2 / std::max(lod, 0.05));
@@ -118,34 +123,40 @@ public:
     const double lod = option->levelOfDetailFromTransform(p->worldTransform());
     const double now = scene_->lastNow_;
     p->setRenderHint(QPainter::Antialiasing, true);
+    // Zoomed out, pulses and their labels grow so that they stay visible on screen.
+    const double k = std::clamp(0.85 / std::max(lod, 0.01), 1.0, 2.6);
     QFont f = p->font();
-    f.setPixelSize(13);
+    f.setPixelSize(int(std::lround(std::clamp(11.5 / std::max(lod, 0.01), 13.0, 32.0))));
     f.setBold(true);
     p->setFont(f);
+    const QFontMetricsF fm(f);
+    const bool labels = f.pixelSize() * lod >= 8;
+    int labelled = 0;
     for (const SignalAnim& a : scene_->anims_) {
-      if (now < a.t0) continue;
+      const bool tracked = a.rtProgress >= 0 && !a.delivered;
+      if (now < a.t0 && !tracked) continue;
       const QPointF to = scene_->posOf(a.to, a.toPos);
       QPointF from = a.from ? scene_->posOf(a.from, a.fromPos) : a.fromPos;
-      double t = a.progress(now);
+      double t = tracked ? a.rtProgress : a.progress(now);
       switch (a.kind) {
         case SignalAnim::ExitPulse:
         case SignalAnim::DownPulse:
         case SignalAnim::KillBolt:
         case SignalAnim::Message: {
-          if (!a.delivered && a.kind != SignalAnim::Message) t = std::min(t, kInFlightHold);
+          if (!a.delivered && !tracked && a.kind != SignalAnim::Message) t = std::min(t, kInFlightHold);
           const QPointF d = to - from;
           const double l = len(d);
           if (l < 1) break;
           const QPointF u = d / l;
           const double startGap = a.from ? 26 : 0;
-          const double endGap = 28;
+          const double endGap = 28 + 4 * k;
           const double usable = std::max(1.0, l - startGap - endGap);
           const QPointF head = from + u * (startGap + usable * t);
           const QPointF tail = from + u * (startGap + usable * std::max(0.0, t - 0.3));
           if (a.kind == SignalAnim::Message) {
             p->setPen(Qt::NoPen);
             p->setBrush(QColor(0x70, 0x70, 0x80, 200));
-            p->drawEllipse(head, 4.5, 4.5);
+            p->drawEllipse(head, 4.5 * k, 4.5 * k);
             break;
           }
           if (a.kind == SignalAnim::KillBolt) {
@@ -155,36 +166,34 @@ public:
             const int steps = 7;
             for (int i = 0; i <= steps; ++i) {
               const double s = double(i) / steps;
-              zig << tail + (head - tail) * s + n * ((i % 2 ? 9 : -9) * (i == 0 || i == steps ? 0 : 1));
+              zig << tail + (head - tail) * s + n * ((i % 2 ? 9 : -9) * k * (i == 0 || i == steps ? 0 : 1));
             }
-            p->setPen(QPen(QColor(255, 255, 255, 220), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p->setPen(QPen(QColor(255, 255, 255, 220), 9 * k, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             p->drawPolyline(zig);
-            p->setPen(QPen(a.color, 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p->setPen(QPen(a.color, 5 * k, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             p->drawPolyline(zig);
           } else {
-            QLinearGradient g(tail, head);
-            QColor c0 = a.color;
-            c0.setAlpha(0);
-            g.setColorAt(0, c0);
-            g.setColorAt(1, a.color);
-            QPen trail(QBrush(g), a.kind == SignalAnim::DownPulse ? 5 : 8, Qt::SolidLine, Qt::RoundCap);
-            p->setPen(trail);
-            p->drawLine(tail, head);
+            // A fading trail: three solid segments (a gradient pen costs far more to raster).
+            const double w = (a.kind == SignalAnim::DownPulse ? 5 : 8) * k;
+            QColor c = a.color;
+            for (int i = 0; i < 3; ++i) {
+              c.setAlpha(60 + 70 * i);
+              p->setPen(QPen(c, w * (0.6 + 0.2 * i), Qt::SolidLine, Qt::FlatCap));
+              p->drawLine(tail + (head - tail) * (i / 3.0), tail + (head - tail) * ((i + 1) / 3.0));
+            }
           }
-          p->setPen(QPen(Qt::white, 2.5));
+          p->setPen(QPen(Qt::white, 2.5 * k));
           p->setBrush(a.color);
-          const double r = a.kind == SignalAnim::DownPulse ? 10 : 12;
+          const double r = (a.kind == SignalAnim::DownPulse ? 10 : 12) * k;
           p->drawEllipse(head, r, r);
-          if (lod > 0.55) {
-            const QString text = a.kind == SignalAnim::DownPulse
-                                     ? QStringLiteral("DOWN ") + QString::fromStdString(inspect(a.reason))
-                                     : QString::fromStdString(inspect(a.reason));
-            const QFontMetricsF fm(f);
-            const double w = fm.horizontalAdvance(text) + 10;
-            QRectF box(head.x() - w / 2, head.y() - r - 24, w, 19);
+          if (labels && labelled++ < kMaxPulseLabels) {
+            const QString& text = a.text;
+            const double w = fm.horizontalAdvance(text) + fm.height() * 0.6;
+            const double h = fm.height() + 2;
+            QRectF box(head.x() - w / 2, head.y() - r - h - 4, w, h);
             p->setPen(Qt::NoPen);
             p->setBrush(QColor(a.color.red(), a.color.green(), a.color.blue(), 235));
-            p->drawRoundedRect(box, 6, 6);
+            p->drawRoundedRect(box, h / 3, h / 3);
             p->setPen(Qt::white);
             p->drawText(box, Qt::AlignCenter, text);
           }
@@ -192,10 +201,10 @@ public:
         }
         case SignalAnim::Envelope: {
           // Drops from above into the mailbox and fades.
-          const QPointF at = to + QPointF(0, -70 * (1 - t) - 6);
+          const QPointF at = to + QPointF(0, -70 * k * (1 - t) - 6);
           QColor c = a.color;
           p->setOpacity(t < 0.75 ? 1.0 : (1 - t) / 0.25);
-          QRectF env(at.x() - 15, at.y() - 10, 30, 20);
+          QRectF env(at.x() - 15 * k, at.y() - 10 * k, 30 * k, 20 * k);
           p->setPen(QPen(c.darker(140), 2));
           p->setBrush(QColor(0xff, 0xfb, 0xe8));
           p->drawRect(env);
@@ -207,9 +216,9 @@ public:
         case SignalAnim::Fizzle: {
           QColor c = a.color;
           c.setAlphaF(1 - t);
-          p->setPen(QPen(c, 3, Qt::DotLine));
+          p->setPen(QPen(c, 3 * k, Qt::DotLine));
           p->setBrush(Qt::NoBrush);
-          const double r = 30 + 30 * t;
+          const double r = (30 + 30 * t) * k;
           p->drawEllipse(to, r, r);
           for (int i = 0; i < 6; ++i) {
             const double ang = i * M_PI / 3 + t;
@@ -260,6 +269,48 @@ void GraphScene::reset() {
   heat_ = 1;
 }
 
+void GraphScene::setRuntimeClock(int64_t nowNs, bool running) {
+  rtNow_ = nowNs;
+  rtNowAt_ = now();
+  rtRunning_ = running;
+}
+
+int64_t GraphScene::runtimeNow(double nowMs) const {
+  if (!rtRunning_) return rtNow_;
+  return rtNow_ + int64_t(std::max(0.0, nowMs - rtNowAt_) * 1e6);
+}
+
+void GraphScene::setInFlight(const std::vector<InFlightSignal>& inFlight) {
+  // Pair each undelivered pulse with the runtime's signal between the same ends, in order.
+  struct Key {
+    uint32_t from, to;
+    bool down;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const { return std::hash<uint64_t>()((uint64_t(k.from) << 33) ^ (uint64_t(k.to) << 1) ^ k.down); }
+  };
+  std::unordered_map<Key, std::deque<const InFlightSignal*>, KeyHash> byEnds;
+  for (const InFlightSignal& s : inFlight) {
+    if (s.type != SignalType::Exit && s.type != SignalType::Down) continue;
+    const uint32_t from = s.from.valid() && node(s.from.serial()) ? s.from.serial() : 0;
+    byEnds[{from, s.to.serial(), s.type == SignalType::Down}].push_back(&s);
+  }
+  for (SignalAnim& a : anims_) {
+    a.listed = false;
+    if (a.delivered || (a.kind != SignalAnim::ExitPulse && a.kind != SignalAnim::KillBolt && a.kind != SignalAnim::DownPulse))
+      continue;
+    auto it = byEnds.find({a.from, a.to, a.kind == SignalAnim::DownPulse});
+    if (it == byEnds.end() || it->second.empty()) continue;
+    const InFlightSignal* s = it->second.front();
+    it->second.pop_front();
+    // Unknown departure (0): the moment it was first listed.
+    a.rtSent = s->sent_ns > 0 ? s->sent_ns : a.rtSent >= 0 ? a.rtSent : std::min(s->due_ns, rtNow_);
+    a.rtDue = s->due_ns;
+    a.listed = true;
+  }
+}
+
 NodeItem* GraphScene::node(Pid pid) const { return node(pid.serial()); }
 NodeItem* GraphScene::node(uint32_t serial) const {
   auto it = nodes_.find(serial);
@@ -280,7 +331,8 @@ QPointF GraphScene::posOf(uint32_t serial, const QPointF& fallback) const {
 QRectF GraphScene::nodesRect() const {
   QRectF r;
   for (const auto& [k, n] : nodes_) {
-    const QRectF b(n->pos() - QPointF(40, 40), QSizeF(80, 100));
+    // The node with its label below (labels grow when zoomed out) and its badge above.
+    const QRectF b(n->pos() - QPointF(60, 50), QSizeF(120, 170));
     r = r.isNull() ? b : r.united(b);
   }
   return r;
@@ -344,6 +396,7 @@ void GraphScene::clearBlastRadius() {
 NodeItem* GraphScene::addNode(const ProcessRecord& r, double now) {
   auto* n = new NodeItem(r.pid);
   n->setRecord(r);
+  n->relations = r.links.size() + r.monitors.size() + r.monitored_by.size();
   const QPointF p = placeNew(r);
   n->setPos(p);
   n->target = p;
@@ -379,18 +432,28 @@ void GraphScene::onUpdated(const ModelDelta& d) {
       const ProcessRecord* r = model_->findAny(s);
       n->scheduleDeath(std::max(t, arrivalAt(s)), r ? r->exit_reason : Term());
     }
+  bool grew = !d.added.empty();
   for (uint32_t s : d.updated)
     if (NodeItem* n = node(s))
       if (const ProcessRecord* r = model_->find(s)) {
         const bool sup = n->isSupervisor();
         n->setRecord(*r);
         if (sup != n->isSupervisor()) treesDirty_ = true;
-        if (d.relationsChanged) n->heat = std::max(n->heat, 0.35);  // its edges may have changed
+        // A new edge pulls the node towards its peer; an edge lost to a death moves nothing, so a
+        // cascade does not make the survivors collapse into the gaps.
+        const size_t rel = r->links.size() + r->monitors.size() + r->monitored_by.size();
+        if (rel > n->relations) {
+          n->heat = std::max(n->heat, 0.35);
+          grew = true;
+        } else if (rel < n->relations) {
+          n->heat = 0;  // lost a peer (to a death, an unlink): it stays where it is
+        }
+        n->relations = rel;
       }
   if (d.relationsChanged || !d.added.empty() || !d.removed.empty()) {
     edgesDirty_ = true;
     treesDirty_ = true;
-    heat_ = std::max(heat_, 0.6);
+    if (grew) heat_ = std::max(heat_, 0.6);
   }
   animating_ = true;
 }
@@ -435,6 +498,8 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
       s.toPos = target->pos();
       s.fromPos = s.from ? node(a)->pos() : target->pos() + QPointF(150, -120);  // from the observer, off to the side
       s.reason = e.term;
+      s.text = e.signal == SignalType::Down ? QStringLiteral("DOWN ") + QString::fromStdString(inspect(e.term))
+                                            : QString::fromStdString(inspect(e.term));
       s.t0 = departureAt(a, now);
       s.dur = std::max(kMinPulseMs, latencyMs_);
       if (e.signal == SignalType::Down) {
@@ -456,6 +521,13 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
         if (s.from != (e.a.valid() ? a : 0) && s.from != 0) continue;
         s.delivered = true;
         s.outcome = e.outcome;
+        if (s.rtProgress >= 0) {
+          // Tracked: play the rest of the way from where it was, briefly.
+          const double p = std::clamp(s.rtProgress, 0.0, 0.999);
+          s.dur = kFinishMs / (1 - p);
+          s.t0 = now - p * s.dur;
+          s.rtProgress = -1;
+        }
         break;
       }
       break;
@@ -470,6 +542,7 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
         // The new process appears where the old one was, once the old one has gone.
         fresh->setPos(old->pos());
         fresh->target = old->target;
+        fresh->replaces = e.pid2.serial();
         fresh->setPinned(old->pinned());
         const double gone = old->dying() ? old->deathAt() : std::max(now, arrivalAt(e.pid2.serial()));
         fresh->setAppearAt(std::max(now, gone + 900));
@@ -515,6 +588,11 @@ void GraphScene::advance(double nowMs) {
   std::vector<SignalAnim> born;
   for (auto it = anims_.begin(); it != anims_.end();) {
     SignalAnim& a = *it;
+    if (a.rtSent >= 0 && !a.delivered) {
+      const int64_t rt = runtimeNow(t);
+      a.rtProgress = a.rtDue <= a.rtSent ? (rt >= a.rtDue && rt > a.rtSent ? 1.0 : kSameTimeAt)
+                                          : std::clamp(double(rt - a.rtSent) / double(a.rtDue - a.rtSent), 0.0, 1.0);
+    }
     const bool ended = t >= a.t0 + a.dur;
     if (!ended) {
       ++it;
@@ -523,7 +601,8 @@ void GraphScene::advance(double nowMs) {
     }
     const bool travelling = a.kind == SignalAnim::ExitPulse || a.kind == SignalAnim::KillBolt || a.kind == SignalAnim::DownPulse;
     if (travelling && !a.delivered) {
-      if (t - a.t0 > 60'000) it = anims_.erase(it); else ++it;  // in flight (slow motion, stepping)
+      // In flight (slow motion, stepping): kept while the runtime lists it, else for a minute.
+      if (!a.listed && t - a.t0 > 60'000) it = anims_.erase(it); else ++it;
       continue;
     }
     if (travelling) {
@@ -627,6 +706,7 @@ void GraphScene::relayoutTrees() {
   std::vector<NodeItem*> roots;
   for (auto& [k, n] : nodes_) {
     n->inTree = false;
+    n->labelRow = 0;
     if (n->dying()) continue;
     const ProcessRecord* r = model_->find(k);
     NodeItem* parent = r ? node(r->parent) : nullptr;
@@ -676,6 +756,7 @@ void GraphScene::relayoutTrees() {
     if (children.empty()) {
       const double w = std::max(dx, n->slotWidth());
       n->target = QPointF(left + w / 2, depth * dy);
+      n->room = w;
       return w;
     }
     const bool allLeaves = std::none_of(children.begin(), children.end(), [&](NodeItem* c) { return kids.count(c->pid().serial()); });
@@ -686,17 +767,32 @@ void GraphScene::relayoutTrees() {
       for (size_t i = 0; i < children.size(); ++i) {
         children[i]->inTree = true;
         children[i]->target = QPointF(left + (double(i % cols) + 0.5) * cell, (depth + 1) * dy + double(i / cols) * dy * 0.8);
+        children[i]->room = cell;
         ++layoutWork_;
       }
       const double width = double(std::min(cols, children.size())) * cell;
       n->target = QPointF(left + width / 2, depth * dy);
+      n->room = width;
       return width;
     }
     double x = left;
     for (NodeItem* c : children) x += place(c, depth + 1, x);
+    // Leaves side by side: labels alternate between two rows, so each may use two slots.
+    int leafIndex = 0;
+    for (size_t i = 0; i < children.size(); ++i) {
+      NodeItem* c = children[i];
+      if (kids.count(c->pid().serial())) {
+        leafIndex = 0;
+        continue;
+      }
+      const bool neighbours = children.size() > 1;
+      c->labelRow = neighbours ? leafIndex++ % 2 : 0;
+      if (neighbours) c->room *= 2;
+    }
     n->target = QPointF((children.front()->target.x() + children.back()->target.x()) / 2, depth * dy);
     // A parent wider than its children's span (a long name over one child) widens its subtree.
     const double need = n->slotWidth();
+    n->room = std::max(need, x - left);  // a parent's label may span its subtree
     if (x - left < need) {
       const double shift = (need - (x - left)) / 2;
       std::function<void(NodeItem*)> move = [&](NodeItem* m) {
@@ -721,9 +817,11 @@ void GraphScene::relayoutTrees() {
       if (v[i]->order == v[i - 1]->order) {
         if (v[i]->target.isNull()) v[i]->target = v[i - 1]->target;
         if (v[i - 1]->target.isNull()) v[i - 1]->target = v[i]->target;
+        v[i]->room = v[i - 1]->room = std::max(v[i]->room, v[i - 1]->room);
+        v[i]->labelRow = v[i - 1]->labelRow = std::max(v[i]->labelRow, v[i - 1]->labelRow);
       }
   const double newOrigin = x > 0 ? x + 60 : 0;
-  if (std::abs(newOrigin - freeOriginX_) > 1) {
+  if (newOrigin > freeOriginX_ + 1) {  // the trees grew into the free area: make room
     heat_ = std::max(heat_, 0.5);
     for (auto& [k, n] : nodes_)
       if (!n->inTree) n->heat = std::max(n->heat, 0.5);
@@ -741,8 +839,8 @@ void GraphScene::forceStep() {
   auto cellOf = [](QPointF p) {
     return (int64_t(std::floor(p.x() / kCell)) << 32) ^ (int64_t(std::floor(p.y() / kCell)) & 0xffffffff);
   };
-  for (auto& [k, n] : nodes_)
-    if (!n->dying()) grid[cellOf(n->pos())].push_back(n);
+  // Dying nodes still push (they hold their place while they fade), so nobody lands on them.
+  for (auto& [k, n] : nodes_) grid[cellOf(n->pos())].push_back(n);
 
   const QPointF centre(freeOriginX_ + 380, 260);
   double moved = 0;
@@ -753,13 +851,14 @@ void GraphScene::forceStep() {
     ++free;
     const QPointF p = n->pos();
     QPointF f;
+    double room = kMaxRoom;  // labels sit below the nodes: only neighbours about level with it count
     const int64_t cx = int64_t(std::floor(p.x() / kCell)), cy = int64_t(std::floor(p.y() / kCell));
     for (int64_t gx = cx - 1; gx <= cx + 1; ++gx)
       for (int64_t gy = cy - 1; gy <= cy + 1; ++gy) {
         auto it = grid.find((gx << 32) ^ (gy & 0xffffffff));
         if (it == grid.end()) continue;
         for (NodeItem* m : it->second) {
-          if (m == n) continue;
+          if (m == n || (n->replaces && m->dying() && m->pid().serial() == n->replaces)) continue;
           ++layoutWork_;
           QPointF d = p - m->pos();
           double l = len(d);
@@ -768,6 +867,7 @@ void GraphScene::forceStep() {
             l = len(d);
           }
           if (l < kCell * 1.2) f += d / l * (kCell * kCell / l) * 0.05;
+          if (std::abs(d.y()) < 60) room = std::min(room, std::abs(d.x()));
         }
       }
     const ProcessRecord* r = model_->find(k);
@@ -786,6 +886,7 @@ void GraphScene::forceStep() {
     f += (centre - p) * 0.004;
     // Keep free nodes out of the tree area.
     if (p.x() < freeOriginX_) f.rx() += (freeOriginX_ - p.x()) * 0.08;
+    n->room = std::max(room, 2 * n->radius() + 24);
     n->velocity = (n->velocity + f) * 0.55;
     const double v = len(n->velocity);
     const double cap = 40 * n->heat;

@@ -38,8 +38,14 @@ struct SignalAnim {
   QColor color;
   double t0 = 0, dur = 0;
   bool delivered = false;
+  // Where the runtime says it is (Runtime::in_flight()): sent and due on the runtime clock, in ns.
+  // rtSent < 0: not tracked; the pulse then plays on the scene clock and waits near its target.
+  int64_t rtSent = -1, rtDue = -1;
+  bool listed = false;      // in the latest in-flight list
+  double rtProgress = -1;   // the tracked position along the edge, 0..1 (set each tick)
   SignalOutcome outcome = SignalOutcome::None;
   Term reason;
+  QString text;  // the label drawn beside a pulse (made once, not per frame)
   double progress(double now) const;
 };
 
@@ -57,6 +63,15 @@ public:
   void setLatencyHint(double ms) { latencyMs_ = ms; }
   /// Forget every node (a new runtime).
   void reset();
+
+  /// The runtime's clock at the last take (ns), and whether it advances with the wall clock
+  /// (live mode, or a deterministic runtime playing); the scene interpolates between takes.
+  void setRuntimeClock(int64_t nowNs, bool running);
+  /// The signals on their way, from Runtime::in_flight(): undelivered EXIT and DOWN pulses are
+  /// then drawn where they are (sent_ns/due_ns against the runtime clock), not parked near the end.
+  void setInFlight(const std::vector<InFlightSignal>& inFlight);
+  /// The runtime clock estimated at scene time `now` (ms).
+  int64_t runtimeNow(double now) const;
 
   NodeItem* node(Pid pid) const;
   NodeItem* node(uint32_t serial) const;
@@ -110,6 +125,9 @@ private:
   bool treesDirty_ = true;
   bool edgesDirty_ = true;
   double heat_ = 1.0;  // force-layout temperature
+  int64_t rtNow_ = 0;     // runtime clock at the last setRuntimeClock
+  double rtNowAt_ = 0;    // scene time of that
+  bool rtRunning_ = false;
   bool animating_ = true;
   double freeOriginX_ = 0;
   size_t layoutWork_ = 0;

@@ -4,6 +4,7 @@
 #include "actorscope/term.hpp"
 
 #include <QColor>
+#include <QPalette>
 
 namespace actorscope::views::style {
 
@@ -16,7 +17,9 @@ inline constexpr double kLinkRest = 150;    // force layout: spring length
 inline QColor workerColor() { return QColor(0x2f, 0x7b, 0xd6); }
 inline QColor supervisorColor() { return QColor(0x7a, 0x4c, 0xc8); }
 inline QColor trapColor() { return QColor(0xf0, 0xa8, 0x00); }
-inline QColor linkColor() { return QColor(0x60, 0x68, 0x78); }
+/// True for a dark palette (light text on a dark base): edges are drawn lighter then.
+inline bool isDark(const QPalette& p) { return p.base().color().lightness() < 110; }
+inline QColor linkColor(bool dark = false) { return dark ? QColor(0xa4, 0xac, 0xbc) : QColor(0x60, 0x68, 0x78); }
 inline QColor monitorColor() { return QColor(0x1e, 0x9e, 0xb8); }
 inline QColor downColor() { return QColor(0x10, 0xa8, 0xd8); }
 inline QColor selectColor() { return QColor(0x00, 0xc8, 0xff); }

@@ -141,7 +141,7 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
   p->resetTransform();
   p->setRenderHint(QPainter::Antialiasing);
   if (linkFrom_) {
-    p->setPen(QPen(linkMonitor_ ? style::monitorColor() : style::linkColor(), 3,
+    p->setPen(QPen(linkMonitor_ ? style::monitorColor() : style::linkColor(style::isDark(palette())), 3,
                    linkMonitor_ ? Qt::DashLine : Qt::SolidLine));
     p->drawLine(mapFromScene(linkFrom_->pos()), mapFromScene(linkTo_));
   }
@@ -172,7 +172,7 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
         tr("supervisor"));
     row([&](QRect r) { p->setPen(QPen(style::trapColor(), 3)); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); },
         tr("traps exits (ring)"));
-    row([&](QRect r) { p->setPen(QPen(style::linkColor(), 3)); p->drawLine(r.left(), r.center().y(), r.right(), r.center().y()); },
+    row([&](QRect r) { p->setPen(QPen(style::linkColor(style::isDark(palette())), 3)); p->drawLine(r.left(), r.center().y(), r.right(), r.center().y()); },
         tr("link"));
     row([&](QRect r) { p->setPen(QPen(style::monitorColor(), 2.5, Qt::DashLine)); p->drawLine(r.left(), r.center().y(), r.right() - 4, r.center().y());
                         p->setBrush(style::monitorColor()); p->setPen(Qt::NoPen);

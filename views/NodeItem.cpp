@@ -46,7 +46,8 @@ void NodeItem::setRecord(const ProcessRecord& r) {
   QFont f;
   f.setPixelSize(15);
   f.setBold(true);
-  slotWidth_ = std::max(2 * radius() + 30, QFontMetricsF(f).horizontalAdvance(label_) + 26);
+  labelW15_ = QFontMetricsF(f).horizontalAdvance(label_);
+  slotWidth_ = std::max(2 * radius() + 30, labelW15_ + 26);
   trap_ = r.trap_exit;
   suspended_ = r.suspended;
   mailbox_ = r.message_queue_len;
@@ -60,9 +61,19 @@ void NodeItem::setRecord(const ProcessRecord& r) {
 
 double NodeItem::radius() const { return supervisor_ ? style::kSupervisorHalf : style::kWorkerRadius; }
 
+double NodeItem::labelPx(double lod) const {
+  const double want = 11.5 / std::max(lod, 0.01);                        // ~11 px on screen
+  const double avail = std::max(room, 2 * radius() + 24) - 12;           // its room, less padding
+  const double fits = kLabelPx * avail / std::max(1.0, labelW15_ + 10);  // widest that fits the room
+  return std::clamp(want, kLabelPx, std::max(kLabelPx, std::min(kMaxLabelPx, fits)));
+}
+
 QRectF NodeItem::boundingRect() const {
+  // Room for the largest label (and its pid line) below, tags and badges above.
   const double r = radius() + 14;
-  return QRectF(-std::max(r + 80, 95.0), -r - 30, 2 * std::max(r + 80, 95.0), 2 * r + 30 + 40);
+  const double k = kMaxLabelPx / kLabelPx;
+  const double half = std::max({r + 80, 95.0, (labelW15_ + 14) * k / 2 + 4});
+  return QRectF(-half, -r - 30 * k, 2 * half, 2 * r + 30 * k + 22 * k * 3 + 30);
 }
 
 QPainterPath NodeItem::shape() const {
@@ -79,6 +90,7 @@ void NodeItem::scheduleDeath(double at, const Term& reason) {
   if (deathAt_ >= 0) return;
   deathAt_ = at;
   deathColor_ = style::reasonColor(reason);
+  setZValue(5);  // under the living
   setFlag(ItemIsMovable, false);
   setFlag(ItemIsSelectable, false);
   update();
@@ -200,15 +212,16 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   }
   if (!tag.isEmpty()) {
     ring(15, tagColour, 5, preview_ == Preview::Target ? Qt::SolidLine : Qt::DashLine);
+    const double k = std::clamp(11.0 / (13 * lod), 1.0, 2.2);
     QFont tf = p->font();
-    tf.setPixelSize(13);
+    tf.setPixelSize(int(std::lround(13 * k)));
     tf.setBold(true);
     p->setFont(tf);
-    const double w = QFontMetricsF(tf).horizontalAdvance(tag) + 12;
-    const QRectF box(-r - 18 - w + 22, -r - 24, w, 19);
+    const double w = QFontMetricsF(tf).horizontalAdvance(tag) + 12 * k;
+    const QRectF box(-r + 4 - w, -r - 5 - 19 * k, w, 19 * k);
     p->setPen(Qt::NoPen);
     p->setBrush(tagColour);
-    p->drawRoundedRect(box, 6, 6);
+    p->drawRoundedRect(box, 6 * k, 6 * k);
     p->setPen(Qt::white);
     p->drawText(box, Qt::AlignCenter, tag);
   }
@@ -244,21 +257,20 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   // trap_exit: a shield ring.
   if (trap_ && !dead) ring(5, style::trapColor(), 4.5);
 
-  if (lod < 0.3) return;
-
+  const bool glyphs = lod >= 0.3;
   // Glyphs inside: suspended bars, a dead cross.
-  if (suspended_ && !dead) {
+  if (glyphs && suspended_ && !dead) {
     p->setPen(Qt::NoPen);
     p->setBrush(Qt::white);
     p->drawRect(QRectF(-8, -9, 5, 18));
     p->drawRect(QRectF(3, -9, 5, 18));
   }
-  if (dead && !flashing) {
+  if (glyphs && dead && !flashing) {
     p->setPen(QPen(deathColor_, 4, Qt::SolidLine, Qt::RoundCap));
     p->drawLine(QPointF(-9, -9), QPointF(9, 9));
     p->drawLine(QPointF(9, -9), QPointF(-9, 9));
   }
-  if (supervisor_ && !suspended_ && !dead) {  // a tiny tree: one over two
+  if (glyphs && supervisor_ && !suspended_ && !dead) {  // a tiny tree: one over two
     p->setPen(QPen(Qt::white, 2));
     p->setBrush(Qt::white);
     p->drawLine(QPointF(0, -6), QPointF(-8, 6));
@@ -269,41 +281,56 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   }
 
   // Label below: the name (bold) or the pid; a named process shows its pid small underneath.
-  QFont f = option->fontMetrics.lineSpacing() > 0 ? p->font() : QFont();
-  f.setPixelSize(15);
+  // Both grow as the view zooms out (labelPx), so a class can read them from the back row; too
+  // small to read even so, they give way (level of detail) unless the node is singled out.
+  const double px = labelPx(lod);
+  const bool singled = isSelected() || highlight_ || preview_ != Preview::None;
+  QFont f = p->font();
+  f.setPixelSize(int(std::lround(px)));
   f.setBold(true);
-  p->setFont(f);
-  const QFontMetricsF fm(f);
-  const bool named = label_ != pidText_;
-  const double tw = fm.horizontalAdvance(label_);
-  QRectF lr(-tw / 2 - 5, r + 7, tw + 10, fm.height() + 2);
-  QColor bg = option->palette.base().color();
-  bg.setAlpha(215);
-  p->setPen(Qt::NoPen);
-  p->setBrush(bg);
-  p->drawRoundedRect(lr, 5, 5);
-  p->setPen(dead ? style::deadColor() : option->palette.text().color());
-  p->drawText(lr, Qt::AlignCenter, label_);
-  if (named && lod > 0.55) {
-    QFont small = f;
-    small.setPixelSize(11);
-    small.setBold(false);
-    p->setFont(small);
-    p->setPen(option->palette.placeholderText().color());
-    p->drawText(QRectF(-70, lr.bottom(), 140, 15), Qt::AlignCenter, pidText_);
+  if (px * lod >= 6.5 || singled) {
+    p->setFont(f);
+    const QFontMetricsF fm(f);
+    const bool named = label_ != pidText_;
+    const double tw = fm.horizontalAdvance(label_);
+    const double rowGap = labelRow ? 2.1 * (fm.height() + 2) : 0;
+    QRectF lr(-tw / 2 - px / 3, r + 5 + px / 8 + rowGap, tw + px * 2 / 3, fm.height() + 2);
+    if (rowGap > 0) {  // a thin stem from the node down to its lowered label
+      p->setPen(QPen(option->palette.mid().color(), 1.5));
+      p->drawLine(QPointF(0, r + 2), QPointF(0, lr.top()));
+    }
+    QColor bg = option->palette.base().color();
+    bg.setAlpha(215);
+    p->setPen(Qt::NoPen);
+    p->setBrush(bg);
+    p->drawRoundedRect(lr, px / 3, px / 3);
+    p->setPen(dead ? style::deadColor() : option->palette.text().color());
+    p->drawText(lr, Qt::AlignCenter, label_);
+    const double smallPx = px * 0.75;
+    if (named && smallPx * lod >= 8.5) {
+      QFont small = f;
+      small.setPixelSize(int(std::lround(smallPx)));
+      small.setBold(false);
+      p->setFont(small);
+      p->setPen(option->palette.placeholderText().color());
+      const double sw = QFontMetricsF(small).horizontalAdvance(pidText_) + 8;
+      p->drawText(QRectF(-sw / 2, lr.bottom(), sw, smallPx * 1.35), Qt::AlignCenter, pidText_);
+    }
   }
 
   // Mailbox badge (top right).
   if (mailbox_ > 0 && !dead) {
+    const double k = std::clamp(10.5 / (12 * lod), 1.0, 2.2);  // readable on screen too
     QFont bf = f;
-    bf.setPixelSize(12);
+    bf.setPixelSize(int(std::lround(12 * k)));
     p->setFont(bf);
     const QString txt = countText(mailbox_);
-    const double w = std::max(22.0, QFontMetricsF(bf).horizontalAdvance(txt) + 10);
-    QRectF badge(r * 0.62, -r * 0.62 - 12, w, 22);
+    const double h = 22 * k;
+    const double w = std::max(h, QFontMetricsF(bf).horizontalAdvance(txt) + 10 * k);
+    QRectF badge(r * 0.62, -r * 0.62 - h / 2 - 1, w, h);
     p->setPen(QPen(Qt::white, 2));
     p->setBrush(mailbox_ >= 50 ? style::heatColor(mailbox_) : QColor(0x20, 0x20, 0x28));
-    p->drawRoundedRect(badge, 11, 11);
+    p->drawRoundedRect(badge, h / 2, h / 2);
     p->setPen(Qt::white);
     p->drawText(badge, Qt::AlignCenter, txt);
   }

@@ -30,6 +30,11 @@ public:
   uint32_t mailbox() const { return mailbox_; }
   bool trapsExit() const { return trap_; }
   double radius() const;
+  /// The label's font size (scene px) at view scale `lod`: at least kLabelPx, grown so that the
+  /// name is ~11 px on screen where its room allows.
+  double labelPx(double lod) const;
+  static constexpr double kLabelPx = 15;
+  static constexpr double kMaxLabelPx = 40;
   /// Width the node needs side by side with others (its label is usually the widest part).
   double slotWidth() const { return slotWidth_; }
 
@@ -54,6 +59,14 @@ public:
   QPointF velocity;      // force layout
   double heat = 1;       // force layout: how far it may still move (new nodes hot, settled ones cold)
   double order = 0;
+  /// Horizontal room (scene px) the layout leaves for this node's label: its slot in a tree (a
+  /// parent: its subtree's width), about the distance to its nearest neighbour in the force layout.
+  /// The label grows into it as the view zooms out, to stay readable on screen.
+  double room = 0;
+  /// 1: the label sits one row lower (tree leaves alternate, so each label gets two slots' room).
+  int labelRow = 0;
+  size_t relations = 0;
+  uint32_t replaces = 0;  // a restarted child: the serial of the one it replaces (no push between them)  // links + monitors + monitored_by last seen (layout: reheat on growth)
 
 protected:
   QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
@@ -81,6 +94,7 @@ private:
   bool dragging_ = false;
   bool moved_ = false;
   double slotWidth_ = 96;
+  double labelW15_ = 60;  // width of the label at the base font (15 px)
 };
 
 }  // namespace actorscope::views

@@ -15,6 +15,8 @@ constexpr auto kRound = std::chrono::milliseconds(8);
 constexpr size_t kDrainPerRound = 50'000;
 /// Deterministic steps per driver round at most, so commands are never starved.
 constexpr size_t kStepsPerRound = 20'000;
+/// How often the driver lists the signals in flight (when they can be seen travelling).
+constexpr auto kInFlightEvery = std::chrono::milliseconds(30);
 }  // namespace
 
 RuntimeHost::RuntimeHost(QObject* parent) : QObject(parent) {}
@@ -111,6 +113,8 @@ void RuntimeHost::run(Config cfg) {
   uint64_t lastDropped = 0;
   uint64_t steps = 0;
   auto lastRefresh = Clock::now() - kRefreshEvery;
+  auto lastInFlight = Clock::now() - kInFlightEvery;
+  bool listedInFlight = false;
   // Deterministic mode runs against the wall clock (advance_to) while not paused.
   auto realAnchor = Clock::now();
   int64_t virtualAnchor = rt.now_ns();
@@ -172,8 +176,23 @@ void RuntimeHost::run(Config cfg) {
       snap = rt.snapshot();
       lastRefresh = Clock::now();
     }
+    // Where the signals are: only while they take visible time (stepping or slow motion).
+    std::optional<std::vector<InFlightSignal>> inFlight;
+    const bool visible = o.deterministic || latencyMs_.load() > 0;
+    if ((visible || listedInFlight) && (doStep || !cmds.empty() || Clock::now() - lastInFlight >= kInFlightEvery)) {
+      lastInFlight = Clock::now();
+      inFlight.emplace();
+      if (visible)
+        for (InFlightSignal& s : rt.in_flight()) {
+          if (s.type == SignalType::Message) continue;
+          inFlight->push_back(std::move(s));
+          if (inFlight->size() >= kInFlightCap) break;
+        }
+      listedInFlight = visible;  // one empty list after slow motion is turned off
+    }
     {
       std::lock_guard g(m_);
+      if (inFlight) outbox_.in_flight = std::move(inFlight);
       if (snap) {
         if (lost) {
           // The GUI fell behind: coalesce into the snapshot instead of queueing without bound.

@@ -43,6 +43,10 @@ struct HostBatch {
   size_t pending_signals = 0;
   int64_t now_ns = 0;               ///< runtime clock at the last drain
   uint64_t steps = 0;               ///< deterministic steps taken so far
+  /// Exit and DOWN signals on their way (Runtime::in_flight(), messages left out), refreshed a
+  /// few times a second while signals can be seen travelling (deterministic mode or a per-hop
+  /// latency); unset when this batch carries no fresh list.
+  std::optional<std::vector<InFlightSignal>> in_flight;
   std::string error;                ///< the scenario builder failed with this
 };
 
@@ -96,6 +100,8 @@ public:
 
   /// Events the outbox holds at most before the driver coalesces into a snapshot.
   static constexpr size_t kOutboxCap = 200'000;
+  /// Signals listed in HostBatch::in_flight at most.
+  static constexpr size_t kInFlightCap = 2'000;
 
 private:
   void run(Config cfg);

@@ -4,9 +4,14 @@
 // Usage: actorscope-bench [--threads N] [--only NAME,...] [--list] [--scale F]
 // --scale shrinks every workload (e.g. 0.01 for a quick run under a sanitizer); figures are only
 // comparable with the anchors at scale 1.
+// When the GUI is built, the GUI benchmarks (gui_bench.cpp) are listed and run here too; they
+// create an offscreen QApplication only when one of them is selected.
 
 #include "actorscope/otp/supervisor.hpp"
 #include "actorscope/runtime.hpp"
+#ifdef ACTORSCOPE_GUI_BENCH
+#include "gui_bench.hpp"
+#endif
 
 #include <malloc.h>
 #include <unistd.h>
@@ -303,6 +308,10 @@ int main(int argc, char** argv) {
       {"spawn_monitor_down_us_each", nullptr, [&](unsigned t) { run_main(t, monitors, n(1000000L)); }},
       {"restart_us_each", nullptr, [&](unsigned t) { run_main(t, restarts, n(100000L)); }},
   };
+#ifdef ACTORSCOPE_GUI_BENCH
+  for (auto& g : actorscope::bench::guiBenches())
+    benches.push_back({g.name, nullptr, [run = g.run, scale](unsigned t) { run(t, scale); }});
+#endif
   if (list) {
     for (auto& b : benches) {
       std::printf("%s\n", b.name);

@@ -55,6 +55,8 @@ private slots:
   void normalFizzles();
   void restartTakesTheOldPlace();
   void nodesKeepTheirPlaces();
+  void signalsInFlightDrawnWhereTheyAre();
+  void cascadeKeepsTheChainInPlace();
   void searchAndSelect();
   void rendersAtEveryZoom();
   void eachScenarioNodesAndEdges_data();
@@ -264,6 +266,84 @@ void TestGraph::nodesKeepTheirPlaces() {
   w.sync();
   playOut(scene, 3000);
   QCOMPARE(scene.node(ps[0])->pos(), QPointF(-500, -500));
+}
+
+void TestGraph::signalsInFlightDrawnWhereTheyAre() {
+  // Deterministic runtime with a 1 s per-hop latency: a pulse sits where the runtime clock says,
+  // not where the scene's own clock would have taken it.
+  World w;
+  GraphScene scene(&w.model);
+  const Pid a = w.rt.spawn(idle);
+  const Pid b = w.rt.spawn(linked, a, true);
+  w.sync();
+  w.rt.set_global_latency(std::chrono::milliseconds(1000));
+  w.rt.exit(a, A("boom"));  // from outside: on its way to a for 1 s
+  w.rt.run_ready();
+  w.feed();
+  auto pulse = [&](uint32_t from, uint32_t to) -> const SignalAnim* {
+    for (const SignalAnim& x : scene.signalAnims())
+      if (x.kind == SignalAnim::ExitPulse && x.from == from && x.to == to) return &x;
+    return nullptr;
+  };
+  auto sync = [&](double now) {
+    w.feed();
+    scene.setRuntimeClock(w.rt.now_ns(), false);
+    scene.setInFlight(w.rt.in_flight());
+    scene.advance(now);
+  };
+  const int64_t start = w.rt.now_ns();
+  const double t0 = scene.now();
+  sync(t0 + 5000);  // long after the scene's own pulse would have arrived
+  QVERIFY(pulse(0, a.serial()));
+  QVERIFY(!pulse(0, a.serial())->delivered);
+  QVERIFY2(pulse(0, a.serial())->rtProgress >= 0 && pulse(0, a.serial())->rtProgress < 0.05, "it has only just left");
+  w.rt.advance_to(start + 400'000'000);
+  sync(t0 + 5100);
+  QVERIFY(pulse(0, a.serial()));
+  QVERIFY2(std::abs(pulse(0, a.serial())->rtProgress - 0.4) < 0.05, qPrintable(QString::number(pulse(0, a.serial())->rtProgress)));
+  // Delivered at 1 s: a dies, and its own EXIT leaves for b, due at 2 s.
+  w.rt.advance_to(start + 1'500'000'000);
+  sync(t0 + 5200);
+  const SignalAnim* next = pulse(a.serial(), b.serial());
+  QVERIFY(next);
+  QVERIFY(!next->delivered);
+  QVERIFY2(std::abs(next->rtProgress - 0.5) < 0.05, qPrintable(QString::number(next->rtProgress)));
+  // Delivered: it finishes its way from there and becomes an envelope (b traps exits).
+  w.rt.advance_to(start + 2'100'000'000);
+  sync(t0 + 5300);
+  bool envelope = false;
+  for (double now = t0 + 5300; now < t0 + 8000 && !envelope; now += 50) {
+    scene.advance(now);
+    for (const SignalAnim& x : scene.signalAnims()) envelope = envelope || (x.kind == SignalAnim::Envelope && x.to == b.serial());
+  }
+  QVERIFY(envelope);
+}
+
+void TestGraph::cascadeKeepsTheChainInPlace() {
+  // A linked chain settles; a cascade kills it from one end. The survivors of each step keep their
+  // places (no collapse into the gaps), and no live node sits on a dying one.
+  World w;
+  GraphScene scene(&w.model);
+  std::vector<Pid> chain{w.rt.spawn(idle)};
+  for (int i = 1; i < 8; ++i) chain.push_back(w.rt.spawn(linked, chain.back(), i >= 5));
+  w.sync();
+  playOut(scene, 20000);
+  std::vector<QPointF> before;
+  for (Pid p : chain) before.push_back(scene.node(p)->pos());
+  w.rt.exit(chain[0], Term(atoms::kill));
+  w.sync();
+  const double t0 = scene.now() + 20000;
+  for (double t = t0; t < t0 + 8000; t += 50) {
+    scene.advance(t);
+    for (size_t i = 0; i < chain.size(); ++i) {
+      views::NodeItem* n = scene.node(chain[i]);
+      if (!n || n->dying()) continue;
+      QVERIFY2(QLineF(before[i], n->pos()).length() < 40, "a survivor moved into the gap");
+      for (Pid o : chain)
+        if (views::NodeItem* m = scene.node(o); m && m != n && m->dying())
+          QVERIFY2(QLineF(m->pos(), n->pos()).length() > 2 * m->radius(), "a live node overlaps a dying one");
+    }
+  }
 }
 
 void TestGraph::searchAndSelect() {

@@ -1,0 +1,320 @@
+// The GUI side of actorscope-bench: frame time with thousands of processes on screen, how fast the
+// observer absorbs trace events, and what observing costs the runtime. Uses the views library as
+// the app does (RuntimeHost -> ObserverModel -> GraphScene/ProcessTableModel/EventLogModel ->
+// GraphView rendered into a 1600x1000 image), under an offscreen QApplication.
+
+#include "gui_bench.hpp"
+
+#include "EventLog.h"
+#include "GraphScene.h"
+#include "GraphView.h"
+#include "ObserverModel.h"
+#include "ProcessTableModel.h"
+#include "RuntimeHost.h"
+
+#include "actorscope/runtime.hpp"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace actorscope::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void out(const char* name, double v, const char* unit) {
+  std::printf("{\"bench\":\"%s\",\"value\":%.3f,\"unit\":\"%s\"}\n", name, v, unit);
+  std::fflush(stdout);
+}
+
+double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+/// The offscreen application, made on first use (a GUI bench was selected).
+void ensureApp() {
+  static std::unique_ptr<QApplication> app;
+  if (app) return;
+  qputenv("QT_QPA_PLATFORM", "offscreen");
+  static int argc = 1;
+  static char name[] = "actorscope-bench";
+  static char* argv[] = {name, nullptr};
+  app = std::make_unique<QApplication>(argc, argv);
+}
+
+// ---- process bodies -------------------------------------------------------------------------------
+
+Task<> idleTrapper(Process& self) {
+  self.trap_exit(true);
+  for (;;) co_await self.receive();
+}
+
+Task<> sink(Process& self) {
+  for (;;) co_await self.receive();
+}
+
+struct Atoms {
+  Atom inc = intern("inc"), get = intern("get"), count = intern("count"), boom = intern("boom");
+};
+const Atoms& A() {
+  static const Atoms a;
+  return a;
+}
+
+Task<> counter(Process& self) {
+  long k = 0;
+  for (;;) {
+    Term m = co_await self.receive();
+    if (m.is_tagged(A().inc, 1)) {
+      ++k;
+    } else if (m.is_tagged(A().get, 2)) {
+      self.send(m[1].as_pid(), Term::tuple({Term(A().count), Term(k)}));
+      co_return;
+    }
+  }
+}
+
+/// The runtime's counting benchmark (counting_ns_per_msg): n sends to one counter, then a get.
+struct CountingResult {
+  std::mutex m;
+  std::condition_variable cv;
+  double nsPerMsg = -1;
+};
+Task<> counting(Process& self, long n, CountingResult* result) {
+  Pid c = self.spawn(counter);
+  const auto t0 = Clock::now();
+  for (long i = 0; i < n; ++i) self.send(c, Term::tuple({Term(A().inc)}));
+  self.send(c, Term::tuple({Term(A().get), Term(self.pid())}));
+  Term r = co_await self.receive([](const Term& t) { return t.is_tagged(A().count, 2); });
+  const auto t1 = Clock::now();
+  if (r[1].as_integer() != n) std::abort();
+  std::lock_guard g(result->m);
+  result->nsPerMsg = std::chrono::duration<double, std::nano>(t1 - t0).count() / double(n);
+  result->cv.notify_all();
+}
+
+// ---- the GUI side, wired as MainWindow wires it -------------------------------------------------
+
+struct Observer {
+  views::ObserverModel model;
+  views::ProcessTableModel table{&model};
+  views::EventLogModel log{&model};
+  views::GraphScene scene{&model};
+  views::GraphView view{&scene};
+  views::RuntimeHost host;
+  QImage image{1600, 1000, QImage::Format_ARGB32_Premultiplied};
+
+  Observer() {
+    QObject::connect(&model, &views::ObserverModel::updated, &log, [this](const views::ModelDelta& d) {
+      if (d.events) log.append(*d.events);
+    });
+    QObject::connect(&model, &views::ObserverModel::resyncNeeded, &host, &views::RuntimeHost::requestSnapshot);
+    view.resize(image.size());
+    view.show();
+  }
+  ~Observer() { host.stop(); }
+
+  /// One frame of the app's tick: take, model, layout and animations (no drawing).
+  void absorb() {
+    views::HostBatch batch = host.take();
+    if (batch.snapshot) model.enqueueSnapshot(std::move(*batch.snapshot));
+    if (!batch.events.empty()) model.enqueue(std::move(batch.events));
+    model.setDroppedEvents(batch.dropped_events);
+    model.processPending();
+    scene.setRuntimeClock(batch.now_ns, true);
+    if (batch.in_flight) scene.setInFlight(*batch.in_flight);
+    scene.advance();
+  }
+  /// Draws the view into the 1600x1000 image.
+  void render() {
+    QPainter p(&image);
+    view.render(&p);
+  }
+};
+
+// ---- gui_frame_ms -------------------------------------------------------------------------------
+
+/// n processes in linked chains of ten, n/2 monitors (1,000 for 2,000), everyone trapping exits;
+/// ~200 EXIT signals kept travelling along links (each turns into an envelope on arrival).
+void frameBench(const char* name, long n, unsigned threads, int frames) {
+  ensureApp();
+  auto pids = std::make_shared<std::vector<Pid>>();
+  Observer o;
+  views::RuntimeHost::Config cfg;
+  cfg.threads = threads;
+  cfg.builder = [n, pids](Runtime& rt) {
+    for (long i = 0; i < n; ++i) pids->push_back(rt.spawn(idleTrapper));
+    for (long i = 0; i < n; ++i)
+      if (i % 10) rt.link((*pids)[size_t(i)], (*pids)[size_t(i - 1)]);
+    for (long i = 0; i < n / 2; ++i) rt.monitor((*pids)[size_t(i)], (*pids)[size_t((i + n / 2 + 7) % n)]);
+  };
+  o.host.start(std::move(cfg));
+
+  // Wait for every process to be on screen, then let the first layout burst pass.
+  const auto deadline = Clock::now() + std::chrono::seconds(60);
+  while (o.model.processCount() < size_t(n) && Clock::now() < deadline) {
+    o.absorb();
+    std::this_thread::sleep_for(std::chrono::milliseconds(8));
+  }
+  if (o.model.processCount() < size_t(n)) {
+    std::fprintf(stderr, "%s: only %zu of %ld processes arrived\n", name, o.model.processCount(), n);
+    return;
+  }
+  long next = 0;
+  auto topUp = [&] {
+    const size_t have = o.scene.signalAnims().size();
+    if (have >= 200) return;
+    std::vector<std::pair<Pid, Pid>> shots;
+    for (size_t k = have; k < 200; ++k, next += 7) {
+      long i = next % n;
+      if (i % 10 == 0) ++i;  // from a linked peer
+      shots.push_back({(*pids)[size_t(i)], (*pids)[size_t(i - 1)]});
+    }
+    o.host.post([shots = std::move(shots)](Runtime& rt) {
+      for (auto [target, from] : shots) rt.exit(target, Term(A().boom), from);
+    });
+  };
+  std::vector<double> times, renderTimes;
+  size_t animating = 0;
+  for (int f = -20; f < frames; ++f) {
+    topUp();
+    std::this_thread::sleep_for(std::chrono::milliseconds(4));  // the driver runs between frames
+    const auto t0 = Clock::now();
+    o.absorb();
+    if (f < 5) o.view.fitAll();
+    const auto tm = Clock::now();
+    o.render();
+    const auto t1 = Clock::now();
+    if (f >= 0) {
+      times.push_back(ms(t1 - t0));
+      renderTimes.push_back(ms(t1 - tm));
+      animating += o.scene.signalAnims().size();
+    }
+  }
+  out(name, median(times), "ms");
+  std::fprintf(stderr, "%s: %ld processes, %zu edges, %.0f signals animating on average, %zu frames, render %.2f ms, zoom %.3f\n",
+               name, n, o.scene.edges().size(), double(animating) / double(std::max<size_t>(1, times.size())), times.size(),
+               median(renderTimes), o.view.transform().m11());
+}
+
+// ---- observer_events_per_s ------------------------------------------------------------------------
+
+/// Records about `total` trace events of a realistic mix (mostly message traffic, with spawns,
+/// links and exits), then times the GUI side absorbing them tick by tick as the app does.
+void eventsBench(double scale) {
+  ensureApp();
+  const size_t total = size_t(std::max(20'000.0, 1'000'000 * scale));
+  std::vector<TraceEvent> events;
+  events.reserve(total + 10'000);
+  {
+    RuntimeOptions opts;
+    opts.deterministic = true;
+    Runtime rt(opts);
+    rt.set_tracing(true);
+    std::vector<Pid> sinks;
+    for (int i = 0; i < 200; ++i) sinks.push_back(rt.spawn(i % 4 ? sink : idleTrapper));
+    rt.run_ready();
+    long k = 0;
+    while (events.size() < total) {
+      for (int i = 0; i < 2000; ++i, ++k) rt.send(sinks[size_t(k % 200)], Term(k));
+      // A little structure: a short-lived process linked to a trapping sink every round.
+      const Pid p = rt.spawn(sink);
+      rt.link(p, sinks[size_t(k / 2000 % 50) * 4]);
+      rt.run_ready();
+      rt.exit(p, Term(A().boom));
+      rt.run_until_idle();
+      rt.drain_trace(events);
+    }
+  }
+  Observer o;
+  const size_t chunk = 50'000;  // what the driver hands over per take at most
+  const auto t0 = Clock::now();
+  for (size_t at = 0; at < events.size(); at += chunk) {
+    std::vector<TraceEvent> part(events.begin() + long(at), events.begin() + long(std::min(events.size(), at + chunk)));
+    o.model.enqueue(std::move(part));
+    for (;;) {  // one app tick per round: a bounded slice of events, then the scene's step
+      const views::TickWork w = o.model.processPending();
+      o.scene.advance();
+      if (w.backlog == 0) break;
+    }
+  }
+  const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+  if (o.model.eventsApplied() < events.size()) std::fprintf(stderr, "observer_events_per_s: events were dropped\n");
+  out("observer_events_per_s", double(events.size()) / secs, "events/s");
+  std::fprintf(stderr, "observer_events_per_s: %zu events in %.3f s\n", events.size(), secs);
+}
+
+// ---- observer_overhead_ratio ------------------------------------------------------------------------
+
+double countingAlone(unsigned threads, long n) {
+  CountingResult r;
+  RuntimeOptions opts;
+  opts.threads = threads;
+  Runtime rt(opts);
+  rt.spawn(counting, n, &r);
+  std::unique_lock g(r.m);
+  r.cv.wait(g, [&] { return r.nsPerMsg >= 0; });
+  return r.nsPerMsg;
+}
+
+double countingObserved(unsigned threads, long n) {
+  auto r = std::make_shared<CountingResult>();
+  Observer o;
+  views::RuntimeHost::Config cfg;
+  cfg.threads = threads;
+  cfg.builder = [n, r](Runtime& rt) { rt.spawn(counting, n, r.get()); };
+  o.host.start(std::move(cfg));
+  // The GUI thread ticks at ~60 Hz, absorbing and drawing, while the runtime counts.
+  for (;;) {
+    {
+      std::unique_lock g(r->m);
+      if (r->cv.wait_for(g, std::chrono::milliseconds(16), [&] { return r->nsPerMsg >= 0; })) break;
+    }
+    o.absorb();
+    o.render();
+  }
+  return r->nsPerMsg;
+}
+
+void overheadBench(unsigned threads, double scale) {
+  ensureApp();
+  const long n = std::max(10'000L, long(5'000'000 * scale));
+  std::vector<double> alone, observed;
+  countingAlone(threads, n / 10);  // warm the pools
+  for (int i = 0; i < 3; ++i) {
+    alone.push_back(countingAlone(threads, n));
+    observed.push_back(countingObserved(threads, n));
+  }
+  const double a = median(alone), b = median(observed);
+  out("observer_overhead_ratio", b / a, "ratio");
+  std::fprintf(stderr, "observer_overhead_ratio: counting %.1f ns/msg alone, %.1f ns/msg observed\n", a, b);
+}
+
+}  // namespace
+
+std::vector<GuiBench> guiBenches() {
+  return {
+      {"gui_frame_ms_2k", [](unsigned t, double s) { frameBench("gui_frame_ms_2k", std::max(50L, long(2000 * s)), t, 60); }},
+      {"gui_frame_ms_10k", [](unsigned t, double s) { frameBench("gui_frame_ms_10k", std::max(50L, long(10000 * s)), t, 30); }},
+      {"observer_events_per_s", [](unsigned, double s) { eventsBench(s); }},
+      {"observer_overhead_ratio", [](unsigned t, double s) { overheadBench(t, s); }},
+  };
+}
+
+}  // namespace actorscope::bench

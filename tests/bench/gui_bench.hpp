@@ -1,0 +1,20 @@
+#pragma once
+// The GUI benchmarks of actorscope-bench (compiled in only when the GUI is built). Each entry
+// prints its figure as one JSON line, like the runtime's. An offscreen QApplication is created
+// the first time a GUI bench runs, never otherwise.
+
+#include <functional>
+#include <vector>
+
+namespace actorscope::bench {
+
+struct GuiBench {
+  const char* name;
+  /// threads: runtime worker threads (0: all cores); scale: workload factor in (0, 1].
+  std::function<void(unsigned threads, double scale)> run;
+};
+
+/// gui_frame_ms_2k, gui_frame_ms_10k, observer_events_per_s, observer_overhead_ratio.
+std::vector<GuiBench> guiBenches();
+
+}  // namespace actorscope::bench
