@@ -670,7 +670,7 @@ void TestSemantics::r1_8_unlinkWithSignalInFlightLatency() {
 }
 
 void TestSemantics::r1_8_unlinkInFlightThreaded() {
-  // Threaded: a 2 s edge latency holds b's exit signal in flight while a unlinks.
+  // Threaded: a 3 s edge latency holds b's exit signal in flight while a unlinks.
   Log la;
   Runtime rt(threaded(2));
   Pid b = rt.spawn(exitOnMessage, A("boom"));
@@ -685,7 +685,7 @@ void TestSemantics::r1_8_unlinkInFlightThreaded() {
       },
       b, &la);
   QTRY_VERIFY_WITH_TIMEOUT(la.size() == 1, kWait);
-  rt.set_edge_latency(a, b, std::chrono::seconds(2));
+  rt.set_edge_latency(a, b, std::chrono::seconds(3));
   rt.send(b, A("go"));  // from outside: not on the a-b edge, not delayed
   QTRY_VERIFY_WITH_TIMEOUT(!rt.alive(b), kWait);
   QCOMPARE(rt.pending_signals(), size_t(1));  // b's exit signal, in flight
