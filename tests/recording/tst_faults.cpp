@@ -324,6 +324,8 @@ void TestFaults::badPlans_data() {
                                << QStringLiteral("fault 1: field \"target\": expected a name or a pid (\":worker\", \"#PID<0.84.0>\"), got 5");
   QTest::newRow("at_ms type") << head + QStringLiteral("{\"kind\": \"kill\", \"target\": \":a\"}, {\"kind\": \"kill\", \"target\": \":a\", \"at_ms\": \"soon\"}]}")
                               << QStringLiteral("fault 2: field \"at_ms\": expected an integer, got \"soon\"");
+  QTest::newRow("at_ms too far") << head + QStringLiteral("{\"kind\": \"kill\", \"target\": \":a\", \"at_ms\": 9223372036854775807}]}")
+                                 << QStringLiteral("fault 1: field \"at_ms\": expected a time from 0 to 1000000000 ms, got 9223372036854775807");
   QTest::newRow("bad reason") << head + QStringLiteral("{\"kind\": \"kill\", \"target\": \":a\", \"reason\": \"{:x\"}]}")
                               << QStringLiteral("fault 1: field \"reason\": expected a term in Elixir syntax, got \"{:x\"");
   QTest::newRow("flood count") << head + QStringLiteral("{\"kind\": \"flood\", \"target\": \":a\"}]}")

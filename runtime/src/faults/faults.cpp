@@ -16,6 +16,9 @@ namespace actorscope {
 
 namespace {
 
+/// Times beyond this (about 11.6 days) are refused by the plan reader and clamped elsewhere.
+constexpr int64_t kMaxMs = 1'000'000'000;
+
 Atom module_atom() { return intern("actorscope_faults"); }
 Atom stop_atom() { return intern("stop"); }
 
@@ -64,12 +67,13 @@ Task<> flooder(Process& self, Pid target, int64_t count, double per_second, Term
   Runtime& rt = self.runtime();
   const int64_t t0 = rt.now_ns();
   int64_t sent = 0;
-  const int64_t tick_ms = per_second > 0 ? std::max<int64_t>(1, static_cast<int64_t>(1000.0 / per_second)) : 0;
+  const int64_t tick_ms =
+      per_second > 0 ? static_cast<int64_t>(std::clamp(1000.0 / per_second, 1.0, double(kMaxMs))) : 0;
   while (sent < count) {
     int64_t due = count;
     if (per_second > 0) {
       const double elapsed_s = double(rt.now_ns() - t0) / 1e9;
-      due = std::min<int64_t>(count, 1 + static_cast<int64_t>(std::floor(elapsed_s * per_second + 1e-9)));
+      due = static_cast<int64_t>(std::min(double(count), 1 + std::floor(elapsed_s * per_second + 1e-9)));
     }
     for (; sent < due; ++sent) self.send(target, message);
     if (sent >= count) break;
@@ -82,7 +86,7 @@ Task<> chaos_monkey(Process& self, ChaosConfig c) {
   std::mt19937_64 rng(c.seed);
   int64_t kills = 0;
   while (c.kills <= 0 || kills < c.kills) {
-    if (co_await sleep_or_stop(self, c.interval_ms)) co_return;
+    if (co_await sleep_or_stop(self, std::clamp<int64_t>(c.interval_ms, 1, kMaxMs))) co_return;
     Snapshot s = rt.snapshot();
     std::vector<Pid> victims = chaos_candidates(s, c.scope, resolve(rt, c.root));
     std::erase(victims, self.pid());
@@ -101,7 +105,7 @@ Task<> plan_runner(Process& self, FaultPlan plan) {
                    [](const Fault& a, const Fault& b) { return a.at_ms < b.at_ms; });
   const int64_t t0 = rt.now_ns();
   for (const Fault& f : plan.faults) {
-    const int64_t wait_ms = (t0 + f.at_ms * 1'000'000 - rt.now_ns() + 999'999) / 1'000'000;
+    const int64_t wait_ms = (t0 + std::clamp<int64_t>(f.at_ms, 0, kMaxMs) * 1'000'000 - rt.now_ns() + 999'999) / 1'000'000;
     if (wait_ms > 0 && co_await sleep_or_stop(self, wait_ms)) co_return;
     inject(rt, f, self.pid());
   }
@@ -198,7 +202,7 @@ bool inject(Runtime& rt, const Fault& f, Pid injector, std::string* error, Pid* 
       emit_fault(rt, intern("resume"), target, {}, injector, false, Term());
       return rt.resume(target) || fail("resume: the process ended");
     case FaultKind::Delay: {
-      const auto d = std::chrono::milliseconds(std::max<int64_t>(0, f.latency_ms));
+      const auto d = std::chrono::milliseconds(std::clamp<int64_t>(f.latency_ms, 0, kMaxMs));
       Pid peer = resolve(rt, f.peer);
       if (!f.peer.is_atom(atoms::nil) && !peer.valid()) return fail("delay: " + inspect(f.peer) + " is not a live process");
       emit_fault(rt, intern("delay"), target, peer, injector, false, Term(static_cast<long long>(f.latency_ms)));
@@ -291,7 +295,7 @@ Fault read_fault(const Value& o) {
     if (k->is_string() && k->str == to_string(fk)) f.kind = fk, found = true;
   if (!found) bad("kind", "kill, flood, delay, suspend, resume or chaos", *k);
   f.at_ms = int_of(o, "at_ms", 0);
-  if (f.at_ms < 0) bad("at_ms", "a time >= 0", *o.get("at_ms"));
+  if (f.at_ms < 0 || f.at_ms > kMaxMs) bad("at_ms", "a time from 0 to 1000000000 ms", *o.get("at_ms"));
   f.target = term_of(o, "target", Term(), true);
   f.peer = term_of(o, "peer", Term(), true);
   const bool needs_target = f.kind != FaultKind::Chaos && f.kind != FaultKind::Delay;
@@ -302,11 +306,11 @@ Fault read_fault(const Value& o) {
   f.per_second = num_of(o, "per_second", 0);
   f.message = term_of(o, "message", Term(atoms::ok), false);
   f.latency_ms = int_of(o, "latency_ms", 0);
-  if (f.latency_ms < 0) bad("latency_ms", "a latency >= 0", *o.get("latency_ms"));
+  if (f.latency_ms < 0 || f.latency_ms > kMaxMs) bad("latency_ms", "a latency from 0 to 1000000000 ms", *o.get("latency_ms"));
   if (f.kind == FaultKind::Chaos) {
     ChaosConfig& c = f.chaos;
     c.interval_ms = int_of(o, "interval_ms", c.interval_ms);
-    if (c.interval_ms <= 0) bad("interval_ms", "an interval > 0", *o.get("interval_ms"));
+    if (c.interval_ms <= 0 || c.interval_ms > kMaxMs) bad("interval_ms", "an interval from 1 to 1000000000 ms", *o.get("interval_ms"));
     if (const Value* rs = o.get("reasons")) {
       if (!rs->is_array() || rs->arr.empty()) bad("reasons", "a non-empty array of terms", *rs);
       c.reasons.clear();

@@ -24,8 +24,8 @@ bool record_scenario(std::string_view scenario, const ScenarioParams& params, in
                      std::string& error, const HeadlessOptions& opts) {
   FaultPlan plan;
   if (!opts.fault_plan_path.empty() && !load_fault_plan(opts.fault_plan_path, plan, error)) return false;
-  if (duration_ms < 0) {
-    error = "the duration must be >= 0 ms";
+  if (duration_ms < 0 || duration_ms > 1'000'000'000) {
+    error = "the duration must be from 0 to 1000000000 ms";
     return false;
   }
   RuntimeOptions ro;
