@@ -22,7 +22,8 @@ constexpr double kEnvelopeMs = 800;
 constexpr double kFizzleMs = 650;
 constexpr double kMessageMs = 450;
 constexpr size_t kMaxAnims = 800;
-constexpr int kMaxPulseLabels = 40;   // beyond this many, labels would only cover each other
+constexpr int kMaxPulseLabels = 40;
+constexpr size_t kCrowd = 400;        // more nodes than this: level of detail for a crowd   // beyond this many, labels would only cover each other
 constexpr double kInFlightHold = 0.9;  // where an undelivered, untracked signal waits
 constexpr double kFinishMs = 320;      // a tracked signal, once delivered, finishes its way in this
 constexpr double kSameTimeAt = 0.5;    // a tracked signal due the moment it was sent waits here
@@ -55,15 +56,21 @@ public:
   }
   void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override {
     const double lod = option->levelOfDetailFromTransform(p->worldTransform());
-    p->setRenderHint(QPainter::Antialiasing, lod > 0.3);
+    p->setRenderHint(QPainter::Antialiasing, lod > (scene_->crowd_ ? 0.5 : 0.3));
     const bool dark = style::isDark(scene_->palette());
     QPen treePen(dark ? QColor(0x6a, 0x72, 0x84) : QColor(0x90, 0x98, 0xa8), 2, Qt::DotLine);
     QPen linkPen(style::linkColor(dark), 3.2);
     QPen monPen(style::monitorColor(), 2.6, Qt::DashLine);
-    if (lod < 0.4) {
-      linkPen.setWidthF(1.2 / std::max(lod, 0.05));
-      monPen.setWidthF(1.0 / std::max(lod, 0.05));
-      treePen.setWidthF(1.0 / std::max(lod, 0.05));
+    const bool thin = lod < 0.4 || (scene_->crowd_ && lod < 0.6);
+    if (thin) {
+      // Far away or a crowd: hairline-cheap cosmetic pens, monitors solid (dashing thousands of
+      // lines is what a frame would spend its time on).
+      linkPen = QPen(linkPen.color(), 2);
+      QColor mc = style::monitorColor();
+      mc.setAlpha(170);
+      monPen = QPen(mc, 1);
+      treePen = QPen(treePen.color(), 1);
+      for (QPen* pen : {&linkPen, &monPen, &treePen}) pen->setCosmetic(true);
     }
     for (const GraphEdge& e : edges) {
       if (lod < 0.12 && e.kind == GraphEdge::Monitor) continue;  // far away: no monitor arrows
@@ -91,7 +98,7 @@ public:
         const QPointF start = pa + u * (a->radius() + 4);
         p->setPen(monPen);
         p->drawLine(start, tip);
-        if (lod > 0.3) {
+        if (!thin) {
           QPolygonF head;
           head << tip << tip - u * 16 + n * 8 << tip - u * 16 - n * 8;
           p->setPen(Qt::NoPen);
@@ -124,6 +131,7 @@ public:
     const double now = scene_->lastNow_;
     p->setRenderHint(QPainter::Antialiasing, true);
     // Zoomed out, pulses and their labels grow so that they stay visible on screen.
+    if (!(lod > 0)) return;
     const double k = std::clamp(0.85 / std::max(lod, 0.01), 1.0, 2.6);
     QFont f = p->font();
     f.setPixelSize(int(std::lround(std::clamp(11.5 / std::max(lod, 0.01), 13.0, 32.0))));
@@ -396,6 +404,7 @@ void GraphScene::clearBlastRadius() {
 NodeItem* GraphScene::addNode(const ProcessRecord& r, double now) {
   auto* n = new NodeItem(r.pid);
   n->setRecord(r);
+  n->crowd = crowd_;
   n->relations = r.links.size() + r.monitors.size() + r.monitored_by.size();
   const QPointF p = placeNew(r);
   n->setPos(p);
@@ -635,6 +644,13 @@ void GraphScene::advance(double nowMs) {
   for (auto& b : born) addAnim(std::move(b));
   if (!anims_.empty()) moving = true;
 
+  // A crowd on show: a simpler drawing per node (see NodeItem::crowd).
+  const bool crowd = nodes_.size() > kCrowd;
+  if (crowd != crowd_) {
+    crowd_ = crowd;
+    for (auto& [k, n] : nodes_) n->crowd = crowd;
+  }
+
   // Nodes: pop-ins, deaths, removal after the fade.
   std::vector<uint32_t> gone;
   for (auto& [k, n] : nodes_) {
@@ -863,7 +879,7 @@ void GraphScene::forceStep() {
           QPointF d = p - m->pos();
           double l = len(d);
           if (l < 0.01) {
-            d = QPointF(double(k % 7) - 3, double(k % 5) - 2);
+            d = QPointF(1.0 + double(k % 7), double(k % 5) - 2);  // never (0, 0): no NaN
             l = len(d);
           }
           if (l < kCell * 1.2) f += d / l * (kCell * kCell / l) * 0.05;

@@ -128,6 +128,7 @@ private:
   int64_t rtNow_ = 0;     // runtime clock at the last setRuntimeClock
   double rtNowAt_ = 0;    // scene time of that
   bool rtRunning_ = false;
+  bool crowd_ = false;
   bool animating_ = true;
   double freeOriginX_ = 0;
   size_t layoutWork_ = 0;

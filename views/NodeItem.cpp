@@ -38,21 +38,30 @@ NodeItem::NodeItem(Pid pid) : pid_(pid), pidText_(QString::fromStdString(inspect
 }
 
 void NodeItem::setRecord(const ProcessRecord& r) {
-  const QString l = ObserverModel::label(r);
+  // Called for every process on every snapshot: only a change costs anything.
   const bool sup = r.supervisor;
-  if (l != label_ || sup != supervisor_) prepareGeometryChange();
-  label_ = l;
-  supervisor_ = sup;
-  QFont f;
-  f.setPixelSize(15);
-  f.setBold(true);
-  labelW15_ = QFontMetricsF(f).horizontalAdvance(label_);
-  slotWidth_ = std::max(2 * radius() + 30, labelW15_ + 26);
+  const bool relabel = !labelled_ || r.name != name_ || sup != supervisor_;
+  if (relabel) {
+    prepareGeometryChange();
+    labelled_ = true;
+    name_ = r.name;
+    label_ = ObserverModel::label(r);
+    supervisor_ = sup;
+    labelTextPx_ = 0;
+    QFont f;
+    f.setPixelSize(15);
+    f.setBold(true);
+    labelW15_ = QFontMetricsF(f).horizontalAdvance(label_);
+    slotWidth_ = std::max(2 * radius() + 30, labelW15_ + 26);
+  }
+  order = r.order;
+  if (!relabel && trap_ == r.trap_exit && suspended_ == r.suspended && mailbox_ == r.message_queue_len &&
+      restarts_ == r.restarts)
+    return;
   trap_ = r.trap_exit;
   suspended_ = r.suspended;
   mailbox_ = r.message_queue_len;
   restarts_ = r.restarts;
-  order = r.order;
   QString tip = QStringLiteral("%1\nmailbox: %2\ntrap_exit: %3").arg(pidText_).arg(mailbox_).arg(trap_ ? "true" : "false");
   if (r.name != atoms::nil) tip.prepend(label_ + QStringLiteral("  "));
   setToolTip(tip);
@@ -62,6 +71,7 @@ void NodeItem::setRecord(const ProcessRecord& r) {
 double NodeItem::radius() const { return supervisor_ ? style::kSupervisorHalf : style::kWorkerRadius; }
 
 double NodeItem::labelPx(double lod) const {
+  if (!(lod > 0)) lod = 1;
   const double want = 11.5 / std::max(lod, 0.01);                        // ~11 px on screen
   const double avail = std::max(room, 2 * radius() + 24) - 12;           // its room, less padding
   const double fits = kLabelPx * avail / std::max(1.0, labelW15_ + 10);  // widest that fits the room
@@ -177,8 +187,18 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
 
   p->setRenderHint(QPainter::Antialiasing, lod > 0.3);
 
-  if (lod < 0.22) {  // far away: a plain blob, nothing else
+  const bool named = label_ != pidText_;
+  if (lod < 0.22 || (crowd && lod < 0.45 && !named && !isSelected() && preview_ == Preview::None && ringAt_ < 0)) {
+    // Far away, or one of a crowd: a plain blob (with its shield ring), nothing else.
     p->setPen(Qt::NoPen);
+    if (trap_ && !dead) {  // the shield as a wider disc behind: a fill is cheaper than a stroke
+      p->setBrush(style::trapColor());
+      const QRectF shield = box.adjusted(-5, -5, 5, 5);
+      if (supervisor_)
+        p->drawRect(shield);
+      else
+        p->drawEllipse(shield);
+    }
     p->setBrush(mailbox_ >= 50 ? style::heatColor(mailbox_) : body);
     if (supervisor_)
       p->drawRect(box);
@@ -286,13 +306,19 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   const double px = labelPx(lod);
   const bool singled = isSelected() || highlight_ || preview_ != Preview::None;
   QFont f = p->font();
-  f.setPixelSize(int(std::lround(px)));
+  f.setPixelSize(std::max(1, int(std::lround(px))));
   f.setBold(true);
-  if (px * lod >= 6.5 || singled) {
+  if ((px * lod >= 6.5 && (named || !crowd)) || singled) {
     p->setFont(f);
     const QFontMetricsF fm(f);
-    const bool named = label_ != pidText_;
-    const double tw = fm.horizontalAdvance(label_);
+    if (labelTextPx_ != f.pixelSize()) {
+      labelText_.setText(label_);
+      labelText_.setTextFormat(Qt::PlainText);
+      labelText_.setPerformanceHint(QStaticText::AggressiveCaching);
+      labelText_.prepare(QTransform(), f);
+      labelTextPx_ = f.pixelSize();
+    }
+    const double tw = labelText_.size().width();
     const double rowGap = labelRow ? 2.1 * (fm.height() + 2) : 0;
     QRectF lr(-tw / 2 - px / 3, r + 5 + px / 8 + rowGap, tw + px * 2 / 3, fm.height() + 2);
     if (rowGap > 0) {  // a thin stem from the node down to its lowered label
@@ -305,7 +331,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->setBrush(bg);
     p->drawRoundedRect(lr, px / 3, px / 3);
     p->setPen(dead ? style::deadColor() : option->palette.text().color());
-    p->drawText(lr, Qt::AlignCenter, label_);
+    p->drawStaticText(QPointF(-tw / 2, lr.top() + (lr.height() - labelText_.size().height()) / 2), labelText_);
     const double smallPx = px * 0.75;
     if (named && smallPx * lod >= 8.5) {
       QFont small = f;

@@ -5,6 +5,7 @@
 #include "actorscope/term.hpp"
 
 #include <QGraphicsItem>
+#include <QStaticText>
 #include <QString>
 
 namespace actorscope::views {
@@ -65,6 +66,9 @@ public:
   double room = 0;
   /// 1: the label sits one row lower (tree leaves alternate, so each label gets two slots' room).
   int labelRow = 0;
+  /// Set by the scene when hundreds of nodes are on show: unnamed nodes drop their pid labels
+  /// and bodies are drawn plainly (level of detail for a crowd).
+  bool crowd = false;
   size_t relations = 0;
   uint32_t replaces = 0;  // a restarted child: the serial of the one it replaces (no push between them)  // links + monitors + monitored_by last seen (layout: reheat on growth)
 
@@ -95,6 +99,10 @@ private:
   bool moved_ = false;
   double slotWidth_ = 96;
   double labelW15_ = 60;  // width of the label at the base font (15 px)
+  QStaticText labelText_;  // laid out once per font size: thousands of labels per frame stay cheap
+  int labelTextPx_ = 0;
+  bool labelled_ = false;
+  Atom name_{atoms::nil.id};
 };
 
 }  // namespace actorscope::views
