@@ -17,6 +17,8 @@ constexpr size_t kDrainPerRound = 50'000;
 constexpr size_t kStepsPerRound = 20'000;
 /// How often the driver lists the signals in flight (when they can be seen travelling).
 constexpr auto kInFlightEvery = std::chrono::milliseconds(30);
+/// Coalescing snapshots (after lost events) at most this often.
+constexpr auto kResyncEvery = std::chrono::milliseconds(100);
 }  // namespace
 
 RuntimeHost::RuntimeHost(QObject* parent) : QObject(parent) {}
@@ -113,6 +115,7 @@ void RuntimeHost::run(Config cfg) {
   uint64_t lastDropped = 0;
   uint64_t steps = 0;
   auto lastRefresh = Clock::now() - kRefreshEvery;
+  bool lostPending = false;
   auto lastInFlight = Clock::now() - kInFlightEvery;
   bool listedInFlight = false;
   // Deterministic mode runs against the wall clock (advance_to) while not paused.
@@ -168,11 +171,15 @@ void RuntimeHost::run(Config cfg) {
     }
     if (outboxSize < kOutboxCap) rt.drain_trace(drained, std::min(kDrainPerRound, kOutboxCap - outboxSize));
     const uint64_t dropped = rt.dropped_events();
-    const bool lost = dropped != lastDropped;
+    lostPending = lostPending || dropped != lastDropped;
     lastDropped = dropped;
+    // Resynchronise after lost events at most every kResyncEvery: under a flood events are lost
+    // every round, and a snapshot per round would cost the runtime more than the trace itself.
+    const bool lost = lostPending && Clock::now() - lastRefresh >= kResyncEvery;
     std::optional<Snapshot> snap;
     if (lost || snapshotRequested_.exchange(false) || Clock::now() - lastRefresh >= kRefreshEvery ||
         doStep || !cmds.empty()) {
+      if (lostPending) lostPending = false;
       snap = rt.snapshot();
       lastRefresh = Clock::now();
     }
