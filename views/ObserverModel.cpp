@@ -250,16 +250,46 @@ void ObserverModel::kill(uint32_t serial, const Term& reason, ModelDelta& d) {
   touched_.insert(serial);
 }
 
+void ObserverModel::applyRestart(const TraceEvent& e, ModelDelta& d) {
+  const uint32_t a = e.a.serial();
+  const uint32_t b = e.b.serial();
+  if (ProcessRecord* sup = get(a); sup && !sup->supervisor) {
+    sup->supervisor = true;
+    touch(a, d);
+    d.relationsChanged = true;
+  }
+  const ProcessRecord* old = findAny(e.pid2.serial());
+  if (ProcessRecord* fresh = get(b); fresh && old) {
+    fresh->order = old->order;  // the new child takes the old one's place
+    fresh->restarts = old->restarts + 1;
+    touch(b, d);
+    d.relationsChanged = true;
+  }
+}
+
 void ObserverModel::apply(const TraceEvent& e, ModelDelta& d) {
   // Counters follow every event; state changes only from events the snapshot does not reflect.
   switch (e.kind) {
-    case TraceKind::Send: ++messages_; break;
+    case TraceKind::Send: messages_ += e.weight; break;
     case TraceKind::Exit: ++exits_; break;
     default: break;
   }
-  if (e.seq < snapSeq_) return;
   const uint32_t a = e.a.serial();
   const uint32_t b = e.b.serial();
+  // Facts a snapshot does not carry (why a process ended, that a child is a restart) are taken
+  // from the event even when a newer snapshot already showed the result.
+  if (e.seq < snapSeq_) {
+    if (e.kind == TraceKind::Exit) {
+      auto it = dead_.find(a);
+      if (it != dead_.end() && it->second.exit_reason.is_atom(atoms::unknown)) {
+        it->second.exit_reason = e.term;
+        touched_.insert(a);
+      }
+    } else if (e.kind == TraceKind::Restart) {
+      applyRestart(e, d);
+    }
+    return;
+  }
   switch (e.kind) {
     case TraceKind::Spawn: {
       if (live_.count(a) || dead_.count(a)) break;
@@ -345,14 +375,16 @@ void ObserverModel::apply(const TraceEvent& e, ModelDelta& d) {
         }
       }
       break;
+    // A sampled message event (weight > 1) stands for messages between other pairs too: mailbox
+    // sizes then come from the periodic snapshots alone.
     case TraceKind::Send:
-      if (ProcessRecord* rb = get(b)) {
+      if (ProcessRecord* rb = get(b); rb && e.weight == 1) {
         ++rb->message_queue_len;
         touch(b, d);
       }
       break;
     case TraceKind::Receive:
-      if (ProcessRecord* ra = get(a)) {
+      if (ProcessRecord* ra = get(a); ra && e.weight == 1) {
         if (ra->message_queue_len > 0) --ra->message_queue_len;
         touch(a, d);
       }
@@ -383,21 +415,7 @@ void ObserverModel::apply(const TraceEvent& e, ModelDelta& d) {
         touch(a, d);
       }
       break;
-    case TraceKind::Restart: {
-      if (ProcessRecord* sup = get(a); sup && !sup->supervisor) {
-        sup->supervisor = true;
-        touch(a, d);
-        d.relationsChanged = true;
-      }
-      const ProcessRecord* old = findAny(e.pid2.serial());
-      if (ProcessRecord* fresh = get(b); fresh && old) {
-        fresh->order = old->order;  // the new child takes the old one's place
-        fresh->restarts = old->restarts + 1;
-        touch(b, d);
-        d.relationsChanged = true;
-      }
-      break;
-    }
+    case TraceKind::Restart: applyRestart(e, d); break;
     case TraceKind::Fault: break;  // the event that follows (exit, suspend, ...) changes the state
   }
 }

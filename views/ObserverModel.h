@@ -108,6 +108,7 @@ signals:
 private:
   void applySnapshot(const Snapshot& s, ModelDelta& d);
   void apply(const TraceEvent& e, ModelDelta& d);
+  void applyRestart(const TraceEvent& e, ModelDelta& d);
   ProcessRecord* get(uint32_t serial);
   void kill(uint32_t serial, const Term& reason, ModelDelta& d);
   void touch(uint32_t serial, ModelDelta& d);

@@ -19,6 +19,13 @@ constexpr size_t kStepsPerRound = 20'000;
 constexpr auto kInFlightEvery = std::chrono::milliseconds(30);
 /// Coalescing snapshots (after lost events) at most this often.
 constexpr auto kResyncEvery = std::chrono::milliseconds(100);
+/// Message sampling (live mode): message events per driver round above which the runtime is asked
+/// to sample messages more sparsely, and below which less. Messages are counted exactly (event
+/// weights); only their animation is sampled. Other events are never sampled.
+constexpr size_t kMessageEventsHigh = 400;  // ~50k/s at one round per 8 ms
+constexpr size_t kMessageEventsLow = 25;
+constexpr uint32_t kMaxSampling = 1u << 16;
+constexpr uint32_t kInitialSampling = 64;
 }  // namespace
 
 RuntimeHost::RuntimeHost(QObject* parent) : QObject(parent) {}
@@ -99,6 +106,9 @@ void RuntimeHost::run(Config cfg) {
   o.threads = cfg.threads;
   Runtime rt(o);
   rt.set_tracing(true);
+  // Live mode starts sampling messages and adapts (see kMessageEventsHigh): a quiet system is down
+  // to every message within a few rounds, a flood never floods the observer.
+  if (cfg.mode != RunMode::Deterministic) rt.set_message_sampling(kInitialSampling);
   rt.set_global_latency(cfg.latency);
   if (!o.deterministic && cfg.paused) rt.set_paused(true);
   std::string error;
@@ -171,6 +181,15 @@ void RuntimeHost::run(Config cfg) {
     }
     if (outboxSize < kOutboxCap) rt.drain_trace(drained, std::min(kDrainPerRound, kOutboxCap - outboxSize));
     const uint64_t dropped = rt.dropped_events();
+    if (!o.deterministic) {
+      size_t messageEvents = 0;
+      for (const TraceEvent& e : drained) messageEvents += e.kind == TraceKind::Send || e.kind == TraceKind::Receive;
+      const uint32_t every = rt.message_sampling();
+      if ((messageEvents > kMessageEventsHigh || dropped != lastDropped) && every < kMaxSampling)
+        rt.set_message_sampling(every * 4);
+      else if (messageEvents < kMessageEventsLow && every > 1)
+        rt.set_message_sampling(every / 2);
+    }
     lostPending = lostPending || dropped != lastDropped;
     lastDropped = dropped;
     // Resynchronise after lost events at most every kResyncEvery: under a flood events are lost

@@ -371,8 +371,32 @@ void RuntimeCore::deliver_now(Signal* s) {
   }
 }
 
+bool RuntimeCore::sample_message(bool receive, uint32_t* weight) noexcept {
+  static thread_local uint32_t skipped[2] = {0, 0};
+  uint32_t every = message_sampling.load(std::memory_order_relaxed);
+  uint32_t& n = skipped[receive ? 1 : 0];
+  if (every <= 1) {
+    *weight = n + 1;
+    n = 0;
+    return true;
+  }
+  if (++n < every) return false;
+  *weight = n;
+  n = 0;
+  return true;
+}
+
 void RuntimeCore::send_message(Pid from, Pid to, Term msg) {
-  if (tracing_on()) trace(TraceKind::Send, from, to, msg);
+  uint32_t weight = 1;
+  if (tracing_on() && sample_message(false, &weight)) {
+    TraceEvent ev;
+    ev.kind = TraceKind::Send;
+    ev.a = from;
+    ev.b = to;
+    ev.weight = weight;
+    ev.term = msg;
+    emit(std::move(ev));
+  }
   send_signal(make_signal(SignalKind::Message, from, to, std::move(msg)));
 }
 
@@ -541,7 +565,16 @@ bool RuntimeCore::try_match(Process* p) {
         p->queue_len_.store(p->queue_len_.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
       }
       p->q_scanned_ = nullptr;
-      if (tracing_on()) trace(TraceKind::Receive, p->pid(), s->from, s->payload);
+      uint32_t weight = 1;
+      if (tracing_on() && sample_message(true, &weight)) {
+        TraceEvent ev;
+        ev.kind = TraceKind::Receive;
+        ev.a = p->pid();
+        ev.b = s->from;
+        ev.weight = weight;
+        ev.term = s->payload;
+        emit(std::move(ev));
+      }
       p->result_->emplace(std::move(s->payload));
       delete s;
       --p->budget_;

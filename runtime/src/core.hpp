@@ -287,6 +287,10 @@ class RuntimeCore {
 
   // ---- tracing ----
   std::atomic<bool> tracing{false};
+  std::atomic<uint32_t> message_sampling{1};
+  /// Whether this thread should emit the current Send (or Receive) event; sets *weight to the
+  /// number of messages it stands for.
+  bool sample_message(bool receive, uint32_t* weight) noexcept;
   std::atomic<uint64_t> trace_seq{1};
   std::atomic<uint64_t> dropped{0};
   std::mutex rings_m;

@@ -206,9 +206,16 @@ std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool with_messag
   d.initial_call = p->initial_call_;
   d.reductions = p->reductions_.load(std::memory_order_relaxed);
   d.memory = sizeof(Process) + 256;  // the process and a typical coroutine frame
-  for (auto* s = p->q_head_; s; s = static_cast<detail::Signal*>(s->next.load(std::memory_order_relaxed))) {
-    d.memory += sizeof(detail::Signal) + s->payload.heap_bytes();
-    if (with_messages) d.messages.push_back(s->payload);
+  if (with_messages) {
+    // info(): the exact mailbox, and its size in memory.
+    for (auto* s = p->q_head_; s; s = static_cast<detail::Signal*>(s->next.load(std::memory_order_relaxed))) {
+      d.memory += sizeof(detail::Signal) + s->payload.heap_bytes();
+      d.messages.push_back(s->payload);
+    }
+  } else {
+    // snapshot(): O(1) under the lock, however long the mailbox (a flooded consumer must not wait
+    // for its observer): an estimate of 32 bytes of term per message.
+    d.memory += (sizeof(detail::Signal) + 32) * p->queue_len_.load(std::memory_order_relaxed);
   }
   if (p->rel_) {
     d.links = p->rel_->links.items();
@@ -391,6 +398,8 @@ std::vector<InFlightSignal> Runtime::in_flight() const {
 // ---- observing ------------------------------------------------------------------------------------------
 
 void Runtime::set_tracing(bool on) { core_->tracing.store(on); }
+void Runtime::set_message_sampling(uint32_t every) { core_->message_sampling.store(every ? every : 1); }
+uint32_t Runtime::message_sampling() const noexcept { return core_->message_sampling.load(); }
 bool Runtime::tracing() const noexcept { return core_->tracing_on(); }
 uint64_t Runtime::dropped_events() const noexcept { return core_->dropped.load(); }
 

@@ -276,13 +276,13 @@ TraceRing& RuntimeCore::ring_for_this_thread() {
 
 void RuntimeCore::emit(TraceEvent&& ev) {
   TraceRing& r = ring_for_this_thread();
-  ev.seq = trace_seq.fetch_add(1, std::memory_order_relaxed);
-  ev.time_ns = now();
   uint64_t h = r.head.load(std::memory_order_relaxed);
-  if (h - r.tail.load(std::memory_order_acquire) >= r.buf.size()) {
+  if (h - r.tail.load(std::memory_order_acquire) >= r.buf.size()) {  // full: count, touch nothing else
     dropped.fetch_add(1, std::memory_order_relaxed);
     return;
   }
+  ev.seq = trace_seq.fetch_add(1, std::memory_order_relaxed);
+  ev.time_ns = now();
   r.buf[h & r.mask] = std::move(ev);
   r.head.store(h + 1, std::memory_order_release);
 }

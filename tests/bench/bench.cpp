@@ -331,5 +331,8 @@ int main(int argc, char** argv) {
     }
   for (auto& b : benches)
     if (only.empty() || only.count(b.name) || (b.also && only.count(b.also))) b.run(threads);
+#ifdef ACTORSCOPE_GUI_BENCH
+  actorscope::bench::shutdownGuiBenches();
+#endif
   return 0;
 }

@@ -48,8 +48,13 @@ double median(std::vector<double> v) {
 }
 
 /// The offscreen application, made on first use (a GUI bench was selected).
-void ensureApp() {
+std::unique_ptr<QApplication>& appSlot() {
   static std::unique_ptr<QApplication> app;
+  return app;
+}
+
+void ensureApp() {
+  auto& app = appSlot();
   if (app) return;
   qputenv("QT_QPA_PLATFORM", "offscreen");
   static int argc = 1;
@@ -307,6 +312,8 @@ void overheadBench(unsigned threads, double scale) {
 }
 
 }  // namespace
+
+void shutdownGuiBenches() { appSlot().reset(); }
 
 std::vector<GuiBench> guiBenches() {
   return {

@@ -16,5 +16,8 @@ struct GuiBench {
 
 /// gui_frame_ms_2k, gui_frame_ms_10k, observer_events_per_s, observer_overhead_ratio.
 std::vector<GuiBench> guiBenches();
+/// Destroys the offscreen QApplication, if one was made; call before main() returns (a
+/// QApplication must not outlive main: static destruction order would crash it).
+void shutdownGuiBenches();
 
 }  // namespace actorscope::bench

@@ -145,6 +145,11 @@ class Runtime {
   /// Turns the trace stream on or off. Off, tracing costs one flag check per event site.
   void set_tracing(bool on);
   bool tracing() const noexcept;
+  /// Message sampling for observers of busy systems: with `every` > 1, each thread emits a Send
+  /// (and a Receive) event for one message in `every`, whose `weight` is the number of messages
+  /// it stands for (so totals stay exact); other events are never sampled. 1 (default) = all.
+  void set_message_sampling(uint32_t every);
+  uint32_t message_sampling() const noexcept;
   /// Moves up to `max` buffered events, in seq order, into `out`. Call from one thread only.
   size_t drain_trace(std::vector<TraceEvent>& out, size_t max = SIZE_MAX);
   /// Events lost because a buffer was full since the runtime started. When it grows, resynchronise

@@ -59,6 +59,7 @@ struct TraceEvent {
   SignalType signal = SignalType::None;
   SignalOutcome outcome = SignalOutcome::None;
   bool flag = false;     // TrapExit: the new value; Exit signal: sent by a link
+  uint32_t weight = 1;   // Send/Receive under message sampling: how many messages this one stands for
   Pid a, b, pid2;
   Ref ref;
   Atom name;
