@@ -15,7 +15,9 @@ anchors=${ANCHORS:-../shared/anchors/run}
 raw=${RAW:-$(mktemp)}
 : > "$raw"
 echo "running actorscope-bench --threads $threads ..." >&2
-"$BUILD_DIR/tests/bench/actorscope-bench" --threads "$threads" | sed 's/^{/{"system":"actorscope",/' | tee -a "$raw" >&2
+# The anchors measure the runtime only: leave out the GUI benches (gui_*, observer_*).
+only=$("$BUILD_DIR/tests/bench/actorscope-bench" --list | grep -v -E '^(gui_|observer_)' | paste -sd, -)
+"$BUILD_DIR/tests/bench/actorscope-bench" --threads "$threads" --only "$only" | sed 's/^{/{"system":"actorscope",/' | tee -a "$raw" >&2
 echo "running the anchors (BEAM, CAF) ..." >&2
 bash "$anchors" | tee -a "$raw" >&2
 awk '
