@@ -422,6 +422,14 @@ Table build() {
     return rt(c).info(p, need_atom(a[1]));
   };
   t.reg("Process", "register", 2).sync = [](Ctx& c, Args& a) -> Term {
+    // Elixir's Process.register/2 guard: an atom other than nil, false, true and :undefined.
+    if (!a[1].is_atom() || a[1].is_atom(intern("nil")) || a[1].is_atom(intern("false")) ||
+        a[1].is_atom(intern("true")) || a[1].is_atom(intern("undefined")))
+      raise_error(exception_fields("FunctionClauseError",
+                                   {{Term(intern("message")), Term::binary("no function clause matching in Process.register/2")},
+                                    {Term(intern("module")), Term(intern("Elixir.Process"))},
+                                    {Term(intern("function")), Term(intern("register"))},
+                                    {Term(intern("arity")), Term(2)}}));
     Pid p = need_pid(a[0]).as_pid();
     Atom name = need_atom(a[1]);
     try {
