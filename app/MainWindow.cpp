@@ -205,6 +205,7 @@ void MainWindow::startRuntime() {
   cfg.paused = paused_;
   cfg.builder = scenarioBuilder(scenario_);
   host_->start(std::move(cfg));
+  analysisRestarted();
   view_->setAutoFit(true);
   rateMessages_ = rateExits_ = 0;
 }
@@ -262,13 +263,15 @@ void MainWindow::tick() {
   views::HostBatch batch = host_->take();
   if (!batch.error.empty())
     statusBar()->showMessage(tr("The scenario failed: %1").arg(QString::fromStdString(batch.error)), 10000);
-  if (batch.snapshot) model_->enqueueSnapshot(std::move(*batch.snapshot));
-  if (!batch.events.empty()) model_->enqueue(std::move(batch.events));
-  model_->setDroppedEvents(batch.dropped_events);
+  const bool live = analysisTick(batch);  // recorded always; applied unless the timeline shows the past
+  if (live && batch.snapshot) model_->enqueueSnapshot(std::move(*batch.snapshot));
+  if (live && !batch.events.empty()) model_->enqueue(std::move(batch.events));
+  if (live) model_->setDroppedEvents(batch.dropped_events);
   model_->processPending();
+  analysisSampled();
   // Signals in flight are drawn where the runtime says they are (stepping, slow motion).
-  scene_->setRuntimeClock(batch.now_ns, mode_ == RunMode::Live || !paused_);
-  if (batch.in_flight) scene_->setInFlight(*batch.in_flight);
+  if (live) scene_->setRuntimeClock(batch.now_ns, mode_ == RunMode::Live || !paused_);
+  if (live && batch.in_flight) scene_->setInFlight(*batch.in_flight);
   scene_->advance();
   if (view_->autoFit() && scene_->nodeCount() > 0 && (frames_ % 15 == 0 || frames_ < 40)) view_->fitAll();
   if (scene_->animating() || frames_ % 30 == 0) view_->viewport()->update();
@@ -319,6 +322,7 @@ void MainWindow::select(Pid pid) {
   if (!pid.valid()) return;
   inspector_->setPid(pid);
   scene_->selectPid(pid);
+  analysisSelected(pid);
   const int row = table_->rowOf(pid);
   if (row >= 0) {
     const QModelIndex i = tableProxy_->mapFromSource(table_->index(row, 0));
@@ -694,6 +698,7 @@ void MainWindow::createDocks() {
   logWidget_->setMinimumHeight(150);
   QDockWidget* log = dock(logWidget_, tr("Event log"), QStringLiteral("eventLogDock"), Qt::BottomDockWidgetArea);
   resizeDocks({log}, {190}, Qt::Vertical);
+  createAnalysisDocks();
   scenarioPanel_->setObjectName(QStringLiteral("scenarioPanel"));
 }
 

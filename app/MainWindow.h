@@ -21,6 +21,9 @@ class QTextBrowser;
 class QTimer;
 
 namespace actorscope::views {
+class ChartsWidget;
+class FaultPanel;
+class TimelineWidget;
 class EventLogModel;
 class EventLogWidget;
 class GraphScene;
@@ -76,6 +79,9 @@ public:
   views::InspectorWidget* inspector() const { return inspector_; }
   views::EventLogModel* eventLog() const { return logModel_; }
   views::RuntimeHost* host() const { return host_; }
+  views::ChartsWidget* charts() const { return charts_; }
+  views::TimelineWidget* timeline() const { return timeline_; }
+  views::FaultPanel* faultPanel() const { return faults_; }
   /// Frames ticked so far.
   quint64 frames() const { return frames_; }
 
@@ -90,6 +96,12 @@ private:
   void createMenus();
   void createToolBar();
   void createDocks();
+  // MainWindowAnalysis.cpp: charts, timeline (recording, time travel), fault injection.
+  void createAnalysisDocks();
+  bool analysisTick(const views::HostBatch& batch);  // false while the timeline shows the past
+  void analysisSampled();
+  void analysisRestarted();
+  void analysisSelected(Pid pid);
   void updateTitle();
   void updateStatus();
   void showAbout();
@@ -161,6 +173,9 @@ private:
   uint64_t rateExits_ = 0;
   QElapsedTimer detailsClock_;
   views::HostBatch lastBatch_;
+  views::ChartsWidget* charts_ = nullptr;      // the "Charts" dock
+  views::TimelineWidget* timeline_ = nullptr;  // the "Timeline" dock (recording)
+  views::FaultPanel* faults_ = nullptr;        // the "Fault injection" dock
 };
 
 }  // namespace actorscope::app

@@ -1,0 +1,125 @@
+#pragma once
+// TimelineWidget: recording and time travel. A Recorder (bounded, on by default) is fed from every
+// host batch; a scrub bar over the recorded time shows markers for exits, restarts and injected
+// faults (click one to jump there); play forward or back at 0.1x..10x; "Live" returns to the
+// running runtime. While scrubbing, live updates are not applied to the ObserverModel: the
+// timeline feeds it Replay snapshots (jumps, backward) and Replay events (forward play, so the
+// graph animates as live). Recordings are saved and opened as JSON Lines (docs/trace-format.md).
+// GUI thread only.
+
+#include "RuntimeHost.h"
+
+#include "actorscope/recording.hpp"
+#include "actorscope/replay.hpp"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <deque>
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTimer;
+
+namespace actorscope::views {
+
+class GraphScene;
+class ObserverModel;
+class TimelineBar;
+
+class TimelineWidget final : public QWidget {
+  Q_OBJECT
+
+public:
+  /// `scene` may be null (tests).
+  TimelineWidget(ObserverModel* model, GraphScene* scene, QWidget* parent = nullptr);
+  ~TimelineWidget() override;
+
+  /// Live markers kept at most (the recording itself is bounded by the Recorder).
+  static constexpr size_t kMaxLiveMarkers = 20'000;
+
+  // ---- recording (fed by the window's frame tick) ----
+  /// A new runtime: forget the recording; it starts from the next batch's snapshot.
+  void startRecording(RecordingInfo info = {});
+  /// Records a host batch (snapshot first: start or resync, then the events).
+  void record(const HostBatch& batch);
+  const Recorder& recorder() const { return rec_; }
+  void setRecordingEnabled(bool on) { enabled_ = on; }
+  bool recordingEnabled() const { return enabled_; }
+
+  // ---- time travel ----
+  /// True while the model shows the past (live updates must not be applied).
+  bool scrubbing() const { return bool(replay_); }
+  /// Freezes the recording into a Replay (when live) and shows the state after n events.
+  void seekIndex(size_t n);
+  /// Shows the state at time t (ns, the runtime clock).
+  void seekTime(int64_t t_ns);
+  /// Jumps to marker i of the replay (the state just after it). False when there is none.
+  bool seekMarker(size_t i);
+  /// Plays at `speed` (0.1..10) forward (dir = 1) or backward (dir = -1); 0 stops.
+  void play(int dir, double speed);
+  void setSpeed(double speed);
+  /// Back to the running runtime.
+  void goLive();
+  Replay* replay() const { return replay_.get(); }
+  size_t position() const { return pos_; }
+  /// Markers: the replay's when scrubbing, else those seen live.
+  const std::vector<Marker>& markers();
+
+  // ---- files ----
+  bool saveRecording(const QString& path, QString* error = nullptr);
+  /// Opens a recording and shows its start; false (errors filled) when the header is unusable.
+  /// Bad lines are listed in `errors` and skipped.
+  bool openRecording(const QString& path, QStringList* errors = nullptr);
+  QAction* saveAction() const { return saveAction_; }
+  QAction* openAction() const { return openAction_; }
+
+  int64_t rangeStart() const;
+  int64_t rangeEnd() const;
+  int64_t cursor() const;
+
+signals:
+  /// The user went back to live: the model was cleared and needs a fresh snapshot.
+  void liveRequested();
+  /// Scrubbing started or ended.
+  void scrubbingChanged(bool scrubbing);
+
+private:
+  void enterReplay();
+  void show(size_t n, bool animate);
+  void onPlayTick();
+  void updateUi();
+
+  ObserverModel* model_;
+  GraphScene* scene_;
+  Recorder rec_;
+  bool enabled_ = true;
+  bool started_ = false;
+  RecordingInfo info_;
+  int64_t firstNs_ = -1;
+  int64_t lastNs_ = 0;
+  std::vector<Marker> liveMarkers_;
+  std::unique_ptr<Replay> replay_;
+  bool fromFile_ = false;
+  size_t pos_ = 0;
+  int64_t curNs_ = 0;
+  int dir_ = 0;
+  double speed_ = 1;
+  QElapsedTimer playClock_;
+
+  TimelineBar* bar_;
+  QPushButton* backBtn_;
+  QPushButton* pauseBtn_;
+  QPushButton* fwdBtn_;
+  QPushButton* liveBtn_;
+  QComboBox* speedCombo_;
+  QLabel* info_l_;
+  QTimer* playTimer_;
+  QAction* saveAction_;
+  QAction* openAction_;
+};
+
+}  // namespace actorscope::views
