@@ -30,10 +30,9 @@ void MainWindow::createAnalysisDocks() {
     if (viewMenu) viewMenu->addAction(d->toggleViewAction());
     return d;
   };
-  QDockWidget* log = findChild<QDockWidget*>(QStringLiteral("eventLogDock"));
-  QDockWidget* charts = dock(charts_, tr("Charts"), QStringLiteral("chartsDock"), Qt::BottomDockWidgetArea);
-  if (log) tabifyDockWidget(log, charts);
-  if (log) log->raise();
+  // Charts above the graph (the bottom holds the event log and its neighbours, the timeline).
+  QDockWidget* charts = dock(charts_, tr("Charts"), QStringLiteral("chartsDock"), Qt::TopDockWidgetArea);
+  resizeDocks({charts}, {200}, Qt::Vertical);
   QDockWidget* scen = findChild<QDockWidget*>(QStringLiteral("scenarioDock"));
   QDockWidget* faults = dock(faults_, tr("Fault injection"), QStringLiteral("faultDock"), Qt::RightDockWidgetArea);
   if (scen) tabifyDockWidget(scen, faults);
