@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 
 #include "BlastRadius.h"
+#include "ConsoleWidget.h"
 #include "DemoProcesses.h"
 #include "EventLog.h"
+#include "Export.h"
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "InspectorWidget.h"
@@ -167,6 +169,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() {
   frameTimer_->stop();
+  if (console_) console_->detach();  // the shell dies before its runtime
   host_->stop();
 }
 
@@ -193,6 +196,7 @@ void MainWindow::resetScenario() {
 }
 
 void MainWindow::startRuntime() {
+  if (console_) console_->detach();  // the shell dies before its runtime
   host_->stop();
   model_->clear();  // the table follows with row removals
   scene_->reset();
@@ -206,6 +210,7 @@ void MainWindow::startRuntime() {
   cfg.builder = scenarioBuilder(scenario_);
   host_->start(std::move(cfg));
   analysisRestarted();
+  if (console_) console_->attach(host_);
   view_->setAutoFit(true);
   rateMessages_ = rateExits_ = 0;
 }
@@ -573,6 +578,9 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->setObjectName(QStringLiteral("fileMenu"));
+  exporter_ = new Exporter(model_, view_, this);
+  exporter_->addActions(file);
+  file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setObjectName(QStringLiteral("quitAction"));
   quit->setShortcut(QKeySequence::Quit);
@@ -699,6 +707,10 @@ void MainWindow::createDocks() {
   QDockWidget* log = dock(logWidget_, tr("Event log"), QStringLiteral("eventLogDock"), Qt::BottomDockWidgetArea);
   resizeDocks({log}, {190}, Qt::Vertical);
   createAnalysisDocks();
+  console_ = new views::ConsoleWidget;
+  console_->setPidProvider([this] { return currentPid(); });
+  QDockWidget* con = dock(console_, tr("Console (iex)"), QStringLiteral("consoleDock"), Qt::BottomDockWidgetArea);
+  splitDockWidget(log, con, Qt::Horizontal);
   scenarioPanel_->setObjectName(QStringLiteral("scenarioPanel"));
 }
 

@@ -25,6 +25,7 @@ class ChartsWidget;
 class FaultPanel;
 class TimelineWidget;
 class EventLogModel;
+class ConsoleWidget;
 class EventLogWidget;
 class GraphScene;
 class GraphView;
@@ -34,6 +35,8 @@ class ProcessTableModel;
 }  // namespace actorscope::views
 
 namespace actorscope::app {
+
+class Exporter;
 
 class MainWindow final : public QMainWindow {
   Q_OBJECT
@@ -79,6 +82,8 @@ public:
   views::InspectorWidget* inspector() const { return inspector_; }
   views::EventLogModel* eventLog() const { return logModel_; }
   views::RuntimeHost* host() const { return host_; }
+  views::ConsoleWidget* console() const { return console_; }
+  Exporter* exporter() const { return exporter_; }
   views::ChartsWidget* charts() const { return charts_; }
   views::TimelineWidget* timeline() const { return timeline_; }
   views::FaultPanel* faultPanel() const { return faults_; }
@@ -176,6 +181,8 @@ private:
   views::ChartsWidget* charts_ = nullptr;      // the "Charts" dock
   views::TimelineWidget* timeline_ = nullptr;  // the "Timeline" dock (recording)
   views::FaultPanel* faults_ = nullptr;        // the "Fault injection" dock
+  views::ConsoleWidget* console_ = nullptr;  // the "Console (iex)" dock
+  Exporter* exporter_ = nullptr;             // File > Export
 };
 
 }  // namespace actorscope::app

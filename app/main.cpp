@@ -1,3 +1,4 @@
+#include "Cli.h"
 #include "MainWindow.h"
 #include "Scenarios.h"
 
@@ -56,11 +57,25 @@ struct Options {
   QCommandLineOption tab{QStringLiteral("tab"), QStringLiteral("Show the tab <name>: graph or processes."),
                          QStringLiteral("name")};
 
+  // Headless modes and replay (Cli.h).
+  QCommandLineOption script{QStringLiteral("script"),
+                            QStringLiteral("Run the Elixir script <file> without a window, print what elixir prints, exit with its status."),
+                            QStringLiteral("file")};
+  QCommandLineOption timeLimit{QStringLiteral("time-limit"), QStringLiteral("With --script: stop after <ms> (default 10000, 0 = none)."),
+                               QStringLiteral("ms"), QStringLiteral("10000")};
+  QCommandLineOption record{QStringLiteral("record"), QStringLiteral("Record --scenario for --duration ms to <file> (JSON Lines), without a window."),
+                            QStringLiteral("file")};
+  QCommandLineOption duration{QStringLiteral("duration"), QStringLiteral("With --record: how long, in ms (default 2000)."),
+                              QStringLiteral("ms"), QStringLiteral("2000")};
+  QCommandLineOption headless{QStringLiteral("headless"), QStringLiteral("No window (implied by --script and --record).")};
+  QCommandLineOption replay{QStringLiteral("replay"), QStringLiteral("Open the recording <file> and show its final state."),
+                            QStringLiteral("file")};
+
   void addTo(QCommandLineParser& parser) const {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab})
+    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab, &script, &timeLimit, &record, &duration, &headless, &replay})
       parser.addOption(*o);
   }
 };
@@ -141,6 +156,32 @@ int main(int argc, char* argv[]) {
     return 0;
   }
 
+  if (actorscope::app::wantsHeadless(argc, argv)) {
+    QCoreApplication core(argc, argv);
+    setApplicationInfo();
+    QCommandLineParser parser;
+    options.addTo(parser);
+    parser.process(core);
+    int threads = -1;
+    if (parser.isSet(options.threads) && (threads = intValue(parser, options.threads, 1024)) < 0)
+      return fail(QStringLiteral("--threads wants a number"));
+    if (parser.isSet(options.script)) {
+      const int limit = intValue(parser, options.timeLimit, 86'400'000);
+      if (limit < 0) return fail(QStringLiteral("--time-limit wants milliseconds"));
+      return actorscope::app::runScript(parser.value(options.script), parser.isSet(options.deterministic),
+                                        unsigned(std::max(threads, 0)), limit);
+    }
+    if (parser.isSet(options.record)) {
+      const QString scenario = parser.isSet(options.scenario) ? parser.value(options.scenario)
+                                                              : actorscope::app::defaultScenario();
+      const int duration = intValue(parser, options.duration, 3'600'000);
+      if (duration < 0) return fail(QStringLiteral("--duration wants milliseconds"));
+      return actorscope::app::runRecord(parser.value(options.record), scenario, duration, true,
+                                        unsigned(std::max(threads, 0)));
+    }
+    return fail(QStringLiteral("--headless wants --script FILE or --record FILE"));
+  }
+
   QApplication app(argc, argv);
   setApplicationInfo();
   QApplication::setApplicationDisplayName(QStringLiteral("Actorscope"));
@@ -176,7 +217,11 @@ int main(int argc, char* argv[]) {
   if (slow >= 0) window.setSlowMotion(slow);
   if (threads >= 0) window.setThreads(unsigned(threads));
   if (parser.isSet(options.deterministic)) window.setRunMode(actorscope::views::RunMode::Deterministic);
-  window.setScenario(scenario);
+  if (parser.isSet(options.replay)) {
+    if (!actorscope::app::openReplay(window, parser.value(options.replay))) return 1;
+  } else {
+    window.setScenario(scenario);
+  }
   if (parser.isSet(options.tab) && !window.showTab(parser.value(options.tab)))
     return fail(QStringLiteral("--tab wants graph or processes"));
   window.show();

@@ -1,0 +1,80 @@
+#include "Cli.h"
+
+#include "MainWindow.h"
+#include "ObserverModel.h"
+
+#include "actorscope/console/script.hpp"
+#include "actorscope/headless.hpp"
+#include "actorscope/recording.hpp"
+#include "actorscope/replay.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <sstream>
+
+namespace actorscope::app {
+
+bool wantsHeadless(int argc, char* argv[]) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--") == 0) return false;
+    for (const char* option : {"--script", "--record", "--headless"}) {
+      const size_t n = std::strlen(option);
+      if (std::strncmp(argv[i], option, n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '=')) return true;
+    }
+  }
+  return false;
+}
+
+int runScript(const QString& path, bool deterministic, unsigned threads, long long timeLimitMs) {
+  console::ScriptOptions opts;
+  opts.deterministic = deterministic;
+  opts.threads = threads;
+  opts.time_limit_ms = timeLimitMs;
+  const int status = console::run_script_file(path.toStdString(), std::cout, std::cerr, opts);
+  std::cout.flush();
+  std::cerr.flush();
+  if (status == console::kScriptNoFile)
+    std::fprintf(stderr, "actorscope: cannot read the script %s\n", qPrintable(path));
+  return status;
+}
+
+int runRecord(const QString& path, const QString& scenario, long long durationMs, bool deterministic,
+              unsigned threads) {
+  HeadlessOptions opts;
+  opts.deterministic = deterministic;
+  opts.threads = threads;
+  std::ostringstream err;
+  const int status = record_headless(scenario.toStdString(), {}, durationMs, path.toStdString(), err, opts);
+  std::istringstream lines(err.str());
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) std::fprintf(stderr, "actorscope: %s\n", line.c_str());
+  if (status == 0) std::printf("actorscope: recorded %s for %lld ms to %s\n", qPrintable(scenario), durationMs, qPrintable(path));
+  return status;
+}
+
+bool openReplay(MainWindow& window, const QString& path) {
+  ReadResult r = load_recording(path.toStdString());
+  const std::string file = path.toStdString();
+  for (const std::string& e : r.errors) {
+    if (e.rfind(file, 0) == 0)
+      std::fprintf(stderr, "actorscope: %s\n", e.c_str());
+    else
+      std::fprintf(stderr, "actorscope: %s: %s\n", file.c_str(), e.c_str());
+  }
+  if (!r.header_ok) {
+    if (r.errors.empty()) std::fprintf(stderr, "actorscope: %s: not a recording\n", qPrintable(path));
+    return false;
+  }
+  Replay replay(std::move(r.recording));
+  Snapshot end = replay.snapshot_at(replay.size());
+  window.observerModel()->enqueueSnapshot(std::move(end));
+  window.tick();
+  window.setWindowTitle(QStringLiteral("Actorscope %1 replay of %2 (%3 events)")
+                            .arg(QChar(0x2014))
+                            .arg(path)
+                            .arg(replay.size()));
+  return true;
+}
+
+}  // namespace actorscope::app

@@ -1,0 +1,26 @@
+#pragma once
+// Command-line modes beside the window: --script (headless Elixir script), --record (headless
+// recording) and --replay (open a recording in the window). main.cpp parses, these act.
+
+#include <QString>
+
+namespace actorscope::app {
+
+class MainWindow;
+
+/// True when argv asks for a mode that needs no display (--script, --record, --headless).
+bool wantsHeadless(int argc, char* argv[]);
+
+/// Runs `path` with console::run_script_file; prints what elixir prints. Returns its status.
+int runScript(const QString& path, bool deterministic, unsigned threads, long long timeLimitMs);
+
+/// record_headless of `scenario` for `durationMs` into `path`. Returns 0 or a non-zero status.
+int runRecord(const QString& path, const QString& scenario, long long durationMs, bool deterministic,
+              unsigned threads);
+
+/// Loads the recording `path` (errors to stderr, each naming its line) and shows its state at the
+/// end in `window` (the window's runtime is not started). False (message printed) when nothing
+/// usable could be read.
+bool openReplay(MainWindow& window, const QString& path);
+
+}  // namespace actorscope::app

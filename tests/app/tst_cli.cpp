@@ -1,0 +1,165 @@
+// The command line of the built executable: --script, --record/--replay, and their errors.
+// Runs `actorscope` with QProcess (no display needed for --script and --record; --replay uses
+// the offscreen platform).
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+  int status = -1;
+  QString out, err;
+};
+
+Run runApp(const QStringList& args, int timeoutMs = 60000) {
+  QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  p.setProcessEnvironment(env);
+  p.start(QStringLiteral(ACTORSCOPE_EXE), args);
+  Run r;
+  if (!p.waitForStarted(10000)) return r;
+  if (!p.waitForFinished(timeoutMs)) {
+    p.kill();
+    p.waitForFinished();
+    r.err = QStringLiteral("timeout");
+    return r;
+  }
+  r.status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+  r.out = QString::fromUtf8(p.readAllStandardOutput());
+  r.err = QString::fromUtf8(p.readAllStandardError());
+  return r;
+}
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+  const QString path = dir.filePath(name);
+  QFile f(path);
+  if (!f.open(QIODevice::WriteOnly)) return {};
+  f.write(text);
+  return path;
+}
+
+}  // namespace
+
+class TestCli final : public QObject {
+  Q_OBJECT
+
+private slots:
+  void scriptPrints();
+  void scriptWithProcesses();
+  void scriptSyntaxError();
+  void scriptMissingFile();
+  void recordThenReplay();
+  void replayCorruptNamesTheLine();
+  void replayFutureVersion();
+  void replayMissingFile();
+  void recordUnknownScenario();
+};
+
+void TestCli::scriptPrints() {
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("hello.exs"),
+                                 "IO.puts(\"hello\")\nx = 1 + 2\nIO.inspect(x * 7)\nIO.inspect({:ok, [1, 2]})\n");
+  const Run r = runApp({QStringLiteral("--script"), path});
+  QCOMPARE(r.status, 0);
+  QCOMPARE(r.out, QStringLiteral("hello\n21\n{:ok, [1, 2]}\n"));
+}
+
+void TestCli::scriptWithProcesses() {
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("procs.exs"),
+                                 "pid = spawn(fn -> receive do {from, x} -> send(from, {:got, x}) end end)\n"
+                                 "send(pid, {self(), :hi})\n"
+                                 "receive do\n  {:got, x} -> IO.inspect(x)\nafter 2000 -> IO.puts(\"none\")\nend\n");
+  const Run r = runApp({QStringLiteral("--script"), path});
+  QCOMPARE(r.status, 0);
+  QCOMPARE(r.out, QStringLiteral(":hi\n"));
+}
+
+void TestCli::scriptSyntaxError() {
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("bad.exs"), "IO.puts(\"a\")\nx = (1 +\ny = )\n");
+  const Run r = runApp({QStringLiteral("--script"), path});
+  QCOMPARE(r.status, 1);
+  QVERIFY2(r.err.contains(QRegularExpression(QRegularExpression::escape(path) + QStringLiteral(":\\d+:"))), qPrintable(r.err));
+  QVERIFY2(r.out.isEmpty(), qPrintable(r.out));  // nothing ran
+}
+
+void TestCli::scriptMissingFile() {
+  const Run r = runApp({QStringLiteral("--script"), QStringLiteral("/nonexistent/nope.exs")});
+  QVERIFY(r.status != 0 && r.status > 0);
+  QVERIFY2(r.err.contains(QStringLiteral("nope.exs")), qPrintable(r.err));
+}
+
+void TestCli::recordThenReplay() {
+  QTemporaryDir dir;
+  const QString rec = dir.filePath(QStringLiteral("chain.jsonl"));
+  Run r = runApp({QStringLiteral("--record"), rec, QStringLiteral("--scenario"), QStringLiteral("link-chain"),
+                  QStringLiteral("--duration"), QStringLiteral("300"), QStringLiteral("--headless")});
+  QVERIFY2(r.status == 0, qPrintable(r.err));
+  QFile f(rec);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QByteArray first = f.readLine();
+  QVERIFY(first.contains("\"actorscope-trace\""));
+  f.close();
+
+  const QString shot = dir.filePath(QStringLiteral("replay.png"));
+  r = runApp({QStringLiteral("--replay"), rec, QStringLiteral("--screenshot"), shot, QStringLiteral("--after"),
+              QStringLiteral("300")});
+  QVERIFY2(r.status == 0, qPrintable(r.err));
+  QVERIFY2(r.err.isEmpty() || !r.err.contains(QStringLiteral("line")), qPrintable(r.err));
+  QImage img(shot);
+  QVERIFY(!img.isNull());
+}
+
+void TestCli::replayCorruptNamesTheLine() {
+  QTemporaryDir dir;
+  const QString rec = dir.filePath(QStringLiteral("chain.jsonl"));
+  Run r = runApp({QStringLiteral("--record"), rec, QStringLiteral("--scenario"), QStringLiteral("link-chain"),
+                  QStringLiteral("--duration"), QStringLiteral("300"), QStringLiteral("--headless")});
+  QVERIFY2(r.status == 0, qPrintable(r.err));
+  QFile f(rec);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  QList<QByteArray> lines = f.readAll().split('\n');
+  f.close();
+  QVERIFY(lines.size() > 4);
+  lines[2] = "{\"this is\": not json";
+  QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+  f.write(lines.join('\n'));
+  f.close();
+  const QString shot = dir.filePath(QStringLiteral("replay.png"));
+  r = runApp({QStringLiteral("--replay"), rec, QStringLiteral("--screenshot"), shot, QStringLiteral("--after"),
+              QStringLiteral("200")});
+  QVERIFY2(r.err.contains(QStringLiteral("line 3")), qPrintable(r.err));
+  QCOMPARE(r.status, 0);  // the part that could be read is shown
+  QVERIFY(QFile::exists(shot));
+}
+
+void TestCli::replayFutureVersion() {
+  QTemporaryDir dir;
+  const QString rec = writeFile(dir, QStringLiteral("future.jsonl"),
+                                "{\"type\":\"header\",\"format\":\"actorscope-trace\",\"version\":99}\n");
+  const Run r = runApp({QStringLiteral("--replay"), rec, QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png"))});
+  QCOMPARE(r.status, 1);
+  QVERIFY2(r.err.contains(QStringLiteral("line 1")), qPrintable(r.err));
+}
+
+void TestCli::replayMissingFile() {
+  const Run r = runApp({QStringLiteral("--replay"), QStringLiteral("/nonexistent/rec.jsonl")});
+  QCOMPARE(r.status, 1);
+  QVERIFY2(r.err.contains(QStringLiteral("rec.jsonl")), qPrintable(r.err));
+}
+
+void TestCli::recordUnknownScenario() {
+  QTemporaryDir dir;
+  const Run r = runApp({QStringLiteral("--record"), dir.filePath(QStringLiteral("x.jsonl")), QStringLiteral("--scenario"),
+                        QStringLiteral("no-such-scenario"), QStringLiteral("--headless")});
+  QVERIFY(r.status > 0);
+  QVERIFY2(r.err.contains(QStringLiteral("no-such-scenario")), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,206 @@
+// The console dock (an iex shell on the window's runtime) and File > Export.
+
+#include "ConsoleWidget.h"
+#include "Export.h"
+#include "MainWindow.h"
+#include "ObserverModel.h"
+
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using actorscope::app::MainWindow;
+using actorscope::views::ConsoleWidget;
+
+namespace {
+/// A live process whose pid prints as `text`.
+bool modelHas(const MainWindow& w, const QString& text) {
+  for (const auto& [serial, r] : w.observerModel()->processes())
+    if (QString::fromStdString(actorscope::inspect_pid(r.pid)) == text) return true;
+  return false;
+}
+
+void type(QPlainTextEdit* input, const QString& text) {
+  QTest::keyClicks(input, text);
+  QTest::keyClick(input, Qt::Key_Return);
+}
+}  // namespace
+
+class TestDockExport final : public QObject {
+  Q_OBJECT
+
+private slots:
+  void initTestCase();
+  void consoleDockExists();
+  void consoleSpawnAndSend();
+  void consoleMultiLineHistoryCompletion();
+  void consoleInterrupt();
+  void consoleSurvivesReset();
+  void exportsWriteWellFormedFiles();
+};
+
+void TestDockExport::initTestCase() {
+  QStandardPaths::setTestModeEnabled(true);
+  QCoreApplication::setOrganizationName(QStringLiteral("ActorscopeTest"));
+  QCoreApplication::setApplicationName(QStringLiteral("tst_dock_export"));
+}
+
+void TestDockExport::consoleDockExists() {
+  MainWindow w;
+  auto* dock = w.findChild<QDockWidget*>(QStringLiteral("consoleDock"));
+  QVERIFY(dock);
+  QCOMPARE(dock->windowTitle(), QStringLiteral("Console (iex)"));
+  QVERIFY(w.console());
+  QVERIFY(w.findChild<QMenu*>(QStringLiteral("exportMenu")));
+}
+
+void TestDockExport::consoleSpawnAndSend() {
+  MainWindow w;
+  QVERIFY(w.setScenario(QStringLiteral("kv")));
+  w.show();
+  ConsoleWidget* c = w.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), 10000);
+  QCOMPARE(c->promptText(), QStringLiteral("iex(1)>"));
+  // The shell is a process, and the graph's model sees it.
+  const QString shell = QString::fromStdString(actorscope::inspect_pid(c->shellPid()));
+  QTRY_VERIFY_WITH_TIMEOUT(modelHas(w, shell), 10000);
+
+  type(c->input(), QStringLiteral("pid = spawn(fn -> receive do x -> IO.inspect({:got, x}) end end)"));
+  QTRY_VERIFY_WITH_TIMEOUT(!c->busy() && c->promptText() == QStringLiteral("iex(2)>"), 10000);
+  const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("#PID<\\d+\\.\\d+\\.\\d+>\\s*$")).match(c->transcript());
+  QVERIFY2(m.hasMatch(), qPrintable(c->transcript()));
+  const QString pid = m.captured(0).trimmed();
+  QTRY_VERIFY_WITH_TIMEOUT(modelHas(w, pid), 10000);
+
+  type(c->input(), QStringLiteral("send(pid, :hi)"));
+  QTRY_VERIFY_WITH_TIMEOUT(c->transcript().contains(QStringLiteral("{:got, :hi}")), 10000);
+  QTRY_VERIFY_WITH_TIMEOUT(c->promptText() == QStringLiteral("iex(3)>"), 10000);
+  QVERIFY(c->transcript().contains(QStringLiteral("iex(2)> send(pid, :hi)")));
+  QTRY_VERIFY_WITH_TIMEOUT(!modelHas(w, pid), 10000);  // it received, printed and ended
+}
+
+void TestDockExport::consoleMultiLineHistoryCompletion() {
+  MainWindow w;
+  QVERIFY(w.setScenario(QStringLiteral("kv")));
+  ConsoleWidget* c = w.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), 10000);
+  // Enter inside an open fn continues the input.
+  type(c->input(), QStringLiteral("f = fn x ->"));
+  QVERIFY(c->input()->toPlainText().contains(QLatin1Char('\n')));
+  QTRY_COMPARE(c->promptText(), QStringLiteral("...(1)>"));
+  type(c->input(), QStringLiteral("x * 2 end"));
+  QTRY_VERIFY_WITH_TIMEOUT(!c->busy() && c->promptText() == QStringLiteral("iex(2)>"), 10000);
+  QVERIFY(c->input()->toPlainText().isEmpty());
+  type(c->input(), QStringLiteral("f.(21)"));
+  QTRY_VERIFY_WITH_TIMEOUT(c->transcript().contains(QStringLiteral("\n42")), 10000);
+  QTRY_VERIFY_WITH_TIMEOUT(!c->busy(), 10000);
+  // History: Up recalls the last input.
+  QTest::keyClick(c->input(), Qt::Key_Up);
+  QCOMPARE(c->input()->toPlainText(), QStringLiteral("f.(21)"));
+  QTest::keyClick(c->input(), Qt::Key_Down);
+  QCOMPARE(c->input()->toPlainText(), QString());
+  // Tab completes a unique prefix.
+  QTest::keyClicks(c->input(), QStringLiteral("Process.demon"));
+  QTest::keyClick(c->input(), Qt::Key_Tab);
+  QCOMPARE(c->input()->toPlainText(), QStringLiteral("Process.demonitor"));
+}
+
+void TestDockExport::consoleInterrupt() {
+  MainWindow w;
+  QVERIFY(w.setScenario(QStringLiteral("kv")));
+  ConsoleWidget* c = w.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), 10000);
+  type(c->input(), QStringLiteral("receive do :never -> 1 end"));
+  QTRY_VERIFY(c->busy());
+  QTest::qWait(100);
+  QVERIFY(c->busy());
+  QTest::keyClick(c->input(), Qt::Key_C, Qt::ControlModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!c->busy(), 10000);
+  QVERIFY2(c->transcript().contains(QStringLiteral("Interrupted")), qPrintable(c->transcript()));
+}
+
+void TestDockExport::consoleSurvivesReset() {
+  MainWindow w;
+  QVERIFY(w.setScenario(QStringLiteral("kv")));
+  ConsoleWidget* c = w.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), 10000);
+  w.resetScenario();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), 10000);
+  type(c->input(), QStringLiteral("1 + 1"));
+  QTRY_VERIFY_WITH_TIMEOUT(c->transcript().contains(QStringLiteral("\n2")), 10000);
+}
+
+void TestDockExport::exportsWriteWellFormedFiles() {
+  MainWindow w;
+  QVERIFY(w.setScenario(QStringLiteral("kv")));
+  w.show();
+  QTRY_VERIFY_WITH_TIMEOUT(w.observerModel()->processCount() > 0, 10000);
+  ConsoleWidget* c = w.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), 10000);
+  type(c->input(), QStringLiteral("spawn(fn -> :ok end)"));  // a few events for the log
+  QTRY_VERIFY_WITH_TIMEOUT(w.exporter()->eventCount() > 0, 10000);
+  QTest::qWait(200);
+
+  QTemporaryDir dir;
+  QString error;
+  const QString png = dir.filePath(QStringLiteral("g.png"));
+  QVERIFY2(w.exporter()->exportPng(png, error), qPrintable(error));
+  const QImage img(png);
+  QVERIFY(!img.isNull() && img.width() > 10 && img.height() > 10);
+
+  const QString svg = dir.filePath(QStringLiteral("g.svg"));
+  QVERIFY2(w.exporter()->exportSvg(svg, error), qPrintable(error));
+  QFile fs(svg);
+  QVERIFY(fs.open(QIODevice::ReadOnly));
+  QXmlStreamReader xml(&fs);
+  bool sawSvg = false;
+  while (!xml.atEnd()) {
+    xml.readNext();
+    if (xml.isStartElement() && xml.name() == QStringLiteral("svg")) sawSvg = true;
+  }
+  QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+  QVERIFY(sawSvg);
+
+  const QString csv = dir.filePath(QStringLiteral("t.csv"));
+  QVERIFY2(w.exporter()->exportCsv(csv, error), qPrintable(error));
+  QFile fc(csv);
+  QVERIFY(fc.open(QIODevice::ReadOnly));
+  const QList<QByteArray> rows = fc.readAll().split('\n');
+  QVERIFY(rows.first().startsWith("pid,name,status,message_queue_len"));
+  QVERIFY(rows.size() >= 3);
+
+  const QString jsonl = dir.filePath(QStringLiteral("e.jsonl"));
+  QVERIFY2(w.exporter()->exportJsonl(jsonl, error), qPrintable(error));
+  QFile fj(jsonl);
+  QVERIFY(fj.open(QIODevice::ReadOnly));
+  int objects = 0;
+  for (const QByteArray& line : fj.readAll().split('\n')) {
+    if (line.isEmpty()) continue;
+    QJsonParseError pe;
+    const QJsonDocument d = QJsonDocument::fromJson(line, &pe);
+    QVERIFY2(pe.error == QJsonParseError::NoError && d.isObject(), line.constData());
+    ++objects;
+  }
+  QVERIFY(objects > 0);
+
+  const QString dot = dir.filePath(QStringLiteral("t.dot"));
+  QVERIFY2(w.exporter()->exportDot(dot, error), qPrintable(error));
+  QFile fd(dot);
+  QVERIFY(fd.open(QIODevice::ReadOnly));
+  const QByteArray d = fd.readAll().trimmed();
+  QVERIFY(d.startsWith("digraph"));
+  QVERIFY(d.endsWith("}"));
+  QVERIFY(d.count('{') == d.count('}'));
+}
+
+QTEST_MAIN(TestDockExport)
+#include "tst_dock_export.moc"

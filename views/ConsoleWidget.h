@@ -1,0 +1,90 @@
+#pragma once
+// ConsoleWidget: the "Console (iex)" dock. An iex-like shell (console::Session) on the runtime a
+// RuntimeHost owns: prompt iex(N)>, coloured output, multi-line input, history kept across runs
+// (QSettings), Tab completion, Ctrl+C interrupt, Ctrl+P inserts the selected process's pid.
+//
+// Threading: the Session is created and destroyed on the host's driver thread (posted), inputs
+// are submitted there too; its output arrives on a runtime thread and is queued to the GUI
+// thread. detach() must be called before the host stops (a reset, the window closing).
+
+#include "actorscope/runtime.hpp"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QPlainTextEdit;
+class QToolButton;
+
+namespace actorscope::console {
+class Session;
+enum class OutputKind;
+}  // namespace actorscope::console
+
+namespace actorscope::views {
+
+class RuntimeHost;
+
+class ConsoleWidget final : public QWidget {
+  Q_OBJECT
+
+public:
+  explicit ConsoleWidget(QWidget* parent = nullptr);
+  ~ConsoleWidget() override;
+
+  /// Starts a shell on `host`'s runtime (after host->start()).
+  void attach(RuntimeHost* host);
+  /// Destroys the shell on the driver thread and waits for it (before host->stop()).
+  void detach();
+  /// Where "insert pid" takes the selected process from.
+  void setPidProvider(std::function<Pid()> provider) { pidProvider_ = std::move(provider); }
+
+  /// The shell process (invalid before the session started).
+  Pid shellPid() const;
+  bool ready() const { return session_ != nullptr; }
+  bool busy() const { return busy_; }
+  /// Everything printed so far, as plain text.
+  QString transcript() const;
+  QPlainTextEdit* input() const { return input_; }
+  QString promptText() const;
+
+  /// Submits `text` as if typed and Enter pressed (Complete or Invalid input only).
+  void submit(const QString& text);
+  void interrupt();
+  void insertSelectedPid();
+  /// Tab: completes the word before the cursor.
+  void complete();
+
+signals:
+  /// An evaluation ended (its outcome was printed).
+  void evaluated();
+
+protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+  void append(console::OutputKind kind, const QString& text);
+  void appendEcho(const QString& input);
+  void updatePrompt();
+  void historyMove(int delta);
+  void saveHistory();
+
+  RuntimeHost* host_ = nullptr;
+  std::shared_ptr<console::Session> session_;
+  std::function<Pid()> pidProvider_;
+  QPlainTextEdit* output_;
+  QPlainTextEdit* input_;
+  QLabel* prompt_;
+  QToolButton* pidButton_;
+  QToolButton* interruptButton_;
+  QStringList history_;
+  int historyPos_ = 0;  // == history_.size(): editing a new line
+  QString draft_;
+  bool busy_ = false;
+  quint64 generation_ = 0;
+};
+
+}  // namespace actorscope::views
