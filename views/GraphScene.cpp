@@ -5,6 +5,7 @@
 #include "NodeItem.h"
 
 #include <QGraphicsItem>
+#include <QImage>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -47,7 +48,11 @@ double SignalAnim::progress(double now) const {
 /// Paints every edge in one call.
 class EdgeLayer final : public QGraphicsItem {
 public:
-  explicit EdgeLayer(GraphScene* s) : scene_(s) { setZValue(0); setAcceptedMouseButtons(Qt::NoButton); }
+  explicit EdgeLayer(GraphScene* s) : scene_(s) {
+    setZValue(0);
+    setAcceptedMouseButtons(Qt::NoButton);
+    setFlag(ItemUsesExtendedStyleOption);  // exposedRect: edges outside it are culled
+  }
   QRectF boundingRect() const override { return rect_; }
   void setRect(const QRectF& r) {
     if (r == rect_) return;
@@ -72,20 +77,38 @@ public:
       treePen = QPen(treePen.color(), 1);
       for (QPen* pen : {&linkPen, &monPen, &treePen}) pen->setCosmetic(true);
     }
+    // Batched: one drawLines per style for the edges between opaque nodes, culled to the exposed
+    // rect; edges of a fading node are drawn one by one with its opacity.
+    const QRectF vis = option->exposedRect;
+    auto visible = [&](QPointF a, QPointF b) {
+      return std::max(a.x(), b.x()) >= vis.left() && std::min(a.x(), b.x()) <= vis.right() &&
+             std::max(a.y(), b.y()) >= vis.top() && std::min(a.y(), b.y()) <= vis.bottom();
+    };
+    tree_.clear();
+    links_.clear();
+    mons_.clear();
+    heads_.clear();
+    struct Faded {
+      QLineF line;
+      const QPen* pen;
+      double opacity;
+      bool head;
+    };
+    std::vector<Faded> faded;
     for (const GraphEdge& e : edges) {
       if (lod < 0.12 && e.kind == GraphEdge::Monitor) continue;  // far away: no monitor arrows
       NodeItem* a = scene_->node(e.from);
       NodeItem* b = scene_->node(e.to);
       if (!a || !b) continue;
-      const double fade = std::min(a->opacity(), b->opacity());
-      p->setOpacity(fade);
       QPointF pa = a->pos(), pb = b->pos();
-      if (e.kind == GraphEdge::Tree) {
-        p->setPen(treePen);
-        p->drawLine(pa, pb);
-      } else if (e.kind == GraphEdge::Link) {
-        p->setPen(linkPen);
-        p->drawLine(pa, pb);
+      if (!visible(pa, pb)) continue;
+      const double fade = std::min(a->opacity(), b->opacity());
+      if (e.kind == GraphEdge::Tree || e.kind == GraphEdge::Link) {
+        const bool tree = e.kind == GraphEdge::Tree;
+        if (fade < 1)
+          faded.push_back({QLineF(pa, pb), tree ? &treePen : &linkPen, fade, false});
+        else
+          (tree ? tree_ : links_).append(QLineF(pa, pb));
       } else {
         // Watcher -> target, offset a little so it does not hide a link between the same pair.
         QPointF d = pb - pa;
@@ -96,15 +119,49 @@ public:
         pb += n * 7;
         const QPointF tip = pb - u * (b->radius() + 8);
         const QPointF start = pa + u * (a->radius() + 4);
-        p->setPen(monPen);
-        p->drawLine(start, tip);
-        if (!thin) {
-          QPolygonF head;
-          head << tip << tip - u * 16 + n * 8 << tip - u * 16 - n * 8;
-          p->setPen(Qt::NoPen);
-          p->setBrush(style::monitorColor());
-          p->drawPolygon(head);
+        if (fade < 1) {
+          faded.push_back({QLineF(start, tip), &monPen, fade, !thin});
+        } else {
+          mons_.append(QLineF(start, tip));
+          if (!thin) heads_.append(QLineF(tip, tip - u));
         }
+      }
+    }
+    auto head = [&](QPointF tip, QPointF u) {
+      const QPointF n(-u.y(), u.x());
+      QPolygonF h;
+      h << tip << tip - u * 16 + n * 8 << tip - u * 16 - n * 8;
+      p->drawPolygon(h);
+    };
+    p->setBrush(Qt::NoBrush);
+    if (!tree_.isEmpty()) {
+      p->setPen(treePen);
+      p->drawLines(tree_);
+    }
+    if (!links_.isEmpty()) {
+      p->setPen(linkPen);
+      p->drawLines(links_);
+    }
+    if (!mons_.isEmpty()) {
+      p->setPen(monPen);
+      p->drawLines(mons_);
+    }
+    if (!heads_.isEmpty()) {
+      p->setPen(Qt::NoPen);
+      p->setBrush(style::monitorColor());
+      for (const QLineF& h : heads_) head(h.p1(), h.p1() - h.p2());
+    }
+    for (const Faded& f : faded) {
+      p->setOpacity(f.opacity);
+      p->setPen(*f.pen);
+      p->setBrush(Qt::NoBrush);
+      p->drawLine(f.line);
+      if (f.head) {
+        const double l = f.line.length();
+        if (l < 0.01) continue;
+        p->setPen(Qt::NoPen);
+        p->setBrush(style::monitorColor());
+        head(f.line.p2(), (f.line.p2() - f.line.p1()) / l);
       }
     }
     p->setOpacity(1);
@@ -114,6 +171,7 @@ public:
 private:
   GraphScene* scene_;
   QRectF rect_;
+  QVector<QLineF> tree_, links_, mons_, heads_;  // per paint, kept to reuse their memory
 };
 
 /// Paints every travelling signal in one call.
@@ -243,13 +301,101 @@ private:
   QRectF rect_;
 };
 
+/// Paints every node that is a plain blob at the view's scale, in one call (the items themselves
+/// then have no contents: no per-item transform, state and clip for thousands of dots).
+class NodeLayer final : public QGraphicsItem {
+public:
+  explicit NodeLayer(GraphScene* s) : scene_(s) { setZValue(9); setAcceptedMouseButtons(Qt::NoButton); }
+  QRectF boundingRect() const override { return rect_; }
+  void setRect(const QRectF& r) {
+    if (r == rect_) return;
+    prepareGeometryChange();
+    rect_ = r;
+  }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override {
+    const QTransform wt = p->worldTransform();
+    const double lod = option->levelOfDetailFromTransform(wt);
+    if (!(lod > 0)) return;
+    if (wt.type() > QTransform::TxScale || lod > 1.5) return paintDirect(p, option, lod);
+    // Each distinct blob is drawn once per scale into a small image, then blitted in device
+    // coordinates: thousands of dots cost thousands of small copies, not thousands of ellipses.
+    if (lod != spriteLod_) {
+      sprites_.clear();
+      spriteLod_ = lod;
+    }
+    const double dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+    const QRectF vis = option->exposedRect.adjusted(-40, -40, 40, 40);
+    p->save();
+    p->resetTransform();
+    double opacity = 1;
+    for (const auto& [k, n] : scene_->nodes_) {
+      if (!n->blobbed()) continue;
+      const QPointF at = n->pos();
+      if (!vis.contains(at)) continue;
+      const double o = n->opacity();
+      if (o <= 0) continue;
+      if (o != opacity) p->setOpacity(opacity = o);
+      const uint64_t key = n->blobKey();
+      auto it = sprites_.find(key);
+      if (it == sprites_.end()) {
+        const double half = (n->radius() + 6) * n->scale() * lod + 1.5;
+        const int side = int(std::ceil(2 * half * dpr));
+        QImage img(side, side, QImage::Format_ARGB32_Premultiplied);
+        img.setDevicePixelRatio(dpr);
+        img.fill(Qt::transparent);
+        QPainter ip(&img);
+        ip.setRenderHint(QPainter::Antialiasing, lod > 0.3);
+        ip.setPen(Qt::NoPen);
+        ip.translate(half, half);
+        ip.scale(lod, lod);
+        n->paintBlob(&ip, QPointF(0, 0));
+        ip.end();
+        it = sprites_.emplace(key, Sprite{std::move(img), half}).first;
+      }
+      const QPointF d = wt.map(at);
+      p->drawImage(QPointF(d.x() - it->second.half, d.y() - it->second.half), it->second.image);
+    }
+    p->restore();
+  }
+
+private:
+  void paintDirect(QPainter* p, const QStyleOptionGraphicsItem* option, double lod) {
+    p->setRenderHint(QPainter::Antialiasing, lod > 0.3);
+    p->setPen(Qt::NoPen);
+    const QRectF vis = option->exposedRect.adjusted(-40, -40, 40, 40);
+    double opacity = 1;
+    for (const auto& [k, n] : scene_->nodes_) {
+      if (!n->blobbed()) continue;
+      const QPointF at = n->pos();
+      if (!vis.contains(at)) continue;
+      const double o = n->opacity();
+      if (o <= 0) continue;
+      if (o != opacity) p->setOpacity(opacity = o);
+      n->paintBlob(p, at);
+    }
+    p->setOpacity(1);
+  }
+  struct Sprite {
+    QImage image;
+    double half;
+  };
+  std::unordered_map<uint64_t, Sprite> sprites_;
+  double spriteLod_ = -1;
+
+private:
+  GraphScene* scene_;
+  QRectF rect_;
+};
+
 // ---- scene ---------------------------------------------------------------------------------------
 
 GraphScene::GraphScene(ObserverModel* model, QObject* parent)
-    : QGraphicsScene(parent), model_(model), edgeLayer_(new EdgeLayer(this)), signalLayer_(new SignalLayer(this)) {
+    : QGraphicsScene(parent), model_(model), edgeLayer_(new EdgeLayer(this)), signalLayer_(new SignalLayer(this)), nodeLayer_(new NodeLayer(this)) {
   setItemIndexMethod(QGraphicsScene::NoIndex);  // items move every frame
   addItem(edgeLayer_);
   addItem(signalLayer_);
+  nodeLayer_->setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
+  addItem(nodeLayer_);
   clock_.start();
   for (const auto& [key, r] : model->processes()) addNode(r, 0);
   connect(model, &ObserverModel::updated, this, &GraphScene::onUpdated);
@@ -272,6 +418,9 @@ void GraphScene::reset() {
   }
   nodes_.clear();
   anims_.clear();
+  animSet_.clear();
+  gliding_.clear();
+  rectDirty_ = true;
   edgeLayer_->edges.clear();
   treesDirty_ = edgesDirty_ = true;
   heat_ = 1;
@@ -319,6 +468,15 @@ void GraphScene::setInFlight(const std::vector<InFlightSignal>& inFlight) {
   }
 }
 
+void GraphScene::setViewLod(double lod) {
+  viewLod_ = lod;
+  const int band = lod < 0.22 ? 0 : lod < 0.45 ? 1 : 2;
+  if (band == lodBand_) return;
+  lodBand_ = band;
+  for (auto& [k, n] : nodes_) n->refreshBlob();
+  nodeLayer_->update();
+}
+
 NodeItem* GraphScene::node(Pid pid) const { return node(pid.serial()); }
 NodeItem* GraphScene::node(uint32_t serial) const {
   auto it = nodes_.find(serial);
@@ -337,13 +495,19 @@ QPointF GraphScene::posOf(uint32_t serial, const QPointF& fallback) const {
 }
 
 QRectF GraphScene::nodesRect() const {
-  QRectF r;
+  if (!rectDirty_) return nodesRect_;
+  rectDirty_ = false;
+  if (nodes_.empty()) return nodesRect_ = QRectF();
+  double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
   for (const auto& [k, n] : nodes_) {
-    // The node with its label below (labels grow when zoomed out) and its badge above.
-    const QRectF b(n->pos() - QPointF(60, 50), QSizeF(120, 170));
-    r = r.isNull() ? b : r.united(b);
+    const QPointF p = n->pos();
+    x0 = std::min(x0, p.x());
+    y0 = std::min(y0, p.y());
+    x1 = std::max(x1, p.x());
+    y1 = std::max(y1, p.y());
   }
-  return r;
+  // Each node with its label below (labels grow when zoomed out) and its badge above.
+  return nodesRect_ = QRectF(QPointF(x0 - 60, y0 - 50), QPointF(x1 + 60, y1 + 120));
 }
 
 Pid GraphScene::selectedPid() const {
@@ -413,6 +577,9 @@ NodeItem* GraphScene::addNode(const ProcessRecord& r, double now) {
   n->setScale(0.01);
   addItem(n);
   nodes_[r.pid.serial()] = n;
+  n->refreshBlob();
+  animSet_.insert(r.pid.serial());
+  rectDirty_ = true;
   treesDirty_ = edgesDirty_ = true;
   heat_ = 1;
   return n;
@@ -427,7 +594,13 @@ QPointF GraphScene::placeNew(const ProcessRecord& r) {
   for (Pid peer : r.links)
     if (NodeItem* n = node(peer)) return n->pos() + QPointF(jitterX + 90, jitterY + 60);
   const int k = int(nodes_.size());
-  return QPointF(freeOriginX_ + 160 + (k % 6) * 150 + jitterX * 0.2, 80 + (k / 6 % 8) * 140 + jitterY * 0.2);
+  if (k < 48)
+    return QPointF(freeOriginX_ + 160 + (k % 6) * 150 + jitterX * 0.2, 80 + (k / 6 % 8) * 140 + jitterY * 0.2);
+  // A crowd: a sunflower spiral around the free area's centre, evenly dense however many come,
+  // so the force layout does not start from piles of nodes on the same few spots.
+  const double golden = M_PI * (3 - std::sqrt(5.0));
+  const double rad = 110 * std::sqrt(double(k - 48) + 60);
+  return QPointF(freeOriginX_ + 380 + rad * std::cos(k * golden) + jitterX * 0.2, 260 + rad * std::sin(k * golden) + jitterY * 0.2);
 }
 
 void GraphScene::onUpdated(const ModelDelta& d) {
@@ -440,6 +613,7 @@ void GraphScene::onUpdated(const ModelDelta& d) {
     if (NodeItem* n = node(s); n && !n->dying()) {
       const ProcessRecord* r = model_->findAny(s);
       n->scheduleDeath(std::max(t, arrivalAt(s)), r ? r->exit_reason : Term());
+      animSet_.insert(s);
     }
   bool grew = !d.added.empty();
   for (uint32_t s : d.updated)
@@ -542,7 +716,10 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
       break;
     }
     case TraceKind::Exit:
-      if (NodeItem* n = node(a); n && !n->dying()) n->scheduleDeath(std::max(now, arrivalAt(a)), e.term);
+      if (NodeItem* n = node(a); n && !n->dying()) {
+        n->scheduleDeath(std::max(now, arrivalAt(a)), e.term);
+        animSet_.insert(a);
+      }
       break;
     case TraceKind::Restart: {
       NodeItem* fresh = node(b);
@@ -556,13 +733,21 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
         const double gone = old->dying() ? old->deathAt() : std::max(now, arrivalAt(e.pid2.serial()));
         fresh->setAppearAt(std::max(now, gone + 900));
         fresh->setScale(0.01);
+        animSet_.insert(b);
+        rectDirty_ = true;
         treesDirty_ = true;
       }
-      if (NodeItem* sup = node(a)) sup->pulseRing(now, style::reasonColor(restartReason(e)));
+      if (NodeItem* sup = node(a)) {
+        sup->pulseRing(now, style::reasonColor(restartReason(e)));
+        animSet_.insert(a);
+      }
       break;
     }
     case TraceKind::TrapExit:
-      if (NodeItem* n = node(a)) n->pulseRing(now, style::trapColor());
+      if (NodeItem* n = node(a)) {
+        n->pulseRing(now, style::trapColor());
+        animSet_.insert(a);
+      }
       break;
     case TraceKind::Send: {
       if (now - lastMessageAnim_ < 60) break;  // messages are sampled, not drawn one by one
@@ -627,7 +812,10 @@ void GraphScene::advance(double nowMs) {
           o.kind = SignalAnim::Envelope;
           o.dur = kEnvelopeMs;
           o.color = a.outcome == SignalOutcome::Trapped ? style::reasonColor(a.reason) : style::downColor();
-          if (NodeItem* n = node(a.to); n && a.outcome == SignalOutcome::Trapped) n->pulseRing(t, style::trapColor());
+          if (NodeItem* n = node(a.to); n && a.outcome == SignalOutcome::Trapped) {
+            n->pulseRing(t, style::trapColor());
+            animSet_.insert(a.to);
+          }
           born.push_back(o);
           break;
         case SignalOutcome::Killed: break;  // the node flashes and fades (scheduled at arrival)
@@ -648,18 +836,29 @@ void GraphScene::advance(double nowMs) {
   const bool crowd = nodes_.size() > kCrowd;
   if (crowd != crowd_) {
     crowd_ = crowd;
-    for (auto& [k, n] : nodes_) n->crowd = crowd;
+    for (auto& [k, n] : nodes_) {
+      n->crowd = crowd;
+      n->refreshBlob();
+    }
   }
 
   // Nodes: pop-ins, deaths, removal after the fade.
   std::vector<uint32_t> gone;
-  for (auto& [k, n] : nodes_) {
-    if (!n->animate(t)) gone.push_back(k);
+  for (auto it = animSet_.begin(); it != animSet_.end();) {
+    NodeItem* n = node(*it);
+    if (!n) {
+      it = animSet_.erase(it);
+      continue;
+    }
+    if (!n->animate(t)) gone.push_back(*it);
     if (n->dying() || n->scale() < 1) moving = true;
+    if (n->needsAnimate()) ++it; else it = animSet_.erase(it);
   }
   for (uint32_t k : gone) {
     NodeItem* n = nodes_[k];
     nodes_.erase(k);
+    animSet_.erase(k);
+    rectDirty_ = true;
     previewed_.erase(std::remove(previewed_.begin(), previewed_.end(), k), previewed_.end());
     removeItem(n);
     delete n;
@@ -673,8 +872,17 @@ void GraphScene::advance(double nowMs) {
     out.clear();
     std::unordered_set<uint64_t> links;
     for (const auto& [k, n] : nodes_) {
+      n->springs.clear();
       const ProcessRecord* r = model_->findAny(k);
       if (!r) continue;
+      if (r->alive && model_->find(k)) {  // the force layout's springs, as the live record has them
+        auto spring = [&](Pid other) {
+          if (NodeItem* m = node(other)) n->springs.push_back(m);
+        };
+        for (Pid o : r->links) spring(o);
+        for (const auto& [ref, o] : r->monitors) spring(o);
+        for (const auto& [ref, o] : r->monitored_by) spring(o);
+      }
       for (Pid peer : r->links)
         if (node(peer) && links.insert(pairKey(k, peer.serial())).second) out.push_back({GraphEdge::Link, k, peer.serial()});
       for (const auto& [ref, target] : r->monitors)
@@ -692,13 +900,19 @@ void GraphScene::advance(double nowMs) {
   }
 
   // Layout: tree nodes glide to their slots; free nodes follow the forces.
-  for (auto& [k, n] : nodes_) {
-    if (!n->inTree || n->pinned() || n->dragging()) continue;
-    const QPointF d = n->target - n->pos();
-    if (std::abs(d.x()) + std::abs(d.y()) > 0.5) {
-      n->setPos(n->pos() + d * 0.22);
-      moving = true;
+  for (size_t i = 0; i < gliding_.size();) {
+    NodeItem* n = node(gliding_[i]);
+    const QPointF d = n ? n->target - n->pos() : QPointF();
+    if (!n || !n->inTree || n->pinned() || std::abs(d.x()) + std::abs(d.y()) <= 0.5) {
+      gliding_[i] = gliding_.back();
+      gliding_.pop_back();
+      continue;
     }
+    ++i;
+    if (n->dragging()) continue;
+    n->setPos(n->pos() + d * 0.22);
+    rectDirty_ = true;
+    moving = true;
   }
   if (heat_ > 0.02) {
     forceStep();
@@ -708,10 +922,12 @@ void GraphScene::advance(double nowMs) {
   const QRectF r = nodesRect().adjusted(-300, -300, 300, 300);
   edgeLayer_->setRect(r);
   signalLayer_->setRect(r);
+  nodeLayer_->setRect(r);
   animating_ = moving;
   if (moving) {
     edgeLayer_->update();
     signalLayer_->update();
+    nodeLayer_->update();
   }
 }
 
@@ -844,26 +1060,39 @@ void GraphScene::relayoutTrees() {
   }
   freeOriginX_ = newOrigin;
   // Brand-new tree nodes start in their slot instead of flying across the scene.
-  for (auto& [k, n] : nodes_)
-    if (n->inTree && n->scale() < 0.05 && !n->dying()) n->setPos(n->target);
+  gliding_.clear();
+  for (auto& [k, n] : nodes_) {
+    if (!n->inTree) continue;
+    gliding_.push_back(k);
+    if (n->scale() < 0.05 && !n->dying()) n->setPos(n->target);
+  }
+  rectDirty_ = true;
 }
 
 void GraphScene::forceStep() {
-  // Grid buckets: repulsion only from nodes in the 3x3 neighbouring cells, O(n) per step.
-  std::unordered_map<int64_t, std::vector<NodeItem*>> grid;
-  grid.reserve(nodes_.size());
-  auto cellOf = [](QPointF p) {
-    return (int64_t(std::floor(p.x() / kCell)) << 32) ^ (int64_t(std::floor(p.y() / kCell)) & 0xffffffff);
-  };
+  // Only awake nodes move: a free node sleeps once its heat has run out (it keeps pushing its
+  // neighbours away, from the grid, but costs nothing of its own). Grid buckets: repulsion only
+  // from nodes in the 3x3 neighbouring cells, O(awake) per step. The buckets are a sorted flat
+  // array, rebuilt per step without allocating.
+  constexpr double kAsleep = 0.02;
+  auto cellKey = [](int64_t gx, int64_t gy) { return (gx << 32) ^ (gy & 0xffffffff); };
+  auto cellOf = [&](QPointF p) { return cellKey(int64_t(std::floor(p.x() / kCell)), int64_t(std::floor(p.y() / kCell))); };
   // Dying nodes still push (they hold their place while they fade), so nobody lands on them.
-  for (auto& [k, n] : nodes_) grid[cellOf(n->pos())].push_back(n);
+  grid_.clear();
+  grid_.reserve(nodes_.size());
+  std::vector<std::pair<uint32_t, NodeItem*>> awake;
+  for (auto& [k, n] : nodes_) {
+    const QPointF p = n->pos();
+    grid_.push_back({cellOf(p), p.x(), p.y(), n});
+    if (!(n->inTree || n->pinned() || n->dragging() || n->dying()) && n->heat >= kAsleep) awake.push_back({k, n});
+  }
+  std::sort(grid_.begin(), grid_.end(), [](const GridEntry& x, const GridEntry& y) { return x.key < y.key; });
 
   const QPointF centre(freeOriginX_ + 380, 260);
   double moved = 0;
   double maxHeat = 0;
   int free = 0;
-  for (auto& [k, n] : nodes_) {
-    if (n->inTree || n->pinned() || n->dragging() || n->dying()) continue;
+  for (auto& [k, n] : awake) {
     ++free;
     const QPointF p = n->pos();
     QPointF f;
@@ -871,33 +1100,30 @@ void GraphScene::forceStep() {
     const int64_t cx = int64_t(std::floor(p.x() / kCell)), cy = int64_t(std::floor(p.y() / kCell));
     for (int64_t gx = cx - 1; gx <= cx + 1; ++gx)
       for (int64_t gy = cy - 1; gy <= cy + 1; ++gy) {
-        auto it = grid.find((gx << 32) ^ (gy & 0xffffffff));
-        if (it == grid.end()) continue;
-        for (NodeItem* m : it->second) {
-          if (m == n || (n->replaces && m->dying() && m->pid().serial() == n->replaces)) continue;
+        const int64_t key = cellKey(gx, gy);
+        auto it = std::lower_bound(grid_.begin(), grid_.end(), key, [](const GridEntry& e, int64_t v) { return e.key < v; });
+        for (; it != grid_.end() && it->key == key; ++it) {
+          NodeItem* m = it->n;
+          if (m == n) continue;
+          QPointF d(p.x() - it->x, p.y() - it->y);
+          const double l2 = d.x() * d.x() + d.y() * d.y();
+          if (std::abs(d.y()) < 60) room = std::min(room, std::abs(d.x()));
+          if (l2 >= kCell * kCell * 1.44) continue;  // out of reach
+          if (n->replaces && m->dying() && m->pid().serial() == n->replaces) continue;
           ++layoutWork_;
-          QPointF d = p - m->pos();
-          double l = len(d);
+          double l = std::sqrt(l2);
           if (l < 0.01) {
             d = QPointF(1.0 + double(k % 7), double(k % 5) - 2);  // never (0, 0): no NaN
             l = len(d);
           }
-          if (l < kCell * 1.2) f += d / l * (kCell * kCell / l) * 0.05;
-          if (std::abs(d.y()) < 60) room = std::min(room, std::abs(d.x()));
+          f += d / l * (kCell * kCell / l) * 0.05;
         }
       }
-    const ProcessRecord* r = model_->find(k);
-    if (r) {
-      auto spring = [&](Pid other) {
-        NodeItem* m = node(other);
-        if (!m || m->dying()) return;
-        const QPointF d = m->pos() - p;
-        const double l = len(d);
-        if (l > 0.01) f += d / l * (l - style::kLinkRest) * 0.03;
-      };
-      for (Pid o : r->links) spring(o);
-      for (const auto& [ref, o] : r->monitors) spring(o);
-      for (const auto& [ref, o] : r->monitored_by) spring(o);
+    for (NodeItem* m : n->springs) {
+      if (m->dying()) continue;
+      const QPointF d = m->pos() - p;
+      const double l = len(d);
+      if (l > 0.01) f += d / l * (l - style::kLinkRest) * 0.03;
     }
     f += (centre - p) * 0.004;
     // Keep free nodes out of the tree area.
@@ -908,10 +1134,11 @@ void GraphScene::forceStep() {
     const double cap = 40 * n->heat;
     n->heat *= 0.985;
     if (v > cap) n->velocity *= cap / v;
-    n->setPos(p + n->velocity);
+    if (n->velocity != QPointF()) n->setPos(p + n->velocity);
     moved += len(n->velocity);
     maxHeat = std::max(maxHeat, n->heat);
   }
+  if (free) rectDirty_ = true;
   heat_ = maxHeat;
   if (free == 0 || moved / std::max(1, free) < 0.02) heat_ = 0;
 }

@@ -14,6 +14,7 @@
 
 #include <deque>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace actorscope::views {
@@ -21,6 +22,7 @@ namespace actorscope::views {
 class NodeItem;
 class EdgeLayer;
 class SignalLayer;
+class NodeLayer;
 
 /// One edge as drawn, for tests and the edge layer.
 struct GraphEdge {
@@ -93,6 +95,11 @@ public:
   /// Bounding rect of the live nodes.
   QRectF nodesRect() const;
 
+  /// The level of detail (view scale) the graph view draws at, told by the view before each
+  /// paint: nodes drawn as plain blobs at that scale are painted in one pass by a layer.
+  void setViewLod(double lod);
+  double viewLod() const { return viewLod_; }
+
   /// Counts for the perf tests.
   size_t layoutWork() const { return layoutWork_; }
 
@@ -102,6 +109,7 @@ signals:
 private:
   friend class EdgeLayer;
   friend class SignalLayer;
+  friend class NodeLayer;
   void onUpdated(const ModelDelta& d);
   void handleEvent(const TraceEvent& e, double now);
   NodeItem* addNode(const ProcessRecord& r, double now);
@@ -116,6 +124,9 @@ private:
   ObserverModel* model_;
   EdgeLayer* edgeLayer_;
   SignalLayer* signalLayer_;
+  NodeLayer* nodeLayer_;
+  double viewLod_ = -1;
+  int lodBand_ = -1;
   std::unordered_map<uint32_t, NodeItem*> nodes_;
   std::deque<SignalAnim> anims_;
   QElapsedTimer clock_;
@@ -132,6 +143,20 @@ private:
   bool animating_ = true;
   double freeOriginX_ = 0;
   size_t layoutWork_ = 0;
+  // Only what changes is visited per tick: nodes with an animation running, tree nodes still
+  // gliding to their slots; the nodes' bounding rect is recomputed only after something moved.
+  std::unordered_set<uint32_t> animSet_;
+  std::vector<uint32_t> gliding_;
+  mutable QRectF nodesRect_;
+  mutable bool rectDirty_ = true;
+  struct GridEntry {
+    int64_t key;
+    double x, y;
+    NodeItem* n;
+  };
+  std::vector<GridEntry> grid_;  // force layout buckets (sorted by cell), reused
+  friend class NodeItem;
+  void nodeDragged() { rectDirty_ = true; animating_ = true; }
   uint32_t previewTarget_ = 0;
   std::vector<uint32_t> previewed_;
 };

@@ -8,6 +8,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QStyleOptionGraphicsItem>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -134,6 +135,13 @@ void GraphView::contextMenuEvent(QContextMenuEvent* e) {
   NodeItem* n = nodeAt(e->pos());
   if (n) scene_->selectPid(n->pid());
   emit contextMenuForPid(n ? n->pid() : Pid{}, e->globalPos());
+}
+
+void GraphView::drawBackground(QPainter* p, const QRectF& rect) {
+  // Tell the scene the scale it is drawn at (before the items are painted): it picks the level
+  // of detail of each node from it.
+  scene_->setViewLod(QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform()));
+  QGraphicsView::drawBackground(p, rect);
 }
 
 void GraphView::drawForeground(QPainter* p, const QRectF&) {

@@ -1,5 +1,6 @@
 #include "NodeItem.h"
 
+#include "GraphScene.h"
 #include "GraphStyle.h"
 #include "ObserverModel.h"
 
@@ -30,7 +31,7 @@ NodeItem::NodeItem(Pid pid) : pid_(pid), pidText_(QString::fromStdString(inspect
   f.setPixelSize(15);
   f.setBold(true);
   slotWidth_ = QFontMetricsF(f).horizontalAdvance(pidText_) + 26;
-  setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+  setFlags(ItemIsSelectable | ItemIsMovable);  // no geometry notifications: the layout moves thousands
   setAcceptHoverEvents(true);
   setCursor(Qt::PointingHandCursor);
   setZValue(10);
@@ -53,6 +54,7 @@ void NodeItem::setRecord(const ProcessRecord& r) {
     f.setBold(true);
     labelW15_ = QFontMetricsF(f).horizontalAdvance(label_);
     slotWidth_ = std::max(2 * radius() + 30, labelW15_ + 26);
+    refreshBlob();
   }
   order = r.order;
   if (!relabel && trap_ == r.trap_exit && suspended_ == r.suspended && mailbox_ == r.message_queue_len &&
@@ -109,12 +111,14 @@ void NodeItem::scheduleDeath(double at, const Term& reason) {
 void NodeItem::pulseRing(double now, const QColor& c) {
   ringAt_ = now;
   ringColor_ = c;
+  refreshBlob();
   update();
 }
 
 void NodeItem::setPreview(Preview p) {
   if (p == preview_) return;
   preview_ = p;
+  refreshBlob();
   update();
 }
 
@@ -148,16 +152,72 @@ bool NodeItem::animate(double now) {
     changed = true;
   }
   if (ringAt_ >= 0) {
-    if (now - ringAt_ > kRingMs) ringAt_ = -1;
+    if (now - ringAt_ > kRingMs) {
+      ringAt_ = -1;
+      refreshBlob();
+    }
     changed = true;
   }
-  if (changed) update();
+  if (changed && !blobbed_) update();
   return true;
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
-  if (change == ItemPositionHasChanged && dragging_) moved_ = true;
+  if (change == ItemSelectedHasChanged) refreshBlob();
   return QGraphicsItem::itemChange(change, value);
+}
+
+bool NodeItem::wantsBlob(double lod) const {
+  const bool named = label_ != pidText_;
+  return lod < 0.22 || (crowd && lod < 0.45 && !named && !isSelected() && preview_ == Preview::None && ringAt_ < 0);
+}
+
+void NodeItem::refreshBlob() {
+  auto* s = static_cast<GraphScene*>(scene());
+  const double lod = s ? s->viewLod() : -1;
+  const bool on = lod > 0 && wantsBlob(lod);
+  if (on == blobbed_) return;
+  blobbed_ = on;
+  setFlag(ItemHasNoContents, on);
+  update();
+}
+
+uint64_t NodeItem::blobKey() const {
+  const bool dead = deathAt_ >= 0 && now_ >= deathAt_;
+  const bool flashing = dead && now_ - deathAt_ < kFlashMs;
+  QColor body = supervisor_ ? style::supervisorColor() : style::workerColor();
+  if (dead) body = flashing ? QColor(Qt::white) : style::deadColor();
+  const QRgb fill = (mailbox_ >= 50 ? style::heatColor(mailbox_) : body).rgb() & 0xffffff;
+  const uint64_t scaleStep = uint64_t(std::clamp(std::lround(scale() * 64), 0L, 255L));
+  return uint64_t(fill) | uint64_t(trap_ && !dead) << 24 | uint64_t(supervisor_) << 25 | scaleStep << 32;
+}
+
+void NodeItem::paintBlob(QPainter* p, QPointF at) const {
+  const bool dead = deathAt_ >= 0 && now_ >= deathAt_;
+  const bool flashing = dead && now_ - deathAt_ < kFlashMs;
+  QColor body = supervisor_ ? style::supervisorColor() : style::workerColor();
+  if (dead) body = flashing ? QColor(Qt::white) : style::deadColor();
+  const double r = radius() * scale();
+  const QRectF box(at.x() - r, at.y() - r, 2 * r, 2 * r);
+  if (trap_ && !dead) {  // the shield as a wider disc behind: a fill is cheaper than a stroke
+    p->setBrush(style::trapColor());
+    const QRectF shield = box.adjusted(-5, -5, 5, 5);
+    if (supervisor_)
+      p->drawRect(shield);
+    else
+      p->drawEllipse(shield);
+  }
+  p->setBrush(mailbox_ >= 50 ? style::heatColor(mailbox_) : body);
+  if (supervisor_)
+    p->drawRect(box);
+  else
+    p->drawEllipse(box);
+}
+
+void NodeItem::mouseMoveEvent(QGraphicsSceneMouseEvent* e) {
+  const QPointF before = pos();
+  QGraphicsItem::mouseMoveEvent(e);
+  if (dragging_ && pos() != before) moved_ = true;
 }
 
 void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* e) {

@@ -8,6 +8,8 @@
 #include <QStaticText>
 #include <QString>
 
+#include <vector>
+
 namespace actorscope::views {
 
 struct ProcessRecord;
@@ -45,12 +47,27 @@ public:
   void scheduleDeath(double at, const Term& reason);
   /// Returns false once the fade-out is over (the scene then removes the item).
   bool animate(double now);
+  /// Something on this node still changes with time (pop-in, ring, death): the scene's tick
+  /// animates only these.
+  bool needsAnimate() const { return appearAt_ >= 0 || ringAt_ >= 0 || deathAt_ >= 0; }
   void setAppearAt(double at) { appearAt_ = at; }
   void setPreview(Preview p);
   Preview preview() const { return preview_; }
   void setHighlight(bool on);
   /// Flash a short ring (a trapped envelope arrived, a restart).
   void pulseRing(double now, const QColor& c);
+
+  /// Level of detail: at view scale `lod`, drawn as a plain blob (far away, or one of a crowd).
+  bool wantsBlob(double lod) const;
+  /// Blobs are drawn by the scene's node layer, in one pass, not by the item (which keeps its
+  /// shape for picking and selection). Re-evaluated when the view's detail band or the node's
+  /// state changes.
+  void refreshBlob();
+  bool blobbed() const { return blobbed_; }
+  /// Draws the plain blob at `at` (scene coordinates).
+  void paintBlob(QPainter* p, QPointF at) const;
+  /// What the blob looks like, as a key for a cache of pre-drawn blobs (same key, same pixels).
+  uint64_t blobKey() const;
 
   bool pinned() const { return pinned_; }
   void setPinned(bool on) { pinned_ = on; }
@@ -60,6 +77,8 @@ public:
   QPointF velocity;      // force layout
   double heat = 1;       // force layout: how far it may still move (new nodes hot, settled ones cold)
   double order = 0;
+  /// The force layout's springs (links, monitors, monitored_by), rebuilt with the edges.
+  std::vector<NodeItem*> springs;
   /// Horizontal room (scene px) the layout leaves for this node's label: its slot in a tree (a
   /// parent: its subtree's width), about the distance to its nearest neighbour in the force layout.
   /// The label grows into it as the view zooms out, to stay readable on screen.
@@ -75,6 +94,7 @@ public:
 protected:
   QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
   void mousePressEvent(QGraphicsSceneMouseEvent* e) override;
+  void mouseMoveEvent(QGraphicsSceneMouseEvent* e) override;
   void mouseReleaseEvent(QGraphicsSceneMouseEvent* e) override;
 
 private:
@@ -102,6 +122,7 @@ private:
   QStaticText labelText_;  // laid out once per font size: thousands of labels per frame stay cheap
   int labelTextPx_ = 0;
   bool labelled_ = false;
+  bool blobbed_ = false;
   Atom name_{atoms::nil.id};
 };
 
