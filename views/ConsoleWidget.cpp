@@ -136,6 +136,9 @@ void ConsoleWidget::attach(RuntimeHost* host) {
             return;
           }
           self->session_ = std::move(s);
+          self->appendNote(tr("Interactive shell on the live runtime; the shell is process %1. "
+                              "Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.")
+                               .arg(QString::fromStdString(inspect_pid(self->session_->shell_pid()))));
           self->updatePrompt();
         },
         Qt::QueuedConnection);
@@ -192,6 +195,16 @@ void ConsoleWidget::append(OutputKind kind, const QString& text) {
   if (!output_->document()->isEmpty()) c.insertBlock();
   c.insertText(t, fmt);
   output_->verticalScrollBar()->setValue(output_->verticalScrollBar()->maximum());
+}
+
+void ConsoleWidget::appendNote(const QString& text) {
+  QTextCharFormat fmt;
+  fmt.setForeground(palette().color(QPalette::PlaceholderText));
+  fmt.setFontItalic(true);
+  QTextCursor c(output_->document());
+  c.movePosition(QTextCursor::End);
+  if (!output_->document()->isEmpty()) c.insertBlock();
+  c.insertText(text, fmt);
 }
 
 void ConsoleWidget::appendEcho(const QString& input) {

@@ -68,6 +68,7 @@ protected:
 private:
   void append(console::OutputKind kind, const QString& text);
   void appendEcho(const QString& input);
+  void appendNote(const QString& text);
   void updatePrompt();
   void historyMove(int delta);
   void saveHistory();
