@@ -1,5 +1,6 @@
 #include "TimelineWidget.h"
 
+#include "EventText.h"
 #include "GraphScene.h"
 #include "ObserverModel.h"
 
@@ -238,6 +239,7 @@ void TimelineWidget::record(const HostBatch& b) {
       }
       m.seq = e.seq;
       m.time_ns = e.time_ns;
+      m.label = describeEvent(e).toStdString();  // the tooltip, as the event log says it
       liveMarkers_.push_back(std::move(m));
     }
     if (liveMarkers_.size() > kMaxLiveMarkers)
