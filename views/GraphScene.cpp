@@ -1075,7 +1075,8 @@ void GraphScene::forceStep() {
   // from nodes in the 3x3 neighbouring cells, O(awake) per step. The buckets are a sorted flat
   // array, rebuilt per step without allocating.
   constexpr double kAsleep = 0.02;
-  auto cellKey = [](int64_t gx, int64_t gy) { return (gx << 32) ^ (gy & 0xffffffff); };
+  // Row-major keys, monotone in gy within a column: a column's three cells are one range.
+  auto cellKey = [](int64_t gx, int64_t gy) { return int64_t(uint64_t(gx) << 32 | uint32_t(gy + 0x80000000LL)); };
   auto cellOf = [&](QPointF p) { return cellKey(int64_t(std::floor(p.x() / kCell)), int64_t(std::floor(p.y() / kCell))); };
   // Dying nodes still push (they hold their place while they fade), so nobody lands on them.
   grid_.clear();
@@ -1088,6 +1089,21 @@ void GraphScene::forceStep() {
   }
   std::sort(grid_.begin(), grid_.end(), [](const GridEntry& x, const GridEntry& y) { return x.key < y.key; });
 
+  // A crowd steps a bounded share of its awake nodes per tick, in turn (each node still gets
+  // every step of its cooling, only spread over more frames): a frame stays within budget.
+  constexpr size_t kStepBudget = 2500;
+  double restHeat = 0;  // the hottest of those that wait for their turn
+  if (awake.size() > kStepBudget) {
+    std::sort(awake.begin(), awake.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    auto from = std::lower_bound(awake.begin(), awake.end(), layoutCursor_, [](const auto& e, uint32_t v) { return e.first < v; });
+    std::rotate(awake.begin(), from, awake.end());
+    for (size_t i = kStepBudget; i < awake.size(); ++i) restHeat = std::max(restHeat, awake[i].second->heat);
+    awake.resize(kStepBudget);
+    layoutCursor_ = awake.back().first + 1;
+  } else {
+    layoutCursor_ = 0;
+  }
+
   const QPointF centre(freeOriginX_ + 380, 260);
   double moved = 0;
   double maxHeat = 0;
@@ -1098,11 +1114,10 @@ void GraphScene::forceStep() {
     QPointF f;
     double room = kMaxRoom;  // labels sit below the nodes: only neighbours about level with it count
     const int64_t cx = int64_t(std::floor(p.x() / kCell)), cy = int64_t(std::floor(p.y() / kCell));
-    for (int64_t gx = cx - 1; gx <= cx + 1; ++gx)
-      for (int64_t gy = cy - 1; gy <= cy + 1; ++gy) {
-        const int64_t key = cellKey(gx, gy);
+    for (int64_t gx = cx - 1; gx <= cx + 1; ++gx) {
+        const int64_t key = cellKey(gx, cy - 1), last = cellKey(gx, cy + 1);
         auto it = std::lower_bound(grid_.begin(), grid_.end(), key, [](const GridEntry& e, int64_t v) { return e.key < v; });
-        for (; it != grid_.end() && it->key == key; ++it) {
+        for (; it != grid_.end() && it->key <= last; ++it) {
           NodeItem* m = it->n;
           if (m == n) continue;
           QPointF d(p.x() - it->x, p.y() - it->y);
@@ -1139,8 +1154,8 @@ void GraphScene::forceStep() {
     maxHeat = std::max(maxHeat, n->heat);
   }
   if (free) rectDirty_ = true;
-  heat_ = maxHeat;
-  if (free == 0 || moved / std::max(1, free) < 0.02) heat_ = 0;
+  heat_ = std::max(maxHeat, restHeat);
+  if (restHeat < 0.02 && (free == 0 || moved / std::max(1, free) < 0.02)) heat_ = 0;
 }
 
 }  // namespace actorscope::views

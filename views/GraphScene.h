@@ -154,7 +154,8 @@ private:
     double x, y;
     NodeItem* n;
   };
-  std::vector<GridEntry> grid_;  // force layout buckets (sorted by cell), reused
+  std::vector<GridEntry> grid_;
+  uint32_t layoutCursor_ = 0;  // a crowd's force layout: where the next step's share begins  // force layout buckets (sorted by cell), reused
   friend class NodeItem;
   void nodeDragged() { rectDirty_ = true; animating_ = true; }
   uint32_t previewTarget_ = 0;
