@@ -294,6 +294,7 @@ void ChartsWidget::clear() {
   msgs_ = exits_ = restarts_ = 0;
   lastT_ = -1;
   now_ = 0;
+  clock_.restart();  // a new runtime's charts start at 0 s
   flush();
 }
 
