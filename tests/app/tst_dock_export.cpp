@@ -44,6 +44,7 @@ private slots:
   void consoleSpawnAndSend();
   void consoleMultiLineHistoryCompletion();
   void consoleInterrupt();
+  void consoleInsertsSelectedPid();
   void consoleSurvivesReset();
   void exportsWriteWellFormedFiles();
 };
@@ -126,6 +127,22 @@ void TestDockExport::consoleInterrupt() {
   QTest::keyClick(c->input(), Qt::Key_C, Qt::ControlModifier);
   QTRY_VERIFY_WITH_TIMEOUT(!c->busy(), 10000);
   QVERIFY2(c->transcript().contains(QStringLiteral("Interrupted")), qPrintable(c->transcript()));
+}
+
+void TestDockExport::consoleInsertsSelectedPid() {
+  MainWindow w;
+  QVERIFY(w.setScenario(QStringLiteral("kv")));
+  ConsoleWidget* c = w.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), 10000);
+  const QString shell = QString::fromStdString(actorscope::inspect_pid(c->shellPid()));
+  QTRY_VERIFY_WITH_TIMEOUT(modelHas(w, shell), 10000);
+  QVERIFY(w.selectByName(shell));
+  QTest::keyClicks(c->input(), QStringLiteral("Process.alive?("));
+  QTest::keyClick(c->input(), Qt::Key_P, Qt::ControlModifier);
+  QTest::keyClicks(c->input(), QStringLiteral(")"));
+  QVERIFY2(c->input()->toPlainText().startsWith(QStringLiteral("Process.alive?(pid(0, ")), qPrintable(c->input()->toPlainText()));
+  QTest::keyClick(c->input(), Qt::Key_Return);
+  QTRY_VERIFY_WITH_TIMEOUT(c->transcript().endsWith(QStringLiteral("\ntrue")), 10000);
 }
 
 void TestDockExport::consoleSurvivesReset() {
