@@ -781,8 +781,9 @@ RuntimeCore::LinkResult RuntimeCore::link(Process* self, Pid other) {
   if (!t) return LinkResult::NoProc;
   {
     SpinGuard g(t->lock_);
-    if (t->pid_.load(std::memory_order_relaxed) != t->pid().raw || t->exiting_.load(std::memory_order_acquire) ||
-        t->pid_.load(std::memory_order_relaxed) == 0)
+    // Still the process `other` named (its slot may have been reused since the lookup)?
+    const uint64_t now_raw = t->pid_.load(std::memory_order_relaxed);
+    if (now_raw == 0 || Pid{now_raw} != other || t->exiting_.load(std::memory_order_acquire))
       return LinkResult::NoProc;
     if (!t->rel_) t->rel_ = std::make_unique<Relations>();
     auto& l = t->rel_->links;

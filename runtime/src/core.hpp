@@ -229,6 +229,10 @@ class RuntimeCore {
   bool demonitor(Process* watcher, Ref ref);
   void send_down_noproc(Process* watcher, Ref ref, Term object);
 
+  /// Before info() reads p's mailbox: signals already sent to p are moved into it, as the BEAM's
+  /// ordered process_info signal would find them (the caller's own pending signals to p in
+  /// deterministic mode; p's inbox when p is the caller or is idle).
+  void settle_for_info(Process* p);
   /// Reads what info() reports, under the process's lock; nullopt when not alive.
   std::optional<InfoData> read_info(Pid pid, bool with_messages);
 
@@ -244,6 +248,8 @@ class RuntimeCore {
   void worker_loop(Worker& w);
   Process* find_work(Worker& w);
   void wake_one();
+  /// True when p waits in the calling worker's `next` slot (so no other thread can run it).
+  bool queued_in_my_next(const Process* p) const noexcept;
   /// Called when the running process `self` has used its budget outside a receive: runs the
   /// process it woke last (if any) nested on this thread, then gives `self` a new budget.
   void preempt_point(Process* self);

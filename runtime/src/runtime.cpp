@@ -188,6 +188,56 @@ Term mfa(const InitialCall& c) { return Term::tuple({Term(c.module), Term(c.func
 
 }  // namespace
 
+void RuntimeCore::settle_for_info(Process* p) {
+  Process* caller = detail::tls_current;
+  if (caller == p) {
+    drain(p);
+    return;
+  }
+  if (opts.deterministic && caller && !pending.empty()) {
+    const Pid from = caller->pid(), to = p->pid();
+    detail::TimedQueue rest;
+    while (!pending.empty()) {
+      detail::TimedSignal t = pending.top();
+      pending.pop();
+      if (t.sig->from == from && t.sig->to == to)
+        deliver_now(t.sig);
+      else
+        rest.push(t);
+    }
+    pending = std::move(rest);
+  }
+  if (opts.deterministic) {
+    // One thread runs everything and p is not running now: drain it in place, and make sure it
+    // gets a turn to look at what arrived.
+    if (!p->inbox_.maybe_nonempty()) return;
+    drain(p);
+    uint32_t idle = kIdle;
+    if (p->sched_.compare_exchange_strong(idle, kActive, std::memory_order_seq_cst)) schedule(p);
+    return;
+  }
+  // An idle process (waiting or suspended) is claimed like a worker would, so its inbox can be
+  // moved into its mailbox here; then it is scheduled, to match or park again as usual.
+  uint32_t e = kIdle;
+  if (!p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) {
+    // Queued, not running. When it waits in this worker's private `next` slot (the caller just
+    // woke it), this thread is its only possible runner, so its inbox can be moved here too.
+    if (queued_in_my_next(p)) drain(p);
+    return;
+  }
+  const detail::SignalNode* last = p->inbox_.last_pushed();
+  if (p->inbox_.maybe_nonempty()) {
+    drain(p);
+    schedule(p);
+    return;
+  }
+  p->sched_.store(kIdle, std::memory_order_seq_cst);
+  if (p->inbox_.last_pushed() != last) {
+    e = kIdle;
+    if (p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) schedule(p);
+  }
+}
+
 std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool with_messages) {
   RuntimeCore& core = *this;
   Process* p = core.lookup(pid);
@@ -267,6 +317,12 @@ Term item_value(const detail::InfoData& d, Atom item, size_t queue_len) {
 }
 }  // namespace
 
+namespace {
+void settle(RuntimeCore& core, Pid pid) {
+  if (Process* p = core.lookup(pid)) core.settle_for_info(p);
+}
+}  // namespace
+
 Term Runtime::info(Pid pid, Atom item) {
   switch (item.id) {
     case atoms::status_index: case atoms::message_queue_len_index: case atoms::messages_index:
@@ -277,12 +333,14 @@ Term Runtime::info(Pid pid, Atom item) {
       break;
     default: throw ErlangError(Term(atoms::badarg));
   }
+  settle(*core_, pid);
   auto d = core_->read_info(pid, true);
   if (!d) return Term();
   return Term::tuple({Term(item), item_value(*d, item, d->messages.size())});
 }
 
 Term Runtime::info(Pid pid) {
+  settle(*core_, pid);
   auto d = core_->read_info(pid, true);
   if (!d) return Term();
   std::vector<Term> items;

@@ -82,6 +82,11 @@ void RuntimeCore::preempt_point(Process* self) {
   if (!others) self->budget_ = opts.reduction_budget;
 }
 
+bool RuntimeCore::queued_in_my_next(const Process* p) const noexcept {
+  const Worker* w = tls_worker;
+  return w && w->core == this && w->next == p;
+}
+
 void RuntimeCore::wake_one() {
   if (sleepers.load(std::memory_order_seq_cst) > 0) {
     wake_epoch.fetch_add(1, std::memory_order_seq_cst);
