@@ -121,7 +121,11 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
 
 Task<> server_main(Process& self, std::shared_ptr<Session::State> st, Pid first) {
   Pid shell = first;
-  Ref ref = self.monitor(first);
+  // The Session made this monitor before any input could reach the shell (a monitor taken here
+  // could come after the first shell had already died, and report :noproc).
+  static const Atom kMonitorTag = intern("$actorscope_shell_monitor");
+  Term given = co_await self.receive([](const Term& t) { return t.is_tagged(kMonitorTag, 2); });
+  Ref ref = given[1].as_ref();
   while (true) {
     Term down = co_await self.receive(IsDown{ref});
     if (st->closed.load()) co_return;
@@ -171,6 +175,8 @@ Session::Session(Runtime& rt, OutputFn output, SessionOptions opts) : rt_(rt), s
   st_->interrupt_token = Term::tuple({Term::atom("$actorscope_interrupt")});
   Pid shell = rt.spawn(&shell_main, st_);
   Pid server = rt.spawn(&server_main, st_, shell);
+  std::optional<Ref> watch = rt.monitor(server, shell);  // both were just spawned: never nullopt
+  rt.send(server, Term::tuple({Term::atom("$actorscope_shell_monitor"), Term(watch.value_or(Ref{}))}));
   std::lock_guard g(st_->m);
   st_->shell = shell;
   st_->server = server;
