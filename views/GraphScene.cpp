@@ -6,6 +6,7 @@
 
 #include <QGraphicsItem>
 #include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -312,11 +313,15 @@ public:
     prepareGeometryChange();
     rect_ = r;
   }
-  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override {
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override {
     const QTransform wt = p->worldTransform();
     const double lod = option->levelOfDetailFromTransform(wt);
     if (!(lod > 0)) return;
-    if (wt.type() > QTransform::TxScale || lod > 1.5) return paintDirect(p, option, lod);
+    // Painted at another scale than the graph view's (an export, a second view): the nodes that
+    // are no blobs at this scale are drawn in full, as their items would.
+    if (!bandMatches(lod)) return paintDirect(p, option, widget, lod);
+    if (wt.type() > QTransform::TxScale || !p->paintEngine() || p->paintEngine()->type() != QPaintEngine::Raster)
+      return paintDirect(p, option, widget, lod);
     // Each distinct blob is drawn once per scale into a small image, then blitted in device
     // coordinates: thousands of dots cost thousands of small copies, not thousands of ellipses.
     if (lod != spriteLod_) {
@@ -359,21 +364,34 @@ public:
   }
 
 private:
-  void paintDirect(QPainter* p, const QStyleOptionGraphicsItem* option, double lod) {
-    p->setRenderHint(QPainter::Antialiasing, lod > 0.3);
-    p->setPen(Qt::NoPen);
-    const QRectF vis = option->exposedRect.adjusted(-40, -40, 40, 40);
-    double opacity = 1;
+  bool bandMatches(double lod) const {
+    const double v = scene_->viewLod_;
+    return v > 0 && (lod < 0.22) == (v < 0.22) && (lod < 0.45) == (v < 0.45);
+  }
+  void paintDirect(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget, double lod) {
+    const QRectF vis = option->exposedRect.adjusted(-200, -200, 200, 200);
     for (const auto& [k, n] : scene_->nodes_) {
       if (!n->blobbed()) continue;
       const QPointF at = n->pos();
       if (!vis.contains(at)) continue;
       const double o = n->opacity();
       if (o <= 0) continue;
-      if (o != opacity) p->setOpacity(opacity = o);
-      n->paintBlob(p, at);
+      p->save();
+      p->setOpacity(o);
+      if (n->wantsBlob(lod)) {
+        p->setRenderHint(QPainter::Antialiasing, lod > 0.3);
+        p->setPen(Qt::NoPen);
+        n->paintBlob(p, at);
+      } else {
+        p->translate(at);
+        p->scale(n->scale(), n->scale());
+        QStyleOptionGraphicsItem opt(*option);
+        opt.state = n->isSelected() ? QStyle::State_Selected : QStyle::State_None;
+        opt.exposedRect = n->boundingRect();
+        n->paint(p, &opt, widget);
+      }
+      p->restore();
     }
-    p->setOpacity(1);
   }
   struct Sprite {
     QImage image;
