@@ -95,9 +95,27 @@ constexpr std::string_view kOperators[] = {
     "=~",   "<=",   ">=",  "|>",  "<~",  "~>",  "++", "--", "<>", "**", "//", "%",  ".",  "&",
     "!",    "^",    "+",   "-",   "@",   "|",   "=",  "<",  ">",  "*",  "/"};
 
+/// A fun read back from its printed form: prints the same, cannot be called.
+class OpaqueFun final : public FunObject {
+ public:
+  explicit OpaqueFun(std::string text) : FunObject(arity_of(text)), text_(std::move(text)) {}
+  std::string describe() const override { return text_; }
+
+ private:
+  static int arity_of(const std::string& t) {
+    const size_t slash = t.find('/');
+    int a = 0;
+    for (size_t i = slash == std::string::npos ? t.size() : slash + 1; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i)
+      a = a * 10 + (t[i] - '0');
+    return a;
+  }
+  std::string text_;
+};
+
 class Parser {
  public:
   explicit Parser(std::string_view src) : s_(src) {}
+  bool opaque_funs = false;
 
   Term parse_document() {
     skip_space();
@@ -623,7 +641,19 @@ class Parser {
       dotted_integers(parts, 4, "#Reference<...> expects four integers");
       return Term(Ref{parts[3]});
     }
-    if (looking_at("#Function<")) fail("funs cannot be parsed");
+    if (looking_at("#Function<")) {
+      if (!opaque_funs) fail("funs cannot be parsed");
+      const size_t start = pos_ + 10;
+      int depth = 1;
+      size_t i = start;
+      for (; i < s_.size() && depth > 0; ++i) {
+        if (s_[i] == '<') ++depth;
+        if (s_[i] == '>') --depth;
+      }
+      if (depth != 0) fail("unterminated #Function<...>");
+      pos_ = i;
+      return Term::fun(new OpaqueFun(std::string(s_.substr(start, i - 1 - start))));
+    }
     fail("unknown token '#'");
   }
 
@@ -717,8 +747,11 @@ class Parser {
 
 }  // namespace
 
-ParseResult parse_term(std::string_view text) {
+ParseResult parse_term(std::string_view text) { return parse_term(text, ParseOptions{}); }
+
+ParseResult parse_term(std::string_view text, const ParseOptions& opts) {
   Parser p(text);
+  p.opaque_funs = opts.opaque_funs;
   try {
     return ParseResult(p.parse_document());
   } catch (const Failure& f) {

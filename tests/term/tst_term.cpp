@@ -94,6 +94,7 @@ class TermTest : public QObject {
   void parseErrors_data();
   void parseErrors();
   void parseFuzz();
+  void parseOpaqueFuns();
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -816,6 +817,21 @@ void TermTest::parseFuzz() {
     if (corpus.size() < 200 && accepted % 50 == 0) corpus.push_back(printed);
   }
   QVERIFY(accepted > 100);
+}
+
+// Funs are refused by default (a user cannot type one) and come back opaque when asked, so a
+// recording that carries funs reads back and prints the same.
+void TermTest::parseOpaqueFuns() {
+  const std::string text = "{:child_spec, #Function<3.1234/1 in KV.Supervisor.init/1>}";
+  ParseResult refused = parse_term(text);
+  QVERIFY(!refused.ok());
+  QCOMPARE(QString::fromStdString(refused.error().message), QStringLiteral("funs cannot be parsed"));
+  ParseResult r = parse_term(text, ParseOptions{.opaque_funs = true});
+  QVERIFY(r.ok());
+  QVERIFY(r.term()[1].is_fun());
+  QCOMPARE(r.term()[1].as_fun()->arity(), 1);
+  QCOMPARE(QString::fromStdString(actorscope::inspect(r.term())), QString::fromStdString(text));
+  QVERIFY(!parse_term("#Function<1/0", ParseOptions{.opaque_funs = true}).ok());
 }
 
 QTEST_GUILESS_MAIN(TermTest)

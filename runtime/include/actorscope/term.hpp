@@ -260,6 +260,13 @@ class ParseResult {
 /// anything else after the term is an error.
 ParseResult parse_term(std::string_view text);
 
+struct ParseOptions {
+  /// Accept `#Function<...>` as an opaque fun that only remembers its text (it prints the same
+  /// and cannot be called). For reading back what inspect() wrote, e.g. a recording.
+  bool opaque_funs = false;
+};
+ParseResult parse_term(std::string_view text, const ParseOptions& opts);
+
 }  // namespace actorscope
 
 template <>

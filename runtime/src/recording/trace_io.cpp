@@ -186,7 +186,7 @@ std::string get_string(const Value& obj, const char* key, bool required, std::st
 
 Term term_of(std::string_view field, const Value& v, std::string_view expected) {
   if (!v.is_string()) bad(field, expected, v);
-  ParseResult r = parse_term(v.str);
+  ParseResult r = parse_term(v.str, ParseOptions{.opaque_funs = true});  // funs come back opaque
   if (!r) bad(field, expected, v);
   return r.term();
 }
