@@ -24,6 +24,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -56,13 +57,19 @@ struct Atoms {
        tail = intern("tail"), never = intern("never"), boom = intern("boom"), done = intern("done");
 } A;
 
-/// Runs `main` as a process of a fresh runtime and waits until it ends.
+/// Runs `main` as a process of the bench runtime and waits until it ends.
 template <class F, class... Args>
 void run_main(unsigned threads, F fn, Args... args) {
-  RuntimeOptions o;
-  o.threads = threads;
-  o.max_processes = 1u << 22;
-  Runtime rt(o);
+  // One runtime for the whole run, as the BEAM runs every bench in one VM (processes a bench
+  // leaves blocked, like the ring nodes the last token never reached, stay, as they do there).
+  static std::unique_ptr<Runtime> shared;
+  if (!shared) {
+    RuntimeOptions o;
+    o.threads = threads;
+    o.max_processes = 1u << 22;
+    shared = std::make_unique<Runtime>(o);
+  }
+  Runtime& rt = *shared;
   std::mutex m;
   std::condition_variable cv;
   bool finished = false;
