@@ -1,5 +1,6 @@
 // Tokenizer of the console language (Elixir's lexical syntax, the part the console needs).
 
+#include "../utf8.hpp"
 #include "lexer.hpp"
 
 #include <cstdio>
@@ -352,23 +353,6 @@ class Lexer {
     t.s = name;
   }
 
-  static void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
 
   /// Reads an escape after a backslash into `cur`.
   void escape(std::string& cur) {
@@ -401,7 +385,7 @@ class Lexer {
             adv();
           }
         }
-        append_utf8(cur, static_cast<uint32_t>(std::strtoul(hex.c_str(), nullptr, 16)));
+        actorscope::detail::append_utf8(cur, static_cast<uint32_t>(std::strtoul(hex.c_str(), nullptr, 16)));
         break;
       }
       default: cur += e; break;
