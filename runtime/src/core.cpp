@@ -172,8 +172,7 @@ Process* RuntimeCore::lookup(Pid pid) const noexcept {
 }
 
 Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const SpawnOptions& o, Ref* mref_out) {
-  Ref monitor_ref;
-  Ref* mref = &monitor_ref;
+  Ref mref;  // the monitor spawn_monitor makes, when it does
   uint32_t slot = child->slot_;
   Pid pid = Pid::make(slot, next_serial_.fetch_add(1, std::memory_order_relaxed));
   Pid parent_pid = parent ? parent->pid() : Pid{};
@@ -221,7 +220,7 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
       if (!child->rel_) child->rel_ = std::make_unique<Relations>();
       Ref r = make_ref();
       child->rel_->monitored_by.push_back({r, parent_pid, atoms::nil});
-      *mref = r;
+      mref = r;
       if (mref_out) *mref_out = r;
     }
     child->pid_.store(pid.raw, std::memory_order_release);
@@ -230,7 +229,7 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
     SpinGuard g(parent->lock_);
     if (!parent->rel_) parent->rel_ = std::make_unique<Relations>();
     if (o.link) parent->rel_->links.push_back(pid);
-    if (o.monitor && mref) parent->rel_->monitors.push_back({*mref, pid, atoms::nil});
+    if (o.monitor) parent->rel_->monitors.push_back({mref, pid, atoms::nil});
   }
   if (tracing_on()) {
     TraceEvent ev;
@@ -240,12 +239,12 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
     ev.term = Term::tuple({Term(o.initial_call.module), Term(o.initial_call.function), Term(o.initial_call.arity)});
     emit(std::move(ev));
     if (o.link && parent) trace(TraceKind::Link, parent_pid, pid);
-    if (o.monitor && parent && mref) {
+    if (o.monitor && parent) {
       TraceEvent m;
       m.kind = TraceKind::Monitor;
       m.a = parent_pid;
       m.b = pid;
-      m.ref = *mref;
+      m.ref = mref;
       emit(std::move(m));
     }
   }
