@@ -114,8 +114,11 @@ struct Relations {
 // Everything info() reports, read under the process's lock in one go.
 struct InfoData {
   Pid pid;
+  Pid parent;
   ProcessStatus status;
   bool trap_exit;
+  bool suspended;
+  uint32_t queue_len;
   Atom name;
   InitialCall initial_call;
   uint64_t reductions;
@@ -123,8 +126,8 @@ struct InfoData {
   std::vector<Term> messages;
   std::vector<Pid> links;
   std::vector<MonitorOut> monitors;
-  std::vector<Pid> monitored_by;
-  std::vector<std::pair<Term, Term>> dictionary;
+  std::vector<MonitorIn> monitored_by;
+  std::vector<std::pair<Term, Term>> dictionary;  // info() only
 };
 
 /// Time-ordered signals waiting for delivery: delayed signals and receive timeouts.
@@ -233,8 +236,9 @@ class RuntimeCore {
   /// ordered process_info signal would find them (the caller's own pending signals to p in
   /// deterministic mode; p's inbox when p is the caller or is idle).
   void settle_for_info(Process* p);
-  /// Reads what info() reports, under the process's lock; nullopt when not alive.
-  std::optional<InfoData> read_info(Pid pid, bool with_messages);
+  /// Reads what info() (full: messages and dictionary too) or snapshot() reports, under the
+  /// process's lock, taken once; nullopt when not alive.
+  std::optional<InfoData> read_info(Pid pid, bool full);
 
   // ---- names ----
   void register_name(Pid pid, Atom name);

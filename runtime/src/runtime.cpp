@@ -238,7 +238,7 @@ void RuntimeCore::settle_for_info(Process* p) {
   }
 }
 
-std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool with_messages) {
+std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool full) {
   RuntimeCore& core = *this;
   Process* p = core.lookup(pid);
   if (!p) return std::nullopt;
@@ -247,6 +247,9 @@ std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool with_messag
   if (p->pid_.load(std::memory_order_relaxed) == 0 || p->exiting_.load(std::memory_order_acquire))
     return std::nullopt;
   d.pid = p->pid();
+  d.parent = p->parent_;
+  d.suspended = p->suspended_.load(std::memory_order_relaxed);
+  d.queue_len = p->queue_len_.load(std::memory_order_relaxed);
   // A suspended process still running its current turn reports :running until it parks.
   d.status = static_cast<ProcessStatus>(p->status_.load(std::memory_order_relaxed));
   if (p->suspended_.load(std::memory_order_relaxed) && d.status != ProcessStatus::Running)
@@ -256,7 +259,7 @@ std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool with_messag
   d.initial_call = p->initial_call_;
   d.reductions = p->reductions_.load(std::memory_order_relaxed);
   d.memory = sizeof(Process) + 256;  // the process and a typical coroutine frame
-  if (with_messages) {
+  if (full) {
     // info(): the exact mailbox, and its size in memory.
     for (auto* s = p->q_head_; s; s = static_cast<detail::Signal*>(s->next.load(std::memory_order_relaxed))) {
       d.memory += sizeof(detail::Signal) + s->payload.heap_bytes();
@@ -271,8 +274,8 @@ std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool with_messag
     d.links = p->rel_->links.items();
     for (auto& m : p->rel_->monitors)
       if (m.target.valid()) d.monitors.push_back(m);  // not the pending :noproc ones (R3.2)
-    for (auto& m : p->rel_->monitored_by) d.monitored_by.push_back(m.watcher);
-    d.dictionary = p->rel_->dictionary;
+    d.monitored_by = p->rel_->monitored_by.items();
+    if (full) d.dictionary = p->rel_->dictionary;
     d.memory += sizeof(detail::Relations) + 16 * (d.links.size() + d.monitors.size() + d.monitored_by.size());
   }
   return d;
@@ -300,7 +303,11 @@ Term item_value(const detail::InfoData& d, Atom item, size_t queue_len) {
       }
       return Term::list(v);
     }
-    case atoms::monitored_by_index: return pid_list(d.monitored_by);
+    case atoms::monitored_by_index: {
+      std::vector<Pid> watchers;
+      for (auto& m : d.monitored_by) watchers.push_back(m.watcher);
+      return pid_list(watchers);
+    }
     case atoms::trap_exit_index: return Term::boolean(d.trap_exit);
     case atoms::registered_name_index: return d.name == atoms::nil ? Term::empty_list() : Term(d.name);
     case atoms::reductions_index: return Term(static_cast<long long>(d.reductions));
@@ -498,25 +505,18 @@ Snapshot Runtime::snapshot() {
     if (!d) continue;
     ProcessSnapshot ps;
     ps.pid = d->pid;
-    {
-      SpinGuard g(p->lock_);
-      ps.parent = p->parent_;
-    }
+    ps.parent = d->parent;
     ps.name = d->name;
     ps.status = d->status;
     ps.trap_exit = d->trap_exit;
-    ps.suspended = p->suspended_.load(std::memory_order_relaxed);
-    ps.message_queue_len = p->queue_len_.load(std::memory_order_relaxed);
+    ps.suspended = d->suspended;
+    ps.message_queue_len = d->queue_len;
     ps.reductions = d->reductions;
     ps.memory = d->memory;
     ps.initial_call = mfa(d->initial_call);
     ps.links = d->links;
     for (auto& m : d->monitors) ps.monitors.emplace_back(m.ref, m.target);
-    {
-      SpinGuard g(p->lock_);
-      if (p->rel_)
-        for (auto& m : p->rel_->monitored_by) ps.monitored_by.emplace_back(m.ref, m.watcher);
-    }
+    for (auto& m : d->monitored_by) ps.monitored_by.emplace_back(m.ref, m.watcher);
     s.processes.push_back(std::move(ps));
   }
   std::sort(s.processes.begin(), s.processes.end(),
