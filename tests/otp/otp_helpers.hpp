@@ -14,6 +14,8 @@
 #include <actorscope/otp/supervisor.hpp>
 #include <actorscope/runtime.hpp>
 
+#include "../common/test_support.hpp"
+
 #include <QString>
 #include <QtTest>
 
@@ -22,70 +24,13 @@
 #include <string_view>
 #include <vector>
 
-#if defined(__SANITIZE_THREAD__)
-// Qt is not built with TSan: the QtTest watchdog thread's handshake with the main thread is
-// reported inside libQt6Core/libQt6Test. Only Qt's frames are suppressed.
-extern "C" const char* __tsan_default_suppressions() { return "race:libQt6Core.so\nrace:libQt6Test.so\n"; }
-#endif
-
 namespace ot {
 
 using namespace actorscope;
 using namespace actorscope::otp;
+using namespace testsupport;
 
 constexpr int kWait = 10000;  // ms, QTRY_VERIFY_WITH_TIMEOUT
-
-#define CHECK_STR(actual, expected) QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))
-
-inline Term A(std::string_view s) { return Term(intern(s)); }
-inline std::string P(Pid p) { return inspect_pid(p); }
-inline std::string S(const Term& t) { return inspect(t); }
-
-inline RuntimeOptions det() {
-  RuntimeOptions o;
-  o.deterministic = true;
-  return o;
-}
-inline RuntimeOptions threaded(unsigned n = 2) {
-  RuntimeOptions o;
-  o.threads = n;
-  return o;
-}
-
-/// What a process saw, in order; safe from any thread.
-class Log {
- public:
-  void push(Term t) {
-    std::lock_guard g(m_);
-    v_.push_back(std::move(t));
-  }
-  std::vector<Term> items() const {
-    std::lock_guard g(m_);
-    return v_;
-  }
-  size_t size() const {
-    std::lock_guard g(m_);
-    return v_.size();
-  }
-  Term at(size_t i) const {
-    std::lock_guard g(m_);
-    return i < v_.size() ? v_[i] : Term();
-  }
-  Term last() const {
-    std::lock_guard g(m_);
-    return v_.empty() ? Term() : v_.back();
-  }
-  std::string str() const { return inspect(Term::list(items())); }
-  bool contains_str(const std::string& s) const {
-    for (auto& t : items())
-      if (inspect(t) == s) return true;
-    return false;
-  }
-
- private:
-  mutable std::mutex m_;
-  std::vector<Term> v_;
-};
 
 // ---- worker bodies ----------------------------------------------------------------------------
 

@@ -1,88 +1,20 @@
 #pragma once
-// Helpers shared by the runtime test suites (tst_semantics, tst_runtime).
-//
-// Conventions: a Log records what a process saw (thread-safe, so the same helpers serve the
-// deterministic and the threaded runtime). Expected terms are written as the strings inspect()
-// prints, with pids and references spliced in from the actual values (P(), R()).
+// Helpers shared by the runtime test suites (tst_semantics, tst_runtime, tst_tools, tst_behaviour):
+// process bodies and observers; the basics (Log, A, P, R, det, threaded) are in
+// tests/common/test_support.hpp.
 
-#include <actorscope/runtime.hpp>
-
-#include <QString>
-#include <QtTest>
+#include "../common/test_support.hpp"
 
 #include <atomic>
 #include <memory>
-#include <mutex>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#if defined(__SANITIZE_THREAD__)
-// Qt is not built with TSan, so the QtTest watchdog thread's QWaitCondition handshake with the
-// main thread is reported as races inside libQt6Core/libQt6Test. Only Qt's frames are suppressed.
-// (Each test executable is one translation unit including this header once.)
-extern "C" const char* __tsan_default_suppressions() { return "race:libQt6Core.so\nrace:libQt6Test.so\n"; }
-#endif
 
 namespace ts {
 
 using namespace actorscope;
+using namespace testsupport;
 
-#define CHECK_STR(actual, expected) \
-  QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))
-
-inline Term A(std::string_view s) { return Term(intern(s)); }
-inline std::string P(Pid p) { return inspect_pid(p); }
-inline std::string R(Ref r) { return inspect(Term(r)); }
 inline Term pidOrNil(Pid p) { return p.valid() ? Term(p) : Term(); }
 
-inline RuntimeOptions det() {
-  RuntimeOptions o;
-  o.deterministic = true;
-  return o;
-}
-inline RuntimeOptions threaded(unsigned n = 2) {
-  RuntimeOptions o;
-  o.threads = n;
-  return o;
-}
-
-/// What a process saw, in order. Safe to push from any thread.
-class Log {
- public:
-  void push(Term t) {
-    std::lock_guard g(m_);
-    v_.push_back(std::move(t));
-  }
-  std::vector<Term> items() const {
-    std::lock_guard g(m_);
-    return v_;
-  }
-  size_t size() const {
-    std::lock_guard g(m_);
-    return v_.size();
-  }
-  Term at(size_t i) const {
-    std::lock_guard g(m_);
-    return i < v_.size() ? v_[i] : Term();
-  }
-  bool contains(const Term& t) const {
-    std::lock_guard g(m_);
-    for (auto& x : v_)
-      if (x == t) return true;
-    return false;
-  }
-  void clear() {
-    std::lock_guard g(m_);
-    v_.clear();
-  }
-  /// inspect() of the whole log as a list: `[:a, {:EXIT, #PID<0.3.0>, :boom}]`.
-  std::string str() const { return inspect(Term::list(items())); }
-
- private:
-  mutable std::mutex m_;
-  std::vector<Term> v_;
-};
 
 inline std::string downMsg(Ref r, Pid p, std::string_view reason) {
   return "{:DOWN, " + R(r) + ", :process, " + P(p) + ", " + std::string(reason) + "}";
