@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "ObserverModel.h"
+#include "TimelineWidget.h"
 
 #include "actorscope/console/script.hpp"
 #include "actorscope/headless.hpp"
@@ -53,27 +54,20 @@ int runRecord(const QString& path, const QString& scenario, long long durationMs
   return status;
 }
 
-bool openReplay(MainWindow& window, const QString& path) {
-  ReadResult r = load_recording(path.toStdString());
-  const std::string file = path.toStdString();
-  for (const std::string& e : r.errors) {
-    if (e.rfind(file, 0) == 0)
-      std::fprintf(stderr, "actorscope: %s\n", e.c_str());
+bool openReplay(MainWindow& window, const QString& path, double speed) {
+  QStringList errors;
+  const bool ok = window.openRecording(path, &errors);
+  for (const QString& e : errors) {
+    if (e.startsWith(path))
+      std::fprintf(stderr, "actorscope: %s\n", qPrintable(e));
     else
-      std::fprintf(stderr, "actorscope: %s: %s\n", file.c_str(), e.c_str());
+      std::fprintf(stderr, "actorscope: %s: %s\n", qPrintable(path), qPrintable(e));
   }
-  if (!r.header_ok) {
-    if (r.errors.empty()) std::fprintf(stderr, "actorscope: %s: not a recording\n", qPrintable(path));
+  if (!ok) {
+    if (errors.isEmpty()) std::fprintf(stderr, "actorscope: %s: not a recording\n", qPrintable(path));
     return false;
   }
-  Replay replay(std::move(r.recording));
-  Snapshot end = replay.snapshot_at(replay.size());
-  window.observerModel()->enqueueSnapshot(std::move(end));
-  window.tick();
-  window.setWindowTitle(QStringLiteral("Actorscope %1 replay of %2 (%3 events)")
-                            .arg(QChar(0x2014))
-                            .arg(path)
-                            .arg(replay.size()));
+  if (speed > 0) window.timeline()->play(1, speed);
   return true;
 }
 

@@ -18,9 +18,10 @@ int runScript(const QString& path, bool deterministic, unsigned threads, long lo
 int runRecord(const QString& path, const QString& scenario, long long durationMs, bool deterministic,
               unsigned threads);
 
-/// Loads the recording `path` (errors to stderr, each naming its line) and shows its state at the
-/// end in `window` (the window's runtime is not started). False (message printed) when nothing
-/// usable could be read.
-bool openReplay(MainWindow& window, const QString& path);
+/// Opens the recording `path` in `window`'s timeline (errors to stderr, each naming its line; bad
+/// lines are skipped and the rest is shown) and plays it forward from its start at `speed`
+/// (0.1..10; 0: stay at the start). The live runtime is paused meanwhile. False (message printed)
+/// when nothing usable could be read.
+bool openReplay(MainWindow& window, const QString& path, double speed = 1.0);
 
 }  // namespace actorscope::app

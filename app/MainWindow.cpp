@@ -4,6 +4,7 @@
 #include "ConsoleWidget.h"
 #include "DemoProcesses.h"
 #include "EventLog.h"
+#include "FaultPanel.h"
 #include "Export.h"
 #include "GraphScene.h"
 #include "GraphView.h"
@@ -19,6 +20,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeySequence>
@@ -135,6 +137,7 @@ MainWindow::MainWindow(QWidget* parent)
     if (auto* d = findChild<QDockWidget*>(QStringLiteral("inspectorDock"))) d->raise();
   });
   connect(view_, &views::GraphView::linkRequested, this, &MainWindow::linkPids);
+  connect(view_, &views::GraphView::edgeDelayRequested, this, &MainWindow::setEdgeDelay);
   connect(view_, &views::GraphView::monitorRequested, this, &MainWindow::monitorPid);
   connect(model_, &views::ObserverModel::updated, this, [this](const views::ModelDelta& d) {
     if (d.events) logModel_->append(*d.events);
@@ -182,13 +185,18 @@ bool MainWindow::setScenario(const QString& name) {
     const QSignalBlocker b(scenarioCombo_);
     scenarioCombo_->setCurrentIndex(scenarioCombo_->findData(name));
   }
-  const ScenarioInfo info = scenarioInfo(name);
-  scenarioPanel_->setHtml(QStringLiteral("<h3>%1</h3><p>%2</p>")
-                              .arg(info.title.toHtmlEscaped(),
-                                   info.description.toHtmlEscaped().replace(QStringLiteral("\n\n"), QStringLiteral("</p><p>"))));
+  showScenarioInfo();
   startRuntime();
   updateTitle();
   return true;
+}
+
+void MainWindow::showScenarioInfo() {
+  if (scenario_.isEmpty()) return;
+  const ScenarioInfo info = scenarioInfo(scenario_);
+  scenarioPanel_->setHtml(QStringLiteral("<h3>%1</h3><p>%2</p>")
+                              .arg(info.title.toHtmlEscaped(),
+                                   info.description.toHtmlEscaped().replace(QStringLiteral("\n\n"), QStringLiteral("</p><p>"))));
 }
 
 void MainWindow::resetScenario() {
@@ -305,6 +313,10 @@ void MainWindow::updateStatus() {
   QString mode = mode_ == RunMode::Live ? tr("live") : tr("deterministic, t = %1 ms").arg(lastBatch_.now_ns / 1'000'000);
   if (mode_ == RunMode::Deterministic) mode += tr(", %1 pending").arg(lastBatch_.pending_signals);
   if (paused_) mode += tr(" (paused)");
+  if (!replayFile_.isEmpty())
+    mode = tr("replay of %1 (live runtime paused)").arg(QFileInfo(replayFile_).fileName());
+  else if (timeTravelling())
+    mode = tr("time travel (the recording); ") + mode;
   statMode_->setText(mode);
   rateMessages_ = model_->messagesSent();
   rateExits_ = model_->exits();
@@ -337,7 +349,7 @@ void MainWindow::select(Pid pid) {
       tableView_->viewport()->update();
     }
   }
-  const bool alive = model_->find(pid) != nullptr;
+  const bool alive = model_->find(pid) != nullptr && !timeTravelling();
   for (QAction* a : {killAction_, exitAction_, sendAction_, trapAction_, suspendAction_, registerAction_}) a->setEnabled(alive);
 }
 
@@ -379,14 +391,14 @@ bool MainWindow::killByName(const QString& nameOrPid) {
 }
 
 void MainWindow::killPid(Pid pid) {
-  if (!pid.valid()) return;
+  if (!pid.valid() || !canAct()) return;
   scene_->clearBlastRadius();
   host_->post([pid](Runtime& rt) { rt.exit(pid, Term(atoms::kill)); });
   statusBar()->showMessage(tr("Process.exit(%1, :kill)").arg(pidText(pid)), 4000);
 }
 
 void MainWindow::exitPid(Pid pid) {
-  if (!pid.valid()) return;
+  if (!pid.valid() || !canAct()) return;
   views::TermDialog dlg(views::TermDialog::Mode::ExitReason, pidText(pid), this);
   connect(&dlg, &views::TermDialog::termChanged, this, [this, pid](const Term& t) { previewKill(pid, t, true); });
   dlg.setText(QStringLiteral(":shutdown"));
@@ -399,7 +411,7 @@ void MainWindow::exitPid(Pid pid) {
 }
 
 void MainWindow::sendTo(Pid pid) {
-  if (!pid.valid()) return;
+  if (!pid.valid() || !canAct()) return;
   views::TermDialog dlg(views::TermDialog::Mode::Message, pidText(pid), this);
   if (dlg.exec() != QDialog::Accepted || !dlg.term()) return;
   const Term msg = *dlg.term();
@@ -411,10 +423,12 @@ void MainWindow::toggleTrap(Pid pid) {
 }
 
 void MainWindow::setTrap(Pid pid, bool on) {
+  if (!canAct()) return;
   host_->post([pid, on](Runtime& rt) { rt.set_trap_exit(pid, on); });
 }
 
 void MainWindow::suspendPid(Pid pid, bool suspend) {
+  if (!canAct()) return;
   host_->post([pid, suspend](Runtime& rt) {
     if (suspend)
       rt.suspend(pid);
@@ -424,6 +438,7 @@ void MainWindow::suspendPid(Pid pid, bool suspend) {
 }
 
 void MainWindow::registerName(Pid pid) {
+  if (!canAct()) return;
   bool ok = false;
   const QString name = QInputDialog::getText(this, tr("Register a name"), tr("Name for %1 (an atom, without the colon):").arg(pidText(pid)),
                                              QLineEdit::Normal, QString(), &ok)
@@ -446,7 +461,7 @@ void MainWindow::registerName(Pid pid) {
 }
 
 void MainWindow::linkPids(Pid a, Pid b) {
-  if (!a.valid() || !b.valid() || a == b) return;
+  if (!a.valid() || !b.valid() || a == b || !canAct()) return;
   // Runtime::link: as if `a` called Process.link(b), whatever code `a` runs.
   host_->query<bool>([a, b](Runtime& rt) { return rt.link(a, b); }, this, [this, a, b](bool ok) {
     statusBar()->showMessage(ok ? tr("Linked %1 and %2 (Process.link)").arg(pidText(a), pidText(b))
@@ -455,8 +470,25 @@ void MainWindow::linkPids(Pid a, Pid b) {
   });
 }
 
+void MainWindow::setEdgeDelay(Pid a, Pid b, int ms) {
+  if (!a.valid() || !b.valid() || a == b || !canAct() || !faults_) return;
+  // A delay fault (on the trace, in the event log, the timeline, the recording and the session's
+  // plan); registered names make a plan that works in the next run too.
+  auto target = [this](Pid p) {
+    const auto* r = model_->find(p);
+    return r && r->name != atoms::nil ? Term(r->name) : Term(p);
+  };
+  Fault f;
+  f.kind = FaultKind::Delay;
+  f.target = target(a);
+  f.peer = target(b);
+  f.latency_ms = std::clamp(ms, 0, 60'000);
+  faults_->injectFault(f);
+  statusBar()->showMessage(tr("Signals between %1 and %2 now take %3 ms longer").arg(pidText(a), pidText(b)).arg(f.latency_ms), 5000);
+}
+
 void MainWindow::monitorPid(Pid watcher, Pid target) {
-  if (!watcher.valid() || !target.valid() || watcher == target) return;
+  if (!watcher.valid() || !target.valid() || watcher == target || !canAct()) return;
   // Runtime::monitor: as if `watcher` called Process.monitor(target); a dead target gives :noproc.
   host_->query<bool>([watcher, target](Runtime& rt) { return rt.monitor(watcher, target).has_value(); }, this,
                      [this, watcher, target](bool ok) {
@@ -468,6 +500,7 @@ void MainWindow::monitorPid(Pid watcher, Pid target) {
 }
 
 void MainWindow::spawnFromPalette(int kind) {
+  if (!canAct()) return;
   host_->post([kind](Runtime& rt) { spawnPalette(rt, PaletteKind(kind)); });
 }
 
@@ -500,6 +533,13 @@ void MainWindow::requestDetails(Pid pid) {
 
 void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {
   QMenu menu(this);
+  if (timeTravelling()) {
+    menu.addSection(tr("The graph shows the past"));
+    menu.addAction(tr("Press Live on the timeline to act on processes"))->setEnabled(false);
+    menu.addAction(fitAction_);
+    menu.exec(globalPos);
+    return;
+  }
   if (pid.valid() && model_->find(pid)) {
     select(pid);
     menu.addSection(pidText(pid));
@@ -715,7 +755,9 @@ void MainWindow::createDocks() {
 }
 
 void MainWindow::updateTitle() {
-  if (scenario_.isEmpty())
+  if (!replayFile_.isEmpty())
+    setWindowTitle(QStringLiteral("Actorscope %1 replay of %2").arg(QChar(0x2014), QFileInfo(replayFile_).fileName()));
+  else if (scenario_.isEmpty())
     setWindowTitle(QStringLiteral("Actorscope"));
   else
     setWindowTitle(QStringLiteral("Actorscope %1 %2").arg(QChar(0x2014), scenario_));

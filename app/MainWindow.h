@@ -72,6 +72,9 @@ public:
   Pid findPid(const QString& nameOrPid) const;
   /// Links two processes (Runtime::link, as if `a` called Process.link(b)); any process, any code.
   void linkPids(Pid a, Pid b);
+  /// Signals between `a` and `b` (either way) take `ms` longer: a delay fault (FaultPanel), as
+  /// dragging on their edge asks.
+  void setEdgeDelay(Pid a, Pid b, int ms);
   /// Makes `watcher` monitor `target` (Runtime::monitor).
   void monitorPid(Pid watcher, Pid target);
 
@@ -90,6 +93,14 @@ public:
   /// Frames ticked so far.
   quint64 frames() const { return frames_; }
 
+  /// Opens a recording into the timeline (the live runtime pauses until Live); false when the
+  /// header is unusable. `errors` lists what could not be read (bad lines are skipped).
+  bool openRecording(const QString& path, QStringList* errors = nullptr);
+  /// The recording file being replayed ("" when none).
+  QString replayFile() const { return replayFile_; }
+  /// True while the graph shows the past (a recording), not the running runtime.
+  bool timeTravelling() const;
+
   /// One frame: take the batch, update the model, layout and animations. Public for tests.
   void tick();
 
@@ -107,7 +118,11 @@ private:
   void analysisSampled();
   void analysisRestarted();
   void analysisSelected(Pid pid);
+  /// False (and says why on the status bar) while the graph shows the past.
+  bool canAct();
   void updateTitle();
+  /// The scenario panel: the current scenario's title and description.
+  void showScenarioInfo();
   void updateStatus();
   void showAbout();
   void startRuntime();
@@ -168,6 +183,8 @@ private:
   QLabel* statMode_ = nullptr;
 
   QString scenario_;
+  QString replayFile_;  // the recording file the timeline shows ("" = none)
+  bool pausedBeforeReplay_ = false;
   views::RunMode mode_ = views::RunMode::Live;
   unsigned threads_ = 0;
   bool paused_ = false;

@@ -10,10 +10,13 @@
 #include "ObserverModel.h"
 #include "TimelineWidget.h"
 
+#include <QComboBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QTextBrowser>
 
 namespace actorscope::app {
 
@@ -47,13 +50,71 @@ void MainWindow::createAnalysisDocks() {
     file->insertAction(quit, timeline_->saveAction());
     file->insertSeparator(quit);
   }
+  if (QMenu* exportMenu = menuBar()->findChild<QMenu*>(QStringLiteral("exportMenu"))) {
+    exportMenu->addSeparator();
+    exportMenu->addAction(timeline_->saveMermaidAction());
+    exportMenu->addAction(timeline_->copyMermaidAction());
+  }
+  connect(timeline_, &views::TimelineWidget::message, this, [this](const QString& m) { statusBar()->showMessage(m, 6000); });
+  // A recording file takes the graph: the live runtime pauses until Live (or a new scenario).
+  connect(timeline_, &views::TimelineWidget::recordingOpened, this, [this](const QString& path, qsizetype events) {
+    if (replayFile_.isEmpty()) pausedBeforeReplay_ = paused_;
+    replayFile_ = path;
+    setPaused(true);
+    if (modeCombo_) modeCombo_->setEnabled(false);
+    updateTitle();
+    if (const Replay* r = timeline_->replay()) {
+      const RecordingInfo& info = r->recording().info;
+      const QString from = info.scenario.empty()
+                               ? tr("a session without a built-in scenario")
+                               : tr("the scenario <b>%1</b>").arg(QString::fromStdString(info.scenario).toHtmlEscaped());
+      scenarioPanel_->setHtml(
+          tr("<h3>Replay of %1</h3><p>Recorded from %2 (%3 runtime) by %4%5: %6 events over %7 s.</p>"
+             "<p>Scrub on the timeline, play forward or back at 0.1x to 10x, click a marker to jump to an exit, "
+             "a restart or a fault. Shift+drag on the timeline selects a stretch; right-click it to copy it as a "
+             "Mermaid sequence diagram.</p><p>The live scenario is paused meanwhile: press <b>Live</b> to return "
+             "to it.</p>")
+              .arg(QFileInfo(path).fileName().toHtmlEscaped(), from,
+                   info.deterministic ? tr("deterministic") : tr("threaded"),
+                   QString::fromStdString(info.created_by).toHtmlEscaped(),
+                   info.created_at.empty() ? QString() : tr(" at %1").arg(QString::fromStdString(info.created_at).toHtmlEscaped()))
+              .arg(events)
+              .arg(double(r->end_ns() - r->start_ns()) / 1e9, 0, 'f', 2));
+    }
+    statusBar()->showMessage(tr("Replaying %1 (%2 events); the live runtime is paused until you press Live")
+                                 .arg(path)
+                                 .arg(events),
+                             8000);
+  });
   connect(timeline_, &views::TimelineWidget::liveRequested, host_, &views::RuntimeHost::requestSnapshot);
   connect(timeline_, &views::TimelineWidget::scrubbingChanged, this, [this](bool on) {
+    if (!on && !replayFile_.isEmpty()) {
+      replayFile_.clear();
+      if (modeCombo_) modeCombo_->setEnabled(true);
+      setPaused(pausedBeforeReplay_);
+      updateTitle();
+      showScenarioInfo();
+    }
+    for (QAction* a : {killAction_, exitAction_, sendAction_, trapAction_, suspendAction_, registerAction_})
+      a->setEnabled(!on && model_->find(currentPid()));
+    updateStatus();
     statusBar()->showMessage(on ? tr("Time travel: the graph shows the recording; press Live to return")
                                 : tr("Live again"),
                              5000);
   });
   connect(faults_, &views::FaultPanel::message, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+}
+
+bool MainWindow::openRecording(const QString& path, QStringList* errors) {
+  return timeline_ && timeline_->openRecording(path, errors);
+}
+
+bool MainWindow::timeTravelling() const { return timeline_ && timeline_->scrubbing(); }
+
+bool MainWindow::canAct() {
+  if (!timeTravelling()) return true;
+  statusBar()->showMessage(tr("The graph shows the past: press Live on the timeline to act on the running processes"), 5000);
+  return false;
 }
 
 bool MainWindow::analysisTick(const views::HostBatch& batch) {

@@ -68,14 +68,17 @@ struct Options {
   QCommandLineOption duration{QStringLiteral("duration"), QStringLiteral("With --record: how long, in ms (default 2000)."),
                               QStringLiteral("ms"), QStringLiteral("2000")};
   QCommandLineOption headless{QStringLiteral("headless"), QStringLiteral("No window (implied by --script and --record).")};
-  QCommandLineOption replay{QStringLiteral("replay"), QStringLiteral("Open the recording <file> and show its final state."),
+  QCommandLineOption replay{QStringLiteral("replay"),
+                            QStringLiteral("Open the recording <file> in the timeline and play it from its start (the live scenario waits, paused)."),
                             QStringLiteral("file")};
+  QCommandLineOption speed{QStringLiteral("speed"), QStringLiteral("With --replay: playback speed, 0.1 to 10 (default 1; 0 = stay at the start)."),
+                           QStringLiteral("x"), QStringLiteral("1")};
 
   void addTo(QCommandLineParser& parser) const {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab, &script, &timeLimit, &record, &duration, &headless, &replay})
+    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab, &script, &timeLimit, &record, &duration, &headless, &replay, &speed})
       parser.addOption(*o);
   }
 };
@@ -217,10 +220,12 @@ int main(int argc, char* argv[]) {
   if (slow >= 0) window.setSlowMotion(slow);
   if (threads >= 0) window.setThreads(unsigned(threads));
   if (parser.isSet(options.deterministic)) window.setRunMode(actorscope::views::RunMode::Deterministic);
+  window.setScenario(scenario);
   if (parser.isSet(options.replay)) {
-    if (!actorscope::app::openReplay(window, parser.value(options.replay))) return 1;
-  } else {
-    window.setScenario(scenario);
+    bool ok = false;
+    const double speed = parser.value(options.speed).toDouble(&ok);
+    if (!ok || (speed != 0 && (speed < 0.1 || speed > 10))) return fail(QStringLiteral("--speed wants 0 or a number from 0.1 to 10"));
+    if (!actorscope::app::openReplay(window, parser.value(options.replay), speed)) return 1;
   }
   if (parser.isSet(options.tab) && !window.showTab(parser.value(options.tab)))
     return fail(QStringLiteral("--tab wants graph or processes"));

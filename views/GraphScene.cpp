@@ -166,6 +166,36 @@ public:
       }
     }
     p->setOpacity(1);
+    // Delayed edges (a delay fault with a peer): an amber band and the latency at the middle.
+    if (!scene_->edgeDelays_.empty()) {
+      const QColor amber(0xf0, 0x8c, 0x00);
+      QFont f = p->font();
+      f.setPixelSize(12);
+      f.setBold(true);
+      p->setFont(f);
+      for (const auto& [key, ms] : scene_->edgeDelays_) {
+        NodeItem* a = scene_->node(uint32_t(key >> 32));
+        NodeItem* b = scene_->node(uint32_t(key));
+        if (!a || !b || !visible(a->pos(), b->pos())) continue;
+        QColor band = amber;
+        band.setAlpha(150);
+        QPen pen(band, thin ? 3 : 10, Qt::SolidLine, Qt::RoundCap);
+        if (thin) pen.setCosmetic(true);
+        p->setPen(pen);
+        p->drawLine(a->pos(), b->pos());
+        if (lod < 0.3) continue;
+        const QPointF mid = (a->pos() + b->pos()) / 2;
+        const QString text = QStringLiteral("delay %1 ms").arg(ms);
+        const QRectF r = p->fontMetrics().boundingRect(text).adjusted(-5, -2, 5, 2);
+        const QRectF box(mid.x() - r.width() / 2, mid.y() - r.height() / 2, r.width(), r.height());
+        p->setPen(Qt::NoPen);
+        p->setBrush(amber);
+        p->drawRoundedRect(box, 6, 6);
+        p->setPen(Qt::white);
+        p->drawText(box, Qt::AlignCenter, text);
+        p->setBrush(Qt::NoBrush);
+      }
+    }
   }
   std::vector<GraphEdge> edges;
 
@@ -440,6 +470,7 @@ void GraphScene::reset() {
   gliding_.clear();
   rectDirty_ = true;
   edgeLayer_->edges.clear();
+  edgeDelays_.clear();
   treesDirty_ = edgesDirty_ = true;
   heat_ = 1;
 }
@@ -558,6 +589,40 @@ NodeItem* GraphScene::findNode(const QString& text) const {
 }
 
 std::vector<GraphEdge> GraphScene::edges() const { return edgeLayer_->edges; }
+
+std::optional<GraphEdge> GraphScene::edgeAt(QPointF q, double tol) const {
+  std::optional<GraphEdge> best;
+  double bestD = tol;
+  for (const GraphEdge& e : edgeLayer_->edges) {
+    const NodeItem* a = node(e.from);
+    const NodeItem* b = node(e.to);
+    if (!a || !b) continue;
+    QPointF pa = a->pos(), pb = b->pos();
+    const QPointF d = pb - pa;
+    const double l2 = d.x() * d.x() + d.y() * d.y();
+    if (l2 < 1) continue;
+    if (e.kind == GraphEdge::Monitor) {  // drawn offset to the side (see EdgeLayer)
+      const double l = std::sqrt(l2);
+      const QPointF n(-d.y() / l, d.x() / l);
+      pa += n * 7;
+      pb += n * 7;
+    }
+    const double t = std::clamp(((q.x() - pa.x()) * d.x() + (q.y() - pa.y()) * d.y()) / l2, 0.0, 1.0);
+    const QPointF c = pa + d * t;
+    const double dist = std::hypot(q.x() - c.x(), q.y() - c.y());
+    if (dist < bestD) {
+      bestD = dist;
+      best = e;
+    }
+  }
+  return best;
+}
+
+int GraphScene::edgeDelayMs(uint32_t a, uint32_t b) const {
+  const uint64_t key = uint64_t(std::min(a, b)) << 32 | std::max(a, b);
+  const auto it = edgeDelays_.find(key);
+  return it == edgeDelays_.end() ? 0 : it->second;
+}
 
 void GraphScene::showBlastRadius(Pid target, const BlastRadius& radius) {
   clearBlastRadius();
@@ -785,6 +850,17 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
       addAnim(std::move(s));
       break;
     }
+    case TraceKind::Fault:
+      // A delay on an edge (target and peer): remembered and drawn on that edge.
+      if (e.a.valid() && e.b.valid() && e.term.is_integer() && atom_name(e.name) == "delay") {
+        const uint64_t key = uint64_t(std::min(a, b)) << 32 | std::max(a, b);
+        if (e.term.as_integer() > 0)
+          edgeDelays_[key] = int(std::min<long long>(e.term.as_integer(), 1'000'000));
+        else
+          edgeDelays_.erase(key);
+        edgesDirty_ = true;
+      }
+      break;
     default: break;
   }
 }

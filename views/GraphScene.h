@@ -13,6 +13,7 @@
 #include <QGraphicsScene>
 
 #include <deque>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -100,6 +101,14 @@ public:
   void setViewLod(double lod);
   double viewLod() const { return viewLod_; }
 
+  /// The edge (link, monitor or tree) nearest to `scenePos` within `tolerance` scene units, or
+  /// none. Edges touching a node under `scenePos` count too (the caller tests nodes first).
+  std::optional<GraphEdge> edgeAt(QPointF scenePos, double tolerance) const;
+  /// The extra latency (ms) injected on the edge between two processes (a delay fault with a
+  /// peer, seen on the trace); 0 when none. Drawn as a label on the edge.
+  int edgeDelayMs(uint32_t a, uint32_t b) const;
+  size_t delayedEdgeCount() const { return edgeDelays_.size(); }
+
   /// Counts for the perf tests.
   size_t layoutWork() const { return layoutWork_; }
 
@@ -158,6 +167,7 @@ private:
   uint32_t layoutCursor_ = 0;  // a crowd's force layout: where the next step's share begins  // force layout buckets (sorted by cell), reused
   friend class NodeItem;
   void nodeDragged() { rectDirty_ = true; animating_ = true; }
+  std::unordered_map<uint64_t, int> edgeDelays_;  // key: min serial << 32 | max serial
   uint32_t previewTarget_ = 0;
   std::vector<uint32_t> previewed_;
 };

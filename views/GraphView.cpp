@@ -11,6 +11,7 @@
 #include <QStyleOptionGraphicsItem>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace actorscope::views {
@@ -76,6 +77,12 @@ NodeItem* GraphView::nodeAt(const QPoint& viewPos) const {
   return nullptr;
 }
 
+std::optional<GraphEdge> GraphView::edgeAt(const QPoint& viewPos) const {
+  if (nodeAt(viewPos)) return std::nullopt;
+  const double scale = std::max(0.01, transform().m11());
+  return scene_->edgeAt(mapToScene(viewPos), 6.0 / scale);
+}
+
 void GraphView::wheelEvent(QWheelEvent* e) {
   const double steps = e->angleDelta().y() / 120.0;
   if (steps == 0) return;
@@ -93,6 +100,17 @@ void GraphView::mousePressEvent(QMouseEvent* e) {
       return;
     }
   }
+  if (e->button() == Qt::LeftButton && !(e->modifiers() & Qt::ShiftModifier)) {
+    if (auto edge = edgeAt(e->pos())) {
+      delayEdge_ = edge;
+      delayPress_ = delayAt_ = e->pos();
+      delayStartMs_ = delayMs_ = scene_->edgeDelayMs(edge->from, edge->to);
+      delayMoved_ = false;
+      viewport()->update();
+      e->accept();
+      return;
+    }
+  }
   if (e->button() == Qt::LeftButton && !nodeAt(e->pos())) autoFit_ = false;  // the user pans
   QGraphicsView::mousePressEvent(e);
 }
@@ -103,10 +121,36 @@ void GraphView::mouseMoveEvent(QMouseEvent* e) {
     viewport()->update();
     return;
   }
+  if (delayEdge_) {
+    delayAt_ = e->pos();
+    const int dx = e->pos().x() - delayPress_.x();
+    if (std::abs(dx) >= 3) delayMoved_ = true;
+    delayMs_ = std::clamp((delayStartMs_ + dx * 10) / 10 * 10, 0, 10'000);
+    viewport()->update();
+    return;
+  }
+  if (!(e->buttons() & Qt::LeftButton)) {  // hovering: an edge can be dragged
+    const bool over = bool(edgeAt(e->pos()));
+    if (over != edgeHover_) {
+      edgeHover_ = over;
+      if (over) viewport()->setCursor(Qt::SizeHorCursor);
+      else viewport()->unsetCursor();
+    }
+  }
   QGraphicsView::mouseMoveEvent(e);
+  if (edgeHover_) viewport()->setCursor(Qt::SizeHorCursor);  // the base class resets it for a drag mode
 }
 
 void GraphView::mouseReleaseEvent(QMouseEvent* e) {
+  if (delayEdge_) {
+    const GraphEdge edge = *delayEdge_;
+    delayEdge_.reset();
+    viewport()->update();
+    const NodeItem* a = scene_->node(edge.from);
+    const NodeItem* b = scene_->node(edge.to);
+    if (delayMoved_ && a && b && delayMs_ != delayStartMs_) emit edgeDelayRequested(a->pid(), b->pid(), delayMs_);
+    return;
+  }
   if (linkFrom_) {
     NodeItem* to = nodeAt(e->pos());
     const Pid from = linkFrom_->pid();
@@ -152,6 +196,30 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     p->setPen(QPen(linkMonitor_ ? style::monitorColor() : style::linkColor(style::isDark(palette())), 3,
                    linkMonitor_ ? Qt::DashLine : Qt::SolidLine));
     p->drawLine(mapFromScene(linkFrom_->pos()), mapFromScene(linkTo_));
+  }
+  if (delayEdge_) {
+    const NodeItem* a = scene_->node(delayEdge_->from);
+    const NodeItem* b = scene_->node(delayEdge_->to);
+    if (a && b) {
+      const QColor amber(0xf0, 0x8c, 0x00);
+      p->setPen(QPen(amber, 6, Qt::SolidLine, Qt::RoundCap));
+      p->drawLine(mapFromScene(a->pos()), mapFromScene(b->pos()));
+      QFont f = font();
+      f.setPixelSize(13);
+      f.setBold(true);
+      p->setFont(f);
+      const QString text = delayMoved_ ? tr("signal delay %1 ms").arg(delayMs_)
+                                       : tr("drag ← → to set the delay (now %1 ms)").arg(delayMs_);
+      QRect r = p->fontMetrics().boundingRect(text).adjusted(-8, -4, 8, 4);
+      r.moveCenter(QPoint(delayAt_.x(), delayAt_.y() - 26));
+      r.moveLeft(std::clamp(r.left(), 4, std::max(4, viewport()->width() - r.width() - 4)));
+      r.moveTop(std::max(4, r.top()));
+      p->setPen(Qt::NoPen);
+      p->setBrush(amber);
+      p->drawRoundedRect(r, 6, 6);
+      p->setPen(Qt::white);
+      p->drawText(r, Qt::AlignCenter, text);
+    }
   }
   if (legend_) {
     QFont f = font();

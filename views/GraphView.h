@@ -1,15 +1,19 @@
 #pragma once
 // GraphView: the view on a GraphScene. Wheel zooms under the mouse, dragging the background pans,
-// Shift+drag from one node to another asks to link them (Ctrl+Shift: monitor). Draws a legend of
-// the visual language in a corner. GUI thread only.
+// Shift+drag from one node to another asks to link them (Ctrl+Shift: monitor), dragging sideways
+// on an edge sets the latency of the signals along it (right: slower, left: faster, 10 ms a pixel).
+// Draws a legend of the visual language in a corner. GUI thread only.
+
+#include "GraphScene.h"
 
 #include "actorscope/term.hpp"
 
 #include <QGraphicsView>
 
+#include <optional>
+
 namespace actorscope::views {
 
-class GraphScene;
 class NodeItem;
 
 class GraphView final : public QGraphicsView {
@@ -34,6 +38,9 @@ signals:
   void linkRequested(actorscope::Pid from, actorscope::Pid to);
   void monitorRequested(actorscope::Pid watcher, actorscope::Pid target);
   void activated(actorscope::Pid pid);
+  /// The user dragged on the edge between `a` and `b`: signals between them should take `ms`
+  /// longer (0: no extra delay).
+  void edgeDelayRequested(actorscope::Pid a, actorscope::Pid b, int ms);
 
 protected:
   void wheelEvent(QWheelEvent* e) override;
@@ -49,6 +56,8 @@ private:
   static constexpr int kLegendWidth = 240;
   static constexpr int kLegendHeight = 190;
   NodeItem* nodeAt(const QPoint& viewPos) const;
+  /// The edge under `viewPos` (within a few pixels), when no node is there.
+  std::optional<GraphEdge> edgeAt(const QPoint& viewPos) const;
 
   GraphScene* scene_;
   NodeItem* linkFrom_ = nullptr;
@@ -56,6 +65,13 @@ private:
   bool linkMonitor_ = false;
   bool legend_ = true;
   bool autoFit_ = true;
+  // Dragging on an edge: its ends, the delay it had and the one shown while dragging.
+  std::optional<GraphEdge> delayEdge_;
+  QPoint delayPress_, delayAt_;
+  int delayStartMs_ = 0;
+  int delayMs_ = 0;
+  bool delayMoved_ = false;
+  bool edgeHover_ = false;
 };
 
 }  // namespace actorscope::views

@@ -4,15 +4,21 @@
 #include "GraphScene.h"
 #include "ObserverModel.h"
 
+#include "actorscope/exporters.hpp"
+
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTimer>
 #include <QToolTip>
 
@@ -28,7 +34,9 @@ public:
     setObjectName(QStringLiteral("timelineBar"));
     setMinimumHeight(34);
     setMouseTracking(true);
-    setToolTip(tr("Click or drag to travel in time; click a marker to jump to it"));
+    setToolTip(tr("Click or drag to travel in time; click a marker to jump to it;\n"
+                  "Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)"));
+    setContextMenuPolicy(Qt::PreventContextMenu);  // the menu opens on a right click that did not drag
   }
 
 protected:
@@ -60,6 +68,15 @@ protected:
     const double cx = xOf(t_->cursor());
     p.setBrush(t_->scrubbing() ? QColor(0x7a, 0x5c, 0xc7) : QColor(0x3a, 0xa6, 0x5a));
     p.drawRoundedRect(QRectF(track.left(), track.top(), cx - track.left(), track.height()), 3, 3);
+    if (t_->hasSelection()) {
+      const double a = xOf(t_->selectionStart()), b = xOf(t_->selectionEnd());
+      QColor band = palette().color(QPalette::Highlight);
+      band.setAlpha(70);
+      p.setBrush(band);
+      p.setPen(QPen(palette().color(QPalette::Highlight), 1));
+      p.drawRect(QRectF(a, 1, std::max(2.0, b - a), height() - 2));
+      p.setPen(Qt::NoPen);
+    }
     // Markers: short ticks above (exits), below (restarts), full height (faults).
     for (const Marker& m : t_->markers()) {
       const double x = xOf(m.time_ns);
@@ -88,7 +105,14 @@ protected:
     return best;
   }
   void mousePressEvent(QMouseEvent* e) override {
-    const int m = markerAt(e->position().x());
+    const double x = e->position().x();
+    if (e->button() == Qt::RightButton || (e->button() == Qt::LeftButton && (e->modifiers() & Qt::ShiftModifier))) {
+      selecting_ = true;
+      selFrom_ = nsOf(x);
+      pressX_ = x;
+      return;
+    }
+    const int m = markerAt(x);
     if (m >= 0) {
       const int64_t t = t_->markers()[size_t(m)].time_ns;
       t_->seekTime(t);  // freezes the replay; then the replay's marker at that time
@@ -99,23 +123,42 @@ protected:
           break;
         }
     } else {
-      t_->seekTime(nsOf(e->position().x()));
+      t_->seekTime(nsOf(x));
     }
     update();
   }
   void mouseMoveEvent(QMouseEvent* e) override {
+    const double x = e->position().x();
+    if (selecting_) {
+      if (std::abs(x - pressX_) >= 3) t_->setSelection(selFrom_, nsOf(x));
+      return;
+    }
     if (e->buttons() & Qt::LeftButton) {
-      t_->seekTime(nsOf(e->position().x()));
+      t_->seekTime(nsOf(x));
       update();
       return;
     }
-    const int m = markerAt(e->position().x());
+    const int m = markerAt(x);
     if (m >= 0) QToolTip::showText(e->globalPosition().toPoint(), QString::fromStdString(t_->markers()[size_t(m)].label), this);
     else QToolTip::hideText();
+  }
+  void mouseReleaseEvent(QMouseEvent* e) override {
+    if (!selecting_) return;
+    selecting_ = false;
+    if (e->button() != Qt::RightButton || std::abs(e->position().x() - pressX_) >= 3) return;
+    QMenu menu(this);
+    menu.addAction(t_->copyMermaidAction());
+    menu.addAction(t_->saveMermaidAction());
+    QAction* clear = menu.addAction(tr("Clear the selection"));
+    clear->setEnabled(t_->hasSelection());
+    if (menu.exec(e->globalPosition().toPoint()) == clear) t_->clearSelection();
   }
 
 private:
   TimelineWidget* t_;
+  bool selecting_ = false;
+  int64_t selFrom_ = 0;
+  double pressX_ = 0;
 };
 
 // ---- the widget -----------------------------------------------------------------------------------
@@ -184,6 +227,41 @@ TimelineWidget::TimelineWidget(ObserverModel* model, GraphScene* scene, QWidget*
                                : tr("The recording could not be opened:\n")) +
                                errors.mid(0, 20).join(QLatin1Char('\n')));
   });
+  copyMermaidAction_ = new QAction(tr("Copy stretch as Mermaid"), this);
+  copyMermaidAction_->setObjectName(QStringLiteral("copyMermaidAction"));
+  copyMermaidAction_->setToolTip(tr("The selected stretch of the timeline (all of it when none is selected) as a "
+                                    "Mermaid sequenceDiagram, to paste into notes"));
+  connect(copyMermaidAction_, &QAction::triggered, this, [this] {
+    size_t n = 0;
+    const QString text = mermaid(&n);
+    if (n == 0) {
+      emit message(tr("Mermaid: the stretch holds no events (Shift+drag on the timeline to select one)"));
+      return;
+    }
+    QApplication::clipboard()->setText(text);
+    emit message(tr("Copied a Mermaid sequenceDiagram of %1 events to the clipboard").arg(n));
+  });
+  saveMermaidAction_ = new QAction(tr("Save stretch as Mermaid..."), this);
+  saveMermaidAction_->setObjectName(QStringLiteral("saveMermaidAction"));
+  connect(saveMermaidAction_, &QAction::triggered, this, [this] {
+    size_t n = 0;
+    const QString text = mermaid(&n);
+    if (n == 0) {
+      QMessageBox::information(this, tr("Export Mermaid"),
+                               tr("The selected stretch holds no events. Shift+drag (or right-drag) on the timeline "
+                                  "to select a stretch with spawns, messages or exits."));
+      return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save stretch as Mermaid"), QStringLiteral("sequence.mmd"),
+                                                      tr("Mermaid (*.mmd *.md);;All files (*)"));
+    if (path.isEmpty()) return;
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0 || !f.commit()) {
+      QMessageBox::warning(this, tr("Export Mermaid"), tr("Could not write %1: %2").arg(path, f.errorString()));
+      return;
+    }
+    emit message(tr("Saved a Mermaid sequenceDiagram of %1 events to %2").arg(n).arg(path));
+  });
   updateUi();
 }
 
@@ -198,6 +276,7 @@ void TimelineWidget::startRecording(RecordingInfo info) {
     emit scrubbingChanged(false);
   }
   rec_.clear();
+  selA_ = selB_ = 0;
   info_ = std::move(info);
   started_ = false;
   firstNs_ = -1;
@@ -382,6 +461,7 @@ void TimelineWidget::goLive() {
   dir_ = 0;
   if (!replay_) return;
   replay_.reset();
+  if (fromFile_) selA_ = selB_ = 0;
   fromFile_ = false;
   model_->clear();
   if (scene_) scene_->reset();
@@ -410,11 +490,50 @@ bool TimelineWidget::openRecording(const QString& path, QStringList* errors) {
   const bool was = bool(replay_);
   replay_ = std::make_unique<Replay>(std::move(r.recording));
   fromFile_ = true;
+  file_ = path;
+  selA_ = selB_ = 0;
   if (!was) emit scrubbingChanged(true);
   curNs_ = replay_->start_ns();
   show(0, false);
   updateUi();
+  emit recordingOpened(path, qsizetype(replay_->size()));
   return true;
+}
+
+void TimelineWidget::setSelection(int64_t a, int64_t b) {
+  if (a > b) std::swap(a, b);
+  selA_ = std::clamp(a, rangeStart(), std::max(rangeStart(), rangeEnd()));
+  selB_ = std::clamp(b, rangeStart(), std::max(rangeStart(), rangeEnd()));
+  updateUi();
+}
+
+void TimelineWidget::clearSelection() { setSelection(0, 0); }
+
+QString TimelineWidget::mermaid(size_t* count) const {
+  std::unique_ptr<Replay> own;
+  Replay* r = replay_.get();
+  if (!r) {
+    if (!started_) {
+      if (count) *count = 0;
+      return {};
+    }
+    own = std::make_unique<Replay>(rec_.recording());
+    r = own.get();
+  }
+  size_t a = 0, b = r->size();
+  if (hasSelection()) {
+    a = r->index_at_time(selA_);
+    b = std::max(a, r->index_at_time(selB_));
+  }
+  const size_t all = b - a;
+  b = std::min(b, a + kMaxMermaidEvents);
+  const Snapshot names = r->snapshot_at(a);
+  std::string text = export_mermaid(r->events(a, b), &names);
+  if (b - a < all)
+    text += "  %% cut here: " + std::to_string(all - (b - a)) + " more events in the selected stretch\n";
+  if (r == replay_.get()) r->seek(pos_);  // leave the replay where the view is
+  if (count) *count = b - a;
+  return QString::fromStdString(text);
 }
 
 void TimelineWidget::updateUi() {
@@ -430,6 +549,8 @@ void TimelineWidget::updateUi() {
                .arg(total / 1000, 0, 'f', 2)
                .arg(pos_)
                .arg(replay_->size());
+  if (hasSelection())
+    text += tr("  \u2022  selected %1 ms").arg(double(selB_ - selA_) / 1e6, 0, 'f', 2);
   info_l_->setText(text);
   liveBtn_->setEnabled(bool(replay_));
   pauseBtn_->setEnabled(dir_ != 0);

@@ -5,6 +5,7 @@
 // running runtime. While scrubbing, live updates are not applied to the ObserverModel: the
 // timeline feeds it Replay snapshots (jumps, backward) and Replay events (forward play, so the
 // graph animates as live). Recordings are saved and opened as JSON Lines (docs/trace-format.md).
+// Shift+drag (or right-drag) on the bar selects a stretch, exported as a Mermaid sequenceDiagram.
 // GUI thread only.
 
 #include "RuntimeHost.h"
@@ -76,6 +77,24 @@ public:
   bool openRecording(const QString& path, QStringList* errors = nullptr);
   QAction* saveAction() const { return saveAction_; }
   QAction* openAction() const { return openAction_; }
+  /// The file shown ("" when live or scrubbing the live recording).
+  QString openedFile() const { return fromFile_ ? file_ : QString(); }
+
+  // ---- a stretch of time (Shift+drag or right-drag on the bar) ----
+  /// Selects [a, b] (ns, either order, clamped to the range); a == b clears.
+  void setSelection(int64_t a, int64_t b);
+  void clearSelection();
+  bool hasSelection() const { return selA_ < selB_; }
+  int64_t selectionStart() const { return selA_; }
+  int64_t selectionEnd() const { return selB_; }
+  /// The selected stretch (or the whole recording when none is selected) as a Mermaid
+  /// sequenceDiagram; `events` gets the number of events it covers.
+  QString mermaid(size_t* events = nullptr) const;
+  /// "Copy stretch as Mermaid" (clipboard) and "Save stretch as Mermaid..." (file).
+  QAction* copyMermaidAction() const { return copyMermaidAction_; }
+  QAction* saveMermaidAction() const { return saveMermaidAction_; }
+  /// Most events a Mermaid export takes (a longer stretch is cut, with a note saying so).
+  static constexpr size_t kMaxMermaidEvents = 2'000;
 
   int64_t rangeStart() const;
   int64_t rangeEnd() const;
@@ -86,6 +105,10 @@ signals:
   void liveRequested();
   /// Scrubbing started or ended.
   void scrubbingChanged(bool scrubbing);
+  /// A recording file was opened (the timeline now scrubs it).
+  void recordingOpened(const QString& path, qsizetype events);
+  /// A one-line report for the status bar.
+  void message(const QString& text);
 
 private:
   void enterReplay();
@@ -104,6 +127,8 @@ private:
   std::vector<Marker> liveMarkers_;
   std::unique_ptr<Replay> replay_;
   bool fromFile_ = false;
+  QString file_;
+  int64_t selA_ = 0, selB_ = 0;
   size_t pos_ = 0;
   int64_t curNs_ = 0;
   int dir_ = 0;
@@ -120,6 +145,8 @@ private:
   QTimer* playTimer_;
   QAction* saveAction_;
   QAction* openAction_;
+  QAction* copyMermaidAction_;
+  QAction* saveMermaidAction_;
 };
 
 }  // namespace actorscope::views
