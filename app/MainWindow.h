@@ -198,6 +198,8 @@ private:
   views::ChartsWidget* charts_ = nullptr;      // the "Charts" dock
   views::TimelineWidget* timeline_ = nullptr;  // the "Timeline" dock (recording)
   views::FaultPanel* faults_ = nullptr;        // the "Fault injection" dock
+  std::vector<Pid> chartPids_;                 // the processes the mailbox chart follows
+  static constexpr size_t kMaxChartedPids = 8;
   views::ConsoleWidget* console_ = nullptr;  // the "Console (iex)" dock
   Exporter* exporter_ = nullptr;             // File > Export
 };

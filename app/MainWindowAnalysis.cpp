@@ -12,11 +12,14 @@
 
 #include <QComboBox>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTextBrowser>
+
+#include <algorithm>
 
 namespace actorscope::app {
 
@@ -130,6 +133,7 @@ void MainWindow::analysisSampled() {
 
 void MainWindow::analysisRestarted() {
   if (charts_) charts_->clear();
+  chartPids_.clear();
   if (faults_) faults_->runtimeRestarted();
   if (timeline_) {
     RecordingInfo info;
@@ -140,7 +144,16 @@ void MainWindow::analysisRestarted() {
 }
 
 void MainWindow::analysisSelected(Pid pid) {
-  if (charts_) charts_->setSelected({pid});
+  // The mailbox chart follows the selection; Ctrl+click (graph, table, log) adds a process to it.
+  if (charts_) {
+    if (QGuiApplication::keyboardModifiers() & Qt::ControlModifier) {
+      if (std::find(chartPids_.begin(), chartPids_.end(), pid) == chartPids_.end()) chartPids_.push_back(pid);
+      if (chartPids_.size() > kMaxChartedPids) chartPids_.erase(chartPids_.begin());
+    } else {
+      chartPids_ = {pid};
+    }
+    charts_->setSelected(chartPids_);
+  }
   if (faults_) faults_->setTarget(pid);
 }
 

@@ -58,7 +58,7 @@ ChartsWidget::ChartsWidget(QWidget* parent) : QWidget(parent) {
   topSpin_->setObjectName(QStringLiteral("chartTopN"));
   topSpin_->setRange(0, 10);
   topSpin_->setValue(topN_);
-  topSpin_->setToolTip(tr("Chart the mailboxes of the N processes with the longest queues (and the selected one)"));
+  topSpin_->setToolTip(tr("Chart the mailboxes of the N processes with the longest queues (and the selected ones: Ctrl+click a process to add it)"));
   top->addWidget(topSpin_);
   top->addStretch(1);
   connect(windowSpin_, &QSpinBox::valueChanged, this, [this](int v) { setWindowSeconds(v); });

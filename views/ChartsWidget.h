@@ -81,6 +81,7 @@ public:
   int topN() const { return topN_; }
   /// Processes whose mailbox is always charted (the selection).
   void setSelected(std::vector<Pid> pids);
+  const std::vector<Pid>& selected() const { return selected_; }
 
   /// Counts messages (by weight), exits and restarts of a batch of live events.
   void observe(const std::vector<TraceEvent>& events);

@@ -1,6 +1,7 @@
 // The window's time travel and fault gestures: opening a recording (replay mode: the live
 // runtime pauses, process actions wait for Live), broken recordings opened from the GUI, a
-// timeline stretch exported as Mermaid, and a delay set by dragging on an edge.
+// timeline stretch exported as Mermaid, a delay set by dragging on an edge, and Ctrl+click adding
+// processes to the mailbox chart.
 
 #include "FaultPanel.h"
 #include "GraphScene.h"
@@ -8,6 +9,8 @@
 #include "MainWindow.h"
 #include "NodeItem.h"
 #include "ObserverModel.h"
+#include "ProcessTableModel.h"
+#include "ChartsWidget.h"
 #include "TimelineWidget.h"
 
 #include "actorscope/headless.hpp"
@@ -18,6 +21,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QPushButton>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -73,6 +77,7 @@ private slots:
   void futureVersionIsRefusedAndLiveGoesOn();
   void timelineStretchAsMermaid();
   void dragOnAnEdgeSetsItsDelay();
+  void ctrlClickAddsToTheMailboxChart();
 };
 
 void TestTimeTravel::openingARecordingPausesTheLiveRuntime() {
@@ -267,6 +272,31 @@ void TestTimeTravel::dragOnAnEdgeSetsItsDelay() {
   QTest::mouseMove(vp, mid + QPoint(-40, 0));
   QTest::mouseRelease(vp, Qt::LeftButton, {}, mid + QPoint(-40, 0));
   QTRY_COMPARE_WITH_TIMEOUT((window.tick(), scene->edgeDelayMs(a.serial(), b.serial())), 0, 10000);
+}
+
+void TestTimeTravel::ctrlClickAddsToTheMailboxChart() {
+  MainWindow window;
+  window.resize(1200, 800);
+  QVERIFY(window.setScenario(QStringLiteral("link-chain")));
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  QVERIFY(window.showTab(QStringLiteral("processes")));
+  QTRY_VERIFY_WITH_TIMEOUT((window.tick(), window.tableModel()->rowCount() >= 4), 10000);
+  auto* table = window.findChild<QTableView*>(QStringLiteral("processTable"));
+  QVERIFY(table);
+  auto rowPoint = [&](int row) { return table->visualRect(table->model()->index(row, 0)).center(); };
+  auto pidAt = [&](int row) {
+    return Pid{table->model()->index(row, 0).data(actorscope::views::ProcessTableModel::PidRole).value<quint64>()};
+  };
+  const Pid p0 = pidAt(0), p1 = pidAt(1), p2 = pidAt(2);
+  QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rowPoint(0));
+  QCOMPARE(window.charts()->selected(), std::vector<Pid>{p0});
+  QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier, rowPoint(1));
+  QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier, rowPoint(2));
+  QCOMPARE(window.charts()->selected(), (std::vector<Pid>{p0, p1, p2}));
+  // A plain click starts over.
+  QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rowPoint(1));
+  QCOMPARE(window.charts()->selected(), std::vector<Pid>{p1});
 }
 
 QTEST_MAIN(TestTimeTravel)
