@@ -709,6 +709,8 @@ void MainWindow::createDocks() {
   createAnalysisDocks();
   console_ = new views::ConsoleWidget;
   console_->setPidProvider([this] { return currentPid(); });
+  // The shell (and the server that replaces it when it dies) is drawn as part of the console.
+  connect(console_, &views::ConsoleWidget::shellChanged, model_, &views::ObserverModel::setConsolePids);
   QDockWidget* con = dock(console_, tr("Console (iex)"), QStringLiteral("consoleDock"), Qt::BottomDockWidgetArea);
   splitDockWidget(log, con, Qt::Horizontal);
   scenarioPanel_->setObjectName(QStringLiteral("scenarioPanel"));

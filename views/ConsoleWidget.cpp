@@ -118,11 +118,24 @@ void ConsoleWidget::attach(RuntimeHost* host) {
         },
         Qt::QueuedConnection);
   };
-  host_->post([self, gen, output](Runtime& rt) {
+  // The shell may die and be replaced (a link to a process that died): the window marks the
+  // new one in the graph.
+  auto newShell = [self, gen](Pid shell) {
+    if (!self) return;
+    QMetaObject::invokeMethod(
+        self.data(),
+        [self, gen, shell] {
+          if (self && self->generation_ == gen && self->session_) emit self->shellChanged(shell, self->serverPid());
+        },
+        Qt::QueuedConnection);
+  };
+  host_->post([self, gen, output, newShell](Runtime& rt) {
     std::shared_ptr<Session> s;
     QString error;
     try {
-      s = std::make_shared<Session>(rt, output);
+      console::SessionOptions opts;
+      opts.on_new_shell = newShell;
+      s = std::make_shared<Session>(rt, output, std::move(opts));
     } catch (const std::exception& e) {
       error = QString::fromUtf8(e.what());
     }
@@ -140,6 +153,7 @@ void ConsoleWidget::attach(RuntimeHost* host) {
                               "Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.")
                                .arg(QString::fromStdString(inspect_pid(self->session_->shell_pid()))));
           self->updatePrompt();
+          emit self->shellChanged(self->shellPid(), self->serverPid());
         },
         Qt::QueuedConnection);
   });
@@ -151,6 +165,7 @@ void ConsoleWidget::detach() {
   interruptButton_->setEnabled(false);
   std::shared_ptr<Session> s = std::move(session_);
   session_.reset();
+  if (s) emit shellChanged({}, {});
   if (s && host_ && host_->running()) {
     auto done = std::make_shared<std::promise<void>>();
     std::future<void> f = done->get_future();
@@ -170,6 +185,8 @@ void ConsoleWidget::detach() {
 }
 
 Pid ConsoleWidget::shellPid() const { return session_ ? session_->shell_pid() : Pid{}; }
+
+Pid ConsoleWidget::serverPid() const { return session_ ? session_->server_pid() : Pid{}; }
 
 QString ConsoleWidget::transcript() const { return output_->toPlainText(); }
 

@@ -4,8 +4,9 @@
 // (QSettings), Tab completion, Ctrl+C interrupt, Ctrl+P inserts the selected process's pid.
 //
 // Threading: the Session is created and destroyed on the host's driver thread (posted), inputs
-// are submitted there too; its output arrives on a runtime thread and is queued to the GUI
-// thread. detach() must be called before the host stops (a reset, the window closing).
+// are submitted there too; its output and its shell restarts arrive on a runtime thread and are
+// queued to the GUI thread. detach() must be called before the host stops (a reset, the window
+// closing). Every member function and signal: GUI thread.
 
 #include "actorscope/runtime.hpp"
 
@@ -42,8 +43,12 @@ public:
   /// Where "insert pid" takes the selected process from.
   void setPidProvider(std::function<Pid()> provider) { pidProvider_ = std::move(provider); }
 
-  /// The shell process (invalid before the session started).
+  /// The shell process (invalid before the session started). Changes when the shell dies and the
+  /// session starts a new one (shellChanged).
   Pid shellPid() const;
+  /// The session's server process, which starts a new shell when the shell dies (invalid before
+  /// the session started).
+  Pid serverPid() const;
   bool ready() const { return session_ != nullptr; }
   bool busy() const { return busy_; }
   /// Everything printed so far, as plain text.
@@ -61,6 +66,9 @@ public:
 signals:
   /// An evaluation ended (its outcome was printed).
   void evaluated();
+  /// The shell process changed: a session started (or stopped: both invalid), or the shell died
+  /// and the session's server started a new one.
+  void shellChanged(actorscope::Pid shell, actorscope::Pid server);
 
 protected:
   bool eventFilter(QObject* watched, QEvent* event) override;

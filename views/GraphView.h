@@ -47,7 +47,7 @@ protected:
 
 private:
   static constexpr int kLegendWidth = 240;
-  static constexpr int kLegendHeight = 190;
+  static constexpr int kLegendHeight = 212;
   NodeItem* nodeAt(const QPoint& viewPos) const;
 
   GraphScene* scene_;

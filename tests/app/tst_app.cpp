@@ -1,3 +1,4 @@
+#include "ConsoleWidget.h"
 #include "MainWindow.h"
 #include "GraphScene.h"
 #include "GraphView.h"
@@ -13,6 +14,7 @@
 #include <QImage>
 #include <QMenu>
 #include <QMenuBar>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QtTest>
 
@@ -28,12 +30,27 @@ extern "C" const char* __tsan_default_suppressions() {
 }
 #endif
 
+using actorscope::Pid;
 using actorscope::app::MainWindow;
+using actorscope::views::ConsoleRole;
+using actorscope::views::NodeItem;
+
+namespace {
+// Generous: a loaded two-core machine starts a runtime, a shell and a frame tick slowly.
+constexpr int kWait = 30000;
+
+/// A live node drawn as the console's shell.
+bool drawnAsShell(const MainWindow& w, Pid p) {
+  const NodeItem* n = w.graphScene()->node(p);
+  return n && !n->dying() && n->isShell();
+}
+}  // namespace
 
 class TestApp final : public QObject {
   Q_OBJECT
 
 private slots:
+  void initTestCase();
   void title();
   void scenarioInTitle();
   void menus_data();
@@ -46,7 +63,15 @@ private slots:
   void stepInDeterministicMode();
   void slowMotionSlider();
   void linkAndMonitorByDragging();
+  void shellHasItsGlyph();
 };
+
+void TestApp::initTestCase() {
+  // The console keeps its history in QSettings: not in the user's.
+  QStandardPaths::setTestModeEnabled(true);
+  QCoreApplication::setOrganizationName(QStringLiteral("ActorscopeTest"));
+  QCoreApplication::setApplicationName(QStringLiteral("tst_app"));
+}
 
 void TestApp::title() {
   MainWindow window;
@@ -217,6 +242,50 @@ void TestApp::linkAndMonitorByDragging() {
     });
   };
   QTRY_VERIFY_WITH_TIMEOUT(monitorEdge(), 5000);
+}
+
+void TestApp::shellHasItsGlyph() {
+  MainWindow window;
+  window.resize(1200, 800);
+  QVERIFY(window.setScenario(QStringLiteral("empty")));
+  window.show();
+  actorscope::views::ConsoleWidget* c = window.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), kWait);
+  const Pid shell = c->shellPid();
+  const Pid server = c->serverPid();
+  QVERIFY(shell.valid() && server.valid());
+  QTRY_VERIFY_WITH_TIMEOUT(drawnAsShell(window, shell), kWait);
+  QCOMPARE(window.graphScene()->node(shell)->label(), QStringLiteral("iex shell"));
+  QCOMPARE(window.graphScene()->findNode(QStringLiteral("iex shell")), window.graphScene()->node(shell));
+  // The server that restarts the shell is drawn as part of the console, not as a plain worker.
+  QTRY_VERIFY_WITH_TIMEOUT(window.graphScene()->node(server) &&
+                               window.graphScene()->node(server)->consoleRole() == ConsoleRole::ShellServer,
+                           kWait);
+  QVERIFY(!window.graphScene()->node(server)->isShell());
+  // The table names them too.
+  const int row = window.tableModel()->rowOf(shell);
+  QVERIFY(row >= 0);
+  QVERIFY(window.tableModel()
+              ->index(row, actorscope::views::ProcessTableModel::NameCol)
+              .data()
+              .toString()
+              .contains(QStringLiteral("iex shell")));
+
+  // The shell dies with a linked process; the server starts a new shell, which gets the glyph.
+  c->submit(QStringLiteral("spawn_link(fn -> exit(:boom) end)"));
+  QTRY_VERIFY_WITH_TIMEOUT(c->shellPid().valid() && !(c->shellPid() == shell), kWait);
+  const Pid fresh = c->shellPid();
+  QCOMPARE(c->serverPid(), server);
+  QTRY_VERIFY_WITH_TIMEOUT(drawnAsShell(window, fresh), kWait);
+  QTRY_VERIFY_WITH_TIMEOUT(!drawnAsShell(window, shell), kWait);
+  QVERIFY(window.observerModel()->consoleShell() == fresh);
+  const auto* old = window.observerModel()->findAny(shell.serial());
+  QVERIFY(old && !old->alive && old->console == ConsoleRole::None);
+  QVERIFY2(c->transcript().contains(QStringLiteral("shell process exited with reason: :boom")), qPrintable(c->transcript()));
+  // The new shell works.
+  QTRY_VERIFY_WITH_TIMEOUT(!c->busy(), kWait);
+  c->submit(QStringLiteral("self() |> is_pid()"));
+  QTRY_VERIFY_WITH_TIMEOUT(c->transcript().endsWith(QStringLiteral("\ntrue")), kWait);
 }
 
 QTEST_MAIN(TestApp)
