@@ -58,6 +58,15 @@ public:
 
   /// Submits `text` as if typed and Enter pressed (Complete or Invalid input only).
   void submit(const QString& text);
+  /// Runs a whole script in the live session, as iex runs a file it is given: one evaluation
+  /// (its output, then its value or error; Ctrl+C interrupts it), not put in the history. A
+  /// syntax error is reported as "** (SyntaxError) FILE:LINE:COL: ..." naming `file`, and
+  /// nothing runs. False (and an error printed) when nothing was started.
+  bool runScript(const QString& source, const QString& file);
+  /// runScript() on the file at `path` (named as given in messages). An unreadable file prints
+  /// "** (File.Error) could not read file ..." and returns false. Before the shell has started
+  /// (attach() is asynchronous) the script waits and runs once it has.
+  bool runScriptFile(const QString& path);
   void interrupt();
   void insertSelectedPid();
   /// Tab: completes the word before the cursor.
@@ -77,6 +86,8 @@ private:
   void append(console::OutputKind kind, const QString& text);
   void appendEcho(const QString& input);
   void appendNote(const QString& text);
+  /// Evaluates `input` in the shell; the caller checked that the session is there and idle.
+  void evaluate(const std::string& input);
   void updatePrompt();
   void historyMove(int delta);
   void saveHistory();
@@ -93,6 +104,7 @@ private:
   int historyPos_ = 0;  // == history_.size(): editing a new line
   QString draft_;
   bool busy_ = false;
+  QString pendingScript_;  // runScriptFile() before the shell started
   quint64 generation_ = 0;
 };
 
