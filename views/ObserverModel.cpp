@@ -78,7 +78,6 @@ void ObserverModel::clear() {
   dropped_ = 0;
   messages_ = exits_ = eventsApplied_ = 0;
   nextOrder_ = 1;
-  shell_ = server_ = Pid{};
   roleChanged_.clear();
   tickEvents_.clear();
   d.events = &tickEvents_;

@@ -87,7 +87,8 @@ public:
   uint64_t droppedEvents() const { return dropped_; }
   /// Applies the pending snapshot and up to `maxEvents` events; emits updated() once.
   TickWork processPending(size_t maxEvents = kMaxEventsPerTick);
-  /// Forgets everything (a new runtime), the console's pids too.
+  /// Forgets every process (a new runtime, or the timeline rebuilding a moment from a snapshot).
+  /// The console's pids stay: the console resets them when its session stops.
   void clear();
   /// The console's shell and shell server (invalid: none). Records gain or lose their
   /// ConsoleRole; the next processPending() reports the changed ones as updated. A former shell

@@ -300,6 +300,11 @@ void TestApp::shellHasItsGlyph() {
   const auto* old = window.observerModel()->findAny(shell.serial());
   QVERIFY(old && !old->alive && old->console == ConsoleRole::None);
   QVERIFY2(c->transcript().contains(QStringLiteral("shell process exited with reason: :boom")), qPrintable(c->transcript()));
+  // Rebuilt from a snapshot (what the timeline does), the shell is still the shell.
+  window.observerModel()->clear();
+  window.graphScene()->reset();
+  window.host()->requestSnapshot();
+  QTRY_VERIFY_WITH_TIMEOUT(drawnAsShell(window, fresh), kWait);
   // The new shell works.
   QTRY_VERIFY_WITH_TIMEOUT(!c->busy(), kWait);
   c->submit(QStringLiteral("self() |> is_pid()"));
