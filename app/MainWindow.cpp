@@ -17,10 +17,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeySequence>
@@ -29,9 +33,12 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSlider>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -197,6 +204,11 @@ void MainWindow::showScenarioInfo() {
   scenarioPanel_->setHtml(QStringLiteral("<h3>%1</h3><p>%2</p>")
                               .arg(info.title.toHtmlEscaped(),
                                    info.description.toHtmlEscaped().replace(QStringLiteral("\n\n"), QStringLiteral("</p><p>"))));
+  const QString script = scenarioScript(scenario_);
+  scriptName_ = script.isEmpty() ? QString() : scenarioScriptPath(scenario_).mid(2);  // ":/scenarios/x.exs"
+  scriptView_->setPlainText(script);
+  scriptTitle_->setText(tr("<b>As a script</b> &nbsp;<code>%1</code>").arg(scriptName_.toHtmlEscaped()));
+  scriptBox_->setVisible(!script.isEmpty());
 }
 
 void MainWindow::resetScenario() {
@@ -460,6 +472,29 @@ void MainWindow::registerName(Pid pid) {
       });
 }
 
+bool MainWindow::runScriptFile(const QString& path) {
+  if (auto* d = findChild<QDockWidget*>(QStringLiteral("consoleDock"))) {
+    d->show();
+    d->raise();
+  }
+  const bool ok = console_->runScriptFile(path);
+  statusBar()->showMessage(ok ? tr("Running %1 in the console").arg(QFileInfo(path).fileName())
+                              : tr("Could not run %1: see the console").arg(QFileInfo(path).fileName()),
+                           5000);
+  return ok;
+}
+
+bool MainWindow::runScenarioScript() {
+  if (scriptName_.isEmpty()) return false;
+  if (auto* d = findChild<QDockWidget*>(QStringLiteral("consoleDock"))) {
+    d->show();
+    d->raise();
+  }
+  return console_->runScript(scriptView_->toPlainText(), scriptName_);
+}
+
+QString MainWindow::scenarioScriptText() const { return scriptBox_->isHidden() ? QString() : scriptView_->toPlainText(); }
+
 void MainWindow::linkPids(Pid a, Pid b) {
   if (!a.valid() || !b.valid() || a == b || !canAct()) return;
   // Runtime::link: as if `a` called Process.link(b), whatever code `a` runs.
@@ -605,6 +640,12 @@ void MainWindow::createActions() {
   legendAction_ = make(tr("Legend"), QStringLiteral("legendAction"), QKeySequence(Qt::Key_L), [this](bool on) { view_->setLegendVisible(on); });
   legendAction_->setCheckable(true);
   legendAction_->setChecked(true);
+  runScriptAction_ = make(tr("&Run script..."), QStringLiteral("runScriptAction"), QKeySequence(), [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Run an Elixir script in the console"), QString(),
+                                                      tr("Elixir scripts (*.exs *.ex);;All files (*)"));
+    if (!path.isEmpty()) runScriptFile(path);
+  });
+  runScriptAction_->setStatusTip(tr("Run an .exs file in the console's live session, as if typed at the iex prompt"));
 
   spawnMenu_ = new QMenu(tr("Spawn"), this);
   spawnMenu_->setObjectName(QStringLiteral("spawnMenu"));
@@ -618,6 +659,8 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->setObjectName(QStringLiteral("fileMenu"));
+  file->addAction(runScriptAction_);
+  file->addSeparator();
   exporter_ = new Exporter(model_, view_, this);
   exporter_->addActions(file);
   file->addSeparator();
@@ -739,9 +782,9 @@ void MainWindow::createDocks() {
     return d;
   };
   QDockWidget* insp = dock(inspector_, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
-  QDockWidget* scen = dock(scenarioPanel_, tr("Scenario: what to try"), QStringLiteral("scenarioDock"), Qt::RightDockWidgetArea);
+  QDockWidget* scen = dock(createScenarioPage(), tr("Scenario: what to try"), QStringLiteral("scenarioDock"), Qt::RightDockWidgetArea);
   splitDockWidget(insp, scen, Qt::Vertical);
-  resizeDocks({insp, scen}, {560, 260}, Qt::Vertical);
+  resizeDocks({insp, scen}, {480, 340}, Qt::Vertical);
   resizeDocks({insp}, {380}, Qt::Horizontal);
   logWidget_->setMinimumHeight(150);
   QDockWidget* log = dock(logWidget_, tr("Event log"), QStringLiteral("eventLogDock"), Qt::BottomDockWidgetArea);
@@ -749,9 +792,59 @@ void MainWindow::createDocks() {
   createAnalysisDocks();
   console_ = new views::ConsoleWidget;
   console_->setPidProvider([this] { return currentPid(); });
+  // The shell (and the server that replaces it when it dies) is drawn as part of the console.
+  connect(console_, &views::ConsoleWidget::shellChanged, model_, &views::ObserverModel::setConsolePids);
   QDockWidget* con = dock(console_, tr("Console (iex)"), QStringLiteral("consoleDock"), Qt::BottomDockWidgetArea);
   splitDockWidget(log, con, Qt::Horizontal);
+}
+
+QWidget* MainWindow::createScenarioPage() {
   scenarioPanel_->setObjectName(QStringLiteral("scenarioPanel"));
+  scenarioPanel_->setMinimumHeight(60);
+  // The scenario written as a script: read-only source a teacher can copy, change and run.
+  scriptBox_ = new QWidget;
+  scriptBox_->setObjectName(QStringLiteral("scenarioScriptBox"));
+  scriptTitle_ = new QLabel;
+  scriptTitle_->setTextFormat(Qt::RichText);
+  scriptView_ = new QPlainTextEdit;
+  scriptView_->setObjectName(QStringLiteral("scenarioScript"));
+  scriptView_->setReadOnly(true);
+  scriptView_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+  scriptView_->setLineWrapMode(QPlainTextEdit::NoWrap);
+  scriptView_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  scriptView_->setToolTip(tr("The scenario as a script of the console's Elixir subset: copy it, change it, "
+                             "run it with File > Run script..."));
+  auto* copy = new QPushButton(tr("Copy"));
+  copy->setObjectName(QStringLiteral("scenarioScriptCopy"));
+  copy->setToolTip(tr("Copy the script to the clipboard"));
+  connect(copy, &QPushButton::clicked, this, [this] {
+    QGuiApplication::clipboard()->setText(scriptView_->toPlainText());
+    statusBar()->showMessage(tr("%1 copied to the clipboard").arg(scriptName_), 3000);
+  });
+  auto* run = new QPushButton(tr("Run in console"));
+  run->setObjectName(QStringLiteral("scenarioScriptRun"));
+  run->setToolTip(tr("Run the script in the console's live session: its processes join the graph"));
+  connect(run, &QPushButton::clicked, this, [this] { runScenarioScript(); });
+  auto* head = new QHBoxLayout;
+  head->setContentsMargins(0, 0, 0, 0);
+  head->addWidget(scriptTitle_, 1);
+  head->addWidget(copy);
+  head->addWidget(run);
+  auto* sl = new QVBoxLayout(scriptBox_);
+  sl->setContentsMargins(0, 4, 0, 0);
+  sl->setSpacing(3);
+  sl->addLayout(head);
+  sl->addWidget(scriptView_, 1);
+  scriptBox_->hide();
+
+  auto* split = new QSplitter(Qt::Vertical);
+  split->setObjectName(QStringLiteral("scenarioPage"));
+  split->setChildrenCollapsible(false);
+  split->addWidget(scenarioPanel_);
+  split->addWidget(scriptBox_);
+  split->setStretchFactor(0, 2);
+  split->setStretchFactor(1, 3);
+  return split;
 }
 
 void MainWindow::updateTitle() {

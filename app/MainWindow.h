@@ -13,6 +13,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QSlider;
 class QSortFilterProxyModel;
 class QTableView;
@@ -77,6 +78,13 @@ public:
   void setEdgeDelay(Pid a, Pid b, int ms);
   /// Makes `watcher` monitor `target` (Runtime::monitor).
   void monitorPid(Pid watcher, Pid target);
+  /// Runs the script file `path` in the console's live session (File > Run script...); the
+  /// console dock shows its output, or why it could not run. False when it could not start.
+  bool runScriptFile(const QString& path);
+  /// Runs the current scenario's script (the scenario panel's "Run in console").
+  bool runScenarioScript();
+  /// The script shown in the scenario panel ("" when the scenario has none).
+  QString scenarioScriptText() const;
 
   views::ObserverModel* observerModel() const { return model_; }
   views::GraphScene* graphScene() const { return scene_; }
@@ -112,6 +120,7 @@ private:
   void createMenus();
   void createToolBar();
   void createDocks();
+  QWidget* createScenarioPage();
   // MainWindowAnalysis.cpp: charts, timeline (recording, time travel), fault injection.
   void createAnalysisDocks();
   bool analysisTick(const views::HostBatch& batch);  // false while the timeline shows the past
@@ -154,7 +163,11 @@ private:
   views::EventLogWidget* logWidget_;
   QTabWidget* tabs_;
   QTableView* tableView_;
-  QTextBrowser* scenarioPanel_;
+  QTextBrowser* scenarioPanel_;   // the scenario's description
+  QWidget* scriptBox_ = nullptr;  // its script, when it has one: header, source, buttons
+  QLabel* scriptTitle_ = nullptr;
+  QPlainTextEdit* scriptView_ = nullptr;
+  QString scriptName_;  // how the script is named in the console ("scenarios/monitors.exs")
   QTimer* frameTimer_;
 
   QComboBox* scenarioCombo_ = nullptr;
@@ -173,6 +186,7 @@ private:
   QAction* suspendAction_ = nullptr;
   QAction* registerAction_ = nullptr;
   QAction* legendAction_ = nullptr;
+  QAction* runScriptAction_ = nullptr;
   QMenu* spawnMenu_ = nullptr;
 
   QLabel* statProcesses_ = nullptr;

@@ -66,6 +66,7 @@ void MainWindow::createAnalysisDocks() {
     setPaused(true);
     if (modeCombo_) modeCombo_->setEnabled(false);
     updateTitle();
+    if (scriptBox_) scriptBox_->hide();  // the live scenario's script; showScenarioInfo() brings it back
     if (const Replay* r = timeline_->replay()) {
       const RecordingInfo& info = r->recording().info;
       const QString from = info.scenario.empty()

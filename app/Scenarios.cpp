@@ -4,7 +4,12 @@
 
 #include "actorscope/scenarios.hpp"
 
+#include <QFile>
+
 #include <stdexcept>
+
+// Q_INIT_RESOURCE must be used outside a namespace.
+static void initAppResources() { Q_INIT_RESOURCE(actorscope); }
 
 namespace actorscope::app {
 
@@ -59,6 +64,29 @@ views::ScenarioBuilder scenarioBuilder(const QString& name) {
   }
   if (name == QStringLiteral("empty")) return [](Runtime&) {};
   return {};
+}
+
+QString scenarioScriptPath(const QString& name) {
+  initResources();
+  QString file = name;
+  file.replace(QLatin1Char('-'), QLatin1Char('_'));
+  const QString path = QStringLiteral(":/scenarios/%1.exs").arg(file);
+  return !name.isEmpty() && QFile::exists(path) ? path : QString();
+}
+
+QString scenarioScript(const QString& name) {
+  const QString path = scenarioScriptPath(name);
+  QFile f(path);
+  if (path.isEmpty() || !f.open(QIODevice::ReadOnly | QIODevice::Text)) return {};
+  return QString::fromUtf8(f.readAll());
+}
+
+void initResources() {
+  static const bool done = [] {
+    initAppResources();
+    return true;
+  }();
+  (void)done;
 }
 
 }  // namespace actorscope::app

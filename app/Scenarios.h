@@ -24,4 +24,14 @@ QString defaultScenario();
 /// Builds `name` into a runtime (on the runtime host's driver thread).
 views::ScenarioBuilder scenarioBuilder(const QString& name);
 
+/// The resource path of the script that does what scenario `name` does
+/// (":/scenarios/link_chain.exs" for "link-chain"), or "" when it has none.
+QString scenarioScriptPath(const QString& name);
+/// That script's source ("" when none).
+QString scenarioScript(const QString& name);
+
+/// Registers the app's resources (icon, scenario scripts), which live in this static library.
+/// Idempotent; call before using a ":/" path. GUI thread.
+void initResources();
+
 }  // namespace actorscope::app

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QPalette>
 #include <QStyle>
@@ -56,6 +57,9 @@ struct Options {
 
   QCommandLineOption tab{QStringLiteral("tab"), QStringLiteral("Show the tab <name>: graph or processes."),
                          QStringLiteral("name")};
+  QCommandLineOption runScript{QStringLiteral("run-script"),
+                               QStringLiteral("Open the window and run the Elixir script <file> in the console's live session."),
+                               QStringLiteral("file")};
 
   // Headless modes and replay (Cli.h).
   QCommandLineOption script{QStringLiteral("script"),
@@ -78,7 +82,7 @@ struct Options {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab, &script, &timeLimit, &record, &duration, &headless, &replay, &speed})
+    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab, &runScript, &script, &timeLimit, &record, &duration, &headless, &replay, &speed})
       parser.addOption(*o);
   }
 };
@@ -189,6 +193,7 @@ int main(int argc, char* argv[]) {
   setApplicationInfo();
   QApplication::setApplicationDisplayName(QStringLiteral("Actorscope"));
   QApplication::setDesktopFileName(QStringLiteral("actorscope"));
+  actorscope::app::initResources();
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/actorscope.svg")));
 
   QCommandLineParser parser;
@@ -208,6 +213,8 @@ int main(int argc, char* argv[]) {
     return fail(QStringLiteral("--threads wants a number"));
   if ((after = intValue(parser, options.after, 3'600'000)) < 0) return fail(QStringLiteral("--after wants milliseconds"));
   if ((killAt = intValue(parser, options.killAt, 3'600'000)) < 0) return fail(QStringLiteral("--kill-at wants milliseconds"));
+  if (parser.isSet(options.runScript) && !QFileInfo(parser.value(options.runScript)).isReadable())
+    return fail(QStringLiteral("--run-script: cannot read '%1'").arg(parser.value(options.runScript)));
   if (parser.isSet(options.palette)) {
     const QString which = parser.value(options.palette);
     if (which != QStringLiteral("light") && which != QStringLiteral("dark"))
@@ -230,6 +237,7 @@ int main(int argc, char* argv[]) {
   if (parser.isSet(options.tab) && !window.showTab(parser.value(options.tab)))
     return fail(QStringLiteral("--tab wants graph or processes"));
   window.show();
+  if (parser.isSet(options.runScript)) window.runScriptFile(parser.value(options.runScript));  // once the shell starts
 
   if (parser.isSet(options.kill)) {
     const QString name = parser.value(options.kill);

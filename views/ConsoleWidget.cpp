@@ -2,9 +2,12 @@
 
 #include "RuntimeHost.h"
 
+#include "actorscope/console/ast.hpp"
 #include "actorscope/console/session.hpp"
 
 #include <QAction>
+#include <QFile>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -21,6 +24,7 @@
 
 #include <chrono>
 #include <future>
+#include <utility>
 
 namespace actorscope::views {
 
@@ -118,11 +122,24 @@ void ConsoleWidget::attach(RuntimeHost* host) {
         },
         Qt::QueuedConnection);
   };
-  host_->post([self, gen, output](Runtime& rt) {
+  // The shell may die and be replaced (a link to a process that died): the window marks the
+  // new one in the graph.
+  auto newShell = [self, gen](Pid shell) {
+    if (!self) return;
+    QMetaObject::invokeMethod(
+        self.data(),
+        [self, gen, shell] {
+          if (self && self->generation_ == gen && self->session_) emit self->shellChanged(shell, self->serverPid());
+        },
+        Qt::QueuedConnection);
+  };
+  host_->post([self, gen, output, newShell](Runtime& rt) {
     std::shared_ptr<Session> s;
     QString error;
     try {
-      s = std::make_shared<Session>(rt, output);
+      console::SessionOptions opts;
+      opts.on_new_shell = newShell;
+      s = std::make_shared<Session>(rt, output, std::move(opts));
     } catch (const std::exception& e) {
       error = QString::fromUtf8(e.what());
     }
@@ -140,6 +157,8 @@ void ConsoleWidget::attach(RuntimeHost* host) {
                               "Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.")
                                .arg(QString::fromStdString(inspect_pid(self->session_->shell_pid()))));
           self->updatePrompt();
+          emit self->shellChanged(self->shellPid(), self->serverPid());
+          if (!self->pendingScript_.isEmpty()) self->runScriptFile(std::exchange(self->pendingScript_, QString()));
         },
         Qt::QueuedConnection);
   });
@@ -151,6 +170,7 @@ void ConsoleWidget::detach() {
   interruptButton_->setEnabled(false);
   std::shared_ptr<Session> s = std::move(session_);
   session_.reset();
+  if (s) emit shellChanged({}, {});
   if (s && host_ && host_->running()) {
     auto done = std::make_shared<std::promise<void>>();
     std::future<void> f = done->get_future();
@@ -170,6 +190,8 @@ void ConsoleWidget::detach() {
 }
 
 Pid ConsoleWidget::shellPid() const { return session_ ? session_->shell_pid() : Pid{}; }
+
+Pid ConsoleWidget::serverPid() const { return session_ ? session_->server_pid() : Pid{}; }
 
 QString ConsoleWidget::transcript() const { return output_->toPlainText(); }
 
@@ -238,11 +260,59 @@ void ConsoleWidget::submit(const QString& text) {
   historyPos_ = int(history_.size());
   draft_.clear();
   saveHistory();
+  evaluate(text.toStdString());
+}
+
+bool ConsoleWidget::runScript(const QString& source, const QString& file) {
+  if (!session_ || !host_) {
+    append(OutputKind::Error, tr("** the shell is not running"));
+    return false;
+  }
+  if (busy_) {
+    append(OutputKind::Error, tr("** busy: the previous input is still running (Ctrl+C interrupts it)"));
+    return false;
+  }
+  // Echoed as a comment at the prompt: what iex would show had it been typed, and valid input.
+  const int lines = int(source.count(QLatin1Char('\n'))) + (source.endsWith(QLatin1Char('\n')) ? 0 : 1);
+  appendEcho(lines == 1 ? tr("# script %1 (1 line)").arg(file) : tr("# script %1 (%2 lines)").arg(file).arg(lines));
+  // Parsed here first so that a syntax error names the file (the shell names its input "iex").
+  std::vector<Atom> known;
+  for (const std::string& v : session_->variables()) known.push_back(intern(v));
+  const std::string text = source.toStdString();
+  const std::string name = file.toStdString();
+  const console::ParseOutcome po = console::parse_program(text, name, known);
+  if (!po.ok()) {
+    append(OutputKind::Error, QString::fromStdString(po.error.format(name)));
+    return false;
+  }
+  evaluate(text);
+  return true;
+}
+
+bool ConsoleWidget::runScriptFile(const QString& path) {
+  if (!session_ && host_ && host_->running()) {
+    pendingScript_ = path;  // the shell is starting (attach() is asynchronous)
+    return true;
+  }
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) {
+    const QFileInfo fi(path);
+    const QString why = !fi.exists() ? tr("no such file or directory")
+                        : fi.isDir() ? tr("illegal operation on a directory")
+                        : !fi.isReadable() ? tr("permission denied")
+                                           : f.errorString();
+    append(OutputKind::Error, tr("** (File.Error) could not read file \"%1\": %2").arg(path, why));
+    return false;
+  }
+  return runScript(QString::fromUtf8(f.readAll()), path);
+}
+
+void ConsoleWidget::evaluate(const std::string& input) {
   busy_ = true;
   interruptButton_->setEnabled(true);
   QPointer<ConsoleWidget> self(this);
   const quint64 gen = generation_;
-  host_->post([s = session_, self, gen, input = text.toStdString()](Runtime&) {
+  host_->post([s = session_, self, gen, input](Runtime&) {
     const bool ok = s->submit(input, [self, gen](const console::EvalOutcome&) {
       if (!self) return;
       QMetaObject::invokeMethod(

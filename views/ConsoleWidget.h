@@ -4,8 +4,9 @@
 // (QSettings), Tab completion, Ctrl+C interrupt, Ctrl+P inserts the selected process's pid.
 //
 // Threading: the Session is created and destroyed on the host's driver thread (posted), inputs
-// are submitted there too; its output arrives on a runtime thread and is queued to the GUI
-// thread. detach() must be called before the host stops (a reset, the window closing).
+// are submitted there too; its output and its shell restarts arrive on a runtime thread and are
+// queued to the GUI thread. detach() must be called before the host stops (a reset, the window
+// closing). Every member function and signal: GUI thread.
 
 #include "actorscope/runtime.hpp"
 
@@ -42,8 +43,12 @@ public:
   /// Where "insert pid" takes the selected process from.
   void setPidProvider(std::function<Pid()> provider) { pidProvider_ = std::move(provider); }
 
-  /// The shell process (invalid before the session started).
+  /// The shell process (invalid before the session started). Changes when the shell dies and the
+  /// session starts a new one (shellChanged).
   Pid shellPid() const;
+  /// The session's server process, which starts a new shell when the shell dies (invalid before
+  /// the session started).
+  Pid serverPid() const;
   bool ready() const { return session_ != nullptr; }
   bool busy() const { return busy_; }
   /// Everything printed so far, as plain text.
@@ -53,6 +58,15 @@ public:
 
   /// Submits `text` as if typed and Enter pressed (Complete or Invalid input only).
   void submit(const QString& text);
+  /// Runs a whole script in the live session, as iex runs a file it is given: one evaluation
+  /// (its output, then its value or error; Ctrl+C interrupts it), not put in the history. A
+  /// syntax error is reported as "** (SyntaxError) FILE:LINE:COL: ..." naming `file`, and
+  /// nothing runs. False (and an error printed) when nothing was started.
+  bool runScript(const QString& source, const QString& file);
+  /// runScript() on the file at `path` (named as given in messages). An unreadable file prints
+  /// "** (File.Error) could not read file ..." and returns false. Before the shell has started
+  /// (attach() is asynchronous) the script waits and runs once it has.
+  bool runScriptFile(const QString& path);
   void interrupt();
   void insertSelectedPid();
   /// Tab: completes the word before the cursor.
@@ -61,6 +75,9 @@ public:
 signals:
   /// An evaluation ended (its outcome was printed).
   void evaluated();
+  /// The shell process changed: a session started (or stopped: both invalid), or the shell died
+  /// and the session's server started a new one.
+  void shellChanged(actorscope::Pid shell, actorscope::Pid server);
 
 protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -69,6 +86,8 @@ private:
   void append(console::OutputKind kind, const QString& text);
   void appendEcho(const QString& input);
   void appendNote(const QString& text);
+  /// Evaluates `input` in the shell; the caller checked that the session is there and idle.
+  void evaluate(const std::string& input);
   void updatePrompt();
   void historyMove(int delta);
   void saveHistory();
@@ -85,6 +104,7 @@ private:
   int historyPos_ = 0;  // == history_.size(): editing a new line
   QString draft_;
   bool busy_ = false;
+  QString pendingScript_;  // runScriptFile() before the shell started
   quint64 generation_ = 0;
 };
 

@@ -10,12 +10,17 @@ namespace actorscope::views::style {
 
 inline constexpr double kWorkerRadius = 24;
 inline constexpr double kSupervisorHalf = 26;
+inline constexpr double kShellHalf = 27;        // the console's shell: a small terminal window
+inline constexpr double kShellServerHalf = 20;  // the shell's server: the same, smaller
 inline constexpr double kLevelGap = 130;    // tree: vertical distance between levels
 inline constexpr double kSiblingGap = 96;   // tree: horizontal distance between leaves
 inline constexpr double kLinkRest = 150;    // force layout: spring length
 
 inline QColor workerColor() { return QColor(0x2f, 0x7b, 0xd6); }
 inline QColor supervisorColor() { return QColor(0x7a, 0x4c, 0xc8); }
+/// The console's shell: a dark terminal with a green prompt and border (legible on light and dark).
+inline QColor shellColor() { return QColor(0x22, 0x29, 0x33); }
+inline QColor shellAccent() { return QColor(0x3c, 0xd0, 0x70); }
 inline QColor trapColor() { return QColor(0xf0, 0xa8, 0x00); }
 /// True for a dark palette (light text on a dark base): edges are drawn lighter then.
 inline bool isDark(const QPalette& p) { return p.base().color().lightness() < 110; }

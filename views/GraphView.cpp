@@ -226,7 +226,7 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     f.setPixelSize(13);
     p->setFont(f);
     const int lh = 22;
-    const int rows = 8;
+    const int rows = 9;
     static_assert(rows * lh + 8 <= kLegendHeight);
     QRect box(10, viewport()->height() - rows * lh - 18, kLegendWidth, rows * lh + 8);
     QColor bg = palette().base().color();
@@ -246,6 +246,17 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
         tr("worker process"));
     row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::supervisorColor()); p->drawRoundedRect(QRectF(r.center().x() - 8, r.center().y() - 8, 16, 16), 3, 3); },
         tr("supervisor"));
+    row([&](QRect r) {  // a tiny terminal with its prompt
+          const QRectF t(r.center().x() - 11, r.center().y() - 8, 22, 16);
+          p->setPen(QPen(style::shellAccent(), 1.5));
+          p->setBrush(style::shellColor());
+          p->drawRoundedRect(t, 3, 3);
+          p->setPen(QPen(style::shellAccent(), 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+          const QPointF v[] = {{t.left() + 5, t.top() + 5}, {t.left() + 9, t.center().y() + 1}, {t.left() + 5, t.bottom() - 3}};
+          p->drawPolyline(v, 3);
+          p->drawLine(QPointF(t.left() + 11, t.bottom() - 3), QPointF(t.right() - 4, t.bottom() - 3));
+        },
+        tr("console shell (iex)"));
     row([&](QRect r) { p->setPen(QPen(style::trapColor(), 3)); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); },
         tr("traps exits (ring)"));
     row([&](QRect r) { p->setPen(QPen(style::linkColor(style::isDark(palette())), 3)); p->drawLine(r.left(), r.center().y(), r.right(), r.center().y()); },

@@ -54,7 +54,7 @@ protected:
 
 private:
   static constexpr int kLegendWidth = 240;
-  static constexpr int kLegendHeight = 190;
+  static constexpr int kLegendHeight = 212;
   NodeItem* nodeAt(const QPoint& viewPos) const;
   /// The edge under `viewPos` (within a few pixels), when no node is there.
   std::optional<GraphEdge> edgeAt(const QPoint& viewPos) const;

@@ -41,13 +41,14 @@ NodeItem::NodeItem(Pid pid) : pid_(pid), pidText_(QString::fromStdString(inspect
 void NodeItem::setRecord(const ProcessRecord& r) {
   // Called for every process on every snapshot: only a change costs anything.
   const bool sup = r.supervisor;
-  const bool relabel = !labelled_ || r.name != name_ || sup != supervisor_;
+  const bool relabel = !labelled_ || r.name != name_ || sup != supervisor_ || r.console != console_;
   if (relabel) {
     prepareGeometryChange();
     labelled_ = true;
     name_ = r.name;
     label_ = ObserverModel::label(r);
     supervisor_ = sup;
+    console_ = r.console;
     labelTextPx_ = 0;
     QFont f;
     f.setPixelSize(15);
@@ -65,12 +66,85 @@ void NodeItem::setRecord(const ProcessRecord& r) {
   mailbox_ = r.message_queue_len;
   restarts_ = r.restarts;
   QString tip = QStringLiteral("%1\nmailbox: %2\ntrap_exit: %3").arg(pidText_).arg(mailbox_).arg(trap_ ? "true" : "false");
-  if (r.name != atoms::nil) tip.prepend(label_ + QStringLiteral("  "));
+  if (label_ != pidText_) tip.prepend(label_ + QStringLiteral("  "));
+  if (console_ == ConsoleRole::Shell)
+    tip += QStringLiteral("\nThe console's shell: what you type in the Console dock runs in this process (self()).");
+  else if (console_ == ConsoleRole::ShellServer)
+    tip += QStringLiteral("\nPart of the console: it monitors the shell and starts a new one when the shell dies.");
   setToolTip(tip);
   update();
 }
 
-double NodeItem::radius() const { return supervisor_ ? style::kSupervisorHalf : style::kWorkerRadius; }
+double NodeItem::radius() const {
+  switch (console_) {
+    case ConsoleRole::Shell: return style::kShellHalf;
+    case ConsoleRole::ShellServer: return style::kShellServerHalf;
+    case ConsoleRole::None: break;
+  }
+  return supervisor_ ? style::kSupervisorHalf : style::kWorkerRadius;
+}
+
+QColor NodeItem::bodyColor() const {
+  if (console_ != ConsoleRole::None) return style::shellColor();
+  return supervisor_ ? style::supervisorColor() : style::workerColor();
+}
+
+QPainterPath NodeItem::bodyPath(double grow, double cornerGrow) const {
+  const double r = radius();
+  QPainterPath path;
+  if (console_ != ConsoleRole::None) {  // a terminal window, wider than tall
+    const double w = r * 1.2 + grow, h = r * 0.9 + grow;
+    path.addRoundedRect(QRectF(-w, -h, 2 * w, 2 * h), 6 + cornerGrow, 6 + cornerGrow);
+  } else if (supervisor_) {
+    path.addRoundedRect(QRectF(-r - grow, -r - grow, 2 * (r + grow), 2 * (r + grow)), 9 + cornerGrow, 9 + cornerGrow);
+  } else {
+    path.addEllipse(QPointF(0, 0), r + grow, r + grow);
+  }
+  return path;
+}
+
+void NodeItem::paintShellGlyph(QPainter* p) const {
+  const double r = radius();
+  const double w = r * 1.2, h = r * 0.9;
+  const QPainterPath outline = bodyPath(0);
+  // Title bar with three dots: reads as "a window" from afar.
+  p->save();
+  p->setClipPath(outline);
+  p->fillRect(QRectF(-w, -h, 2 * w, h * 0.42), QColor(0x3a, 0x44, 0x53));
+  p->restore();
+  p->setPen(Qt::NoPen);
+  const double dot = std::max(1.6, r * 0.08);
+  const QColor dots[] = {QColor(0xff, 0x5f, 0x57), QColor(0xfe, 0xbc, 0x2e), QColor(0x28, 0xc8, 0x40)};
+  for (int i = 0; i < 3; ++i) {
+    p->setBrush(dots[i]);
+    p->drawEllipse(QPointF(-w + r * 0.22 + i * dot * 3, -h + h * 0.21), dot, dot);
+  }
+  const QColor accent = style::shellAccent();
+  if (console_ == ConsoleRole::Shell) {
+    // The prompt ">_", drawn with strokes so it needs no particular font.
+    const double gy = h * 0.2, s = r * 0.34;
+    QPen pen(accent, std::max(2.5, r * 0.13), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    p->setPen(pen);
+    p->setBrush(Qt::NoBrush);
+    const double x0 = -r * 0.62;
+    const QPointF chevron[] = {{x0, gy - s}, {x0 + s * 0.95, gy}, {x0, gy + s}};
+    p->drawPolyline(chevron, 3);
+    p->drawLine(QPointF(x0 + s * 1.45, gy + s), QPointF(x0 + s * 2.75, gy + s));
+  } else {
+    // A restart arrow: this process starts a new shell when the shell dies.
+    const double gy = h * 0.2, a = r * 0.36;
+    QPen pen(accent, std::max(2.2, r * 0.12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    p->setPen(pen);
+    p->setBrush(Qt::NoBrush);
+    const QRectF arc(-a, gy - a, 2 * a, 2 * a);
+    p->drawArc(arc, 90 * 16, 270 * 16);  // from 12 o'clock, counter-clockwise to 3 o'clock
+    p->setPen(Qt::NoPen);
+    p->setBrush(accent);
+    const double t = a * 0.55;
+    const QPointF head[] = {{0, gy - a - t}, {0, gy - a + t}, {t * 1.2, gy - a}};
+    p->drawPolygon(head, 3);
+  }
+}
 
 double NodeItem::labelPx(double lod) const {
   if (!(lod > 0)) lod = 1;
@@ -88,15 +162,7 @@ QRectF NodeItem::boundingRect() const {
   return QRectF(-half, -r - 30 * k, 2 * half, 2 * r + 30 * k + 22 * k * 3 + 30);
 }
 
-QPainterPath NodeItem::shape() const {
-  QPainterPath path;
-  const double r = radius() + 4;
-  if (supervisor_)
-    path.addRoundedRect(QRectF(-r, -r, 2 * r, 2 * r), 9, 9);
-  else
-    path.addEllipse(QPointF(0, 0), r, r);
-  return path;
-}
+QPainterPath NodeItem::shape() const { return bodyPath(4); }
 
 void NodeItem::scheduleDeath(double at, const Term& reason) {
   if (deathAt_ >= 0) return;
@@ -185,30 +251,38 @@ void NodeItem::refreshBlob() {
 uint64_t NodeItem::blobKey() const {
   const bool dead = deathAt_ >= 0 && now_ >= deathAt_;
   const bool flashing = dead && now_ - deathAt_ < kFlashMs;
-  QColor body = supervisor_ ? style::supervisorColor() : style::workerColor();
+  QColor body = bodyColor();
   if (dead) body = flashing ? QColor(Qt::white) : style::deadColor();
   const QRgb fill = (mailbox_ >= 50 ? style::heatColor(mailbox_) : body).rgb() & 0xffffff;
   const uint64_t scaleStep = uint64_t(std::clamp(std::lround(scale() * 64), 0L, 255L));
-  return uint64_t(fill) | uint64_t(trap_ && !dead) << 24 | uint64_t(supervisor_) << 25 | scaleStep << 32;
+  return uint64_t(fill) | uint64_t(trap_ && !dead) << 24 | uint64_t(supervisor_) << 25 | uint64_t(console_) << 26 |
+         scaleStep << 32;
 }
 
-void NodeItem::paintBlob(QPainter* p, QPointF at) const {
+void NodeItem::paintBlob(QPainter* p, QPointF at) const { paintPlain(p, at, radius() * scale()); }
+
+void NodeItem::paintPlain(QPainter* p, QPointF at, double r) const {
   const bool dead = deathAt_ >= 0 && now_ >= deathAt_;
   const bool flashing = dead && now_ - deathAt_ < kFlashMs;
-  QColor body = supervisor_ ? style::supervisorColor() : style::workerColor();
+  QColor body = bodyColor();
   if (dead) body = flashing ? QColor(Qt::white) : style::deadColor();
-  const double r = radius() * scale();
-  const QRectF box(at.x() - r, at.y() - r, 2 * r, 2 * r);
+  const bool term = console_ != ConsoleRole::None;
+  const QRectF box = term ? QRectF(at.x() - 1.2 * r, at.y() - 0.9 * r, 2.4 * r, 1.8 * r)
+                          : QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r);
   if (trap_ && !dead) {  // the shield as a wider disc behind: a fill is cheaper than a stroke
     p->setBrush(style::trapColor());
     const QRectF shield = box.adjusted(-5, -5, 5, 5);
-    if (supervisor_)
+    if (supervisor_ || term)
       p->drawRect(shield);
     else
       p->drawEllipse(shield);
   }
+  if (term && !dead) {  // the terminal's green frame, so a shell stays a shell from afar
+    p->setBrush(style::shellAccent());
+    p->drawRect(box.adjusted(-2.5, -2.5, 2.5, 2.5));
+  }
   p->setBrush(mailbox_ >= 50 ? style::heatColor(mailbox_) : body);
-  if (supervisor_)
+  if (supervisor_ || term)
     p->drawRect(box);
   else
     p->drawEllipse(box);
@@ -241,9 +315,9 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   const double r = radius();
   const bool dead = deathAt_ >= 0 && now_ >= deathAt_;
   const bool flashing = dead && now_ - deathAt_ < kFlashMs;
-  QColor body = supervisor_ ? style::supervisorColor() : style::workerColor();
+  QColor body = bodyColor();
   if (dead) body = flashing ? QColor(Qt::white) : style::deadColor();
-  const QRectF box(-r, -r, 2 * r, 2 * r);
+  const bool term = console_ != ConsoleRole::None;
 
   p->setRenderHint(QPainter::Antialiasing, lod > 0.3);
 
@@ -251,19 +325,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   if (lod < 0.22 || (crowd && lod < 0.45 && !named && !isSelected() && preview_ == Preview::None && ringAt_ < 0)) {
     // Far away, or one of a crowd: a plain blob (with its shield ring), nothing else.
     p->setPen(Qt::NoPen);
-    if (trap_ && !dead) {  // the shield as a wider disc behind: a fill is cheaper than a stroke
-      p->setBrush(style::trapColor());
-      const QRectF shield = box.adjusted(-5, -5, 5, 5);
-      if (supervisor_)
-        p->drawRect(shield);
-      else
-        p->drawEllipse(shield);
-    }
-    p->setBrush(mailbox_ >= 50 ? style::heatColor(mailbox_) : body);
-    if (supervisor_)
-      p->drawRect(box);
-    else
-      p->drawEllipse(box);
+    paintPlain(p, QPointF(0, 0), r);
     return;
   }
 
@@ -273,11 +335,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     pen.setCosmetic(false);
     p->setPen(pen);
     p->setBrush(Qt::NoBrush);
-    const double rr = r + extra;
-    if (supervisor_)
-      p->drawRoundedRect(QRectF(-rr, -rr, 2 * rr, 2 * rr), 10, 10);
-    else
-      p->drawEllipse(QPointF(0, 0), rr, rr);
+    p->drawPath(bodyPath(extra, 1));
   };
   if (isSelected() || highlight_) ring(11, style::selectColor(), 5);
   // Blast-radius preview: a dashed ring and a tag saying what will happen.
@@ -313,11 +371,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   }
 
   // Body, with the mailbox as water that rises with the queue.
-  QPainterPath outline;
-  if (supervisor_)
-    outline.addRoundedRect(box, 9, 9);
-  else
-    outline.addEllipse(box);
+  const QPainterPath outline = bodyPath(0);
   p->setPen(Qt::NoPen);
   p->setBrush(body);
   p->drawPath(outline);
@@ -327,10 +381,11 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     water.setAlpha(230);
     p->save();
     p->setClipPath(outline);
-    p->fillRect(QRectF(-r, r - 2 * r * level, 2 * r, 2 * r * level), water);
+    p->fillRect(QRectF(-2 * r, r - 2 * r * level, 4 * r, 2 * r * level), water);
     p->restore();
   }
-  p->setPen(QPen(dead ? QColor(0x70, 0x70, 0x70) : body.darker(150), 2.5));
+  if (lod >= 0.3 && term && !dead && !suspended_) paintShellGlyph(p);
+  p->setPen(QPen(dead ? QColor(0x70, 0x70, 0x70) : term ? style::shellAccent() : body.darker(150), term ? 3 : 2.5));
   p->setBrush(Qt::NoBrush);
   p->drawPath(outline);
 
@@ -350,7 +405,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->drawLine(QPointF(-9, -9), QPointF(9, 9));
     p->drawLine(QPointF(9, -9), QPointF(-9, 9));
   }
-  if (glyphs && supervisor_ && !suspended_ && !dead) {  // a tiny tree: one over two
+  if (glyphs && supervisor_ && !term && !suspended_ && !dead) {  // a tiny tree: one over two
     p->setPen(QPen(Qt::white, 2));
     p->setBrush(Qt::white);
     p->drawLine(QPointF(0, -6), QPointF(-8, 6));

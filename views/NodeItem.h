@@ -2,6 +2,8 @@
 // NodeItem: one process in the graph. Painted from a few plain fields the scene sets; animated by
 // the scene's central tick (no animation objects of its own). GUI thread only.
 
+#include "ObserverModel.h"
+
 #include "actorscope/term.hpp"
 
 #include <QGraphicsItem>
@@ -11,8 +13,6 @@
 #include <vector>
 
 namespace actorscope::views {
-
-struct ProcessRecord;
 
 class NodeItem final : public QGraphicsItem {
 public:
@@ -29,6 +29,10 @@ public:
   void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
   bool isSupervisor() const { return supervisor_; }
+  /// The console's shell (drawn as a terminal with a ">_" prompt) or its server (a terminal with
+  /// a restart arrow); ConsoleRole::None for every other process.
+  ConsoleRole consoleRole() const { return console_; }
+  bool isShell() const { return console_ == ConsoleRole::Shell; }
   const QString& label() const { return label_; }
   uint32_t mailbox() const { return mailbox_; }
   bool trapsExit() const { return trap_; }
@@ -98,10 +102,18 @@ protected:
   void mouseReleaseEvent(QGraphicsSceneMouseEvent* e) override;
 
 private:
+  /// The body's outline grown by `grow` (circle, rounded square or terminal window).
+  QPainterPath bodyPath(double grow, double cornerGrow = 0) const;
+  QColor bodyColor() const;
+  void paintShellGlyph(QPainter* p) const;
+  /// The plain blob (no label, no badges) of radius `r` centred at `at`.
+  void paintPlain(QPainter* p, QPointF at, double r) const;
+
   Pid pid_;
   QString label_;
   QString pidText_;
   bool supervisor_ = false;
+  ConsoleRole console_ = ConsoleRole::None;
   bool trap_ = false;
   bool suspended_ = false;
   uint32_t mailbox_ = 0;

@@ -78,6 +78,7 @@ void ObserverModel::clear() {
   dropped_ = 0;
   messages_ = exits_ = eventsApplied_ = 0;
   nextOrder_ = 1;
+  roleChanged_.clear();
   tickEvents_.clear();
   d.events = &tickEvents_;
   if (!d.removed.empty()) emit updated(d);
@@ -107,7 +108,39 @@ Pid ObserverModel::whereis(Atom name) const {
 
 QString ObserverModel::label(const ProcessRecord& r) {
   if (r.name != atoms::nil) return QString::fromStdString(inspect_atom(r.name));
+  switch (r.console) {
+    case ConsoleRole::Shell: return QStringLiteral("iex shell");
+    case ConsoleRole::ShellServer: return QStringLiteral("shell server");
+    case ConsoleRole::None: break;
+  }
   return QString::fromStdString(inspect_pid(r.pid));
+}
+
+ConsoleRole ObserverModel::roleOf(uint32_t serial) const {
+  if (shell_.valid() && serial == shell_.serial()) return ConsoleRole::Shell;
+  if (server_.valid() && serial == server_.serial()) return ConsoleRole::ShellServer;
+  return ConsoleRole::None;
+}
+
+void ObserverModel::setConsolePids(Pid shell, Pid server) {
+  assertThread();
+  const Pid before[] = {shell_, server_};
+  shell_ = shell;
+  server_ = server;
+  for (const Pid p : {before[0], before[1], shell, server}) {
+    if (!p.valid()) continue;
+    const uint32_t s = p.serial();
+    auto it = live_.find(s);
+    ProcessRecord* r = it != live_.end() ? &it->second : nullptr;
+    if (!r) {
+      auto d = dead_.find(s);
+      if (d != dead_.end()) r = &d->second;
+    }
+    if (r && r->console != roleOf(s)) {
+      r->console = roleOf(s);
+      roleChanged_.push_back(s);
+    }
+  }
 }
 
 void ObserverModel::touch(uint32_t serial, ModelDelta& d) {
@@ -120,6 +153,9 @@ TickWork ObserverModel::processPending(size_t maxEvents) {
   ModelDelta d;
   touched_.clear();
   tickEvents_.clear();
+  for (uint32_t s : roleChanged_)
+    if (live_.count(s)) touch(s, d);
+  roleChanged_.clear();
   if (hasSnapshot_) {
     applySnapshot(snapshot_, d);
     w.snapshotProcesses = snapshot_.processes.size();
@@ -177,6 +213,7 @@ void ObserverModel::applySnapshot(const Snapshot& s, ModelDelta& d) {
       r.monitors = p.monitors;
       r.monitored_by = p.monitored_by;
       r.supervisor = looksLikeSupervisor(p.initial_call);
+      r.console = roleOf(key);
       r.order = nextOrder_++;
       live_.emplace(key, std::move(r));
       d.added.push_back(key);
@@ -298,6 +335,7 @@ void ObserverModel::apply(const TraceEvent& e, ModelDelta& d) {
       r.parent = e.b;
       r.initial_call = e.term;
       r.supervisor = looksLikeSupervisor(e.term);
+      r.console = roleOf(a);
       r.order = nextOrder_++;
       r.seen_seq = e.seq;
       live_.emplace(a, std::move(r));

@@ -19,6 +19,13 @@
 
 namespace actorscope::views {
 
+/// The part a process plays for the console dock (set by the window, not seen in the runtime).
+enum class ConsoleRole : uint8_t {
+  None,
+  Shell,        // the iex shell process: evaluates what is typed (self() in the console)
+  ShellServer,  // the Session's server: monitors the shell and starts a new one when it dies
+};
+
 /// One process as the observer knows it. Key: pid serial.
 struct ProcessRecord {
   Pid pid;
@@ -29,6 +36,7 @@ struct ProcessRecord {
   bool suspended = false;
   bool alive = true;
   bool supervisor = false;
+  ConsoleRole console = ConsoleRole::None;
   uint32_t message_queue_len = 0;
   uint64_t reductions = 0;
   uint64_t memory = 0;
@@ -79,8 +87,14 @@ public:
   uint64_t droppedEvents() const { return dropped_; }
   /// Applies the pending snapshot and up to `maxEvents` events; emits updated() once.
   TickWork processPending(size_t maxEvents = kMaxEventsPerTick);
-  /// Forgets everything (a new runtime).
+  /// Forgets every process (a new runtime, or the timeline rebuilding a moment from a snapshot).
+  /// The console's pids stay: the console resets them when its session stops.
   void clear();
+  /// The console's shell and shell server (invalid: none). Records gain or lose their
+  /// ConsoleRole; the next processPending() reports the changed ones as updated. A former shell
+  /// that has ended loses its role too: only the current shell is the shell.
+  void setConsolePids(Pid shell, Pid server);
+  Pid consoleShell() const { return shell_; }
 
   // ---- reading ----
   const ProcessRecord* find(Pid pid) const { return find(pid.serial()); }
@@ -91,7 +105,8 @@ public:
   size_t processCount() const { return live_.size(); }
   /// Pid of a process by its registered name (live only), or an invalid pid.
   Pid whereis(Atom name) const;
-  /// The label shown for a process: its registered name (":registry") or its pid.
+  /// The label shown for a process: its registered name (":registry"), its console role
+  /// ("iex shell", "shell server") or its pid.
   static QString label(const ProcessRecord& r);
 
   // ---- counters (since clear) ----
@@ -113,6 +128,7 @@ private:
   void kill(uint32_t serial, const Term& reason, ModelDelta& d);
   void touch(uint32_t serial, ModelDelta& d);
   void assertThread() const;
+  ConsoleRole roleOf(uint32_t serial) const;
 
   std::unordered_map<uint32_t, ProcessRecord> live_;
   std::unordered_map<uint32_t, ProcessRecord> dead_;
@@ -128,6 +144,9 @@ private:
   uint64_t exits_ = 0;
   uint64_t eventsApplied_ = 0;
   double nextOrder_ = 1;
+  Pid shell_;
+  Pid server_;
+  std::vector<uint32_t> roleChanged_;  // reported as updated by the next processPending()
 };
 
 }  // namespace actorscope::views

@@ -27,6 +27,7 @@ QString bytes(uint64_t b) {
 
 QString nameOrInitialCall(const ProcessRecord& r) {
   if (r.name != atoms::nil) return str(inspect_atom(r.name));
+  if (r.console != ConsoleRole::None) return ObserverModel::label(r) + QStringLiteral(" (console)");
   return mfa(r.initial_call);
 }
 
@@ -112,7 +113,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
     return {};
   }
   if (role == Qt::ForegroundRole && c == MsgQCol && r->message_queue_len >= 100) return QBrush(QColor(0xd0, 0x30, 0x20));
-  if (role == Qt::FontRole && c == NameCol && r->name != atoms::nil) {
+  if (role == Qt::FontRole && c == NameCol && (r->name != atoms::nil || r->console != ConsoleRole::None)) {
     QFont f;
     f.setBold(true);
     return f;

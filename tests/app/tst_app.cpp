@@ -1,3 +1,4 @@
+#include "ConsoleWidget.h"
 #include "MainWindow.h"
 #include "GraphScene.h"
 #include "GraphView.h"
@@ -13,7 +14,11 @@
 #include <QImage>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
@@ -28,12 +33,35 @@ extern "C" const char* __tsan_default_suppressions() {
 }
 #endif
 
+using actorscope::Pid;
 using actorscope::app::MainWindow;
+using actorscope::views::ConsoleRole;
+using actorscope::views::NodeItem;
+
+namespace {
+// Generous: a loaded two-core machine starts a runtime, a shell and a frame tick slowly.
+constexpr int kWait = 30000;
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+  const QString path = dir.filePath(name);
+  QFile f(path);
+  if (!f.open(QIODevice::WriteOnly)) return {};
+  f.write(text);
+  return path;
+}
+
+/// A live node drawn as the console's shell.
+bool drawnAsShell(const MainWindow& w, Pid p) {
+  const NodeItem* n = w.graphScene()->node(p);
+  return n && !n->dying() && n->isShell();
+}
+}  // namespace
 
 class TestApp final : public QObject {
   Q_OBJECT
 
 private slots:
+  void initTestCase();
   void title();
   void scenarioInTitle();
   void menus_data();
@@ -46,7 +74,22 @@ private slots:
   void stepInDeterministicMode();
   void slowMotionSlider();
   void linkAndMonitorByDragging();
+  void shellHasItsGlyph();
+  void scenarioPanelShowsScript();
+  void everyScenarioScriptNamesAScenario();
+  void runScenarioScriptInConsole();
+  void runScriptFile();
+  void runScriptFileSyntaxError();
+  void runScriptFileUnreadable();
+  void runScriptFileInterrupted();
 };
+
+void TestApp::initTestCase() {
+  // The console keeps its history in QSettings: not in the user's.
+  QStandardPaths::setTestModeEnabled(true);
+  QCoreApplication::setOrganizationName(QStringLiteral("ActorscopeTest"));
+  QCoreApplication::setApplicationName(QStringLiteral("tst_app"));
+}
 
 void TestApp::title() {
   MainWindow window;
@@ -217,6 +260,174 @@ void TestApp::linkAndMonitorByDragging() {
     });
   };
   QTRY_VERIFY_WITH_TIMEOUT(monitorEdge(), 5000);
+}
+
+void TestApp::shellHasItsGlyph() {
+  MainWindow window;
+  window.resize(1200, 800);
+  QVERIFY(window.setScenario(QStringLiteral("empty")));
+  window.show();
+  actorscope::views::ConsoleWidget* c = window.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), kWait);
+  const Pid shell = c->shellPid();
+  const Pid server = c->serverPid();
+  QVERIFY(shell.valid() && server.valid());
+  QTRY_VERIFY_WITH_TIMEOUT(drawnAsShell(window, shell), kWait);
+  QCOMPARE(window.graphScene()->node(shell)->label(), QStringLiteral("iex shell"));
+  QCOMPARE(window.graphScene()->findNode(QStringLiteral("iex shell")), window.graphScene()->node(shell));
+  // The server that restarts the shell is drawn as part of the console, not as a plain worker.
+  QTRY_VERIFY_WITH_TIMEOUT(window.graphScene()->node(server) &&
+                               window.graphScene()->node(server)->consoleRole() == ConsoleRole::ShellServer,
+                           kWait);
+  QVERIFY(!window.graphScene()->node(server)->isShell());
+  // The table names them too.
+  const int row = window.tableModel()->rowOf(shell);
+  QVERIFY(row >= 0);
+  QVERIFY(window.tableModel()
+              ->index(row, actorscope::views::ProcessTableModel::NameCol)
+              .data()
+              .toString()
+              .contains(QStringLiteral("iex shell")));
+
+  // The shell dies with a linked process; the server starts a new shell, which gets the glyph.
+  c->submit(QStringLiteral("spawn_link(fn -> exit(:boom) end)"));
+  QTRY_VERIFY_WITH_TIMEOUT(c->shellPid().valid() && !(c->shellPid() == shell), kWait);
+  const Pid fresh = c->shellPid();
+  QCOMPARE(c->serverPid(), server);
+  QTRY_VERIFY_WITH_TIMEOUT(drawnAsShell(window, fresh), kWait);
+  QTRY_VERIFY_WITH_TIMEOUT(!drawnAsShell(window, shell), kWait);
+  QVERIFY(window.observerModel()->consoleShell() == fresh);
+  const auto* old = window.observerModel()->findAny(shell.serial());
+  QVERIFY(old && !old->alive && old->console == ConsoleRole::None);
+  QVERIFY2(c->transcript().contains(QStringLiteral("shell process exited with reason: :boom")), qPrintable(c->transcript()));
+  // Rebuilt from a snapshot (what the timeline does), the shell is still the shell.
+  window.observerModel()->clear();
+  window.graphScene()->reset();
+  window.host()->requestSnapshot();
+  QTRY_VERIFY_WITH_TIMEOUT(drawnAsShell(window, fresh), kWait);
+  // The new shell works.
+  QTRY_VERIFY_WITH_TIMEOUT(!c->busy(), kWait);
+  c->submit(QStringLiteral("self() |> is_pid()"));
+  QTRY_VERIFY_WITH_TIMEOUT(c->transcript().endsWith(QStringLiteral("\ntrue")), kWait);
+}
+
+void TestApp::scenarioPanelShowsScript() {
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("monitors")));
+  window.show();
+  auto* view = window.findChild<QPlainTextEdit*>(QStringLiteral("scenarioScript"));
+  QVERIFY(view);
+  QVERIFY(view->isVisible());
+  QVERIFY(view->isReadOnly());
+  QVERIFY(view->textInteractionFlags() & Qt::TextSelectableByMouse);
+  QVERIFY(QFontInfo(view->font()).fixedPitch());
+  QVERIFY2(view->toPlainText().startsWith(QStringLiteral("# Scenario: monitors")), qPrintable(view->toPlainText()));
+  QVERIFY(view->toPlainText().contains(QStringLiteral("Process.monitor(w)")));
+  QCOMPARE(window.scenarioScriptText(), view->toPlainText());
+  QVERIFY(window.findChild<QPushButton*>(QStringLiteral("scenarioScriptCopy")));
+  QVERIFY(window.findChild<QPushButton*>(QStringLiteral("scenarioScriptRun")));
+  // A scenario without a script hides the box.
+  QVERIFY(window.setScenario(QStringLiteral("kv")));
+  QVERIFY(!view->isVisible());
+  QVERIFY(window.scenarioScriptText().isEmpty());
+  QVERIFY(window.setScenario(QStringLiteral("link-chain")));
+  QVERIFY(view->isVisible());
+  QVERIFY(window.scenarioScriptText().contains(QStringLiteral("defmodule Chain")));
+}
+
+void TestApp::everyScenarioScriptNamesAScenario() {
+  actorscope::app::initResources();
+  const QStringList files = QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.exs")});
+  QVERIFY(files.size() >= 5);
+  for (const QString& f : files) {
+    const QString name = QFileInfo(f).completeBaseName().replace(QLatin1Char('_'), QLatin1Char('-'));
+    QVERIFY2(actorscope::app::hasScenario(name), qPrintable(f));
+    QVERIFY2(!actorscope::app::scenarioScript(name).isEmpty(), qPrintable(f));
+  }
+}
+
+void TestApp::runScenarioScriptInConsole() {
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("trap-exit")));
+  window.show();
+  QTRY_VERIFY_WITH_TIMEOUT(window.console()->ready(), kWait);
+  auto* run = window.findChild<QPushButton*>(QStringLiteral("scenarioScriptRun"));
+  QVERIFY(run);
+  run->click();
+  // Printed whatever the timing (the script's checks use Process.sleep, a loaded machine may lag).
+  QTRY_VERIFY_WITH_TIMEOUT(window.console()->transcript().contains(QStringLiteral("parent alive: ")), kWait);
+  QVERIFY(window.console()->transcript().contains(QStringLiteral("# script scenarios/trap_exit.exs")));
+  QTRY_VERIFY_WITH_TIMEOUT(!window.console()->busy(), kWait);
+}
+
+void TestApp::runScriptFile() {
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("register.exs"),
+                                 "pid = spawn(fn -> receive do :stop -> :ok end end)\n"
+                                 "Process.register(pid, :from_script)\n"
+                                 "IO.puts(\"registered\")\n"
+                                 "Process.whereis(:from_script) == pid\n");
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("empty")));
+  window.show();
+  // Asked before the shell has started: it runs once it has.
+  QVERIFY(window.runScriptFile(path));
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("from_script")).valid(), kWait);
+  actorscope::views::ConsoleWidget* c = window.console();
+  QTRY_VERIFY_WITH_TIMEOUT(!c->busy() && c->transcript().endsWith(QStringLiteral("registered\ntrue")), kWait);
+  QVERIFY2(c->transcript().contains(QStringLiteral("# script %1 (4 lines)").arg(path)), qPrintable(c->transcript()));
+  // The script's variables stay in the shell, as after iex's import_file.
+  c->submit(QStringLiteral("send(pid, :stop)"));
+  QTRY_VERIFY_WITH_TIMEOUT(!window.findPid(QStringLiteral("from_script")).valid(), kWait);
+}
+
+void TestApp::runScriptFileSyntaxError() {
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("broken.exs"), "IO.puts(\"ran\")\nx = 1\ny = )\n");
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("empty")));
+  actorscope::views::ConsoleWidget* c = window.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), kWait);
+  QVERIFY(!window.runScriptFile(path));
+  const QString want = QStringLiteral("** (SyntaxError) %1:3:5: unexpected token: )").arg(path);
+  QVERIFY2(c->transcript().contains(want), qPrintable(c->transcript()));
+  QVERIFY(!c->busy());
+  QVERIFY(!c->transcript().contains(QStringLiteral("\nran")));  // nothing ran
+  QCOMPARE(c->promptText(), QStringLiteral("iex(1)>"));
+}
+
+void TestApp::runScriptFileUnreadable() {
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("empty")));
+  actorscope::views::ConsoleWidget* c = window.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), kWait);
+  QVERIFY(!window.runScriptFile(QStringLiteral("/nonexistent/nope.exs")));
+  QVERIFY2(c->transcript().contains(
+               QStringLiteral("** (File.Error) could not read file \"/nonexistent/nope.exs\": no such file or directory")),
+           qPrintable(c->transcript()));
+  QTemporaryDir dir;
+  QVERIFY(!window.runScriptFile(dir.path()));
+  QVERIFY2(c->transcript().contains(QStringLiteral("illegal operation on a directory")), qPrintable(c->transcript()));
+}
+
+void TestApp::runScriptFileInterrupted() {
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("spin.exs"),
+                                 "defmodule Spin do\n  def loop(n), do: loop(n + 1)\nend\n\nIO.puts(\"spinning\")\nSpin.loop(0)\n");
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("empty")));
+  actorscope::views::ConsoleWidget* c = window.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), kWait);
+  QVERIFY(window.runScriptFile(path));
+  QVERIFY(c->busy());
+  // Interrupt once the loop runs (an interrupt that reaches the shell before the input is void).
+  QTRY_VERIFY_WITH_TIMEOUT(c->transcript().endsWith(QStringLiteral("\nspinning")), kWait);
+  QVERIFY(c->busy());
+  c->interrupt();
+  QTRY_VERIFY_WITH_TIMEOUT(!c->busy(), kWait);
+  QVERIFY2(c->transcript().contains(QStringLiteral("** (Interrupted) evaluation interrupted")), qPrintable(c->transcript()));
+  c->submit(QStringLiteral("1 + 1"));
+  QTRY_VERIFY_WITH_TIMEOUT(c->transcript().endsWith(QStringLiteral("\n2")), kWait);
 }
 
 QTEST_MAIN(TestApp)

@@ -57,6 +57,7 @@ private slots:
   void replayFutureVersion();
   void replayMissingFile();
   void recordUnknownScenario();
+  void runScriptMissingFile();
 };
 
 void TestCli::scriptPrints() {
@@ -159,6 +160,12 @@ void TestCli::recordUnknownScenario() {
                         QStringLiteral("no-such-scenario"), QStringLiteral("--headless")});
   QVERIFY(r.status > 0);
   QVERIFY2(r.err.contains(QStringLiteral("no-such-scenario")), qPrintable(r.err));
+}
+
+void TestCli::runScriptMissingFile() {
+  const Run r = runApp({QStringLiteral("--run-script"), QStringLiteral("/nonexistent/nope.exs")});
+  QCOMPARE(r.status, 2);
+  QVERIFY2(r.err.contains(QStringLiteral("--run-script")) && r.err.contains(QStringLiteral("nope.exs")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

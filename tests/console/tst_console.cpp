@@ -409,10 +409,19 @@ class ConsoleTest : public QObject {
     Runtime rt;
     std::mutex m;
     std::vector<std::string> errors;
-    Session s(rt, [&](OutputKind k, const std::string& t) {
+    std::vector<Pid> restarted;  // SessionOptions::on_new_shell
+    SessionOptions opts;
+    opts.on_new_shell = [&](Pid p) {
       std::lock_guard g(m);
-      if (k == OutputKind::Error) errors.push_back(t);
-    });
+      restarted.push_back(p);
+    };
+    Session s(
+        rt,
+        [&](OutputKind k, const std::string& t) {
+          std::lock_guard g(m);
+          if (k == OutputKind::Error) errors.push_back(t);
+        },
+        opts);
     QCOMPARE(s.eval("keep = :me").text, std::string(":me"));
     Pid old = s.shell_pid();
     QCOMPARE(s.eval("pid = spawn(fn -> receive do _ -> :ok end end)\nProcess.link(pid)").text, std::string("true"));
@@ -429,6 +438,8 @@ class ConsoleTest : public QObject {
     QCOMPARE(int(errors.size()), 1);
     QCOMPARE(QString::fromStdString(errors[0]),
              QString::fromStdString("** (EXIT from " + inspect_pid(old) + ") shell process exited with reason: killed"));
+    QCOMPARE(int(restarted.size()), 1);
+    QVERIFY(restarted[0] == s.shell_pid());
   }
 
   void session_interrupt_endless_loop() {

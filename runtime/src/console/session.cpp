@@ -24,6 +24,7 @@ struct Session::State {
   Runtime& rt;
   std::shared_ptr<Interp> ip;
   OutputFn output;
+  std::function<void(Pid)> on_new_shell;
   std::string file;
   Term eval_token;
   Term interrupt_token;
@@ -142,6 +143,7 @@ Task<> server_main(Process& self, std::shared_ptr<Session::State> st, Pid first)
       was_busy = st->busy;
       taken = st->taken;
     }
+    if (st->on_new_shell && !st->closed.load()) st->on_new_shell(pid);
     if (was_busy && !taken) {
       self.send(pid, st->eval_token);  // the input never reached the dead shell
     } else if (was_busy) {
@@ -158,6 +160,7 @@ Task<> server_main(Process& self, std::shared_ptr<Session::State> st, Pid first)
 Session::Session(Runtime& rt, OutputFn output, SessionOptions opts) : rt_(rt), st_(std::make_shared<State>(rt)) {
   st_->output = std::move(output);
   st_->file = opts.file;
+  st_->on_new_shell = std::move(opts.on_new_shell);
   st_->ip = std::make_shared<Interp>(rt);
   st_->ip->file = opts.file;
   std::weak_ptr<State> weak = st_;

@@ -56,6 +56,11 @@ struct EvalOutcome {
 struct SessionOptions {
   /// Name used in error messages ("iex" gives "iex:3: ..." like iex).
   std::string file = "iex";
+  /// Called with the new shell's pid each time the server replaces a dead shell (not for the
+  /// first shell: shell_pid() gives it once the constructor returns). Runs on a runtime thread,
+  /// after the "** (EXIT from ...)" line went to the output callback and shell_pid() returns the
+  /// new pid, never while a Session lock is held. Not called once the Session is being destroyed.
+  std::function<void(Pid shell)> on_new_shell;
 };
 
 class Session {
