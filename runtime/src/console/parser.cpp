@@ -1310,6 +1310,32 @@ class Resolver {
         return;
       }
       case NodeKind::Call: {
+        if (atom_name(n->name) == "match?" && n->kids.size() == 2 &&
+            !(module_ && module_defs_.count({n->name.id, 2}))) {
+          // match?(pattern [when guard], expr) is `case expr do pattern [when guard] -> true; _ -> false end`:
+          // the pattern's variables do not leak, as in Elixir.
+          Node* pat = n->kids[0];
+          Node* subject = n->kids[1];
+          Clause hit, miss;
+          hit.line = miss.line = n->line;
+          if (pat->kind == NodeKind::BinOp && pat->op == Op::When) {
+            hit.guard = pat->kids[1];
+            pat = pat->kids[0];
+          }
+          hit.patterns = {pat};
+          hit.body = prog_.make(NodeKind::Lit, n->line);
+          hit.body->lit = Term(atoms::true_);
+          Node* any = prog_.make(NodeKind::Var, n->line);
+          any->name = intern("_");
+          miss.patterns = {any};
+          miss.body = prog_.make(NodeKind::Lit, n->line);
+          miss.body->lit = Term(atoms::false_);
+          n->kind = NodeKind::Case;
+          n->kids = {subject};
+          n->clauses = {hit, miss};
+          expr(n, sc);
+          return;
+        }
         exprs(n->kids, sc);
         if (module_) n->mod = module_->name;
         int ar = static_cast<int>(n->kids.size());
