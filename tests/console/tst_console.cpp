@@ -227,8 +227,9 @@ class ConsoleTest : public QObject {
     QTest::newRow("pin") << "x = 2\nr = case 2 do\n ^x -> :pinned\n _ -> :other\nend\nIO.inspect r" << ":pinned\n";
     QTest::newRow("rebind") << "x = 1\nx = x + 1\nIO.inspect x" << "2\n";
     QTest::newRow("string prefix") << "\"hello \" <> name = \"hello world\"\nIO.puts name" << "world\n";
+    // MatchError has no :message field (e.message is a KeyError in Elixir); Exception.message/1 builds it.
     QTest::newRow("match error")
-        << "try do\n {:ok, x} = {:error, 1}\n x\nrescue\n e in MatchError -> IO.puts e.message\nend"
+        << "try do\n {:ok, x} = {:error, 1}\n x\nrescue\n e in MatchError -> IO.puts Exception.message(e)\nend"
         << "no match of right hand side value: {:error, 1}\n";
     QTest::newRow("1 vs 1.0") << "r = case 1.0 do\n 1 -> :int\n _ -> :float\nend\nIO.inspect r" << ":float\n";
     // guards

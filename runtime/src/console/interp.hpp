@@ -198,6 +198,25 @@ std::string format_error(const Term& reason);
 /// Exception.format_exit/1.
 std::string format_exit(const Term& reason);
 std::string to_string_term(Ctx& c, const Term& t);  // String.Chars
+/// Exception.normalize(:error, reason): an Erlang error reason (`:badarith`, `{:badmatch, v}`, ...)
+/// as the exception struct `rescue` sees; exception structs are returned as they are.
+Term normalize_exception(const Term& reason);
+/// Exception.message/1 of an exception struct.
+std::string exception_message(const Term& exc);
+/// "RuntimeError" for an exception struct (its module without "Elixir.").
+std::string exception_name(const Term& exc);
+/// A struct of a built-in exception module with its default fields, `fields` overriding them.
+Term make_exception(std::string_view module, std::vector<std::pair<Term, Term>> fields);
+/// Mod.exception(arg) for `raise Mod, arg`: a message string or a keyword list of fields.
+Term exception_of(const Term& module, const Term& arg);
+
+// ---- inspect (pretty.cpp) ----------------------------------------------------------------------
+/// Elixir's Inspect of a term: structs as structs; laid out in `width` columns as IO.inspect/2
+/// (pretty: true, width 80) does, or on one line as Kernel.inspect/1 (pretty: false) does.
+constexpr int kInspectOneLine = 1 << 30;
+std::string inspect_pretty(const Term& t, int width = kInspectOneLine);
+/// Field order of a known struct module ("KeyError"); nullptr for others.
+const std::vector<std::string>* struct_fields(std::string_view module);
 
 inline Atom A(std::string_view s) { return intern(s); }
 

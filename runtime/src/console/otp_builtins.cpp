@@ -187,17 +187,17 @@ otp::ChildSpec child_spec(Ctx& c, const Term& spec) {
   } else if (spec.is_map()) {
     const Term* i = spec.map_get(Term(A("id")));
     const Term* s = spec.map_get(Term(A("start")));
-    if (!s) raise_message("ArgumentError", "invalid child specification: " + inspect(spec));
+    if (!s) raise_message("ArgumentError", "invalid child specification: " + inspect_pretty(spec));
     id = i ? *i : Term();
     start = *s;
     if (const Term* r = spec.map_get(Term(A("restart")))) restart = *r;
     if (const Term* sd = spec.map_get(Term(A("shutdown")))) shutdown = *sd;
     if (const Term* t = spec.map_get(Term(A("type")))) type = *t;
   } else {
-    raise_message("ArgumentError", "invalid child specification: " + inspect(spec));
+    raise_message("ArgumentError", "invalid child specification: " + inspect_pretty(spec));
   }
   if (!start.is_tuple() || start.tuple_size() != 3 || !start[0].is_atom() || !start[1].is_atom() || !start[2].is_list())
-    raise_message("ArgumentError", "invalid child specification: " + inspect(spec));
+    raise_message("ArgumentError", "invalid child specification: " + inspect_pretty(spec));
   otp::ChildSpec cs;
   cs.id = id;
   std::shared_ptr<Interp> ip = c.ip;
@@ -349,7 +349,7 @@ void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* t
     if (!st) raise_message("ArgumentError", "expected :strategy option to be given");
     if (st->is_atom(A("one_for_all"))) o.strategy = otp::Strategy::OneForAll;
     else if (st->is_atom(A("rest_for_one"))) o.strategy = otp::Strategy::RestForOne;
-    else if (!st->is_atom(A("one_for_one"))) raise_message("ArgumentError", "unknown strategy " + inspect(*st));
+    else if (!st->is_atom(A("one_for_one"))) raise_message("ArgumentError", "unknown strategy " + inspect_pretty(*st));
     if (const Term* mr = opt(a[1], "max_restarts"); mr && mr->is_integer()) o.max_restarts = static_cast<int>(mr->as_integer());
     if (const Term* ms = opt(a[1], "max_seconds"); ms && ms->is_integer()) o.max_seconds = ms->as_integer();
     o.name = opt_name(a[1]);

@@ -94,6 +94,7 @@ std::string token_text(const Token& t) {
     case Tok::LBrace: return "{";
     case Tok::RBrace: return "}";
     case Tok::MapOpen: return "%{";
+    case Tok::StructOpen: return "%" + t.s + "{";
     case Tok::Comma: return ",";
     case Tok::Semi: return ";";
     case Tok::Newline: return "newline";
@@ -414,6 +415,7 @@ class Parser {
       case Tok::LBrack:
       case Tok::LBrace:
       case Tok::MapOpen:
+      case Tok::StructOpen:
       case Tok::CaptureArg:
         return true;
       case Tok::LParen: return t.space_before;
@@ -816,12 +818,14 @@ class Parser {
         openers_.pop_back();
         return tup;
       }
+      case Tok::StructOpen:
       case Tok::MapOpen: {
         Token open = next();
         openers_.push_back({"%{", open.line});
         int saved = no_do_;
         no_do_ = 0;
         Node* m = prog_.make(NodeKind::Map, open.line);
+        if (open.t == Tok::StructOpen) m->mod = intern("Elixir." + open.s);  // %Alias{...}
         skip_nl();
         bool first = true;
         while (!at(Tok::RBrace)) {
