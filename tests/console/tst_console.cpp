@@ -30,7 +30,8 @@ extern "C" const char* __tsan_default_suppressions() { return "race:libQt6Core.s
 namespace {
 
 QString normalise_ids(QString text) {
-  const std::pair<const char*, const char*> kinds[] = {{"#PID<[0-9.]+>", "PID"}, {"#Reference<[0-9.]+>", "Reference"}};
+  const std::pair<const char*, const char*> kinds[] = {
+      {"#PID<[0-9.]+>", "PID"}, {"#Reference<[0-9.]+>", "Reference"}, {"#Function<[^>]*>", "Function"}};
   for (auto [pattern, label] : kinds) {
     QRegularExpression re(pattern);
     QStringList seen;
@@ -54,14 +55,18 @@ QString normalise_ids(QString text) {
   return text;
 }
 
-/// Logger reports in stdout: no timestamps, no stacktrace lines under a "** (" line.
+/// Logger reports in stdout: no timestamps, no stacktrace lines under a "** (" line, and no blank
+/// or stacktrace lines under a GenServer report's "Client #PID<...> is alive" line.
 QString normalise_out(const QString& text) {
   static const QRegularExpression stamp("^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d ");
+  static const QRegularExpression client("^Client #PID<[0-9.]+> is (alive|dead)$");
   QStringList out;
-  bool in_stack = false;
+  bool in_stack = false, in_client = false;
   for (QString line : text.split('\n')) {
     if (in_stack && line.startsWith("    ")) continue;
+    if (in_client && (line.isEmpty() || line.startsWith("    "))) continue;
     in_stack = line.startsWith("** (");
+    in_client = client.match(line).hasMatch();
     out << line.remove(stamp);
   }
   return normalise_ids(out.join('\n'));

@@ -19,9 +19,10 @@ void Interp::write(Stream s, const std::string& text) {
   if (sink) sink(s, text);
 }
 
-void Interp::log_crash(Pid pid, const Term& reason) {
+void Interp::log_error(const std::string& report) {
   // Elixir 1.14's Logger (console backend, on standard output):
   // "\nHH:MM:SS.mmm [error] Process #PID<...> raised an exception\n** (E) msg\n    stacktrace\n"
+  // The console keeps no stacktraces, so the indented stack lines are not printed.
   auto now = std::chrono::system_clock::now();
   std::time_t tt = std::chrono::system_clock::to_time_t(now);
   int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
@@ -29,8 +30,11 @@ void Interp::log_crash(Pid pid, const Term& reason) {
   localtime_r(&tt, &tm);
   char stamp[32];
   std::snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03d", tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
-  write(Stream::Log, std::string("\n") + stamp + " [error] Process " + inspect_pid(pid) + " raised an exception\n" +
-                         format_error(reason) + "\n");
+  write(Stream::Log, std::string("\n") + stamp + " [error] " + report + "\n");
+}
+
+void Interp::log_crash(Pid pid, const Term& reason) {
+  log_error("Process " + inspect_pid(pid) + " raised an exception\n" + format_error(reason));
 }
 
 std::shared_ptr<const ModuleDef> Interp::module(Atom name) const {
@@ -247,6 +251,25 @@ std::string exception_message(const Term& e) {
 std::string format_error(const Term& reason) {
   Term e = normalize_exception(reason);
   return "** (" + exception_name(e) + ") " + exception_message(e);
+}
+
+namespace {
+/// An error reason as a process exit carries it: an exception struct or a raw Erlang error.
+bool is_error_reason(const Term& e) {
+  bool exc = e.is_map() && e.map_get(Term(A("__exception__")));
+  bool erl = e.is_atom(atoms::badarith) || e.is_atom(atoms::badarg) || e.is_atom(A("cond_clause")) ||
+             (e.is_tuple() && e.tuple_size() >= 2 && e[0].is_atom() &&
+              (e[0].is_atom(A("badmatch")) || e[0].is_atom(A("case_clause")) || e[0].is_atom(atoms::badfun) ||
+               e[0].is_atom(A("badarity")) || e[0].is_atom(A("badkey")) || e[0].is_atom(A("badmap"))));
+  return exc || erl;
+}
+}  // namespace
+
+std::string format_report_reason(const Term& reason) {
+  if (reason.is_atom(atoms::normal) || reason.is_atom(atoms::shutdown) || reason.is_tagged(atoms::shutdown, 2)) return "";
+  if (reason.is_tuple() && reason.tuple_size() == 2 && reason[1].is_list() && is_error_reason(reason[0]))
+    return format_error(reason[0]);
+  return "** (stop) " + inspect_pretty(reason);
 }
 
 std::string format_exit(const Term& reason) {

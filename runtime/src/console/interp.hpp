@@ -81,6 +81,8 @@ class Interp {
 
   void write(Stream s, const std::string& text);
   void log_crash(Pid pid, const Term& reason);
+  /// "\nHH:MM:SS.mmm [error] <report>\n", as Elixir 1.14's Logger prints on standard output.
+  void log_error(const std::string& report);
 
   std::shared_ptr<const ModuleDef> module(Atom name) const;
   void define_module(std::shared_ptr<ModuleDef> m);
@@ -195,6 +197,10 @@ Term exception_fields(std::string_view module, std::vector<std::pair<Term, Term>
 [[noreturn]] void raise_message(std::string_view module, std::string message);
 /// "** (Kind) message" for an error reason (an exception struct or an Erlang reason).
 std::string format_error(const Term& reason);
+/// The "** (...)" line of a Logger report for a process that ended with `reason`: the exception
+/// for an error ({exception, stacktrace}), "** (stop) reason" otherwise; empty when the reason
+/// is one that OTP does not report (:normal, :shutdown, {:shutdown, _}).
+std::string format_report_reason(const Term& reason);
 /// Exception.format_exit/1.
 std::string format_exit(const Term& reason);
 std::string to_string_term(Ctx& c, const Term& t);  // String.Chars

@@ -27,6 +27,38 @@ bool has_function(Interp& ip, Atom mod, const char* fun, int arity) {
   return m && m->find(A(fun), arity);
 }
 
+/// What OTP's gen_server logs when a server ends with a reason other than :normal, :shutdown or
+/// {:shutdown, _}: "GenServer #PID<...> terminating", the reason, the last message (with its
+/// caller for a call), the state, and for a call whether the caller is alive. The callbacks note
+/// the message they handle; a stop asked by GenServer.stop/2 reports "Last message: []".
+struct CrashReport {
+  Term last_msg;
+  Term from;  // {pid, tag} of a call, or nil
+  bool pending = false;
+  void begin(Term msg, Term caller = Term()) {
+    last_msg = std::move(msg);
+    from = std::move(caller);
+    pending = true;
+  }
+  void done() { pending = false; }
+  void log(Interp& ip, Process& self, const Term& reason, const Term& state) const {
+    std::string why = format_report_reason(reason);
+    if (why.empty()) return;
+    std::string r = "GenServer " + inspect_pid(self.pid()) + " terminating\n" + why + "\n";
+    Pid client;
+    if (pending && from.is_tuple() && from.tuple_size() == 2 && from[0].is_pid()) client = from[0].as_pid();
+    if (!pending)
+      r += "Last message: []\n";
+    else if (client.valid())
+      r += "Last message (from " + inspect_pid(client) + "): " + inspect_pretty(last_msg, 80) + "\n";
+    else
+      r += "Last message: " + inspect_pretty(last_msg, 80) + "\n";
+    r += "State: " + inspect_pretty(state, 80);
+    if (client.valid()) r += "\nClient " + inspect_pid(client) + (self.runtime().alive(client) ? " is alive" : " is dead");
+    ip.log_error(r);
+  }
+};
+
 /// A GenServer whose callbacks are a user module's functions; the state lives here.
 class ModuleServer final : public otp::GenServer {
  public:
@@ -45,12 +77,14 @@ class ModuleServer final : public otp::GenServer {
   }
 
   Task<otp::CallResult> handle_call(Process& self, const Term& request, const Term& from) override {
+    report_.begin(request, from);
     if (!has_function(*ip_, mod_, "handle_call", 3)) co_return otp::CallResult::stop(T2(Term(A("bad_call")), request));
     Ctx c(self, ip_);
     Term r = co_await apply_mfa(c, mod_, A("handle_call"), args3(request, from, state_));
     co_return result(r);
   }
   Task<otp::NoReplyResult> handle_cast(Process& self, const Term& request) override {
+    report_.begin(T2(Term(A("$gen_cast")), request));
     if (!has_function(*ip_, mod_, "handle_cast", 2)) co_return otp::CallResult::stop(T2(Term(A("bad_cast")), request));
     Ctx c(self, ip_);
     Term r = co_await apply_mfa(c, mod_, A("handle_cast"), args2(request, state_));
@@ -58,19 +92,23 @@ class ModuleServer final : public otp::GenServer {
   }
   Task<otp::NoReplyResult> handle_info(Process& self, const Term& msg) override {
     if (!has_function(*ip_, mod_, "handle_info", 2)) co_return otp::CallResult::noreply();
+    report_.begin(msg);
     Ctx c(self, ip_);
     Term r = co_await apply_mfa(c, mod_, A("handle_info"), args2(msg, state_));
     co_return result(r);
   }
   Task<> terminate(Process& self, const Term& reason) override {
-    if (!has_function(*ip_, mod_, "terminate", 2)) co_return;
-    Ctx c(self, ip_);
-    (void)co_await apply_mfa(c, mod_, A("terminate"), args2(reason, state_));
+    if (has_function(*ip_, mod_, "terminate", 2)) {
+      Ctx c(self, ip_);
+      (void)co_await apply_mfa(c, mod_, A("terminate"), args2(reason, state_));
+    }
+    report_.log(*ip_, self, reason, state_);
   }
   Atom module() const override { return mod_; }
 
  private:
   otp::CallResult result(const Term& r) {
+    if (!tagged(r, "stop", 4) && !tagged(r, "stop", 3)) report_.done();
     if (tagged(r, "reply", 3)) {
       state_ = r[2];
       return otp::CallResult::reply(r[1]);
@@ -93,6 +131,7 @@ class ModuleServer final : public otp::GenServer {
   Atom mod_;
   Term arg_;
   Term state_;
+  CrashReport report_;
 };
 
 /// Elixir's Agent: a GenServer holding a value, changed by funs sent to it.
@@ -104,8 +143,21 @@ class AgentServer final : public otp::GenServer {
     state_ = co_await apply_fun(c, fun_, args0());
     co_return otp::InitResult::ok();
   }
-  Task<otp::CallResult> handle_call(Process& self, const Term& request, const Term&) override {
+  Task<otp::CallResult> handle_call(Process& self, const Term& request, const Term& from) override {
     Ctx c(self, ip_);
+    report_.begin(request, from);
+    otp::CallResult r = co_await handle(c, request);
+    report_.done();
+    co_return r;
+  }
+  Task<> terminate(Process& self, const Term& reason) override {
+    report_.log(*ip_, self, reason, state_);
+    co_return;
+  }
+  Atom module() const override { return A("Elixir.Agent"); }
+
+ private:
+  Task<otp::CallResult> handle(Ctx& c, const Term& request) {
     if (tagged(request, "get", 2)) co_return otp::CallResult::reply(co_await apply_fun(c, request[1], args1(state_)));
     if (tagged(request, "update", 2)) {
       state_ = co_await apply_fun(c, request[1], args1(state_));
@@ -119,12 +171,10 @@ class AgentServer final : public otp::GenServer {
     }
     co_return otp::CallResult::stop(T2(Term(A("bad_call")), request));
   }
-  Atom module() const override { return A("Elixir.Agent"); }
-
- private:
   std::shared_ptr<Interp> ip_;
   Term fun_;
   Term state_;
+  CrashReport report_;
 };
 
 Atom opt_name(const Term& opts) {
@@ -221,17 +271,46 @@ struct IsTaskRef {
   bool operator()(const Term& m) const { return m.is_tagged(A("$task_ref"), 2); }
 };
 
-Task<> task_main(Process& self, std::shared_ptr<Interp> ip, Term fun, Pid owner) {
-  Term msg = co_await self.receive(IsTaskRef{});
+/// Elixir's Task.Supervised report for a task that ends with an error or an abnormal exit.
+void log_task_crash(Interp& ip, Process& self, Pid owner, const Term& fun, const Term& reason) {
+  std::string why = format_report_reason(reason);
+  if (why.empty()) return;
+  ip.log_error("Task " + inspect_pid(self.pid()) + " started from " + inspect_pid(owner) + " terminating\n" + why +
+               "\nFunction: " + inspect_pretty(fun, 80) + "\n    Args: []");
+}
+
+/// Runs a task's fun, reporting a crash as Task.Supervised does.
+Task<Term> run_task_fun(Process& self, std::shared_ptr<Interp> ip, Term fun, Pid owner) {
   Ctx c(self, ip);
-  Term result;
   try {
-    result = co_await apply_fun(c, fun, args0());
+    co_return co_await apply_fun(c, fun, args0());
   } catch (const ErlangError& e) {
-    ip->log_crash(self.pid(), e.reason());
+    log_task_crash(*ip, self, owner, fun, T2(e.reason(), Term::empty_list()));
+    throw;
+  } catch (const LangExit& e) {
+    log_task_crash(*ip, self, owner, fun, e.reason());
     throw;
   }
+}
+
+Task<> task_main(Process& self, std::shared_ptr<Interp> ip, Term fun, Pid owner) {
+  Term msg = co_await self.receive(IsTaskRef{});
+  Term result = co_await run_task_fun(self, ip, fun, owner);
   self.send(owner, T2(msg[1], result));
+}
+
+/// Task.start/1 and Task.start_link/1: a task nobody awaits.
+Task<> task_start_main(Process& self, std::shared_ptr<Interp> ip, Term fun, Pid owner) {
+  (void)co_await run_task_fun(self, ip, fun, owner);
+}
+
+Term task_start(Ctx& c, const Term& fun, bool link) {
+  if (!fun.is_fun() || fun.as_fun()->arity() != 0) raise_error(Term(atoms::badarg));
+  SpawnOptions o;
+  o.link = link;
+  Pid pid = actorscope::detail::spawn_in(actorscope::detail::core_of(c.self), &c.self, o, nullptr, &task_start_main, c.ip,
+                                         fun, c.self.pid());
+  return T2(Term(atoms::ok), Term(pid));
 }
 
 struct IsTaskReply {
@@ -307,6 +386,17 @@ void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* t
     o.module = A("Elixir.Agent");
     co_return co_await otp::GenServer::start_link(c.self, std::make_unique<AgentServer>(c.ip, a[0]), o);
   };
+  reg(t, "Agent", "start", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    otp::GenServerOptions o;
+    o.module = A("Elixir.Agent");
+    co_return co_await otp::GenServer::start(c.self, std::make_unique<AgentServer>(c.ip, a[0]), o);
+  };
+  reg(t, "Agent", "start", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    otp::GenServerOptions o;
+    o.name = opt_name(a[1]);
+    o.module = A("Elixir.Agent");
+    co_return co_await otp::GenServer::start(c.self, std::make_unique<AgentServer>(c.ip, a[0]), o);
+  };
   reg(t, "Agent", "get", 2).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await as_exit(otp::GenServer::call(c.self, a[0], T2(Term(A("get")), a[1])));
   };
@@ -330,10 +420,13 @@ void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* t
                                            c.self.pid());
     c.self.send(pid, T2(Term(A("$task_ref")), Term(ref)));
     return Term::map({{Term(A("__struct__")), Term(A("Elixir.Task"))},
+                      {Term(A("mfa")), Term::tuple({Term(A("erlang")), Term(A("apply")), Term(2)})},
                       {Term(A("owner")), Term(c.self.pid())},
                       {Term(A("pid")), Term(pid)},
                       {Term(A("ref")), Term(ref)}});
   };
+  reg(t, "Task", "start", 1).sync = [](Ctx& c, Args& a) -> Term { return task_start(c, a[0], false); };
+  reg(t, "Task", "start_link", 1).sync = [](Ctx& c, Args& a) -> Term { return task_start(c, a[0], true); };
   reg(t, "Task", "await", 1).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await task_await(c, a[0], 5000, Term(5000));
   };
