@@ -143,6 +143,37 @@ Term exception_of(const Term& module, const Term& arg) {
   return make_exception(mod, std::move(fields));
 }
 
+Term map_update(const Term& base, std::vector<std::pair<Term, Term>> kvs, bool must_exist);
+
+Term merge_child_spec(const Term& spec, const Term& overrides) {
+  static const char* const keys[] = {"id", "start", "restart", "shutdown", "type", "modules", "significant"};
+  std::vector<std::pair<Term, Term>> kv;
+  if (overrides.is_list()) {
+    for (const Term& o : overrides.list_elements()) {
+      if (!o.is_tuple() || o.tuple_size() != 2 || !o[0].is_atom()) raise_error(Term(atoms::badarg));
+      bool known = false;
+      for (const char* k : keys) known = known || o[0].is_atom(A(k));
+      if (!known) raise_message("ArgumentError", "unknown key " + inspect_pretty(o[0]) + " in child specification override");
+      kv.emplace_back(o[0], o[1]);
+    }
+  } else if (overrides.is_map()) {
+    kv = overrides.map_entries();
+  } else {
+    raise_error(Term(atoms::badarg));
+  }
+  return map_update(spec, std::move(kv), false);
+}
+
+std::optional<Term> default_child_spec(const ModuleDef& m, const Term& arg) {
+  if (!m.use_kind.id) return std::nullopt;
+  std::vector<std::pair<Term, Term>> kv = {
+      {Term(A("id")), Term(m.name)},
+      {Term(A("start")), Term::tuple({Term(m.name), Term(A("start_link")), Term::list({arg})})}};
+  if (m.use_kind == A("Elixir.Task")) kv.emplace_back(Term(A("restart")), Term(A("temporary")));
+  if (m.use_kind == A("Elixir.Supervisor")) kv.emplace_back(Term(A("type")), Term(A("supervisor")));
+  return merge_child_spec(Term::map(std::move(kv)), m.use_opts);
+}
+
 Term exception(std::string_view module, std::string message) {
   return make_exception(module, {{Term(A("message")), Term::binary(message)}});
 }
@@ -959,6 +990,9 @@ Task<Term> apply_mfa(Ctx& c, Atom mod, Atom fun, std::vector<Term> args) {
   if (const Builtin* b = find_builtin(mod, fun, static_cast<int>(args.size())))
     co_return co_await call_builtin(c, b, std::move(args));
   if (is_exception_constructor(mod, fun, static_cast<int>(args.size()))) co_return exception_of(Term(mod), args[0]);
+  if (args.size() == 1 && fun == A("child_spec"))
+    if (auto m = c.ip->module(mod))
+      if (auto spec = default_child_spec(*m, args[0])) co_return *spec;
   undefined_function(mod, fun, static_cast<int>(args.size()), exists || builtin_module(mod));
 }
 
@@ -1109,6 +1143,9 @@ Task<Term> eval_call(Ctx& c, const Node* n, Env& env, bool tail) {
   }
   if (const Builtin* b = find_builtin(mod, n->name, arity)) co_return co_await call_builtin(c, b, std::move(args));
   if (is_exception_constructor(mod, n->name, arity)) co_return exception_of(Term(mod), args[0]);
+  if (arity == 1 && n->name == A("child_spec"))
+    if (auto m = c.ip->module(mod))
+      if (auto spec = default_child_spec(*m, args[0])) co_return *spec;
   undefined_function(mod, n->name, arity, exists || builtin_module(mod));
 }
 
@@ -1149,6 +1186,13 @@ Task<Term> eval_defmodule(Ctx& c, const Node* n) {
       m->attrs[it->name.id] = EVAL(it->kids[0], env);
     } else if (it->kind == NodeKind::Directive) {
       if (atom_name(it->name) == "use" && it->mod == A("Elixir.GenServer")) m->genserver = true;
+      if (atom_name(it->name) == "use" &&
+          (it->mod == A("Elixir.GenServer") || it->mod == A("Elixir.Agent") || it->mod == A("Elixir.Task") ||
+           it->mod == A("Elixir.Supervisor"))) {
+        m->use_kind = it->mod;
+        m->use_opts = Term::empty_list();
+        if (!it->kids.empty()) m->use_opts = EVAL(it->kids[0], env);  // (no co_await inside ?:, see ev())
+      }
     } else {
       // Define what exists so far so the body can call it (rare).
       last = EVAL(it, env);

@@ -19,6 +19,7 @@
 #include <utility>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,10 @@ struct ModuleDef {
   std::map<std::pair<uint32_t, int>, FunctionDef> funs;
   std::map<uint32_t, Term> attrs;
   bool genserver = false;
+  /// `use GenServer|Agent|Task|Supervisor[, opts]`: the behaviour, and the options that its
+  /// default child_spec/1 merges.
+  Atom use_kind{};
+  Term use_opts;
   const FunctionDef* find(Atom f, int arity) const {
     auto it = funs.find({f.id, arity});
     return it == funs.end() ? nullptr : &it->second;
@@ -213,6 +218,11 @@ std::string exception_message(const Term& exc);
 std::string exception_name(const Term& exc);
 /// A struct of a built-in exception module with its default fields, `fields` overriding them.
 Term make_exception(std::string_view module, std::vector<std::pair<Term, Term>> fields);
+/// The child_spec/1 that `use GenServer` (Agent, Task, Supervisor) defines, for a module that
+/// does not define its own; nullopt when the module has no such `use`.
+std::optional<Term> default_child_spec(const ModuleDef& m, const Term& arg);
+/// Supervisor.child_spec/2's overrides merged into a child spec map.
+Term merge_child_spec(const Term& spec, const Term& overrides);
 /// Mod.exception(arg) for `raise Mod, arg`: a message string or a keyword list of fields.
 Term exception_of(const Term& module, const Term& arg);
 

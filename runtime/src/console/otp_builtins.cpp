@@ -264,6 +264,51 @@ otp::ChildSpec child_spec(Ctx& c, const Term& spec) {
   return cs;
 }
 
+/// A child as Supervisor.start_link/2 and start_child/2 take it, as a child spec map: `Mod` and
+/// `{Mod, arg}` call Mod.child_spec(arg) (the module's own, or the one `use GenServer` and the
+/// like define); maps pass through.
+Task<Term> child_spec_map(Ctx& c, Term spec) {
+  Term mod, arg;
+  if (spec.is_atom()) {
+    mod = spec;
+    arg = Term::empty_list();
+  } else if (spec.is_tuple() && spec.tuple_size() == 2 && spec[0].is_atom()) {
+    mod = spec[0];
+    arg = spec[1];
+  } else {
+    co_return spec;  // a map, or invalid (child_spec() says so)
+  }
+  Atom m = mod.as_atom();
+  auto def = c.ip->module(m);
+  if (def && def->find(A("child_spec"), 1)) {
+    Term r = co_await apply_mfa(c, m, A("child_spec"), args1(arg));
+    if (!r.is_map()) raise_message("ArgumentError", "invalid child specification: " + inspect_pretty(r));
+    co_return r;
+  }
+  if (def)
+    if (auto d = default_child_spec(*def, arg)) co_return *d;
+  std::string name = inspect_pretty(mod);
+  raise_message("ArgumentError",
+                "The module " + name +
+                    " was given as a child to a supervisor\nbut it does not implement child_spec/1.\n\n"
+                    "If you own the given module, please define a child_spec/1 function\n"
+                    "that receives an argument and returns a child specification as a map.\nFor example:\n\n"
+                    "    def child_spec(opts) do\n      %{\n        id: __MODULE__,\n"
+                    "        start: {__MODULE__, :start_link, [opts]},\n        type: :worker,\n"
+                    "        restart: :permanent,\n        shutdown: 500\n      }\n    end\n\n"
+                    "Note that \"use Agent\", \"use GenServer\" and so on automatically define\nthis function for you.\n\n"
+                    "However, if you don't own the given module and it doesn't implement\n"
+                    "child_spec/1, instead of passing the module name directly as a supervisor\n"
+                    "child, you will have to pass a child specification as a map:\n\n    %{\n      id: " +
+                    name + ",\n      start: {" + name +
+                    ", :start_link, [arg1, arg2]}\n    }\n\nSee the Supervisor documentation for more information.\n");
+}
+
+Task<otp::ChildSpec> resolve_child(Ctx& c, Term spec) {
+  Term m = co_await child_spec_map(c, std::move(spec));
+  co_return child_spec(c, m);
+}
+
 // ---- Task --------------------------------------------------------------------------------------
 
 struct IsTaskRef {
@@ -436,7 +481,8 @@ void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* t
   // Supervisor
   reg(t, "Supervisor", "start_link", 2).async = [](Ctx& c, Args a) -> Task<Term> {
     std::vector<otp::ChildSpec> specs;
-    for (const Term& s : a[0].list_elements()) specs.push_back(child_spec(c, s));
+    if (!a[0].is_list()) raise_error(Term(atoms::badarg));
+    for (const Term& s : a[0].list_elements()) specs.push_back(co_await resolve_child(c, s));
     otp::SupervisorOptions o;
     const Term* st = opt(a[1], "strategy");
     if (!st) raise_message("ArgumentError", "expected :strategy option to be given");
@@ -448,6 +494,11 @@ void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* t
     o.name = opt_name(a[1]);
     co_return co_await otp::Supervisor::start_link(c.self, std::move(specs), o);
   };
+  reg(t, "Supervisor", "child_spec", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    Term spec = co_await child_spec_map(c, a[0]);
+    if (!spec.is_map()) raise_message("ArgumentError", "invalid child specification: " + inspect_pretty(spec));
+    co_return merge_child_spec(spec, a[1]);
+  };
   reg(t, "Supervisor", "which_children", 1).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await as_exit(otp::Supervisor::which_children(c.self, a[0]));
   };
@@ -455,7 +506,8 @@ void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* t
     co_return co_await as_exit(otp::Supervisor::count_children(c.self, a[0]));
   };
   reg(t, "Supervisor", "start_child", 2).async = [](Ctx& c, Args a) -> Task<Term> {
-    co_return co_await as_exit(otp::Supervisor::start_child(c.self, a[0], child_spec(c, a[1])));
+    otp::ChildSpec cs = co_await resolve_child(c, a[1]);
+    co_return co_await as_exit(otp::Supervisor::start_child(c.self, a[0], std::move(cs)));
   };
   reg(t, "Supervisor", "terminate_child", 2).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await as_exit(otp::Supervisor::terminate_child(c.self, a[0], a[1]));
@@ -473,8 +525,15 @@ void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* t
     if (const Term* ms = opt(a[0], "max_seconds"); ms && ms->is_integer()) o.max_seconds = ms->as_integer();
     co_return co_await otp::DynamicSupervisor::start_link(c.self, o);
   };
+  reg(t, "DynamicSupervisor", "which_children", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::DynamicSupervisor::which_children(c.self, a[0]));
+  };
+  reg(t, "DynamicSupervisor", "count_children", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::DynamicSupervisor::count_children(c.self, a[0]));
+  };
   reg(t, "DynamicSupervisor", "start_child", 2).async = [](Ctx& c, Args a) -> Task<Term> {
-    co_return co_await as_exit(otp::DynamicSupervisor::start_child(c.self, a[0], child_spec(c, a[1])));
+    otp::ChildSpec cs = co_await resolve_child(c, a[1]);
+    co_return co_await as_exit(otp::DynamicSupervisor::start_child(c.self, a[0], std::move(cs)));
   };
 }
 

@@ -1142,6 +1142,7 @@ class Parser {
       Node* r = prog_.make(NodeKind::Directive, c->line);
       r->name = c->name;
       if (c->kids[0]->kind == NodeKind::Lit && c->kids[0]->lit.is_atom()) r->mod = c->kids[0]->lit.as_atom();
+      if (n == "use" && c->kids.size() == 2) r->kids = {c->kids[1]};  // use GenServer, restart: :temporary
       return r;
     }
     if (!c->blocks.empty()) {
@@ -1460,7 +1461,10 @@ class Resolver {
       case NodeKind::CaptureArg:
         n->pure = true;
         return;
-      case NodeKind::Directive: n->pure = true; return;
+      case NodeKind::Directive:
+        exprs(n->kids, sc);
+        n->pure = true;
+        return;
       case NodeKind::Clauses: error(n->line, "unexpected -> clauses");
     }
   }
