@@ -134,6 +134,9 @@ Term exception_of(const Term& module, const Term& arg) {
   std::string n(atom_name(module.as_atom()));
   std::string mod = n.rfind("Elixir.", 0) == 0 ? n.substr(7) : n;
   if (arg.is_binary()) return make_exception(mod, {{Term(A("message")), arg}});
+  if (!arg.is_list())
+    raise_error(make_exception("FunctionClauseError",
+                               {{Term(A("module")), module}, {Term(A("function")), Term(A("exception"))}, {Term(A("arity")), Term(1)}}));
   std::vector<std::pair<Term, Term>> fields;
   if (arg.is_list())
     for (const Term& kv : arg.list_elements())

@@ -231,8 +231,6 @@ Term exception_of(const Term& module, const Term& arg);
 /// (pretty: true, width 80) does, or on one line as Kernel.inspect/1 (pretty: false) does.
 constexpr int kInspectOneLine = 1 << 30;
 std::string inspect_pretty(const Term& t, int width = kInspectOneLine);
-/// Field order of a known struct module ("KeyError"); nullptr for others.
-const std::vector<std::string>* struct_fields(std::string_view module);
 
 inline Atom A(std::string_view s) { return intern(s); }
 

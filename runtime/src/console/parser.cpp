@@ -821,7 +821,7 @@ class Parser {
       case Tok::StructOpen:
       case Tok::MapOpen: {
         Token open = next();
-        openers_.push_back({"%{", open.line});
+        openers_.push_back({open.t == Tok::StructOpen ? "{" : "%{", open.line});
         int saved = no_do_;
         no_do_ = 0;
         Node* m = prog_.make(NodeKind::Map, open.line);
@@ -1208,6 +1208,7 @@ class Resolver {
         if (n->tail) pattern(n->tail, sc, bound_here);
         return;
       case NodeKind::Map:
+        check_struct(n);
         if (n->tail) error(n->line, "cannot use map update syntax in a pattern");
         for (size_t i = 0; i < n->kids.size(); i += 2) {
           expr(n->kids[i], sc);
@@ -1243,6 +1244,17 @@ class Resolver {
     }
     error(n->line, "cannot invoke this expression inside a match (only literals, variables, tuples, lists, maps "
                    "and ^pins are allowed in patterns)");
+  }
+
+  /// %Alias{}: Elixir expands structs at compile time; the console knows the built-in ones only.
+  void check_struct(const Node* n) {
+    if (!n->mod.id) return;
+    std::string m(atom_name(n->mod));
+    if (m.rfind("Elixir.", 0) == 0) m = m.substr(7);
+    if (m != "Task" && struct_fields(m)) return;
+    error(n->line, m + ".__struct__/1 is undefined, cannot expand struct " + m +
+                       ". Make sure the struct name is correct. If the struct name exists and is correct but it still "
+                       "cannot be found, you likely have cyclic module usage in your code");
   }
 
   void clause(Clause& c, Scope outer) {
@@ -1285,10 +1297,12 @@ class Resolver {
         return;
       }
       case NodeKind::Pin: error(n->line, "cannot use ^" + std::string(atom_name(n->name)) + " outside of match clauses");
+      case NodeKind::Map:
+        check_struct(n);
+        [[fallthrough]];
       case NodeKind::Str:
       case NodeKind::Tuple:
       case NodeKind::List:
-      case NodeKind::Map:
       case NodeKind::UnOp:
       case NodeKind::Field:
       case NodeKind::Access:
@@ -1315,6 +1329,9 @@ class Resolver {
         return;
       }
       case NodeKind::Call: {
+        if (atom_name(n->name) == "match?" && n->kids.size() != 2 &&
+            !(module_ && module_defs_.count({n->name.id, static_cast<int>(n->kids.size())})))
+          error(n->line, "undefined function match?/" + std::to_string(n->kids.size()) + " (there is no such import)");
         if (atom_name(n->name) == "match?" && n->kids.size() == 2 &&
             !(module_ && module_defs_.count({n->name.id, 2}))) {
           // match?(pattern [when guard], expr) is `case expr do pattern [when guard] -> true; _ -> false end`:
