@@ -157,13 +157,25 @@ int inspect_width(const Term& opts, int dflt = 80) {
   return w;
 }
 
+/// The `limit:` option of IO.inspect/2 and inspect/2 (default 50; :infinity: no limit).
+int inspect_limit(const Term& opts) {
+  int l = 50;
+  if (opts.is_list())
+    for (const Term& kv : opts.list_elements())
+      if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0].is_atom(intern("limit"))) {
+        if (kv[1].is_atom(atoms::infinity)) l = -1;
+        else if (kv[1].is_integer() && kv[1].as_integer() >= 0) l = static_cast<int>(std::min<int64_t>(kv[1].as_integer(), 1 << 30));
+      }
+  return l;
+}
+
 Term io_inspect(Ctx& c, const Term& v, const Term& opts) {
   std::string label;
   if (opts.is_list()) {
     for (const Term& kv : opts.list_elements())
       if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0].is_atom(intern("label"))) label = to_string_term(c, kv[1]) + ": ";
   }
-  c.ip->write(Stream::Out, label + inspect_pretty(v, inspect_width(opts)) + "\n");
+  c.ip->write(Stream::Out, label + inspect_pretty(v, inspect_width(opts), inspect_limit(opts)) + "\n");
   return v;
 }
 
@@ -376,7 +388,7 @@ Table build() {
     if (a[1].is_list())
       for (const Term& kv : a[1].list_elements())
         if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0].is_atom(intern("pretty")) && kv[1].is_atom(atoms::true_)) pretty = true;
-    return Term::binary(inspect_pretty(a[0], pretty ? inspect_width(a[1]) : kInspectOneLine));
+    return Term::binary(inspect_pretty(a[0], pretty ? inspect_width(a[1]) : kInspectOneLine, inspect_limit(a[1])));
   };
   t.reg("Kernel", "apply", 2).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await apply_fun(c, a[0], need_list(a[1]).list_elements());
@@ -652,6 +664,15 @@ Table build() {
   t.reg("Enum", "join", 2).sync = [](Ctx& c, Args& a) -> Term {
     if (!a[1].is_binary()) badarg();
     return Term::binary(join(c, a[0], std::string(a[1].as_binary())));
+  };
+  t.reg("Enum", "chunk_every", 2).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> xs = enumerate(a[0]);
+    if (!a[1].is_integer() || a[1].as_integer() <= 0) raise_error(make_exception("FunctionClauseError", {{Term(intern("module")), Term(intern("Elixir.Enum")), }, {Term(intern("function")), Term(intern("chunk_every"))}, {Term(intern("arity")), Term(4)}}));
+    size_t n = static_cast<size_t>(a[1].as_integer());
+    std::vector<Term> out;
+    for (size_t i = 0; i < xs.size(); i += n)
+      out.push_back(Term::list(std::vector<Term>(xs.begin() + static_cast<long>(i), xs.begin() + static_cast<long>(std::min(xs.size(), i + n)))));
+    return Term::list(out);
   };
   t.reg("Enum", "zip", 2).sync = [](Ctx&, Args& a) -> Term {
     std::vector<Term> x = enumerate(a[0]), y = enumerate(a[1]), out;

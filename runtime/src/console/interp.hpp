@@ -230,7 +230,8 @@ Term exception_of(const Term& module, const Term& arg);
 /// Elixir's Inspect of a term: structs as structs; laid out in `width` columns as IO.inspect/2
 /// (pretty: true, width 80) does, or on one line as Kernel.inspect/1 (pretty: false) does.
 constexpr int kInspectOneLine = 1 << 30;
-std::string inspect_pretty(const Term& t, int width = kInspectOneLine);
+/// `limit` is Inspect.Opts' :limit (default 50 elements per container; negative: no limit).
+std::string inspect_pretty(const Term& t, int width = kInspectOneLine, int limit = 50);
 
 inline Atom A(std::string_view s) { return intern(s); }
 

@@ -6,6 +6,7 @@
 // tuples always do, keyword lists and maps put one entry per line when they do not fit.
 // Structs of the exceptions the console raises, Task and Range print as Elixir prints them;
 // any other map with a __struct__ key prints as a map, as Elixir does for an unknown module.
+// Containers show at most `limit` elements (Inspect.Opts' default 50), then "...".
 //
 // The runtime's inspect() stays the one-line form that parse_term() reads back.
 
@@ -205,15 +206,34 @@ bool printable_charlist(const Term& list) {
   return t->is_empty_list();
 }
 
-D to_doc(const Term& t);
+/// The :limit of Inspect.Opts: how many more elements containers show (kNoLimit: all).
+constexpr int kNoLimit = -1;
+int decrement(int limit) { return limit == kNoLimit ? limit : limit - 1; }
 
-D keyword(const Term& key, const Term& value) {
+D to_doc(const Term& t, int limit);
+
+D keyword(const Term& key, const Term& value, int limit) {
   std::string k = inspect_key(key.as_atom());
   k.pop_back();  // "a: " -> "a:", then concat(" ", value) as Inspect.List.keyword/2
-  return cons(str(std::move(k)), cons(str(" "), to_doc(value)));
+  return cons(str(std::move(k)), cons(str(" "), to_doc(value, limit)));
 }
 
-D struct_doc(const Term& m) {
+/// Inspect.Algebra's container_each/6: the docs of the elements, "..." once `limit` runs out.
+template <typename Fn>
+std::vector<D> each(size_t n, int limit, Fn&& doc_of) {
+  std::vector<D> docs;
+  for (size_t i = 0; i < n; ++i) {
+    if (limit == 0) {
+      docs.push_back(str("..."));
+      break;
+    }
+    limit = decrement(limit);
+    docs.push_back(doc_of(i, limit));
+  }
+  return docs;
+}
+
+D struct_doc(const Term& m, int limit) {
   const Term* st = m.map_get(Term(A("__struct__")));
   if (!st || !st->is_atom()) return nullptr;
   std::string_view name = atom_name(st->as_atom());
@@ -224,10 +244,10 @@ D struct_doc(const Term& m) {
     const Term* l = m.map_get(Term(A("last")));
     const Term* s = m.map_get(Term(A("step")));
     if (!f || !l || !s || m.map_entries().size() != 4) return nullptr;
-    D d = cons(to_doc(*f), cons(str(".."), to_doc(*l)));
+    D d = cons(to_doc(*f, limit), cons(str(".."), to_doc(*l, limit)));
     bool plain = s->is_integer() && s->as_integer() == 1 && f->is_integer() && l->is_integer() &&
                  l->as_integer() >= f->as_integer();
-    if (!plain) d = cons(d, cons(str("//"), to_doc(*s)));
+    if (!plain) d = cons(d, cons(str("//"), to_doc(*s, limit)));
     return d;
   }
   const std::vector<std::string>* fields = struct_fields(name);
@@ -235,48 +255,64 @@ D struct_doc(const Term& m) {
   // As Inspect.Any: only a struct with exactly its module's keys prints as a struct.
   size_t extra = m.map_get(Term(A("__exception__"))) ? 2 : 1;
   if (m.map_entries().size() != fields->size() + extra) return nullptr;
-  std::vector<D> docs;
-  for (const std::string& f : *fields) {
-    const Term* v = m.map_get(Term(A(f)));
-    if (!v) return nullptr;
-    docs.push_back(keyword(Term(A(f)), *v));
-  }
+  for (const std::string& f : *fields)
+    if (!m.map_get(Term(A(f)))) return nullptr;
+  std::vector<D> docs = each(fields->size(), limit, [&](size_t i, int l) {
+    return keyword(Term(A((*fields)[i])), *m.map_get(Term(A((*fields)[i]))), l);
+  });
   std::string open = "%" + std::string(name) + "{";
   return container(open.c_str(), std::move(docs), "}", Brk::Strict);
 }
 
-D to_doc(const Term& t) {
+D to_doc(const Term& t, int limit) {
   switch (t.type()) {
     case TermType::Tuple: {
-      std::vector<D> docs;
-      for (size_t i = 0; i < t.tuple_size(); ++i) docs.push_back(to_doc(t[i]));
+      std::vector<D> docs = each(t.tuple_size(), limit, [&](size_t i, int l) { return to_doc(t[i], l); });
       return container("{", std::move(docs), "}", Brk::Flex);
     }
     case TermType::List: {
       if (t.is_empty_list() || printable_charlist(t)) return str(inspect(t));
       bool kw = true;
+      std::vector<const Term*> elems;
       const Term* c = &t;
       for (; c->is_cons(); c = &c->tail()) {
         const Term& h = c->head();
+        elems.push_back(&h);
         if (!(h.is_tuple() && h.tuple_size() == 2 && is_keyword_key(h[0]))) kw = false;
       }
-      if (!c->is_empty_list()) kw = false;
-      std::vector<D> docs;
-      for (c = &t; c->is_cons(); c = &c->tail())
-        docs.push_back(kw ? keyword(c->head()[0], c->head()[1]) : to_doc(c->head()));
-      if (kw) return container("[", std::move(docs), "]", Brk::Strict);
-      D tail = c->is_empty_list() ? nullptr : to_doc(*c);
-      return container("[", std::move(docs), "]", Brk::Maybe, tail);
+      const bool proper = c->is_empty_list();
+      if (!proper) kw = false;
+      if (kw) {
+        std::vector<D> docs = each(elems.size(), limit, [&](size_t i, int l) { return keyword((*elems[i])[0], (*elems[i])[1], l); });
+        return container("[", std::move(docs), "]", Brk::Strict);
+      }
+      if (proper) {
+        std::vector<D> docs = each(elems.size(), limit, [&](size_t i, int l) { return to_doc(*elems[i], l); });
+        return container("[", std::move(docs), "]", Brk::Maybe);
+      }
+      // An improper list: the last cell's head and tail are shown with the same limit.
+      const int n = static_cast<int>(elems.size() - 1);
+      std::vector<D> docs = each(elems.size() - 1, limit, [&](size_t i, int l) { return to_doc(*elems[i], l); });
+      if (limit != kNoLimit && limit < n) return container("[", std::move(docs), "]", Brk::Maybe);  // ends in "..."
+      int l = limit == kNoLimit ? limit : limit - n;
+      if (l == 0) {
+        docs.push_back(str("..."));
+        return container("[", std::move(docs), "]", Brk::Maybe);
+      }
+      l = decrement(l);
+      docs.push_back(to_doc(*elems.back(), l));
+      return container("[", std::move(docs), "]", Brk::Maybe, to_doc(*c, l));
     }
     case TermType::Map: {
-      if (D s = struct_doc(t)) return s;
+      if (D s = struct_doc(t, limit)) return s;
       const auto& entries = t.map_entries();
       bool kw = true;
       for (const auto& [k, v] : entries)
         if (!is_keyword_key(k)) kw = false;
-      std::vector<D> docs;
-      for (const auto& [k, v] : entries)
-        docs.push_back(kw ? keyword(k, v) : cons(cons(to_doc(k), str(" => ")), to_doc(v)));
+      std::vector<D> docs = each(entries.size(), limit, [&](size_t i, int l) {
+        const auto& [k, v] = entries[i];
+        return kw ? keyword(k, v, l) : cons(cons(to_doc(k, l), str(" => ")), to_doc(v, l));
+      });
       return container("%{", std::move(docs), "}", Brk::Strict);
     }
     default: return str(inspect(t));
@@ -315,8 +351,8 @@ const std::vector<std::string>* struct_fields(std::string_view module) {
   return nullptr;
 }
 
-std::string inspect_pretty(const Term& t, int width) {
-  D d = group(to_doc(t));
+std::string inspect_pretty(const Term& t, int width, int limit) {
+  D d = group(to_doc(t, limit < 0 ? kNoLimit : limit));
   return format(*d, width);
 }
 
