@@ -1233,35 +1233,13 @@ Task<Term> eval_for(Ctx& c, const Node* n, Env& env) {
   co_return Term::list(out);
 }
 
-Task<Term> eval_try(Ctx& c, const Node* n, Env& env, bool) {
-  std::optional<Term> result;
-  Term err_reason;
-  int kind = -1;  // 0 error, 1 exit, 2 throw
-  try {
-    Env inner = env;
-    result = EVAL(n->kids[0], inner);
-  } catch (const ErlangError& e) {
-    kind = 0;
-    err_reason = e.reason();
-    if (err_reason.is_tagged(atoms::nocatch, 2)) {  // throw/1 (an uncaught throw ends as this error)
-      kind = 2;
-      err_reason = err_reason[1];
-    }
-  } catch (const LangExit& e) {
-    kind = 1;
-    err_reason = e.reason();
-  }
-  if (result) {
-    if (n->kids[1]) {
-      Env inner = env;
-      (void)EVAL(n->kids[1], inner);
-    }
-    co_return *result;
-  }
-  // Normalise Erlang reasons to exception structs for rescue.
+/// The rescue/catch clause of a try that handles an error (kind 0), exit (1) or throw (2), or
+/// nullptr; fills `inner` with its bindings.
+const Clause* try_handler(Ctx& c, const Node* n, int kind, const Term& err_reason, const Env& env, Env& inner) {
+  // Erlang reasons become exception structs for rescue; catch sees them raw.
   Term exc = kind == 0 ? normalize_exception(err_reason) : err_reason;
   for (const Clause& cl : n->clauses) {
-    Env inner = env;
+    inner = env;
     bool ok = false;
     if (cl.kind == 0 && kind == 0) {
       const Node* p = cl.patterns[0];
@@ -1287,21 +1265,75 @@ Task<Term> eval_try(Ctx& c, const Node* n, Env& env, bool) {
       ok = match(c, cl.patterns[0], err_reason, inner);
     }
     if (ok && cl.guard && !guard_ok(c, cl.guard, inner)) ok = false;
-    if (!ok) continue;
-    Term r = EVAL(cl.body, inner);
-    if (n->kids[1]) {
-      Env a = env;
-      (void)EVAL(n->kids[1], a);
+    if (ok) return &cl;
+  }
+  return nullptr;
+}
+
+/// try: do, then rescue/catch (clause kinds 0/1) on an error, exit or throw, else (kind 2) on a
+/// value; `after` runs in every case (not when the process is killed).
+Task<Term> eval_try(Ctx& c, const Node* n, Env& env, bool) {
+  std::optional<Term> result;
+  Term err_reason;
+  int kind = -1;  // 0 error, 1 exit, 2 throw
+  try {
+    Env inner = env;
+    result = EVAL(n->kids[0], inner);
+  } catch (const ErlangError& e) {
+    kind = 0;
+    err_reason = e.reason();
+    if (err_reason.is_tagged(atoms::nocatch, 2)) {  // throw/1 (an uncaught throw ends as this error)
+      kind = 2;
+      err_reason = err_reason[1];
     }
-    co_return r;
+  } catch (const LangExit& e) {
+    kind = 1;
+    err_reason = e.reason();
+  }
+  std::optional<Term> out;
+  std::exception_ptr failed;
+  try {
+    if (result) {
+      bool has_else = false;
+      for (const Clause& cl : n->clauses) has_else = has_else || cl.kind == 2;
+      if (!has_else) {
+        out = *result;
+      } else {
+        std::vector<Term> one{*result};
+        const Clause* hit = nullptr;
+        Env inner;
+        for (const Clause& cl : n->clauses)
+          if (cl.kind == 2 && clause_matches(c, cl, one, env, inner)) {
+            hit = &cl;
+            break;
+          }
+        if (!hit) raise_error(Term::tuple({Term(A("try_clause")), *result}));
+        out = EVAL(hit->body, inner);
+      }
+    } else {
+      Env inner;
+      const Clause* hit = try_handler(c, n, kind, err_reason, env, inner);
+      if (hit) {
+        out = EVAL(hit->body, inner);
+      } else if (kind == 1) {
+        throw LangExit(err_reason);
+      } else if (kind == 2) {
+        throw ErlangError(Term::tuple({Term(atoms::nocatch), err_reason}));
+      } else {
+        throw ErlangError(err_reason);
+      }
+    }
+  } catch (const ErlangError&) {
+    failed = std::current_exception();
+  } catch (const LangExit&) {
+    failed = std::current_exception();
   }
   if (n->kids[1]) {
     Env a = env;
     (void)EVAL(n->kids[1], a);
   }
-  if (kind == 1) throw LangExit(err_reason);
-  if (kind == 2) throw ErlangError(Term::tuple({Term(atoms::nocatch), err_reason}));
-  throw ErlangError(err_reason);
+  if (failed) std::rethrow_exception(failed);
+  co_return *out;
 }
 
 }  // namespace

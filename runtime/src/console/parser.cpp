@@ -980,6 +980,25 @@ class Parser {
   }
 
   // Turns calls of special forms into their nodes.
+  /// A try node: `body` with the rescue, catch, else and after sections of `c` (a try, or a def
+  /// whose body has them: `def f do ... rescue ... end`).
+  Node* make_try(Node* c, Node* body) {
+    Node* r = prog_.make(NodeKind::Try, c->line);
+    if (body && body->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses in try");
+    r->kids = {body, section(c, "after")};
+    if (r->kids[1] && r->kids[1]->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses in after");
+    const std::pair<const char*, uint8_t> kinds[] = {{"rescue", 0}, {"catch", 1}, {"else", 2}};
+    for (auto [name, kind] : kinds) {
+      if (Node* sec = section(c, name)) {
+        for (auto cl : clauses_of(c, sec, "try", name)) {
+          cl.kind = kind;
+          r->clauses.push_back(cl);
+        }
+      }
+    }
+    return r;
+  }
+
   Node* section(Node* c, const char* name) {
     for (auto& [s, b] : c->blocks)
       if (s == name) return b;
@@ -1019,9 +1038,10 @@ class Parser {
     f.err.message = msg;
     throw f;
   }
-  std::vector<Clause> clauses_of(Node* c, Node* block, const char* what) {
+  std::vector<Clause> clauses_of(Node* c, Node* block, const char* what, const char* sec = "do") {
     if (!block) return {};
-    if (block->kind != NodeKind::Clauses) bad_form(c, std::string("expected -> clauses for :do in \"") + what + "\"");
+    if (block->kind != NodeKind::Clauses)
+      bad_form(c, std::string("expected -> clauses for :") + sec + " in \"" + what + "\"");
     return block->clauses;
   }
 
@@ -1069,23 +1089,7 @@ class Parser {
       }
       return r;
     }
-    if (n == "try" && has_do) {
-      Node* r = prog_.make(NodeKind::Try, c->line);
-      r->kids = {section(c, "do"), section(c, "after")};
-      if (Node* rs = section(c, "rescue")) {
-        for (auto cl : clauses_of(c, rs, "try")) {
-          cl.kind = 0;
-          r->clauses.push_back(cl);
-        }
-      }
-      if (Node* ct = section(c, "catch")) {
-        for (auto cl : clauses_of(c, ct, "try")) {
-          cl.kind = 1;
-          r->clauses.push_back(cl);
-        }
-      }
-      return r;
-    }
+    if (n == "try" && has_do) return make_try(c, section(c, "do"));
     if (n == "for" && has_do) {
       Node* r = prog_.make(NodeKind::For, c->line);
       for (Node* a : plain_args(c)) {
@@ -1132,6 +1136,7 @@ class Parser {
         if (p->kind == NodeKind::BinOp && p->op == Op::Default)
           bad_form(c, "default arguments (\\\\) are not supported by the console");
       if (body->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses in def");
+      if (section(c, "rescue") || section(c, "catch") || section(c, "after")) body = make_try(c, body);
       cl.body = body;
       r->arity = static_cast<int>(cl.patterns.size());
       r->clauses.push_back(cl);
