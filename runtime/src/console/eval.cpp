@@ -599,7 +599,6 @@ Term make_struct(Atom mod, std::vector<std::pair<Term, Term>> kv, const std::str
   }
   for (auto& [k, v] : kv) {
     if (!k.is_atom() || std::find(fields->begin(), fields->end(), std::string(atom_name(k.as_atom()))) == fields->end()) {
-      std::string m(name);
       raise_error(exception_fields("KeyError", {{Term(A("key")), k}, {Term(A("term")), Term(mod)},
                                                 {Term(A("message")), Term::binary("key " + inspect_pretty(k) + " not found")}}));
     }
