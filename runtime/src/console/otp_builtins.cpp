@@ -44,7 +44,11 @@ struct CrashReport {
   void log(Interp& ip, Process& self, const Term& reason, const Term& state) const {
     std::string why = format_report_reason(reason);
     if (why.empty()) return;
-    std::string r = "GenServer " + inspect_pid(self.pid()) + " terminating\n" + why + "\n";
+    // A registered server is named by its name ("GenServer Counter terminating").
+    std::string who = inspect_pid(self.pid());
+    Term reg = self.runtime().info(self.pid(), A("registered_name"));
+    if (reg.is_tuple() && reg.tuple_size() == 2 && reg[1].is_atom()) who = inspect_atom(reg[1].as_atom());
+    std::string r = "GenServer " + who + " terminating\n" + why + "\n";
     Pid client;
     if (pending && from.is_tuple() && from.tuple_size() == 2 && from[0].is_pid()) client = from[0].as_pid();
     if (!pending)
