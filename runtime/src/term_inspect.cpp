@@ -518,6 +518,12 @@ std::string inspect_atom(Atom a) {
   return out;
 }
 
+std::string inspect_key(Atom a) {
+  std::string out;
+  put_key(out, atom_name(a));
+  return out;
+}
+
 std::string inspect_pid(Pid p) {
   std::string out = "#PID<0.";
   out += std::to_string(p.serial());

@@ -17,8 +17,10 @@ SCENARIOS = os.path.join(ROOT, "..", "..", "resources", "scenarios")
 
 
 def normalise_ids(text):
-    """#PID<0.N.0> -> #PID<k> and #Reference<...> -> #Reference<k>, k in order of first appearance."""
-    for pattern, label in ((r"#PID<[0-9.]+>", "PID"), (r"#Reference<[0-9.]+>", "Reference")):
+    """#PID<0.N.0> -> #PID<k>, #Reference<...> -> #Reference<k> and #Function<...> -> #Function<k>,
+    k in order of first appearance."""
+    for pattern, label in ((r"#PID<[0-9.]+>", "PID"), (r"#Reference<[0-9.]+>", "Reference"),
+                           (r"#Function<[^>]*>", "Function")):
         seen = {}
 
         def repl(m):
@@ -29,13 +31,18 @@ def normalise_ids(text):
 
 
 def normalise_out(text):
-    """Logger reports in stdout: no timestamps, no stacktrace lines under a "** (" line."""
+    """Logger reports in stdout: no timestamps, no stacktrace lines under a "** (" line, and no
+    blank or stacktrace lines under a GenServer report's "Client #PID<...> is alive" line."""
     out = []
     in_stack = False
+    in_client = False
     for line in text.split("\n"):
         if in_stack and line.startswith("    "):
             continue
+        if in_client and (line == "" or line.startswith("    ")):
+            continue
         in_stack = line.startswith("** (")
+        in_client = re.match(r"^Client #PID<[0-9.]+> is (alive|dead)$", line) is not None
         out.append(re.sub(r"^\d\d:\d\d:\d\d\.\d\d\d ", "", line))
     return normalise_ids("\n".join(out))
 

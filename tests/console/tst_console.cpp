@@ -30,7 +30,8 @@ extern "C" const char* __tsan_default_suppressions() { return "race:libQt6Core.s
 namespace {
 
 QString normalise_ids(QString text) {
-  const std::pair<const char*, const char*> kinds[] = {{"#PID<[0-9.]+>", "PID"}, {"#Reference<[0-9.]+>", "Reference"}};
+  const std::pair<const char*, const char*> kinds[] = {
+      {"#PID<[0-9.]+>", "PID"}, {"#Reference<[0-9.]+>", "Reference"}, {"#Function<[^>]*>", "Function"}};
   for (auto [pattern, label] : kinds) {
     QRegularExpression re(pattern);
     QStringList seen;
@@ -54,14 +55,18 @@ QString normalise_ids(QString text) {
   return text;
 }
 
-/// Logger reports in stdout: no timestamps, no stacktrace lines under a "** (" line.
+/// Logger reports in stdout: no timestamps, no stacktrace lines under a "** (" line, and no blank
+/// or stacktrace lines under a GenServer report's "Client #PID<...> is alive" line.
 QString normalise_out(const QString& text) {
   static const QRegularExpression stamp("^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d ");
+  static const QRegularExpression client("^Client #PID<[0-9.]+> is (alive|dead)$");
   QStringList out;
-  bool in_stack = false;
+  bool in_stack = false, in_client = false;
   for (QString line : text.split('\n')) {
     if (in_stack && line.startsWith("    ")) continue;
+    if (in_client && (line.isEmpty() || line.startsWith("    "))) continue;
     in_stack = line.startsWith("** (");
+    in_client = client.match(line).hasMatch();
     out << line.remove(stamp);
   }
   return normalise_ids(out.join('\n'));
@@ -227,8 +232,9 @@ class ConsoleTest : public QObject {
     QTest::newRow("pin") << "x = 2\nr = case 2 do\n ^x -> :pinned\n _ -> :other\nend\nIO.inspect r" << ":pinned\n";
     QTest::newRow("rebind") << "x = 1\nx = x + 1\nIO.inspect x" << "2\n";
     QTest::newRow("string prefix") << "\"hello \" <> name = \"hello world\"\nIO.puts name" << "world\n";
+    // MatchError has no :message field (e.message is a KeyError in Elixir); Exception.message/1 builds it.
     QTest::newRow("match error")
-        << "try do\n {:ok, x} = {:error, 1}\n x\nrescue\n e in MatchError -> IO.puts e.message\nend"
+        << "try do\n {:ok, x} = {:error, 1}\n x\nrescue\n e in MatchError -> IO.puts Exception.message(e)\nend"
         << "no match of right hand side value: {:error, 1}\n";
     QTest::newRow("1 vs 1.0") << "r = case 1.0 do\n 1 -> :int\n _ -> :float\nend\nIO.inspect r" << ":float\n";
     // guards

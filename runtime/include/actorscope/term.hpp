@@ -229,6 +229,8 @@ std::ostream& operator<<(std::ostream& os, const Term& t);
 /// Elixir's inspect of an atom alone (`:ok`, `true`, `:"with space"`, `Foo.Bar`).
 std::string inspect_atom(Atom a);
 std::string inspect_pid(Pid p);
+/// A keyword-list key as inspect() writes it, with its colon and space (`a: `, `"with space": `).
+std::string inspect_key(Atom a);
 
 /// Where and why a text is not a term.
 struct ParseError {

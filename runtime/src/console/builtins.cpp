@@ -5,6 +5,7 @@
 #include "interp.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <mutex>
 #include <random>
@@ -144,13 +145,37 @@ Term do_send(Ctx& c, const Term& dest, const Term& msg) {
 
 void puts(Ctx& c, Stream s, const Term& t) { c.ip->write(s, to_string_term(c, t) + "\n"); }
 
+/// IO.inspect/2 prints with pretty: true and width 80; `width:` changes it (0: one line).
+int inspect_width(const Term& opts, int dflt = 80) {
+  int w = dflt;
+  if (opts.is_list())
+    for (const Term& kv : opts.list_elements()) {
+      if (!kv.is_tuple() || kv.tuple_size() != 2) continue;
+      if (kv[0].is_atom(intern("width")) && kv[1].is_integer()) w = kv[1].as_integer() <= 0 ? kInspectOneLine : static_cast<int>(kv[1].as_integer());
+      if (kv[0].is_atom(intern("pretty")) && kv[1].is_atom(atoms::true_) && w == kInspectOneLine) w = 80;
+    }
+  return w;
+}
+
+/// The `limit:` option of IO.inspect/2 and inspect/2 (default 50; :infinity: no limit).
+int inspect_limit(const Term& opts) {
+  int l = 50;
+  if (opts.is_list())
+    for (const Term& kv : opts.list_elements())
+      if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0].is_atom(intern("limit"))) {
+        if (kv[1].is_atom(atoms::infinity)) l = -1;
+        else if (kv[1].is_integer() && kv[1].as_integer() >= 0) l = static_cast<int>(std::min<int64_t>(kv[1].as_integer(), 1 << 30));
+      }
+  return l;
+}
+
 Term io_inspect(Ctx& c, const Term& v, const Term& opts) {
   std::string label;
   if (opts.is_list()) {
     for (const Term& kv : opts.list_elements())
       if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0].is_atom(intern("label"))) label = to_string_term(c, kv[1]) + ": ";
   }
-  c.ip->write(Stream::Out, label + inspect(v) + "\n");
+  c.ip->write(Stream::Out, label + inspect_pretty(v, inspect_width(opts), inspect_limit(opts)) + "\n");
   return v;
 }
 
@@ -225,32 +250,50 @@ Table build() {
   t.reg("Kernel", "spawn_link", 3).sync = [](Ctx& c, Args& a) -> Term { return spawn_mfa(c, a, true, false); };
   t.reg("Kernel", "spawn_monitor", 3).sync = [](Ctx& c, Args& a) -> Term { return spawn_mfa(c, a, false, true); };
   t.reg("Kernel", "exit", 1).sync = [](Ctx&, Args& a) -> Term { throw LangExit(a[0]); };
-  t.reg("Kernel", "raise", 1).sync = [](Ctx& c, Args& a) -> Term {
+  t.reg("Kernel", "raise", 1).sync = [](Ctx&, Args& a) -> Term {
     if (a[0].is_binary()) raise_message("RuntimeError", std::string(a[0].as_binary()));
-    if (a[0].is_atom()) {
-      std::string n(atom_name(a[0].as_atom()));
-      if (n.rfind("Elixir.", 0) == 0) {
-        std::string mod = n.substr(7);
-        std::string msg = mod == "RuntimeError" ? "runtime error" : mod == "ArgumentError" ? "argument error" : mod == "ArithmeticError" ? "bad argument in arithmetic expression" : "";
-        raise_message(mod, msg);
-      }
-    }
     if (a[0].is_map() && a[0].map_get(Term(intern("__exception__")))) raise_error(a[0]);
-    (void)c;
-    arg_error("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: " + inspect(a[0]));
+    if (a[0].is_atom()) raise_error(exception_of(a[0], Term::empty_list()));
+    arg_error("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: " + inspect_pretty(a[0]));
   };
-  t.reg("Kernel", "raise", 2).sync = [](Ctx& c, Args& a) -> Term {
+  t.reg("Kernel", "raise", 2).sync = [](Ctx&, Args& a) -> Term {
     if (!a[0].is_atom()) badarg();
-    std::string n(atom_name(a[0].as_atom()));
-    std::string mod = n.rfind("Elixir.", 0) == 0 ? n.substr(7) : n;
-    if (a[1].is_binary()) raise_message(mod, std::string(a[1].as_binary()));
-    std::vector<std::pair<Term, Term>> fields;
-    for (auto& [k, v] : keyword_pairs(a[1])) fields.emplace_back(k, v);
-    if (std::none_of(fields.begin(), fields.end(), [](auto& kv) { return kv.first.is_atom(intern("message")); }))
-      fields.emplace_back(Term(intern("message")), Term::binary(""));
-    (void)c;
-    raise_error(exception_fields(mod, std::move(fields)));
+    raise_error(exception_of(a[0], a[1]));
   };
+  t.reg("Kernel", "reraise", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (a[0].is_map() && a[0].map_get(Term(intern("__exception__")))) raise_error(a[0]);
+    if (a[0].is_binary()) raise_message("RuntimeError", std::string(a[0].as_binary()));
+    if (a[0].is_atom()) raise_error(exception_of(a[0], Term::empty_list()));
+    arg_error("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: " + inspect_pretty(a[0]));
+  };
+  t.reg("Kernel", "reraise", 3).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_atom()) badarg();
+    raise_error(exception_of(a[0], a[1]));
+  };
+  t.reg("Exception", "message", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_map() || !a[0].map_get(Term(intern("__exception__")))) raise_error(make_exception("FunctionClauseError", {{Term(intern("module")), Term(intern("Elixir.Exception"))}, {Term(intern("function")), Term(intern("message"))}, {Term(intern("arity")), Term(1)}}));
+    return Term::binary(exception_message(a[0]));
+  };
+  t.reg("Exception", "exception?", 1).sync = [](Ctx&, Args& a) -> Term {
+    return Term::boolean(a[0].is_map() && a[0].map_get(Term(intern("__exception__"))));
+  };
+  t.reg("Exception", "normalize", 2).sync = [](Ctx&, Args& a) -> Term {
+    return a[0].is_atom(intern("error")) ? normalize_exception(a[1]) : a[1];
+  };
+  t.reg("Exception", "normalize", 3).sync = [](Ctx&, Args& a) -> Term {
+    return a[0].is_atom(intern("error")) ? normalize_exception(a[1]) : a[1];
+  };
+  // Exception.format/2,3 without the stacktrace lines (the console keeps no stacktraces).
+  auto format_kind = [](Args& a) -> Term {
+    if (a[0].is_atom(intern("error"))) return Term::binary(format_error(a[1]));
+    if (a[0].is_atom(intern("exit"))) return Term::binary("** (exit) " + format_exit(a[1]));
+    if (a[0].is_atom(intern("throw"))) return Term::binary("** (throw) " + inspect_pretty(a[1]));
+    return Term::binary("** (" + inspect_pretty(a[0]) + ") " + inspect_pretty(a[1]));
+  };
+  static auto fk = format_kind;
+  t.reg("Exception", "format", 2).sync = [](Ctx&, Args& a) -> Term { return fk(a); };
+  t.reg("Exception", "format", 3).sync = [](Ctx&, Args& a) -> Term { return fk(a); };
+  t.reg("Exception", "format_exit", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(format_exit(a[0])); };
   t.reg("Kernel", "throw", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(Term::tuple({Term(atoms::nocatch), a[0]})); };
 #define GUARD(name, expr)                                                           \
   t.reg("Kernel", name, 1).sync = [](Ctx&, Args& a) -> Term {                      \
@@ -339,8 +382,14 @@ Table build() {
     return Term(static_cast<long long>(a[0].as_binary().size()));
   };
   t.reg("Kernel", "to_string", 1).sync = [](Ctx& c, Args& a) -> Term { return Term::binary(to_string_term(c, a[0])); };
-  t.reg("Kernel", "inspect", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(inspect(a[0])); };
-  t.reg("Kernel", "inspect", 2).sync = [](Ctx&, Args& a) -> Term { return Term::binary(inspect(a[0])); };
+  t.reg("Kernel", "inspect", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(inspect_pretty(a[0])); };
+  t.reg("Kernel", "inspect", 2).sync = [](Ctx&, Args& a) -> Term {
+    bool pretty = false;
+    if (a[1].is_list())
+      for (const Term& kv : a[1].list_elements())
+        if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0].is_atom(intern("pretty")) && kv[1].is_atom(atoms::true_)) pretty = true;
+    return Term::binary(inspect_pretty(a[0], pretty ? inspect_width(a[1]) : kInspectOneLine, inspect_limit(a[1])));
+  };
   t.reg("Kernel", "apply", 2).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await apply_fun(c, a[0], need_list(a[1]).list_elements());
   };
@@ -353,13 +402,13 @@ Table build() {
     while (true) {
       auto m = co_await c.self.receive(NotInterrupt{&c}, 0);
       if (!m) break;
-      c.ip->write(Stream::Out, inspect(*m) + "\n");
+      c.ip->write(Stream::Out, inspect_pretty(*m) + "\n");
     }
     co_return ok();
   };
   t.reg("Kernel", "pid", 3).sync = [](Ctx&, Args& a) -> Term {
     if (!a[0].is_integer() || !a[1].is_integer() || !a[2].is_integer()) badarg();
-    ParseResult r = parse_term("#PID<" + inspect(a[0]) + "." + inspect(a[1]) + "." + inspect(a[2]) + ">");
+    ParseResult r = parse_term("#PID<" + inspect_pretty(a[0]) + "." + inspect_pretty(a[1]) + "." + inspect_pretty(a[2]) + ">");
     if (!r) badarg();
     return r.term();
   };
@@ -425,9 +474,8 @@ Table build() {
     // Elixir's Process.register/2 guard: an atom other than nil, false, true and :undefined.
     if (!a[1].is_atom() || a[1].is_atom(intern("nil")) || a[1].is_atom(intern("false")) ||
         a[1].is_atom(intern("true")) || a[1].is_atom(intern("undefined")))
-      raise_error(exception_fields("FunctionClauseError",
-                                   {{Term(intern("message")), Term::binary("no function clause matching in Process.register/2")},
-                                    {Term(intern("module")), Term(intern("Elixir.Process"))},
+      raise_error(make_exception("FunctionClauseError",
+                                   {{Term(intern("module")), Term(intern("Elixir.Process"))},
                                     {Term(intern("function")), Term(intern("register"))},
                                     {Term(intern("arity")), Term(2)}}));
     Pid p = need_pid(a[0]).as_pid();
@@ -435,7 +483,7 @@ Table build() {
     try {
       rt(c).register_name(p, name);
     } catch (const ErlangError&) {
-      arg_error("could not register " + inspect(a[0]) + " with name " + inspect(a[1]) +
+      arg_error("could not register " + inspect_pretty(a[0]) + " with name " + inspect_pretty(a[1]) +
                 " because it is not alive, the name is already taken, or it has already been given another name");
     }
     return Term(atoms::true_);
@@ -470,6 +518,8 @@ Table build() {
     return ok();
   };
   t.reg(":timer", "sleep", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await sleep_ms(c, a[0]); };
+  t.reg(":erlang", "error", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(a[0]); };
+  t.reg(":erlang", "throw", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(Term::tuple({Term(atoms::nocatch), a[0]})); };
   t.reg(":erlang", "self", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.pid()); };
   t.reg(":erlang", "exit", 2).sync = [](Ctx& c, Args& a) -> Term { return Term::boolean(c.self.exit(need_pid(a[0]).as_pid(), a[1])); };
   t.reg(":erlang", "send", 2).sync = [](Ctx& c, Args& a) -> Term { return do_send(c, a[0], a[1]); };
@@ -615,6 +665,15 @@ Table build() {
     if (!a[1].is_binary()) badarg();
     return Term::binary(join(c, a[0], std::string(a[1].as_binary())));
   };
+  t.reg("Enum", "chunk_every", 2).sync = [](Ctx&, Args& a) -> Term {
+    std::vector<Term> xs = enumerate(a[0]);
+    if (!a[1].is_integer() || a[1].as_integer() <= 0) raise_error(make_exception("FunctionClauseError", {{Term(intern("module")), Term(intern("Elixir.Enum")), }, {Term(intern("function")), Term(intern("chunk_every"))}, {Term(intern("arity")), Term(4)}}));
+    size_t n = static_cast<size_t>(a[1].as_integer());
+    std::vector<Term> out;
+    for (size_t i = 0; i < xs.size(); i += n)
+      out.push_back(Term::list(std::vector<Term>(xs.begin() + static_cast<long>(i), xs.begin() + static_cast<long>(std::min(xs.size(), i + n)))));
+    return Term::list(out);
+  };
   t.reg("Enum", "zip", 2).sync = [](Ctx&, Args& a) -> Term {
     std::vector<Term> x = enumerate(a[0]), y = enumerate(a[1]), out;
     for (size_t i = 0; i < std::min(x.size(), y.size()); ++i) out.push_back(Term::tuple({x[i], y[i]}));
@@ -688,6 +747,20 @@ Table build() {
     if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
     const Term* v = a[0].map_get(a[1]);
     return v ? Term::tuple({ok(), *v}) : Term(atoms::error);
+  };
+  t.reg("Map", "new", 1).sync = [](Ctx&, Args& a) -> Term {
+    Term m = Term::map({});
+    for (const Term& e : enumerate(a[0])) {
+      if (!e.is_tuple() || e.tuple_size() != 2) badarg();
+      m = map_update(m, {{e[0], e[1]}}, false);
+    }
+    return m;
+  };
+  t.reg("Map", "fetch!", 2).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_map()) raise_error(Term::tuple({Term(intern("badmap")), a[0]}));
+    const Term* v = a[0].map_get(a[1]);
+    if (!v) raise_error(make_exception("KeyError", {{Term(intern("key")), a[1]}, {Term(intern("term")), a[0]}}));
+    return *v;
   };
   t.reg("Map", "put", 3).sync = [](Ctx&, Args& a) -> Term { return map_update(a[0], {{a[1], a[2]}}, false); };
   t.reg("Map", "has_key?", 2).sync = [](Ctx&, Args& a) -> Term {
@@ -770,7 +843,9 @@ Table build() {
     std::string s(a[0].as_binary());
     char* end = nullptr;
     long long v = std::strtoll(s.c_str(), &end, 10);
-    if (s.empty() || *end) badarg();
+    // Elixir normalises this :badarg with the BIF's error info.
+    if (s.empty() || *end || std::isspace(static_cast<unsigned char>(s[0])))
+      arg_error("errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of an integer\n");
     return Term(v);
   };
   t.reg("String", "duplicate", 2).sync = [](Ctx&, Args& a) -> Term {
@@ -805,7 +880,7 @@ Table build() {
     if (!a[0].is_binary() || !a[1].is_binary()) badarg();
     return Term::boolean(a[0].as_binary().find(a[1].as_binary()) != std::string_view::npos);
   };
-  t.reg("Integer", "to_string", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(inspect(Term(need_int(a[0])))); };
+  t.reg("Integer", "to_string", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(inspect_pretty(Term(need_int(a[0])))); };
   t.reg("Atom", "to_string", 1).sync = [](Ctx&, Args& a) -> Term { return Term::binary(atom_name(need_atom(a[0]))); };
 
   // ---- OTP: GenServer, Agent, Task, Supervisor, DynamicSupervisor (otp_builtins.cpp) ----------

@@ -24,6 +24,9 @@ struct Builtin {
 const Builtin* find_builtin(Atom mod, Atom fun, int arity);
 /// True for a module that has built-ins (IO, Process, Enum, ...).
 bool builtin_module(Atom mod);
+/// Field order (without __exception__) of a struct the console knows: the built-in exceptions,
+/// Task ("KeyError" -> key, term, message); nullptr for other modules. In pretty.cpp.
+const std::vector<std::string>* struct_fields(std::string_view module);
 /// Names of built-in modules, and "Mod.fun/arity" of every built-in, for completion.
 std::vector<std::string> builtin_names();
 }  // namespace detail

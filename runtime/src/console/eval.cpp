@@ -3,6 +3,7 @@
 
 #include "interp.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -18,9 +19,10 @@ void Interp::write(Stream s, const std::string& text) {
   if (sink) sink(s, text);
 }
 
-void Interp::log_crash(Pid pid, const Term& reason) {
+void Interp::log_error(const std::string& report) {
   // Elixir 1.14's Logger (console backend, on standard output):
   // "\nHH:MM:SS.mmm [error] Process #PID<...> raised an exception\n** (E) msg\n    stacktrace\n"
+  // The console keeps no stacktraces, so the indented stack lines are not printed.
   auto now = std::chrono::system_clock::now();
   std::time_t tt = std::chrono::system_clock::to_time_t(now);
   int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
@@ -28,8 +30,11 @@ void Interp::log_crash(Pid pid, const Term& reason) {
   localtime_r(&tt, &tm);
   char stamp[32];
   std::snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03d", tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
-  write(Stream::Log, std::string("\n") + stamp + " [error] Process " + inspect_pid(pid) + " raised an exception\n" +
-                         format_error(reason) + "\n");
+  write(Stream::Log, std::string("\n") + stamp + " [error] " + report + "\n");
+}
+
+void Interp::log_crash(Pid pid, const Term& reason) {
+  log_error("Process " + inspect_pid(pid) + " raised an exception\n" + format_error(reason));
 }
 
 std::shared_ptr<const ModuleDef> Interp::module(Atom name) const {
@@ -85,14 +90,95 @@ bool truthy(const Term& t) { return !(t.is_atom(atoms::nil) || t.is_atom(atoms::
 
 // ---- errors --------------------------------------------------------------------------------------
 
+namespace {
+std::string to_string_atomish(const Term& t) { return t.is_atom() ? std::string(atom_name(t.as_atom())) : inspect_pretty(t); }
+}  // namespace
+
 Term exception_fields(std::string_view module, std::vector<std::pair<Term, Term>> fields) {
   fields.emplace_back(Term(A("__struct__")), Term(A("Elixir." + std::string(module))));
   fields.emplace_back(Term(A("__exception__")), Term(atoms::true_));
   return Term::map(std::move(fields));
 }
 
+Term make_exception(std::string_view module, std::vector<std::pair<Term, Term>> given) {
+  const std::vector<std::string>* names = struct_fields(module);
+  if (!names) return exception_fields(module, std::move(given));
+  std::vector<std::pair<Term, Term>> fields;
+  for (const std::string& f : *names) {
+    Term dflt;
+    if (f == "message") {
+      if (module == "RuntimeError") dflt = Term::binary("runtime error");
+      else if (module == "ArgumentError") dflt = Term::binary("argument error");
+      else if (module == "ArithmeticError") dflt = Term::binary("bad argument in arithmetic expression");
+      else if (module == "SystemLimitError") dflt = Term::binary("a system limit has been reached");
+      else if (module == "Enum.EmptyError") dflt = Term::binary("empty error");
+      else if (module == "Enum.OutOfBoundsError") dflt = Term::binary("out of bounds error");
+    } else if (f == "description") {
+      dflt = Term::binary("");
+    }
+    fields.emplace_back(Term(A(f)), dflt);
+  }
+  for (auto& [k, v] : given) {
+    bool found = false;
+    for (auto& [fk, fv] : fields)
+      if (fk == k) {
+        fv = v;
+        found = true;
+      }
+    if (!found) fields.emplace_back(k, v);
+  }
+  return exception_fields(module, std::move(fields));
+}
+
+Term exception_of(const Term& module, const Term& arg) {
+  std::string n(atom_name(module.as_atom()));
+  std::string mod = n.rfind("Elixir.", 0) == 0 ? n.substr(7) : n;
+  if (arg.is_binary()) return make_exception(mod, {{Term(A("message")), arg}});
+  if (!arg.is_list())
+    raise_error(make_exception("FunctionClauseError",
+                               {{Term(A("module")), module}, {Term(A("function")), Term(A("exception"))}, {Term(A("arity")), Term(1)}}));
+  std::vector<std::pair<Term, Term>> fields;
+  if (arg.is_list())
+    for (const Term& kv : arg.list_elements())
+      if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0].is_atom()) fields.emplace_back(kv[0], kv[1]);
+  if (!struct_fields(mod) && std::none_of(fields.begin(), fields.end(), [](auto& kv) { return kv.first.is_atom(A("message")); }))
+    fields.emplace_back(Term(A("message")), Term::binary(""));
+  return make_exception(mod, std::move(fields));
+}
+
+Term map_update(const Term& base, std::vector<std::pair<Term, Term>> kvs, bool must_exist);
+
+Term merge_child_spec(const Term& spec, const Term& overrides) {
+  static const char* const keys[] = {"id", "start", "restart", "shutdown", "type", "modules", "significant"};
+  std::vector<std::pair<Term, Term>> kv;
+  if (overrides.is_list()) {
+    for (const Term& o : overrides.list_elements()) {
+      if (!o.is_tuple() || o.tuple_size() != 2 || !o[0].is_atom()) raise_error(Term(atoms::badarg));
+      bool known = false;
+      for (const char* k : keys) known = known || o[0].is_atom(A(k));
+      if (!known) raise_message("ArgumentError", "unknown key " + inspect_pretty(o[0]) + " in child specification override");
+      kv.emplace_back(o[0], o[1]);
+    }
+  } else if (overrides.is_map()) {
+    kv = overrides.map_entries();
+  } else {
+    raise_error(Term(atoms::badarg));
+  }
+  return map_update(spec, std::move(kv), false);
+}
+
+std::optional<Term> default_child_spec(const ModuleDef& m, const Term& arg) {
+  if (!m.use_kind.id) return std::nullopt;
+  std::vector<std::pair<Term, Term>> kv = {
+      {Term(A("id")), Term(m.name)},
+      {Term(A("start")), Term::tuple({Term(m.name), Term(A("start_link")), Term::list({arg})})}};
+  if (m.use_kind == A("Elixir.Task")) kv.emplace_back(Term(A("restart")), Term(A("temporary")));
+  if (m.use_kind == A("Elixir.Supervisor")) kv.emplace_back(Term(A("type")), Term(A("supervisor")));
+  return merge_child_spec(Term::map(std::move(kv)), m.use_opts);
+}
+
 Term exception(std::string_view module, std::string message) {
-  return exception_fields(module, {{Term(A("message")), Term::binary(message)}});
+  return make_exception(module, {{Term(A("message")), Term::binary(message)}});
 }
 
 void raise_error(Term reason) { throw ErlangError(std::move(reason)); }
@@ -103,44 +189,121 @@ std::string args_text(const Term& args) {
   std::string s;
   for (const Term& a : args.list_elements()) {
     if (!s.empty()) s += ", ";
-    s += inspect(a);
+    s += inspect_pretty(a);
   }
   return s;
 }
+bool is_exception(const Term& t) { return t.is_map() && t.map_get(Term(A("__exception__"))); }
+const Term& field_or_nil(const Term& m, const char* f) {
+  static const Term nil;
+  const Term* v = m.map_get(Term(A(f)));
+  return v ? *v : nil;
+}
+/// Exception.format_mfa/3, with anonymous funs ("-__FILE__/1-fun-0-") as "anonymous fn/1 in ...".
+std::string format_mfa(const Term& mod, const Term& fun, const Term& arity) {
+  std::string m = mod.is_atom() ? inspect_atom(mod.as_atom()) : inspect_pretty(mod);
+  std::string a = inspect_pretty(arity);
+  std::string f = fun.is_atom() ? std::string(atom_name(fun.as_atom())) : inspect_pretty(fun);
+  if (f.size() > 1 && f[0] == '-') {
+    size_t p = f.find("-fun-");
+    if (p != std::string::npos) return "anonymous fn/" + a + " in " + m + "." + f.substr(1, p - 1);
+  }
+  return m + "." + f + "/" + a;
+}
 }  // namespace
 
-std::string format_error(const Term& reason) {
-  if (reason.is_map()) {
-    const Term* st = reason.map_get(Term(A("__struct__")));
-    const Term* msg = reason.map_get(Term(A("message")));
-    if (st && st->is_atom()) {
-      std::string name(atom_name(st->as_atom()));
-      if (name.rfind("Elixir.", 0) == 0) name = name.substr(7);
-      if (msg && msg->is_binary()) return "** (" + name + ") " + std::string(msg->as_binary());
-      return "** (" + name + ") " + inspect(reason);
-    }
-  }
-  if (reason.is_atom(atoms::badarith)) return "** (ArithmeticError) bad argument in arithmetic expression";
-  if (reason.is_atom(atoms::badarg)) return "** (ArgumentError) argument error";
-  if (reason.is_atom(A("cond_clause"))) return "** (CondClauseError) no cond clause evaluated to a truthy value";
+std::string exception_name(const Term& exc) {
+  const Term* st = exc.is_map() ? exc.map_get(Term(A("__struct__"))) : nullptr;
+  if (!st || !st->is_atom()) return "ErlangError";
+  std::string name(atom_name(st->as_atom()));
+  if (name.rfind("Elixir.", 0) == 0) name = name.substr(7);
+  return name;
+}
+
+Term normalize_exception(const Term& reason) {
+  if (is_exception(reason)) return reason;
+  auto one = [](const char* mod, const char* f, const Term& v) { return make_exception(mod, {{Term(A(f)), v}}); };
+  if (reason.is_atom(atoms::badarith)) return make_exception("ArithmeticError", {});
+  if (reason.is_atom(atoms::badarg)) return make_exception("ArgumentError", {});
+  if (reason.is_atom(A("cond_clause"))) return make_exception("CondClauseError", {});
+  if (reason.is_atom(A("system_limit"))) return make_exception("SystemLimitError", {});
+  if (reason.is_atom(A("function_clause"))) return make_exception("FunctionClauseError", {});
   if (reason.is_tuple() && reason.tuple_size() >= 2 && reason[0].is_atom()) {
     std::string_view tag = atom_name(reason[0].as_atom());
-    if (tag == "badmatch") return "** (MatchError) no match of right hand side value: " + inspect(reason[1]);
-    if (tag == "case_clause") return "** (CaseClauseError) no case clause matching: " + inspect(reason[1]);
-    if (tag == "badfun") return "** (BadFunctionError) expected a function, got: " + inspect(reason[1]);
-    if (tag == "badmap") return "** (BadMapError) expected a map, got: " + inspect(reason[1]);
-    if (tag == "badkey" && reason.tuple_size() == 3)
-      return "** (KeyError) key " + inspect(reason[1]) + " not found in: " + inspect(reason[2]);
-    if (tag == "badkey") return "** (KeyError) key " + inspect(reason[1]) + " not found";
-    if (tag == "badarity" && reason[1].is_tuple() && reason[1].tuple_size() == 2) {
-      const Term& f = reason[1][0];
-      const Term& args = reason[1][1];
-      long n = args.list_length();
-      return "** (BadArityError) " + inspect(f) + " with arity " + std::to_string(f.is_fun() ? f.as_fun()->arity() : 0) +
-             " called with " + (n == 0 ? std::string("no arguments") : std::to_string(n) + (n == 1 ? " argument (" : " arguments (") + args_text(args) + ")");
-    }
+    size_t n = reason.tuple_size();
+    if (n == 2 && tag == "badmatch") return one("MatchError", "term", reason[1]);
+    if (n == 2 && tag == "case_clause") return one("CaseClauseError", "term", reason[1]);
+    if (n == 2 && tag == "try_clause") return one("TryClauseError", "term", reason[1]);
+    if (n == 2 && tag == "with_clause") return one("WithClauseError", "term", reason[1]);
+    if (n == 2 && tag == "badmap") return one("BadMapError", "term", reason[1]);
+    if (n == 2 && tag == "badfun") return one("BadFunctionError", "term", reason[1]);
+    if (n == 2 && tag == "badkey") return one("KeyError", "key", reason[1]);
+    if (n == 3 && tag == "badkey")
+      return make_exception("KeyError", {{Term(A("key")), reason[1]}, {Term(A("term")), reason[2]}});
+    if (n == 2 && tag == "badarity" && reason[1].is_tuple() && reason[1].tuple_size() == 2)
+      return make_exception("BadArityError", {{Term(A("function")), reason[1][0]}, {Term(A("args")), reason[1][1]}});
   }
-  return "** (ErlangError) Erlang error: " + inspect(reason);
+  return one("ErlangError", "original", reason);
+}
+
+std::string exception_message(const Term& e) {
+  std::string name = exception_name(e);
+  const Term& msg = field_or_nil(e, "message");
+  if (msg.is_binary()) return std::string(msg.as_binary());
+  const Term& term = field_or_nil(e, "term");
+  if (name == "MatchError") return "no match of right hand side value: " + inspect_pretty(term);
+  if (name == "CaseClauseError") return "no case clause matching: " + inspect_pretty(term);
+  if (name == "TryClauseError") return "no try clause matching: " + inspect_pretty(term);
+  if (name == "WithClauseError") return "no with clause matching: " + inspect_pretty(term);
+  if (name == "CondClauseError") return "no cond clause evaluated to a truthy value";
+  if (name == "BadMapError") return "expected a map, got: " + inspect_pretty(term);
+  if (name == "BadFunctionError") return "expected a function, got: " + inspect_pretty(term);
+  if (name == "BadBooleanError")
+    return "expected a boolean on left-side of \"" + to_string_atomish(field_or_nil(e, "operator")) +
+           "\", got: " + inspect_pretty(term);
+  if (name == "KeyError") {
+    std::string s = "key " + inspect_pretty(field_or_nil(e, "key")) + " not found";
+    if (!term.is_atom(atoms::nil)) s += " in: " + inspect_pretty(term);
+    return s;
+  }
+  if (name == "FunctionClauseError")
+    return "no function clause matching in " +
+           format_mfa(field_or_nil(e, "module"), field_or_nil(e, "function"), field_or_nil(e, "arity"));
+  if (name == "ErlangError") return "Erlang error: " + inspect_pretty(field_or_nil(e, "original"));
+  if (name == "BadArityError") {
+    const Term& f = field_or_nil(e, "function");
+    const Term& args = field_or_nil(e, "args");
+    long n = args.is_list() ? args.list_length() : 0;
+    return inspect_pretty(f) + " with arity " + std::to_string(f.is_fun() ? f.as_fun()->arity() : 0) + " called with " +
+           (n == 0 ? std::string("no arguments")
+                   : std::to_string(n) + (n == 1 ? " argument (" : " arguments (") + args_text(args) + ")");
+  }
+  if (msg.is_atom(atoms::nil)) return "";
+  return inspect_pretty(msg);
+}
+
+std::string format_error(const Term& reason) {
+  Term e = normalize_exception(reason);
+  return "** (" + exception_name(e) + ") " + exception_message(e);
+}
+
+namespace {
+/// An error reason as a process exit carries it: an exception struct or a raw Erlang error.
+bool is_error_reason(const Term& e) {
+  bool exc = e.is_map() && e.map_get(Term(A("__exception__")));
+  bool erl = e.is_atom(atoms::badarith) || e.is_atom(atoms::badarg) || e.is_atom(A("cond_clause")) ||
+             (e.is_tuple() && e.tuple_size() >= 2 && e[0].is_atom() &&
+              (e[0].is_atom(A("badmatch")) || e[0].is_atom(A("case_clause")) || e[0].is_atom(atoms::badfun) ||
+               e[0].is_atom(A("badarity")) || e[0].is_atom(A("badkey")) || e[0].is_atom(A("badmap"))));
+  return exc || erl;
+}
+}  // namespace
+
+std::string format_report_reason(const Term& reason) {
+  if (reason.is_atom(atoms::normal) || reason.is_atom(atoms::shutdown) || reason.is_tagged(atoms::shutdown, 2)) return "";
+  if (reason.is_tuple() && reason.tuple_size() == 2 && reason[1].is_list() && is_error_reason(reason[0]))
+    return format_error(reason[0]);
+  return "** (stop) " + inspect_pretty(reason);
 }
 
 std::string format_exit(const Term& reason) {
@@ -148,7 +311,7 @@ std::string format_exit(const Term& reason) {
   if (reason.is_atom(atoms::shutdown)) return "shutdown";
   if (reason.is_atom(atoms::killed)) return "killed";
   if (reason.is_atom(atoms::noproc)) return "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started";
-  if (reason.is_tagged(atoms::shutdown, 2)) return "shutdown: " + inspect(reason[1]);
+  if (reason.is_tagged(atoms::shutdown, 2)) return "shutdown: " + inspect_pretty(reason[1]);
   if (reason.is_tuple() && reason.tuple_size() == 2 && reason[1].is_list()) {
     const Term& e = reason[0];
     bool exc = e.is_map() && e.map_get(Term(A("__exception__")));
@@ -158,7 +321,7 @@ std::string format_exit(const Term& reason) {
                  e[0].is_atom(A("badarity")) || e[0].is_atom(A("badkey")) || e[0].is_atom(A("badmap"))));
     if (exc || erl) return "an exception was raised:\n    " + format_error(e);
   }
-  return inspect(reason);
+  return inspect_pretty(reason);
 }
 
 // ---- String.Chars ----------------------------------------------------------------------------------
@@ -215,18 +378,18 @@ std::string to_string_term(Ctx&, const Term& t) {
     if (n.rfind("Elixir.", 0) == 0) return n.substr(7);
     return n;
   }
-  if (t.is_number()) return inspect(t);
+  if (t.is_number()) return inspect_pretty(t);
   if (t.is_list()) {
     std::string out;
     bool ok = true;
     chardata(t, out, ok);
     if (ok) return out;
-    raise_message("ArgumentError", "cannot convert the given list to a string.\n\nTo be converted to a string, a list must either be empty or only\ncontain the following elements:\n\n  * strings\n  * integers representing Unicode code points\n  * a list containing one of these three elements\n\nPlease check the given list or call inspect/1 to get the list representation, got:\n\n" + inspect(t) + "\n");
+    raise_message("ArgumentError", "cannot convert the given list to a string.\n\nTo be converted to a string, a list must either be empty or only\ncontain the following elements:\n\n  * strings\n  * integers representing Unicode code points\n  * a list containing one of these three elements\n\nPlease check the given list or call inspect/1 to get the list representation, got:\n\n" + inspect_pretty(t) + "\n");
   }
   std::string kind = t.is_pid() ? "PID" : t.is_ref() ? "Reference" : t.is_tuple() ? "Tuple" : t.is_map() ? "Map" : t.is_fun() ? "Function" : "Term";
   raise_error(exception_fields("Protocol.UndefinedError",
                                {{Term(A("message")),
-                                 Term::binary("protocol String.Chars not implemented for " + inspect(t) + " of type " + kind)},
+                                 Term::binary("protocol String.Chars not implemented for " + inspect_pretty(t) + " of type " + kind)},
                                 {Term(A("protocol")), Term(A("Elixir.String.Chars"))},
                                 {Term(A("value")), t}}));
 }
@@ -266,11 +429,7 @@ Term arith(Op op, const Term& a, const Term& b) {
 }
 
 Term bool_op_error(const char* op, const Term& v) {
-  raise_error(exception_fields("BadBooleanError",
-                               {{Term(A("message")), Term::binary(std::string("expected a boolean on left-side of \"") + op +
-                                                                  "\", got: " + inspect(v))},
-                                {Term(A("term")), v},
-                                {Term(A("operator")), Term(A(op))}}));
+  raise_error(make_exception("BadBooleanError", {{Term(A("term")), v}, {Term(A("operator")), Term(A(op))}}));
 }
 
 bool is_range(const Term& t) {
@@ -311,7 +470,7 @@ std::vector<Term> enumerate(const Term& t) {
     return out;
   }
   raise_error(exception_fields("Protocol.UndefinedError",
-                               {{Term(A("message")), Term::binary("protocol Enumerable not implemented for " + inspect(t) +
+                               {{Term(A("message")), Term::binary("protocol Enumerable not implemented for " + inspect_pretty(t) +
                                                                   " of type " + (t.is_tuple() ? "Tuple" : t.is_atom() ? "Atom" : t.is_integer() ? "Integer" : t.is_binary() ? "BitString" : "Term"))},
                                 {Term(A("value")), t}}));
 }
@@ -332,7 +491,7 @@ Term binop_values(Op op, const Term& a, const Term& b) {
       }
       return Term(std::pow(a.as_number(), b.as_number()));
     case Op::Concat:
-      if (!a.is_binary() || !b.is_binary()) raise_message("ArgumentError", "expected binary argument in <> operator but got: " + inspect(a.is_binary() ? b : a));
+      if (!a.is_binary() || !b.is_binary()) raise_message("ArgumentError", "expected binary argument in <> operator but got: " + inspect_pretty(a.is_binary() ? b : a));
       return Term::binary(std::string(a.as_binary()) + std::string(b.as_binary()));
     case Op::ListAdd: {
       if (!a.is_list() || !a.is_proper_list()) raise_error(Term(atoms::badarg));
@@ -351,7 +510,7 @@ Term binop_values(Op op, const Term& a, const Term& b) {
       return Term::list(xs);
     }
     case Op::Range:
-      if (!a.is_integer() || !b.is_integer()) raise_message("ArgumentError", "ranges (first..last) expect both sides to be integers, got: " + inspect(a) + ".." + inspect(b));
+      if (!a.is_integer() || !b.is_integer()) raise_message("ArgumentError", "ranges (first..last) expect both sides to be integers, got: " + inspect_pretty(a) + ".." + inspect_pretty(b));
       return make_range(a.as_integer(), b.as_integer(), a.as_integer() <= b.as_integer() ? 1 : -1);
     case Op::Eq: return Term::boolean(compare(a, b) == 0);
     case Op::Ne: return Term::boolean(compare(a, b) != 0);
@@ -398,8 +557,8 @@ Term call_builtin_sync(Ctx& c, const Node* n, Atom mod, std::vector<Term>& args)
 Term field(const Term& m, Atom name) {
   if (!m.is_map()) {
     if (m.is_atom())
-      raise_error(exception_fields("UndefinedFunctionError",
-                                   {{Term(A("message")), Term::binary("function " + inspect(m) + "." + std::string(atom_name(name)) + "/0 is undefined (module " + inspect(m) + " is not available)")},
+      raise_error(make_exception("UndefinedFunctionError",
+                                   {{Term(A("message")), Term::binary("function " + inspect_pretty(m) + "." + std::string(atom_name(name)) + "/0 is undefined (module " + inspect_pretty(m) + " is not available)")},
                                     {Term(A("module")), m}, {Term(A("function")), Term(name)}, {Term(A("arity")), Term(0)}}));
     raise_error(Term::tuple({Term(A("badmap")), m}));
   }
@@ -419,10 +578,33 @@ Term access(const Term& m, const Term& k) {
     return Term();
   }
   if (m.is_atom(atoms::nil)) return Term();
-  raise_message("UndefinedFunctionError", "function " + inspect(m) + " does not implement the Access behaviour");
+  raise_message("UndefinedFunctionError", "function " + inspect_pretty(m) + " does not implement the Access behaviour");
 }
 
 }  // namespace
+
+/// %Mod{k: v}: a struct of a built-in exception module (the console has no defstruct).
+Term make_struct(Atom mod, std::vector<std::pair<Term, Term>> kv, const std::string& file, int line) {
+  std::string_view name = atom_name(mod);
+  if (name.substr(0, 7) == "Elixir.") name = name.substr(7);
+  const std::vector<std::string>* fields = struct_fields(name);
+  if (!fields || name == "Task") {
+    std::string m(name);
+    raise_error(exception_fields("CompileError",
+                                 {{Term(A("message")), Term::binary(file + ":" + std::to_string(line) + ": " + m +
+                                                                    ".__struct__/1 is undefined, cannot expand struct " + m +
+                                                                    ". Make sure the struct name is correct. If the struct name exists and is correct but it still cannot be found, you likely have cyclic module usage in your code")},
+                                  {Term(A("file")), Term::binary(file)},
+                                  {Term(A("line")), Term(line)}}));
+  }
+  for (auto& [k, v] : kv) {
+    if (!k.is_atom() || std::find(fields->begin(), fields->end(), std::string(atom_name(k.as_atom()))) == fields->end()) {
+      raise_error(exception_fields("KeyError", {{Term(A("key")), k}, {Term(A("term")), Term(mod)},
+                                                {Term(A("message")), Term::binary("key " + inspect_pretty(k) + " not found")}}));
+    }
+  }
+  return make_exception(name, std::move(kv));
+}
 
 Term map_update(const Term& base, std::vector<std::pair<Term, Term>> kvs, bool must_exist) {
   if (!base.is_map()) raise_error(Term::tuple({Term(A("badmap")), base}));
@@ -481,6 +663,7 @@ Term eval_pure(Ctx& c, const Node* n, const Env& env) {
       for (size_t i = 0; i + 1 < n->kids.size(); i += 2)
         kv.emplace_back(eval_pure(c, n->kids[i], env), eval_pure(c, n->kids[i + 1], env));
       if (n->tail) return map_update(eval_pure(c, n->tail, env), std::move(kv), true);
+      if (n->mod.id) return make_struct(n->mod, std::move(kv), c.ip->file, n->line);
       return Term::map(std::move(kv));
     }
     case NodeKind::UnOp: {
@@ -602,6 +785,10 @@ bool match_into(Ctx& c, const Node* p, const Term& v, const Env& env, Binds& bin
     }
     case NodeKind::Map: {
       if (!v.is_map()) return false;
+      if (p->mod.id) {
+        const Term* st = v.map_get(Term(A("__struct__")));
+        if (!st || !st->is_atom(p->mod)) return false;
+      }
       for (size_t i = 0; i + 1 < p->kids.size(); i += 2) {
         Term key = eval_pure(c, p->kids[i], env);
         const Term* val = v.map_get(key);
@@ -680,28 +867,33 @@ Term make_fn(Ctx&, const Node* n, const Env& env, const std::shared_ptr<Program>
 
 namespace {
 
+/// RuntimeError.exception/1 and the like: the built-in exception modules' constructors.
+bool is_exception_constructor(Atom mod, Atom fun, int arity) {
+  std::string_view m = atom_name(mod);
+  if (arity != 1 || atom_name(fun) != "exception" || m.substr(0, 7) != "Elixir.") return false;
+  const auto* f = struct_fields(m.substr(7));
+  return f && m != "Elixir.Task";
+}
+
 [[noreturn]] void undefined_function(Atom mod, Atom fun, int arity, bool module_exists) {
   std::string m = inspect_atom(mod);
   std::string msg = "function " + m + "." + std::string(atom_name(fun)) + "/" + std::to_string(arity) +
                     (module_exists ? " is undefined or private" : " is undefined (module " + m + " is not available)");
-  raise_error(exception_fields("UndefinedFunctionError", {{Term(A("message")), Term::binary(msg)},
+  raise_error(make_exception("UndefinedFunctionError", {{Term(A("message")), Term::binary(msg)},
                                                           {Term(A("module")), Term(mod)},
                                                           {Term(A("function")), Term(fun)},
                                                           {Term(A("arity")), Term(arity)}}));
 }
 
 [[noreturn]] void function_clause(const Callable& f, const std::vector<Term>& args) {
-  std::string name;
-  if (f.fun.is_fun())
-    name = "anonymous fn/" + std::to_string(f.arity) + " in " + (f.module.id ? inspect_atom(f.module) : std::string(":elixir_compiler_0")) + ".__FILE__/1";
-  else
-    name = inspect_atom(f.module) + "." + std::string(atom_name(f.name)) + "/" + std::to_string(f.arity);
   (void)args;
-  raise_error(exception_fields("FunctionClauseError",
-                               {{Term(A("message")), Term::binary("no function clause matching in " + name)},
-                                {Term(A("module")), Term(f.module)},
-                                {Term(A("function")), Term(f.name)},
-                                {Term(A("arity")), Term(f.arity)}}));
+  // An anonymous fn is named as the BEAM names it ("-__FILE__/1-fun-0-"), which Exception.message
+  // turns into "anonymous fn/1 in :elixir_compiler_0.__FILE__/1".
+  bool anon = f.fun.is_fun();
+  Term mod = anon && !f.module.id ? Term(A("elixir_compiler_0")) : Term(f.module);
+  Term fun = anon ? Term(A("-__FILE__/1-fun-0-")) : Term(f.name);
+  raise_error(make_exception("FunctionClauseError",
+                             {{Term(A("module")), mod}, {Term(A("function")), fun}, {Term(A("arity")), Term(f.arity)}}));
 }
 
 bool callable_of_fun(const Term& fun, Callable& out) {
@@ -799,6 +991,10 @@ Task<Term> apply_mfa(Ctx& c, Atom mod, Atom fun, std::vector<Term> args) {
     co_return co_await call_clauses(c, std::move(f), std::move(args));
   if (const Builtin* b = find_builtin(mod, fun, static_cast<int>(args.size())))
     co_return co_await call_builtin(c, b, std::move(args));
+  if (is_exception_constructor(mod, fun, static_cast<int>(args.size()))) co_return exception_of(Term(mod), args[0]);
+  if (args.size() == 1 && fun == A("child_spec"))
+    if (auto m = c.ip->module(mod))
+      if (auto spec = default_child_spec(*m, args[0])) co_return *spec;
   undefined_function(mod, fun, static_cast<int>(args.size()), exists || builtin_module(mod));
 }
 
@@ -948,6 +1144,10 @@ Task<Term> eval_call(Ctx& c, const Node* n, Env& env, bool tail) {
     co_return co_await call_clauses(c, std::move(f), std::move(args));
   }
   if (const Builtin* b = find_builtin(mod, n->name, arity)) co_return co_await call_builtin(c, b, std::move(args));
+  if (is_exception_constructor(mod, n->name, arity)) co_return exception_of(Term(mod), args[0]);
+  if (arity == 1 && n->name == A("child_spec"))
+    if (auto m = c.ip->module(mod))
+      if (auto spec = default_child_spec(*m, args[0])) co_return *spec;
   undefined_function(mod, n->name, arity, exists || builtin_module(mod));
 }
 
@@ -988,6 +1188,13 @@ Task<Term> eval_defmodule(Ctx& c, const Node* n) {
       m->attrs[it->name.id] = EVAL(it->kids[0], env);
     } else if (it->kind == NodeKind::Directive) {
       if (atom_name(it->name) == "use" && it->mod == A("Elixir.GenServer")) m->genserver = true;
+      if (atom_name(it->name) == "use" &&
+          (it->mod == A("Elixir.GenServer") || it->mod == A("Elixir.Agent") || it->mod == A("Elixir.Task") ||
+           it->mod == A("Elixir.Supervisor"))) {
+        m->use_kind = it->mod;
+        m->use_opts = Term::empty_list();
+        if (!it->kids.empty()) m->use_opts = EVAL(it->kids[0], env);  // (no co_await inside ?:, see ev())
+      }
     } else {
       // Define what exists so far so the body can call it (rare).
       last = EVAL(it, env);
@@ -1025,37 +1232,13 @@ Task<Term> eval_for(Ctx& c, const Node* n, Env& env) {
   co_return Term::list(out);
 }
 
-Task<Term> eval_try(Ctx& c, const Node* n, Env& env, bool) {
-  std::optional<Term> result;
-  Term err_reason;
-  int kind = -1;  // 0 error, 1 exit, 2 throw
-  try {
-    Env inner = env;
-    result = EVAL(n->kids[0], inner);
-  } catch (const ErlangError& e) {
-    kind = 0;
-    err_reason = e.reason();
-  } catch (const LangExit& e) {
-    kind = 1;
-    err_reason = e.reason();
-  }
-  if (result) {
-    if (n->kids[1]) {
-      Env inner = env;
-      (void)EVAL(n->kids[1], inner);
-    }
-    co_return *result;
-  }
-  // Normalise Erlang reasons to exception structs for rescue.
-  Term exc = err_reason;
-  if (kind == 0 && !exc.is_map()) {
-    std::string f = format_error(exc);  // "** (Kind) message"
-    size_t close = f.find(") ");
-    std::string mod = f.substr(4, close - 4);
-    exc = exception(mod, f.substr(close + 2));
-  }
+/// The rescue/catch clause of a try that handles an error (kind 0), exit (1) or throw (2), or
+/// nullptr; fills `inner` with its bindings.
+const Clause* try_handler(Ctx& c, const Node* n, int kind, const Term& err_reason, const Env& env, Env& inner) {
+  // Erlang reasons become exception structs for rescue; catch sees them raw.
+  Term exc = kind == 0 ? normalize_exception(err_reason) : err_reason;
   for (const Clause& cl : n->clauses) {
-    Env inner = env;
+    inner = env;
     bool ok = false;
     if (cl.kind == 0 && kind == 0) {
       const Node* p = cl.patterns[0];
@@ -1081,20 +1264,75 @@ Task<Term> eval_try(Ctx& c, const Node* n, Env& env, bool) {
       ok = match(c, cl.patterns[0], err_reason, inner);
     }
     if (ok && cl.guard && !guard_ok(c, cl.guard, inner)) ok = false;
-    if (!ok) continue;
-    Term r = EVAL(cl.body, inner);
-    if (n->kids[1]) {
-      Env a = env;
-      (void)EVAL(n->kids[1], a);
+    if (ok) return &cl;
+  }
+  return nullptr;
+}
+
+/// try: do, then rescue/catch (clause kinds 0/1) on an error, exit or throw, else (kind 2) on a
+/// value; `after` runs in every case (not when the process is killed).
+Task<Term> eval_try(Ctx& c, const Node* n, Env& env, bool) {
+  std::optional<Term> result;
+  Term err_reason;
+  int kind = -1;  // 0 error, 1 exit, 2 throw
+  try {
+    Env inner = env;
+    result = EVAL(n->kids[0], inner);
+  } catch (const ErlangError& e) {
+    kind = 0;
+    err_reason = e.reason();
+    if (err_reason.is_tagged(atoms::nocatch, 2)) {  // throw/1 (an uncaught throw ends as this error)
+      kind = 2;
+      err_reason = err_reason[1];
     }
-    co_return r;
+  } catch (const LangExit& e) {
+    kind = 1;
+    err_reason = e.reason();
+  }
+  std::optional<Term> out;
+  std::exception_ptr failed;
+  try {
+    if (result) {
+      bool has_else = false;
+      for (const Clause& cl : n->clauses) has_else = has_else || cl.kind == 2;
+      if (!has_else) {
+        out = *result;
+      } else {
+        std::vector<Term> one{*result};
+        const Clause* hit = nullptr;
+        Env inner;
+        for (const Clause& cl : n->clauses)
+          if (cl.kind == 2 && clause_matches(c, cl, one, env, inner)) {
+            hit = &cl;
+            break;
+          }
+        if (!hit) raise_error(Term::tuple({Term(A("try_clause")), *result}));
+        out = EVAL(hit->body, inner);
+      }
+    } else {
+      Env inner;
+      const Clause* hit = try_handler(c, n, kind, err_reason, env, inner);
+      if (hit) {
+        out = EVAL(hit->body, inner);
+      } else if (kind == 1) {
+        throw LangExit(err_reason);
+      } else if (kind == 2) {
+        throw ErlangError(Term::tuple({Term(atoms::nocatch), err_reason}));
+      } else {
+        throw ErlangError(err_reason);
+      }
+    }
+  } catch (const ErlangError&) {
+    failed = std::current_exception();
+  } catch (const LangExit&) {
+    failed = std::current_exception();
   }
   if (n->kids[1]) {
     Env a = env;
     (void)EVAL(n->kids[1], a);
   }
-  if (kind == 1) throw LangExit(err_reason);
-  throw ErlangError(err_reason);
+  if (failed) std::rethrow_exception(failed);
+  co_return *out;
 }
 
 }  // namespace
@@ -1181,6 +1419,7 @@ Task<Term> eval(Ctx& c, const Node* n, Env& env, bool tail) {
       std::vector<std::pair<Term, Term>> kv;
       for (size_t i = 0; i + 1 < v.size(); i += 2) kv.emplace_back(v[i], v[i + 1]);
       if (n->tail) co_return map_update(EVAL(n->tail, env), std::move(kv), true);
+      if (n->mod.id) co_return make_struct(n->mod, std::move(kv), c.ip->file, n->line);
       co_return Term::map(std::move(kv));
     }
     case NodeKind::UnOp: {

@@ -19,6 +19,7 @@
 #include <utility>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,10 @@ struct ModuleDef {
   std::map<std::pair<uint32_t, int>, FunctionDef> funs;
   std::map<uint32_t, Term> attrs;
   bool genserver = false;
+  /// `use GenServer|Agent|Task|Supervisor[, opts]`: the behaviour, and the options that its
+  /// default child_spec/1 merges.
+  Atom use_kind{};
+  Term use_opts;
   const FunctionDef* find(Atom f, int arity) const {
     auto it = funs.find({f.id, arity});
     return it == funs.end() ? nullptr : &it->second;
@@ -81,6 +86,8 @@ class Interp {
 
   void write(Stream s, const std::string& text);
   void log_crash(Pid pid, const Term& reason);
+  /// "\nHH:MM:SS.mmm [error] <report>\n", as Elixir 1.14's Logger prints on standard output.
+  void log_error(const std::string& report);
 
   std::shared_ptr<const ModuleDef> module(Atom name) const;
   void define_module(std::shared_ptr<ModuleDef> m);
@@ -195,9 +202,36 @@ Term exception_fields(std::string_view module, std::vector<std::pair<Term, Term>
 [[noreturn]] void raise_message(std::string_view module, std::string message);
 /// "** (Kind) message" for an error reason (an exception struct or an Erlang reason).
 std::string format_error(const Term& reason);
+/// The "** (...)" line of a Logger report for a process that ended with `reason`: the exception
+/// for an error ({exception, stacktrace}), "** (stop) reason" otherwise; empty when the reason
+/// is one that OTP does not report (:normal, :shutdown, {:shutdown, _}).
+std::string format_report_reason(const Term& reason);
 /// Exception.format_exit/1.
 std::string format_exit(const Term& reason);
 std::string to_string_term(Ctx& c, const Term& t);  // String.Chars
+/// Exception.normalize(:error, reason): an Erlang error reason (`:badarith`, `{:badmatch, v}`, ...)
+/// as the exception struct `rescue` sees; exception structs are returned as they are.
+Term normalize_exception(const Term& reason);
+/// Exception.message/1 of an exception struct.
+std::string exception_message(const Term& exc);
+/// "RuntimeError" for an exception struct (its module without "Elixir.").
+std::string exception_name(const Term& exc);
+/// A struct of a built-in exception module with its default fields, `fields` overriding them.
+Term make_exception(std::string_view module, std::vector<std::pair<Term, Term>> fields);
+/// The child_spec/1 that `use GenServer` (Agent, Task, Supervisor) defines, for a module that
+/// does not define its own; nullopt when the module has no such `use`.
+std::optional<Term> default_child_spec(const ModuleDef& m, const Term& arg);
+/// Supervisor.child_spec/2's overrides merged into a child spec map.
+Term merge_child_spec(const Term& spec, const Term& overrides);
+/// Mod.exception(arg) for `raise Mod, arg`: a message string or a keyword list of fields.
+Term exception_of(const Term& module, const Term& arg);
+
+// ---- inspect (pretty.cpp) ----------------------------------------------------------------------
+/// Elixir's Inspect of a term: structs as structs; laid out in `width` columns as IO.inspect/2
+/// (pretty: true, width 80) does, or on one line as Kernel.inspect/1 (pretty: false) does.
+constexpr int kInspectOneLine = 1 << 30;
+/// `limit` is Inspect.Opts' :limit (default 50 elements per container; negative: no limit).
+std::string inspect_pretty(const Term& t, int width = kInspectOneLine, int limit = 50);
 
 inline Atom A(std::string_view s) { return intern(s); }
 

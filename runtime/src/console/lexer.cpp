@@ -88,6 +88,7 @@ class Lexer {
       case Tok::LBrack:
       case Tok::LBrace:
       case Tok::MapOpen:
+      case Tok::StructOpen:
       case Tok::Semi:
       case Tok::Dot:
         return false;
@@ -228,6 +229,28 @@ class Lexer {
       t.t = Tok::CaptureArg;
       t.lit = Term(n);
       return;
+    }
+    if (c == '%' && peek(1) >= 'A' && peek(1) <= 'Z') {
+      // %Alias{: a struct; the alias may be dotted (%Enum.EmptyError{}).
+      size_t n = 1;
+      while (true) {
+        char ch = peek(n);
+        if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_') {
+          ++n;
+        } else if (ch == '.' && peek(n + 1) >= 'A' && peek(n + 1) <= 'Z') {
+          ++n;
+        } else {
+          break;
+        }
+      }
+      if (peek(n) == '{') {
+        std::string alias;
+        for (size_t i = 1; i < n; ++i) alias += peek(i);
+        for (size_t i = 0; i <= n; ++i) adv();
+        t.t = Tok::StructOpen;
+        t.s = alias;
+        return;
+      }
     }
     if (c == '%' && peek(1) == '{') {
       adv();

@@ -11,7 +11,7 @@ namespace actorscope::console::detail {
 
 enum class Tok : uint8_t {
   Int, Float, Atom, Str, Charlist, Ident, Alias, KwKey, Op, Kw, LParen, RParen, LBrack, RBrack,
-  LBrace, RBrace, MapOpen /* %{ */, Comma, Semi, Newline, Dot, CaptureArg, Eof,
+  LBrace, RBrace, MapOpen /* %{ */, StructOpen /* %Alias{ (s = the alias) */, Comma, Semi, Newline, Dot, CaptureArg, Eof,
 };
 
 struct StrPart {

@@ -94,6 +94,7 @@ std::string token_text(const Token& t) {
     case Tok::LBrace: return "{";
     case Tok::RBrace: return "}";
     case Tok::MapOpen: return "%{";
+    case Tok::StructOpen: return "%" + t.s + "{";
     case Tok::Comma: return ",";
     case Tok::Semi: return ";";
     case Tok::Newline: return "newline";
@@ -414,6 +415,7 @@ class Parser {
       case Tok::LBrack:
       case Tok::LBrace:
       case Tok::MapOpen:
+      case Tok::StructOpen:
       case Tok::CaptureArg:
         return true;
       case Tok::LParen: return t.space_before;
@@ -816,12 +818,14 @@ class Parser {
         openers_.pop_back();
         return tup;
       }
+      case Tok::StructOpen:
       case Tok::MapOpen: {
         Token open = next();
-        openers_.push_back({"%{", open.line});
+        openers_.push_back({open.t == Tok::StructOpen ? "{" : "%{", open.line});
         int saved = no_do_;
         no_do_ = 0;
         Node* m = prog_.make(NodeKind::Map, open.line);
+        if (open.t == Tok::StructOpen) m->mod = intern("Elixir." + open.s);  // %Alias{...}
         skip_nl();
         bool first = true;
         while (!at(Tok::RBrace)) {
@@ -976,6 +980,25 @@ class Parser {
   }
 
   // Turns calls of special forms into their nodes.
+  /// A try node: `body` with the rescue, catch, else and after sections of `c` (a try, or a def
+  /// whose body has them: `def f do ... rescue ... end`).
+  Node* make_try(Node* c, Node* body) {
+    Node* r = prog_.make(NodeKind::Try, c->line);
+    if (body && body->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses in try");
+    r->kids = {body, section(c, "after")};
+    if (r->kids[1] && r->kids[1]->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses in after");
+    const std::pair<const char*, uint8_t> kinds[] = {{"rescue", 0}, {"catch", 1}, {"else", 2}};
+    for (auto [name, kind] : kinds) {
+      if (Node* sec = section(c, name)) {
+        for (auto cl : clauses_of(c, sec, "try", name)) {
+          cl.kind = kind;
+          r->clauses.push_back(cl);
+        }
+      }
+    }
+    return r;
+  }
+
   Node* section(Node* c, const char* name) {
     for (auto& [s, b] : c->blocks)
       if (s == name) return b;
@@ -1015,9 +1038,10 @@ class Parser {
     f.err.message = msg;
     throw f;
   }
-  std::vector<Clause> clauses_of(Node* c, Node* block, const char* what) {
+  std::vector<Clause> clauses_of(Node* c, Node* block, const char* what, const char* sec = "do") {
     if (!block) return {};
-    if (block->kind != NodeKind::Clauses) bad_form(c, std::string("expected -> clauses for :do in \"") + what + "\"");
+    if (block->kind != NodeKind::Clauses)
+      bad_form(c, std::string("expected -> clauses for :") + sec + " in \"" + what + "\"");
     return block->clauses;
   }
 
@@ -1065,23 +1089,7 @@ class Parser {
       }
       return r;
     }
-    if (n == "try" && has_do) {
-      Node* r = prog_.make(NodeKind::Try, c->line);
-      r->kids = {section(c, "do"), section(c, "after")};
-      if (Node* rs = section(c, "rescue")) {
-        for (auto cl : clauses_of(c, rs, "try")) {
-          cl.kind = 0;
-          r->clauses.push_back(cl);
-        }
-      }
-      if (Node* ct = section(c, "catch")) {
-        for (auto cl : clauses_of(c, ct, "try")) {
-          cl.kind = 1;
-          r->clauses.push_back(cl);
-        }
-      }
-      return r;
-    }
+    if (n == "try" && has_do) return make_try(c, section(c, "do"));
     if (n == "for" && has_do) {
       Node* r = prog_.make(NodeKind::For, c->line);
       for (Node* a : plain_args(c)) {
@@ -1128,6 +1136,7 @@ class Parser {
         if (p->kind == NodeKind::BinOp && p->op == Op::Default)
           bad_form(c, "default arguments (\\\\) are not supported by the console");
       if (body->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses in def");
+      if (section(c, "rescue") || section(c, "catch") || section(c, "after")) body = make_try(c, body);
       cl.body = body;
       r->arity = static_cast<int>(cl.patterns.size());
       r->clauses.push_back(cl);
@@ -1138,6 +1147,7 @@ class Parser {
       Node* r = prog_.make(NodeKind::Directive, c->line);
       r->name = c->name;
       if (c->kids[0]->kind == NodeKind::Lit && c->kids[0]->lit.is_atom()) r->mod = c->kids[0]->lit.as_atom();
+      if (n == "use" && c->kids.size() == 2) r->kids = {c->kids[1]};  // use GenServer, restart: :temporary
       return r;
     }
     if (!c->blocks.empty()) {
@@ -1203,6 +1213,7 @@ class Resolver {
         if (n->tail) pattern(n->tail, sc, bound_here);
         return;
       case NodeKind::Map:
+        check_struct(n);
         if (n->tail) error(n->line, "cannot use map update syntax in a pattern");
         for (size_t i = 0; i < n->kids.size(); i += 2) {
           expr(n->kids[i], sc);
@@ -1238,6 +1249,17 @@ class Resolver {
     }
     error(n->line, "cannot invoke this expression inside a match (only literals, variables, tuples, lists, maps "
                    "and ^pins are allowed in patterns)");
+  }
+
+  /// %Alias{}: Elixir expands structs at compile time; the console knows the built-in ones only.
+  void check_struct(const Node* n) {
+    if (!n->mod.id) return;
+    std::string m(atom_name(n->mod));
+    if (m.rfind("Elixir.", 0) == 0) m = m.substr(7);
+    if (m != "Task" && struct_fields(m)) return;
+    error(n->line, m + ".__struct__/1 is undefined, cannot expand struct " + m +
+                       ". Make sure the struct name is correct. If the struct name exists and is correct but it still "
+                       "cannot be found, you likely have cyclic module usage in your code");
   }
 
   void clause(Clause& c, Scope outer) {
@@ -1280,10 +1302,12 @@ class Resolver {
         return;
       }
       case NodeKind::Pin: error(n->line, "cannot use ^" + std::string(atom_name(n->name)) + " outside of match clauses");
+      case NodeKind::Map:
+        check_struct(n);
+        [[fallthrough]];
       case NodeKind::Str:
       case NodeKind::Tuple:
       case NodeKind::List:
-      case NodeKind::Map:
       case NodeKind::UnOp:
       case NodeKind::Field:
       case NodeKind::Access:
@@ -1310,6 +1334,35 @@ class Resolver {
         return;
       }
       case NodeKind::Call: {
+        if (atom_name(n->name) == "match?" && n->kids.size() != 2 &&
+            !(module_ && module_defs_.count({n->name.id, static_cast<int>(n->kids.size())})))
+          error(n->line, "undefined function match?/" + std::to_string(n->kids.size()) + " (there is no such import)");
+        if (atom_name(n->name) == "match?" && n->kids.size() == 2 &&
+            !(module_ && module_defs_.count({n->name.id, 2}))) {
+          // match?(pattern [when guard], expr) is `case expr do pattern [when guard] -> true; _ -> false end`:
+          // the pattern's variables do not leak, as in Elixir.
+          Node* pat = n->kids[0];
+          Node* subject = n->kids[1];
+          Clause hit, miss;
+          hit.line = miss.line = n->line;
+          if (pat->kind == NodeKind::BinOp && pat->op == Op::When) {
+            hit.guard = pat->kids[1];
+            pat = pat->kids[0];
+          }
+          hit.patterns = {pat};
+          hit.body = prog_.make(NodeKind::Lit, n->line);
+          hit.body->lit = Term(atoms::true_);
+          Node* any = prog_.make(NodeKind::Var, n->line);
+          any->name = intern("_");
+          miss.patterns = {any};
+          miss.body = prog_.make(NodeKind::Lit, n->line);
+          miss.body->lit = Term(atoms::false_);
+          n->kind = NodeKind::Case;
+          n->kids = {subject};
+          n->clauses = {hit, miss};
+          expr(n, sc);
+          return;
+        }
         exprs(n->kids, sc);
         if (module_) n->mod = module_->name;
         int ar = static_cast<int>(n->kids.size());
@@ -1430,7 +1483,10 @@ class Resolver {
       case NodeKind::CaptureArg:
         n->pure = true;
         return;
-      case NodeKind::Directive: n->pure = true; return;
+      case NodeKind::Directive:
+        exprs(n->kids, sc);
+        n->pure = true;
+        return;
       case NodeKind::Clauses: error(n->line, "unexpected -> clauses");
     }
   }

@@ -36,7 +36,9 @@ Task<> script_main(Process& self, std::shared_ptr<Interp> ip, std::shared_ptr<Pr
       (void)co_await eval_top(c, n, env);
     }
   } catch (const ErlangError& e) {
-    ip->write(Stream::Err, format_error(e.reason()) + "\n    " + ip->file + ":" + std::to_string(line) + ": (file)\n");
+    std::string what = e.reason().is_tagged(atoms::nocatch, 2) ? "** (throw) " + inspect_pretty(e.reason()[1])
+                                                               : format_error(e.reason());
+    ip->write(Stream::Err, what + "\n    " + ip->file + ":" + std::to_string(line) + ": (file)\n");
     status = kScriptError;
   } catch (const LangExit& e) {
     if (!e.reason().is_atom(atoms::normal)) {

@@ -100,12 +100,13 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
       try {
         Term v;
         for (const Node* n : po.program->top) v = co_await eval_top(c, n, env);
-        out.text = inspect(v);
+        out.text = inspect_pretty(v, 80);  // IEx prints results with pretty: true, width 80
         std::lock_guard g(st->m);
         st->env = env;
       } catch (const ErlangError& e) {
         out.status = EvalOutcome::Status::Error;
-        out.text = format_error(e.reason());
+        out.text = e.reason().is_tagged(atoms::nocatch, 2) ? "** (throw) " + inspect_pretty(e.reason()[1])
+                                                          : format_error(e.reason());
       } catch (const LangExit& e) {
         out.status = EvalOutcome::Status::Error;
         out.text = "** (exit) " + format_exit(e.reason());

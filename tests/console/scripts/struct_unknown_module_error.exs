@@ -1,0 +1,2 @@
+IO.puts("before")
+IO.inspect(%Point{x: 1})
