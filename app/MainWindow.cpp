@@ -793,7 +793,12 @@ void MainWindow::createDocks() {
   console_ = new views::ConsoleWidget;
   console_->setPidProvider([this] { return currentPid(); });
   // The shell (and the server that replaces it when it dies) is drawn as part of the console.
-  connect(console_, &views::ConsoleWidget::shellChanged, model_, &views::ObserverModel::setConsolePids);
+  // The shell's glyph: on the live runtime's processes only (a recording file has its own pids).
+  connect(console_, &views::ConsoleWidget::shellChanged, this, [this](Pid shell, Pid server) {
+    consoleShell_ = shell;
+    consoleServer_ = server;
+    if (replayFile_.isEmpty()) model_->setConsolePids(shell, server);
+  });
   QDockWidget* con = dock(console_, tr("Console (iex)"), QStringLiteral("consoleDock"), Qt::BottomDockWidgetArea);
   splitDockWidget(log, con, Qt::Horizontal);
 }

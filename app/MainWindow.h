@@ -199,6 +199,7 @@ private:
   QString scenario_;
   QString replayFile_;  // the recording file the timeline shows ("" = none)
   bool pausedBeforeReplay_ = false;
+  Pid consoleShell_, consoleServer_;  // the console's shell and its server (live runtime)
   views::RunMode mode_ = views::RunMode::Live;
   unsigned threads_ = 0;
   bool paused_ = false;

@@ -63,6 +63,7 @@ void MainWindow::createAnalysisDocks() {
   connect(timeline_, &views::TimelineWidget::recordingOpened, this, [this](const QString& path, qsizetype events) {
     if (replayFile_.isEmpty()) pausedBeforeReplay_ = paused_;
     replayFile_ = path;
+    model_->setConsolePids({}, {});  // the file's pids are not the live shell's
     setPaused(true);
     if (modeCombo_) modeCombo_->setEnabled(false);
     updateTitle();
@@ -94,6 +95,7 @@ void MainWindow::createAnalysisDocks() {
   connect(timeline_, &views::TimelineWidget::scrubbingChanged, this, [this](bool on) {
     if (!on && !replayFile_.isEmpty()) {
       replayFile_.clear();
+      model_->setConsolePids(consoleShell_, consoleServer_);
       if (modeCombo_) modeCombo_->setEnabled(true);
       setPaused(pausedBeforeReplay_);
       updateTitle();

@@ -11,6 +11,7 @@
 #include "ObserverModel.h"
 #include "ProcessTableModel.h"
 #include "ChartsWidget.h"
+#include "ConsoleWidget.h"
 #include "TimelineWidget.h"
 
 #include "actorscope/headless.hpp"
@@ -78,6 +79,7 @@ private slots:
   void timelineStretchAsMermaid();
   void dragOnAnEdgeSetsItsDelay();
   void ctrlClickAddsToTheMailboxChart();
+  void noShellGlyphOnARecordingsPids();
 };
 
 void TestTimeTravel::openingARecordingPausesTheLiveRuntime() {
@@ -297,6 +299,29 @@ void TestTimeTravel::ctrlClickAddsToTheMailboxChart() {
   // A plain click starts over.
   QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rowPoint(1));
   QCOMPARE(window.charts()->selected(), std::vector<Pid>{p1});
+}
+
+void TestTimeTravel::noShellGlyphOnARecordingsPids() {
+  using actorscope::views::ConsoleRole;
+  QTemporaryDir dir;
+  const QString rec = recordChain(dir);
+  QVERIFY(!rec.isEmpty());
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("kv")));
+  auto shellMarked = [&] {
+    window.tick();
+    const auto* r = window.observerModel()->find(window.console()->shellPid());
+    return r && r->console == ConsoleRole::Shell;
+  };
+  QTRY_VERIFY_WITH_TIMEOUT(shellMarked(), 30000);
+  QVERIFY(window.openRecording(rec));
+  // Just before the kill, every member of the chain is alive, the live shell's serial among them.
+  QVERIFY(!window.timeline()->replay()->markers().empty());
+  window.timeline()->seekIndex(window.timeline()->replay()->markers().front().index);
+  QVERIFY(window.observerModel()->findAny(window.console()->shellPid().serial()));
+  for (const auto& [serial, r] : window.observerModel()->processes()) QCOMPARE(r.console, ConsoleRole::None);
+  window.timeline()->goLive();
+  QTRY_VERIFY_WITH_TIMEOUT(shellMarked(), 30000);
 }
 
 QTEST_MAIN(TestTimeTravel)
