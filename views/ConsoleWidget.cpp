@@ -133,7 +133,7 @@ void ConsoleWidget::attach(RuntimeHost* host) {
         },
         Qt::QueuedConnection);
   };
-  host_->post([self, gen, output, newShell](Runtime& rt) {
+  host_->post([self, gen, output, newShell, pending = pending_](Runtime& rt) {
     std::shared_ptr<Session> s;
     QString error;
     try {
@@ -144,15 +144,25 @@ void ConsoleWidget::attach(RuntimeHost* host) {
       error = QString::fromUtf8(e.what());
     }
     if (!self) return;  // the session dies here, on the driver
+    if (s) {
+      std::lock_guard lock(pending->m);
+      pending->generation = gen;
+      pending->session = std::move(s);
+    }
     QMetaObject::invokeMethod(
         self.data(),
-        [self, gen, s, error]() mutable {
-          if (!self || self->generation_ != gen) return;  // a stale one: dropped (see detach)
-          if (!s) {
+        [self, gen, error, pending]() {
+          if (!self || self->generation_ != gen) return;  // a stale one: detach() disposes of it
+          std::shared_ptr<Session> taken;
+          {
+            std::lock_guard lock(pending->m);
+            if (pending->generation == gen) taken = std::move(pending->session);
+          }
+          if (!taken) {
             self->append(OutputKind::Error, tr("** the shell could not start: %1").arg(error));
             return;
           }
-          self->session_ = std::move(s);
+          self->session_ = std::move(taken);
           self->appendNote(tr("Interactive shell on the live runtime; the shell is process %1. "
                               "Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.")
                                .arg(QString::fromStdString(inspect_pid(self->session_->shell_pid()))));
@@ -171,20 +181,31 @@ void ConsoleWidget::detach() {
   std::shared_ptr<Session> s = std::move(session_);
   session_.reset();
   if (s) emit shellChanged({}, {});
-  if (s && host_ && host_->running()) {
+  // Sessions die on the driver thread, never after their runtime: the taken one and one made on
+  // the driver but not taken yet (posts run in order, so a session still being made is placed
+  // before this runs).
+  auto takePending = [](Pending& p) {
+    std::lock_guard lock(p.m);
+    return std::move(p.session);
+  };
+  if (host_ && host_->running()) {
     auto done = std::make_shared<std::promise<void>>();
     std::future<void> f = done->get_future();
     auto holder = std::make_shared<std::shared_ptr<Session>>(std::move(s));
-    host_->post([holder, done](Runtime&) {
+    host_->post([holder, done, pending = pending_, takePending](Runtime&) {
       holder->reset();
+      takePending(*pending).reset();
       done->set_value();
     });
     if (f.wait_for(std::chrono::seconds(3)) != std::future_status::ready) {
-      // The driver did not run it: never destroy the session after its runtime.
+      // The driver did not run it: never destroy a session after its runtime.
       new std::shared_ptr<Session>(std::move(*holder));
+      new std::shared_ptr<Session>(takePending(*pending_));
     }
-  } else if (s) {
-    new std::shared_ptr<Session>(std::move(s));  // no runtime thread to destroy it on: leak it
+  } else {
+    // No runtime thread to destroy them on: leak them.
+    if (s) new std::shared_ptr<Session>(std::move(s));
+    if (auto p = takePending(*pending_)) new std::shared_ptr<Session>(std::move(p));
   }
   updatePrompt();
 }

@@ -10,11 +10,13 @@
 
 #include "actorscope/runtime.hpp"
 
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
 #include <functional>
 #include <memory>
+#include <mutex>
 
 class QLabel;
 class QPlainTextEdit;
@@ -92,8 +94,17 @@ private:
   void historyMove(int delta);
   void saveHistory();
 
-  RuntimeHost* host_ = nullptr;
+  QPointer<RuntimeHost> host_;  // may go before this widget (siblings in the window)
   std::shared_ptr<console::Session> session_;
+  // A session made on the driver and not yet taken by the GUI thread. It is handed over here, not
+  // captured by the queued call: a call still queued when the widget goes would otherwise destroy
+  // the session on the GUI thread, after its runtime. detach() destroys it on the driver.
+  struct Pending {
+    std::mutex m;
+    quint64 generation = 0;
+    std::shared_ptr<console::Session> session;
+  };
+  std::shared_ptr<Pending> pending_ = std::make_shared<Pending>();
   std::function<Pid()> pidProvider_;
   QPlainTextEdit* output_;
   QPlainTextEdit* input_;
