@@ -317,7 +317,8 @@ class RuntimeCore {
     ev.term = std::move(term);
     emit(std::move(ev));
   }
-  std::vector<TraceEvent> drain_buf;  // consumer scratch
+  std::vector<TraceEvent> drain_buf;    // consumer scratch
+  std::vector<TraceEvent> drain_carry;  // read by the last drain, held back for the next (see drain_trace)
 
   // ---- threads ----
   std::vector<std::unique_ptr<Worker>> workers;

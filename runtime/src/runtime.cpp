@@ -469,16 +469,33 @@ bool Runtime::tracing() const noexcept { return core_->tracing_on(); }
 uint64_t Runtime::dropped_events() const noexcept { return core_->dropped.load(); }
 
 size_t Runtime::drain_trace(std::vector<TraceEvent>& out, size_t max) {
+  // Causal order across threads: an event is published to its thread's ring only after its seq
+  // was taken, so one pass over the rings may see an effect (a restart, in a ring read late) and
+  // miss its cause (the exit, in a ring read early). Every cause of an event seen in the first
+  // pass is published before that event, so a second pass sees it. Events new in the second pass
+  // that are later than all of the first pass wait for the next drain, whose first pass sees
+  // their causes in turn. A batch thus never holds an event without the events it follows from.
   auto& buf = core_->drain_buf;
+  auto& carry = core_->drain_carry;
   buf.clear();
+  uint64_t horizon = 0;
+  for (const TraceEvent& e : carry) horizon = std::max(horizon, e.seq);
+  buf.swap(carry);
   {
     std::lock_guard g(core_->rings_m);
-    for (auto& r : core_->rings) {
-      uint64_t t = r->tail.load(std::memory_order_relaxed);
-      uint64_t h = r->head.load(std::memory_order_acquire);
-      for (; t != h; ++t) buf.push_back(std::move(r->buf[t & r->mask]));
-      r->tail.store(t, std::memory_order_release);
-    }
+    auto pass = [&](auto&& keep) {
+      for (auto& r : core_->rings) {
+        uint64_t t = r->tail.load(std::memory_order_relaxed);
+        const uint64_t h = r->head.load(std::memory_order_acquire);
+        for (; t != h; ++t) keep(std::move(r->buf[t & r->mask]));
+        r->tail.store(t, std::memory_order_release);
+      }
+    };
+    pass([&](TraceEvent&& e) {
+      horizon = std::max(horizon, e.seq);
+      buf.push_back(std::move(e));
+    });
+    pass([&](TraceEvent&& e) { (e.seq <= horizon ? buf : carry).push_back(std::move(e)); });
   }
   std::sort(buf.begin(), buf.end(), [](const TraceEvent& a, const TraceEvent& b) { return a.seq < b.seq; });
   size_t n = std::min(max, buf.size());

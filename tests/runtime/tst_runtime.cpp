@@ -11,6 +11,8 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
+#include <unordered_set>
 
 using namespace ts;
 using namespace std::chrono_literals;
@@ -140,6 +142,7 @@ class TestRuntime : public QObject {
   void trace_fullBufferNeverBlocksThreaded();
 
   // limits, pids from text, pause
+  void trace_drainKeepsCausalOrderThreaded();
   void limits_maxProcesses();
   void limits_maxProcessesThreaded();
   void pids_parsedFromText();
@@ -1062,6 +1065,61 @@ void TestRuntime::trace_fullBufferNeverBlocksThreaded() {
 // =============================================================================================
 // Limits, pids from text, pause
 // =============================================================================================
+
+void TestRuntime::trace_drainKeepsCausalOrderThreaded() {
+  // Two threads, two trace rings: each round thread 1 emits a burst and then a cause, thread 2
+  // waits for it and emits its effect, while this thread drains. No drained batch may show an
+  // effect before its cause, although they sit in different rings read one after the other.
+  Runtime rt(threaded(1));
+  rt.set_tracing(true);
+  constexpr int kRounds = 20000;
+  const Atom cause = intern("cause"), effect = intern("effect");
+  std::atomic<int> caused{-1}, effected{-1};
+  std::atomic<bool> stop{false};
+  auto put = [&](Atom what, int round) {
+    TraceEvent e;
+    e.kind = TraceKind::Fault;
+    e.name = what;
+    e.term = Term(static_cast<long long>(round));
+    rt.emit_trace(std::move(e));
+  };
+  std::thread t1([&] {
+    for (int r = 0; r < kRounds && !stop; ++r) {
+      for (int k = 0; k < 8; ++k) put(atoms::nil, r);
+      put(cause, r);
+      caused.store(r, std::memory_order_release);
+      while (effected.load(std::memory_order_acquire) != r && !stop) std::this_thread::yield();
+    }
+  });
+  std::thread t2([&] {
+    for (int r = 0; r < kRounds && !stop; ++r) {
+      while (caused.load(std::memory_order_acquire) != r && !stop) std::this_thread::yield();
+      put(effect, r);
+      effected.store(r, std::memory_order_release);
+    }
+  });
+  std::vector<TraceEvent> ev;
+  int lastCause = -1, effects = 0, bad = 0;
+  QElapsedTimer clock;
+  clock.start();
+  while (effects < kRounds && clock.elapsed() < 60000) {
+    ev.clear();
+    rt.drain_trace(ev);
+    for (const TraceEvent& e : ev) {
+      if (e.name == cause) lastCause = int(e.term.as_integer());
+      if (e.name == effect) {
+        ++effects;
+        if (int(e.term.as_integer()) > lastCause) ++bad;
+      }
+    }
+  }
+  stop = true;
+  t1.join();
+  t2.join();
+  QCOMPARE(rt.dropped_events(), uint64_t(0));
+  QCOMPARE(effects, kRounds);
+  QCOMPARE(bad, 0);
+}
 
 void TestRuntime::limits_maxProcesses() {
   RuntimeOptions o = det();

@@ -150,7 +150,10 @@ class Runtime {
   /// it stands for (so totals stay exact); other events are never sampled. 1 (default) = all.
   void set_message_sampling(uint32_t every);
   uint32_t message_sampling() const noexcept;
-  /// Moves up to `max` buffered events, in seq order, into `out`. Call from one thread only.
+  /// Moves up to `max` buffered events, in seq order, into `out`. A batch never holds an event
+  /// without the events it causally follows (an exit before the restart it caused, whatever
+  /// threads emitted them); an event read while others were still being published may wait for
+  /// the next call. Call from one thread only.
   size_t drain_trace(std::vector<TraceEvent>& out, size_t max = SIZE_MAX);
   /// Events lost because a buffer was full since the runtime started. When it grows, resynchronise
   /// from snapshot().
