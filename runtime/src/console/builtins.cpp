@@ -9,6 +9,7 @@
 #include <cmath>
 #include <mutex>
 #include <random>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -43,6 +44,7 @@ struct Table {
   std::unordered_map<uint64_t, std::vector<Entry>> map;
   std::vector<std::string> names;
   std::set<uint32_t> modules;
+  std::map<uint32_t, std::vector<std::pair<Atom, int>>> exports;
   Builtin& reg(const char* mod, const char* fun, int arity) {
     Atom m = intern(std::string(mod[0] == ':' ? mod + 1 : "Elixir." + std::string(mod)));
     Atom f = intern(fun);
@@ -50,6 +52,7 @@ struct Table {
     v.push_back({m, f, arity, {}});
     names.push_back(std::string(mod) + "." + fun + "/" + std::to_string(arity));
     modules.insert(m.id);
+    exports[m.id].emplace_back(f, arity);
     return v.back().b;
   }
   const Builtin* find(Atom m, Atom f, int arity) const {
@@ -518,6 +521,22 @@ Table build() {
     return ok();
   };
   t.reg(":timer", "sleep", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await sleep_ms(c, a[0]); };
+  // :timer.tc: {elapsed microseconds (the runtime's clock), result}.
+  t.reg(":timer", "tc", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    int64_t t0 = c.ip->rt.now_ns();
+    Term r = co_await apply_fun(c, a[0], {});
+    co_return Term::tuple({Term((c.ip->rt.now_ns() - t0) / 1000), r});
+  };
+  t.reg(":timer", "tc", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    int64_t t0 = c.ip->rt.now_ns();
+    Term r = co_await apply_fun(c, a[0], need_list(a[1]).list_elements());
+    co_return Term::tuple({Term((c.ip->rt.now_ns() - t0) / 1000), r});
+  };
+  t.reg(":timer", "tc", 3).async = [](Ctx& c, Args a) -> Task<Term> {
+    int64_t t0 = c.ip->rt.now_ns();
+    Term r = co_await apply_mfa(c, need_atom(a[0]), need_atom(a[1]), need_list(a[2]).list_elements());
+    co_return Term::tuple({Term((c.ip->rt.now_ns() - t0) / 1000), r});
+  };
   t.reg(":erlang", "error", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(a[0]); };
   t.reg(":erlang", "throw", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(Term::tuple({Term(atoms::nocatch), a[0]})); };
   t.reg(":erlang", "self", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.pid()); };
@@ -902,6 +921,11 @@ const Table& table() {
 const Builtin* find_builtin(Atom mod, Atom fun, int arity) { return table().find(mod, fun, arity); }
 
 bool builtin_module(Atom mod) { return table().modules.count(mod.id) != 0; }
+
+std::vector<std::pair<Atom, int>> builtin_exports(Atom mod) {
+  auto it = table().exports.find(mod.id);
+  return it == table().exports.end() ? std::vector<std::pair<Atom, int>>{} : it->second;
+}
 
 std::vector<std::string> builtin_names() { return table().names; }
 

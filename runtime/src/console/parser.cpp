@@ -5,6 +5,7 @@
 #include "lexer.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace actorscope::console {
@@ -571,6 +572,40 @@ class Parser {
         clauses.push_back(c);
         continue;
       }
+      if (force_clauses && at(Tok::LParen) && paren_heads_ahead()) {
+        // fn (a, b) -> ... / fn () -> ... / fn (a) when g -> ...
+        Token open = next();
+        openers_.push_back({"(", open.line});
+        std::vector<Node*> heads;
+        skip_nl();
+        while (!at(Tok::RParen)) {
+          heads.push_back(parse_expr(0));
+          skip_nl();
+          if (!at(Tok::Comma)) break;
+          next();
+          skip_nl();
+        }
+        if (!at(Tok::RParen)) unexpected(peek());
+        next();
+        openers_.pop_back();
+        Node* guard = nullptr;
+        if (at_kw("when")) {
+          next();
+          skip_nl();
+          guard = parse_expr(0);
+        }
+        if (!at_op("->")) unexpected(peek());
+        Token arrow = next();
+        if (!clause_mode && !stmts.empty()) fail(arrow, "syntax error before: ->");
+        close_clause();
+        clause_mode = true;
+        Clause c;
+        c.line = open.line;
+        c.guard = guard;
+        c.patterns = std::move(heads);
+        clauses.push_back(std::move(c));
+        continue;
+      }
       Node* e = parse_expr(0);
       if (at(Tok::Comma) || at_op("->")) {
         std::vector<Node*> heads{e};
@@ -609,6 +644,21 @@ class Parser {
     }
     if (force_clauses) unexpected(peek());
     return block_of(stmts, line);
+  }
+
+  /// At `(`: true when its matching `)` is followed by `->` or `when` (a parenthesised fn head).
+  bool paren_heads_ahead() const {
+    int depth = 0;
+    for (size_t k = 0;; ++k) {
+      const Token& t = peek(k);
+      if (t.t == Tok::Eof) return false;
+      if (t.t == Tok::LParen || t.t == Tok::LBrack || t.t == Tok::LBrace || t.t == Tok::MapOpen || t.t == Tok::StructOpen) ++depth;
+      if (t.t == Tok::RParen || t.t == Tok::RBrack || t.t == Tok::RBrace) --depth;
+      if (depth == 0) {
+        const Token& a = peek(k + 1);
+        return (a.t == Tok::Op && a.s == "->") || (a.t == Tok::Kw && a.s == "when");
+      }
+    }
   }
 
   Node* block_of(std::vector<Node*>& stmts, int line) {
@@ -1147,7 +1197,7 @@ class Parser {
       Node* r = prog_.make(NodeKind::Directive, c->line);
       r->name = c->name;
       if (c->kids[0]->kind == NodeKind::Lit && c->kids[0]->lit.is_atom()) r->mod = c->kids[0]->lit.as_atom();
-      if (n == "use" && c->kids.size() == 2) r->kids = {c->kids[1]};  // use GenServer, restart: :temporary
+      if ((n == "use" || n == "import") && c->kids.size() == 2) r->kids = {c->kids[1]};  // use GenServer, restart: :temporary
       return r;
     }
     if (!c->blocks.empty()) {
@@ -1263,6 +1313,7 @@ class Resolver {
   }
 
   void clause(Clause& c, Scope outer) {
+    ImportScope keep(imports_);
     Scope bound;
     for (Node* p : c.patterns) pattern(p, outer, bound);
     if (c.guard) {
@@ -1323,6 +1374,7 @@ class Resolver {
         n->pure = all_pure(n->kids);
         return;
       case NodeKind::Block: {
+        ImportScope keep(imports_);
         exprs(n->kids, sc);
         n->pure = false;
         return;
@@ -1367,6 +1419,19 @@ class Resolver {
         if (module_) n->mod = module_->name;
         int ar = static_cast<int>(n->kids.size());
         bool local = module_ && module_defs_.count({n->name.id, ar});
+        if (!local) {
+          if (Atom from = imported(n, ar); from.id) {
+            n->kind = NodeKind::Remote;
+            n->mod = from;
+            n->pure = builtin_is_sync(from, n->name, ar) && all_pure(n->kids);
+            return;
+          }
+          if (!find_builtin(kernel_atom(), n->name, ar))
+            error(n->line, "undefined function " + std::string(atom_name(n->name)) + "/" + std::to_string(ar) +
+                               (module_ ? " (expected " + module_text(module_->name) +
+                                              " to define such a function or for it to be imported, but none are available)"
+                                        : " (there is no such import)"));
+        }
         n->pure = !local && builtin_is_sync(kernel_atom(), n->name, ar) && all_pure(n->kids);
         return;
       }
@@ -1456,7 +1521,13 @@ class Resolver {
         module_defs_.clear();
         collect_defs(n->kids[0]);
         Scope inner;
-        expr(n->kids[0], inner);
+        {
+          ImportScope keep(imports_);
+          expr(n->kids[0], inner);
+        }
+        auto& pub = modules_[n->name.id];
+        pub.clear();
+        collect_public(n->kids[0], pub);
         module_ = nullptr;
         module_defs_.clear();
         return;
@@ -1484,11 +1555,125 @@ class Resolver {
         n->pure = true;
         return;
       case NodeKind::Directive:
+        if (atom_name(n->name) == "import") {
+          import(n);
+          n->kids.clear();
+        }
         exprs(n->kids, sc);
         n->pure = true;
         return;
       case NodeKind::Clauses: error(n->line, "unexpected -> clauses");
     }
+  }
+
+  /// The imports in effect: later entries shadow earlier ones of the same module.
+  struct Import {
+    Atom mod;
+    std::set<std::pair<uint32_t, int>> funs;
+  };
+  /// Restores the import list when a lexical scope ends.
+  struct ImportScope {
+    explicit ImportScope(std::vector<Import>& v) : v_(v), saved_(v) {}
+    ~ImportScope() { v_ = std::move(saved_); }
+    std::vector<Import>& v_;
+    std::vector<Import> saved_;
+  };
+
+  static std::string module_text(Atom m) {
+    std::string_view s = atom_name(m);
+    if (s.substr(0, 7) == "Elixir.") return std::string(s.substr(7));
+    return ":" + std::string(s);
+  }
+
+  /// `import Mod[, only: [f: n, ...] | :functions][, except: [f: n, ...]]`, with Elixir's errors.
+  void import(Node* n) {
+    if (!n->mod.id) error(n->line, "invalid argument for import, expected a compile time atom or alias");
+    Atom mod = n->mod;
+    // The IEx helpers are Kernel built-ins here (flush/0, pid/3, ...).
+    if (mod == kernel_atom() || mod == intern("Elixir.IEx.Helpers")) return;
+    std::vector<std::pair<Atom, int>> exports;
+    if (auto it = modules_.find(mod.id); it != modules_.end())
+      exports = it->second;
+    else if (builtin_module(mod))
+      exports = builtin_exports(mod);
+    else
+      error(n->line, "module " + module_text(mod) + " is not loaded and could not be found");
+    std::set<std::pair<uint32_t, int>> all;
+    for (auto& [f, a] : exports) all.insert({f.id, a});
+    Import imp{mod, all};
+    auto kw_list = [&](Node* v, const char* opt) {
+      std::vector<std::pair<Atom, int>> out;
+      bool ok = v->kind == NodeKind::List && !v->tail;
+      if (ok)
+        for (Node* e : v->kids) {
+          if (e->kind != NodeKind::Tuple || e->kids.size() != 2 || e->kids[0]->kind != NodeKind::Lit ||
+              !e->kids[0]->lit.is_atom() || e->kids[1]->kind != NodeKind::Lit || !e->kids[1]->lit.is_integer()) {
+            ok = false;
+            break;
+          }
+          out.emplace_back(e->kids[0]->lit.as_atom(), static_cast<int>(e->kids[1]->lit.as_integer()));
+        }
+      if (!ok)
+        error(n->line, std::string("invalid :") + opt + " option for import, expected a keyword list with integer values");
+      return out;
+    };
+    if (!n->kids.empty()) {
+      Node* opts = n->kids[0];
+      if (opts->kind != NodeKind::List || opts->tail)
+        error(n->line, "invalid options for import, expected a keyword list");
+      for (Node* e : opts->kids) {
+        if (e->kind != NodeKind::Tuple || e->kids.size() != 2 || e->kids[0]->kind != NodeKind::Lit ||
+            !e->kids[0]->lit.is_atom())
+          error(n->line, "invalid options for import, expected a keyword list");
+        std::string_view key = atom_name(e->kids[0]->lit.as_atom());
+        Node* v = e->kids[1];
+        if (key == "only") {
+          if (v->kind == NodeKind::Lit && v->lit.is_atom() &&
+              (atom_name(v->lit.as_atom()) == "functions" || atom_name(v->lit.as_atom()) == "macros")) {
+            if (atom_name(v->lit.as_atom()) == "macros") imp.funs.clear();
+            continue;
+          }
+          imp.funs.clear();
+          for (auto& [f, a] : kw_list(v, "only")) {
+            if (!all.count({f.id, a}))
+              error(n->line, "cannot import " + module_text(mod) + "." + std::string(atom_name(f)) + "/" +
+                                 std::to_string(a) + " because it is undefined or private");
+            imp.funs.insert({f.id, a});
+          }
+        } else if (key == "except") {
+          for (auto& [f, a] : kw_list(v, "except")) imp.funs.erase({f.id, a});
+        } else if (key != "warn") {
+          error(n->line, "unsupported option " + std::string(key) + " given to import");
+        }
+      }
+    }
+    imports_.push_back(std::move(imp));
+  }
+
+  /// The module a call is imported from (none when it is not imported).
+  Atom imported(Node* n, int arity) {
+    std::set<uint32_t> seen;
+    Atom found{};
+    for (auto it = imports_.rbegin(); it != imports_.rend(); ++it) {
+      if (!seen.insert(it->mod.id).second) continue;
+      if (!it->funs.count({n->name.id, arity})) continue;
+      if (found.id)
+        error(n->line, "function " + std::string(atom_name(n->name)) + "/" + std::to_string(arity) +
+                           " imported from both " + module_text(it->mod) + " and " + module_text(found) +
+                           ", call is ambiguous");
+      found = it->mod;
+    }
+    return found;
+  }
+
+  void collect_public(Node* body, std::vector<std::pair<Atom, int>>& out) {
+    if (!body) return;
+    if (body->kind == NodeKind::Def) {
+      if (body->op != Op::Not) out.emplace_back(body->name, body->arity);
+      return;
+    }
+    if (body->kind == NodeKind::Block)
+      for (Node* k : body->kids) collect_public(k, out);
   }
 
   void collect_defs(Node* body) {
@@ -1506,6 +1691,8 @@ class Resolver {
   Node* module_ = nullptr;
   std::set<std::pair<uint32_t, int>> module_defs_;
   std::deque<Scope> scopes_;
+  std::vector<Import> imports_;
+  std::map<uint32_t, std::vector<std::pair<Atom, int>>> modules_;  // public functions of the modules defined so far
 };
 
 }  // namespace
