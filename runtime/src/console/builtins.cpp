@@ -640,6 +640,13 @@ Table build() {
     if (v.empty()) raise_message("Enum.EmptyError", "empty error");
     return v[rng()() % v.size()];
   };
+  t.reg(":rand", "uniform", 0).sync = [](Ctx&, Args&) -> Term {
+    return Term(std::uniform_real_distribution<double>(0.0, 1.0)(rng()));
+  };
+  t.reg(":rand", "uniform", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_integer() || a[0].as_integer() < 1) raise_error(Term(intern("function_clause")));
+    return Term(static_cast<long long>(rng()() % static_cast<uint64_t>(a[0].as_integer())) + 1);
+  };
   t.reg("Enum", "shuffle", 1).sync = [](Ctx&, Args& a) -> Term {
     std::vector<Term> v = enumerate(a[0]);
     std::shuffle(v.begin(), v.end(), rng());
@@ -702,6 +709,33 @@ Table build() {
     std::vector<Term> v = enumerate(a[0]);
     std::stable_sort(v.begin(), v.end(), [](const Term& x, const Term& y) { return compare(x, y) < 0; });
     return Term::list(v);
+  };
+  // Enum.sort(enum, fun | :asc | :desc): a stable merge sort; fun.(a, b) truthy keeps a first.
+  t.reg("Enum", "sort", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    std::vector<Term> v = enumerate(a[0]);
+    if (a[1].is_atom(intern("asc")) || a[1].is_atom(intern("desc"))) {
+      bool desc = a[1].is_atom(intern("desc"));
+      std::stable_sort(v.begin(), v.end(), [desc](const Term& x, const Term& y) {
+        return desc ? compare(y, x) < 0 : compare(x, y) < 0;
+      });
+      co_return Term::list(v);
+    }
+    if (!a[1].is_fun()) raise_error(Term::tuple({Term(intern("badfun")), a[1]}));
+    std::vector<Term> tmp(v.size());
+    for (size_t width = 1; width < v.size(); width *= 2) {
+      for (size_t lo = 0; lo < v.size(); lo += 2 * width) {
+        size_t mid = std::min(lo + width, v.size()), hi = std::min(lo + 2 * width, v.size());
+        size_t i = lo, j = mid, k = lo;
+        while (i < mid && j < hi) {
+          bool first = truthy(co_await apply_fun(c, a[1], two(v[i], v[j])));
+          tmp[k++] = first ? v[i++] : v[j++];
+        }
+        while (i < mid) tmp[k++] = v[i++];
+        while (j < hi) tmp[k++] = v[j++];
+      }
+      v.swap(tmp);
+    }
+    co_return Term::list(v);
   };
   t.reg("Enum", "max", 1).sync = [](Ctx&, Args& a) -> Term {
     std::vector<Term> v = enumerate(a[0]);

@@ -82,6 +82,8 @@ std::string Closure::describe() const {
 }
 
 std::string FunRef::describe() const {
+  if (local_)
+    return "0.3316493/" + std::to_string(arity()) + " in " + inspect_atom(mod_) + "." + std::string(atom_name(fun_));
   std::string m = inspect_atom(mod_);
   return "&" + m + "." + std::string(atom_name(fun_)) + "/" + std::to_string(arity());
 }
@@ -728,7 +730,7 @@ Term eval_pure(Ctx& c, const Node* n, const Env& env) {
     case NodeKind::Capture: {
       Atom mod = n->mod;
       if (!mod.id) mod = kernel_atom();
-      return Term::fun(new FunRef(mod, n->name, n->arity));
+      return Term::fun(new FunRef(mod, n->name, n->arity, n->op == Op::Not));
     }
     case NodeKind::Attr: {
       if (!n->mod.id) raise_message("ArgumentError", "cannot read module attribute @" + std::string(atom_name(n->name)) + " outside a module");
@@ -1005,6 +1007,9 @@ Task<Term> apply_fun(Ctx& c, Term fun, std::vector<Term> args) {
   if (callable_of_fun(fun, f)) co_return co_await call_clauses(c, std::move(f), std::move(args));
   auto* ref = dynamic_cast<FunRef*>(fun.as_fun());
   if (!ref) raise_error(Term::tuple({Term(atoms::badfun), fun}));
+  bool exists = false;
+  if (ref->local() && callable_of_module(c, ref->mod(), ref->fun(), static_cast<int>(args.size()), true, f, exists))
+    co_return co_await call_clauses(c, std::move(f), std::move(args));
   co_return co_await apply_mfa(c, ref->mod(), ref->fun(), std::move(args));
 }
 

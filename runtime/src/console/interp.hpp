@@ -166,17 +166,22 @@ class Closure final : public FunObject {
   Atom module_;
 };
 
-/// `&Mod.fun/arity` or `&fun/arity` (mod = Kernel for built-ins, or the defining module).
+/// `&Mod.fun/arity` or `&fun/arity` (mod = Kernel for built-ins, the importing module's source,
+/// or the defining module). `local`: a capture of the module's own function, which may be private
+/// and prints as an anonymous function, as in Elixir.
 class FunRef final : public FunObject {
  public:
-  FunRef(Atom mod, Atom fun, int arity) : FunObject(arity), mod_(mod), fun_(fun) {}
+  FunRef(Atom mod, Atom fun, int arity, bool local = false)
+      : FunObject(arity), mod_(mod), fun_(fun), local_(local) {}
   std::string describe() const override;
   Atom mod() const { return mod_; }
   Atom fun() const { return fun_; }
+  bool local() const { return local_; }
 
  private:
   Atom mod_;
   Atom fun_;
+  bool local_;
 };
 
 // ---- evaluation --------------------------------------------------------------------------------

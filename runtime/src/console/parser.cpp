@@ -1543,6 +1543,14 @@ class Resolver {
         n->pure = n->kids.empty();
         return;
       case NodeKind::Capture:
+        if (!n->mod.id) {
+          if (module_ && module_defs_.count({n->name.id, n->arity})) {
+            n->mod = module_->name;
+            n->op = Op::Not;  // local
+          } else if (Atom from = imported(n, n->arity); from.id) {
+            n->mod = from;
+          }
+        }
         n->pure = true;
         return;
       case NodeKind::CaptureFn: {

@@ -315,6 +315,10 @@ D to_doc(const Term& t, int limit) {
       });
       return container("%{", std::move(docs), "}", Brk::Strict);
     }
+    case TermType::Fun:
+      // A remote capture prints as itself (&Mod.fun/arity), as Elixir's Inspect.Function does.
+      if (auto* r = dynamic_cast<const FunRef*>(t.as_fun()); r && !r->local()) return str(r->describe());
+      return str(inspect(t));
     default: return str(inspect(t));
   }
 }
