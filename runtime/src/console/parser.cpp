@@ -1600,7 +1600,15 @@ class Resolver {
     // The IEx helpers are Kernel built-ins here (flush/0, pid/3, ...).
     if (mod == kernel_atom() || mod == intern("Elixir.IEx.Helpers")) return;
     std::vector<std::pair<Atom, int>> exports;
-    if (auto it = modules_.find(mod.id); it != modules_.end())
+    if (auto it = modules_.find(mod.id); it != modules_.end() && !module_)
+      error(n->line, "module " + module_text(mod) +
+                         " is not loaded but was defined. This happens when you depend on a module in the same "
+                         "context in which it is defined. For example:\n\n    defmodule MyApp do\n      defmodule Mod do\n"
+                         "      end\n\n      use Mod\n    end\n\nTry defining the module outside the context that uses "
+                         "it:\n\n    defmodule MyApp.Mod do\n    end\n\n    defmodule MyApp do\n      use MyApp.Mod\n    end\n\n"
+                         "If the module is defined at the top-level and you are trying to use it at the top-level, this "
+                         "is not supported by Elixir");
+    else if (it != modules_.end())
       exports = it->second;
     else if (builtin_module(mod))
       exports = builtin_exports(mod);
