@@ -88,6 +88,14 @@ std::string FunRef::describe() const {
   return "&" + m + "." + std::string(atom_name(fun_)) + "/" + std::to_string(arity());
 }
 
+namespace {
+/// The value of `import Mod` / `alias Mod` / `require Mod`: the module, as elixir returns it.
+Term directive_value(const Node* n) {
+  if (atom_name(n->name) != "use" && n->mod.id) return Term(n->mod);
+  return Term(atoms::ok);
+}
+}  // namespace
+
 bool truthy(const Term& t) { return !(t.is_atom(atoms::nil) || t.is_atom(atoms::false_)); }
 
 // ---- errors --------------------------------------------------------------------------------------
@@ -741,7 +749,7 @@ Term eval_pure(Ctx& c, const Node* n, const Env& env) {
       }
       return Term();
     }
-    case NodeKind::Directive: return Term(atoms::ok);
+    case NodeKind::Directive: return directive_value(n);
     default: break;
   }
   raise_message("RuntimeError", "internal: expression is not pure");
@@ -1404,7 +1412,7 @@ Task<Term> eval(Ctx& c, const Node* n, Env& env, bool tail) {
     case NodeKind::For: co_return co_await eval_for(c, n, env);
     case NodeKind::Try: co_return co_await eval_try(c, n, env, tail);
     case NodeKind::Def: raise_message("ArgumentError", "cannot invoke def/2 outside module");
-    case NodeKind::Directive: co_return Term(atoms::ok);
+    case NodeKind::Directive: co_return directive_value(n);
     case NodeKind::Str: {
       std::string s;
       for (const Node* k : n->kids) s += to_string_term(c, EVAL(k, env));

@@ -1610,6 +1610,8 @@ class Resolver {
                          "is not supported by Elixir");
     else if (it != modules_.end())
       exports = it->second;
+    else if (auto l = loaded_.find(mod.id); l != loaded_.end())
+      exports = l->second;
     else if (builtin_module(mod))
       exports = builtin_exports(mod);
     else
@@ -1709,12 +1711,32 @@ class Resolver {
   std::deque<Scope> scopes_;
   std::vector<Import> imports_;
   std::map<uint32_t, std::vector<std::pair<Atom, int>>> modules_;  // public functions of the modules defined so far
+  std::map<uint32_t, std::vector<std::pair<Atom, int>>> loaded_;   // ... and of those defined before this program
+
+ public:
+  void load(const CompileContext& ctx) {
+    loaded_ = ctx.modules;
+    for (auto& [m, fs] : ctx.imports) {
+      Import imp{m, {}};
+      for (auto& [f, a] : fs) imp.funs.insert({f.id, a});
+      imports_.push_back(std::move(imp));
+    }
+  }
+  void save(CompileContext& ctx) const {
+    ctx.imports.clear();
+    for (const Import& imp : imports_) {
+      std::vector<std::pair<Atom, int>> fs;
+      for (auto& [f, a] : imp.funs) fs.emplace_back(Atom{f}, a);
+      ctx.imports.emplace_back(imp.mod, std::move(fs));
+    }
+  }
 };
 
 }  // namespace
 }  // namespace detail
 
-ParseOutcome parse_program(std::string_view source, const std::string& file, const std::vector<Atom>& known_vars) {
+ParseOutcome parse_program(std::string_view source, const std::string& file, const std::vector<Atom>& known_vars,
+                           CompileContext* ctx) {
   ParseOutcome out;
   auto prog = std::make_shared<Program>();
   prog->file = file;
@@ -1723,9 +1745,11 @@ ParseOutcome parse_program(std::string_view source, const std::string& file, con
     detail::Parser p(std::move(toks), *prog);
     prog->top = p.parse_top();
     detail::Resolver r(*prog);
+    if (ctx) r.load(*ctx);
     detail::Resolver::Scope sc;
     for (Atom a : known_vars) sc.insert(a.id);
     for (Node* n : prog->top) r.expr(n, sc);
+    if (ctx) r.save(*ctx);
   } catch (const detail::ParseFailure& f) {
     out.error = f.err;
     return out;
