@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <mutex>
 #include <random>
 #include <map>
@@ -192,6 +194,277 @@ struct OnlyInterrupt {
     return c->interrupt && c->interrupt->load(std::memory_order_relaxed) && m == c->interrupt_token;
   }
 };
+
+// ---- :io.format --------------------------------------------------------------------------------
+
+/// A term in Erlang syntax, as io_lib's ~w writes it (one line); `p`: as ~p, which writes
+/// printable charlists as strings.
+void erl_write(std::string& out, const Term& t, bool p = false) {
+  switch (t.type()) {
+    case TermType::Atom: {
+      std::string_view n = atom_name(t.as_atom());
+      bool plain = !n.empty() && n[0] >= 'a' && n[0] <= 'z';
+      for (char ch : n)
+        if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '@')) plain = false;
+      if (plain) {
+        out += n;
+      } else {
+        out += '\'';
+        for (char ch : n) {
+          if (ch == '\'' || ch == '\\') out += '\\';
+          out += ch;
+        }
+        out += '\'';
+      }
+      return;
+    }
+    case TermType::Binary: {
+      out += "<<\"";
+      for (char ch : t.as_binary()) {
+        if (ch == '"' || ch == '\\') out += '\\';
+        out += ch;
+      }
+      out += "\">>";
+      return;
+    }
+    case TermType::Tuple:
+      out += '{';
+      for (size_t i = 0; i < t.tuple_size(); ++i) {
+        if (i) out += ',';
+        erl_write(out, t[i], p);
+      }
+      out += '}';
+      return;
+    case TermType::List: {
+      if (p && !t.is_empty_list() && t.is_proper_list()) {
+        std::vector<Term> es = t.list_elements();
+        bool printable = std::all_of(es.begin(), es.end(), [](const Term& e) {
+          return e.is_integer() && ((e.as_integer() >= 32 && e.as_integer() < 127) || e.as_integer() == '\n' || e.as_integer() == '\t');
+        });
+        if (printable) {
+          out += '"';
+          for (const Term& e : es) {
+            char ch = static_cast<char>(e.as_integer());
+            if (ch == '\n') out += "\\n";
+            else if (ch == '\t') out += "\\t";
+            else {
+              if (ch == '"' || ch == '\\') out += '\\';
+              out += ch;
+            }
+          }
+          out += '"';
+          return;
+        }
+      }
+      out += '[';
+      Term cur = t;
+      bool first = true;
+      while (cur.is_list() && !cur.is_empty_list()) {
+        if (!first) out += ',';
+        first = false;
+        erl_write(out, cur.head(), p);
+        cur = cur.tail();
+      }
+      if (!cur.is_list()) {
+        out += '|';
+        erl_write(out, cur, p);
+      }
+      out += ']';
+      return;
+    }
+    case TermType::Map: {
+      out += "#{";
+      bool first = true;
+      for (auto& [k, v] : t.map_entries()) {
+        if (!first) out += ',';
+        first = false;
+        erl_write(out, k, p);
+        out += " => ";
+        erl_write(out, v, p);
+      }
+      out += '}';
+      return;
+    }
+    case TermType::Pid: {
+      std::string p = inspect_pid(t.as_pid());  // #PID<0.1.0>
+      out += '<' + p.substr(5, p.size() - 6) + '>';
+      return;
+    }
+    case TermType::Reference: {
+      std::string r = inspect(t);  // #Reference<0.0.0.1>
+      out += "#Ref<" + r.substr(11);
+      return;
+    }
+    default: out += inspect(t); return;
+  }
+}
+
+/// The characters of ~s's argument: a binary, an atom or a (deep) charlist.
+void chars_of(std::string& out, const Term& t) {
+  if (t.is_binary()) {
+    out += t.as_binary();
+  } else if (t.is_atom()) {
+    out += atom_name(t.as_atom());
+  } else if (t.is_list()) {
+    for (const Term& e : t.list_elements()) {
+      if (e.is_integer()) {
+        uint32_t cp = static_cast<uint32_t>(e.as_integer());
+        if (cp < 0x80) {
+          out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+          out += static_cast<char>(0xC0 | (cp >> 6));
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+          out += static_cast<char>(0xE0 | (cp >> 12));
+          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+          out += static_cast<char>(0xF0 | (cp >> 18));
+          out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+      } else {
+        chars_of(out, e);
+      }
+    }
+  } else {
+    badarg();
+  }
+}
+
+/// io_lib:format/2 for the control sequences ~p ~w ~s ~a ~B ~b ~f ~e ~c ~n ~~ with field width,
+/// precision and padding (~p on one line). Anything else is :badarg, as in Erlang.
+std::string io_format(const Term& fmt, const Term& args_term) {
+  std::string f;
+  chars_of(f, fmt);
+  if (!args_term.is_proper_list()) badarg();
+  std::vector<Term> args = args_term.list_elements();
+  size_t ai = 0;
+  auto next_arg = [&]() -> const Term& {
+    if (ai >= args.size()) badarg();
+    return args[ai++];
+  };
+  std::string out;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] != '~') {
+      out += f[i];
+      continue;
+    }
+    ++i;
+    bool left = false;
+    if (i < f.size() && f[i] == '-') {
+      left = true;
+      ++i;
+    }
+    auto number = [&]() -> int {
+      if (i < f.size() && f[i] == '*') {
+        ++i;
+        const Term& n = next_arg();
+        if (!n.is_integer()) badarg();
+        return static_cast<int>(n.as_integer());
+      }
+      int v = -1;
+      while (i < f.size() && std::isdigit(static_cast<unsigned char>(f[i]))) v = (v < 0 ? 0 : v * 10) + (f[i++] - '0');
+      return v;
+    };
+    int width = number();
+    int prec = -1;
+    char pad = ' ';
+    if (i < f.size() && f[i] == '.') {
+      ++i;
+      prec = number();
+      if (i < f.size() && f[i] == '.') {
+        ++i;
+        if (i >= f.size()) badarg();
+        pad = f[i++];
+      }
+    }
+    if (i >= f.size()) badarg();
+    char ctl = f[i];
+    std::string field;
+    switch (ctl) {
+      case 'n': out += '\n'; continue;
+      case '~': out += '~'; continue;
+      case 'p':
+      case 'w': erl_write(field, next_arg(), ctl == 'p'); break;
+      case 's':
+      case 'a': {
+        const Term& a = next_arg();
+        if (ctl == 'a' && !a.is_atom()) badarg();
+        chars_of(field, a);
+        if (prec >= 0 && static_cast<int>(field.size()) > prec) field.resize(static_cast<size_t>(prec));
+        break;
+      }
+      case 'B':
+      case 'b': {
+        const Term& a = next_arg();
+        if (!a.is_integer()) badarg();
+        int base = prec < 0 ? 10 : prec;
+        if (base < 2 || base > 36) badarg();
+        long long v = a.as_integer();
+        bool neg = v < 0;
+        unsigned long long u = neg ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+        std::string digits;
+        do {
+          int d = static_cast<int>(u % static_cast<unsigned>(base));
+          digits += static_cast<char>(d < 10 ? '0' + d : (ctl == 'B' ? 'A' : 'a') + d - 10);
+          u /= static_cast<unsigned>(base);
+        } while (u);
+        if (neg) digits += '-';
+        field.assign(digits.rbegin(), digits.rend());
+        prec = -1;
+        break;
+      }
+      case 'f':
+      case 'e': {
+        const Term& a = next_arg();
+        if (!a.is_float()) badarg();
+        char buf[512];
+        std::snprintf(buf, sizeof buf, ctl == 'f' ? "%.*f" : "%.*e", prec < 0 ? (ctl == 'e' ? 5 : 6) : (ctl == 'e' ? prec - 1 : prec), a.as_float());
+        field = buf;
+        if (ctl == 'e') {  // Erlang writes the exponent without leading zeros: 2.50000e+0
+          size_t e = field.find('e');
+          std::string exp = field.substr(e + 2);
+          while (exp.size() > 1 && exp[0] == '0') exp.erase(0, 1);
+          field = field.substr(0, e + 2) + exp;
+        }
+        prec = -1;
+        break;
+      }
+      case 'c': {
+        const Term& a = next_arg();
+        if (!a.is_integer()) badarg();
+        chars_of(field, Term::list({a}));
+        break;
+      }
+      default: badarg();
+    }
+    if (width >= 0 && static_cast<int>(field.size()) < width) {
+      std::string fill(static_cast<size_t>(width) - field.size(), pad);
+      field = left ? field + fill : fill + field;
+    } else if (width >= 0 && static_cast<int>(field.size()) > width && ctl != 's' && ctl != 'a' && ctl != 'p' && ctl != 'w') {
+      field.assign(static_cast<size_t>(width), '*');  // a number that does not fit
+    }
+    out += field;
+  }
+  if (ai != args.size()) badarg();
+  return out;
+}
+
+/// A time in nanoseconds in the unit an Erlang time function is asked for.
+Term time_in(int64_t ns, const Term& unit) {
+  std::string_view u = unit.is_atom() ? atom_name(unit.as_atom()) : "";
+  if (u == "native" || u == "nanosecond" || u == "nano_seconds") return Term(static_cast<long long>(ns));
+  if (u == "microsecond" || u == "micro_seconds") return Term(static_cast<long long>(ns / 1000));
+  if (u == "millisecond" || u == "milli_seconds") return Term(static_cast<long long>(ns / 1000000));
+  if (u == "second" || u == "seconds") return Term(static_cast<long long>(ns / 1000000000));
+  badarg();
+}
+
+int64_t system_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 Task<Term> sleep_ms(Ctx& c, const Term& t) {
   int64_t ms;
@@ -537,6 +810,23 @@ Table build() {
     Term r = co_await apply_mfa(c, need_atom(a[0]), need_atom(a[1]), need_list(a[2]).list_elements());
     co_return Term::tuple({Term((c.ip->rt.now_ns() - t0) / 1000), r});
   };
+  t.reg(":io", "format", 1).sync = [](Ctx& c, Args& a) -> Term {
+    c.ip->write(Stream::Out, io_format(a[0], Term::empty_list()));
+    return ok();
+  };
+  t.reg(":io", "format", 2).sync = [](Ctx& c, Args& a) -> Term {
+    c.ip->write(Stream::Out, io_format(a[0], a[1]));
+    return ok();
+  };
+  // Monotonic time is the runtime's clock (virtual in deterministic mode); native unit = ns.
+  for (const char* mod : {":erlang", "System"}) {
+    t.reg(mod, "monotonic_time", 0).sync = [](Ctx& c, Args&) -> Term { return Term(static_cast<long long>(c.ip->rt.now_ns())); };
+    t.reg(mod, "monotonic_time", 1).sync = [](Ctx& c, Args& a) -> Term { return time_in(c.ip->rt.now_ns(), a[0]); };
+  }
+  for (const char* mod : {":erlang", "System", ":os"}) {
+    t.reg(mod, "system_time", 0).sync = [](Ctx&, Args&) -> Term { return Term(static_cast<long long>(system_ns())); };
+    t.reg(mod, "system_time", 1).sync = [](Ctx&, Args& a) -> Term { return time_in(system_ns(), a[0]); };
+  }
   t.reg(":erlang", "error", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(a[0]); };
   t.reg(":erlang", "throw", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(Term::tuple({Term(atoms::nocatch), a[0]})); };
   t.reg(":erlang", "self", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.pid()); };
