@@ -466,6 +466,28 @@ int64_t system_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+/// struct(Mod, fields) (keys that are not fields are dropped) and struct!/2 (they raise KeyError).
+Term struct_of(Ctx& c, Args& a, bool strict) {
+  Atom mod = need_atom(a[0]);
+  std::vector<std::pair<Term, Term>> pairs;
+  if (a[1].is_map()) {
+    pairs = a[1].map_entries();
+  } else {
+    for (const Term& e : need_list(a[1]).list_elements()) {
+      if (!e.is_tuple() || e.tuple_size() != 2) badarg();
+      pairs.emplace_back(e[0], e[1]);
+    }
+  }
+  auto m = c.ip->module(mod);
+  std::vector<std::pair<Term, Term>> kv;
+  for (auto& [k, v] : pairs) {
+    bool known = !m || !m->has_struct ||
+                 std::any_of(m->struct_fields.begin(), m->struct_fields.end(), [&](auto& f) { return k.is_atom(f.first); });
+    if (known || strict) kv.emplace_back(k, v);
+  }
+  return make_struct(c, mod, std::move(kv), c.ip->file, 0);
+}
+
 Task<Term> sleep_ms(Ctx& c, const Term& t) {
   int64_t ms;
   if (t.is_atom(atoms::infinity))
@@ -937,6 +959,17 @@ Table build() {
     if (!a[0].is_integer() || a[0].as_integer() < 1) raise_error(Term(intern("function_clause")));
     return Term(static_cast<long long>(rng()() % static_cast<uint64_t>(a[0].as_integer())) + 1);
   };
+  t.reg("Map", "from_struct", 1).sync = [](Ctx&, Args& a) -> Term {
+    Term m = a[0];
+    if (m.is_atom()) badarg();
+    if (!m.is_map()) raise_error(Term::tuple({Term(intern("badmap")), m}));
+    std::vector<std::pair<Term, Term>> out;
+    for (auto& [k, v] : m.map_entries())
+      if (!k.is_atom(intern("__struct__"))) out.emplace_back(k, v);
+    return Term::map(std::move(out));
+  };
+  t.reg("Kernel", "struct", 2).sync = [](Ctx& c, Args& a) -> Term { return struct_of(c, a, false); };
+  t.reg("Kernel", "struct!", 2).sync = [](Ctx& c, Args& a) -> Term { return struct_of(c, a, true); };
   t.reg("Enum", "shuffle", 1).sync = [](Ctx&, Args& a) -> Term {
     std::vector<Term> v = enumerate(a[0]);
     std::shuffle(v.begin(), v.end(), rng());

@@ -594,9 +594,21 @@ Term access(const Term& m, const Term& k) {
 }  // namespace
 
 /// %Mod{k: v}: a struct of a built-in exception module (the console has no defstruct).
-Term make_struct(Atom mod, std::vector<std::pair<Term, Term>> kv, const std::string& file, int line) {
+Term make_struct(Ctx& c, Atom mod, std::vector<std::pair<Term, Term>> kv, const std::string& file, int line) {
   std::string_view name = atom_name(mod);
   if (name.substr(0, 7) == "Elixir.") name = name.substr(7);
+  if (auto m = c.ip->module(mod); m && m->has_struct) {
+    std::vector<std::pair<Term, Term>> out{{Term(A("__struct__")), Term(mod)}};
+    for (auto& [f, d] : m->struct_fields) out.emplace_back(Term(f), d);
+    for (auto& [k, v] : kv) {
+      auto it = std::find_if(out.begin() + 1, out.end(), [&](auto& e) { return e.first == k; });
+      if (it == out.end())
+        raise_error(exception_fields("KeyError", {{Term(A("key")), k}, {Term(A("term")), Term(mod)},
+                                                  {Term(A("message")), Term::binary("key " + inspect_pretty(k) + " not found")}}));
+      it->second = v;
+    }
+    return Term::map(std::move(out));
+  }
   const std::vector<std::string>* fields = struct_fields(name);
   if (!fields || name == "Task") {
     std::string m(name);
@@ -614,6 +626,20 @@ Term make_struct(Atom mod, std::vector<std::pair<Term, Term>> kv, const std::str
     }
   }
   return make_exception(name, std::move(kv));
+}
+
+/// The base of `%Mod{s | k: v}`: s must be a Mod struct (BadStructError).
+Term struct_base(Atom mod, Term updated) {
+  if (!mod.id) return updated;
+  const Term* st = updated.is_map() ? updated.map_get(Term(A("__struct__"))) : nullptr;
+  if (!st || !st->is_atom(mod)) {
+    std::string_view name = atom_name(mod);
+    if (name.substr(0, 7) == "Elixir.") name = name.substr(7);
+    raise_error(exception_fields("BadStructError", {{Term(A("struct")), Term(mod)}, {Term(A("term")), updated},
+                                                    {Term(A("message")), Term::binary("expected a struct named " + std::string(name) +
+                                                                                      ", got: " + inspect_pretty(updated))}}));
+  }
+  return updated;
 }
 
 Term map_update(const Term& base, std::vector<std::pair<Term, Term>> kvs, bool must_exist) {
@@ -672,8 +698,8 @@ Term eval_pure(Ctx& c, const Node* n, const Env& env) {
       std::vector<std::pair<Term, Term>> kv;
       for (size_t i = 0; i + 1 < n->kids.size(); i += 2)
         kv.emplace_back(eval_pure(c, n->kids[i], env), eval_pure(c, n->kids[i + 1], env));
-      if (n->tail) return map_update(eval_pure(c, n->tail, env), std::move(kv), true);
-      if (n->mod.id) return make_struct(n->mod, std::move(kv), c.ip->file, n->line);
+      if (n->tail) return map_update(struct_base(n->mod, eval_pure(c, n->tail, env)), std::move(kv), true);
+      if (n->mod.id) return make_struct(c, n->mod, std::move(kv), c.ip->file, n->line);
       return Term::map(std::move(kv));
     }
     case NodeKind::UnOp: {
@@ -1199,6 +1225,16 @@ Task<Term> eval_defmodule(Ctx& c, const Node* n) {
       last = Term::tuple({Term(it->name), Term(it->arity)});
     } else if (it->kind == NodeKind::Attr && !it->kids.empty()) {
       m->attrs[it->name.id] = EVAL(it->kids[0], env);
+    } else if (it->kind == NodeKind::Directive && atom_name(it->name) == "defstruct") {
+      Term fields = EVAL(it->kids[0], env);
+      m->has_struct = true;
+      std::vector<std::string> names;
+      for (const Term& f : fields.list_elements()) {
+        if (f.is_atom()) m->struct_fields.emplace_back(f.as_atom(), Term());
+        else m->struct_fields.emplace_back(f[0].as_atom(), f[1]);
+        names.emplace_back(atom_name(m->struct_fields.back().first));
+      }
+      register_user_struct(m->name, std::move(names));
     } else if (it->kind == NodeKind::Directive) {
       if (atom_name(it->name) == "use" && it->mod == A("Elixir.GenServer")) m->genserver = true;
       if (atom_name(it->name) == "use" &&
@@ -1431,8 +1467,8 @@ Task<Term> eval(Ctx& c, const Node* n, Env& env, bool tail) {
       std::vector<Term> v = co_await eval_args(c, n->kids, env);
       std::vector<std::pair<Term, Term>> kv;
       for (size_t i = 0; i + 1 < v.size(); i += 2) kv.emplace_back(v[i], v[i + 1]);
-      if (n->tail) co_return map_update(EVAL(n->tail, env), std::move(kv), true);
-      if (n->mod.id) co_return make_struct(n->mod, std::move(kv), c.ip->file, n->line);
+      if (n->tail) co_return map_update(struct_base(n->mod, EVAL(n->tail, env)), std::move(kv), true);
+      if (n->mod.id) co_return make_struct(c, n->mod, std::move(kv), c.ip->file, n->line);
       co_return Term::map(std::move(kv));
     }
     case NodeKind::UnOp: {

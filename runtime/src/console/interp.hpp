@@ -58,6 +58,9 @@ struct ModuleDef {
   /// default child_spec/1 merges.
   Atom use_kind{};
   Term use_opts;
+  /// `defstruct`: the fields with their defaults, in definition order.
+  bool has_struct = false;
+  std::vector<std::pair<Atom, Term>> struct_fields;
   const FunctionDef* find(Atom f, int arity) const {
     auto it = funs.find({f.id, arity});
     return it == funs.end() ? nullptr : &it->second;
@@ -226,6 +229,12 @@ Term make_exception(std::string_view module, std::vector<std::pair<Term, Term>> 
 /// The child_spec/1 that `use GenServer` (Agent, Task, Supervisor) defines, for a module that
 /// does not define its own; nullopt when the module has no such `use`.
 std::optional<Term> default_child_spec(const ModuleDef& m, const Term& arg);
+/// %Mod{fields}: a built-in struct or a module's defstruct with `kv` over its defaults
+/// (KeyError for a key it lacks; CompileError, at `file:line`, for a module without a struct).
+Term make_struct(Ctx& c, Atom mod, std::vector<std::pair<Term, Term>> kv, const std::string& file, int line);
+/// The struct fields of a module defined by the user, for Inspect (any Interp; the last definition).
+void register_user_struct(Atom mod, std::vector<std::string> fields);
+const std::vector<std::string>* user_struct_fields(std::string_view module);
 /// Supervisor.child_spec/2's overrides merged into a child spec map.
 Term merge_child_spec(const Term& spec, const Term& overrides);
 /// Mod.exception(arg) for `raise Mod, arg`: a message string or a keyword list of fields.

@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace actorscope::console {
 
 std::string SyntaxError::where(const std::string& file) const {
+  if (line == 0) return message;
   std::string s = file + ":" + std::to_string(line);
   if (column > 0) s += ":" + std::to_string(column);
   return s + ": " + message;
@@ -646,6 +648,48 @@ class Parser {
     return block_of(stmts, line);
   }
 
+  /// Default arguments `p \\ expr` of a def (the patterns lose them): one def per extra arity
+  /// that calls the full one, the first defaults taking the arguments given, as in Elixir.
+  std::vector<Node*> default_wrappers(Node* def, std::vector<Node*>& patterns) {
+    std::vector<Node*> dflt(patterns.size(), nullptr);
+    int ndef = 0;
+    for (size_t i = 0; i < patterns.size(); ++i)
+      if (patterns[i]->kind == NodeKind::BinOp && patterns[i]->op == Op::Default) {
+        dflt[i] = patterns[i]->kids[1];
+        patterns[i] = patterns[i]->kids[0];
+        ++ndef;
+      }
+    std::vector<Node*> out;
+    int n = static_cast<int>(patterns.size());
+    for (int m = n - ndef; m < n; ++m) {
+      int supplied = m - (n - ndef);  // defaults that receive an argument
+      Node* w = prog_.make(NodeKind::Def, def->line);
+      w->op = def->op;
+      w->name = def->name;
+      w->arity = m;
+      Clause wc;
+      wc.line = def->line;
+      Node* call = prog_.make(NodeKind::Call, def->line);
+      call->name = def->name;
+      for (int i = 0; i < n; ++i) {
+        if (dflt[static_cast<size_t>(i)] && supplied-- <= 0) {
+          call->kids.push_back(dflt[static_cast<size_t>(i)]);
+          continue;
+        }
+        Node* v = prog_.make(NodeKind::Var, def->line);
+        v->name = intern("dflt__arg" + std::to_string(i));
+        wc.patterns.push_back(v);
+        Node* use = prog_.make(NodeKind::Var, def->line);
+        use->name = v->name;
+        call->kids.push_back(use);
+      }
+      wc.body = call;
+      w->clauses.push_back(wc);
+      out.push_back(w);
+    }
+    return out;
+  }
+
   /// At `(`: true when its matching `)` is followed by `->` or `when` (a parenthesised fn head).
   bool paren_heads_ahead() const {
     int depth = 0;
@@ -1158,13 +1202,24 @@ class Parser {
         bad_form(c, "invalid defmodule");
       Node* r = prog_.make(NodeKind::Defmodule, c->line);
       r->name = args[0]->lit.as_atom();
+      if (body->kind == NodeKind::Block) {
+        std::vector<Node*> flat;
+        for (Node* k : body->kids) {
+          if (k->kind == NodeKind::Block && k->op == Op::Default)
+            flat.insert(flat.end(), k->kids.begin(), k->kids.end());
+          else
+            flat.push_back(k);
+        }
+        body->kids = std::move(flat);
+        body->op = Op::None;
+      }
       r->kids = {body};
       return r;
     }
     if (n == "def" || n == "defp") {
       auto args = plain_args(c);
       Node* body = section(c, "do");
-      if (args.size() != 1 || !body) bad_form(c, "invalid " + std::string(n) + ": expected a function head and a do block");
+      if (args.size() != 1) bad_form(c, "invalid " + std::string(n) + ": expected a function head and a do block");
       Node* head = args[0];
       Clause cl;
       cl.line = c->line;
@@ -1182,15 +1237,26 @@ class Parser {
       } else {
         bad_form(c, "invalid function head in " + std::string(n));
       }
-      for (Node*& p : cl.patterns)
-        if (p->kind == NodeKind::BinOp && p->op == Op::Default)
-          bad_form(c, "default arguments (\\\\) are not supported by the console");
+      r->arity = static_cast<int>(cl.patterns.size());
+      std::vector<Node*> wrappers = default_wrappers(r, cl.patterns);
+      if (!body) {
+        // A function head (`def f(a, b \\ 1)`): only the arities its defaults add.
+        if (cl.guard) bad_form(c, "missing :do option in \"" + std::string(n) + "\"");
+        Node* g = prog_.make(NodeKind::Block, c->line);
+        g->op = Op::Default;
+        g->kids = wrappers;
+        return g;
+      }
       if (body->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses in def");
       if (section(c, "rescue") || section(c, "catch") || section(c, "after")) body = make_try(c, body);
       cl.body = body;
-      r->arity = static_cast<int>(cl.patterns.size());
       r->clauses.push_back(cl);
-      return r;
+      if (wrappers.empty()) return r;
+      Node* g = prog_.make(NodeKind::Block, c->line);
+      g->op = Op::Default;  // a group of defs, flattened into the module body
+      g->kids = wrappers;
+      g->kids.push_back(r);
+      return g;
     }
     if ((n == "import" || n == "alias" || n == "require" || n == "use") && !c->kids.empty() &&
         c->blocks.empty()) {
@@ -1302,10 +1368,41 @@ class Resolver {
   }
 
   /// %Alias{}: Elixir expands structs at compile time; the console knows the built-in ones only.
-  void check_struct(const Node* n) {
+  /// `%Mod{...}`: Mod must be a built-in struct, this module (with defstruct), a module defined
+  /// before this one, or one of a shell's earlier inputs; the keys given must be its fields.
+  void check_struct(Node* n) {
     if (!n->mod.id) return;
+    if (n->mod == intern("Elixir.__MODULE__")) {
+      if (!module_) error(n->line, "invalid struct name, __MODULE__ is not available outside a module");
+      n->mod = module_->name;
+    }
     std::string m(atom_name(n->mod));
     if (m.rfind("Elixir.", 0) == 0) m = m.substr(7);
+    const std::vector<Atom>* fields = nullptr;
+    if (module_ && n->mod == module_->name && own_struct_) {
+      fields = &*own_struct_;
+    } else if (auto it = structs_.find(n->mod.id); it != structs_.end()) {
+      if (!module_)
+        error(n->line, "cannot access struct " + m +
+                           ", the struct was not yet defined or the struct is being accessed in the same context that defines it");
+      fields = &it->second;
+    } else if (auto l = loaded_structs_.find(n->mod.id); l != loaded_structs_.end()) {
+      fields = &l->second;
+    }
+    if (fields) {
+      for (size_t i = 0; i < n->kids.size(); i += 2) {
+        const Node* k = n->kids[i];
+        if (k->kind == NodeKind::Lit && k->lit.is_atom() &&
+            std::find(fields->begin(), fields->end(), k->lit.as_atom()) == fields->end()) {
+          ParseFailure f;  // elixir raises the KeyError of expanding the struct, without a location
+          f.err.kind = "KeyError";
+          f.err.line = 0;
+          f.err.message = "key :" + std::string(atom_name(k->lit.as_atom())) + " not found";
+          throw f;
+        }
+      }
+      return;
+    }
     if (m != "Task" && struct_fields(m)) return;
     error(n->line, m + ".__struct__/1 is undefined, cannot expand struct " + m +
                        ". Make sure the struct name is correct. If the struct name exists and is correct but it still "
@@ -1519,6 +1616,7 @@ class Resolver {
         if (module_) error(n->line, "nested modules are not supported by the console");
         module_ = n;
         module_defs_.clear();
+        own_struct_.reset();
         collect_defs(n->kids[0]);
         Scope inner;
         {
@@ -1528,6 +1626,8 @@ class Resolver {
         auto& pub = modules_[n->name.id];
         pub.clear();
         collect_public(n->kids[0], pub);
+        if (own_struct_) structs_[n->name.id] = *own_struct_;
+        own_struct_.reset();
         module_ = nullptr;
         module_defs_.clear();
         return;
@@ -1694,8 +1794,35 @@ class Resolver {
       for (Node* k : body->kids) collect_public(k, out);
   }
 
+  /// `defstruct fields` in a module body becomes a Directive (kids[0]: the fields); the field
+  /// names must be literal (atoms, or keyword keys with default values).
+  void collect_struct(Node* n) {
+    if (n->kids.size() != 1) error(n->line, "undefined function defstruct/" + std::to_string(n->kids.size()));
+    if (own_struct_) error(n->line, "defstruct has already been called for " + module_text(module_->name) +
+                                        ", defstruct can only be called once per module");
+    Node* l = n->kids[0];
+    std::vector<Atom> fields;
+    if (l->kind != NodeKind::List || l->tail) error(n->line, "defstruct fields must be a list of atoms or a keyword list");
+    for (Node* e : l->kids) {
+      if (e->kind == NodeKind::Lit && e->lit.is_atom())
+        fields.push_back(e->lit.as_atom());
+      else if (e->kind == NodeKind::Tuple && e->kids.size() == 2 && e->kids[0]->kind == NodeKind::Lit &&
+               e->kids[0]->lit.is_atom())
+        fields.push_back(e->kids[0]->lit.as_atom());
+      else
+        error(n->line, "defstruct fields must be a list of atoms or a keyword list");
+    }
+    n->kind = NodeKind::Directive;
+    n->name = intern("defstruct");
+    own_struct_ = std::move(fields);
+  }
+
   void collect_defs(Node* body) {
     if (!body) return;
+    if (body->kind == NodeKind::Call && atom_name(body->name) == "defstruct") {
+      collect_struct(body);
+      return;
+    }
     if (body->kind == NodeKind::Def) {
       module_defs_.insert({body->name.id, body->arity});
       return;
@@ -1712,10 +1839,14 @@ class Resolver {
   std::vector<Import> imports_;
   std::map<uint32_t, std::vector<std::pair<Atom, int>>> modules_;  // public functions of the modules defined so far
   std::map<uint32_t, std::vector<std::pair<Atom, int>>> loaded_;   // ... and of those defined before this program
+  std::optional<std::vector<Atom>> own_struct_;                      // the fields of the module being compiled
+  std::map<uint32_t, std::vector<Atom>> structs_;                    // struct fields of the modules defined so far
+  std::map<uint32_t, std::vector<Atom>> loaded_structs_;             // ... and of those defined before this program
 
  public:
   void load(const CompileContext& ctx) {
     loaded_ = ctx.modules;
+    loaded_structs_ = ctx.structs;
     for (auto& [m, fs] : ctx.imports) {
       Import imp{m, {}};
       for (auto& [f, a] : fs) imp.funs.insert({f.id, a});

@@ -101,6 +101,8 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
         auto& pub = cc.modules[m.id];
         for (auto& [key, fd] : def->funs)
           if (!fd.priv) pub.emplace_back(Atom{key.first}, key.second);
+        if (def->has_struct)
+          for (auto& [f, d] : def->struct_fields) cc.structs[m.id].push_back(f);
       }
     ParseOutcome po = parse_program(input, st->file, known, &cc);
     EvalOutcome out;

@@ -98,7 +98,7 @@ struct Program {
 /// A syntax or compile error, with Elixir 1.14's wording.
 struct SyntaxError {
   std::string kind = "SyntaxError";  // SyntaxError, TokenMissingError, CompileError
-  int line = 1;
+  int line = 1;                      // 0: no location (an error raised while expanding)
   int column = 0;                    // 0 when unknown (CompileError prints no column)
   std::string message;
   bool incomplete = false;           // the input ended inside an open construct
@@ -120,6 +120,8 @@ struct CompileContext {
   std::vector<std::pair<Atom, std::vector<std::pair<Atom, int>>>> imports;
   /// The public functions of the modules defined so far (what `import Mod` finds).
   std::map<uint32_t, std::vector<std::pair<Atom, int>>> modules;
+  /// The fields of the structs of those modules (what `%Mod{}` may name).
+  std::map<uint32_t, std::vector<Atom>> structs;
 };
 
 /// Parses `source`; `known_vars` are the variables already bound (a shell's bindings), so the
