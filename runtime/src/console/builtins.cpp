@@ -488,6 +488,67 @@ Term struct_of(Ctx& c, Args& a, bool strict) {
   return make_struct(c, mod, std::move(kv), c.ip->file, 0);
 }
 
+// ---- timers --------------------------------------------------------------------------------------
+// A timer (send_after, start_timer) is a small unlinked process that waits `ms` and then sends;
+// cancelling it sends it a cancel token. The table maps a timer's reference to that process and
+// its deadline (runtime clock, ns) until it fires or is cancelled.
+
+struct TimerEntry {
+  Pid pid;
+  int64_t deadline_ns;
+};
+std::mutex g_timers_m;
+std::map<uint64_t, TimerEntry> g_timers;
+
+struct IsCancel {
+  bool operator()(const Term& m) const { return m.is_atom(intern("$cancel_timer")); }
+};
+
+Task<> timer_main(Process& self, uint64_t id, Term dest, Term msg, int64_t ms) {
+  auto got = co_await self.receive(IsCancel{}, ms);
+  {
+    std::lock_guard g(g_timers_m);
+    g_timers.erase(id);
+  }
+  if (got) co_return;
+  if (dest.is_pid()) {
+    self.send(dest.as_pid(), msg);
+  } else {
+    Pid p = self.runtime().whereis(dest.as_atom());
+    if (p.valid()) self.send(p, msg);
+  }
+}
+
+/// send_after(dest, msg, ms), or start_timer's {:timeout, ref, msg} when `wrap`: the timer's reference.
+Term start_timer(Ctx& c, const Term& dest, const Term& msg, const Term& time, bool wrap) {
+  if (!time.is_integer() || time.as_integer() < 0 || !(dest.is_pid() || dest.is_atom())) badarg();
+  Ref ref = c.self.make_ref();
+  Term r(ref);
+  Term payload = wrap ? Term::tuple({Term(intern("timeout")), r, msg}) : msg;
+  int64_t ms = time.as_integer();
+  std::lock_guard g(g_timers_m);  // held across the spawn so the timer cannot fire before it is listed
+  Pid p = actorscope::detail::spawn_in(actorscope::detail::core_of(c.self), &c.self, SpawnOptions{}, nullptr,
+                                        &timer_main, ref.id, dest, payload, ms);
+  g_timers[ref.id] = TimerEntry{p, rt(c).now_ns() + ms * 1000000};
+  return r;
+}
+
+/// cancel_timer / read_timer: the milliseconds left, or false for a timer that fired or is unknown.
+Term timer_left(Ctx& c, const Term& ref, bool cancel) {
+  if (!ref.is_ref()) badarg();
+  TimerEntry e;
+  {
+    std::lock_guard g(g_timers_m);
+    auto it = g_timers.find(ref.as_ref().id);
+    if (it == g_timers.end()) return Term(atoms::false_);
+    e = it->second;
+    if (cancel) g_timers.erase(it);
+  }
+  if (cancel) c.self.send(e.pid, Term(intern("$cancel_timer")));
+  int64_t left = (e.deadline_ns - rt(c).now_ns()) / 1000000;
+  return Term(static_cast<long long>(left < 0 ? 0 : left));
+}
+
 Task<Term> sleep_ms(Ctx& c, const Term& t) {
   int64_t ms;
   if (t.is_atom(atoms::infinity))
@@ -832,6 +893,15 @@ Table build() {
     Term r = co_await apply_mfa(c, need_atom(a[0]), need_atom(a[1]), need_list(a[2]).list_elements());
     co_return Term::tuple({Term((c.ip->rt.now_ns() - t0) / 1000), r});
   };
+  t.reg("Process", "send_after", 3).sync = [](Ctx& c, Args& a) -> Term { return start_timer(c, a[0], a[1], a[2], false); };
+  t.reg("Process", "send_after", 4).sync = [](Ctx& c, Args& a) -> Term { return start_timer(c, a[0], a[1], a[2], false); };
+  t.reg(":erlang", "send_after", 3).sync = [](Ctx& c, Args& a) -> Term { return start_timer(c, a[1], a[2], a[0], false); };
+  t.reg(":erlang", "start_timer", 3).sync = [](Ctx& c, Args& a) -> Term { return start_timer(c, a[1], a[2], a[0], true); };
+  t.reg("Process", "cancel_timer", 1).sync = [](Ctx& c, Args& a) -> Term { return timer_left(c, a[0], true); };
+  t.reg("Process", "cancel_timer", 2).sync = [](Ctx& c, Args& a) -> Term { return timer_left(c, a[0], true); };
+  t.reg(":erlang", "cancel_timer", 1).sync = [](Ctx& c, Args& a) -> Term { return timer_left(c, a[0], true); };
+  t.reg("Process", "read_timer", 1).sync = [](Ctx& c, Args& a) -> Term { return timer_left(c, a[0], false); };
+  t.reg(":erlang", "read_timer", 1).sync = [](Ctx& c, Args& a) -> Term { return timer_left(c, a[0], false); };
   t.reg(":io", "format", 1).sync = [](Ctx& c, Args& a) -> Term {
     c.ip->write(Stream::Out, io_format(a[0], Term::empty_list()));
     return ok();
