@@ -299,6 +299,11 @@ void erl_write(std::string& out, const Term& t, bool p = false) {
   }
 }
 
+/// ArgumentError "errors were found at the given arguments: * <what>", as a BIF reports it.
+[[noreturn]] void bif_arg_error(const std::string& what) {
+  arg_error("errors were found at the given arguments:\n\n  * " + what + "\n");
+}
+
 /// The characters of ~s's argument: a binary, an atom or a (deep) charlist.
 void chars_of(std::string& out, const Term& t) {
   if (t.is_binary()) {
@@ -337,13 +342,26 @@ void chars_of(std::string& out, const Term& t) {
 /// precision and padding (~p on one line). Anything else is :badarg, as in Erlang.
 std::string io_format(const Term& fmt, const Term& args_term) {
   std::string f;
+  if (!(fmt.is_binary() || fmt.is_atom() || fmt.is_list())) bif_arg_error("1st argument: not a valid format string");
   chars_of(f, fmt);
-  if (!args_term.is_proper_list()) badarg();
+  if (!args_term.is_proper_list()) bif_arg_error("2nd argument: not a list");
   std::vector<Term> args = args_term.list_elements();
+  // The number of arguments the control sequences take, checked before any is formatted.
+  size_t wanted = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] != '~') continue;
+    for (++i; i < f.size() && (std::isdigit(static_cast<unsigned char>(f[i])) || f[i] == '.' || f[i] == '-' || f[i] == '*'); ++i)
+      if (f[i] == '*') ++wanted;
+    if (i >= f.size()) bif_arg_error("1st argument: format string invalid (truncated)");
+    if (std::string_view("pwsaBbfec").find(f[i]) != std::string_view::npos) ++wanted;
+    else if (f[i] != 'n' && f[i] != '~')
+      bif_arg_error(std::string("1st argument: format string invalid (invalid control ~") + f[i] + ")");
+  }
+  if (wanted != args.size()) bif_arg_error("1st argument: wrong number of arguments");
   size_t ai = 0;
-  auto next_arg = [&]() -> const Term& {
-    if (ai >= args.size()) badarg();
-    return args[ai++];
+  auto next_arg = [&]() -> const Term& { return args[ai++]; };
+  auto type_error = [&](const char* type) {
+    bif_arg_error("2nd argument: element " + std::to_string(ai) + " must be of type " + type);
   };
   std::string out;
   for (size_t i = 0; i < f.size(); ++i) {
@@ -361,7 +379,7 @@ std::string io_format(const Term& fmt, const Term& args_term) {
       if (i < f.size() && f[i] == '*') {
         ++i;
         const Term& n = next_arg();
-        if (!n.is_integer()) badarg();
+        if (!n.is_integer()) type_error("integer");
         return static_cast<int>(n.as_integer());
       }
       int v = -1;
@@ -391,7 +409,8 @@ std::string io_format(const Term& fmt, const Term& args_term) {
       case 's':
       case 'a': {
         const Term& a = next_arg();
-        if (ctl == 'a' && !a.is_atom()) badarg();
+        if (ctl == 'a' && !a.is_atom()) type_error("atom");
+        if (!(a.is_binary() || a.is_atom() || a.is_list())) type_error("string");
         chars_of(field, a);
         if (prec >= 0 && static_cast<int>(field.size()) > prec) field.resize(static_cast<size_t>(prec));
         break;
@@ -399,7 +418,7 @@ std::string io_format(const Term& fmt, const Term& args_term) {
       case 'B':
       case 'b': {
         const Term& a = next_arg();
-        if (!a.is_integer()) badarg();
+        if (!a.is_integer()) type_error("integer");
         int base = prec < 0 ? 10 : prec;
         if (base < 2 || base > 36) badarg();
         long long v = a.as_integer();
@@ -419,7 +438,7 @@ std::string io_format(const Term& fmt, const Term& args_term) {
       case 'f':
       case 'e': {
         const Term& a = next_arg();
-        if (!a.is_float()) badarg();
+        if (!a.is_float()) type_error("float");
         char buf[512];
         std::snprintf(buf, sizeof buf, ctl == 'f' ? "%.*f" : "%.*e", prec < 0 ? (ctl == 'e' ? 5 : 6) : (ctl == 'e' ? prec - 1 : prec), a.as_float());
         field = buf;
@@ -434,7 +453,7 @@ std::string io_format(const Term& fmt, const Term& args_term) {
       }
       case 'c': {
         const Term& a = next_arg();
-        if (!a.is_integer()) badarg();
+        if (!a.is_integer()) type_error("integer");
         chars_of(field, Term::list({a}));
         break;
       }
@@ -448,7 +467,6 @@ std::string io_format(const Term& fmt, const Term& args_term) {
     }
     out += field;
   }
-  if (ai != args.size()) badarg();
   return out;
 }
 
@@ -521,7 +539,9 @@ Task<> timer_main(Process& self, uint64_t id, Term dest, Term msg, int64_t ms) {
 
 /// send_after(dest, msg, ms), or start_timer's {:timeout, ref, msg} when `wrap`: the timer's reference.
 Term start_timer(Ctx& c, const Term& dest, const Term& msg, const Term& time, bool wrap) {
-  if (!time.is_integer() || time.as_integer() < 0 || !(dest.is_pid() || dest.is_atom())) badarg();
+  if (!time.is_integer()) bif_arg_error("1st argument: not an integer");
+  if (time.as_integer() < 0) bif_arg_error("1st argument: out of range");
+  if (!(dest.is_pid() || dest.is_atom())) bif_arg_error("2nd argument: not a pid or an atom");
   Ref ref = c.self.make_ref();
   Term r(ref);
   Term payload = wrap ? Term::tuple({Term(intern("timeout")), r, msg}) : msg;
@@ -535,7 +555,7 @@ Term start_timer(Ctx& c, const Term& dest, const Term& msg, const Term& time, bo
 
 /// cancel_timer / read_timer: the milliseconds left, or false for a timer that fired or is unknown.
 Term timer_left(Ctx& c, const Term& ref, bool cancel) {
-  if (!ref.is_ref()) badarg();
+  if (!ref.is_ref()) bif_arg_error("1st argument: not a reference");
   TimerEntry e;
   {
     std::lock_guard g(g_timers_m);

@@ -1263,6 +1263,7 @@ class Parser {
       Node* r = prog_.make(NodeKind::Directive, c->line);
       r->name = c->name;
       if (c->kids[0]->kind == NodeKind::Lit && c->kids[0]->lit.is_atom()) r->mod = c->kids[0]->lit.as_atom();
+      else r->tail = c->kids[0];  // for the error message
       if ((n == "use" || n == "import") && c->kids.size() == 2) r->kids = {c->kids[1]};  // use GenServer, restart: :temporary
       return r;
     }
@@ -1695,7 +1696,9 @@ class Resolver {
 
   /// `import Mod[, only: [f: n, ...] | :functions][, except: [f: n, ...]]`, with Elixir's errors.
   void import(Node* n) {
-    if (!n->mod.id) error(n->line, "invalid argument for import, expected a compile time atom or alias");
+    if (!n->mod.id)
+      error(n->line, "invalid argument for import, expected a compile time atom or alias" +
+                         std::string(n->tail && n->tail->kind == NodeKind::Lit ? ", got: " + inspect(n->tail->lit) : ""));
     Atom mod = n->mod;
     // The IEx helpers are Kernel built-ins here (flush/0, pid/3, ...).
     if (mod == kernel_atom() || mod == intern("Elixir.IEx.Helpers")) return;
@@ -1739,6 +1742,14 @@ class Resolver {
       Node* opts = n->kids[0];
       if (opts->kind != NodeKind::List || opts->tail)
         error(n->line, "invalid options for import, expected a keyword list");
+      bool only_list = false, except = false;
+      for (Node* e : opts->kids)
+        if (e->kind == NodeKind::Tuple && e->kids.size() == 2 && e->kids[0]->kind == NodeKind::Lit) {
+          if (e->kids[0]->lit.is_atom(intern("except"))) except = true;
+          if (e->kids[0]->lit.is_atom(intern("only")) && e->kids[1]->kind != NodeKind::Lit) only_list = true;
+        }
+      if (only_list && except)
+        error(n->line, ":only and :except can only be given together to import when :only is :functions, :macros, or :sigils");
       for (Node* e : opts->kids) {
         if (e->kind != NodeKind::Tuple || e->kids.size() != 2 || e->kids[0]->kind != NodeKind::Lit ||
             !e->kids[0]->lit.is_atom())
@@ -1798,10 +1809,23 @@ class Resolver {
   /// names must be literal (atoms, or keyword keys with default values).
   void collect_struct(Node* n) {
     if (n->kids.size() != 1) error(n->line, "undefined function defstruct/" + std::to_string(n->kids.size()));
-    if (own_struct_) error(n->line, "defstruct has already been called for " + module_text(module_->name) +
-                                        ", defstruct can only be called once per module");
+    if (own_struct_) {
+      ParseFailure f;
+      f.err.kind = "ArgumentError";
+      f.err.line = 0;
+      f.err.message = "defstruct has already been called for " + module_text(module_->name) +
+                      ", defstruct can only be called once per module";
+      throw f;
+    }
     Node* l = n->kids[0];
     std::vector<Atom> fields;
+    if (l->kind == NodeKind::Lit && !l->lit.is_list()) {
+      ParseFailure f;  // raised while expanding, without a location
+      f.err.kind = "ArgumentError";
+      f.err.line = 0;
+      f.err.message = "struct fields definition must be list, got: " + inspect(l->lit);
+      throw f;
+    }
     if (l->kind != NodeKind::List || l->tail) error(n->line, "defstruct fields must be a list of atoms or a keyword list");
     for (Node* e : l->kids) {
       if (e->kind == NodeKind::Lit && e->lit.is_atom())
