@@ -409,6 +409,8 @@ class ConsoleTest : public QObject {
     QCOMPARE(s.eval("sleep 1").text, std::string(":ok"));
     QCOMPARE(s.eval("import M").text, std::string("M"));
     QCOMPARE(s.eval("twice(4)").text, std::string("8"));
+    QCOMPARE(s.eval("alias M, as: Twice").text, std::string("M"));
+    QCOMPARE(s.eval("Twice.twice(5)").text, std::string("10"));
     QCOMPARE(s.eval("tc(fn -> 1 end)").text,
              std::string("** (CompileError) iex:1: undefined function tc/1 (there is no such import)"));
     std::lock_guard g(m);

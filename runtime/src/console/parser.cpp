@@ -1264,7 +1264,7 @@ class Parser {
       r->name = c->name;
       if (c->kids[0]->kind == NodeKind::Lit && c->kids[0]->lit.is_atom()) r->mod = c->kids[0]->lit.as_atom();
       else r->tail = c->kids[0];  // for the error message
-      if ((n == "use" || n == "import") && c->kids.size() == 2) r->kids = {c->kids[1]};  // use GenServer, restart: :temporary
+      if ((n == "use" || n == "import" || n == "alias") && c->kids.size() == 2) r->kids = {c->kids[1]};  // use GenServer, restart: :temporary
       return r;
     }
     if (!c->blocks.empty()) {
@@ -1310,7 +1310,10 @@ class Resolver {
 
   void pattern(Node* n, Scope& sc, Scope& bound_here) {
     switch (n->kind) {
-      case NodeKind::Lit: n->pure = true; return;
+      case NodeKind::Lit:
+        expand_lit(n);
+        n->pure = true;
+        return;
       case NodeKind::Var: {
         n->pure = true;
         std::string_view nm = atom_name(n->name);
@@ -1373,6 +1376,7 @@ class Resolver {
   /// before this one, or one of a shell's earlier inputs; the keys given must be its fields.
   void check_struct(Node* n) {
     if (!n->mod.id) return;
+    n->mod = expand_alias(n->mod);
     if (n->mod == intern("Elixir.__MODULE__")) {
       if (!module_) error(n->line, "invalid struct name, __MODULE__ is not available outside a module");
       n->mod = module_->name;
@@ -1411,7 +1415,7 @@ class Resolver {
   }
 
   void clause(Clause& c, Scope outer) {
-    ImportScope keep(imports_);
+    ImportScope keep(*this);
     Scope bound;
     for (Node* p : c.patterns) pattern(p, outer, bound);
     if (c.guard) {
@@ -1431,6 +1435,7 @@ class Resolver {
   void expr(Node* n, Scope& sc) {
     switch (n->kind) {
       case NodeKind::Lit:
+        expand_lit(n);
         n->pure = true;
         return;
       case NodeKind::Module:
@@ -1472,7 +1477,7 @@ class Resolver {
         n->pure = all_pure(n->kids);
         return;
       case NodeKind::Block: {
-        ImportScope keep(imports_);
+        ImportScope keep(*this);
         exprs(n->kids, sc);
         n->pure = false;
         return;
@@ -1534,6 +1539,7 @@ class Resolver {
         return;
       }
       case NodeKind::Remote: {
+        if (!n->tail) n->mod = expand_alias(n->mod);
         exprs(n->kids, sc);
         if (n->tail) expr(n->tail, sc);
         n->pure = !n->tail && builtin_is_sync(n->mod, n->name, static_cast<int>(n->kids.size())) && all_pure(n->kids);
@@ -1621,7 +1627,7 @@ class Resolver {
         collect_defs(n->kids[0]);
         Scope inner;
         {
-          ImportScope keep(imports_);
+          ImportScope keep(*this);
           expr(n->kids[0], inner);
         }
         auto& pub = modules_[n->name.id];
@@ -1644,6 +1650,7 @@ class Resolver {
         n->pure = n->kids.empty();
         return;
       case NodeKind::Capture:
+        if (n->mod.id) n->mod = expand_alias(n->mod);
         if (!n->mod.id) {
           if (module_ && module_defs_.count({n->name.id, n->arity})) {
             n->mod = module_->name;
@@ -1664,8 +1671,13 @@ class Resolver {
         n->pure = true;
         return;
       case NodeKind::Directive:
+        if (atom_name(n->name) == "import" || atom_name(n->name) == "use" || atom_name(n->name) == "require")
+          n->mod = expand_alias(n->mod);
         if (atom_name(n->name) == "import") {
           import(n);
+          n->kids.clear();
+        } else if (atom_name(n->name) == "alias") {
+          alias(n);
           n->kids.clear();
         }
         exprs(n->kids, sc);
@@ -1680,13 +1692,61 @@ class Resolver {
     Atom mod;
     std::set<std::pair<uint32_t, int>> funs;
   };
-  /// Restores the import list when a lexical scope ends.
+  /// Restores the imports and aliases when a lexical scope ends.
   struct ImportScope {
-    explicit ImportScope(std::vector<Import>& v) : v_(v), saved_(v) {}
-    ~ImportScope() { v_ = std::move(saved_); }
-    std::vector<Import>& v_;
-    std::vector<Import> saved_;
+    explicit ImportScope(Resolver& r) : r_(r), imports_(r.imports_), aliases_(r.aliases_) {}
+    ~ImportScope() {
+      r_.imports_ = std::move(imports_);
+      r_.aliases_ = std::move(aliases_);
+    }
+    Resolver& r_;
+    std::vector<Import> imports_;
+    std::vector<std::pair<Atom, Atom>> aliases_;
   };
+
+  /// An alias (`Elixir.List.Sub`) with its first segment replaced by what `alias` made it name.
+  Atom expand_alias(Atom a) const {
+    if (aliases_.empty()) return a;
+    std::string_view n = atom_name(a);
+    if (n.substr(0, 7) != "Elixir.") return a;
+    size_t dot = n.find('.', 7);
+    std::string_view first = n.substr(0, dot);
+    for (auto it = aliases_.rbegin(); it != aliases_.rend(); ++it)
+      if (atom_name(it->first) == first)
+        return dot == std::string_view::npos ? it->second
+                                             : intern(std::string(atom_name(it->second)) + std::string(n.substr(dot)));
+    return a;
+  }
+  void expand_lit(Node* n) {
+    if (n->lit.is_atom()) n->lit = Term(expand_alias(n->lit.as_atom()));
+  }
+
+  /// `alias Mod.Sub[, as: Name]`: Sub (or Name) stands for Mod.Sub in the rest of the scope.
+  void alias(Node* n) {
+    if (!n->mod.id) error(n->line, "invalid argument for alias, expected a compile time atom or alias");
+    Atom full = expand_alias(n->mod);
+    n->mod = full;
+    std::string_view fn = atom_name(full);
+    Atom as{};
+    if (!n->kids.empty()) {
+      Node* opts = n->kids[0];
+      for (Node* e : opts->kind == NodeKind::List ? opts->kids : std::vector<Node*>{})
+        if (e->kind == NodeKind::Tuple && e->kids.size() == 2 && e->kids[0]->kind == NodeKind::Lit &&
+            e->kids[0]->lit.is_atom(intern("as"))) {
+          Node* v = e->kids[1];
+          if (v->kind != NodeKind::Lit || !v->lit.is_atom() || atom_name(v->lit.as_atom()).substr(0, 7) != "Elixir." ||
+              atom_name(v->lit.as_atom()).find('.', 7) != std::string_view::npos)
+            error(n->line, "invalid value for option :as, expected a simple alias, got nested alias: " +
+                               module_text(v->lit.is_atom() ? v->lit.as_atom() : Atom{}));
+          as = v->lit.as_atom();
+        }
+    }
+    if (!as.id) {
+      if (fn.substr(0, 7) != "Elixir.") return;  // alias :timer: nothing to shorten
+      as = intern("Elixir." + std::string(fn.substr(fn.rfind('.') + 1)));
+    }
+    aliases_.emplace_back(as, full);
+  }
 
   static std::string module_text(Atom m) {
     std::string_view s = atom_name(m);
@@ -1861,6 +1921,7 @@ class Resolver {
   std::set<std::pair<uint32_t, int>> module_defs_;
   std::deque<Scope> scopes_;
   std::vector<Import> imports_;
+  std::vector<std::pair<Atom, Atom>> aliases_;  // (short alias, module), later ones shadowing
   std::map<uint32_t, std::vector<std::pair<Atom, int>>> modules_;  // public functions of the modules defined so far
   std::map<uint32_t, std::vector<std::pair<Atom, int>>> loaded_;   // ... and of those defined before this program
   std::optional<std::vector<Atom>> own_struct_;                      // the fields of the module being compiled
@@ -1871,6 +1932,7 @@ class Resolver {
   void load(const CompileContext& ctx) {
     loaded_ = ctx.modules;
     loaded_structs_ = ctx.structs;
+    aliases_ = ctx.aliases;
     for (auto& [m, fs] : ctx.imports) {
       Import imp{m, {}};
       for (auto& [f, a] : fs) imp.funs.insert({f.id, a});
@@ -1878,6 +1940,7 @@ class Resolver {
     }
   }
   void save(CompileContext& ctx) const {
+    ctx.aliases = aliases_;
     ctx.imports.clear();
     for (const Import& imp : imports_) {
       std::vector<std::pair<Atom, int>> fs;

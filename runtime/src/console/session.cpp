@@ -34,6 +34,7 @@ struct Session::State {
   mutable std::mutex m;
   Env env;
   std::vector<std::pair<Atom, std::vector<std::pair<Atom, int>>>> imports;  // CompileContext::imports
+  std::vector<std::pair<Atom, Atom>> aliases;                                // CompileContext::aliases
   int counter = 1;
   bool busy = false;
   bool taken = false;  // the shell has read `pending`
@@ -95,6 +96,7 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
     {
       std::lock_guard g(st->m);
       cc.imports = st->imports;
+      cc.aliases = st->aliases;
     }
     for (Atom m : c.ip->module_names())
       if (auto def = c.ip->module(m)) {
@@ -118,6 +120,7 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
         std::lock_guard g(st->m);
         st->env = env;
         st->imports = cc.imports;
+        st->aliases = cc.aliases;
       } catch (const ErlangError& e) {
         out.status = EvalOutcome::Status::Error;
         out.text = e.reason().is_tagged(atoms::nocatch, 2) ? "** (throw) " + inspect_pretty(e.reason()[1])

@@ -118,6 +118,8 @@ struct ParseOutcome {
 struct CompileContext {
   /// The top-level imports in effect: each module with the functions (name, arity) it brings in.
   std::vector<std::pair<Atom, std::vector<std::pair<Atom, int>>>> imports;
+  /// The top-level aliases in effect: (short alias, module).
+  std::vector<std::pair<Atom, Atom>> aliases;
   /// The public functions of the modules defined so far (what `import Mod` finds).
   std::map<uint32_t, std::vector<std::pair<Atom, int>>> modules;
   /// The fields of the structs of those modules (what `%Mod{}` may name).
