@@ -593,7 +593,7 @@ Term access(const Term& m, const Term& k) {
 
 }  // namespace
 
-/// %Mod{k: v}: a struct of a built-in exception module (the console has no defstruct).
+/// %Mod{k: v}: see interp.hpp.
 Term make_struct(Ctx& c, Atom mod, std::vector<std::pair<Term, Term>> kv, const std::string& file, int line) {
   std::string_view name = atom_name(mod);
   if (name.substr(0, 7) == "Elixir.") name = name.substr(7);
@@ -629,17 +629,17 @@ Term make_struct(Ctx& c, Atom mod, std::vector<std::pair<Term, Term>> kv, const 
 }
 
 /// The base of `%Mod{s | k: v}`: s must be a Mod struct (BadStructError).
-Term struct_base(Atom mod, Term updated) {
-  if (!mod.id) return updated;
-  const Term* st = updated.is_map() ? updated.map_get(Term(A("__struct__"))) : nullptr;
+Term struct_base(Atom mod, Term base) {
+  if (!mod.id) return base;
+  const Term* st = base.is_map() ? base.map_get(Term(A("__struct__"))) : nullptr;
   if (!st || !st->is_atom(mod)) {
     std::string_view name = atom_name(mod);
     if (name.substr(0, 7) == "Elixir.") name = name.substr(7);
-    raise_error(exception_fields("BadStructError", {{Term(A("struct")), Term(mod)}, {Term(A("term")), updated},
+    raise_error(exception_fields("BadStructError", {{Term(A("struct")), Term(mod)}, {Term(A("term")), base},
                                                     {Term(A("message")), Term::binary("expected a struct named " + std::string(name) +
-                                                                                      ", got: " + inspect_pretty(updated))}}));
+                                                                                      ", got: " + inspect_pretty(base))}}));
   }
-  return updated;
+  return base;
 }
 
 Term map_update(const Term& base, std::vector<std::pair<Term, Term>> kvs, bool must_exist) {
