@@ -404,6 +404,15 @@ class ConsoleTest : public QObject {
     o = s.eval("x = )");
     QCOMPARE(o.text, std::string("** (SyntaxError) iex:1:5: unexpected token: )"));
     QCOMPARE(s.eval("defmodule M do\n def twice(x), do: 2 * x\nend\nM.twice(x)").text, std::string("84"));
+    // Top-level imports last for the rest of the session; a module of an earlier input can be imported.
+    QCOMPARE(s.eval("import :timer, only: [sleep: 1]").text, std::string(":timer"));
+    QCOMPARE(s.eval("sleep 1").text, std::string(":ok"));
+    QCOMPARE(s.eval("import M").text, std::string("M"));
+    QCOMPARE(s.eval("twice(4)").text, std::string("8"));
+    QCOMPARE(s.eval("alias M, as: Twice").text, std::string("M"));
+    QCOMPARE(s.eval("Twice.twice(5)").text, std::string("10"));
+    QCOMPARE(s.eval("tc(fn -> 1 end)").text,
+             std::string("** (CompileError) iex:1: undefined function tc/1 (there is no such import)"));
     std::lock_guard g(m);
     bool saw_hi = false;
     for (auto& [k, t] : got)

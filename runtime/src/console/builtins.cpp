@@ -6,9 +6,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <mutex>
 #include <random>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -43,6 +46,7 @@ struct Table {
   std::unordered_map<uint64_t, std::vector<Entry>> map;
   std::vector<std::string> names;
   std::set<uint32_t> modules;
+  std::map<uint32_t, std::vector<std::pair<Atom, int>>> exports;
   Builtin& reg(const char* mod, const char* fun, int arity) {
     Atom m = intern(std::string(mod[0] == ':' ? mod + 1 : "Elixir." + std::string(mod)));
     Atom f = intern(fun);
@@ -50,6 +54,7 @@ struct Table {
     v.push_back({m, f, arity, {}});
     names.push_back(std::string(mod) + "." + fun + "/" + std::to_string(arity));
     modules.insert(m.id);
+    exports[m.id].emplace_back(f, arity);
     return v.back().b;
   }
   const Builtin* find(Atom m, Atom f, int arity) const {
@@ -189,6 +194,380 @@ struct OnlyInterrupt {
     return c->interrupt && c->interrupt->load(std::memory_order_relaxed) && m == c->interrupt_token;
   }
 };
+
+// ---- :io.format --------------------------------------------------------------------------------
+
+/// A term in Erlang syntax, as io_lib's ~w writes it (one line); `p`: as ~p, which writes
+/// printable charlists as strings.
+void erl_write(std::string& out, const Term& t, bool p = false) {
+  switch (t.type()) {
+    case TermType::Atom: {
+      std::string_view n = atom_name(t.as_atom());
+      bool plain = !n.empty() && n[0] >= 'a' && n[0] <= 'z';
+      for (char ch : n)
+        if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '@')) plain = false;
+      if (plain) {
+        out += n;
+      } else {
+        out += '\'';
+        for (char ch : n) {
+          if (ch == '\'' || ch == '\\') out += '\\';
+          out += ch;
+        }
+        out += '\'';
+      }
+      return;
+    }
+    case TermType::Binary: {
+      out += "<<\"";
+      for (char ch : t.as_binary()) {
+        if (ch == '"' || ch == '\\') out += '\\';
+        out += ch;
+      }
+      out += "\">>";
+      return;
+    }
+    case TermType::Tuple:
+      out += '{';
+      for (size_t i = 0; i < t.tuple_size(); ++i) {
+        if (i) out += ',';
+        erl_write(out, t[i], p);
+      }
+      out += '}';
+      return;
+    case TermType::List: {
+      if (p && !t.is_empty_list() && t.is_proper_list()) {
+        std::vector<Term> es = t.list_elements();
+        bool printable = std::all_of(es.begin(), es.end(), [](const Term& e) {
+          return e.is_integer() && ((e.as_integer() >= 32 && e.as_integer() < 127) || e.as_integer() == '\n' || e.as_integer() == '\t');
+        });
+        if (printable) {
+          out += '"';
+          for (const Term& e : es) {
+            char ch = static_cast<char>(e.as_integer());
+            if (ch == '\n') out += "\\n";
+            else if (ch == '\t') out += "\\t";
+            else {
+              if (ch == '"' || ch == '\\') out += '\\';
+              out += ch;
+            }
+          }
+          out += '"';
+          return;
+        }
+      }
+      out += '[';
+      Term cur = t;
+      bool first = true;
+      while (cur.is_list() && !cur.is_empty_list()) {
+        if (!first) out += ',';
+        first = false;
+        erl_write(out, cur.head(), p);
+        cur = cur.tail();
+      }
+      if (!cur.is_list()) {
+        out += '|';
+        erl_write(out, cur, p);
+      }
+      out += ']';
+      return;
+    }
+    case TermType::Map: {
+      out += "#{";
+      bool first = true;
+      for (auto& [k, v] : t.map_entries()) {
+        if (!first) out += ',';
+        first = false;
+        erl_write(out, k, p);
+        out += " => ";
+        erl_write(out, v, p);
+      }
+      out += '}';
+      return;
+    }
+    case TermType::Pid: {
+      std::string p = inspect_pid(t.as_pid());  // #PID<0.1.0>
+      out += '<' + p.substr(5, p.size() - 6) + '>';
+      return;
+    }
+    case TermType::Reference: {
+      std::string r = inspect(t);  // #Reference<0.0.0.1>
+      out += "#Ref<" + r.substr(11);
+      return;
+    }
+    default: out += inspect(t); return;
+  }
+}
+
+/// ArgumentError "errors were found at the given arguments: * <what>", as a BIF reports it.
+[[noreturn]] void bif_arg_error(const std::string& what) {
+  arg_error("errors were found at the given arguments:\n\n  * " + what + "\n");
+}
+
+/// The characters of ~s's argument: a binary, an atom or a (deep) charlist.
+void chars_of(std::string& out, const Term& t) {
+  if (t.is_binary()) {
+    out += t.as_binary();
+  } else if (t.is_atom()) {
+    out += atom_name(t.as_atom());
+  } else if (t.is_list()) {
+    for (const Term& e : t.list_elements()) {
+      if (e.is_integer()) {
+        uint32_t cp = static_cast<uint32_t>(e.as_integer());
+        if (cp < 0x80) {
+          out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+          out += static_cast<char>(0xC0 | (cp >> 6));
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+          out += static_cast<char>(0xE0 | (cp >> 12));
+          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+          out += static_cast<char>(0xF0 | (cp >> 18));
+          out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+      } else {
+        chars_of(out, e);
+      }
+    }
+  } else {
+    badarg();
+  }
+}
+
+/// io_lib:format/2 for the control sequences ~p ~w ~s ~a ~B ~b ~f ~e ~c ~n ~~ with field width,
+/// precision and padding (~p on one line). Anything else is :badarg, as in Erlang.
+std::string io_format(const Term& fmt, const Term& args_term) {
+  std::string f;
+  if (!(fmt.is_binary() || fmt.is_atom() || fmt.is_list())) bif_arg_error("1st argument: not a valid format string");
+  chars_of(f, fmt);
+  if (!args_term.is_proper_list()) bif_arg_error("2nd argument: not a list");
+  std::vector<Term> args = args_term.list_elements();
+  // The number of arguments the control sequences take, checked before any is formatted.
+  size_t wanted = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] != '~') continue;
+    for (++i; i < f.size() && (std::isdigit(static_cast<unsigned char>(f[i])) || f[i] == '.' || f[i] == '-' || f[i] == '*'); ++i)
+      if (f[i] == '*') ++wanted;
+    if (i >= f.size()) bif_arg_error("1st argument: format string invalid (truncated)");
+    if (std::string_view("pwsaBbfec").find(f[i]) != std::string_view::npos) ++wanted;
+    else if (f[i] != 'n' && f[i] != '~')
+      bif_arg_error(std::string("1st argument: format string invalid (invalid control ~") + f[i] + ")");
+  }
+  if (wanted != args.size()) bif_arg_error("1st argument: wrong number of arguments");
+  size_t ai = 0;
+  auto next_arg = [&]() -> const Term& { return args[ai++]; };
+  auto type_error = [&](const char* type) {
+    bif_arg_error("2nd argument: element " + std::to_string(ai) + " must be of type " + type);
+  };
+  std::string out;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] != '~') {
+      out += f[i];
+      continue;
+    }
+    ++i;
+    bool left = false;
+    if (i < f.size() && f[i] == '-') {
+      left = true;
+      ++i;
+    }
+    auto number = [&]() -> int {
+      if (i < f.size() && f[i] == '*') {
+        ++i;
+        const Term& n = next_arg();
+        if (!n.is_integer()) type_error("integer");
+        return static_cast<int>(n.as_integer());
+      }
+      int v = -1;
+      while (i < f.size() && std::isdigit(static_cast<unsigned char>(f[i]))) v = (v < 0 ? 0 : v * 10) + (f[i++] - '0');
+      return v;
+    };
+    int width = number();
+    int prec = -1;
+    char pad = ' ';
+    if (i < f.size() && f[i] == '.') {
+      ++i;
+      prec = number();
+      if (i < f.size() && f[i] == '.') {
+        ++i;
+        if (i >= f.size()) badarg();
+        pad = f[i++];
+      }
+    }
+    if (i >= f.size()) badarg();
+    char ctl = f[i];
+    std::string field;
+    switch (ctl) {
+      case 'n': out += '\n'; continue;
+      case '~': out += '~'; continue;
+      case 'p':
+      case 'w': erl_write(field, next_arg(), ctl == 'p'); break;
+      case 's':
+      case 'a': {
+        const Term& a = next_arg();
+        if (ctl == 'a' && !a.is_atom()) type_error("atom");
+        if (!(a.is_binary() || a.is_atom() || a.is_list())) type_error("string");
+        chars_of(field, a);
+        if (prec >= 0 && static_cast<int>(field.size()) > prec) field.resize(static_cast<size_t>(prec));
+        break;
+      }
+      case 'B':
+      case 'b': {
+        const Term& a = next_arg();
+        if (!a.is_integer()) type_error("integer");
+        int base = prec < 0 ? 10 : prec;
+        if (base < 2 || base > 36) badarg();
+        long long v = a.as_integer();
+        bool neg = v < 0;
+        unsigned long long u = neg ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+        std::string digits;
+        do {
+          int d = static_cast<int>(u % static_cast<unsigned>(base));
+          digits += static_cast<char>(d < 10 ? '0' + d : (ctl == 'B' ? 'A' : 'a') + d - 10);
+          u /= static_cast<unsigned>(base);
+        } while (u);
+        if (neg) digits += '-';
+        field.assign(digits.rbegin(), digits.rend());
+        prec = -1;
+        break;
+      }
+      case 'f':
+      case 'e': {
+        const Term& a = next_arg();
+        if (!a.is_float()) type_error("float");
+        char buf[512];
+        std::snprintf(buf, sizeof buf, ctl == 'f' ? "%.*f" : "%.*e", prec < 0 ? (ctl == 'e' ? 5 : 6) : (ctl == 'e' ? prec - 1 : prec), a.as_float());
+        field = buf;
+        if (ctl == 'e') {  // Erlang writes the exponent without leading zeros: 2.50000e+0
+          size_t e = field.find('e');
+          std::string exp = field.substr(e + 2);
+          while (exp.size() > 1 && exp[0] == '0') exp.erase(0, 1);
+          field = field.substr(0, e + 2) + exp;
+        }
+        prec = -1;
+        break;
+      }
+      case 'c': {
+        const Term& a = next_arg();
+        if (!a.is_integer()) type_error("integer");
+        chars_of(field, Term::list({a}));
+        break;
+      }
+      default: badarg();
+    }
+    if (width >= 0 && static_cast<int>(field.size()) < width) {
+      std::string fill(static_cast<size_t>(width) - field.size(), pad);
+      field = left ? field + fill : fill + field;
+    } else if (width >= 0 && static_cast<int>(field.size()) > width && ctl != 's' && ctl != 'a' && ctl != 'p' && ctl != 'w') {
+      field.assign(static_cast<size_t>(width), '*');  // a number that does not fit
+    }
+    out += field;
+  }
+  return out;
+}
+
+/// A time in nanoseconds in the unit an Erlang time function is asked for.
+Term time_in(int64_t ns, const Term& unit) {
+  std::string_view u = unit.is_atom() ? atom_name(unit.as_atom()) : "";
+  if (u == "native" || u == "nanosecond" || u == "nano_seconds") return Term(static_cast<long long>(ns));
+  if (u == "microsecond" || u == "micro_seconds") return Term(static_cast<long long>(ns / 1000));
+  if (u == "millisecond" || u == "milli_seconds") return Term(static_cast<long long>(ns / 1000000));
+  if (u == "second" || u == "seconds") return Term(static_cast<long long>(ns / 1000000000));
+  badarg();
+}
+
+int64_t system_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+/// struct(Mod, fields) (keys that are not fields are dropped) and struct!/2 (they raise KeyError).
+Term struct_of(Ctx& c, Args& a, bool strict) {
+  Atom mod = need_atom(a[0]);
+  std::vector<std::pair<Term, Term>> pairs;
+  if (a[1].is_map()) {
+    pairs = a[1].map_entries();
+  } else {
+    for (const Term& e : need_list(a[1]).list_elements()) {
+      if (!e.is_tuple() || e.tuple_size() != 2) badarg();
+      pairs.emplace_back(e[0], e[1]);
+    }
+  }
+  auto m = c.ip->module(mod);
+  std::vector<std::pair<Term, Term>> kv;
+  for (auto& [k, v] : pairs) {
+    bool known = !m || !m->has_struct ||
+                 std::any_of(m->struct_fields.begin(), m->struct_fields.end(), [&](auto& f) { return k.is_atom(f.first); });
+    if (known || strict) kv.emplace_back(k, v);
+  }
+  return make_struct(c, mod, std::move(kv), c.ip->file, 0);
+}
+
+// ---- timers --------------------------------------------------------------------------------------
+// A timer (send_after, start_timer) is a small unlinked process that waits `ms` and then sends;
+// cancelling it sends it a cancel token. The table maps a timer's reference to that process and
+// its deadline (runtime clock, ns) until it fires or is cancelled.
+
+struct TimerEntry {
+  Pid pid;
+  int64_t deadline_ns;
+};
+std::mutex g_timers_m;
+std::map<uint64_t, TimerEntry> g_timers;
+
+struct IsCancel {
+  bool operator()(const Term& m) const { return m.is_atom(intern("$cancel_timer")); }
+};
+
+Task<> timer_main(Process& self, uint64_t id, Term dest, Term msg, int64_t ms) {
+  auto got = co_await self.receive(IsCancel{}, ms);
+  {
+    std::lock_guard g(g_timers_m);
+    g_timers.erase(id);
+  }
+  if (got) co_return;
+  if (dest.is_pid()) {
+    self.send(dest.as_pid(), msg);
+  } else {
+    Pid p = self.runtime().whereis(dest.as_atom());
+    if (p.valid()) self.send(p, msg);
+  }
+}
+
+/// send_after(dest, msg, ms), or start_timer's {:timeout, ref, msg} when `wrap`: the timer's reference.
+Term start_timer(Ctx& c, const Term& dest, const Term& msg, const Term& time, bool wrap) {
+  if (!time.is_integer()) bif_arg_error("1st argument: not an integer");
+  if (time.as_integer() < 0) bif_arg_error("1st argument: out of range");
+  if (!(dest.is_pid() || dest.is_atom())) bif_arg_error("2nd argument: not a pid or an atom");
+  Ref ref = c.self.make_ref();
+  Term r(ref);
+  Term payload = wrap ? Term::tuple({Term(intern("timeout")), r, msg}) : msg;
+  int64_t ms = time.as_integer();
+  std::lock_guard g(g_timers_m);  // held across the spawn so the timer cannot fire before it is listed
+  Pid p = actorscope::detail::spawn_in(actorscope::detail::core_of(c.self), &c.self, SpawnOptions{}, nullptr,
+                                        &timer_main, ref.id, dest, payload, ms);
+  g_timers[ref.id] = TimerEntry{p, rt(c).now_ns() + ms * 1000000};
+  return r;
+}
+
+/// cancel_timer / read_timer: the milliseconds left, or false for a timer that fired or is unknown.
+Term timer_left(Ctx& c, const Term& ref, bool cancel) {
+  if (!ref.is_ref()) bif_arg_error("1st argument: not a reference");
+  TimerEntry e;
+  {
+    std::lock_guard g(g_timers_m);
+    auto it = g_timers.find(ref.as_ref().id);
+    if (it == g_timers.end()) return Term(atoms::false_);
+    e = it->second;
+    if (cancel) g_timers.erase(it);
+  }
+  if (cancel) c.self.send(e.pid, Term(intern("$cancel_timer")));
+  int64_t left = (e.deadline_ns - rt(c).now_ns()) / 1000000;
+  return Term(static_cast<long long>(left < 0 ? 0 : left));
+}
 
 Task<Term> sleep_ms(Ctx& c, const Term& t) {
   int64_t ms;
@@ -518,6 +897,48 @@ Table build() {
     return ok();
   };
   t.reg(":timer", "sleep", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await sleep_ms(c, a[0]); };
+  // :timer.tc: {elapsed microseconds (the runtime's clock), result}.
+  t.reg(":timer", "tc", 1).async = [](Ctx& c, Args a) -> Task<Term> {
+    int64_t t0 = c.ip->rt.now_ns();
+    Term r = co_await apply_fun(c, a[0], {});
+    co_return Term::tuple({Term((c.ip->rt.now_ns() - t0) / 1000), r});
+  };
+  t.reg(":timer", "tc", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    int64_t t0 = c.ip->rt.now_ns();
+    Term r = co_await apply_fun(c, a[0], need_list(a[1]).list_elements());
+    co_return Term::tuple({Term((c.ip->rt.now_ns() - t0) / 1000), r});
+  };
+  t.reg(":timer", "tc", 3).async = [](Ctx& c, Args a) -> Task<Term> {
+    int64_t t0 = c.ip->rt.now_ns();
+    Term r = co_await apply_mfa(c, need_atom(a[0]), need_atom(a[1]), need_list(a[2]).list_elements());
+    co_return Term::tuple({Term((c.ip->rt.now_ns() - t0) / 1000), r});
+  };
+  t.reg("Process", "send_after", 3).sync = [](Ctx& c, Args& a) -> Term { return start_timer(c, a[0], a[1], a[2], false); };
+  t.reg("Process", "send_after", 4).sync = [](Ctx& c, Args& a) -> Term { return start_timer(c, a[0], a[1], a[2], false); };
+  t.reg(":erlang", "send_after", 3).sync = [](Ctx& c, Args& a) -> Term { return start_timer(c, a[1], a[2], a[0], false); };
+  t.reg(":erlang", "start_timer", 3).sync = [](Ctx& c, Args& a) -> Term { return start_timer(c, a[1], a[2], a[0], true); };
+  t.reg("Process", "cancel_timer", 1).sync = [](Ctx& c, Args& a) -> Term { return timer_left(c, a[0], true); };
+  t.reg("Process", "cancel_timer", 2).sync = [](Ctx& c, Args& a) -> Term { return timer_left(c, a[0], true); };
+  t.reg(":erlang", "cancel_timer", 1).sync = [](Ctx& c, Args& a) -> Term { return timer_left(c, a[0], true); };
+  t.reg("Process", "read_timer", 1).sync = [](Ctx& c, Args& a) -> Term { return timer_left(c, a[0], false); };
+  t.reg(":erlang", "read_timer", 1).sync = [](Ctx& c, Args& a) -> Term { return timer_left(c, a[0], false); };
+  t.reg(":io", "format", 1).sync = [](Ctx& c, Args& a) -> Term {
+    c.ip->write(Stream::Out, io_format(a[0], Term::empty_list()));
+    return ok();
+  };
+  t.reg(":io", "format", 2).sync = [](Ctx& c, Args& a) -> Term {
+    c.ip->write(Stream::Out, io_format(a[0], a[1]));
+    return ok();
+  };
+  // Monotonic time is the runtime's clock (virtual in deterministic mode); native unit = ns.
+  for (const char* mod : {":erlang", "System"}) {
+    t.reg(mod, "monotonic_time", 0).sync = [](Ctx& c, Args&) -> Term { return Term(static_cast<long long>(c.ip->rt.now_ns())); };
+    t.reg(mod, "monotonic_time", 1).sync = [](Ctx& c, Args& a) -> Term { return time_in(c.ip->rt.now_ns(), a[0]); };
+  }
+  for (const char* mod : {":erlang", "System", ":os"}) {
+    t.reg(mod, "system_time", 0).sync = [](Ctx&, Args&) -> Term { return Term(static_cast<long long>(system_ns())); };
+    t.reg(mod, "system_time", 1).sync = [](Ctx&, Args& a) -> Term { return time_in(system_ns(), a[0]); };
+  }
   t.reg(":erlang", "error", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(a[0]); };
   t.reg(":erlang", "throw", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(Term::tuple({Term(atoms::nocatch), a[0]})); };
   t.reg(":erlang", "self", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.pid()); };
@@ -621,6 +1042,24 @@ Table build() {
     if (v.empty()) raise_message("Enum.EmptyError", "empty error");
     return v[rng()() % v.size()];
   };
+  t.reg(":rand", "uniform", 0).sync = [](Ctx&, Args&) -> Term {
+    return Term(std::uniform_real_distribution<double>(0.0, 1.0)(rng()));
+  };
+  t.reg(":rand", "uniform", 1).sync = [](Ctx&, Args& a) -> Term {
+    if (!a[0].is_integer() || a[0].as_integer() < 1) raise_error(Term(intern("function_clause")));
+    return Term(static_cast<long long>(rng()() % static_cast<uint64_t>(a[0].as_integer())) + 1);
+  };
+  t.reg("Map", "from_struct", 1).sync = [](Ctx&, Args& a) -> Term {
+    Term m = a[0];
+    if (m.is_atom()) badarg();
+    if (!m.is_map()) raise_error(Term::tuple({Term(intern("badmap")), m}));
+    std::vector<std::pair<Term, Term>> out;
+    for (auto& [k, v] : m.map_entries())
+      if (!k.is_atom(intern("__struct__"))) out.emplace_back(k, v);
+    return Term::map(std::move(out));
+  };
+  t.reg("Kernel", "struct", 2).sync = [](Ctx& c, Args& a) -> Term { return struct_of(c, a, false); };
+  t.reg("Kernel", "struct!", 2).sync = [](Ctx& c, Args& a) -> Term { return struct_of(c, a, true); };
   t.reg("Enum", "shuffle", 1).sync = [](Ctx&, Args& a) -> Term {
     std::vector<Term> v = enumerate(a[0]);
     std::shuffle(v.begin(), v.end(), rng());
@@ -683,6 +1122,33 @@ Table build() {
     std::vector<Term> v = enumerate(a[0]);
     std::stable_sort(v.begin(), v.end(), [](const Term& x, const Term& y) { return compare(x, y) < 0; });
     return Term::list(v);
+  };
+  // Enum.sort(enum, fun | :asc | :desc): a stable merge sort; fun.(a, b) truthy keeps a first.
+  t.reg("Enum", "sort", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    std::vector<Term> v = enumerate(a[0]);
+    if (a[1].is_atom(intern("asc")) || a[1].is_atom(intern("desc"))) {
+      bool desc = a[1].is_atom(intern("desc"));
+      std::stable_sort(v.begin(), v.end(), [desc](const Term& x, const Term& y) {
+        return desc ? compare(y, x) < 0 : compare(x, y) < 0;
+      });
+      co_return Term::list(v);
+    }
+    if (!a[1].is_fun()) raise_error(Term::tuple({Term(intern("badfun")), a[1]}));
+    std::vector<Term> tmp(v.size());
+    for (size_t width = 1; width < v.size(); width *= 2) {
+      for (size_t lo = 0; lo < v.size(); lo += 2 * width) {
+        size_t mid = std::min(lo + width, v.size()), hi = std::min(lo + 2 * width, v.size());
+        size_t i = lo, j = mid, k = lo;
+        while (i < mid && j < hi) {
+          bool first = truthy(co_await apply_fun(c, a[1], two(v[i], v[j])));
+          tmp[k++] = first ? v[i++] : v[j++];
+        }
+        while (i < mid) tmp[k++] = v[i++];
+        while (j < hi) tmp[k++] = v[j++];
+      }
+      v.swap(tmp);
+    }
+    co_return Term::list(v);
   };
   t.reg("Enum", "max", 1).sync = [](Ctx&, Args& a) -> Term {
     std::vector<Term> v = enumerate(a[0]);
@@ -902,6 +1368,11 @@ const Table& table() {
 const Builtin* find_builtin(Atom mod, Atom fun, int arity) { return table().find(mod, fun, arity); }
 
 bool builtin_module(Atom mod) { return table().modules.count(mod.id) != 0; }
+
+std::vector<std::pair<Atom, int>> builtin_exports(Atom mod) {
+  auto it = table().exports.find(mod.id);
+  return it == table().exports.end() ? std::vector<std::pair<Atom, int>>{} : it->second;
+}
 
 std::vector<std::string> builtin_names() { return table().names; }
 

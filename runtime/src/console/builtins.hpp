@@ -5,6 +5,7 @@
 #include "actorscope/term.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace actorscope::console {
@@ -24,6 +25,8 @@ struct Builtin {
 const Builtin* find_builtin(Atom mod, Atom fun, int arity);
 /// True for a module that has built-ins (IO, Process, Enum, ...).
 bool builtin_module(Atom mod);
+/// The built-in functions (name, arity) of a module, what `import Mod` brings in.
+std::vector<std::pair<Atom, int>> builtin_exports(Atom mod);
 /// Field order (without __exception__) of a struct the console knows: the built-in exceptions,
 /// Task ("KeyError" -> key, term, message); nullptr for other modules. In pretty.cpp.
 const std::vector<std::string>* struct_fields(std::string_view module);

@@ -82,9 +82,19 @@ std::string Closure::describe() const {
 }
 
 std::string FunRef::describe() const {
+  if (local_)
+    return "0.3316493/" + std::to_string(arity()) + " in " + inspect_atom(mod_) + "." + std::string(atom_name(fun_));
   std::string m = inspect_atom(mod_);
   return "&" + m + "." + std::string(atom_name(fun_)) + "/" + std::to_string(arity());
 }
+
+namespace {
+/// The value of `import Mod` / `alias Mod` / `require Mod`: the module, as elixir returns it.
+Term directive_value(const Node* n) {
+  if (atom_name(n->name) != "use" && n->mod.id) return Term(n->mod);
+  return Term(atoms::ok);
+}
+}  // namespace
 
 bool truthy(const Term& t) { return !(t.is_atom(atoms::nil) || t.is_atom(atoms::false_)); }
 
@@ -583,10 +593,22 @@ Term access(const Term& m, const Term& k) {
 
 }  // namespace
 
-/// %Mod{k: v}: a struct of a built-in exception module (the console has no defstruct).
-Term make_struct(Atom mod, std::vector<std::pair<Term, Term>> kv, const std::string& file, int line) {
+/// %Mod{k: v}: see interp.hpp.
+Term make_struct(Ctx& c, Atom mod, std::vector<std::pair<Term, Term>> kv, const std::string& file, int line) {
   std::string_view name = atom_name(mod);
   if (name.substr(0, 7) == "Elixir.") name = name.substr(7);
+  if (auto m = c.ip->module(mod); m && m->has_struct) {
+    std::vector<std::pair<Term, Term>> out{{Term(A("__struct__")), Term(mod)}};
+    for (auto& [f, d] : m->struct_fields) out.emplace_back(Term(f), d);
+    for (auto& [k, v] : kv) {
+      auto it = std::find_if(out.begin() + 1, out.end(), [&](auto& e) { return e.first == k; });
+      if (it == out.end())
+        raise_error(exception_fields("KeyError", {{Term(A("key")), k}, {Term(A("term")), Term(mod)},
+                                                  {Term(A("message")), Term::binary("key " + inspect_pretty(k) + " not found")}}));
+      it->second = v;
+    }
+    return Term::map(std::move(out));
+  }
   const std::vector<std::string>* fields = struct_fields(name);
   if (!fields || name == "Task") {
     std::string m(name);
@@ -604,6 +626,20 @@ Term make_struct(Atom mod, std::vector<std::pair<Term, Term>> kv, const std::str
     }
   }
   return make_exception(name, std::move(kv));
+}
+
+/// The base of `%Mod{s | k: v}`: s must be a Mod struct (BadStructError).
+Term struct_base(Atom mod, Term base) {
+  if (!mod.id) return base;
+  const Term* st = base.is_map() ? base.map_get(Term(A("__struct__"))) : nullptr;
+  if (!st || !st->is_atom(mod)) {
+    std::string_view name = atom_name(mod);
+    if (name.substr(0, 7) == "Elixir.") name = name.substr(7);
+    raise_error(exception_fields("BadStructError", {{Term(A("struct")), Term(mod)}, {Term(A("term")), base},
+                                                    {Term(A("message")), Term::binary("expected a struct named " + std::string(name) +
+                                                                                      ", got: " + inspect_pretty(base))}}));
+  }
+  return base;
 }
 
 Term map_update(const Term& base, std::vector<std::pair<Term, Term>> kvs, bool must_exist) {
@@ -662,8 +698,8 @@ Term eval_pure(Ctx& c, const Node* n, const Env& env) {
       std::vector<std::pair<Term, Term>> kv;
       for (size_t i = 0; i + 1 < n->kids.size(); i += 2)
         kv.emplace_back(eval_pure(c, n->kids[i], env), eval_pure(c, n->kids[i + 1], env));
-      if (n->tail) return map_update(eval_pure(c, n->tail, env), std::move(kv), true);
-      if (n->mod.id) return make_struct(n->mod, std::move(kv), c.ip->file, n->line);
+      if (n->tail) return map_update(struct_base(n->mod, eval_pure(c, n->tail, env)), std::move(kv), true);
+      if (n->mod.id) return make_struct(c, n->mod, std::move(kv), c.ip->file, n->line);
       return Term::map(std::move(kv));
     }
     case NodeKind::UnOp: {
@@ -728,7 +764,7 @@ Term eval_pure(Ctx& c, const Node* n, const Env& env) {
     case NodeKind::Capture: {
       Atom mod = n->mod;
       if (!mod.id) mod = kernel_atom();
-      return Term::fun(new FunRef(mod, n->name, n->arity));
+      return Term::fun(new FunRef(mod, n->name, n->arity, n->op == Op::Not));
     }
     case NodeKind::Attr: {
       if (!n->mod.id) raise_message("ArgumentError", "cannot read module attribute @" + std::string(atom_name(n->name)) + " outside a module");
@@ -739,7 +775,7 @@ Term eval_pure(Ctx& c, const Node* n, const Env& env) {
       }
       return Term();
     }
-    case NodeKind::Directive: return Term(atoms::ok);
+    case NodeKind::Directive: return directive_value(n);
     default: break;
   }
   raise_message("RuntimeError", "internal: expression is not pure");
@@ -1005,6 +1041,9 @@ Task<Term> apply_fun(Ctx& c, Term fun, std::vector<Term> args) {
   if (callable_of_fun(fun, f)) co_return co_await call_clauses(c, std::move(f), std::move(args));
   auto* ref = dynamic_cast<FunRef*>(fun.as_fun());
   if (!ref) raise_error(Term::tuple({Term(atoms::badfun), fun}));
+  bool exists = false;
+  if (ref->local() && callable_of_module(c, ref->mod(), ref->fun(), static_cast<int>(args.size()), true, f, exists))
+    co_return co_await call_clauses(c, std::move(f), std::move(args));
   co_return co_await apply_mfa(c, ref->mod(), ref->fun(), std::move(args));
 }
 
@@ -1186,6 +1225,16 @@ Task<Term> eval_defmodule(Ctx& c, const Node* n) {
       last = Term::tuple({Term(it->name), Term(it->arity)});
     } else if (it->kind == NodeKind::Attr && !it->kids.empty()) {
       m->attrs[it->name.id] = EVAL(it->kids[0], env);
+    } else if (it->kind == NodeKind::Directive && atom_name(it->name) == "defstruct") {
+      Term fields = EVAL(it->kids[0], env);
+      m->has_struct = true;
+      std::vector<std::string> names;
+      for (const Term& f : fields.list_elements()) {
+        if (f.is_atom()) m->struct_fields.emplace_back(f.as_atom(), Term());
+        else m->struct_fields.emplace_back(f[0].as_atom(), f[1]);
+        names.emplace_back(atom_name(m->struct_fields.back().first));
+      }
+      register_user_struct(m->name, std::move(names));
     } else if (it->kind == NodeKind::Directive) {
       if (atom_name(it->name) == "use" && it->mod == A("Elixir.GenServer")) m->genserver = true;
       if (atom_name(it->name) == "use" &&
@@ -1399,7 +1448,7 @@ Task<Term> eval(Ctx& c, const Node* n, Env& env, bool tail) {
     case NodeKind::For: co_return co_await eval_for(c, n, env);
     case NodeKind::Try: co_return co_await eval_try(c, n, env, tail);
     case NodeKind::Def: raise_message("ArgumentError", "cannot invoke def/2 outside module");
-    case NodeKind::Directive: co_return Term(atoms::ok);
+    case NodeKind::Directive: co_return directive_value(n);
     case NodeKind::Str: {
       std::string s;
       for (const Node* k : n->kids) s += to_string_term(c, EVAL(k, env));
@@ -1418,8 +1467,8 @@ Task<Term> eval(Ctx& c, const Node* n, Env& env, bool tail) {
       std::vector<Term> v = co_await eval_args(c, n->kids, env);
       std::vector<std::pair<Term, Term>> kv;
       for (size_t i = 0; i + 1 < v.size(); i += 2) kv.emplace_back(v[i], v[i + 1]);
-      if (n->tail) co_return map_update(EVAL(n->tail, env), std::move(kv), true);
-      if (n->mod.id) co_return make_struct(n->mod, std::move(kv), c.ip->file, n->line);
+      if (n->tail) co_return map_update(struct_base(n->mod, EVAL(n->tail, env)), std::move(kv), true);
+      if (n->mod.id) co_return make_struct(c, n->mod, std::move(kv), c.ip->file, n->line);
       co_return Term::map(std::move(kv));
     }
     case NodeKind::UnOp: {

@@ -58,6 +58,9 @@ struct ModuleDef {
   /// default child_spec/1 merges.
   Atom use_kind{};
   Term use_opts;
+  /// `defstruct`: the fields with their defaults, in definition order.
+  bool has_struct = false;
+  std::vector<std::pair<Atom, Term>> struct_fields;
   const FunctionDef* find(Atom f, int arity) const {
     auto it = funs.find({f.id, arity});
     return it == funs.end() ? nullptr : &it->second;
@@ -166,17 +169,22 @@ class Closure final : public FunObject {
   Atom module_;
 };
 
-/// `&Mod.fun/arity` or `&fun/arity` (mod = Kernel for built-ins, or the defining module).
+/// `&Mod.fun/arity` or `&fun/arity` (mod = Kernel for built-ins, the importing module's source,
+/// or the defining module). `local`: a capture of the module's own function, which may be private
+/// and prints as an anonymous function, as in Elixir.
 class FunRef final : public FunObject {
  public:
-  FunRef(Atom mod, Atom fun, int arity) : FunObject(arity), mod_(mod), fun_(fun) {}
+  FunRef(Atom mod, Atom fun, int arity, bool local = false)
+      : FunObject(arity), mod_(mod), fun_(fun), local_(local) {}
   std::string describe() const override;
   Atom mod() const { return mod_; }
   Atom fun() const { return fun_; }
+  bool local() const { return local_; }
 
  private:
   Atom mod_;
   Atom fun_;
+  bool local_;
 };
 
 // ---- evaluation --------------------------------------------------------------------------------
@@ -221,6 +229,12 @@ Term make_exception(std::string_view module, std::vector<std::pair<Term, Term>> 
 /// The child_spec/1 that `use GenServer` (Agent, Task, Supervisor) defines, for a module that
 /// does not define its own; nullopt when the module has no such `use`.
 std::optional<Term> default_child_spec(const ModuleDef& m, const Term& arg);
+/// %Mod{fields}: a built-in struct or a module's defstruct with `kv` over its defaults
+/// (KeyError for a key it lacks; CompileError, at `file:line`, for a module without a struct).
+Term make_struct(Ctx& c, Atom mod, std::vector<std::pair<Term, Term>> kv, const std::string& file, int line);
+/// The struct fields of a module defined by the user, for Inspect (any Interp; the last definition).
+void register_user_struct(Atom mod, std::vector<std::string> fields);
+const std::vector<std::string>* user_struct_fields(std::string_view module);
 /// Supervisor.child_spec/2's overrides merged into a child spec map.
 Term merge_child_spec(const Term& spec, const Term& overrides);
 /// Mod.exception(arg) for `raise Mod, arg`: a message string or a keyword list of fields.

@@ -252,6 +252,12 @@ class Lexer {
         return;
       }
     }
+    if (c == '%' && s_.compare(i_ + 1, 11, "__MODULE__{") == 0) {
+      for (int k = 0; k < 12; ++k) adv();
+      t.t = Tok::StructOpen;
+      t.s = "__MODULE__";
+      return;
+    }
     if (c == '%' && peek(1) == '{') {
       adv();
       adv();

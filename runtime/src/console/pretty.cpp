@@ -12,7 +12,9 @@
 
 #include "interp.hpp"
 
+#include <map>
 #include <memory>
+#include <mutex>
 
 namespace actorscope::console::detail {
 
@@ -251,6 +253,7 @@ D struct_doc(const Term& m, int limit) {
     return d;
   }
   const std::vector<std::string>* fields = struct_fields(name);
+  if (!fields) fields = user_struct_fields(name);
   if (!fields) return nullptr;
   // As Inspect.Any: only a struct with exactly its module's keys prints as a struct.
   size_t extra = m.map_get(Term(A("__exception__"))) ? 2 : 1;
@@ -315,11 +318,34 @@ D to_doc(const Term& t, int limit) {
       });
       return container("%{", std::move(docs), "}", Brk::Strict);
     }
+    case TermType::Fun:
+      // A remote capture prints as itself (&Mod.fun/arity), as Elixir's Inspect.Function does.
+      if (auto* r = dynamic_cast<const FunRef*>(t.as_fun()); r && !r->local()) return str(r->describe());
+      return str(inspect(t));
     default: return str(inspect(t));
   }
 }
 
 }  // namespace
+
+namespace {
+std::mutex g_structs_m;
+// Never erased: a redefinition adds a new entry, so returned pointers stay valid.
+std::map<std::string, std::vector<std::unique_ptr<const std::vector<std::string>>>, std::less<>> g_structs;
+}  // namespace
+
+void register_user_struct(Atom mod, std::vector<std::string> fields) {
+  std::string_view name = atom_name(mod);
+  if (name.substr(0, 7) == "Elixir.") name = name.substr(7);
+  std::lock_guard g(g_structs_m);
+  g_structs[std::string(name)].push_back(std::make_unique<const std::vector<std::string>>(std::move(fields)));
+}
+
+const std::vector<std::string>* user_struct_fields(std::string_view module) {
+  std::lock_guard g(g_structs_m);
+  auto it = g_structs.find(module);
+  return it == g_structs.end() ? nullptr : it->second.back().get();
+}
 
 const std::vector<std::string>* struct_fields(std::string_view module) {
   // Field order of Elixir 1.14's structs (Mod.__info__(:struct)), without __exception__.

@@ -33,6 +33,8 @@ struct Session::State {
 
   mutable std::mutex m;
   Env env;
+  std::vector<std::pair<Atom, std::vector<std::pair<Atom, int>>>> imports;  // CompileContext::imports
+  std::vector<std::pair<Atom, Atom>> aliases;                                // CompileContext::aliases
   int counter = 1;
   bool busy = false;
   bool taken = false;  // the shell has read `pending`
@@ -90,7 +92,21 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
     }
     std::vector<Atom> known;
     for (auto& [n, t] : env.vars) known.push_back(Atom{n});
-    ParseOutcome po = parse_program(input, st->file, known);
+    CompileContext cc;
+    {
+      std::lock_guard g(st->m);
+      cc.imports = st->imports;
+      cc.aliases = st->aliases;
+    }
+    for (Atom m : c.ip->module_names())
+      if (auto def = c.ip->module(m)) {
+        auto& pub = cc.modules[m.id];
+        for (auto& [key, fd] : def->funs)
+          if (!fd.priv) pub.emplace_back(Atom{key.first}, key.second);
+        if (def->has_struct)
+          for (auto& [f, d] : def->struct_fields) cc.structs[m.id].push_back(f);
+      }
+    ParseOutcome po = parse_program(input, st->file, known, &cc);
     EvalOutcome out;
     if (!po.ok()) {
       out.status = EvalOutcome::Status::Error;
@@ -103,6 +119,8 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
         out.text = inspect_pretty(v, 80);  // IEx prints results with pretty: true, width 80
         std::lock_guard g(st->m);
         st->env = env;
+        st->imports = cc.imports;
+        st->aliases = cc.aliases;
       } catch (const ErlangError& e) {
         out.status = EvalOutcome::Status::Error;
         out.text = e.reason().is_tagged(atoms::nocatch, 2) ? "** (throw) " + inspect_pretty(e.reason()[1])

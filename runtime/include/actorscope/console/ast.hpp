@@ -5,8 +5,10 @@
 #include "actorscope/term.hpp"
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace actorscope::console {
@@ -96,7 +98,7 @@ struct Program {
 /// A syntax or compile error, with Elixir 1.14's wording.
 struct SyntaxError {
   std::string kind = "SyntaxError";  // SyntaxError, TokenMissingError, CompileError
-  int line = 1;
+  int line = 1;                      // 0: no location (an error raised while expanding)
   int column = 0;                    // 0 when unknown (CompileError prints no column)
   std::string message;
   bool incomplete = false;           // the input ended inside an open construct
@@ -112,9 +114,22 @@ struct ParseOutcome {
   bool ok() const { return program != nullptr; }
 };
 
+/// What a shell's earlier inputs left for the compile step of the next one.
+struct CompileContext {
+  /// The top-level imports in effect: each module with the functions (name, arity) it brings in.
+  std::vector<std::pair<Atom, std::vector<std::pair<Atom, int>>>> imports;
+  /// The top-level aliases in effect: (short alias, module).
+  std::vector<std::pair<Atom, Atom>> aliases;
+  /// The public functions of the modules defined so far (what `import Mod` finds).
+  std::map<uint32_t, std::vector<std::pair<Atom, int>>> modules;
+  /// The fields of the structs of those modules (what `%Mod{}` may name).
+  std::map<uint32_t, std::vector<Atom>> structs;
+};
+
 /// Parses `source`; `known_vars` are the variables already bound (a shell's bindings), so the
-/// compile step tells variables from zero-arity calls as Elixir does.
+/// compile step tells variables from zero-arity calls as Elixir does. With `ctx`, the program
+/// starts with ctx's imports and modules, and on success ctx->imports becomes its top-level imports.
 ParseOutcome parse_program(std::string_view source, const std::string& file,
-                           const std::vector<Atom>& known_vars = {});
+                           const std::vector<Atom>& known_vars = {}, CompileContext* ctx = nullptr);
 
 }  // namespace actorscope::console

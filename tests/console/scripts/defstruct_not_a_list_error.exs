@@ -1,0 +1,3 @@
+defmodule M do
+  defstruct 5
+end

@@ -1,0 +1,4 @@
+defmodule M do
+  defstruct [:a]
+  defstruct [:b]
+end

@@ -1,0 +1,2 @@
+IO.puts "never"
+import :timer, only: [sleep: "x"]

@@ -1,0 +1,5 @@
+defmodule Greeter do
+  def hello, do: :hi
+end
+import Greeter
+IO.puts hello()

@@ -1,0 +1,4 @@
+IO.puts "never"
+import :timer, only: [sleep: 1]
+sleep(1)
+tc(fn -> 1 end)

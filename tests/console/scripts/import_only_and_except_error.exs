@@ -1,0 +1,2 @@
+import :timer, only: [sleep: 1], except: [tc: 1]
+IO.puts :ok

@@ -1,0 +1,2 @@
+IO.puts "never"
+import NoSuchModule
