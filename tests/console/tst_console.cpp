@@ -144,8 +144,13 @@ class ConsoleTest : public QObject {
     QString want_out = read(base + ".out");
     QString want_err = read(base + ".err");
     QString want_status = read(base + ".status").trimmed();
-    QCOMPARE(normalise_out(QString::fromStdString(out.str())), want_out);
-    QCOMPARE(normalise_err(QString::fromStdString(err.str())), want_err);
+    const QString got_out = normalise_out(QString::fromStdString(out.str()));
+    const QString got_err = normalise_err(QString::fromStdString(err.str()));
+    // QCOMPARE cuts long texts: the whole of a mismatch goes to the log.
+    if (got_out != want_out) qWarning("stdout of %s:\n%s", qPrintable(path), qPrintable(got_out));
+    if (got_err != want_err) qWarning("stderr of %s:\n%s", qPrintable(path), qPrintable(got_err));
+    QCOMPARE(got_out, want_out);
+    QCOMPARE(got_err, want_err);
     QCOMPARE(status, want_status.isEmpty() ? 0 : want_status.toInt());
   }
 

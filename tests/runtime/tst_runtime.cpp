@@ -1070,7 +1070,9 @@ void TestRuntime::trace_drainKeepsCausalOrderThreaded() {
   // Two threads, two trace rings: each round thread 1 emits a burst and then a cause, thread 2
   // waits for it and emits its effect, while this thread drains. No drained batch may show an
   // effect before its cause, although they sit in different rings read one after the other.
-  Runtime rt(threaded(1));
+  RuntimeOptions o = threaded(1);
+  o.trace_buffer_events = size_t(1) << 18;  // every event of the run fits: none may be dropped
+  Runtime rt(o);
   rt.set_tracing(true);
   constexpr int kRounds = 20000;
   const Atom cause = intern("cause"), effect = intern("effect");
