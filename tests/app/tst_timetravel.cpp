@@ -29,13 +29,7 @@
 #include <algorithm>
 #include <sstream>
 
-#if defined(__SANITIZE_THREAD__)
-// Qt is not built with TSan; only reports with a Qt library frame are suppressed.
-extern "C" const char* __tsan_default_suppressions() {
-  return "race:libQt6Core.so\nrace:libQt6Test.so\nrace:libQt6Gui.so\nrace:libQt6Widgets.so\n"
-         "deadlock:libQt6Core.so\n";
-}
-#endif
+#include "../common/tsan_qt.hpp"
 
 using actorscope::Pid;
 using actorscope::app::MainWindow;

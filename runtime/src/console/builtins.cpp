@@ -3,6 +3,7 @@
 #include "builtins.hpp"
 
 #include "interp.hpp"
+#include "../utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -313,22 +314,7 @@ void chars_of(std::string& out, const Term& t) {
   } else if (t.is_list()) {
     for (const Term& e : t.list_elements()) {
       if (e.is_integer()) {
-        uint32_t cp = static_cast<uint32_t>(e.as_integer());
-        if (cp < 0x80) {
-          out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-          out += static_cast<char>(0xC0 | (cp >> 6));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-          out += static_cast<char>(0xE0 | (cp >> 12));
-          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-          out += static_cast<char>(0xF0 | (cp >> 18));
-          out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
+        actorscope::detail::append_utf8(out, static_cast<uint32_t>(e.as_integer()));
       } else {
         chars_of(out, e);
       }

@@ -2,6 +2,7 @@
 // evaluator that runs inside processes.
 
 #include "interp.hpp"
+#include "../utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -348,22 +349,7 @@ void chardata(const Term& t, std::string& out, bool& ok) {
       ok = false;
       return;
     }
-    uint32_t c = static_cast<uint32_t>(cp);
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    actorscope::detail::append_utf8(out, static_cast<uint32_t>(cp));
     return;
   }
   if (t.is_list()) {
