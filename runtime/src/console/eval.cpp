@@ -77,8 +77,9 @@ std::atomic<uint32_t> g_fun_index{0};
 }
 
 std::string Closure::describe() const {
-  // Elixir prints #Function<42.3316493/1 in :erl_eval.expr/6> for funs made in the shell.
-  return std::to_string(reinterpret_cast<uintptr_t>(fn_) % 97) + "." + std::to_string(3316493) + "/" +
+  // Elixir prints #Function<42.3316493/1 in :erl_eval.expr/6> for funs made in the shell: the
+  // number tells fn literals apart (the same literal, the same number).
+  return std::to_string(fn_->index) + "." + std::to_string(3316493) + "/" +
          std::to_string(arity()) + " in :erl_eval.expr/6";
 }
 

@@ -72,6 +72,7 @@ struct Node {
   bool parens = true;  // a call written with parentheses (false: `foo` or `Mod.fun` alone)
   int line = 0;
   int arity = 0;
+  uint32_t index = 0;  // its place in the program (distinct per node; names a fn literal in inspect)
   Atom name{};
   Atom mod{};
   Term lit;
@@ -89,6 +90,7 @@ struct Program {
   std::vector<Node*> top;  // top-level expressions
   Node* make(NodeKind k, int line) {
     Node& n = arena.emplace_back();
+    n.index = uint32_t(arena.size());
     n.kind = k;
     n.line = line;
     return &n;
