@@ -719,11 +719,13 @@ Table build() {
     badarg();
   };
   t.reg("Kernel", "div", 2).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_integer() || !a[1].is_integer() || a[1].as_integer() == 0) raise_error(Term(atoms::badarith));
+    if (!a[0].is_integer() || !a[1].is_integer() || a[1].as_integer() == 0)
+      raise_badarith("div(" + inspect_pretty(a[0]) + ", " + inspect_pretty(a[1]) + ")");
     return Term(static_cast<long long>(a[0].as_integer() / a[1].as_integer()));
   };
   t.reg("Kernel", "rem", 2).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_integer() || !a[1].is_integer() || a[1].as_integer() == 0) raise_error(Term(atoms::badarith));
+    if (!a[0].is_integer() || !a[1].is_integer() || a[1].as_integer() == 0)
+      raise_badarith("rem(" + inspect_pretty(a[0]) + ", " + inspect_pretty(a[1]) + ")");
     return Term(static_cast<long long>(a[0].as_integer() % a[1].as_integer()));
   };
   t.reg("Kernel", "max", 2).sync = [](Ctx&, Args& a) -> Term { return compare(a[0], a[1]) >= 0 ? a[0] : a[1]; };

@@ -299,6 +299,15 @@ std::string format_error(const Term& reason) {
   return "** (" + exception_name(e) + ") " + exception_message(e);
 }
 
+void raise_badarith(std::string call) { throw BlamedError(Term(atoms::badarith), std::move(call)); }
+
+std::string format_top_error(const ErlangError& e) {
+  std::string text = format_error(e.reason());
+  if (const auto* b = dynamic_cast<const BlamedError*>(&e); b && e.reason().is_atom(atoms::badarith))
+    text += ": " + b->call();
+  return text;
+}
+
 namespace {
 /// An error reason as a process exit carries it: an exception struct or a raw Erlang error.
 bool is_error_reason(const Term& e) {
@@ -397,11 +406,25 @@ namespace {
 
 [[noreturn]] void badarith() { raise_error(Term(atoms::badarith)); }
 
+const char* op_text(Op op) {
+  switch (op) {
+    case Op::Add: return "+";
+    case Op::Sub: return "-";
+    case Op::Mul: return "*";
+    case Op::Div: return "/";
+    default: return "?";
+  }
+}
+
+[[noreturn]] void badarith(Op op, const Term& a, const Term& b) {
+  raise_badarith(inspect_pretty(a) + " " + op_text(op) + " " + inspect_pretty(b));
+}
+
 Term arith(Op op, const Term& a, const Term& b) {
-  if (!a.is_number() || !b.is_number()) badarith();
+  if (!a.is_number() || !b.is_number()) badarith(op, a, b);
   if (op == Op::Div) {
     double d = b.as_number();
-    if (d == 0.0) badarith();
+    if (d == 0.0) badarith(op, a, b);
     return Term(a.as_number() / d);
   }
   if (a.is_integer() && b.is_integer()) {
@@ -695,9 +718,9 @@ Term eval_pure(Ctx& c, const Node* n, const Env& env) {
         case Op::Neg:
           if (v.is_integer()) return Term(-v.as_integer());
           if (v.is_float()) return Term(-v.as_float());
-          badarith();
+          raise_badarith("-(" + inspect_pretty(v) + ")");
         case Op::Plus:
-          if (!v.is_number()) badarith();
+          if (!v.is_number()) raise_badarith("+(" + inspect_pretty(v) + ")");
           return v;
         case Op::Bang: return Term::boolean(!truthy(v));
         case Op::Not:

@@ -207,6 +207,21 @@ Task<> process_main(Process& self, std::shared_ptr<Interp> ip, Term fun, Atom mo
 Term exception(std::string_view module, std::string message);
 Term exception_fields(std::string_view module, std::vector<std::pair<Term, Term>> fields);
 [[noreturn]] void raise_error(Term reason);
+/// An error that knows the call that raised it ("1 + :a"): Elixir adds it to the report of an
+/// uncaught error at the top level ("bad argument in arithmetic expression: 1 + :a"). Caught as
+/// an ErlangError everywhere else.
+class BlamedError : public ErlangError {
+ public:
+  BlamedError(Term reason, std::string call) : ErlangError(std::move(reason)), call_(std::move(call)) {}
+  const std::string& call() const noexcept { return call_; }
+
+ private:
+  std::string call_;
+};
+/// :badarith, blaming `call`.
+[[noreturn]] void raise_badarith(std::string call);
+/// format_error() of an uncaught top-level error, with the blame of a BlamedError.
+std::string format_top_error(const ErlangError& e);
 [[noreturn]] void raise_message(std::string_view module, std::string message);
 /// "** (Kind) message" for an error reason (an exception struct or an Erlang reason).
 std::string format_error(const Term& reason);

@@ -42,6 +42,7 @@ class Lexer {
       }
       char c = s_[i_];
       if (c == '\n') {
+        mark_line_end();
         int l = line_, co = col_;
         adv();
         if (can_take_newline()) {
@@ -114,6 +115,12 @@ class Lexer {
   }
   char peek(size_t k = 0) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
 
+  /// The last token on this line learns where the line goes on (Elixir's "expression is
+  /// incomplete" points there).
+  void mark_line_end() {
+    if (!out_.empty() && out_.back().line == line_ && out_.back().end_col == 0) out_.back().end_col = col_;
+  }
+
   bool skip_space() {
     bool any = false;
     while (i_ < s_.size()) {
@@ -126,6 +133,7 @@ class Lexer {
         adv();
         any = true;
       } else if (c == '#') {
+        mark_line_end();
         while (i_ < s_.size() && s_[i_] != '\n') adv();
         any = true;
       } else {

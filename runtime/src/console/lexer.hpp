@@ -28,6 +28,7 @@ struct Token {
   int line = 1;
   int col = 1;
   bool space_before = false;
+  int end_col = 0;             // where the line goes on after it (a newline or a comment); 0: the input ends
   std::vector<StrPart> parts;  // Str / Charlist / quoted KwKey
 };
 

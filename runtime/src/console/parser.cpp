@@ -182,7 +182,9 @@ class Parser {
     } else {
       const Token& prev = t_[p_ > 0 ? std::min(p_, t_.size()) - 1 : 0];
       f.err.line = prev.line;
-      f.err.column = prev.col + static_cast<int>(prev.t == Tok::Op || prev.t == Tok::Ident || prev.t == Tok::Kw ? prev.s.size() : 1);
+      // As elixir: where the line goes on after the dangling token (its newline or comment), or
+      // the token itself when the input ends right after it.
+      f.err.column = prev.end_col > 0 ? prev.end_col : prev.col;
       f.err.message = "syntax error: expression is incomplete";
     }
     throw f;

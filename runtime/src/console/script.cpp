@@ -37,7 +37,7 @@ Task<> script_main(Process& self, std::shared_ptr<Interp> ip, std::shared_ptr<Pr
     }
   } catch (const ErlangError& e) {
     std::string what = e.reason().is_tagged(atoms::nocatch, 2) ? "** (throw) " + inspect_pretty(e.reason()[1])
-                                                               : format_error(e.reason());
+                                                               : format_top_error(e);
     ip->write(Stream::Err, what + "\n    " + ip->file + ":" + std::to_string(line) + ": (file)\n");
     status = kScriptError;
   } catch (const LangExit& e) {

@@ -124,7 +124,7 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
       } catch (const ErlangError& e) {
         out.status = EvalOutcome::Status::Error;
         out.text = e.reason().is_tagged(atoms::nocatch, 2) ? "** (throw) " + inspect_pretty(e.reason()[1])
-                                                          : format_error(e.reason());
+                                                          : format_top_error(e);
       } catch (const LangExit& e) {
         out.status = EvalOutcome::Status::Error;
         out.text = "** (exit) " + format_exit(e.reason());

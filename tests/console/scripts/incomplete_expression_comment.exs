@@ -1,0 +1,2 @@
+y = 2
+x = y *  # the rest is missing
