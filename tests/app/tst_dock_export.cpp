@@ -4,6 +4,7 @@
 #include "Export.h"
 #include "MainWindow.h"
 #include "ObserverModel.h"
+#include "../common/tsan_qt.hpp"
 
 #include <QDockWidget>
 #include <QFile>
