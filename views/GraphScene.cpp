@@ -739,6 +739,39 @@ double GraphScene::departureAt(uint32_t serial, double now) const {
   return now;
 }
 
+std::optional<SignalAnim> GraphScene::signalAnim(Pid from, Pid to, SignalType type, const Term& reason, bool linked,
+                                                 double t0) const {
+  NodeItem* target = node(to.serial());
+  if (!target) return std::nullopt;
+  SignalAnim s;
+  s.from = from.valid() && node(from.serial()) ? from.serial() : 0;
+  s.to = to.serial();
+  s.toPos = target->pos();
+  s.fromPos = s.from ? node(s.from)->pos() : target->pos() + QPointF(150, -120);  // from the observer, off to the side
+  s.reason = reason;
+  s.text = type == SignalType::Down ? QStringLiteral("DOWN ") + QString::fromStdString(inspect(reason))
+                                    : QString::fromStdString(inspect(reason));
+  s.t0 = t0;
+  s.dur = std::max(kMinPulseMs, latencyMs_);
+  if (type == SignalType::Down) {
+    s.kind = SignalAnim::DownPulse;
+    s.color = style::downColor();
+  } else {
+    s.kind = reason.is_atom(atoms::kill) && !linked ? SignalAnim::KillBolt : SignalAnim::ExitPulse;
+    s.color = style::reasonColor(reason);
+  }
+  return s;
+}
+
+void GraphScene::addInFlight(const std::vector<InFlightSignal>& inFlight) {
+  const double t = now();
+  for (const InFlightSignal& f : inFlight)
+    if (f.type == SignalType::Exit || f.type == SignalType::Down)
+      if (auto anim = signalAnim(f.from, f.to, f.type, f.term, f.linked, t)) addAnim(std::move(*anim));
+  setInFlight(inFlight);
+  animating_ = true;
+}
+
 void GraphScene::addAnim(SignalAnim a) {
   if (anims_.size() >= kMaxAnims) {
     // Shed message dots first, then the oldest.
@@ -755,29 +788,9 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
   const uint32_t a = e.a.serial();
   const uint32_t b = e.b.serial();
   switch (e.kind) {
-    case TraceKind::SignalSent: {
-      NodeItem* target = node(b);
-      if (!target) break;
-      SignalAnim s;
-      s.from = e.a.valid() && node(a) ? a : 0;
-      s.to = b;
-      s.toPos = target->pos();
-      s.fromPos = s.from ? node(a)->pos() : target->pos() + QPointF(150, -120);  // from the observer, off to the side
-      s.reason = e.term;
-      s.text = e.signal == SignalType::Down ? QStringLiteral("DOWN ") + QString::fromStdString(inspect(e.term))
-                                            : QString::fromStdString(inspect(e.term));
-      s.t0 = departureAt(a, now);
-      s.dur = std::max(kMinPulseMs, latencyMs_);
-      if (e.signal == SignalType::Down) {
-        s.kind = SignalAnim::DownPulse;
-        s.color = style::downColor();
-      } else {
-        s.kind = e.term.is_atom(atoms::kill) && !e.flag ? SignalAnim::KillBolt : SignalAnim::ExitPulse;
-        s.color = style::reasonColor(e.term);
-      }
-      addAnim(std::move(s));
+    case TraceKind::SignalSent:
+      if (auto anim = signalAnim(e.a, e.b, e.signal, e.term, e.flag, departureAt(a, now))) addAnim(std::move(*anim));
       break;
-    }
     case TraceKind::SignalDelivered: {
       const bool down = e.signal == SignalType::Down;
       for (SignalAnim& s : anims_) {

@@ -73,6 +73,9 @@ public:
   /// The signals on their way, from Runtime::in_flight(): undelivered EXIT and DOWN pulses are
   /// then drawn where they are (sent_ns/due_ns against the runtime clock), not parked near the end.
   void setInFlight(const std::vector<InFlightSignal>& inFlight);
+  /// The scene was rebuilt from a snapshot (a jump in a recording): draws the EXIT and DOWN
+  /// signals on their way at that moment (no pulse exists for them yet), then setInFlight().
+  void addInFlight(const std::vector<InFlightSignal>& inFlight);
   /// The runtime clock estimated at scene time `now` (ms).
   int64_t runtimeNow(double now) const;
 
@@ -128,6 +131,8 @@ private:
   double arrivalAt(uint32_t serial) const;
   double departureAt(uint32_t serial, double now) const;
   void addAnim(SignalAnim a);
+  /// A pulse for an exit signal or DOWN from `from` to `to` (none when `to` has no node).
+  std::optional<SignalAnim> signalAnim(Pid from, Pid to, SignalType type, const Term& reason, bool linked, double t0) const;
   QPointF posOf(uint32_t serial, const QPointF& fallback) const;
 
   ObserverModel* model_;

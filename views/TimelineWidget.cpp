@@ -397,11 +397,16 @@ void TimelineWidget::show(size_t n, bool animate) {
     if (scene_) scene_->reset();
     model_->enqueueSnapshot(replay_->snapshot_at(n));
   }
+  const bool rebuilt = !(animate && n >= pos_ && n - pos_ <= ObserverModel::kMaxEventsPerTick);
   pos_ = n;
   model_->processPending(SIZE_MAX);
   if (scene_) {
-    scene_->setRuntimeClock(replay_->time_at(n), dir_ != 0);
-    scene_->setInFlight(replay_->in_flight_at(n));
+    // The moment shown is curNs_ (between events when scrubbing by time), not the last event's.
+    scene_->setRuntimeClock(std::max(curNs_, replay_->time_at(n)), dir_ != 0);
+    if (rebuilt)
+      scene_->addInFlight(replay_->in_flight_at(n));  // the pulses of that moment, mid-edge
+    else
+      scene_->setInFlight(replay_->in_flight_at(n));
   }
 }
 

@@ -74,6 +74,7 @@ private slots:
   void dragOnAnEdgeSetsItsDelay();
   void ctrlClickAddsToTheMailboxChart();
   void noShellGlyphOnARecordingsPids();
+  void aJumpShowsTheSignalsInFlight();
 };
 
 void TestTimeTravel::openingARecordingPausesTheLiveRuntime() {
@@ -316,6 +317,45 @@ void TestTimeTravel::noShellGlyphOnARecordingsPids() {
   for (const auto& [serial, r] : window.observerModel()->processes()) QCOMPARE(r.console, ConsoleRole::None);
   window.timeline()->goLive();
   QTRY_VERIFY_WITH_TIMEOUT(shellMarked(), 30000);
+}
+
+void TestTimeTravel::aJumpShowsTheSignalsInFlight() {
+  // link-chain with 200 ms a hop: jump into the cascade, and the exit signal on its way is drawn
+  // part of the way along its edge (the scene had no pulse for it: it was rebuilt from a snapshot).
+  QTemporaryDir dir;
+  const QString rec = dir.filePath(QStringLiteral("slow.jsonl"));
+  actorscope::HeadlessOptions opts;
+  opts.latency_ms = 200;
+  std::ostringstream err;
+  QCOMPARE(actorscope::record_headless("link-chain", {}, 4000, rec.toStdString(), err, opts), 0);
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("empty")));
+  QVERIFY(window.openRecording(rec));
+  auto* tl = window.timeline();
+  const actorscope::Replay* r = tl->replay();
+  int64_t sent = -1;
+  for (const actorscope::TraceEvent& e : r->events(0, r->size()))
+    if (e.kind == actorscope::TraceKind::SignalSent && e.signal == actorscope::SignalType::Exit && e.a.valid()) {
+      sent = e.time_ns;
+      break;
+    }
+  QVERIFY(sent > 0);
+  tl->seekIndex(r->size());           // the end first: going back rebuilds the scene from a snapshot
+  tl->seekTime(sent + 100'000'000);  // half way along a 200 ms hop
+  auto* scene = window.graphScene();
+  scene->advance();
+  const auto& anims = scene->signalAnims();
+  const auto pulse = std::find_if(anims.begin(), anims.end(), [](const actorscope::views::SignalAnim& a) {
+    return (a.kind == actorscope::views::SignalAnim::KillBolt || a.kind == actorscope::views::SignalAnim::ExitPulse) &&
+           !a.delivered && a.listed;
+  });
+  QVERIFY(pulse != anims.end());
+  QVERIFY2(pulse->rtProgress > 0.3 && pulse->rtProgress < 0.7, qPrintable(QString::number(pulse->rtProgress)));
+  // Just before it was sent, nothing is on its way.
+  tl->seekTime(sent - 1);
+  scene->advance();
+  QVERIFY(std::none_of(scene->signalAnims().begin(), scene->signalAnims().end(),
+                       [](const actorscope::views::SignalAnim& a) { return a.listed && !a.delivered; }));
 }
 
 QTEST_MAIN(TestTimeTravel)
