@@ -26,7 +26,7 @@ Args two(const Term& a, const Term& b) { return Args{a, b}; }
 Args three(const Term& a, const Term& b, const Term& c) { return Args{a, b, c}; }
 
 [[noreturn]] void fce(const char* mod, const char* fun, int arity) {
-  raise_error(make_exception("FunctionClauseError", {{Term(A("module")), Term(A(std::string("Elixir.") + mod))},
+  raise_error(make_exception("FunctionClauseError", {{Term(A("module")), Term(A(mod[0] == ':' ? std::string(mod + 1) : std::string("Elixir.") + mod))},
                                                      {Term(A("function")), Term(A(fun))},
                                                      {Term(A("arity")), Term(arity)}}));
 }
@@ -550,7 +550,7 @@ void register_stdlib(Builtin& (*reg)(void*, const char*, const char*, int), void
 
   // ---- List --------------------------------------------------------------------------------------
   R("List", "flatten", 1).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_list()) fce("List", "flatten", 1);
+    if (!a[0].is_list()) fce(":lists", "flatten", 1);
     std::vector<Term> out;
     auto go = [&](auto& self, const Term& l) -> void {
       for (const Term& e : l.list_elements()) {
@@ -992,7 +992,9 @@ void register_stdlib(Builtin& (*reg)(void*, const char*, const char*, int), void
     return Term(v);
   };
   R("Integer", "to_string", 2).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_integer() || !a[1].is_integer() || a[1].as_integer() < 2 || a[1].as_integer() > 36) raise_error(Term(atoms::badarg));
+    if (!a[0].is_integer()) raise_message("ArgumentError", "errors were found at the given arguments:\n\n  * 1st argument: not an integer\n");
+    if (!a[1].is_integer() || a[1].as_integer() < 2 || a[1].as_integer() > 36)
+      raise_message("ArgumentError", "errors were found at the given arguments:\n\n  * 2nd argument: not an integer in the range 2 through 36\n");
     return Term::binary(to_base(a[0].as_integer(), static_cast<int>(a[1].as_integer())));
   };
   R("Integer", "mod", 2).sync = [](Ctx&, Args& a) -> Term {
@@ -1022,7 +1024,7 @@ void register_stdlib(Builtin& (*reg)(void*, const char*, const char*, int), void
 
   // ---- Tuple -------------------------------------------------------------------------------------
   R("Tuple", "append", 2).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_tuple()) raise_error(Term(atoms::badarg));
+    if (!a[0].is_tuple()) raise_message("ArgumentError", "errors were found at the given arguments:\n\n  * 1st argument: not a tuple\n");
     std::vector<Term> v;
     for (size_t i = 0; i < a[0].tuple_size(); ++i) v.push_back(a[0][i]);
     v.push_back(a[1]);
