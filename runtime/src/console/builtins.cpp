@@ -30,6 +30,7 @@ std::vector<Term> enumerate(const Term& t);
 Term map_update(const Term& base, std::vector<std::pair<Term, Term>> kvs, bool must_exist);
 Task<Term> call_clauses(Ctx& c, Callable f, std::vector<Term> args);
 void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* table);
+void register_stdlib(Builtin& (*reg)(void*, const char*, const char*, int), void* table);
 
 namespace {
 
@@ -1339,6 +1340,8 @@ Table build() {
 
   // ---- OTP: GenServer, Agent, Task, Supervisor, DynamicSupervisor (otp_builtins.cpp) ----------
   register_otp(&reg_thunk, &t);
+  // ---- more of Enum, List, Map, Keyword, String, Integer, Tuple, Range (stdlib_builtins.cpp) ----
+  register_stdlib(&reg_thunk, &t);
   return t;
 }
 

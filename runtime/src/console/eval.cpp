@@ -305,6 +305,9 @@ std::string format_top_error(const ErlangError& e) {
   std::string text = format_error(e.reason());
   if (const auto* b = dynamic_cast<const BlamedError*>(&e); b && e.reason().is_atom(atoms::badarith))
     text += ": " + b->call();
+  // elixir blames an uncaught FunctionClauseError with its arguments, which leaves four spaces
+  // after the banner's first line.
+  if (exception_name(normalize_exception(e.reason())) == "FunctionClauseError") text += "    ";
   return text;
 }
 

@@ -3,8 +3,10 @@
 #include "../utf8.hpp"
 #include "lexer.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace actorscope::console::detail {
 namespace {
@@ -20,7 +22,7 @@ const char* const kKeywords[] = {"do", "end", "fn", "after", "else", "when", "an
                                  "catch", "rescue"};
 // Longest first.
 const char* const kOps[] = {"===", "!==", "...", "<<<", ">>>", "|||", "&&&", "\\\\", "|>", "<>", "++", "--",
-                            "..",  "==",  "!=",  "<=",  ">=",  "&&",  "||",  "->",   "<-", "=>", "::", "=~",
+                            "..",  "//",  "==",  "!=",  "<=",  ">=",  "&&",  "||",  "->",   "<-", "=>", "::", "=~",
                             "**",  "+",   "-",   "*",   "/",   "<",   ">",   "=",    "|",  "!",  "^",  "&",
                             "@"};
 
@@ -180,6 +182,7 @@ class Lexer {
       t.t = Tok::Charlist;
       return;
     }
+    if (c == '~' && std::isalpha(static_cast<unsigned char>(peek(1)))) return lex_sigil(t);
     if (c == ':' && peek(1) != ':') {
       char d = peek(1);
       if (d == '"') {
@@ -473,9 +476,92 @@ class Lexer {
     t.parts.push_back(std::move(p));
   }
 
-  void lex_string(Token& t, char quote) {
+  /// A sigil: ~s/~S -> Str, ~c/~C -> Charlist, ~w/~W -> a list literal of words (strings, or atoms
+  /// or charlists with the a/c modifier). Any other letter becomes the call sigil_X("text", 'mods'),
+  /// which fails at run time as an undefined function (~r: the console has no regexes).
+  void lex_sigil(Token& t) {
+    char letter = peek(1);
+    char open = peek(2);
+    const char* opens = "([{</|\"'";
+    const char* closes = ")]}>/|\"'";
+    const char* o = open ? std::strchr(opens, open) : nullptr;
+    if (!o) fail(t.line, t.col, std::string("invalid sigil delimiter: \"") + open + "\" (column " + std::to_string(col_ + 2) + ")");
+    char close = closes[o - opens];
+    adv();  // ~
+    adv();  // the letter; lex_string skips the opening delimiter
+    bool raw = std::isupper(static_cast<unsigned char>(letter));
+    lex_string(t, close, raw);
+    std::string mods;
+    while (i_ < s_.size() && std::isalpha(static_cast<unsigned char>(peek()))) {
+      mods += peek();
+      adv();
+    }
+    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(letter)));
+    if (l == 's' || l == 'c') {
+      t.t = l == 's' ? Tok::Str : Tok::Charlist;
+      return;
+    }
+    auto mk = [&](Tok k, const char* s = "") {
+      Token x;
+      x.t = k;
+      x.s = s;
+      x.line = t.line;
+      x.col = t.col;
+      return x;
+    };
+    if (l == 'w') {
+      std::string text;
+      for (auto& p : t.parts) {
+        if (p.code) fail(t.line, t.col, "interpolation in ~w is not supported by the console");
+        text += p.text;
+      }
+      char kind = mods.empty() ? 's' : mods.back();
+      if (kind != 's' && kind != 'a' && kind != 'c')
+        fail(t.line, t.col, "modifier must be one of: s, a, c");
+      std::vector<std::string> words;
+      size_t i = 0;
+      while (i < text.size()) {
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        size_t b = i;
+        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        if (i > b) words.push_back(text.substr(b, i - b));
+      }
+      Token lb = mk(Tok::LBrack);
+      lb.space_before = t.space_before;
+      out_.push_back(lb);
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (k) out_.push_back(mk(Tok::Comma));
+        Token w = mk(kind == 'a' ? Tok::Atom : kind == 'c' ? Tok::Charlist : Tok::Str);
+        if (kind == 'a') w.lit = Term::atom(words[k]);
+        else w.parts.push_back({false, words[k], 0, 0});
+        out_.push_back(w);
+      }
+      Token rb = mk(Tok::RBrack);
+      t = rb;
+      return;
+    }
+    Token call = mk(Tok::Ident, "");
+    call.s = std::string("sigil_") + letter;
+    call.space_before = t.space_before;
+    out_.push_back(call);
+    out_.push_back(mk(Tok::LParen));
+    Token str = t;
+    str.t = Tok::Str;
+    str.space_before = false;
+    out_.push_back(str);
+    out_.push_back(mk(Tok::Comma));
+    Token m = mk(Tok::Charlist);
+    m.parts.push_back({false, mods, 0, 0});
+    out_.push_back(m);
+    t = mk(Tok::RParen);
+  }
+
+  /// A quoted text from the opening delimiter (skipped) to `close` (default: `quote`); `raw`: no
+  /// escapes (but \close) and no interpolation, as in ~S.
+  void lex_string(Token& t, char quote, bool raw = false, char close = 0) {
     int start_line = line_;
     adv();  // opening quote
+    if (!close) close = quote;
     std::string cur;
     const char* what = quote == '"' ? "\"" : "'";
     while (true) {
@@ -484,9 +570,14 @@ class Lexer {
                               (quote == '"' ? "string" : "charlist") + " starting at line " +
                               std::to_string(start_line) + ")", true);
       char c = peek();
-      if (c == quote) {
+      if (c == close) {
         adv();
         break;
+      }
+      if (c == '\\' && raw) {
+        adv();
+        if (i_ < s_.size() && peek() != close) cur += '\\';
+        continue;
       }
       if (c == '\\') {
         adv();
@@ -494,7 +585,7 @@ class Lexer {
         escape(cur);
         continue;
       }
-      if (c == '#' && peek(1) == '{') {
+      if (c == '#' && peek(1) == '{' && !raw) {
         adv();
         adv();
         interpolation(t, cur, start_line, what);

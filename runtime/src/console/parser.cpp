@@ -251,6 +251,18 @@ class Parser {
       return m;
     }
     if (op == Op::Pipe) return pipe_into(optok, lhs, rhs);
+    if (op == Op::Range && peek().t == Tok::Op && peek().s == "//") {
+      // first..last//step is Kernel."..//"(first, last, step).
+      next();
+      skip_nl();
+      Node* step = parse_expr(kUnaryPrec);
+      Node* c = prog_.make(NodeKind::Remote, optok.line);
+      c->mod = intern("Elixir.Kernel");
+      c->name = intern("..//");
+      c->parens = true;
+      c->kids = {lhs, rhs, step};
+      return c;
+    }
     Node* b = prog_.make(NodeKind::BinOp, optok.line);
     b->op = op;
     b->kids = {lhs, rhs};
@@ -321,6 +333,7 @@ class Parser {
       return u;
     }
     if (t.t == Tok::Op && t.s == "&") {
+      if (Node* f = operator_capture()) return f;
       Token op = next();
       Node* operand = parse_expr(kCapturePrec + 1);
       return make_capture(op, operand);
@@ -340,6 +353,44 @@ class Parser {
       return a;
     }
     return parse_postfix(parse_primary());
+  }
+
+  /// &op/2 (a binary operator) or &op/1 (-, +, !, not) as fn a, b -> a op b end; nullptr if the
+  /// tokens after & are not such a capture.
+  Node* operator_capture() {
+    const Token& o = peek(1);
+    if (!(peek(2).t == Tok::Op && peek(2).s == "/" && peek(3).t == Tok::Int && peek(3).lit.is_integer())) return nullptr;
+    int arity = static_cast<int>(peek(3).lit.as_integer());
+    OpInfo info;
+    bool unary = arity == 1 && ((o.t == Tok::Op && (o.s == "-" || o.s == "+" || o.s == "!")) || (o.t == Tok::Kw && o.s == "not"));
+    bool binary = arity == 2 && binop(o, info) && info.op != Op::Pipe && info.op != Op::Match && info.op != Op::When &&
+                  info.op != Op::Arrow && info.op != Op::Default && info.op != Op::Bar && info.op != Op::Assoc;
+    if (!unary && !binary) return nullptr;
+    Token amp = next();
+    next();
+    next();
+    next();
+    Node* body;
+    if (unary) {
+      body = prog_.make(NodeKind::UnOp, amp.line);
+      body->op = o.s == "-" ? Op::Neg : o.s == "+" ? Op::Plus : o.s == "!" ? Op::Bang : Op::Not;
+    } else {
+      body = prog_.make(NodeKind::BinOp, amp.line);
+      body->op = info.op;
+    }
+    Node* fn = prog_.make(NodeKind::Fn, amp.line);
+    Clause cl;
+    cl.line = amp.line;
+    for (int i = 1; i <= arity; ++i) {
+      Node* v = prog_.make(NodeKind::Var, amp.line);
+      v->name = intern("&" + std::to_string(i));
+      cl.patterns.push_back(v);
+      body->kids.push_back(v);
+    }
+    cl.body = body;
+    fn->clauses.push_back(cl);
+    fn->arity = arity;
+    return fn;
   }
 
   Node* make_capture(const Token& op, Node* e) {
