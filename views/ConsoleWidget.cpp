@@ -296,17 +296,19 @@ bool ConsoleWidget::runScript(const QString& source, const QString& file) {
   // Echoed as a comment at the prompt: what iex would show had it been typed, and valid input.
   const int lines = int(source.count(QLatin1Char('\n'))) + (source.endsWith(QLatin1Char('\n')) ? 0 : 1);
   appendEcho(lines == 1 ? tr("# script %1 (1 line)").arg(file) : tr("# script %1 (%2 lines)").arg(file).arg(lines));
-  // Parsed here first so that a syntax error names the file (the shell names its input "iex").
+  // A syntax error is reported here, at once, and nothing runs. Compile errors (an undefined
+  // function...) depend on the shell's imports and modules: the shell reports those, naming the
+  // file too.
   std::vector<Atom> known;
   for (const std::string& v : session_->variables()) known.push_back(intern(v));
   const std::string text = source.toStdString();
   const std::string name = file.toStdString();
   const console::ParseOutcome po = console::parse_program(text, name, known);
-  if (!po.ok()) {
+  if (!po.ok() && po.error.kind != "CompileError") {
     append(OutputKind::Error, QString::fromStdString(po.error.format(name)));
     return false;
   }
-  evaluate(text);
+  evaluate(text, name);
   return true;
 }
 
@@ -328,12 +330,12 @@ bool ConsoleWidget::runScriptFile(const QString& path) {
   return runScript(QString::fromUtf8(f.readAll()), path);
 }
 
-void ConsoleWidget::evaluate(const std::string& input) {
+void ConsoleWidget::evaluate(const std::string& input, const std::string& file) {
   busy_ = true;
   interruptButton_->setEnabled(true);
   QPointer<ConsoleWidget> self(this);
   const quint64 gen = generation_;
-  host_->post([s = session_, self, gen, input](Runtime&) {
+  host_->post([s = session_, self, gen, input, file](Runtime&) {
     const bool ok = s->submit(input, [self, gen](const console::EvalOutcome&) {
       if (!self) return;
       QMetaObject::invokeMethod(
@@ -346,7 +348,7 @@ void ConsoleWidget::evaluate(const std::string& input) {
             emit self->evaluated();
           },
           Qt::QueuedConnection);
-    });
+    }, file);
     if (!ok && self) {
       QMetaObject::invokeMethod(
           self.data(),

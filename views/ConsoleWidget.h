@@ -89,7 +89,8 @@ private:
   void appendEcho(const QString& input);
   void appendNote(const QString& text);
   /// Evaluates `input` in the shell; the caller checked that the session is there and idle.
-  void evaluate(const std::string& input);
+  /// Submits `input` to the shell; `file`: the script it was read from ("" = typed).
+  void evaluate(const std::string& input, const std::string& file = {});
   void updatePrompt();
   void historyMove(int delta);
   void saveHistory();

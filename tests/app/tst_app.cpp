@@ -72,6 +72,7 @@ private slots:
   void runScenarioScriptInConsole();
   void runScriptFile();
   void runScriptFileSyntaxError();
+  void runScriptFileRuntimeErrorNamesTheLine();
   void runScriptFileUnreadable();
   void runScriptFileInterrupted();
 };
@@ -386,6 +387,23 @@ void TestApp::runScriptFileSyntaxError() {
   QVERIFY(!c->busy());
   QVERIFY(!c->transcript().contains(QStringLiteral("\nran")));  // nothing ran
   QCOMPARE(c->promptText(), QStringLiteral("iex(1)>"));
+}
+
+void TestApp::runScriptFileRuntimeErrorNamesTheLine() {
+  // The error of a script run in the console names the file and line, as `elixir FILE` does; a
+  // script may call what the shell imported before it (compile errors are the shell's to judge).
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("oops.exs"), "IO.puts(\"ran\")\nx = :a\ny = sleep(1) && 1 + x\n");
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("empty")));
+  actorscope::views::ConsoleWidget* c = window.console();
+  QTRY_VERIFY_WITH_TIMEOUT(c->ready(), kWait);
+  c->submit(QStringLiteral("import :timer, only: [sleep: 1]"));
+  QTRY_VERIFY_WITH_TIMEOUT(!c->busy() && c->transcript().contains(QStringLiteral(":timer")), kWait);
+  QVERIFY(window.runScriptFile(path));
+  const QString want = QStringLiteral("** (ArithmeticError) bad argument in arithmetic expression: 1 + :a\n    %1:3: (file)").arg(path);
+  QTRY_VERIFY2_WITH_TIMEOUT(!c->busy() && c->transcript().contains(want), qPrintable(c->transcript()), kWait);
+  QVERIFY(c->transcript().contains(QStringLiteral("\nran")));
 }
 
 void TestApp::runScriptFileUnreadable() {

@@ -39,6 +39,7 @@ struct Session::State {
   bool busy = false;
   bool taken = false;  // the shell has read `pending`
   std::string pending;
+  std::string pending_file;  // the script `pending` came from ("" = typed input)
   DoneFn done;
   Pid shell;
   Pid server;
@@ -82,11 +83,12 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
       if (!stale) break;
     }
     st->interrupt.store(false);
-    std::string input;
+    std::string input, script;
     Env env;
     {
       std::lock_guard g(st->m);
       input = st->pending;
+      script = st->pending_file;
       env = st->env;
       st->taken = true;
     }
@@ -106,16 +108,23 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
         if (def->has_struct)
           for (auto& [f, d] : def->struct_fields) cc.structs[m.id].push_back(f);
       }
-    ParseOutcome po = parse_program(input, st->file, known, &cc);
+    const std::string& file = script.empty() ? st->file : script;
+    ParseOutcome po = parse_program(input, file, known, &cc);
     EvalOutcome out;
+    int line = 0;  // of the top-level expression being evaluated
+    // Where an uncaught error in a script stopped it, as `elixir FILE` shows it.
+    auto where = [&] { return script.empty() || line <= 0 ? std::string() : "\n    " + script + ":" + std::to_string(line) + ": (file)"; };
     if (!po.ok()) {
       out.status = EvalOutcome::Status::Error;
-      out.text = po.error.format(st->file);
+      out.text = po.error.format(file);
     } else {
       c.prog = po.program;
       try {
         Term v;
-        for (const Node* n : po.program->top) v = co_await eval_top(c, n, env);
+        for (const Node* n : po.program->top) {
+          line = n->line;
+          v = co_await eval_top(c, n, env);
+        }
         out.text = inspect_pretty(v, 80);  // IEx prints results with pretty: true, width 80
         std::lock_guard g(st->m);
         st->env = env;
@@ -123,11 +132,12 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
         st->aliases = cc.aliases;
       } catch (const ErlangError& e) {
         out.status = EvalOutcome::Status::Error;
-        out.text = e.reason().is_tagged(atoms::nocatch, 2) ? "** (throw) " + inspect_pretty(e.reason()[1])
-                                                          : format_top_error(e);
+        out.text = (e.reason().is_tagged(atoms::nocatch, 2) ? "** (throw) " + inspect_pretty(e.reason()[1])
+                                                           : format_top_error(e)) +
+                   where();
       } catch (const LangExit& e) {
         out.status = EvalOutcome::Status::Error;
-        out.text = "** (exit) " + format_exit(e.reason());
+        out.text = "** (exit) " + format_exit(e.reason()) + where();
       } catch (const Interrupted&) {
         out.status = EvalOutcome::Status::Interrupted;
         out.text = "** (Interrupted) evaluation interrupted";
@@ -217,7 +227,7 @@ Session::~Session() {
   rt_.exit(shell, Term(atoms::kill));
 }
 
-bool Session::submit(std::string input, DoneFn done) {
+bool Session::submit(std::string input, DoneFn done, std::string file) {
   Pid shell;
   {
     std::lock_guard g(st_->m);
@@ -225,6 +235,7 @@ bool Session::submit(std::string input, DoneFn done) {
     st_->busy = true;
     st_->taken = false;
     st_->pending = std::move(input);
+    st_->pending_file = std::move(file);
     st_->done = std::move(done);
     shell = st_->shell;
   }

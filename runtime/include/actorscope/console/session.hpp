@@ -78,8 +78,10 @@ class Session {
 
   /// Evaluates `input` (one or more expressions) in the shell process, asynchronously. Its output
   /// and its value or error arrive through the output callback, then `done` is called once.
-  /// Returns false (and calls nothing) while another evaluation is running.
-  bool submit(std::string input, DoneFn done = {});
+  /// Returns false (and calls nothing) while another evaluation is running. `file` names a script
+  /// the input was read from: syntax errors name it, and an uncaught error gets the location line
+  /// a script run gets ("    FILE:LINE: (file)"); empty: the shell's own input ("iex").
+  bool submit(std::string input, DoneFn done = {}, std::string file = {});
   /// True while an evaluation runs.
   bool busy() const;
   /// Stops the running evaluation at its next reduction, or wakes it from a receive/sleep; the
