@@ -398,6 +398,18 @@ Task<Term> task_await(Ctx& c, Term task, int64_t timeout, Term timeout_term) {
 }  // namespace
 
 /// Registers the OTP built-ins; called by the built-in table.
+namespace {
+/// Agent.start/1,2 and Agent.start_link/1,2: `opts` (nullopt for the /1 forms) may name it.
+Task<Term> start_agent(Ctx& c, Term fun, std::optional<Term> opts, bool link) {
+  otp::GenServerOptions o;
+  if (opts) o.name = opt_name(*opts);
+  o.module = A("Elixir.Agent");
+  auto server = std::make_unique<AgentServer>(c.ip, std::move(fun));
+  if (link) co_return co_await otp::GenServer::start_link(c.self, std::move(server), o);
+  co_return co_await otp::GenServer::start(c.self, std::move(server), o);
+}
+}  // namespace
+
 void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* t) {
   reg(t, "GenServer", "start_link", 2).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await gen_start(c, a[0], a[1], Term::empty_list(), true);
@@ -433,28 +445,10 @@ void register_otp(Builtin& (*reg)(void*, const char*, const char*, int), void* t
     return p.valid() ? Term(p) : Term();
   };
   // Agent
-  reg(t, "Agent", "start_link", 1).async = [](Ctx& c, Args a) -> Task<Term> {
-    otp::GenServerOptions o;
-    o.module = A("Elixir.Agent");
-    co_return co_await otp::GenServer::start_link(c.self, std::make_unique<AgentServer>(c.ip, a[0]), o);
-  };
-  reg(t, "Agent", "start_link", 2).async = [](Ctx& c, Args a) -> Task<Term> {
-    otp::GenServerOptions o;
-    o.name = opt_name(a[1]);
-    o.module = A("Elixir.Agent");
-    co_return co_await otp::GenServer::start_link(c.self, std::make_unique<AgentServer>(c.ip, a[0]), o);
-  };
-  reg(t, "Agent", "start", 1).async = [](Ctx& c, Args a) -> Task<Term> {
-    otp::GenServerOptions o;
-    o.module = A("Elixir.Agent");
-    co_return co_await otp::GenServer::start(c.self, std::make_unique<AgentServer>(c.ip, a[0]), o);
-  };
-  reg(t, "Agent", "start", 2).async = [](Ctx& c, Args a) -> Task<Term> {
-    otp::GenServerOptions o;
-    o.name = opt_name(a[1]);
-    o.module = A("Elixir.Agent");
-    co_return co_await otp::GenServer::start(c.self, std::make_unique<AgentServer>(c.ip, a[0]), o);
-  };
+  reg(t, "Agent", "start_link", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await start_agent(c, a[0], {}, true); };
+  reg(t, "Agent", "start_link", 2).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await start_agent(c, a[0], a[1], true); };
+  reg(t, "Agent", "start", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await start_agent(c, a[0], {}, false); };
+  reg(t, "Agent", "start", 2).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await start_agent(c, a[0], a[1], false); };
   reg(t, "Agent", "get", 2).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await as_exit(otp::GenServer::call(c.self, a[0], T2(Term(A("get")), a[1])));
   };
