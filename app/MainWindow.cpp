@@ -361,8 +361,12 @@ void MainWindow::select(Pid pid) {
       tableView_->viewport()->update();
     }
   }
-  const bool alive = model_->find(pid) != nullptr && !timeTravelling();
-  for (QAction* a : {killAction_, exitAction_, sendAction_, trapAction_, suspendAction_, registerAction_}) a->setEnabled(alive);
+  updateProcessActions();
+}
+
+void MainWindow::updateProcessActions() {
+  const bool can = model_->find(currentPid()) != nullptr && !timeTravelling();
+  for (QAction* a : {killAction_, exitAction_, sendAction_, trapAction_, suspendAction_, registerAction_}) a->setEnabled(can);
 }
 
 Pid MainWindow::findPid(const QString& nameOrPid) const {

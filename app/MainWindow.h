@@ -129,6 +129,8 @@ private:
   void analysisSelected(Pid pid);
   /// False (and says why on the status bar) while the graph shows the past.
   bool canAct();
+  /// Kill, Exit, Send, trap_exit, Suspend, Register: enabled for a live selection in the present.
+  void updateProcessActions();
   void updateTitle();
   /// The scenario panel: the current scenario's title and description.
   void showScenarioInfo();

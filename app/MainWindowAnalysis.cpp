@@ -101,8 +101,7 @@ void MainWindow::createAnalysisDocks() {
       updateTitle();
       showScenarioInfo();
     }
-    for (QAction* a : {killAction_, exitAction_, sendAction_, trapAction_, suspendAction_, registerAction_})
-      a->setEnabled(!on && model_->find(currentPid()));
+    updateProcessActions();
     updateStatus();
     statusBar()->showMessage(on ? tr("Time travel: the graph shows the recording; press Live to return")
                                 : tr("Live again"),

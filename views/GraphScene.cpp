@@ -619,8 +619,7 @@ std::optional<GraphEdge> GraphScene::edgeAt(QPointF q, double tol) const {
 }
 
 int GraphScene::edgeDelayMs(uint32_t a, uint32_t b) const {
-  const uint64_t key = uint64_t(std::min(a, b)) << 32 | std::max(a, b);
-  const auto it = edgeDelays_.find(key);
+  const auto it = edgeDelays_.find(pairKey(a, b));
   return it == edgeDelays_.end() ? 0 : it->second;
 }
 
@@ -866,7 +865,7 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
     case TraceKind::Fault:
       // A delay on an edge (target and peer): remembered and drawn on that edge.
       if (e.a.valid() && e.b.valid() && e.term.is_integer() && atom_name(e.name) == "delay") {
-        const uint64_t key = uint64_t(std::min(a, b)) << 32 | std::max(a, b);
+        const uint64_t key = pairKey(a, b);
         if (e.term.as_integer() > 0)
           edgeDelays_[key] = int(std::min<long long>(e.term.as_integer(), 1'000'000));
         else

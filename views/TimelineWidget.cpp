@@ -385,7 +385,9 @@ bool TimelineWidget::seekMarker(size_t i) {
 
 void TimelineWidget::show(size_t n, bool animate) {
   n = std::min(n, replay_->size());
-  if (animate && n >= pos_ && n - pos_ <= ObserverModel::kMaxEventsPerTick) {
+  // Forward by a few events: they are applied (the graph animates as live); otherwise rebuilt.
+  const bool rebuilt = !(animate && n >= pos_ && n - pos_ <= ObserverModel::kMaxEventsPerTick);
+  if (!rebuilt) {
     if (n > pos_) {
       auto span = replay_->events(pos_, n);
       model_->enqueue(std::vector<TraceEvent>(span.begin(), span.end()));
@@ -397,7 +399,6 @@ void TimelineWidget::show(size_t n, bool animate) {
     if (scene_) scene_->reset();
     model_->enqueueSnapshot(replay_->snapshot_at(n));
   }
-  const bool rebuilt = !(animate && n >= pos_ && n - pos_ <= ObserverModel::kMaxEventsPerTick);
   pos_ = n;
   model_->processPending(SIZE_MAX);
   if (scene_) {

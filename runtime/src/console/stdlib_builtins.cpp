@@ -200,23 +200,14 @@ void register_stdlib(Builtin& (*reg)(void*, const char*, const char*, int), void
       for (const Term& x : enumerate(co_await apply_fun(c, a[1], one(e)))) out.push_back(x);
     co_return Term::list(out);
   };
-  R("Enum", "group_by", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+  // group_by/2 is group_by/3 with the element itself as the value: groups in first-seen order.
+  // (No co_await inside ?: here: GCC 12 miscompiles it.)
+  static constexpr auto group_by = [](Ctx& c, Args a, bool mapped) -> Task<Term> {
     std::vector<std::pair<Term, std::vector<Term>>> groups;
     for (const Term& e : enumerate(a[0])) {
       Term k = co_await apply_fun(c, a[1], one(e));
-      auto it = std::find_if(groups.begin(), groups.end(), [&](auto& g) { return g.first == k; });
-      if (it == groups.end()) groups.push_back({k, {e}});
-      else it->second.push_back(e);
-    }
-    std::vector<std::pair<Term, Term>> m;
-    for (auto& [k, v] : groups) m.emplace_back(k, Term::list(v));
-    co_return Term::map(std::move(m));
-  };
-  R("Enum", "group_by", 3).async = [](Ctx& c, Args a) -> Task<Term> {
-    std::vector<std::pair<Term, std::vector<Term>>> groups;
-    for (const Term& e : enumerate(a[0])) {
-      Term k = co_await apply_fun(c, a[1], one(e));
-      Term v = co_await apply_fun(c, a[2], one(e));
+      Term v = e;
+      if (mapped) v = co_await apply_fun(c, a[2], one(e));
       auto it = std::find_if(groups.begin(), groups.end(), [&](auto& g) { return g.first == k; });
       if (it == groups.end()) groups.push_back({k, {v}});
       else it->second.push_back(v);
@@ -225,6 +216,8 @@ void register_stdlib(Builtin& (*reg)(void*, const char*, const char*, int), void
     for (auto& [k, v] : groups) m.emplace_back(k, Term::list(v));
     co_return Term::map(std::move(m));
   };
+  R("Enum", "group_by", 2).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await group_by(c, std::move(a), false); };
+  R("Enum", "group_by", 3).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await group_by(c, std::move(a), true); };
   R("Enum", "min_max", 1).sync = [](Ctx&, Args& a) -> Term {
     std::vector<Term> v = enumerate(a[0]);
     if (v.empty()) raise_message("Enum.EmptyError", "empty error");
