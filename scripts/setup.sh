@@ -20,6 +20,7 @@ PACKAGES=(
   qt6-base-dev        # Qt Core, Gui, Widgets, Test + CMake config
   qt6-base-dev-tools  # moc, rcc, uic
   qt6-charts-dev      # Qt Charts (views)
+  libqt6opengl6-dev   # Qt OpenGL: Qt6Charts' CMake package requires it (qt6-charts-dev only recommends it)
   qt6-svg-dev         # Qt Svg; pulls libqt6svg6 whose plugins load the SVG icon
   libgl-dev           # OpenGL headers Qt6Gui's CMake config looks for
   qt6-qpa-plugins     # platform plugins: xcb (desktop) and offscreen (headless tests)
