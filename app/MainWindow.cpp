@@ -219,6 +219,7 @@ void MainWindow::startRuntime() {
   if (console_) console_->detach();  // the shell dies before its runtime
   host_->stop();
   model_->clear();  // the table follows with row removals
+  playhead_.clear();
   scene_->reset();
   logModel_->clear();
   inspector_->setPid({});
@@ -289,9 +290,22 @@ void MainWindow::tick() {
   if (!batch.error.empty())
     statusBar()->showMessage(tr("The scenario failed: %1").arg(QString::fromStdString(batch.error)), 10000);
   const bool live = analysisTick(batch);  // recorded always; applied unless the timeline shows the past
-  if (live && batch.snapshot) model_->enqueueSnapshot(std::move(*batch.snapshot));
-  if (live && !batch.events.empty()) model_->enqueue(std::move(batch.events));
-  if (live) model_->setDroppedEvents(batch.dropped_events);
+  // Live events reach the views through the playhead, in causal order at presentation time. A
+  // snapshot (taken after the batch's events) is applied once they have all been presented.
+  const double now = scene_->now();
+  if (live) {
+    if (batch.snapshot) {
+      const bool full = model_->wantsFullSnapshot();
+      if (full) present(playhead_.flush());
+      model_->enqueueSnapshot(std::move(*batch.snapshot), full);
+    }
+    if (!batch.events.empty()) playhead_.push(batch.events, now);
+    present(playhead_.take(now));
+    scene_->setTravelMs(playhead_.travel_now());
+    model_->setDroppedEvents(batch.dropped_events);
+  } else {
+    playhead_.clear();  // the timeline rebuilds the picture from the recording
+  }
   model_->processPending();
   analysisSampled();
   // Signals in flight are drawn where the runtime says they are (stepping, slow motion).
@@ -314,17 +328,46 @@ void MainWindow::tick() {
   if (rateClock_.elapsed() >= 1000) updateStatus();
 }
 
+void MainWindow::present(std::vector<PresentedEvent> due) {
+  if (due.empty()) return;
+  std::vector<TraceEvent> effects;
+  effects.reserve(due.size());
+  size_t skipped = 0;
+  for (PresentedEvent& p : due) {
+    skipped += p.fast_forwarded;
+    if (p.phase == PresentedEvent::Phase::Departure) {
+      if (!p.fast_forwarded) scene_->departure(p.event, p.travel_ms);
+    } else {
+      effects.push_back(std::move(p.event));
+    }
+  }
+  if (skipped > 0) fastForwardShownAt_ = scene_->now();
+  model_->enqueue(std::move(effects));
+}
+
 void MainWindow::updateStatus() {
   const double secs = std::max<qint64>(1, rateClock_.elapsed()) / 1000.0;
   statProcesses_->setText(tr("%1 processes").arg(model_->processCount()));
-  statMessages_->setText(tr("%1 msg/s").arg(rate((model_->messagesSent() - rateMessages_) / secs)));
-  statExits_->setText(tr("%1 exits/s").arg(rate((model_->exits() - rateExits_) / secs)));
+  // The model's counters restart when it is rebuilt (a new scenario, a timeline jump): a counter
+  // that went down gives no rate this second. The past has no rate at all.
+  auto perSecond = [secs](uint64_t now, uint64_t before) { return now >= before ? double(now - before) / secs : 0.0; };
+  if (timeTravelling()) {
+    statMessages_->setText(tr("- msg/s"));
+    statExits_->setText(tr("- exits/s"));
+  } else {
+    statMessages_->setText(tr("%1 msg/s").arg(rate(perSecond(model_->messagesSent(), rateMessages_))));
+    statExits_->setText(tr("%1 exits/s").arg(rate(perSecond(model_->exits(), rateExits_))));
+  }
   statFps_->setText(tr("%1 fps").arg(rate((frames_ - rateFrames_) / secs)));
   statDropped_->setText(model_->droppedEvents() ? tr("%1 events dropped").arg(model_->droppedEvents()) : QString());
   statDropped_->setVisible(model_->droppedEvents() > 0);
   QString mode = mode_ == RunMode::Live ? tr("live") : tr("deterministic, t = %1 ms").arg(lastBatch_.now_ns / 1'000'000);
   if (mode_ == RunMode::Deterministic) mode += tr(", %1 pending").arg(lastBatch_.pending_signals);
   if (paused_) mode += tr(" (paused)");
+  if (scene_->now() - fastForwardShownAt_ < 3000)
+    mode += tr(", fast-forwarding %L1 events").arg(playhead_.last_fast_forward());
+  else if (playhead_.compression() < 0.99)
+    mode += tr(", time compressed %1x").arg(1 / playhead_.compression(), 0, 'f', 1);
   if (!replayFile_.isEmpty())
     mode = tr("replay of %1 (live runtime paused)").arg(QFileInfo(replayFile_).fileName());
   else if (timeTravelling())

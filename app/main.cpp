@@ -1,10 +1,12 @@
 #include "Cli.h"
+#include "GraphScene.h"
 #include "MainWindow.h"
 #include "Scenarios.h"
 
 #include <QApplication>
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QFileInfo>
 #include <QIcon>
 #include <QPalette>
@@ -61,6 +63,10 @@ struct Options {
                                QStringLiteral("Open the window and run the Elixir script <file> in the console's live session."),
                                QStringLiteral("file")};
 
+  QCommandLineOption presentationLog{QStringLiteral("presentation-log"),
+                                     QStringLiteral("Write what the graph presents, and when, to <file> (JSON Lines, docs/presentation-log.md)."),
+                                     QStringLiteral("file")};
+
   // Headless modes and replay (Cli.h).
   QCommandLineOption script{QStringLiteral("script"),
                             QStringLiteral("Run the Elixir script <file> without a window, print what elixir prints, exit with its status."),
@@ -82,7 +88,7 @@ struct Options {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab, &runScript, &script, &timeLimit, &record, &duration, &headless, &replay, &speed})
+    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &speed})
       parser.addOption(*o);
   }
 };
@@ -224,6 +230,15 @@ int main(int argc, char* argv[]) {
   }
 
   actorscope::app::MainWindow window;
+  if (parser.isSet(options.presentationLog)) {
+    auto* log = new QFile(parser.value(options.presentationLog), &window);
+    if (!log->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+      return fail(QStringLiteral("--presentation-log: cannot write '%1': %2").arg(log->fileName(), log->errorString()));
+    window.graphScene()->setPresentationLog([log](const QByteArray& line) {
+      log->write(line);
+      log->write("\n");
+    });
+  }
   if (slow >= 0) window.setSlowMotion(slow);
   if (threads >= 0) window.setThreads(unsigned(threads));
   if (parser.isSet(options.deterministic)) window.setRunMode(actorscope::views::RunMode::Deterministic);

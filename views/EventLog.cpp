@@ -19,7 +19,8 @@ int categoryOf(TraceKind k) {
     case TraceKind::Exit:
     case TraceKind::Restart: return EventLogModel::Lifecycle;
     case TraceKind::SignalSent:
-    case TraceKind::SignalDelivered: return EventLogModel::Signals;
+    case TraceKind::SignalDelivered:
+    case TraceKind::Send: return EventLogModel::Signals;
     case TraceKind::Link:
     case TraceKind::Unlink:
     case TraceKind::Monitor:
@@ -78,7 +79,7 @@ void EventLogModel::append(const std::vector<TraceEvent>& events) {
   };
   std::vector<Line> fresh;
   for (const TraceEvent& e : events) {
-    if (e.kind == TraceKind::Send || e.kind == TraceKind::Receive) continue;
+    if ((e.kind == TraceKind::Send && e.a.valid()) || e.kind == TraceKind::Receive) continue;
     // A delivered :normal to a non-trapper and the SignalSent lines are noise next to outcomes.
     if (e.kind == TraceKind::SignalSent && e.signal == SignalType::Exit && e.flag) continue;
     if (e.kind == TraceKind::SignalSent && e.signal == SignalType::Down) continue;
@@ -89,7 +90,8 @@ void EventLogModel::append(const std::vector<TraceEvent>& events) {
     if (e.kind == TraceKind::SignalDelivered)
       colour = e.signal == SignalType::Down ? style::downColor() : style::reasonColor(e.term);
     if (e.kind == TraceKind::Restart) colour = style::supervisorColor();
-    const Pid subject = e.kind == TraceKind::SignalDelivered || e.kind == TraceKind::Restart ? e.b : e.a;
+    const Pid subject =
+        e.kind == TraceKind::SignalDelivered || e.kind == TraceKind::Restart || e.kind == TraceKind::Send ? e.b : e.a;
     fresh.push_back({std::move(text), subject, categoryOf(e.kind), colour});
   }
   if (fresh.empty()) return;

@@ -28,6 +28,10 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
     case TraceKind::Demonitor:
       return QStringLiteral("%1 stopped monitoring %2").arg(P(e.a), P(e.b));
     case TraceKind::Send:
+      // Only a message from outside the runtime (the window's Send) gets a line: processes'
+      // own traffic is counted and charted, not listed.
+      if (!e.a.valid()) return QStringLiteral("the observer sent %1 to %2").arg(t(inspect(e.term)), P(e.b));
+      return {};
     case TraceKind::Receive: return {};
     case TraceKind::SignalSent:
       if (e.signal == SignalType::Down)

@@ -6,6 +6,8 @@
 
 #include <QGraphicsItem>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
@@ -19,10 +21,9 @@
 namespace actorscope::views {
 
 namespace {
-constexpr double kMinPulseMs = 700;   // an instantaneous signal still plays this long
 constexpr double kEnvelopeMs = 800;
 constexpr double kFizzleMs = 650;
-constexpr double kMessageMs = 450;
+constexpr size_t kMaxMessagesDrawn = 150;  // envelopes on their way at once; more are not drawn
 constexpr size_t kMaxAnims = 800;
 constexpr int kMaxPulseLabels = 40;
 constexpr size_t kCrowd = 400;        // more nodes than this: level of detail for a crowd   // beyond this many, labels would only cover each other
@@ -251,9 +252,22 @@ public:
           const QPointF head = from + u * (startGap + usable * t);
           const QPointF tail = from + u * (startGap + usable * std::max(0.0, t - 0.3));
           if (a.kind == SignalAnim::Message) {
-            p->setPen(Qt::NoPen);
-            p->setBrush(QColor(0x70, 0x70, 0x80, 200));
-            p->drawEllipse(head, 4.5 * k, 4.5 * k);
+            // An envelope on its way; one from the observer carries its message as a label.
+            QRectF env(head.x() - 9 * k, head.y() - 6 * k, 18 * k, 12 * k);
+            p->setPen(QPen(QColor(0x55, 0x55, 0x66), 1.5));
+            p->setBrush(QColor(0xff, 0xfb, 0xe8));
+            p->drawRect(env);
+            p->drawLine(env.topLeft(), env.center());
+            p->drawLine(env.topRight(), env.center());
+            if (!a.text.isEmpty() && labels) {
+              const double w = fm.horizontalAdvance(a.text) + fm.height() * 0.6, h = fm.height() + 2;
+              QRectF box(head.x() - w / 2, env.top() - h - 4, w, h);
+              p->setPen(Qt::NoPen);
+              p->setBrush(QColor(0x4a, 0x5a, 0x6e, 235));
+              p->drawRoundedRect(box, h / 3, h / 3);
+              p->setPen(Qt::white);
+              p->drawText(box, Qt::AlignCenter, a.text);
+            }
             break;
           }
           if (a.kind == SignalAnim::KillBolt) {
@@ -435,6 +449,36 @@ private:
   QRectF rect_;
 };
 
+// The observer: where commands from the window (kill, exit, send ...) come from. An eye at the
+// left edge of the graph, labelled, so a pulse from "outside the runtime" has a visible source.
+class ObserverGlyph final : public QGraphicsItem {
+public:
+  ObserverGlyph() {
+    setZValue(15);
+    setAcceptedMouseButtons(Qt::NoButton);
+    setToolTip(QObject::tr("The observer: commands from this window (kill, exit, send, trap_exit) start here"));
+  }
+  QRectF boundingRect() const override { return QRectF(-46, -24, 92, 66); }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
+    p->setRenderHint(QPainter::Antialiasing, true);
+    const QColor ink = style::observerColor();
+    p->setPen(QPen(ink, 2.5));
+    p->setBrush(QColor(ink.red(), ink.green(), ink.blue(), 40));
+    QPainterPath eye;
+    eye.moveTo(-20, 0);
+    eye.quadTo(0, -22, 20, 0);
+    eye.quadTo(0, 22, -20, 0);
+    p->drawPath(eye);
+    p->setBrush(ink);
+    p->drawEllipse(QPointF(0, 0), 6, 6);
+    QFont f = p->font();
+    f.setPixelSize(13);
+    f.setBold(true);
+    p->setFont(f);
+    p->drawText(QRectF(-46, 20, 92, 20), Qt::AlignCenter, QObject::tr("observer"));
+  }
+};
+
 // ---- scene ---------------------------------------------------------------------------------------
 
 GraphScene::GraphScene(ObserverModel* model, QObject* parent)
@@ -444,6 +488,9 @@ GraphScene::GraphScene(ObserverModel* model, QObject* parent)
   addItem(signalLayer_);
   nodeLayer_->setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
   addItem(nodeLayer_);
+  observer_ = new ObserverGlyph;
+  observer_->setVisible(false);
+  addItem(observer_);
   clock_.start();
   for (const auto& [key, r] : model->processes()) addNode(r, 0);
   connect(model, &ObserverModel::updated, this, &GraphScene::onUpdated);
@@ -466,6 +513,7 @@ void GraphScene::reset() {
   }
   nodes_.clear();
   anims_.clear();
+  drawnMessages_.clear();
   animSet_.clear();
   gliding_.clear();
   rectDirty_ = true;
@@ -687,14 +735,29 @@ QPointF GraphScene::placeNew(const ProcessRecord& r) {
 
 void GraphScene::onUpdated(const ModelDelta& d) {
   const double t = now();
+  // For the presentation log: the event each change stands for.
+  std::unordered_map<uint32_t, uint64_t> spawnSeq, mailboxSeq;
+  if (presentationLog_ && d.events)
+    for (const TraceEvent& e : *d.events) {
+      if (e.kind == TraceKind::Spawn) spawnSeq[e.a.serial()] = e.seq;
+      if (e.kind == TraceKind::Send || e.kind == TraceKind::SignalDelivered) mailboxSeq[e.b.serial()] = e.seq;
+      if (e.kind == TraceKind::Receive) mailboxSeq[e.a.serial()] = e.seq;
+    }
   for (uint32_t s : d.added)
-    if (const ProcessRecord* r = model_->find(s); r && !node(s)) addNode(*r, t);
+    if (const ProcessRecord* r = model_->find(s); r && !node(s)) {
+      addNode(*r, t);
+      if (presentationLog_) {
+        auto it = spawnSeq.find(s);
+        logPresented(t, it != spawnSeq.end() ? it->second : model_->lastSnapshotSeq(), "node_shown", s, 0, 0, nullptr);
+      }
+    }
   if (d.events)
     for (const TraceEvent& e : *d.events) handleEvent(e, t);
   for (uint32_t s : d.removed)
     if (NodeItem* n = node(s); n && !n->dying()) {
       const ProcessRecord* r = model_->findAny(s);
       n->scheduleDeath(std::max(t, arrivalAt(s)), r ? r->exit_reason : Term());
+      logPresented(n->deathAt(), model_->lastSnapshotSeq(), "node_ended", s, 0, 0, nullptr);
       animSet_.insert(s);
     }
   bool grew = !d.added.empty();
@@ -702,7 +765,12 @@ void GraphScene::onUpdated(const ModelDelta& d) {
     if (NodeItem* n = node(s))
       if (const ProcessRecord* r = model_->find(s)) {
         const bool sup = n->isSupervisor();
+        const uint32_t mailbox = n->mailbox();
         n->setRecord(*r);
+        if (presentationLog_ && n->mailbox() != mailbox) {
+          auto it = mailboxSeq.find(s);
+          logPresented(t, it != mailboxSeq.end() ? it->second : 0, "badge", s, 0, 0, nullptr, n->mailbox());
+        }
         if (sup != n->isSupervisor()) treesDirty_ = true;
         // A new edge pulls the node towards its peer; an edge lost to a death moves nothing, so a
         // cascade does not make the survivors collapse into the gaps.
@@ -746,12 +814,14 @@ std::optional<SignalAnim> GraphScene::signalAnim(Pid from, Pid to, SignalType ty
   s.from = from.valid() && node(from.serial()) ? from.serial() : 0;
   s.to = to.serial();
   s.toPos = target->pos();
-  s.fromPos = s.from ? node(s.from)->pos() : target->pos() + QPointF(150, -120);  // from the observer, off to the side
+  s.sender = from.valid() ? from.serial() : 0;
+  // From its sender; from the observer's glyph when it came from outside the runtime.
+  s.fromPos = s.from ? node(s.from)->pos() : !from.valid() ? observerPos() : target->pos() + QPointF(150, -120);
   s.reason = reason;
   s.text = type == SignalType::Down ? QStringLiteral("DOWN ") + QString::fromStdString(inspect(reason))
                                     : QString::fromStdString(inspect(reason));
   s.t0 = t0;
-  s.dur = std::max(kMinPulseMs, latencyMs_);
+  s.dur = std::max(travelMs_, latencyMs_);
   if (type == SignalType::Down) {
     s.kind = SignalAnim::DownPulse;
     s.color = style::downColor();
@@ -775,12 +845,62 @@ void GraphScene::addAnim(SignalAnim a) {
   if (anims_.size() >= kMaxAnims) {
     // Shed message dots first, then the oldest.
     auto it = std::find_if(anims_.begin(), anims_.end(), [](const SignalAnim& x) { return x.kind == SignalAnim::Message; });
-    if (it != anims_.end())
-      anims_.erase(it);
-    else
-      anims_.pop_front();
+    if (it == anims_.end()) it = anims_.begin();
+    if (it->kind == SignalAnim::Message) drawnMessages_.erase(it->seq);
+    anims_.erase(it);
   }
   anims_.push_back(std::move(a));
+}
+
+void GraphScene::deliver(const TraceEvent& e, double now) {
+  const bool down = e.signal == SignalType::Down;
+  const uint32_t a = e.a.serial(), b = e.b.serial();
+  for (SignalAnim& s : anims_) {
+    if (s.delivered || s.to != b) continue;
+    if (down != (s.kind == SignalAnim::DownPulse)) continue;
+    if (s.kind == SignalAnim::Message || s.kind == SignalAnim::Envelope || s.kind == SignalAnim::Fizzle) continue;
+    if (s.from != (e.a.valid() ? a : 0) && s.from != 0) continue;
+    s.delivered = true;
+    s.outcome = e.outcome;
+    s.landSeq = e.seq;
+    if (s.rtProgress >= 0) {
+      // Tracked: play the rest of the way from where it was, briefly.
+      const double p = std::clamp(s.rtProgress, 0.0, 0.999);
+      s.dur = kFinishMs / (1 - p);
+      s.t0 = now - p * s.dur;
+      s.rtProgress = -1;
+    } else if (now < s.t0 + s.dur) {
+      // The playhead presents the outcome now: the pulse has landed by now.
+      s.dur = std::max(1.0, now - s.t0);
+    }
+    return;
+  }
+}
+
+void GraphScene::departure(const TraceEvent& send, double travelMs) {
+  const double t = now();
+  const uint32_t a = send.a.serial(), b = send.b.serial();
+  NodeItem* to = node(b);
+  NodeItem* from = send.a.valid() ? node(a) : nullptr;
+  if (!to || (send.a.valid() && (!from || from == to))) return;
+  // Every message is drawn while few are on their way; a flood is sampled (its badges still rise).
+  if (send.a.valid() && drawnMessages_.size() >= kMaxMessagesDrawn) return;
+  SignalAnim s;
+  s.kind = SignalAnim::Message;
+  s.from = from ? a : 0;
+  s.sender = send.a.valid() ? a : 0;
+  s.to = b;
+  s.seq = s.landSeq = send.seq;
+  s.fromPos = from ? from->pos() : observerPos();
+  s.toPos = to->pos();
+  s.t0 = t;
+  s.dur = std::max(1.0, travelMs);
+  s.delivered = true;
+  s.color = style::observerColor();
+  if (!from) s.text = QString::fromStdString(inspect(send.term));
+  drawnMessages_.insert(send.seq);
+  logPresented(t, send.seq, "pulse_start", 0, a, b, "message", -1, !from);
+  addAnim(std::move(s));
 }
 
 void GraphScene::handleEvent(const TraceEvent& e, double now) {
@@ -788,31 +908,17 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
   const uint32_t b = e.b.serial();
   switch (e.kind) {
     case TraceKind::SignalSent:
-      if (auto anim = signalAnim(e.a, e.b, e.signal, e.term, e.flag, departureAt(a, now))) addAnim(std::move(*anim));
-      break;
-    case TraceKind::SignalDelivered: {
-      const bool down = e.signal == SignalType::Down;
-      for (SignalAnim& s : anims_) {
-        if (s.delivered || s.to != b) continue;
-        if (down != (s.kind == SignalAnim::DownPulse)) continue;
-        if (s.kind == SignalAnim::Message || s.kind == SignalAnim::Envelope || s.kind == SignalAnim::Fizzle) continue;
-        if (s.from != (e.a.valid() ? a : 0) && s.from != 0) continue;
-        s.delivered = true;
-        s.outcome = e.outcome;
-        if (s.rtProgress >= 0) {
-          // Tracked: play the rest of the way from where it was, briefly.
-          const double p = std::clamp(s.rtProgress, 0.0, 0.999);
-          s.dur = kFinishMs / (1 - p);
-          s.t0 = now - p * s.dur;
-          s.rtProgress = -1;
-        }
-        break;
+      if (auto anim = signalAnim(e.a, e.b, e.signal, e.term, e.flag, departureAt(a, now))) {
+        anim->seq = e.seq;
+        logPresented(anim->t0, e.seq, "pulse_start", 0, a, b, signalName(*anim), -1, !e.a.valid());
+        addAnim(std::move(*anim));
       }
       break;
-    }
+    case TraceKind::SignalDelivered: deliver(e, now); break;
     case TraceKind::Exit:
       if (NodeItem* n = node(a); n && !n->dying()) {
         n->scheduleDeath(std::max(now, arrivalAt(a)), e.term);
+        logPresented(n->deathAt(), e.seq, "node_ended", a, 0, 0, nullptr);
         animSet_.insert(a);
       }
       break;
@@ -844,24 +950,15 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
         animSet_.insert(a);
       }
       break;
-    case TraceKind::Send: {
-      if (now - lastMessageAnim_ < 60) break;  // messages are sampled, not drawn one by one
-      NodeItem* from = node(a);
-      NodeItem* to = node(b);
-      if (!from || !to || from == to) break;
-      lastMessageAnim_ = now;
-      SignalAnim s;
-      s.kind = SignalAnim::Message;
-      s.from = a;
-      s.to = b;
-      s.fromPos = from->pos();
-      s.toPos = to->pos();
-      s.t0 = now;
-      s.dur = kMessageMs;
-      s.delivered = true;
-      addAnim(std::move(s));
+    case TraceKind::Send:
+      // The envelope (drawn at its departure) lands now at the latest: the badge rises now.
+      if (drawnMessages_.count(e.seq))
+        for (SignalAnim& m : anims_)
+          if (m.kind == SignalAnim::Message && m.seq == e.seq) {
+            if (now < m.t0 + m.dur) m.dur = std::max(1.0, now - m.t0);
+            break;
+          }
       break;
-    }
     case TraceKind::Fault:
       // A delay on an edge (target and peer): remembered and drawn on that edge.
       if (e.a.valid() && e.b.valid() && e.term.is_integer() && atom_name(e.name) == "delay") {
@@ -900,6 +997,11 @@ void GraphScene::advance(double nowMs) {
       continue;
     }
     const bool travelling = a.kind == SignalAnim::ExitPulse || a.kind == SignalAnim::KillBolt || a.kind == SignalAnim::DownPulse;
+    if (a.kind == SignalAnim::Message) {
+      drawnMessages_.erase(a.seq);
+      logPresented(a.t0 + a.dur, a.landSeq, "pulse_landed", 0, a.sender, a.to, "message", -1, a.sender == 0);
+    }
+    if (travelling && a.delivered) logPresented(a.t0 + a.dur, a.landSeq, "pulse_landed", 0, a.sender, a.to, signalName(a), -1, a.sender == 0);
     if (travelling && !a.delivered) {
       // In flight (slow motion, stepping): kept while the runtime lists it, else for a minute.
       if (!a.listed && t - a.t0 > 60'000) it = anims_.erase(it); else ++it;
@@ -1025,6 +1127,8 @@ void GraphScene::advance(double nowMs) {
     moving = true;
   }
 
+  observer_->setVisible(!nodes_.empty());
+  if (!nodes_.empty() && observer_->pos() != observerPos()) observer_->setPos(observerPos());
   const QRectF r = nodesRect().adjusted(-300, -300, 300, 300);
   edgeLayer_->setRect(r);
   signalLayer_->setRect(r);
@@ -1262,6 +1366,38 @@ void GraphScene::forceStep() {
   if (free) rectDirty_ = true;
   heat_ = std::max(maxHeat, restHeat);
   if (restHeat < 0.02 && (free == 0 || moved / std::max(1, free) < 0.02)) heat_ = 0;
+}
+
+QPointF GraphScene::observerPos() const {
+  const QRectF r = nodesRect();
+  if (r.isNull()) return {0, 0};
+  return {r.left() + 4, r.top() + 40};
+}
+
+const char* GraphScene::signalName(const SignalAnim& a) {
+  switch (a.kind) {
+    case SignalAnim::DownPulse: return "down";
+    case SignalAnim::Message: return "message";
+    default: return "exit";
+  }
+}
+
+void GraphScene::logPresented(double t, uint64_t seq, const char* kind, uint32_t pid, uint32_t from, uint32_t to,
+                              const char* signal, int64_t count, bool fromObserver) {
+  if (!presentationLog_) return;
+  auto pidText = [](uint32_t serial) { return QStringLiteral("#PID<0.%1.0>").arg(serial); };
+  QJsonObject o;
+  o.insert(QStringLiteral("t"), std::round(t * 10) / 10);
+  o.insert(QStringLiteral("seq"), qint64(seq));
+  o.insert(QStringLiteral("kind"), QLatin1String(kind));
+  if (pid) o.insert(QStringLiteral("pid"), pidText(pid));
+  if (signal) {
+    o.insert(QStringLiteral("from"), fromObserver ? QStringLiteral("observer") : pidText(from));
+    o.insert(QStringLiteral("to"), pidText(to));
+    o.insert(QStringLiteral("signal"), QLatin1String(signal));
+  }
+  if (count >= 0) o.insert(QStringLiteral("count"), qint64(count));
+  presentationLog_(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 }  // namespace actorscope::views

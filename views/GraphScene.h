@@ -12,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QGraphicsScene>
 
+#include <functional>
+
 #include <deque>
 #include <optional>
 #include <unordered_map>
@@ -36,6 +38,9 @@ struct GraphEdge {
 struct SignalAnim {
   enum Kind { ExitPulse, KillBolt, DownPulse, Message, Envelope, Fizzle } kind;
   uint32_t from = 0;  // 0: from outside the runtime (the observer)
+  uint64_t seq = 0;   // the trace event it stands for (SignalSent, or the Send)
+  uint64_t landSeq = 0;  // the SignalDelivered (or the Send) that landed it
+  uint32_t sender = 0;   // the sending process's serial (drawn or not); 0: the observer
   uint32_t to = 0;
   QPointF fromPos, toPos;  // last known ends (used when a node is gone)
   QColor color;
@@ -66,6 +71,18 @@ public:
   void setLatencyHint(double ms) { latencyMs_ = ms; }
   /// Forget every node (a new runtime).
   void reset();
+  /// How long a signal or message travels along its edge (ms): the playhead's travel time, so a
+  /// pulse lands when the playhead presents its effect.
+  void setTravelMs(double ms) { travelMs_ = ms; }
+  /// A message leaves its sender (the playhead's Departure of a Send); it lands `travelMs` later.
+  void departure(const TraceEvent& send, double travelMs);
+  /// Where commands from the window start: the observer's glyph at the left edge of the graph.
+  QPointF observerPos() const;
+
+  /// What the graph presents and when, one JSON object a line (docs/presentation-log.md); set a
+  /// writer to log, an empty one to stop. Costs nothing when unset.
+  using PresentationWriter = std::function<void(const QByteArray& line)>;
+  void setPresentationLog(PresentationWriter w) { presentationLog_ = std::move(w); }
 
   /// The runtime's clock at the last take (ns), and whether it advances with the wall clock
   /// (live mode, or a deterministic runtime playing); the scene interpolates between takes.
@@ -132,8 +149,15 @@ private:
   double departureAt(uint32_t serial, double now) const;
   void addAnim(SignalAnim a);
   /// A pulse for an exit signal or DOWN from `from` to `to` (none when `to` has no node).
+  /// Marks the pulse that stands for `e` (a SignalDelivered) delivered; it lands now at the latest.
+  void deliver(const TraceEvent& e, double now);
+  std::unordered_set<uint64_t> drawnMessages_;  // seqs of the Sends whose envelope is on its way
+  size_t messagesInFlight() const { return drawnMessages_.size(); }
   std::optional<SignalAnim> signalAnim(Pid from, Pid to, SignalType type, const Term& reason, bool linked, double t0) const;
   QPointF posOf(uint32_t serial, const QPointF& fallback) const;
+  void logPresented(double t, uint64_t seq, const char* kind, uint32_t pid, uint32_t from, uint32_t to,
+                    const char* signal, int64_t count = -1, bool fromObserver = false);
+  static const char* signalName(const SignalAnim& a);
 
   ObserverModel* model_;
   EdgeLayer* edgeLayer_;
@@ -145,8 +169,10 @@ private:
   std::deque<SignalAnim> anims_;
   QElapsedTimer clock_;
   double latencyMs_ = 0;
+  double travelMs_ = 350;
+  PresentationWriter presentationLog_;
+  class ObserverGlyph* observer_ = nullptr;
   double lastNow_ = 0;
-  double lastMessageAnim_ = 0;
   bool treesDirty_ = true;
   bool edgesDirty_ = true;
   double heat_ = 1.0;  // force-layout temperature

@@ -29,6 +29,8 @@ inline QColor monitorColor() { return QColor(0x1e, 0x9e, 0xb8); }
 inline QColor downColor() { return QColor(0x10, 0xa8, 0xd8); }
 inline QColor selectColor() { return QColor(0x00, 0xc8, 0xff); }
 inline QColor deadColor() { return QColor(0x9a, 0x9a, 0x9a); }
+/// The observer's glyph (commands from the window start there).
+inline QColor observerColor() { return QColor(0x4a, 0x5a, 0x6e); }
 
 /// Colour of an exit signal by reason: :normal green, :shutdown amber, :kill/:killed red, other
 /// (a crash) orange.

@@ -45,21 +45,40 @@ void ObserverModel::enqueue(std::vector<TraceEvent>&& events) {
   if (backlog_.size() + events.size() > kMaxBacklog) {
     // Falling behind: coalesce. The snapshot we ask for replaces what is dropped here.
     backlog_.clear();
+    wantsFull_ = true;
     emit resyncNeeded();
     return;
   }
   for (auto& e : events) backlog_.push_back(std::move(e));
 }
 
-void ObserverModel::enqueueSnapshot(Snapshot snapshot) {
+void ObserverModel::enqueueSnapshot(Snapshot snapshot, bool full) {
   assertThread();
+  full = full || wantsFull_;
+  snapshotFull_ = hasSnapshot_ ? (snapshotFull_ || full) : full;  // a pending full one stays full
   snapshot_ = std::move(snapshot);
   hasSnapshot_ = true;
+}
+
+void ObserverModel::refreshFields(const Snapshot& s, ModelDelta& d) {
+  for (const ProcessSnapshot& p : s.processes) {
+    ProcessRecord* r = get(p.pid.serial());
+    if (!r) continue;
+    const uint32_t queue = sampled_ ? p.message_queue_len : r->message_queue_len;
+    if (r->status == p.status && r->reductions == p.reductions && r->memory == p.memory && r->message_queue_len == queue)
+      continue;
+    r->status = p.status;
+    r->reductions = p.reductions;
+    r->memory = p.memory;
+    r->message_queue_len = queue;
+    touch(p.pid.serial(), d);
+  }
 }
 
 void ObserverModel::setDroppedEvents(uint64_t dropped) {
   if (dropped > dropped_) {
     dropped_ = dropped;
+    wantsFull_ = true;
     emit resyncNeeded();
   }
 }
@@ -74,6 +93,8 @@ void ObserverModel::clear() {
   deadOrder_.clear();
   backlog_.clear();
   hasSnapshot_ = false;
+  wantsFull_ = true;
+  sampled_ = false;
   snapSeq_ = 0;
   dropped_ = 0;
   messages_ = exits_ = eventsApplied_ = 0;
@@ -157,7 +178,12 @@ TickWork ObserverModel::processPending(size_t maxEvents) {
     if (live_.count(s)) touch(s, d);
   roleChanged_.clear();
   if (hasSnapshot_) {
-    applySnapshot(snapshot_, d);
+    if (snapshotFull_) {
+      applySnapshot(snapshot_, d);
+      wantsFull_ = false;
+    } else {
+      refreshFields(snapshot_, d);
+    }
     w.snapshotProcesses = snapshot_.processes.size();
     snapshot_ = Snapshot{};
     hasSnapshot_ = false;
@@ -251,7 +277,15 @@ void ObserverModel::applySnapshot(const Snapshot& s, ModelDelta& d) {
 
 void ObserverModel::kill(uint32_t serial, const Term& reason, ModelDelta& d) {
   auto it = live_.find(serial);
-  if (it == live_.end()) return;
+  if (it == live_.end()) {
+    // A snapshot saw it gone before its Exit event came: the event tells why it ended.
+    auto dead = dead_.find(serial);
+    if (dead != dead_.end() && dead->second.exit_reason.is_atom(atoms::unknown) && !reason.is_atom(atoms::unknown)) {
+      dead->second.exit_reason = reason;
+      touched_.insert(serial);
+    }
+    return;
+  }
   ProcessRecord r = std::move(it->second);
   live_.erase(it);
   const Pid pid = r.pid;
@@ -307,7 +341,10 @@ void ObserverModel::applyRestart(const TraceEvent& e, ModelDelta& d) {
 void ObserverModel::apply(const TraceEvent& e, ModelDelta& d) {
   // Counters follow every event; state changes only from events the snapshot does not reflect.
   switch (e.kind) {
-    case TraceKind::Send: messages_ += e.weight; break;
+    case TraceKind::Send:
+      messages_ += e.weight;
+      sampled_ = sampled_ || e.weight > 1;
+      break;
     case TraceKind::Exit: ++exits_; break;
     default: break;
   }

@@ -81,7 +81,14 @@ public:
   static constexpr size_t kMaxBacklog = 400'000;
 
   void enqueue(std::vector<TraceEvent>&& events);
-  void enqueueSnapshot(Snapshot snapshot);
+  /// `full`: the snapshot replaces the state (processes, relations, fields). Otherwise it only
+  /// refreshes the fields events do not carry (status, reductions, memory; the mailbox length
+  /// while messages are sampled) of the processes the model already shows: the playhead, not the
+  /// snapshot, decides when a process appears, ends or gains a relation.
+  void enqueueSnapshot(Snapshot snapshot, bool full = true);
+  /// True until a full snapshot is applied after clear() or lost events: the next snapshot
+  /// must replace the state whatever its sender thought.
+  bool wantsFullSnapshot() const { return wantsFull_; }
   /// The runtime's dropped_events(); when it grows, resyncNeeded() is emitted.
   void setDroppedEvents(uint64_t dropped);
   uint64_t droppedEvents() const { return dropped_; }
@@ -122,6 +129,7 @@ signals:
 
 private:
   void applySnapshot(const Snapshot& s, ModelDelta& d);
+  void refreshFields(const Snapshot& s, ModelDelta& d);
   void apply(const TraceEvent& e, ModelDelta& d);
   void applyRestart(const TraceEvent& e, ModelDelta& d);
   ProcessRecord* get(uint32_t serial);
@@ -137,6 +145,9 @@ private:
   std::deque<TraceEvent> backlog_;
   std::vector<TraceEvent> tickEvents_;
   bool hasSnapshot_ = false;
+  bool snapshotFull_ = true;
+  bool wantsFull_ = true;
+  bool sampled_ = false;  // an event stood for several messages (the host samples a flood)
   Snapshot snapshot_;
   uint64_t snapSeq_ = 0;
   uint64_t dropped_ = 0;

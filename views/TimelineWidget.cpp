@@ -1,5 +1,7 @@
 #include "TimelineWidget.h"
 
+#include "GraphStyle.h"
+
 #include "EventText.h"
 #include "GraphScene.h"
 #include "ObserverModel.h"
@@ -55,6 +57,7 @@ protected:
       case Marker::Kind::Exit: return QColor(0xd6, 0x36, 0x36);
       case Marker::Kind::Restart: return QColor(0x2e, 0x7d, 0xd1);
       case Marker::Kind::Fault: return QColor(0xf0, 0x8c, 0x00);
+      case Marker::Kind::Command: return style::observerColor();
     }
     return Qt::gray;
   }
@@ -84,7 +87,8 @@ protected:
       switch (m.kind) {
         case Marker::Kind::Exit: p.drawLine(QPointF(x, 2), QPointF(x, height() / 2.0 - 4)); break;
         case Marker::Kind::Restart: p.drawLine(QPointF(x, height() / 2.0 + 4), QPointF(x, height() - 2)); break;
-        case Marker::Kind::Fault: p.drawLine(QPointF(x, 2), QPointF(x, height() - 2)); break;
+        case Marker::Kind::Fault:
+        case Marker::Kind::Command: p.drawLine(QPointF(x, 2), QPointF(x, height() - 2)); break;
       }
     }
     p.setPen(QPen(palette().color(QPalette::Text), 1));
@@ -313,6 +317,12 @@ void TimelineWidget::record(const HostBatch& b) {
         case TraceKind::Fault:
           m.kind = Marker::Kind::Fault;
           m.pid = e.a;
+          break;
+        case TraceKind::SignalSent:
+        case TraceKind::Send:
+          if (e.a.valid()) continue;  // only commands from outside the runtime (the window)
+          m.kind = Marker::Kind::Command;
+          m.pid = e.b;
           break;
         default: continue;
       }

@@ -187,7 +187,7 @@ void TestApp::killFromTheWindow() {
                            10000);
   const auto* dead = window.observerModel()->findAny(old.serial());
   QVERIFY(dead && !dead->alive);
-  QVERIFY(dead->exit_reason.is_atom(actorscope::atoms::killed));
+  QVERIFY2(dead->exit_reason.is_atom(actorscope::atoms::killed), inspect(dead->exit_reason).c_str());
   QVERIFY(window.observerModel()->find(window.findPid(QStringLiteral("bucket_2")))->restarts == 1);
 }
 

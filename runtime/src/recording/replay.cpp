@@ -9,6 +9,7 @@ std::string label_of(const Marker& m) {
   switch (m.kind) {
     case Marker::Kind::Exit: return inspect_pid(m.pid) + " exited: " + inspect(m.detail);
     case Marker::Kind::Restart: return "supervisor " + inspect_pid(m.pid) + " restarted a child: " + inspect(m.detail);
+    case Marker::Kind::Command: return "the observer: " + inspect(m.detail) + " to " + inspect_pid(m.pid);
     case Marker::Kind::Fault: break;
   }
   return "fault: " + inspect(m.detail);
@@ -69,6 +70,13 @@ Replay::Replay(Recording rec, size_t keyframe_interval) : rec_(std::move(rec)), 
       case TraceKind::Fault:
         m.kind = Marker::Kind::Fault;
         m.pid = e.a;
+        m.detail = e.term;
+        break;
+      case TraceKind::SignalSent:
+      case TraceKind::Send:
+        if (e.a.valid()) continue;  // only commands from outside the runtime (the window)
+        m.kind = Marker::Kind::Command;
+        m.pid = e.b;
         m.detail = e.term;
         break;
       default: continue;
