@@ -338,6 +338,7 @@ void MainWindow::present(std::vector<PresentedEvent> due) {
     if (p.phase == PresentedEvent::Phase::Departure) {
       if (!p.fast_forwarded) scene_->departure(p.event, p.travel_ms);
     } else {
+      if (p.event.kind == TraceKind::SignalSent && !p.fast_forwarded) scene_->planTravel(p.event.seq, p.travel_ms);
       effects.push_back(std::move(p.event));
     }
   }

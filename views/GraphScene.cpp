@@ -246,6 +246,14 @@ public:
           const double l = len(d);
           if (l < 1) break;
           const QPointF u = d / l;
+          if (a.sender == 0 && a.kind != SignalAnim::Message && t < 1) {
+            // A command from the window: its path from the observer's glyph, so the pulse is
+            // not mistaken for a signal from a process it passes over.
+            QColor c = style::observerColor();
+            c.setAlpha(150);
+            p->setPen(QPen(c, 2.5 * k, Qt::DashLine, Qt::RoundCap));
+            p->drawLine(from, to - u * (28 + 4 * k));
+          }
           const double startGap = a.from ? 26 : 0;
           const double endGap = 28 + 4 * k;
           const double usable = std::max(1.0, l - startGap - endGap);
@@ -458,9 +466,10 @@ public:
     setAcceptedMouseButtons(Qt::NoButton);
     setToolTip(QObject::tr("The observer: commands from this window (kill, exit, send, trap_exit) start here"));
   }
-  QRectF boundingRect() const override { return QRectF(-46, -24, 92, 66); }
+  QRectF boundingRect() const override { return QRectF(-69, -36, 138, 99); }
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
     p->setRenderHint(QPainter::Antialiasing, true);
+    p->scale(1.5, 1.5);
     const QColor ink = style::observerColor();
     p->setPen(QPen(ink, 2.5));
     p->setBrush(QColor(ink.red(), ink.green(), ink.blue(), 40));
@@ -514,6 +523,7 @@ void GraphScene::reset() {
   nodes_.clear();
   anims_.clear();
   drawnMessages_.clear();
+  plannedTravel_.clear();
   animSet_.clear();
   gliding_.clear();
   rectDirty_ = true;
@@ -906,10 +916,17 @@ void GraphScene::departure(const TraceEvent& send, double travelMs) {
 void GraphScene::handleEvent(const TraceEvent& e, double now) {
   const uint32_t a = e.a.serial();
   const uint32_t b = e.b.serial();
+  struct Forget {
+    std::unordered_map<uint64_t, double>& m;
+    uint64_t seq;
+    ~Forget() { if (!m.empty()) m.erase(seq); }
+  } forget{plannedTravel_, e.seq};
   switch (e.kind) {
     case TraceKind::SignalSent:
       if (auto anim = signalAnim(e.a, e.b, e.signal, e.term, e.flag, departureAt(a, now))) {
         anim->seq = e.seq;
+        if (auto it = plannedTravel_.find(e.seq); it != plannedTravel_.end())
+          anim->dur = std::max({1.0, it->second, latencyMs_});
         logPresented(anim->t0, e.seq, "pulse_start", 0, a, b, signalName(*anim), -1, !e.a.valid());
         addAnim(std::move(*anim));
       }
@@ -917,7 +934,8 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
     case TraceKind::SignalDelivered: deliver(e, now); break;
     case TraceKind::Exit:
       if (NodeItem* n = node(a); n && !n->dying()) {
-        n->scheduleDeath(std::max(now, arrivalAt(a)), e.term);
+        // After the signal that killed it lands, and never before it was on screen its minimum time.
+        n->scheduleDeath(std::max({now, arrivalAt(a), n->shownAt() + NodeItem::kMinLifeMs}), e.term);
         logPresented(n->deathAt(), e.seq, "node_ended", a, 0, 0, nullptr);
         animSet_.insert(a);
       }
@@ -1371,7 +1389,12 @@ void GraphScene::forceStep() {
 QPointF GraphScene::observerPos() const {
   const QRectF r = nodesRect();
   if (r.isNull()) return {0, 0};
-  return {r.left() + 4, r.top() + 40};
+  return {r.left() - 70, r.top() + 40};  // beside the leftmost node, never on it
+}
+
+QRectF GraphScene::observerRect() const {
+  if (nodes_.empty()) return {};
+  return QRectF(observerPos() + QPointF(-69, -36), QSizeF(138, 99));
 }
 
 const char* GraphScene::signalName(const SignalAnim& a) {

@@ -74,10 +74,15 @@ public:
   /// How long a signal or message travels along its edge (ms): the playhead's travel time, so a
   /// pulse lands when the playhead presents its effect.
   void setTravelMs(double ms) { travelMs_ = ms; }
+  /// The travel the playhead planned for the signal of trace event `seq` (a SignalSent about to
+  /// be applied): its pulse takes exactly that long.
+  void planTravel(uint64_t seq, double ms) { plannedTravel_[seq] = ms; }
   /// A message leaves its sender (the playhead's Departure of a Send); it lands `travelMs` later.
   void departure(const TraceEvent& send, double travelMs);
   /// Where commands from the window start: the observer's glyph at the left edge of the graph.
   QPointF observerPos() const;
+  /// The glyph's rect (empty while no node is shown): fitting the view keeps it in sight.
+  QRectF observerRect() const;
 
   /// What the graph presents and when, one JSON object a line (docs/presentation-log.md); set a
   /// writer to log, an empty one to stop. Costs nothing when unset.
@@ -171,6 +176,7 @@ private:
   double latencyMs_ = 0;
   double travelMs_ = 350;
   PresentationWriter presentationLog_;
+  std::unordered_map<uint64_t, double> plannedTravel_;
   class ObserverGlyph* observer_ = nullptr;
   double lastNow_ = 0;
   bool treesDirty_ = true;

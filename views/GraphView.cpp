@@ -34,6 +34,7 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
 void GraphView::fitAll() {
   QRectF r = scene_->nodesRect();
   if (r.isNull()) return;
+  r = r.united(scene_->observerRect());
   r.adjust(-50, -40, 50, 40);
   setSceneRect(r.adjusted(-4000, -4000, 4000, 4000));
   // Leave the legend's corner free: beside it or above it, whichever gives the larger scale.

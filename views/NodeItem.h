@@ -54,7 +54,13 @@ public:
   /// Something on this node still changes with time (pop-in, ring, death): the scene's tick
   /// animates only these.
   bool needsAnimate() const { return appearAt_ >= 0 || ringAt_ >= 0 || deathAt_ >= 0; }
-  void setAppearAt(double at) { appearAt_ = at; }
+  void setAppearAt(double at) {
+    appearAt_ = at;
+    shownAt_ = at;
+  }
+  /// When the node first appeared (scene ms): its death is shown kMinLifeMs later at the earliest.
+  double shownAt() const { return shownAt_; }
+  static constexpr double kMinLifeMs = 300;
   void setPreview(Preview p);
   Preview preview() const { return preview_; }
   void setHighlight(bool on);
@@ -121,6 +127,7 @@ private:
   double deathAt_ = -1;
   QColor deathColor_;
   double appearAt_ = -1;
+  double shownAt_ = 0;
   double ringAt_ = -1;
   QColor ringColor_;
   double now_ = 0;

@@ -138,24 +138,30 @@ QString ObserverModel::label(const ProcessRecord& r) {
 }
 
 ConsoleRole ObserverModel::roleOf(uint32_t serial) const {
-  if (shell_.valid() && serial == shell_.serial()) return ConsoleRole::Shell;
+  if (shells_.count(serial)) return ConsoleRole::Shell;
   if (server_.valid() && serial == server_.serial()) return ConsoleRole::ShellServer;
   return ConsoleRole::None;
 }
 
 void ObserverModel::setConsolePids(Pid shell, Pid server) {
   assertThread();
-  const Pid before[] = {shell_, server_};
+  // The console learns of a new shell at once, the picture when the playhead gets there: a
+  // former shell keeps its role until its end is presented (kill() takes it away).
+  std::vector<uint32_t> before(shells_.begin(), shells_.end());
+  if (server_.valid()) before.push_back(server_.serial());
+  if (!shell.valid()) shells_.clear();
+  else shells_.insert(shell.serial());
   shell_ = shell;
   server_ = server;
-  for (const Pid p : {before[0], before[1], shell, server}) {
-    if (!p.valid()) continue;
-    const uint32_t s = p.serial();
+  if (shell.valid()) before.push_back(shell.serial());
+  if (server.valid()) before.push_back(server.serial());
+  for (const uint32_t s : before) {
     auto it = live_.find(s);
     ProcessRecord* r = it != live_.end() ? &it->second : nullptr;
     if (!r) {
       auto d = dead_.find(s);
       if (d != dead_.end()) r = &d->second;
+      if (r && r->console == ConsoleRole::Shell) shells_.erase(s);  // already presented dead
     }
     if (r && r->console != roleOf(s)) {
       r->console = roleOf(s);
@@ -309,6 +315,7 @@ void ObserverModel::kill(uint32_t serial, const Term& reason, ModelDelta& d) {
   r.alive = false;
   r.exit_reason = reason;
   r.status = ProcessStatus::Exiting;
+  if (shells_.erase(serial) > 0) r.console = ConsoleRole::None;  // a dead shell is no longer the shell
   r.message_queue_len = 0;
   dead_[serial] = std::move(r);
   deadOrder_.push_back(serial);

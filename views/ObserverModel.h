@@ -99,7 +99,8 @@ public:
   void clear();
   /// The console's shell and shell server (invalid: none). Records gain or lose their
   /// ConsoleRole; the next processPending() reports the changed ones as updated. A former shell
-  /// that has ended loses its role too: only the current shell is the shell.
+  /// keeps its role until its end is presented (the console hears of the new shell before the
+  /// picture shows the old one die), then loses it.
   void setConsolePids(Pid shell, Pid server);
   Pid consoleShell() const { return shell_; }
 
@@ -155,7 +156,8 @@ private:
   uint64_t exits_ = 0;
   uint64_t eventsApplied_ = 0;
   double nextOrder_ = 1;
-  Pid shell_;
+  Pid shell_;                          // the console's current shell
+  std::unordered_set<uint32_t> shells_;  // shells still shown alive (the current one and former ones)
   Pid server_;
   std::vector<uint32_t> roleChanged_;  // reported as updated by the next processPending()
 };

@@ -142,10 +142,14 @@ std::vector<PresentedEvent> Playhead::flush() {
   auto out = drain(true, lastNow_);
   lastFastForward_ = out.size();
   fastForwardedTotal_ += out.size();
-  // Everything scheduled is now shown: no lane waits any more.
+  // Everything scheduled is now shown: no lane waits any more. A process that appears now still
+  // gets its minimum time on screen from now.
   lanes_.clear();
-  shownAt_.clear();
   landings_.clear();
+  for (const PresentedEvent& p : out) {
+    if (p.event.kind == TraceKind::Spawn) shownAt_[p.event.a.serial()] = lastNow_;
+    if (p.event.kind == TraceKind::Exit) shownAt_.erase(p.event.a.serial());
+  }
   newest_ = lastNow_;
   return out;
 }

@@ -317,6 +317,18 @@ void TestPlayhead::flushHandsOutEverything() {
   QCOMPARE(ph.take(0).size(), size_t(1));  // the spawn
   QCOMPARE(ph.flush().size(), size_t(1));  // the exit, early
   QCOMPARE(ph.pending(), size_t(0));
+  // A spawn handed out by a flush still gets its minimum life from the flush on.
+  Trace late;
+  late.spawn(pid(20), pid(1));
+  ph.push(late.events, 100);
+  QCOMPARE(ph.flush().size(), size_t(1));
+  Trace end;
+  end.seq = 10;
+  end.exit(pid(20), "normal");
+  ph.push(end.events, 110);
+  QVERIFY(ph.take(110).empty());
+  const auto died = ph.take(100 + ph.options().min_life_ms);
+  QCOMPARE(died.size(), size_t(1));
   ph.push(t.events, 10);
   ph.clear();
   QCOMPARE(ph.pending(), size_t(0));

@@ -34,8 +34,9 @@ struct PlayheadOptions {
   double travel_ms = 350;    ///< a message's or signal's flight along its edge at normal speed
   double appear_ms = 120;    ///< a new process is shown this long before its first act
   double min_life_ms = 300;  ///< a process is on screen at least this long
-  double max_lag_ms = 500;   ///< beyond this lag behind live, the durations shrink
-  double skip_lag_ms = 3000; ///< beyond this lag, the pending events are fast-forwarded
+  double max_lag_ms = 1500;  ///< beyond this lag behind live, the durations shrink (one textbook
+                             ///< example's whole story, spawn to DOWN, takes about 1.2 s)
+  double skip_lag_ms = 5000; ///< beyond this lag, the pending events are fast-forwarded
   size_t max_pending = 100'000;
   double min_compression = 0.02;
 };
