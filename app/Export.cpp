@@ -41,11 +41,20 @@ Exporter::Exporter(views::ObserverModel* model, views::GraphView* view, QWidget*
   connect(model_, &views::ObserverModel::updated, this, &Exporter::onUpdated);
 }
 
+void Exporter::clear() {
+  events_.clear();
+  seqs_.clear();
+}
+
 void Exporter::onUpdated(const views::ModelDelta& d) {
-  if (d.resynced && model_->processCount() == 0) events_.clear();  // a fresh runtime
   if (!d.events) return;
-  for (const TraceEvent& e : *d.events) events_.push_back(e);
-  while (events_.size() > kMaxEvents) events_.pop_front();
+  // The timeline's jumps feed the model events it had seen already: each seq is kept once.
+  for (const TraceEvent& e : *d.events)
+    if (seqs_.insert(e.seq).second) events_.push_back(e);
+  while (events_.size() > kMaxEvents) {
+    seqs_.erase(events_.front().seq);
+    events_.pop_front();
+  }
 }
 
 Snapshot Exporter::snapshot() const {
@@ -123,7 +132,9 @@ bool Exporter::exportCsv(const QString& path, QString& error) const { return wri
 bool Exporter::exportDot(const QString& path, QString& error) const { return writeText(path, export_dot(snapshot()), error); }
 
 bool Exporter::exportJsonl(const QString& path, QString& error) const {
-  const std::vector<TraceEvent> events(events_.begin(), events_.end());
+  // In trace order: the playhead presents independent processes' events out of seq order.
+  std::vector<TraceEvent> events(events_.begin(), events_.end());
+  std::stable_sort(events.begin(), events.end(), [](const TraceEvent& a, const TraceEvent& b) { return a.seq < b.seq; });
   return writeText(path, export_jsonl(events), error);
 }
 

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <deque>
+#include <unordered_set>
 
 class QMenu;
 class QWidget;
@@ -44,6 +45,8 @@ public:
   /// The model's live processes as a runtime Snapshot (sorted by serial).
   Snapshot snapshot() const;
   size_t eventCount() const { return events_.size(); }
+  /// Forgets the events (a new runtime: its seqs start again).
+  void clear();
 
 private:
   void onUpdated(const views::ModelDelta& d);
@@ -54,6 +57,7 @@ private:
   views::GraphView* view_;
   QWidget* parent_;
   std::deque<TraceEvent> events_;
+  std::unordered_set<uint64_t> seqs_;  // the seqs in events_
 };
 
 }  // namespace actorscope::app

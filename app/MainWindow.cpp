@@ -220,6 +220,7 @@ void MainWindow::startRuntime() {
   host_->stop();
   model_->clear();  // the table follows with row removals
   playhead_.clear();
+  if (exporter_) exporter_->clear();  // the event-log export holds this run's events only
   scene_->reset();
   logModel_->clear();
   inspector_->setPid({});

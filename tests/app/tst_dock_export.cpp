@@ -210,6 +210,28 @@ void TestDockExport::exportsWriteWellFormedFiles() {
   }
   QVERIFY(objects > 0);
 
+  // A new scenario: the export holds that run's events only, each seq once (no earlier run's).
+  QVERIFY(w.setScenario(QStringLiteral("link-chain")));
+  QTRY_VERIFY_WITH_TIMEOUT(w.findPid(QStringLiteral("chain_0")).valid(), 10000);
+  QVERIFY2(w.exporter()->exportJsonl(jsonl, error), qPrintable(error));
+  QFile again(jsonl);
+  QVERIFY(again.open(QIODevice::ReadOnly));
+  QSet<qint64> seqs;
+  qint64 last = -1;
+  int bucketLines = 0;
+  for (const QByteArray& line : again.readAll().split('\n')) {
+    if (line.isEmpty()) continue;
+    const QJsonObject o = QJsonDocument::fromJson(line).object();
+    const qint64 seq = o.value(QStringLiteral("seq")).toInteger();
+    QVERIFY2(!seqs.contains(seq), line.constData());
+    QVERIFY2(seq > last, "in trace order");
+    seqs.insert(seq);
+    last = seq;
+    bucketLines += line.contains("KV.") || line.contains("bucket");
+  }
+  QVERIFY(!seqs.isEmpty());
+  QCOMPARE(bucketLines, 0);  // nothing of the kv run
+
   const QString dot = dir.filePath(QStringLiteral("t.dot"));
   QVERIFY2(w.exporter()->exportDot(dot, error), qPrintable(error));
   QFile fd(dot);
