@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "BlastRadius.h"
+#include "ChartsWidget.h"
 #include "ConsoleWidget.h"
 #include "DemoProcesses.h"
 #include "EventLog.h"
@@ -344,6 +345,7 @@ void MainWindow::present(std::vector<PresentedEvent> due) {
     }
   }
   if (skipped > 0) fastForwardShownAt_ = scene_->now();
+  if (charts_) charts_->observe(effects);
   model_->enqueue(std::move(effects));
 }
 

@@ -123,7 +123,7 @@ bool MainWindow::canAct() {
 }
 
 bool MainWindow::analysisTick(const views::HostBatch& batch) {
-  if (charts_) charts_->observe(batch.events);
+  // The charts count what the playhead presents (MainWindow::present), not what just happened.
   if (!timeline_) return true;
   timeline_->record(batch);
   return !timeline_->scrubbing();
