@@ -72,8 +72,12 @@ MainWindow::MainWindow(QWidget* parent)
       scene_(new views::GraphScene(model_, this)), view_(new views::GraphView(scene_)),
       inspector_(new views::InspectorWidget(model_)), logModel_(new views::EventLogModel(model_, this)),
       logWidget_(new views::EventLogWidget(logModel_)), tabs_(new QTabWidget(this)), tableView_(new QTableView),
-      scenarioPanel_(new QTextBrowser), frameTimer_(new QTimer(this)) {
+      scenarioPanel_(new QTextBrowser), frameTimer_(new QTimer(this)), pipeline_(model_, scene_) {
   setObjectName(QStringLiteral("mainWindow"));
+  // The charts count what the playhead presents, not what just happened.
+  pipeline_.onPresented = [this](const std::vector<TraceEvent>& events) {
+    if (charts_) charts_->observe(events);
+  };
 
   tableProxy_->setSourceModel(table_);
   tableProxy_->setSortRole(views::ProcessTableModel::SortRole);
@@ -220,7 +224,7 @@ void MainWindow::startRuntime() {
   if (console_) console_->detach();  // the shell dies before its runtime
   host_->stop();
   model_->clear();  // the table follows with row removals
-  playhead_.clear();
+  pipeline_.clear();
   if (exporter_) exporter_->clear();  // the event-log export holds this run's events only
   scene_->reset();
   logModel_->clear();
@@ -292,22 +296,9 @@ void MainWindow::tick() {
   if (!batch.error.empty())
     statusBar()->showMessage(tr("The scenario failed: %1").arg(QString::fromStdString(batch.error)), 10000);
   const bool live = analysisTick(batch);  // recorded always; applied unless the timeline shows the past
-  // Live events reach the views through the playhead, in causal order at presentation time. A
-  // snapshot (taken after the batch's events) is applied once they have all been presented.
-  const double now = scene_->now();
-  if (live) {
-    if (batch.snapshot) {
-      const bool full = model_->wantsFullSnapshot();
-      if (full) present(playhead_.flush());
-      model_->enqueueSnapshot(std::move(*batch.snapshot), full);
-    }
-    if (!batch.events.empty()) playhead_.push(batch.events, now);
-    present(playhead_.take(now));
-    scene_->setTravelMs(playhead_.travel_now());
-    model_->setDroppedEvents(batch.dropped_events);
-  } else {
-    playhead_.clear();  // the timeline rebuilds the picture from the recording
-  }
+  // Live events reach the views through the playhead, in causal order at presentation time.
+  if (live) pipeline_.feed(batch);
+  else pipeline_.clear();  // the timeline rebuilds the picture from the recording
   model_->processPending();
   analysisSampled();
   // Signals in flight are drawn where the runtime says they are (stepping, slow motion).
@@ -330,25 +321,6 @@ void MainWindow::tick() {
   if (rateClock_.elapsed() >= 1000) updateStatus();
 }
 
-void MainWindow::present(std::vector<PresentedEvent> due) {
-  if (due.empty()) return;
-  std::vector<TraceEvent> effects;
-  effects.reserve(due.size());
-  size_t skipped = 0;
-  for (PresentedEvent& p : due) {
-    skipped += p.fast_forwarded;
-    if (p.phase == PresentedEvent::Phase::Departure) {
-      if (!p.fast_forwarded) scene_->departure(p.event, p.travel_ms);
-    } else {
-      if (p.event.kind == TraceKind::SignalSent && !p.fast_forwarded) scene_->planTravel(p.event.seq, p.travel_ms);
-      effects.push_back(std::move(p.event));
-    }
-  }
-  if (skipped > 0) fastForwardShownAt_ = scene_->now();
-  if (charts_) charts_->observe(effects);
-  model_->enqueue(std::move(effects));
-}
-
 void MainWindow::updateStatus() {
   const double secs = std::max<qint64>(1, rateClock_.elapsed()) / 1000.0;
   statProcesses_->setText(tr("%1 processes").arg(model_->processCount()));
@@ -368,10 +340,10 @@ void MainWindow::updateStatus() {
   QString mode = mode_ == RunMode::Live ? tr("live") : tr("deterministic, t = %1 ms").arg(lastBatch_.now_ns / 1'000'000);
   if (mode_ == RunMode::Deterministic) mode += tr(", %1 pending").arg(lastBatch_.pending_signals);
   if (paused_) mode += tr(" (paused)");
-  if (scene_->now() - fastForwardShownAt_ < 3000)
-    mode += tr(", fast-forwarding %L1 events").arg(playhead_.last_fast_forward());
-  else if (playhead_.compression() < 0.99)
-    mode += tr(", time compressed %1x").arg(1 / playhead_.compression(), 0, 'f', 1);
+  if (scene_->now() - pipeline_.lastFastForwardAt() < 3000)
+    mode += tr(", fast-forwarding %L1 events").arg(pipeline_.playhead().last_fast_forward());
+  else if (pipeline_.playhead().compression() < 0.99)
+    mode += tr(", time compressed %1x").arg(1 / pipeline_.playhead().compression(), 0, 'f', 1);
   if (!replayFile_.isEmpty())
     mode = tr("replay of %1 (live runtime paused)").arg(QFileInfo(replayFile_).fileName());
   else if (timeTravelling())

@@ -3,9 +3,8 @@
 // the views on it, and one ~60 Hz frame tick that takes the host's batch, updates the model,
 // steps layout and animations, and refreshes the status bar. GUI thread only.
 
+#include "Pipeline.h"
 #include "RuntimeHost.h"
-
-#include "actorscope/playhead.hpp"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -114,7 +113,7 @@ public:
   /// One frame: take the batch, update the model, layout and animations. Public for tests.
   void tick();
   /// The presentation playhead between the live runtime's events and the views.
-  const Playhead& playhead() const { return playhead_; }
+  const Playhead& playhead() const { return pipeline_.playhead(); }
 
 protected:
   void closeEvent(QCloseEvent* e) override;
@@ -139,8 +138,6 @@ private:
   /// The scenario panel: the current scenario's title and description.
   void showScenarioInfo();
   void updateStatus();
-  /// Hands the playhead's due events to the views: effects to the model, departures to the scene.
-  void present(std::vector<PresentedEvent> due);
   void showAbout();
   void startRuntime();
   void select(Pid pid);
@@ -218,12 +215,7 @@ private:
   uint64_t rateExits_ = 0;
   QElapsedTimer detailsClock_;
   views::HostBatch lastBatch_;
-  Playhead playhead_;
-  // The playhead reorders independent processes' events, so the picture is never "the state at
-  // one seq": a periodic snapshot only refreshes fields the events do not carry (reductions,
-  // memory, status). A full one (the model was cleared or lost events) first presents
-  // everything the playhead holds, then replaces the state (ObserverModel::wantsFullSnapshot).
-  double fastForwardShownAt_ = -1e9;  // scene ms of the latest fast-forward (status bar)
+  views::Pipeline pipeline_;  // host batch -> playhead -> model and scene (after model_, scene_)
   views::ChartsWidget* charts_ = nullptr;      // the "Charts" dock
   views::TimelineWidget* timeline_ = nullptr;  // the "Timeline" dock (recording)
   views::FaultPanel* faults_ = nullptr;        // the "Fault injection" dock

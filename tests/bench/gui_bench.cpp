@@ -9,10 +9,13 @@
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "ObserverModel.h"
+#include "Pipeline.h"
 #include "ProcessTableModel.h"
 #include "RuntimeHost.h"
 
+#include "actorscope/faults.hpp"
 #include "actorscope/runtime.hpp"
+#include "actorscope/scenarios.hpp"
 
 #include <QApplication>
 #include <QImage>
@@ -45,6 +48,11 @@ double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double percentile95(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[std::min(v.size() - 1, v.size() * 95 / 100)];
 }
 
 /// The offscreen application, made on first use (a GUI bench was selected).
@@ -123,6 +131,7 @@ struct Observer {
   views::GraphScene scene{&model};
   views::GraphView view{&scene};
   views::RuntimeHost host;
+  views::Pipeline pipeline{&model, &scene};
   QImage image{1600, 1000, QImage::Format_ARGB32_Premultiplied};
 
   Observer() {
@@ -135,12 +144,10 @@ struct Observer {
   }
   ~Observer() { host.stop(); }
 
-  /// One frame of the app's tick: take, model, layout and animations (no drawing).
+  /// One frame of the app's tick: take, playhead, model, layout and animations (no drawing).
   void absorb() {
     views::HostBatch batch = host.take();
-    if (batch.snapshot) model.enqueueSnapshot(std::move(*batch.snapshot));
-    if (!batch.events.empty()) model.enqueue(std::move(batch.events));
-    model.setDroppedEvents(batch.dropped_events);
+    pipeline.feed(batch);
     model.processPending();
     scene.setRuntimeClock(batch.now_ns, true);
     if (batch.in_flight) scene.setInFlight(*batch.in_flight);
@@ -216,6 +223,99 @@ void frameBench(const char* name, long n, unsigned threads, int frames) {
   std::fprintf(stderr, "%s: %ld processes, %zu edges, %.0f signals animating on average, %zu frames, render %.2f ms, zoom %.3f\n",
                name, n, o.scene.edges().size(), double(animating) / double(std::max<size_t>(1, times.size())), times.size(),
                median(renderTimes), o.view.transform().m11());
+}
+
+// ---- frames and lag while the picture is busy -------------------------------------------------------
+
+/// Runs frames as the app's 16 ms timer does (absorb + render) for `durationMs` and reports the
+/// 95th percentile frame time and the playhead's lag behind live (its 95th percentile and maximum).
+void busyFrames(Observer& o, const char* frameName, const char* lagName, double durationMs) {
+  std::vector<double> times, lags;
+  const auto start = Clock::now();
+  while (ms(Clock::now() - start) < durationMs) {
+    const auto t0 = Clock::now();
+    o.absorb();
+    o.render();
+    const auto t1 = Clock::now();
+    times.push_back(ms(t1 - t0));
+    lags.push_back(o.pipeline.playhead().lag_ms(o.scene.now()));
+    const double left = 16 - ms(Clock::now() - t0);
+    if (left > 0) std::this_thread::sleep_for(std::chrono::microseconds(long(left * 1000)));
+  }
+  out(frameName, percentile95(times), "ms");
+  out(lagName, percentile95(lags), "ms");
+  std::fprintf(stderr, "%s: %zu frames, median %.2f ms, max %.2f ms; %s max %.0f ms; %zu events fast-forwarded\n", frameName,
+               times.size(), median(times), *std::max_element(times.begin(), times.end()), lagName,
+               *std::max_element(lags.begin(), lags.end()), size_t(o.pipeline.playhead().fast_forwarded_total()));
+}
+
+bool startScenario(Observer& o, unsigned threads, const char* scenario, size_t processes) {
+  views::RuntimeHost::Config cfg;
+  cfg.threads = threads;
+  cfg.builder = [scenario](Runtime& rt) {
+    auto r = build_scenario(rt, scenario);
+    if (!r.error.empty()) std::fprintf(stderr, "%s: %s\n", scenario, r.error.c_str());
+  };
+  o.host.start(std::move(cfg));
+  const auto deadline = Clock::now() + std::chrono::seconds(60);
+  while (o.model.processCount() < processes && Clock::now() < deadline) {
+    o.absorb();
+    std::this_thread::sleep_for(std::chrono::milliseconds(16));
+  }
+  if (o.model.processCount() < processes) {
+    std::fprintf(stderr, "%s: only %zu of %zu processes arrived\n", scenario, o.model.processCount(), processes);
+    return false;
+  }
+  for (int f = 0; f < 60; ++f) {  // the first layout burst
+    o.absorb();
+    if (f < 5) o.view.fitAll();
+    o.render();
+  }
+  return true;
+}
+
+/// big-tree (3,011 processes): a branch supervisor is killed from outside, as the window does;
+/// its 300 workers and watcher die and come back while the frames are timed.
+void branchKillBench(unsigned threads) {
+  ensureApp();
+  Observer o;
+  if (!startScenario(o, threads, "big-tree", 3011)) return;
+  const Pid root = o.model.whereis(intern("big_root"));
+  Pid branch;
+  for (const auto& [serial, r] : o.model.processes())
+    if (r.parent == root && r.supervisor) branch = r.pid;
+  if (!branch.valid()) {
+    std::fprintf(stderr, "gui_frame_ms_p95_branch_kill: no branch supervisor found\n");
+    return;
+  }
+  o.host.post([branch](Runtime& rt) { rt.exit(branch, Term(atoms::kill)); });
+  busyFrames(o, "gui_frame_ms_p95_branch_kill", "playhead_lag_ms_p95_branch_kill", 4000);
+}
+
+/// A flood of 100,000 messages a second into one process of the kv scenario.
+void floodBench(unsigned threads) {
+  ensureApp();
+  Observer o;
+  if (!startScenario(o, threads, "kv", 8)) return;
+  Fault f;
+  f.kind = FaultKind::Flood;
+  f.target = Term(intern("Elixir.KV.Registry"));
+  f.count = 300'000;
+  f.per_second = 100'000;
+  f.message = Term(intern("flood"));
+  o.host.post([f](Runtime& rt) {
+    std::string error;
+    if (!inject(rt, f, {}, &error)) std::fprintf(stderr, "flood: %s\n", error.c_str());
+  });
+  busyFrames(o, "gui_frame_ms_p95_flood", "playhead_lag_ms_p95_flood", 3000);
+}
+
+/// The kv scenario at rest: the playhead's lag in normal use.
+void steadyLagBench(unsigned threads) {
+  ensureApp();
+  Observer o;
+  if (!startScenario(o, threads, "kv", 8)) return;
+  busyFrames(o, "gui_frame_ms_p95_kv", "playhead_lag_ms_p95_kv", 3000);
 }
 
 // ---- observer_events_per_s ------------------------------------------------------------------------
@@ -321,6 +421,9 @@ std::vector<GuiBench> guiBenches() {
       {"gui_frame_ms_10k", [](unsigned t, double s) { frameBench("gui_frame_ms_10k", std::max(50L, long(10000 * s)), t, 30); }},
       {"observer_events_per_s", [](unsigned, double s) { eventsBench(s); }},
       {"observer_overhead_ratio", [](unsigned t, double s) { overheadBench(t, s); }},
+      {"gui_frame_ms_p95_branch_kill", [](unsigned t, double) { branchKillBench(t); }},
+      {"gui_frame_ms_p95_flood", [](unsigned t, double) { floodBench(t); }},
+      {"gui_frame_ms_p95_kv", [](unsigned t, double) { steadyLagBench(t); }},
   };
 }
 

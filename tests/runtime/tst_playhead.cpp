@@ -104,6 +104,7 @@ private slots:
   void signalEffectWaitsForItsLanding();
   void messageBadgeRisesWhenTheEnvelopeLands();
   void floodDoesNotSerialiseTheSender();
+  void supervisorStartsManyChildrenAtOnce();
   void independentChainsPlayInParallel();
   void observerCommandsDepartAtOnce();
   void namesKeepTheirOrder();
@@ -188,6 +189,21 @@ void TestPlayhead::floodDoesNotSerialiseTheSender() {
   double last = 0;
   for (const auto& p : out) last = std::max(last, p.at_ms);
   QVERIFY2(last <= ph.options().travel_ms + 1, qPrintable(QString::number(last)));
+}
+
+void TestPlayhead::supervisorStartsManyChildrenAtOnce() {
+  // A restarted branch: its supervisor spawns and links 300 workers in a row. They appear
+  // together, not one after another (the parent's lane does not wait for each child).
+  Trace t;
+  for (uint32_t i = 0; i < 300; ++i) {
+    t.spawn(pid(100 + i), pid(1));
+    t.add(TraceKind::Link, pid(1), pid(100 + i));
+  }
+  Playhead ph;
+  const auto out = play(ph, t.events);
+  QCOMPARE(out.size(), t.events.size());
+  for (const auto& p : out) QCOMPARE(p.at_ms, 0.0);
+  QCOMPARE(ph.last_fast_forward(), size_t(0));
 }
 
 void TestPlayhead::independentChainsPlayInParallel() {

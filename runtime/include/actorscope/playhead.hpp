@@ -32,7 +32,9 @@ namespace actorscope {
 
 struct PlayheadOptions {
   double travel_ms = 350;    ///< a message's or signal's flight along its edge at normal speed
-  double appear_ms = 120;    ///< a new process is shown this long before its first act
+  double appear_ms = 0;      ///< a new process is shown this long before its first act (0: it
+                             ///< pops in as it acts; a parent's lane waits for it through the
+                             ///< link, so a supervisor starting 300 children would wait 300 times)
   double min_life_ms = 300;  ///< a process is on screen at least this long
   double max_lag_ms = 1500;  ///< beyond this lag behind live, the durations shrink (one textbook
                              ///< example's whole story, spawn to DOWN, takes about 1.2 s)
