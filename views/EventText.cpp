@@ -1,5 +1,7 @@
 #include "EventText.h"
 
+#include "actorscope/console/session.hpp"
+
 #include <QRegularExpression>
 
 namespace actorscope::views {
@@ -30,7 +32,8 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
     case TraceKind::Send:
       // Only a message from outside the runtime (the window's Send) gets a line: processes'
       // own traffic is counted and charted, not listed.
-      if (!e.a.valid()) return QStringLiteral("the observer sent %1 to %2").arg(t(inspect(e.term)), P(e.b));
+      if (!e.a.valid() && !console::is_console_protocol(e.term))
+        return QStringLiteral("the observer sent %1 to %2").arg(t(inspect(e.term)), P(e.b));
       return {};
     case TraceKind::Receive: return {};
     case TraceKind::SignalSent:

@@ -4,6 +4,8 @@
 #include "GraphStyle.h"
 #include "NodeItem.h"
 
+#include "actorscope/console/session.hpp"
+
 #include <QGraphicsItem>
 #include <QImage>
 #include <QJsonDocument>
@@ -907,7 +909,10 @@ void GraphScene::departure(const TraceEvent& send, double travelMs) {
   s.dur = std::max(1.0, travelMs);
   s.delivered = true;
   s.color = style::observerColor();
-  if (!from) s.text = QString::fromStdString(inspect(send.term));
+  // A message from the window carries its text; the console's own (the line typed) says "input".
+  if (!from)
+    s.text = QString::fromStdString(console::is_console_protocol(send.term) ? console::console_protocol_label(send.term)
+                                                                           : inspect(send.term));
   drawnMessages_.insert(send.seq);
   logPresented(t, send.seq, "pulse_start", 0, a, b, "message", -1, !from);
   addAnim(std::move(s));

@@ -6,6 +6,7 @@
 #include "GraphScene.h"
 #include "ObserverModel.h"
 
+#include "actorscope/console/session.hpp"
 #include "actorscope/exporters.hpp"
 
 #include <QAction>
@@ -320,7 +321,8 @@ void TimelineWidget::record(const HostBatch& b) {
           break;
         case TraceKind::SignalSent:
         case TraceKind::Send:
-          if (e.a.valid()) continue;  // only commands from outside the runtime (the window)
+          // Only commands from outside the runtime (the window), not the console's own traffic.
+          if (e.a.valid() || console::is_console_protocol(e.term)) continue;
           m.kind = Marker::Kind::Command;
           m.pid = e.b;
           break;

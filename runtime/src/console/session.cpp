@@ -360,4 +360,18 @@ std::vector<std::string> Session::completions(std::string_view prefix) const {
   return out;
 }
 
+
+bool is_console_protocol(const Term& message) {
+  if (!message.is_tuple() || message.tuple_size() < 1 || !message[0].is_atom()) return false;
+  return atom_name(message[0].as_atom()).starts_with("$actorscope_");
+}
+
+std::string console_protocol_label(const Term& message) {
+  if (!is_console_protocol(message)) return {};
+  std::string_view tag = atom_name(message[0].as_atom()).substr(12);
+  if (tag == "eval") return "input";
+  if (tag == "shell_monitor") return "watch";
+  return std::string(tag);
+}
+
 }  // namespace actorscope::console

@@ -1,5 +1,7 @@
 #include "actorscope/replay.hpp"
 
+#include "actorscope/console/session.hpp"
+
 #include <algorithm>
 
 namespace actorscope {
@@ -74,7 +76,8 @@ Replay::Replay(Recording rec, size_t keyframe_interval) : rec_(std::move(rec)), 
         break;
       case TraceKind::SignalSent:
       case TraceKind::Send:
-        if (e.a.valid()) continue;  // only commands from outside the runtime (the window)
+        // Only commands from outside the runtime (the window), not the console's own traffic.
+        if (e.a.valid() || console::is_console_protocol(e.term)) continue;
         m.kind = Marker::Kind::Command;
         m.pid = e.b;
         m.detail = e.term;

@@ -53,6 +53,14 @@ struct EvalOutcome {
   std::string text;
 };
 
+/// The console's own messages between the window and its shell processes (the input to
+/// evaluate, an interrupt, the shell server's monitor set-up): tuples tagged with an atom that
+/// starts with "$actorscope_". Observers draw them without their text and leave them out of
+/// logs and timeline markers.
+bool is_console_protocol(const Term& message);
+/// The short word an observer shows for such a message ("input", "interrupt", ...).
+std::string console_protocol_label(const Term& message);
+
 struct SessionOptions {
   /// Name used in error messages ("iex" gives "iex:3: ..." like iex).
   std::string file = "iex";
