@@ -1,11 +1,15 @@
 #pragma once
-// ObserverModel: the GUI's id-keyed picture of a runtime, built from trace events and snapshots.
+// ObserverModel: the GUI's id-keyed picture of a runtime, built from trace events and snapshots
+// by a ProcessGraph (runtime/include/actorscope/process_graph.hpp, the one state machine that the
+// timeline's replay and the recorder use too); this class adds the Qt side: the per-tick batch,
+// one updated(delta) signal, the resync requests and the console's roles.
 //
 // Fed on the GUI frame tick: enqueue() the events and snapshots a RuntimeHost hands over, then
 // processPending() applies a bounded number of them and emits one updated(delta) for the whole
 // tick (no per-process signals, no resets). Events are applied idempotently, so a snapshot may
 // arrive at any point (resync after dropped events). GUI thread only (mutators assert it).
 
+#include "actorscope/process_graph.hpp"
 #include "actorscope/trace.hpp"
 
 #include <QObject>
@@ -19,36 +23,9 @@
 
 namespace actorscope::views {
 
-/// The part a process plays for the console dock (set by the window, not seen in the runtime).
-enum class ConsoleRole : uint8_t {
-  None,
-  Shell,        // the iex shell process: evaluates what is typed (self() in the console)
-  ShellServer,  // the Session's server: monitors the shell and starts a new one when it dies
-};
-
-/// One process as the observer knows it. Key: pid serial.
-struct ProcessRecord {
-  Pid pid;
-  Pid parent;
-  Atom name{atoms::nil.id};
-  ProcessStatus status = ProcessStatus::Waiting;
-  bool trap_exit = false;
-  bool suspended = false;
-  bool alive = true;
-  bool supervisor = false;
-  ConsoleRole console = ConsoleRole::None;
-  uint32_t message_queue_len = 0;
-  uint64_t reductions = 0;
-  uint64_t memory = 0;
-  Term initial_call;
-  std::vector<Pid> links;
-  std::vector<std::pair<Ref, Pid>> monitors;      // held by this process: (ref, target)
-  std::vector<std::pair<Ref, Pid>> monitored_by;  // (ref, watcher)
-  Term exit_reason;        // when !alive
-  double order = 0;        // start order among siblings (a restarted child keeps its place)
-  uint32_t restarts = 0;   // times this child id was restarted before this pid
-  uint64_t seen_seq = 0;
-};
+// The picture's records and console roles are the runtime's ProcessGraph's (one state machine).
+using ConsoleRole = actorscope::ConsoleRole;
+using ProcessRecord = actorscope::ProcessRecord;
 
 /// What one tick changed, handed to the views in one signal. Serial numbers of pids.
 struct ModelDelta {
@@ -106,22 +83,23 @@ public:
 
   // ---- reading ----
   const ProcessRecord* find(Pid pid) const { return find(pid.serial()); }
-  const ProcessRecord* find(uint32_t serial) const;
+  const ProcessRecord* find(uint32_t serial) const { return graph_.find(serial); }
   /// A live or recently ended process (ended ones are kept, bounded, for the inspector).
-  const ProcessRecord* findAny(uint32_t serial) const;
-  const std::unordered_map<uint32_t, ProcessRecord>& processes() const { return live_; }
-  size_t processCount() const { return live_.size(); }
+  const ProcessRecord* findAny(uint32_t serial) const { return graph_.find_any(serial); }
+  const std::map<uint32_t, ProcessRecord>& processes() const { return graph_.processes(); }
+  size_t processCount() const { return graph_.processes().size(); }
+  const ProcessGraph& graph() const { return graph_; }
   /// Pid of a process by its registered name (live only), or an invalid pid.
-  Pid whereis(Atom name) const;
+  Pid whereis(Atom name) const { return graph_.whereis(name); }
   /// The label shown for a process: its registered name (":registry"), its console role
   /// ("iex shell", "shell server") or its pid.
   static QString label(const ProcessRecord& r);
 
   // ---- counters (since clear) ----
-  uint64_t messagesSent() const { return messages_; }
-  uint64_t exits() const { return exits_; }
+  uint64_t messagesSent() const { return graph_.messages(); }
+  uint64_t exits() const { return graph_.exits(); }
   uint64_t eventsApplied() const { return eventsApplied_; }
-  uint64_t lastSnapshotSeq() const { return snapSeq_; }
+  uint64_t lastSnapshotSeq() const { return graph_.snapshot_seq(); }
 
 signals:
   void updated(const actorscope::views::ModelDelta& delta);
@@ -129,20 +107,13 @@ signals:
   void resyncNeeded();
 
 private:
-  void applySnapshot(const Snapshot& s, ModelDelta& d);
-  void refreshFields(const Snapshot& s, ModelDelta& d);
-  void apply(const TraceEvent& e, ModelDelta& d);
-  void applyRestart(const TraceEvent& e, ModelDelta& d);
-  ProcessRecord* get(uint32_t serial);
-  void kill(uint32_t serial, const Term& reason, ModelDelta& d);
-  void touch(uint32_t serial, ModelDelta& d);
   void assertThread() const;
   ConsoleRole roleOf(uint32_t serial) const;
+  /// A shell whose end was just applied is no longer the shell.
+  void dropEndedShells(const GraphChanges& ch);
 
-  std::unordered_map<uint32_t, ProcessRecord> live_;
-  std::unordered_map<uint32_t, ProcessRecord> dead_;
-  std::deque<uint32_t> deadOrder_;
-  std::unordered_set<uint32_t> touched_;
+  ProcessGraph graph_;
+  GraphChanges changes_;
   std::deque<TraceEvent> backlog_;
   std::vector<TraceEvent> tickEvents_;
   bool hasSnapshot_ = false;
@@ -150,12 +121,8 @@ private:
   bool wantsFull_ = true;
   bool sampled_ = false;  // an event stood for several messages (the host samples a flood)
   Snapshot snapshot_;
-  uint64_t snapSeq_ = 0;
   uint64_t dropped_ = 0;
-  uint64_t messages_ = 0;
-  uint64_t exits_ = 0;
   uint64_t eventsApplied_ = 0;
-  double nextOrder_ = 1;
   Pid shell_;                          // the console's current shell
   std::unordered_set<uint32_t> shells_;  // shells still shown alive (the current one and former ones)
   Pid server_;

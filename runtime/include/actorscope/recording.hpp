@@ -15,6 +15,7 @@
 // No Qt. A Recorder and a ReplayState are used from one thread at a time.
 
 #include "actorscope/scenarios.hpp"
+#include "actorscope/process_graph.hpp"
 #include "actorscope/trace.hpp"
 
 #include <cstdint>
@@ -58,40 +59,8 @@ struct Recording {
   uint64_t dropped = 0;             // events the recorder threw away before `initial` (ring full)
 };
 
-/// Applies trace events to a picture of the runtime (the Qt-free twin of the views'
-/// ObserverModel): relations, mailboxes, names, trap_exit, suspension, signals in flight.
-/// Idempotent for relations, so a snapshot may be taken a little before the events applied
-/// after it. Status is Suspended or Waiting (events do not say when a process runs).
-class ReplayState {
- public:
-  /// Starts from a runtime snapshot. `in_flight` (Runtime::in_flight()) fills the signals on
-  /// their way; messages among them are added to their target's mailbox count. Events with a
-  /// seq below the snapshot's are reflected in it and ignored by apply().
-  void reset(const Snapshot& s, const std::vector<InFlightSignal>& in_flight = {});
-  /// Starts from a keyframe (its counts already follow the mailbox convention).
-  void reset(const Keyframe& k);
-  void apply(const TraceEvent& e);
-
-  /// The picture as a Snapshot (processes sorted by serial); seq = last applied seq + 1.
-  Snapshot snapshot() const;
-  Keyframe keyframe(size_t index) const;
-  const std::map<uint32_t, ProcessSnapshot>& processes() const { return procs_; }
-  const ProcessSnapshot* find(Pid p) const;
-  /// Exit signals and DOWNs sent and not yet delivered, oldest first.
-  const std::vector<InFlightSignal>& in_flight() const { return flying_; }
-  /// seq of the SignalSent event of in_flight()[i] (0 when it predates the start).
-  const std::vector<uint64_t>& in_flight_seq() const { return flying_seq_; }
-  uint64_t next_seq() const { return next_seq_; }
-  int64_t time_ns() const { return time_ns_; }
-
- private:
-  std::map<uint32_t, ProcessSnapshot> procs_;
-  std::vector<InFlightSignal> flying_;
-  std::vector<uint64_t> flying_seq_;
-  uint64_t next_seq_ = 0;
-  uint64_t floor_ = 0;  // events below it are in the snapshot reset() started from
-  int64_t time_ns_ = 0;
-};
+/// The picture a recording replays: the one state machine (process_graph.hpp).
+using ReplayState = ProcessGraph;
 
 struct RecorderOptions {
   /// Events held at most; when full, the oldest keyframe segment is dropped (and counted).
