@@ -1,0 +1,336 @@
+// ProcessGraph (actorscope/process_graph.hpp), the one state machine behind the live window, the
+// timeline's replay and the recorder: one data-driven table of its rules. Each row is a trace in a
+// small language and the picture it must give, written as the state of every process it names.
+//
+// Trace language, one event per ';':
+//   spawn C [P] [sup]        C spawned by P (initial call {Sup.Supervisor, ...} with "sup")
+//   exit P REASON            P ended
+//   link A B | unlink A B | monitor A B REF | demonitor A B REF
+//   send A B [W]             A sent B a message (A = 0: from outside; W: sampled weight)
+//   recv A                   A took a message
+//   sent A B exit|down R [linked]                 a signal left A for B
+//   got A B exit|down OUTCOME R [linked] [REF]    it reached B: killed trapped normal unlinked dead
+//                                                 down downdropped
+//   trap A on|off | reg A NAME | unreg A NAME | suspend A | resume A | restart SUP NEW OLD
+//   snapshot                 a resync from the graph's own snapshot at this point, minus "gone" ones
+// Expected picture: "N: alive|dead(REASON) [l=..] [m=..] [b=..] [q=N] [trap] [name=X] [susp] [sup]
+// [r=N]" per process, ';'-separated, in serial order (l: links, m: monitors held, b: monitored by;
+// lists of serials).
+#include "../common/test_support.hpp"
+
+#include <actorscope/process_graph.hpp>
+
+#include <QStringList>
+
+#include <set>
+
+using namespace actorscope;
+using namespace testsupport;
+
+namespace {
+
+Pid pid(uint32_t n) { return n ? Pid::make(n, n) : Pid{}; }
+
+SignalOutcome outcomeOf(const QString& s) {
+  if (s == "killed") return SignalOutcome::Killed;
+  if (s == "trapped") return SignalOutcome::Trapped;
+  if (s == "normal") return SignalOutcome::DroppedNormal;
+  if (s == "unlinked") return SignalOutcome::DroppedUnlinked;
+  if (s == "dead") return SignalOutcome::DroppedDead;
+  if (s == "down") return SignalOutcome::DownQueued;
+  if (s == "downdropped") return SignalOutcome::DownDropped;
+  qFatal("unknown outcome %s", qPrintable(s));
+}
+
+/// Applies the trace to `g`; returns the serials it names.
+std::vector<uint32_t> run(ProcessGraph& g, const QString& trace) {
+  std::set<uint32_t> named;
+  uint64_t seq = 1;
+  for (QString item : trace.split(';', Qt::SkipEmptyParts)) {
+    const QStringList w = item.trimmed().split(' ', Qt::SkipEmptyParts);
+    if (w.isEmpty()) continue;
+    auto n = [&](int i) {
+      const uint32_t v = w.value(i).toUInt();
+      if (v) named.insert(v);
+      return pid(v);
+    };
+    TraceEvent e;
+    e.seq = seq++;
+    const QString& k = w[0];
+    if (k == "snapshot") {
+      g.resync(g.snapshot());
+      continue;
+    }
+    if (k == "spawn") {
+      e.kind = TraceKind::Spawn;
+      e.a = n(1);
+      e.b = n(2);
+      e.term = Term::tuple({A(w.contains("sup") ? "Elixir.Sup.Supervisor" : "Elixir.Worker"), A("init"), Term(1LL)});
+    } else if (k == "exit") {
+      e.kind = TraceKind::Exit;
+      e.a = n(1);
+      e.term = A(w.value(2).toStdString());
+    } else if (k == "link" || k == "unlink") {
+      e.kind = k == "link" ? TraceKind::Link : TraceKind::Unlink;
+      e.a = n(1);
+      e.b = n(2);
+    } else if (k == "monitor" || k == "demonitor") {
+      e.kind = k == "monitor" ? TraceKind::Monitor : TraceKind::Demonitor;
+      e.a = n(1);
+      e.b = n(2);
+      e.ref = Ref{w.value(3).toULongLong()};
+    } else if (k == "send") {
+      e.kind = TraceKind::Send;
+      e.a = n(1);
+      e.b = n(2);
+      e.weight = w.size() > 3 ? w[3].toUInt() : 1;
+      e.term = A("hello");
+    } else if (k == "recv") {
+      e.kind = TraceKind::Receive;
+      e.a = n(1);
+    } else if (k == "sent" || k == "got") {
+      const bool got = k == "got";
+      e.kind = got ? TraceKind::SignalDelivered : TraceKind::SignalSent;
+      e.a = n(1);
+      e.b = n(2);
+      e.signal = w.value(3) == "down" ? SignalType::Down : SignalType::Exit;
+      int i = 4;
+      if (got) e.outcome = outcomeOf(w.value(i++));
+      e.term = A(w.value(i++).toStdString());
+      if (w.value(i) == "linked") {
+        e.flag = true;
+        ++i;
+      }
+      if (i < w.size()) e.ref = Ref{w[i].toULongLong()};
+    } else if (k == "trap") {
+      e.kind = TraceKind::TrapExit;
+      e.a = n(1);
+      e.flag = w.value(2) == "on";
+    } else if (k == "reg" || k == "unreg") {
+      e.kind = k == "reg" ? TraceKind::Register : TraceKind::Unregister;
+      e.a = n(1);
+      e.name = intern(w.value(2).toStdString());
+    } else if (k == "suspend" || k == "resume") {
+      e.kind = k == "suspend" ? TraceKind::Suspend : TraceKind::Resume;
+      e.a = n(1);
+    } else if (k == "restart") {
+      e.kind = TraceKind::Restart;
+      e.a = n(1);
+      e.b = n(2);
+      e.pid2 = n(3);
+    } else {
+      qFatal("unknown event '%s'", qPrintable(item));
+    }
+    g.apply(e);
+  }
+  return {named.begin(), named.end()};
+}
+
+QString serials(const std::vector<Pid>& v) {
+  QStringList out;
+  for (Pid p : v) out << QString::number(p.serial());
+  return out.join(',');
+}
+QString serials(const std::vector<std::pair<Ref, Pid>>& v) {
+  QStringList out;
+  for (const auto& [r, p] : v) out << QString::number(p.serial());
+  return out.join(',');
+}
+
+QString describe(const ProcessGraph& g, const std::vector<uint32_t>& named) {
+  QStringList out;
+  for (uint32_t s : named) {
+    const ProcessRecord* r = g.find_any(s);
+    if (!r) {
+      out << QStringLiteral("%1: none").arg(s);
+      continue;
+    }
+    QString d = QStringLiteral("%1: ").arg(s);
+    d += r->alive ? QStringLiteral("alive") : QStringLiteral("dead(%1)").arg(QString::fromStdString(inspect(r->exit_reason)));
+    if (r->alive) {
+      if (!r->links.empty()) d += " l=" + serials(r->links);
+      if (!r->monitors.empty()) d += " m=" + serials(r->monitors);
+      if (!r->monitored_by.empty()) d += " b=" + serials(r->monitored_by);
+      if (r->message_queue_len) d += QStringLiteral(" q=%1").arg(r->message_queue_len);
+      if (r->trap_exit) d += " trap";
+      if (r->name != atoms::nil) d += " name=" + QString::fromStdString(std::string(atom_name(r->name)));
+      if (r->suspended) d += " susp";
+    }
+    if (r->supervisor) d += " sup";
+    if (r->restarts) d += QStringLiteral(" r=%1").arg(r->restarts);
+    out << d;
+  }
+  return out.join("; ");
+}
+
+}  // namespace
+
+class TestProcessGraph : public QObject {
+  Q_OBJECT
+
+private slots:
+  void rules_data();
+  void rules();
+  void changesReportWhatMoved();
+  void inFlightSignalsAreListedUntilTheyLand();
+  void resyncKeepsTheDeadAndLearnsWhyLater();
+  void fieldsOnlyRefreshTouchesNoRelation();
+};
+
+void TestProcessGraph::rules_data() {
+  QTest::addColumn<QString>("trace");
+  QTest::addColumn<QString>("picture");
+  QTest::newRow("spawn and link (R2.5)") << "spawn 1; spawn 2 1; link 1 2" << "1: alive l=2; 2: alive l=1";
+  QTest::newRow("link is one link (R2.1)") << "spawn 1; spawn 2; link 1 2; link 2 1" << "1: alive l=2; 2: alive l=1";
+  QTest::newRow("unlink") << "spawn 1; spawn 2; link 1 2; unlink 2 1" << "1: alive; 2: alive";
+  QTest::newRow("self link does nothing (R2.2)") << "spawn 1; link 1 1" << "1: alive";
+  QTest::newRow("R1.1: the peer keeps the link until the exit signal lands")
+      << "spawn 1; spawn 2; link 1 2; trap 1 on; exit 2 boom; sent 2 1 exit boom linked"
+      << "1: alive l=2 trap; 2: dead(:boom)";
+  QTest::newRow("R1.7: trapped, the link goes and an {:EXIT} is queued")
+      << "spawn 1; spawn 2; link 1 2; trap 1 on; exit 2 boom; sent 2 1 exit boom linked; got 2 1 exit trapped boom linked"
+      << "1: alive q=1 trap; 2: dead(:boom)";
+  QTest::newRow("R1.2: not trapping, the peer dies with the reason")
+      << "spawn 1; spawn 2; link 1 2; exit 2 boom; sent 2 1 exit boom linked; got 2 1 exit killed boom linked; exit 1 boom"
+      << "1: dead(:boom); 2: dead(:boom)";
+  QTest::newRow("R1.3: :normal is dropped by a non-trapper, which keeps no link")
+      << "spawn 1; spawn 2; link 1 2; exit 2 normal; sent 2 1 exit normal linked; got 2 1 exit normal normal linked"
+      << "1: alive; 2: dead(:normal)";
+  QTest::newRow("R1.8: an exit signal whose link was removed is dropped")
+      << "spawn 1; spawn 2; link 1 2; exit 2 boom; sent 2 1 exit boom linked; unlink 1 2; got 2 1 exit unlinked boom linked"
+      << "1: alive; 2: dead(:boom)";
+  QTest::newRow("R1.5: a kill from outside, no link involved")
+      << "spawn 1; sent 0 1 exit kill; got 0 1 exit killed kill; exit 1 killed" << "1: dead(:killed)";
+  QTest::newRow("R3.1: the watcher keeps its monitor until the DOWN lands")
+      << "spawn 1; spawn 2; monitor 1 2 7; exit 2 boom; sent 2 1 down boom" << "1: alive m=2; 2: dead(:boom)";
+  QTest::newRow("R3.1: the DOWN lands in the mailbox and ends the monitor")
+      << "spawn 1; spawn 2; monitor 1 2 7; exit 2 boom; sent 2 1 down boom; got 2 1 down down boom 7"
+      << "1: alive q=1; 2: dead(:boom)";
+  QTest::newRow("R3.3: two monitors, two DOWNs")
+      << "spawn 1; spawn 2; monitor 1 2 7; monitor 1 2 8; exit 2 boom; got 2 1 down down boom 7; got 2 1 down down boom 8"
+      << "1: alive q=2; 2: dead(:boom)";
+  QTest::newRow("R3.5: demonitor, then the DOWN is dropped")
+      << "spawn 1; spawn 2; monitor 1 2 7; demonitor 1 2 7; exit 2 boom; got 2 1 down downdropped boom 7"
+      << "1: alive; 2: dead(:boom)";
+  QTest::newRow("R3.7: a watcher's end removes its monitors at once")
+      << "spawn 1; spawn 2; monitor 1 2 7; exit 1 boom" << "1: dead(:boom); 2: alive";
+  QTest::newRow("R3.2: monitoring the dead adds nothing") << "spawn 1; spawn 2; exit 2 boom; monitor 1 2 7"
+                                                          << "1: alive; 2: dead(:boom)";
+  QTest::newRow("mailbox: send, receive") << "spawn 1; spawn 2; send 1 2; send 0 2; recv 2" << "1: alive; 2: alive q=1";
+  QTest::newRow("mailbox: a sampled send stands for other pairs too")
+      << "spawn 1; spawn 2; send 1 2 8; recv 2" << "1: alive; 2: alive";
+  QTest::newRow("R6.3: a dead process has no mailbox") << "spawn 1; send 0 1; exit 1 boom" << "1: dead(:boom)";
+  QTest::newRow("R5.3: names: register, unregister, reuse")
+      << "spawn 1; reg 1 worker; exit 1 boom; unreg 1 worker; spawn 2; reg 2 worker"
+      << "1: dead(:boom); 2: alive name=worker";
+  QTest::newRow("unregister only the name held") << "spawn 1; reg 1 a; unreg 1 b" << "1: alive name=a";
+  QTest::newRow("trap_exit on and off (R1.9)") << "spawn 1; trap 1 on; trap 1 off; trap 1 on" << "1: alive trap";
+  QTest::newRow("suspend and resume") << "spawn 1; spawn 2; suspend 1; suspend 2; resume 2" << "1: alive susp; 2: alive";
+  QTest::newRow("supervisor by its initial call") << "spawn 1 0 sup; spawn 2 1" << "1: alive sup; 2: alive";
+  QTest::newRow("R7.2: a restart names the supervisor and counts")
+      << "spawn 1; spawn 2 1; exit 2 boom; spawn 3 1; restart 1 3 2; exit 3 boom; spawn 4 1; restart 1 4 3"
+      << "1: alive sup; 2: dead(:boom); 3: dead(:boom) r=1; 4: alive r=2";
+  QTest::newRow("events for unknown processes change nothing")
+      << "link 5 6; monitor 5 6 1; send 0 5; trap 5 on; exit 5 boom" << "5: none; 6: none";
+  QTest::newRow("a spawn seen twice is one process") << "spawn 1; link 1 2; spawn 1" << "1: alive; 2: none";
+  QTest::newRow("resync: relations from the snapshot, later events on top")
+      << "spawn 1; spawn 2; link 1 2; snapshot; monitor 2 1 3" << "1: alive l=2 b=2; 2: alive l=1 m=1";
+}
+
+void TestProcessGraph::rules() {
+  QFETCH(QString, trace);
+  QFETCH(QString, picture);
+  ProcessGraph g;
+  const auto named = run(g, trace);
+  QCOMPARE(describe(g, named), picture);
+}
+
+void TestProcessGraph::changesReportWhatMoved() {
+  ProcessGraph g;
+  run(g, "spawn 1; spawn 2; link 1 2");
+  GraphChanges ch;
+  TraceEvent e;
+  e.seq = 10;
+  e.kind = TraceKind::Exit;
+  e.a = pid(2);
+  e.term = A("boom");
+  g.apply(e, &ch);
+  QCOMPARE(ch.removed, std::vector<uint32_t>{2});
+  QVERIFY(ch.relations);
+  QVERIFY(ch.added.empty());
+  ch.clear();
+  TraceEvent s;
+  s.seq = 11;
+  s.kind = TraceKind::Spawn;
+  s.a = pid(3);
+  g.apply(s, &ch);
+  QCOMPARE(ch.added, std::vector<uint32_t>{3});
+  ch.clear();
+  TraceEvent again = s;  // already known: nothing changes
+  again.seq = 12;
+  g.apply(again, &ch);
+  QVERIFY(ch.added.empty() && ch.updated.empty() && !ch.relations);
+}
+
+void TestProcessGraph::inFlightSignalsAreListedUntilTheyLand() {
+  ProcessGraph g;
+  run(g, "spawn 1; spawn 2; link 1 2; exit 2 boom; sent 2 1 exit boom linked");
+  QCOMPARE(g.in_flight().size(), size_t(1));
+  QCOMPARE(g.in_flight()[0].from, pid(2));
+  run(g, "got 2 1 exit killed boom linked");
+  QVERIFY(g.in_flight().empty());
+  ProcessGraph quiet;
+  quiet.set_track_in_flight(false);  // the live window: pulses are the scene's
+  run(quiet, "spawn 1; spawn 2; sent 2 1 exit boom");
+  QVERIFY(quiet.in_flight().empty());
+}
+
+void TestProcessGraph::resyncKeepsTheDeadAndLearnsWhyLater() {
+  // A snapshot after lost events misses process 2: it ended, reason :unknown until its Exit
+  // event (older than the snapshot) tells why; a dead process is not revived by a snapshot.
+  ProcessGraph g;
+  run(g, "spawn 1; spawn 2");
+  Snapshot s;
+  s.seq = 100;
+  ProcessSnapshot one;
+  one.pid = pid(1);
+  s.processes.push_back(one);
+  GraphChanges ch;
+  g.resync(s, &ch);
+  QCOMPARE(ch.removed, std::vector<uint32_t>{2});
+  QCOMPARE(QString::fromStdString(inspect(g.find_any(2)->exit_reason)), QStringLiteral(":unknown"));
+  TraceEvent e;
+  e.seq = 50;
+  e.kind = TraceKind::Exit;
+  e.a = pid(2);
+  e.term = A("boom");
+  g.apply(e);
+  QCOMPARE(QString::fromStdString(inspect(g.find_any(2)->exit_reason)), QStringLiteral(":boom"));
+  ProcessSnapshot two;
+  two.pid = pid(2);
+  s.processes.push_back(two);
+  g.resync(s);
+  QVERIFY(!g.find(2));
+}
+
+void TestProcessGraph::fieldsOnlyRefreshTouchesNoRelation() {
+  ProcessGraph g;
+  run(g, "spawn 1; spawn 2; link 1 2; send 0 1");
+  Snapshot s = g.snapshot();
+  for (auto& p : s.processes) {
+    p.links.clear();  // a snapshot that ran ahead: the playhead, not it, decides relations
+    p.reductions = 42;
+    p.message_queue_len = 9;
+  }
+  GraphChanges ch;
+  g.refresh_fields(s, false, &ch);
+  QCOMPARE(g.find(1)->links.size(), size_t(1));
+  QCOMPARE(g.find(1)->reductions, uint64_t(42));
+  QCOMPARE(g.find(1)->message_queue_len, 1u);
+  QVERIFY(!ch.relations);
+  g.refresh_fields(s, true);  // while messages are sampled, the mailbox sizes come from it
+  QCOMPARE(g.find(1)->message_queue_len, 9u);
+}
+
+QTEST_GUILESS_MAIN(TestProcessGraph)
+#include "tst_process_graph.moc"
