@@ -58,27 +58,8 @@ void Exporter::onUpdated(const views::ModelDelta& d) {
 }
 
 Snapshot Exporter::snapshot() const {
-  Snapshot s;
+  Snapshot s = model_->graph().snapshot();  // the picture's processes, sorted by serial
   s.seq = model_->lastSnapshotSeq();
-  for (const auto& [serial, r] : model_->processes()) {
-    ProcessSnapshot p;
-    p.pid = r.pid;
-    p.parent = r.parent;
-    p.name = r.name;
-    p.status = r.status;
-    p.trap_exit = r.trap_exit;
-    p.suspended = r.suspended;
-    p.message_queue_len = r.message_queue_len;
-    p.reductions = r.reductions;
-    p.memory = r.memory;
-    p.initial_call = r.initial_call;
-    p.links = r.links;
-    p.monitors = r.monitors;
-    p.monitored_by = r.monitored_by;
-    s.processes.push_back(std::move(p));
-  }
-  std::sort(s.processes.begin(), s.processes.end(),
-            [](const ProcessSnapshot& a, const ProcessSnapshot& b) { return a.pid.serial() < b.pid.serial(); });
   return s;
 }
 
