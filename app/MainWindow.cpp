@@ -4,6 +4,7 @@
 #include "ChartsWidget.h"
 #include "ConsoleWidget.h"
 #include "DemoProcesses.h"
+#include "EmbeddedSource.h"
 #include "EventLog.h"
 #include "FaultPanel.h"
 #include "Export.h"
@@ -59,11 +60,6 @@ QString rate(double v) {
   return QString::number(v, 'f', 0);
 }
 
-/// Process.info(pid) and Process.info(pid, :messages) in one query.
-struct Details {
-  Term info;
-  Term messages;
-};
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -72,7 +68,8 @@ MainWindow::MainWindow(QWidget* parent)
       scene_(new views::GraphScene(model_, this)), view_(new views::GraphView(scene_)),
       inspector_(new views::InspectorWidget(model_)), logModel_(new views::EventLogModel(model_, this)),
       logWidget_(new views::EventLogWidget(logModel_)), tabs_(new QTabWidget(this)), tableView_(new QTableView),
-      scenarioPanel_(new QTextBrowser), frameTimer_(new QTimer(this)), pipeline_(model_, scene_) {
+      scenarioPanel_(new QTextBrowser), frameTimer_(new QTimer(this)),
+      source_(std::make_unique<views::EmbeddedSource>(host_, this)), pipeline_(model_, scene_) {
   setObjectName(QStringLiteral("mainWindow"));
   // The charts count what the playhead presents, not what just happened.
   pipeline_.onPresented = [this](const std::vector<TraceEvent>& events) {
@@ -425,11 +422,16 @@ bool MainWindow::killByName(const QString& nameOrPid) {
   return true;
 }
 
+views::CommandDone MainWindow::report(QString done, QString failedPrefix) {
+  return [this, done, failedPrefix](const views::CommandResult& r) {
+    statusBar()->showMessage(r.ok ? done : (failedPrefix.isEmpty() ? tr("Refused: ") : failedPrefix) + r.error, r.ok ? 4000 : 8000);
+  };
+}
+
 void MainWindow::killPid(Pid pid) {
   if (!pid.valid() || !canAct()) return;
   scene_->clearBlastRadius();
-  host_->post([pid](Runtime& rt) { rt.exit(pid, Term(atoms::kill)); });
-  statusBar()->showMessage(tr("Process.exit(%1, :kill)").arg(pidText(pid)), 4000);
+  source_->exit(pid, Term(atoms::kill), report(tr("Process.exit(%1, :kill)").arg(pidText(pid))));
 }
 
 void MainWindow::exitPid(Pid pid) {
@@ -441,8 +443,7 @@ void MainWindow::exitPid(Pid pid) {
   scene_->clearBlastRadius();
   if (!ok) return;
   const Term reason = *dlg.term();
-  host_->post([pid, reason](Runtime& rt) { rt.exit(pid, reason); });
-  statusBar()->showMessage(tr("Process.exit(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(reason))), 4000);
+  source_->exit(pid, reason, report(tr("Process.exit(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(reason)))));
 }
 
 void MainWindow::sendTo(Pid pid) {
@@ -450,7 +451,7 @@ void MainWindow::sendTo(Pid pid) {
   views::TermDialog dlg(views::TermDialog::Mode::Message, pidText(pid), this);
   if (dlg.exec() != QDialog::Accepted || !dlg.term()) return;
   const Term msg = *dlg.term();
-  host_->post([pid, msg](Runtime& rt) { rt.send(pid, msg); });
+  source_->send(pid, msg, report(tr("send(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(msg)))));
 }
 
 void MainWindow::toggleTrap(Pid pid) {
@@ -459,17 +460,12 @@ void MainWindow::toggleTrap(Pid pid) {
 
 void MainWindow::setTrap(Pid pid, bool on) {
   if (!canAct()) return;
-  host_->post([pid, on](Runtime& rt) { rt.set_trap_exit(pid, on); });
+  source_->setTrapExit(pid, on, report(tr("trap_exit of %1 is now %2").arg(pidText(pid), on ? tr("on") : tr("off"))));
 }
 
 void MainWindow::suspendPid(Pid pid, bool suspend) {
   if (!canAct()) return;
-  host_->post([pid, suspend](Runtime& rt) {
-    if (suspend)
-      rt.suspend(pid);
-    else
-      rt.resume(pid);
-  });
+  source_->suspend(pid, suspend, report(suspend ? tr("%1 suspended").arg(pidText(pid)) : tr("%1 resumed").arg(pidText(pid))));
 }
 
 void MainWindow::registerName(Pid pid) {
@@ -480,19 +476,9 @@ void MainWindow::registerName(Pid pid) {
                            .trimmed();
   if (!ok || name.isEmpty()) return;
   const std::string n = (name.startsWith(QLatin1Char(':')) ? name.mid(1) : name).toStdString();
-  host_->query<QString>(
-      [pid, n](Runtime& rt) -> QString {
-        try {
-          rt.register_name(pid, intern(n));
-          return {};
-        } catch (const ErlangError& e) {
-          return QStringLiteral("register failed: %1 (the name is taken, the process has a name, or it ended)")
-              .arg(QString::fromStdString(inspect(e.reason())));
-        }
-      },
-      this, [this](QString err) {
-        if (!err.isEmpty()) statusBar()->showMessage(err, 6000);
-      });
+  const Atom atom = intern(n);
+  source_->registerName(pid, atom,
+                        report(tr("Process.register(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(Term(atom))))));
 }
 
 bool MainWindow::runScriptFile(const QString& path) {
@@ -521,11 +507,7 @@ QString MainWindow::scenarioScriptText() const { return scriptBox_->isHidden() ?
 void MainWindow::linkPids(Pid a, Pid b) {
   if (!a.valid() || !b.valid() || a == b || !canAct()) return;
   // Runtime::link: as if `a` called Process.link(b), whatever code `a` runs.
-  host_->query<bool>([a, b](Runtime& rt) { return rt.link(a, b); }, this, [this, a, b](bool ok) {
-    statusBar()->showMessage(ok ? tr("Linked %1 and %2 (Process.link)").arg(pidText(a), pidText(b))
-                                : tr("Could not link %1 and %2: one of them has ended").arg(pidText(a), pidText(b)),
-                             5000);
-  });
+  source_->link(a, b, report(tr("Linked %1 and %2 (Process.link)").arg(pidText(a), pidText(b)), tr("Could not link: ")));
 }
 
 void MainWindow::setEdgeDelay(Pid a, Pid b, int ms) {
@@ -548,13 +530,8 @@ void MainWindow::setEdgeDelay(Pid a, Pid b, int ms) {
 void MainWindow::monitorPid(Pid watcher, Pid target) {
   if (!watcher.valid() || !target.valid() || watcher == target || !canAct()) return;
   // Runtime::monitor: as if `watcher` called Process.monitor(target); a dead target gives :noproc.
-  host_->query<bool>([watcher, target](Runtime& rt) { return rt.monitor(watcher, target).has_value(); }, this,
-                     [this, watcher, target](bool ok) {
-                       statusBar()->showMessage(
-                           ok ? tr("%1 now monitors %2 (Process.monitor)").arg(pidText(watcher), pidText(target))
-                              : tr("Could not monitor: %1 has ended").arg(pidText(watcher)),
-                           5000);
-                     });
+  source_->monitor(watcher, target,
+                   report(tr("%1 now monitors %2 (Process.monitor)").arg(pidText(watcher), pidText(target)), tr("Could not monitor: ")));
 }
 
 void MainWindow::spawnFromPalette(int kind) {
@@ -578,15 +555,7 @@ void MainWindow::previewKill(Pid pid, const Term& reason, bool on) {
 
 void MainWindow::requestDetails(Pid pid) {
   if (!pid.valid()) return;
-  host_->query<Details>(
-      [pid](Runtime& rt) {
-        Details d;
-        d.info = rt.info(pid);
-        const Term m = rt.info(pid, atoms::messages);
-        if (m.is_tuple() && m.tuple_size() == 2) d.messages = m[1];
-        return d;
-      },
-      this, [this, pid](Details d) { inspector_->setDetails(pid, d.info, d.messages); });
+  source_->details(pid, [this, pid](views::ProcessDetails d) { inspector_->setDetails(pid, d.info, d.messages); });
 }
 
 void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {

@@ -5,6 +5,9 @@
 
 #include "Pipeline.h"
 #include "RuntimeHost.h"
+#include "Source.h"
+
+#include <memory>
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -94,6 +97,8 @@ public:
   views::InspectorWidget* inspector() const { return inspector_; }
   views::EventLogModel* eventLog() const { return logModel_; }
   views::RuntimeHost* host() const { return host_; }
+  /// What the window acts on: every process command goes through it.
+  views::Source* source() const { return source_.get(); }
   views::ConsoleWidget* console() const { return console_; }
   Exporter* exporter() const { return exporter_; }
   views::ChartsWidget* charts() const { return charts_; }
@@ -142,6 +147,8 @@ private:
   void startRuntime();
   void select(Pid pid);
   Pid currentPid() const;
+  /// A command's answer on the status bar: `done` when it worked, else why not.
+  views::CommandDone report(QString done, QString failedPrefix = {});
   void killPid(Pid pid);
   void exitPid(Pid pid);
   void sendTo(Pid pid);
@@ -215,6 +222,7 @@ private:
   uint64_t rateExits_ = 0;
   QElapsedTimer detailsClock_;
   views::HostBatch lastBatch_;
+  std::unique_ptr<views::Source> source_;  // what the window acts on (the embedded runtime)
   views::Pipeline pipeline_;  // host batch -> playhead -> model and scene (after model_, scene_)
   views::ChartsWidget* charts_ = nullptr;      // the "Charts" dock
   views::TimelineWidget* timeline_ = nullptr;  // the "Timeline" dock (recording)

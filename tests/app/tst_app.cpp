@@ -1,5 +1,6 @@
 #include "ConsoleWidget.h"
 #include "MainWindow.h"
+#include "Source.h"
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "NodeItem.h"
@@ -20,6 +21,8 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <optional>
 
 #include <algorithm>
 
@@ -64,6 +67,7 @@ private slots:
   void everyScenarioShowsNodes();
   void killFromTheWindow();
   void stepInDeterministicMode();
+  void commandsSayWhyTheyFail();
   void slowMotionSlider();
   void linkAndMonitorByDragging();
   void shellHasItsGlyph();
@@ -189,6 +193,33 @@ void TestApp::killFromTheWindow() {
   QVERIFY(dead && !dead->alive);
   QVERIFY2(dead->exit_reason.is_atom(actorscope::atoms::killed), inspect(dead->exit_reason).c_str());
   QVERIFY(window.observerModel()->find(window.findPid(QStringLiteral("bucket_2")))->restarts == 1);
+}
+
+void TestApp::commandsSayWhyTheyFail() {
+  // Typed commands through the window's Source: a dead pid and a taken name are refused with
+  // words that name them, on the GUI thread.
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("demo")));
+  window.show();
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("bucket_2")).valid(), 10000);
+  const actorscope::Pid victim = window.findPid(QStringLiteral("bucket_2"));
+  std::optional<actorscope::views::CommandResult> killed, again, taken, sent;
+  window.source()->exit(victim, actorscope::Term(actorscope::atoms::kill), [&](const auto& r) { killed = r; });
+  QTRY_VERIFY_WITH_TIMEOUT(killed.has_value(), 10000);
+  QVERIFY2(killed->ok, qPrintable(killed->error));
+  window.source()->exit(victim, actorscope::Term(actorscope::atoms::kill), [&](const auto& r) { again = r; });
+  QTRY_VERIFY_WITH_TIMEOUT(again.has_value(), 10000);
+  QVERIFY(!again->ok);
+  QCOMPARE(again->error, QString::fromStdString(actorscope::inspect_pid(victim)) + QStringLiteral(" is not alive"));
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("bucket_1")).valid(), 10000);
+  const actorscope::Pid other = window.findPid(QStringLiteral("bucket_1"));
+  window.source()->registerName(other, actorscope::intern("bucket_1"), [&](const auto& r) { taken = r; });
+  QTRY_VERIFY_WITH_TIMEOUT(taken.has_value(), 10000);
+  QVERIFY(!taken->ok);
+  QCOMPARE(taken->error, QString::fromStdString(actorscope::inspect_pid(other)) + QStringLiteral(" is already registered as :bucket_1"));
+  window.source()->send(other, actorscope::Term(actorscope::intern("hello")), [&](const auto& r) { sent = r; });
+  QTRY_VERIFY_WITH_TIMEOUT(sent.has_value(), 10000);
+  QVERIFY2(sent->ok, qPrintable(sent->error));
 }
 
 void TestApp::stepInDeterministicMode() {

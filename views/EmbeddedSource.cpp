@@ -1,0 +1,114 @@
+#include "EmbeddedSource.h"
+
+#include "actorscope/errors.hpp"
+
+namespace actorscope::views {
+
+namespace {
+QString pidText(Pid p) { return QString::fromStdString(inspect_pid(p)); }
+CommandResult notAlive(Pid p) { return CommandResult::failed(QStringLiteral("%1 is not alive").arg(pidText(p))); }
+}  // namespace
+
+QString EmbeddedSource::describe() const {
+  return host_->mode() == RunMode::Deterministic ? QStringLiteral("embedded runtime (deterministic)")
+                                                 : QStringLiteral("embedded runtime (live)");
+}
+
+void EmbeddedSource::command(std::function<CommandResult(Runtime&)> fn, CommandDone done) {
+  QObject* context = context_.data();
+  if (!done || !context) {
+    host_->post([fn = std::move(fn)](Runtime& rt) { fn(rt); });
+    return;
+  }
+  host_->query<CommandResult>(std::move(fn), context, [done = std::move(done)](CommandResult r) { done(r); });
+}
+
+void EmbeddedSource::exit(Pid pid, Term reason, CommandDone done) {
+  command(
+      [pid, reason](Runtime& rt) {
+        if (!rt.alive(pid)) return notAlive(pid);
+        rt.exit(pid, reason);  // from no process: the observer
+        return CommandResult{};
+      },
+      std::move(done));
+}
+
+void EmbeddedSource::send(Pid pid, Term message, CommandDone done) {
+  command(
+      [pid, message](Runtime& rt) {
+        // R4.3: sending to an ended process succeeds silently; the window says so all the same.
+        const bool alive = rt.alive(pid);
+        rt.send(pid, message);
+        return alive ? CommandResult{} : notAlive(pid);
+      },
+      std::move(done));
+}
+
+void EmbeddedSource::setTrapExit(Pid pid, bool on, CommandDone done) {
+  command([pid, on](Runtime& rt) { return rt.set_trap_exit(pid, on) ? CommandResult{} : notAlive(pid); }, std::move(done));
+}
+
+void EmbeddedSource::suspend(Pid pid, bool suspended, CommandDone done) {
+  command(
+      [pid, suspended](Runtime& rt) {
+        const bool ok = suspended ? rt.suspend(pid) : rt.resume(pid);
+        return ok ? CommandResult{} : notAlive(pid);
+      },
+      std::move(done));
+}
+
+void EmbeddedSource::link(Pid a, Pid b, CommandDone done) {
+  command(
+      [a, b](Runtime& rt) {
+        if (!rt.alive(a)) return notAlive(a);
+        return rt.link(a, b) ? CommandResult{} : notAlive(b);
+      },
+      std::move(done));
+}
+
+void EmbeddedSource::monitor(Pid watcher, Pid target, CommandDone done) {
+  command(
+      [watcher, target](Runtime& rt) {
+        // A dead target is not an error: the watcher gets a :noproc DOWN (R3.2).
+        return rt.monitor(watcher, target).has_value() ? CommandResult{} : notAlive(watcher);
+      },
+      std::move(done));
+}
+
+void EmbeddedSource::registerName(Pid pid, Atom name, CommandDone done) {
+  command(
+      [pid, name](Runtime& rt) {
+        try {
+          rt.register_name(pid, name);
+          return CommandResult{};
+        } catch (const ErlangError&) {
+          // R5.1: badarg when the name is taken, the process has a name, or it is not alive.
+          if (!rt.alive(pid)) return notAlive(pid);
+          const Pid holder = rt.whereis(name);
+          if (holder == pid)
+            return CommandResult::failed(
+                QStringLiteral("%1 is already registered as %2").arg(pidText(pid), QString::fromStdString(inspect(Term(name)))));
+          if (holder.valid())
+            return CommandResult::failed(QStringLiteral("%1 is taken by %2")
+                                             .arg(QString::fromStdString(inspect(Term(name))), pidText(holder)));
+          return CommandResult::failed(QStringLiteral("%1 already has a name").arg(pidText(pid)));
+        }
+      },
+      std::move(done));
+}
+
+void EmbeddedSource::details(Pid pid, std::function<void(ProcessDetails)> done) {
+  QObject* context = context_.data();
+  if (!context) return;
+  host_->query<ProcessDetails>(
+      [pid](Runtime& rt) {
+        ProcessDetails d;
+        d.info = rt.info(pid);
+        const Term m = rt.info(pid, atoms::messages);
+        if (m.is_tuple() && m.tuple_size() == 2) d.messages = m[1];
+        return d;
+      },
+      context, std::move(done));
+}
+
+}  // namespace actorscope::views

@@ -1,0 +1,34 @@
+#pragma once
+// EmbeddedSource: the Source of the runtime the app embeds, through its RuntimeHost (every call
+// runs on the driver thread; results come back queued to `context`'s thread). GUI thread only.
+
+#include "RuntimeHost.h"
+#include "Source.h"
+
+#include <QPointer>
+
+namespace actorscope::views {
+
+class EmbeddedSource final : public Source {
+public:
+  EmbeddedSource(RuntimeHost* host, QObject* context) : host_(host), context_(context) {}
+
+  QString describe() const override;
+  void exit(Pid pid, Term reason, CommandDone done = {}) override;
+  void send(Pid pid, Term message, CommandDone done = {}) override;
+  void setTrapExit(Pid pid, bool on, CommandDone done = {}) override;
+  void suspend(Pid pid, bool suspended, CommandDone done = {}) override;
+  void link(Pid a, Pid b, CommandDone done = {}) override;
+  void monitor(Pid watcher, Pid target, CommandDone done = {}) override;
+  void registerName(Pid pid, Atom name, CommandDone done = {}) override;
+  void details(Pid pid, std::function<void(ProcessDetails)> done) override;
+
+private:
+  /// Runs `fn` on the driver; its result reaches `done` on the GUI thread (dropped when none).
+  void command(std::function<CommandResult(Runtime&)> fn, CommandDone done);
+
+  RuntimeHost* host_;
+  QPointer<QObject> context_;
+};
+
+}  // namespace actorscope::views

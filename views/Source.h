@@ -1,0 +1,51 @@
+#pragma once
+// Source: what the window observes and acts on. The embedded runtime (live or deterministic) is
+// one; a recording is observed only (the timeline); an attached BEAM node is the next. Commands
+// are typed and answered on the GUI thread with a typed result; a refused one says why in words
+// that name what is wrong (an ended process, a taken name). Commands are made from outside the
+// observed system, so the trace shows them coming from the observer. No widget reaches a
+// Runtime& except through a Source. GUI thread only.
+
+#include "actorscope/term.hpp"
+
+#include <QString>
+
+#include <functional>
+
+namespace actorscope::views {
+
+/// What a command did.
+struct CommandResult {
+  bool ok = true;
+  QString error;  // when !ok: why, naming the pid or value at fault
+  static CommandResult failed(QString why) { return {false, std::move(why)}; }
+};
+using CommandDone = std::function<void(const CommandResult&)>;
+
+/// Process.info(pid) and its first messages, for the inspector.
+struct ProcessDetails {
+  Term info;      // nil when the process is not alive
+  Term messages;  // a list (may be empty)
+};
+
+class Source {
+public:
+  virtual ~Source() = default;
+  /// How the window names it ("embedded runtime", "node a@host" ...).
+  virtual QString describe() const = 0;
+
+  /// Process.exit(pid, reason): :kill is untrappable (R1.5).
+  virtual void exit(Pid pid, Term reason, CommandDone done = {}) = 0;
+  virtual void send(Pid pid, Term message, CommandDone done = {}) = 0;
+  virtual void setTrapExit(Pid pid, bool on, CommandDone done = {}) = 0;
+  virtual void suspend(Pid pid, bool suspended, CommandDone done = {}) = 0;
+  /// As if `a` called Process.link(b).
+  virtual void link(Pid a, Pid b, CommandDone done = {}) = 0;
+  /// As if `watcher` called Process.monitor(target).
+  virtual void monitor(Pid watcher, Pid target, CommandDone done = {}) = 0;
+  /// Process.register(pid, name).
+  virtual void registerName(Pid pid, Atom name, CommandDone done = {}) = 0;
+  virtual void details(Pid pid, std::function<void(ProcessDetails)> done) = 0;
+};
+
+}  // namespace actorscope::views
