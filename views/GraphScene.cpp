@@ -3,6 +3,7 @@
 #include "EventText.h"
 #include "GraphStyle.h"
 #include "NodeItem.h"
+#include "TreeLayout.h"
 
 #include "actorscope/console/session.hpp"
 
@@ -1166,125 +1167,35 @@ void GraphScene::advance(double nowMs) {
 
 void GraphScene::relayoutTrees() {
   treesDirty_ = false;
-  // Children of each live node, by the model's parent, in start order.
-  std::unordered_map<uint32_t, std::vector<NodeItem*>> kids;
-  std::vector<NodeItem*> roots;
+  // The layout itself is a pure function (TreeLayout.h); here: its input from the nodes on
+  // screen, and its slots back onto them.
+  std::vector<TreeNode> input;
+  input.reserve(nodes_.size());
   for (auto& [k, n] : nodes_) {
-    n->inTree = false;
+    const ProcessRecord* r = n->dying() ? model_->findAny(k) : model_->find(k);
+    TreeNode t;
+    t.serial = k;
+    t.parent = r && node(r->parent) ? r->parent.serial() : 0;  // a dying parent keeps its place
+    t.order = n->order;
+    t.dying = n->dying();
+    t.supervisor = n->isSupervisor();
+    t.slotWidth = n->slotWidth();
+    if (r || !t.dying) input.push_back(t);
+  }
+  const TreeLayoutResult trees = layoutTrees(input, style::kSiblingGap, style::kLevelGap);
+  layoutWork_ += trees.work;
+  for (auto& [k, n] : nodes_) {
+    auto it = trees.placement.find(k);
+    n->inTree = it != trees.placement.end() && it->second.inTree;
     n->labelRow = 0;
-    if (n->dying()) continue;
-    const ProcessRecord* r = model_->find(k);
-    NodeItem* parent = r ? node(r->parent) : nullptr;
-    if (parent)  // a dying parent keeps its place (and its children theirs) until it has faded
-      kids[r->parent.serial()].push_back(n);
-    else
-      roots.push_back(n);
+    if (it == trees.placement.end() || !it->second.inTree) continue;
+    n->labelRow = it->second.labelRow;
+    if (it->second.placed) {
+      n->target = QPointF(it->second.x, it->second.y);
+      n->room = it->second.room;
+    }
   }
-  // A dying child keeps its slot until it has faded, so its restarted successor takes that slot.
-  for (auto& [k, n] : nodes_) {
-    if (!n->dying()) continue;
-    const ProcessRecord* r = model_->findAny(k);
-    if (r && node(r->parent)) kids[r->parent.serial()].push_back(n);
-    else if (r) roots.push_back(n);
-  }
-  auto byOrder = [](NodeItem* x, NodeItem* y) { return x->order != y->order ? x->order < y->order : x->pid() < y->pid(); };
-  for (auto& [k, v] : kids) std::sort(v.begin(), v.end(), byOrder);
-  std::sort(roots.begin(), roots.end(), byOrder);
-
-  // Supervision trees: a root whose tree holds a supervisor.
-  std::function<bool(NodeItem*)> hasSupervisor = [&](NodeItem* n) {
-    if (n->isSupervisor()) return true;
-    auto it = kids.find(n->pid().serial());
-    if (it == kids.end()) return false;
-    return std::any_of(it->second.begin(), it->second.end(), hasSupervisor);
-  };
-
-  const double dx = style::kSiblingGap, dy = style::kLevelGap;
-  std::function<double(NodeItem*, int, double)> place = [&](NodeItem* n, int depth, double left) -> double {
-    ++layoutWork_;
-    n->inTree = true;
-    auto it = kids.find(n->pid().serial());
-    // Siblings that share a slot (a dying child and its restarted successor with the same order)
-    // are laid out once.
-    std::vector<NodeItem*> children;
-    if (it != kids.end()) {
-      for (NodeItem* c : it->second) {
-        if (children.empty() || children.back()->order != c->order || !(children.back()->dying() || c->dying())) {
-          children.push_back(c);
-        } else if (children.back()->dying()) {
-          children.back() = c;
-        }
-      }
-    }
-    if (it != kids.end())  // the dropped twins follow the kept one
-      for (NodeItem* c : it->second) c->inTree = true;
-    if (children.empty()) {
-      const double w = std::max(dx, n->slotWidth());
-      n->target = QPointF(left + w / 2, depth * dy);
-      n->room = w;
-      return w;
-    }
-    const bool allLeaves = std::none_of(children.begin(), children.end(), [&](NodeItem* c) { return kids.count(c->pid().serial()); });
-    if (allLeaves && children.size() > 12) {
-      double cell = dx;
-      for (NodeItem* c : children) cell = std::max(cell, c->slotWidth());
-      const size_t cols = std::max<size_t>(8, size_t(std::ceil(std::sqrt(double(children.size()) / 1.5))));
-      for (size_t i = 0; i < children.size(); ++i) {
-        children[i]->inTree = true;
-        children[i]->target = QPointF(left + (double(i % cols) + 0.5) * cell, (depth + 1) * dy + double(i / cols) * dy * 0.8);
-        children[i]->room = cell;
-        ++layoutWork_;
-      }
-      const double width = double(std::min(cols, children.size())) * cell;
-      n->target = QPointF(left + width / 2, depth * dy);
-      n->room = width;
-      return width;
-    }
-    double x = left;
-    for (NodeItem* c : children) x += place(c, depth + 1, x);
-    // Leaves side by side: labels alternate between two rows, so each may use two slots.
-    int leafIndex = 0;
-    for (size_t i = 0; i < children.size(); ++i) {
-      NodeItem* c = children[i];
-      if (kids.count(c->pid().serial())) {
-        leafIndex = 0;
-        continue;
-      }
-      const bool neighbours = children.size() > 1;
-      c->labelRow = neighbours ? leafIndex++ % 2 : 0;
-      if (neighbours) c->room *= 2;
-    }
-    n->target = QPointF((children.front()->target.x() + children.back()->target.x()) / 2, depth * dy);
-    // A parent wider than its children's span (a long name over one child) widens its subtree.
-    const double need = n->slotWidth();
-    n->room = std::max(need, x - left);  // a parent's label may span its subtree
-    if (x - left < need) {
-      const double shift = (need - (x - left)) / 2;
-      std::function<void(NodeItem*)> move = [&](NodeItem* m) {
-        m->target.rx() += shift;
-        if (auto k = kids.find(m->pid().serial()); k != kids.end())
-          for (NodeItem* c : k->second) move(c);
-      };
-      move(n);
-      return need;
-    }
-    return x - left;
-  };
-
-  double x = 0;
-  for (NodeItem* root : roots) {
-    if (!kids.count(root->pid().serial()) || !hasSupervisor(root)) continue;
-    x += place(root, 0, x) + dx;
-  }
-  // Twins (dying and restarted) share the slot of the one that was placed.
-  for (auto& [k, v] : kids)
-    for (size_t i = 1; i < v.size(); ++i)
-      if (v[i]->order == v[i - 1]->order) {
-        if (v[i]->target.isNull()) v[i]->target = v[i - 1]->target;
-        if (v[i - 1]->target.isNull()) v[i - 1]->target = v[i]->target;
-        v[i]->room = v[i - 1]->room = std::max(v[i]->room, v[i - 1]->room);
-        v[i]->labelRow = v[i - 1]->labelRow = std::max(v[i]->labelRow, v[i - 1]->labelRow);
-      }
+  const double x = trees.width;
   const double newOrigin = x > 0 ? x + 60 : 0;
   if (newOrigin > freeOriginX_ + 1) {  // the trees grew into the free area: make room
     heat_ = std::max(heat_, 0.5);
