@@ -42,6 +42,8 @@ export PATH="$PATH:/usr/sbin:/sbin"
 for tool in unshare chroot mount git; do
   command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not available on this machine"
 done
+unshare --mount --propagation private -- mount -t tmpfs none /mnt >/dev/null 2>&1 ||
+  die "cannot mount in a private mount namespace here (unshare --mount and mount need CAP_SYS_ADMIN; a container may forbid them)"
 git -C "$repo" rev-parse --verify -q HEAD >/dev/null || die "$repo is not a git repository with a commit"
 if [[ -n $(git -C "$repo" status --porcelain --untracked-files=no 2>/dev/null) ]]; then
   say "note: uncommitted changes in $repo are not part of the root (it gets the committed tree)"
