@@ -1179,8 +1179,11 @@ void TestRuntime::limits_maxProcessesThreaded() {
   o.max_processes = 1000;
   std::atomic<int> limited{0}, done{0};
   Runtime rt(o);
+  // The spawners wait for :go, so that the first cannot fill the table before the fourth exists.
+  std::vector<Pid> spawners;
   for (int k = 0; k < 4; ++k)
-    rt.spawn([](Process& self, std::atomic<int>* limited, std::atomic<int>* done) -> Task<> {
+    spawners.push_back(rt.spawn([](Process& self, std::atomic<int>* limited, std::atomic<int>* done) -> Task<> {
+      co_await self.receive();
       for (int i = 0; i < 1000; ++i) {
         try {
           self.spawn(idle);
@@ -1190,7 +1193,8 @@ void TestRuntime::limits_maxProcessesThreaded() {
       }
       done->fetch_add(1);
       co_await idle(self);
-    }, &limited, &done);
+    }, &limited, &done));
+  for (Pid p : spawners) rt.send(p, A("go"));
   QTRY_VERIFY_WITH_TIMEOUT(done.load() == 4, kWait);
   QCOMPARE(rt.process_count(), size_t(1000));
   QCOMPARE(limited.load(), 4 * 1000 - (1000 - 4));
