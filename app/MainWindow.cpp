@@ -71,6 +71,9 @@ MainWindow::MainWindow(QWidget* parent)
       scenarioPanel_(new QTextBrowser), frameTimer_(new QTimer(this)),
       source_(std::make_unique<views::EmbeddedSource>(host_, this)), pipeline_(model_, scene_) {
   setObjectName(QStringLiteral("mainWindow"));
+  for (const PaletteEntry& e : actorscope::app::palette())
+    static_cast<views::EmbeddedSource*>(source_.get())
+        ->addSpawnable(QString::fromLatin1(e.title), [k = e.kind](Runtime& rt) { return spawnPalette(rt, k); });
   // The charts count what the playhead presents, not what just happened.
   pipeline_.onPresented = [this](const std::vector<TraceEvent>& events) {
     if (charts_) charts_->observe(events);
@@ -294,8 +297,9 @@ void MainWindow::tick() {
     statusBar()->showMessage(tr("The scenario failed: %1").arg(QString::fromStdString(batch.error)), 10000);
   const bool live = analysisTick(batch);  // recorded always; applied unless the timeline shows the past
   // Live events reach the views through the playhead, in causal order at presentation time.
+  // The timeline's forward play pushes recorded events into the same playhead.
   if (live) pipeline_.feed(batch);
-  else pipeline_.clear();  // the timeline rebuilds the picture from the recording
+  else pipeline_.advance();
   model_->processPending();
   analysisSampled();
   // Signals in flight are drawn where the runtime says they are (stepping, slow motion).
@@ -536,7 +540,13 @@ void MainWindow::monitorPid(Pid watcher, Pid target) {
 
 void MainWindow::spawnFromPalette(int kind) {
   if (!canAct()) return;
-  host_->post([kind](Runtime& rt) { spawnPalette(rt, PaletteKind(kind)); });
+  for (const PaletteEntry& e : actorscope::app::palette())
+    if (int(e.kind) == kind)
+      source_->spawn(QString::fromLatin1(e.title), [this, title = QString::fromLatin1(e.title)](const views::SpawnResult& r) {
+        statusBar()->showMessage(r.pid.valid() ? tr("Spawned %1: %2").arg(title, pidText(r.pid))
+                                               : tr("Could not spawn %1: %2").arg(title, r.error),
+                                 5000);
+      });
 }
 
 void MainWindow::previewKill(Pid pid, const Term& reason, bool on) {

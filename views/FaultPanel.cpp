@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -26,8 +27,8 @@ Term reasonTerm(const QString& text) {
 }
 }  // namespace
 
-FaultPanel::FaultPanel(RuntimeHost* host, ObserverModel* model, QWidget* parent)
-    : QWidget(parent), host_(host), model_(model) {
+FaultPanel::FaultPanel(Source* source, ObserverModel* model, QWidget* parent)
+    : QWidget(parent), source_(source), model_(model) {
   setObjectName(QStringLiteral("faultPanel"));
   sessionClock_.start();
   auto* outer = new QVBoxLayout(this);
@@ -258,7 +259,16 @@ void FaultPanel::startChaos() {
   f.chaos = c;
   f.at_ms = sessionClock_.elapsed();
   session_.faults.push_back(f);
-  host_->query<Pid>([c](Runtime& rt) { return start_chaos(rt, c); }, this, [this](Pid p) {
+  source_->startChaos(c, [self = QPointer<FaultPanel>(this), this](const SpawnResult& r) {
+    if (!self) return;
+    chaosStarting_ = false;
+    if (!r.pid.valid()) {
+      chaosStart_->setEnabled(true);
+      chaosStop_->setEnabled(false);
+      setStatus(tr("Chaos monkey not started: %1").arg(r.error));
+      return;
+    }
+    const Pid p = r.pid;
     chaos_ = p;
     chaosStarting_ = false;
     setStatus(tr("Chaos monkey %1 kills one process every %2 ms (seed %3)")
@@ -274,7 +284,7 @@ void FaultPanel::stopChaos() {
   chaosStarting_ = false;
   chaosStart_->setEnabled(true);
   chaosStop_->setEnabled(false);
-  if (p.valid()) host_->post([p](Runtime& rt) { stop_injector(rt, p); });
+  source_->stopInjector(p);
   setStatus(tr("Chaos stopped"));
 }
 
@@ -282,16 +292,11 @@ void FaultPanel::injectFault(const Fault& f0) {
   Fault f = f0;
   f.at_ms = sessionClock_.elapsed();
   session_.faults.push_back(f);
-  host_->query<QString>(
-      [f](Runtime& rt) -> QString {
-        std::string err;
-        if (!inject(rt, f, {}, &err)) return QString::fromStdString(err.empty() ? std::string("failed") : err);
-        return {};
-      },
-      this, [this, k = f.kind](QString err) {
-        setStatus(err.isEmpty() ? tr("Injected: %1").arg(QString::fromLatin1(to_string(k)))
-                                : tr("%1 failed: %2").arg(QString::fromLatin1(to_string(k)), err));
-      });
+  source_->inject(f, [self = QPointer<FaultPanel>(this), k = f.kind](const CommandResult& r) {
+    if (!self) return;
+    self->setStatus(r.ok ? tr("Injected: %1").arg(QString::fromLatin1(to_string(k)))
+                         : tr("%1 failed: %2").arg(QString::fromLatin1(to_string(k)), r.error));
+  });
 }
 
 bool FaultPanel::loadPlan(const QString& path, QString* error) {
@@ -336,7 +341,13 @@ void FaultPanel::runPlan() {
     setStatus(tr("The plan is empty"));
     return;
   }
-  host_->query<Pid>([p](Runtime& rt) { return start_fault_plan(rt, p); }, this, [this, n = p.faults.size()](Pid pid) {
+  source_->startPlan(p, [self = QPointer<FaultPanel>(this), this, n = p.faults.size()](const SpawnResult& r) {
+    if (!self) return;
+    if (!r.pid.valid()) {
+      setStatus(tr("The plan did not start: %1").arg(r.error));
+      return;
+    }
+    const Pid pid = r.pid;
     planRunner_ = pid;
     setStatus(tr("Running a plan of %1 faults (%2)").arg(n).arg(QString::fromStdString(inspect_pid(pid))));
   });
@@ -345,7 +356,7 @@ void FaultPanel::runPlan() {
 void FaultPanel::stopPlan() {
   const Pid p = planRunner_;
   planRunner_ = {};
-  if (p.valid()) host_->post([p](Runtime& rt) { stop_injector(rt, p); });
+  source_->stopInjector(p);
 }
 
 QString FaultPanel::status() const { return status_->text(); }

@@ -5,9 +5,9 @@
 // inject()/start_chaos(), which put a TraceKind::Fault event on the trace: it shows in the event
 // log, on the timeline and in recordings. The faults injected by hand are also collected into a
 // plan that "Save plan..." writes when no plan was loaded. GUI thread only; runtime work is
-// posted to the RuntimeHost's driver thread.
+// sent through the window's Source.
 
-#include "RuntimeHost.h"
+#include "Source.h"
 
 #include "actorscope/faults.hpp"
 
@@ -28,7 +28,7 @@ class FaultPanel final : public QWidget {
   Q_OBJECT
 
 public:
-  FaultPanel(RuntimeHost* host, ObserverModel* model, QWidget* parent = nullptr);
+  FaultPanel(Source* source, ObserverModel* model, QWidget* parent = nullptr);
 
   /// Fills the target fields (the selected process).
   void setTarget(Pid pid);
@@ -59,7 +59,7 @@ signals:
 private:
   void setStatus(const QString& s);
 
-  RuntimeHost* host_;
+  Source* source_;
   ObserverModel* model_;
   Pid chaos_;
   bool chaosStarting_ = false;

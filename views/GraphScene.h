@@ -7,7 +7,9 @@
 // GUI thread only.
 
 #include "BlastRadius.h"
+#include "ForceLayout.h"
 #include "ObserverModel.h"
+#include "Pipeline.h"
 
 #include <QElapsedTimer>
 #include <QGraphicsScene>
@@ -57,7 +59,7 @@ struct SignalAnim {
   double progress(double now) const;
 };
 
-class GraphScene final : public QGraphicsScene {
+class GraphScene final : public QGraphicsScene, public PresentationSink {
   Q_OBJECT
 
 public:
@@ -66,19 +68,19 @@ public:
 
   /// The central tick: layout step, animation step, repaint. `now` in ms (default: own clock).
   void advance(double now = -1);
-  double now() const;
+  double now() const override;
   /// The pulse duration when a signal is instantaneous (ms), and the per-hop latency the user set.
   void setLatencyHint(double ms) { latencyMs_ = ms; }
   /// Forget every node (a new runtime).
   void reset();
   /// How long a signal or message travels along its edge (ms): the playhead's travel time, so a
   /// pulse lands when the playhead presents its effect.
-  void setTravelMs(double ms) { travelMs_ = ms; }
+  void setTravelMs(double ms) override { travelMs_ = ms; }
   /// The travel the playhead planned for the signal of trace event `seq` (a SignalSent about to
   /// be applied): its pulse takes exactly that long.
-  void planTravel(uint64_t seq, double ms) { plannedTravel_[seq] = ms; }
+  void planTravel(uint64_t seq, double ms) override { plannedTravel_[seq] = ms; }
   /// A message leaves its sender (the playhead's Departure of a Send); it lands `travelMs` later.
-  void departure(const TraceEvent& send, double travelMs);
+  void departure(const TraceEvent& send, double travelMs) override;
   /// Where commands from the window start: the observer's glyph at the left edge of the graph.
   QPointF observerPos() const;
   /// The glyph's rect (empty while no node is shown): fitting the view keeps it in sight.
@@ -195,13 +197,9 @@ private:
   std::vector<uint32_t> gliding_;
   mutable QRectF nodesRect_;
   mutable bool rectDirty_ = true;
-  struct GridEntry {
-    int64_t key;
-    double x, y;
-    NodeItem* n;
-  };
-  std::vector<GridEntry> grid_;
-  uint32_t layoutCursor_ = 0;  // a crowd's force layout: where the next step's share begins  // force layout buckets (sorted by cell), reused
+  std::vector<ForceNode> forceNodes_;  // the force layout's input, reused between steps
+  std::vector<std::pair<uint32_t, uint32_t>> forceSprings_;
+  ForceLayoutState forceState_;
   friend class NodeItem;
   void nodeDragged() { rectDirty_ = true; animating_ = true; }
   std::unordered_map<uint64_t, int> edgeDelays_;  // key: min serial << 32 | max serial

@@ -183,12 +183,15 @@ void InspectorWidget::render() {
   }
   html += QStringLiteral("</table>");
   if (alive) {
+    // The messages are read from the source, which runs ahead of the picture: list no more than
+    // the presented mailbox holds, so no message shows before its envelope lands.
     const auto msgs = messages_.is_list() ? messages_.list_elements() : std::vector<Term>{};
+    const size_t presented = std::min<size_t>(msgs.size(), r->message_queue_len);
     html += QStringLiteral("<p><b>Mailbox</b> (%1)</p><ol style='margin-left:-20px'>").arg(r->message_queue_len);
-    const size_t shown = std::min<size_t>(msgs.size(), 30);
+    const size_t shown = std::min<size_t>(presented, 30);
     for (size_t i = 0; i < shown; ++i) html += QStringLiteral("<li><tt>%1</tt></li>").arg(termHtml(msgs[i], model_));
     html += QStringLiteral("</ol>");
-    if (msgs.size() > shown) html += tr("<p>... and %1 more</p>").arg(msgs.size() - shown);
+    if (r->message_queue_len > shown) html += tr("<p>... and %1 more</p>").arg(r->message_queue_len - shown);
   }
   if (html != lastHtml_) {
     lastHtml_ = html;

@@ -89,6 +89,7 @@ public:
   double order = 0;
   /// The force layout's springs (links, monitors, monitored_by), rebuilt with the edges.
   std::vector<NodeItem*> springs;
+  uint32_t layoutIndex = 0;  // GraphScene::forceStep's scratch: this node's index in its input
   /// Horizontal room (scene px) the layout leaves for this node's label: its slot in a tree (a
   /// parent: its subtree's width), about the distance to its nearest neighbour in the force layout.
   /// The label grows into it as the view zooms out, to stay readable on screen.

@@ -1,6 +1,7 @@
 #include "TimelineWidget.h"
 
 #include "GraphStyle.h"
+#include "Pipeline.h"
 
 #include "EventText.h"
 #include "GraphScene.h"
@@ -395,16 +396,22 @@ bool TimelineWidget::seekMarker(size_t i) {
   return true;
 }
 
-void TimelineWidget::show(size_t n, bool animate) {
+void TimelineWidget::show(size_t n, bool animate, bool play) {
   n = std::min(n, replay_->size());
+  const bool viaPlayhead = play && pipeline_;
+  // A seek shows its moment now: what Play left in the playhead is presented first.
+  if (pipeline_ && !viaPlayhead) pipeline_->flush();
   // Forward by a few events: they are applied (the graph animates as live); otherwise rebuilt.
   const bool rebuilt = !(animate && n >= pos_ && n - pos_ <= ObserverModel::kMaxEventsPerTick);
   if (!rebuilt) {
     if (n > pos_) {
       auto span = replay_->events(pos_, n);
-      model_->enqueue(std::vector<TraceEvent>(span.begin(), span.end()));
+      std::vector<TraceEvent> events(span.begin(), span.end());
+      if (viaPlayhead) pipeline_->push(events);
+      else model_->enqueue(std::move(events));
     }
   } else {
+    if (pipeline_) pipeline_->clear();
     // A jump, or backward: the state as it was, from scratch (the model keeps the dead, which a
     // past snapshot would not bring back).
     model_->clear();
@@ -418,8 +425,8 @@ void TimelineWidget::show(size_t n, bool animate) {
     scene_->setRuntimeClock(std::max(curNs_, replay_->time_at(n)), dir_ != 0);
     if (rebuilt)
       scene_->addInFlight(replay_->in_flight_at(n));  // the pulses of that moment, mid-edge
-    else
-      scene_->setInFlight(replay_->in_flight_at(n));
+    else if (!viaPlayhead)
+      scene_->setInFlight(replay_->in_flight_at(n));  // via the playhead, its departures draw them
   }
 }
 
@@ -466,7 +473,7 @@ void TimelineWidget::onPlayTick() {
     curNs_ = replay_->start_ns();
     end = true;
   }
-  show(replay_->index_at_time(curNs_), true);
+  show(replay_->index_at_time(curNs_), true, /*play=*/true);
   if (end) {
     dir_ = 0;
     playTimer_->stop();
@@ -481,6 +488,7 @@ void TimelineWidget::goLive() {
   replay_.reset();
   if (fromFile_) selA_ = selB_ = 0;
   fromFile_ = false;
+  if (pipeline_) pipeline_->clear();
   model_->clear();
   if (scene_) scene_->reset();
   emit scrubbingChanged(false);

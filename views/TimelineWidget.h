@@ -29,6 +29,7 @@ namespace actorscope::views {
 
 class GraphScene;
 class ObserverModel;
+class Pipeline;
 class TimelineBar;
 
 class TimelineWidget final : public QWidget {
@@ -38,6 +39,9 @@ public:
   /// `scene` may be null (tests).
   TimelineWidget(ObserverModel* model, GraphScene* scene, QWidget* parent = nullptr);
   ~TimelineWidget() override;
+  /// The window's presentation pipeline: events played forward take its playhead, as live ones
+  /// do (causal order, travel, minimum life). Without one they are applied at once (tests).
+  void setPipeline(Pipeline* p) { pipeline_ = p; }
 
   /// Live markers kept at most (the recording itself is bounded by the Recorder).
   static constexpr size_t kMaxLiveMarkers = 20'000;
@@ -112,12 +116,16 @@ signals:
 
 private:
   void enterReplay();
-  void show(size_t n, bool animate);
+  /// Shows the state after n events. `animate`: a few events forward are applied as events
+  /// (else the state is rebuilt); `play`: they take the pipeline's playhead (Play), else they
+  /// are applied at once (a seek: the state of that moment, now).
+  void show(size_t n, bool animate, bool play = false);
   void onPlayTick();
   void updateUi();
 
   ObserverModel* model_;
   GraphScene* scene_;
+  Pipeline* pipeline_ = nullptr;
   Recorder rec_;
   bool enabled_ = true;
   bool started_ = false;

@@ -4,6 +4,7 @@
 
 #include "fixtures.hpp"
 #include "EventLog.h"
+#include "EmbeddedSource.h"
 #include "FaultPanel.h"
 #include "RuntimeHost.h"
 #include "TimelineWidget.h"
@@ -129,7 +130,8 @@ private slots:
     });
     TimelineWidget tl(&model, nullptr);
     tl.startRecording();
-    views::FaultPanel panel(&host, &model);
+    views::EmbeddedSource source(&host, &model);
+    views::FaultPanel panel(&source, &model);
     views::RuntimeHost::Config cfg;
     cfg.mode = views::RunMode::Deterministic;
     cfg.latency = std::chrono::milliseconds(0);

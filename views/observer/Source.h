@@ -6,9 +6,11 @@
 // observed system, so the trace shows them coming from the observer. No widget reaches a
 // Runtime& except through a Source. GUI thread only.
 
+#include "actorscope/faults.hpp"
 #include "actorscope/term.hpp"
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -21,6 +23,12 @@ struct CommandResult {
   static CommandResult failed(QString why) { return {false, std::move(why)}; }
 };
 using CommandDone = std::function<void(const CommandResult&)>;
+/// What a command that starts a process did: the new pid, or why not.
+struct SpawnResult {
+  Pid pid;
+  QString error;  // when !pid.valid()
+};
+using SpawnDone = std::function<void(const SpawnResult&)>;
 
 /// Process.info(pid) and its first messages, for the inspector.
 struct ProcessDetails {
@@ -46,6 +54,17 @@ public:
   /// Process.register(pid, name).
   virtual void registerName(Pid pid, Atom name, CommandDone done = {}) = 0;
   virtual void details(Pid pid, std::function<void(ProcessDetails)> done) = 0;
+
+  /// Starts one of the source's spawnable kinds (spawnables()), from the observer.
+  virtual QStringList spawnables() const = 0;
+  virtual void spawn(const QString& kind, SpawnDone done = {}) = 0;
+
+  /// Fault injection (faults.hpp): one fault now; a chaos monkey or a fault plan as an injector
+  /// process (its pid, to stop it with stopInjector).
+  virtual void inject(const Fault& f, CommandDone done = {}) = 0;
+  virtual void startChaos(const ChaosConfig& c, SpawnDone done = {}) = 0;
+  virtual void startPlan(const FaultPlan& plan, SpawnDone done = {}) = 0;
+  virtual void stopInjector(Pid injector) = 0;
 };
 
 }  // namespace actorscope::views

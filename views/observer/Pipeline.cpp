@@ -1,6 +1,5 @@
 #include "Pipeline.h"
 
-#include "GraphScene.h"
 #include "ObserverModel.h"
 
 namespace actorscope::views {
@@ -14,9 +13,17 @@ void Pipeline::feed(HostBatch& batch) {
     batch.snapshot.reset();
   }
   if (!batch.events.empty()) playhead_.push(batch.events, now);
-  present(playhead_.take(now));
-  scene_->setTravelMs(playhead_.travel_now());
+  advance();
   model_->setDroppedEvents(batch.dropped_events);
+}
+
+void Pipeline::push(const std::vector<TraceEvent>& events) {
+  if (!events.empty()) playhead_.push(events, scene_->now());
+}
+
+void Pipeline::advance() {
+  present(playhead_.take(scene_->now()));
+  scene_->setTravelMs(playhead_.travel_now());
 }
 
 void Pipeline::present(std::vector<PresentedEvent> due) {

@@ -7,6 +7,9 @@
 
 #include <QPointer>
 
+#include <utility>
+#include <vector>
+
 namespace actorscope::views {
 
 class EmbeddedSource final : public Source {
@@ -23,12 +26,26 @@ public:
   void registerName(Pid pid, Atom name, CommandDone done = {}) override;
   void details(Pid pid, std::function<void(ProcessDetails)> done) override;
 
+  QStringList spawnables() const override;
+  void spawn(const QString& kind, SpawnDone done = {}) override;
+  /// Makes `kind` spawnable: `fn` runs on the driver thread and returns the started pid.
+  void addSpawnable(const QString& kind, std::function<Pid(Runtime&)> fn);
+
+  void inject(const Fault& f, CommandDone done = {}) override;
+  void startChaos(const ChaosConfig& c, SpawnDone done = {}) override;
+  void startPlan(const FaultPlan& plan, SpawnDone done = {}) override;
+  void stopInjector(Pid injector) override;
+
 private:
+  /// Runs `fn` on the driver; the started pid (or the error it threw) reaches `done`.
+  void spawnWith(std::function<Pid(Runtime&)> fn, SpawnDone done);
+
   /// Runs `fn` on the driver; its result reaches `done` on the GUI thread (dropped when none).
   void command(std::function<CommandResult(Runtime&)> fn, CommandDone done);
 
   RuntimeHost* host_;
   QPointer<QObject> context_;
+  std::vector<std::pair<QString, std::function<Pid(Runtime&)>>> spawnables_;
 };
 
 }  // namespace actorscope::views

@@ -13,19 +13,41 @@
 
 namespace actorscope::views {
 
-class GraphScene;
 class ObserverModel;
+
+/// What draws the travel of signals: the graph scene implements it (Widgets side); the pipeline
+/// knows only this.
+class PresentationSink {
+public:
+  virtual ~PresentationSink() = default;
+  /// The presentation clock (ms).
+  virtual double now() const = 0;
+  /// How long a signal travels along its edge now (the playhead's travel time).
+  virtual void setTravelMs(double ms) = 0;
+  /// The travel planned for the signal of trace event `seq` (a SignalSent about to be applied).
+  virtual void planTravel(uint64_t seq, double ms) = 0;
+  /// A message leaves its sender; it lands `travelMs` later.
+  virtual void departure(const TraceEvent& send, double travelMs) = 0;
+};
 
 class Pipeline {
 public:
-  Pipeline(ObserverModel* model, GraphScene* scene) : model_(model), scene_(scene) {}
+  Pipeline(ObserverModel* model, PresentationSink* scene) : model_(model), scene_(scene) {}
 
   /// One frame of the live source. A full snapshot (the model was cleared or lost events) first
   /// presents everything the playhead holds, then replaces the state; a periodic one only
   /// refreshes fields (the playhead reorders independent processes, so the picture is never "the
   /// state at one seq"). The caller then runs ObserverModel::processPending().
   void feed(HostBatch& batch);
-  /// The graph shows something else (the timeline's past): what the playhead holds is dropped.
+  /// Events of another source (the timeline playing a recording forward): they take the same
+  /// way to the screen, presented by advance().
+  void push(const std::vector<TraceEvent>& events);
+  /// Presents what is due now (feed() does this itself).
+  void advance();
+  /// Presents everything the playhead holds, now (before the picture jumps elsewhere).
+  void flush() { present(playhead_.flush()); }
+  /// The picture was rebuilt from elsewhere (a timeline jump, a new runtime): what the playhead
+  /// holds is dropped.
   void clear() { playhead_.clear(); }
 
   const Playhead& playhead() const { return playhead_; }
@@ -38,7 +60,7 @@ private:
   void present(std::vector<PresentedEvent> due);
 
   ObserverModel* model_;
-  GraphScene* scene_;
+  PresentationSink* scene_;
   Playhead playhead_;
   double fastForwardAt_ = -1e300;
 };

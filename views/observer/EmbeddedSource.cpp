@@ -111,4 +111,63 @@ void EmbeddedSource::details(Pid pid, std::function<void(ProcessDetails)> done) 
       context, std::move(done));
 }
 
+QStringList EmbeddedSource::spawnables() const {
+  QStringList out;
+  for (const auto& [kind, fn] : spawnables_) out << kind;
+  return out;
+}
+
+void EmbeddedSource::addSpawnable(const QString& kind, std::function<Pid(Runtime&)> fn) {
+  for (auto& [k, f] : spawnables_)
+    if (k == kind) {
+      f = std::move(fn);
+      return;
+    }
+  spawnables_.emplace_back(kind, std::move(fn));
+}
+
+void EmbeddedSource::spawnWith(std::function<Pid(Runtime&)> fn, SpawnDone done) {
+  auto run = [fn = std::move(fn)](Runtime& rt) -> SpawnResult {
+    try {
+      return {fn(rt), {}};
+    } catch (const ErlangError& e) {
+      return {{}, QString::fromStdString(e.what())};  // :system_limit names the limit
+    }
+  };
+  QObject* context = context_.data();
+  if (!done || !context) {
+    host_->post([run = std::move(run)](Runtime& rt) { run(rt); });
+    return;
+  }
+  host_->query<SpawnResult>(std::move(run), context, [done = std::move(done)](SpawnResult r) { done(r); });
+}
+
+void EmbeddedSource::spawn(const QString& kind, SpawnDone done) {
+  for (const auto& [k, fn] : spawnables_)
+    if (k == kind) return spawnWith(fn, std::move(done));
+  if (done) done({{}, QStringLiteral("nothing called \"%1\" can be spawned here").arg(kind)});
+}
+
+void EmbeddedSource::inject(const Fault& f, CommandDone done) {
+  command(
+      [f](Runtime& rt) {
+        std::string err;
+        if (actorscope::inject(rt, f, {}, &err)) return CommandResult{};
+        return CommandResult::failed(QString::fromStdString(err.empty() ? std::string("the fault was not injected") : err));
+      },
+      std::move(done));
+}
+
+void EmbeddedSource::startChaos(const ChaosConfig& c, SpawnDone done) {
+  spawnWith([c](Runtime& rt) { return start_chaos(rt, c); }, std::move(done));
+}
+
+void EmbeddedSource::startPlan(const FaultPlan& plan, SpawnDone done) {
+  spawnWith([plan](Runtime& rt) { return start_fault_plan(rt, plan); }, std::move(done));
+}
+
+void EmbeddedSource::stopInjector(Pid injector) {
+  if (injector.valid()) host_->post([injector](Runtime& rt) { stop_injector(rt, injector); });
+}
+
 }  // namespace actorscope::views

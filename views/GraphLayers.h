@@ -1,0 +1,472 @@
+#pragma once
+// The graph scene's layers, each painting all of its kind in one call: edges (links, monitors,
+// their delays), signals (pulses and envelopes in flight, with labels), nodes (the crowd's level
+// of detail), and the observer's glyph where commands from the window start. Internal to
+// GraphScene.cpp, which owns them; they read the scene's state as its friends. GUI thread only.
+
+#include "GraphScene.h"
+#include "GraphStyle.h"
+#include "NodeItem.h"
+
+#include <QGraphicsItem>
+#include <QImage>
+#include <QPaintEngine>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
+
+namespace actorscope::views {
+
+namespace layer {
+inline constexpr int kMaxPulseLabels = 40;
+inline constexpr double kInFlightHold = 0.9;  // where an undelivered, untracked signal waits
+inline double len(QPointF v) { return std::hypot(v.x(), v.y()); }
+}  // namespace layer
+
+// ---- layers ------------------------------------------------------------------------------------
+
+/// Paints every edge in one call.
+class EdgeLayer final : public QGraphicsItem {
+public:
+  explicit EdgeLayer(GraphScene* s) : scene_(s) {
+    setZValue(0);
+    setAcceptedMouseButtons(Qt::NoButton);
+    setFlag(ItemUsesExtendedStyleOption);  // exposedRect: edges outside it are culled
+  }
+  QRectF boundingRect() const override { return rect_; }
+  void setRect(const QRectF& r) {
+    if (r == rect_) return;
+    prepareGeometryChange();
+    rect_ = r;
+  }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override {
+    const double lod = option->levelOfDetailFromTransform(p->worldTransform());
+    p->setRenderHint(QPainter::Antialiasing, lod > (scene_->crowd_ ? 0.5 : 0.3));
+    const bool dark = style::isDark(scene_->palette());
+    QPen treePen(dark ? QColor(0x6a, 0x72, 0x84) : QColor(0x90, 0x98, 0xa8), 2, Qt::DotLine);
+    QPen linkPen(style::linkColor(dark), 3.2);
+    QPen monPen(style::monitorColor(), 2.6, Qt::DashLine);
+    const bool thin = lod < 0.4 || (scene_->crowd_ && lod < 0.6);
+    if (thin) {
+      // Far away or a crowd: hairline-cheap cosmetic pens, monitors solid (dashing thousands of
+      // lines is what a frame would spend its time on).
+      linkPen = QPen(linkPen.color(), 2);
+      QColor mc = style::monitorColor();
+      mc.setAlpha(170);
+      monPen = QPen(mc, 1);
+      treePen = QPen(treePen.color(), 1);
+      for (QPen* pen : {&linkPen, &monPen, &treePen}) pen->setCosmetic(true);
+    }
+    // Batched: one drawLines per style for the edges between opaque nodes, culled to the exposed
+    // rect; edges of a fading node are drawn one by one with its opacity.
+    const QRectF vis = option->exposedRect;
+    auto visible = [&](QPointF a, QPointF b) {
+      return std::max(a.x(), b.x()) >= vis.left() && std::min(a.x(), b.x()) <= vis.right() &&
+             std::max(a.y(), b.y()) >= vis.top() && std::min(a.y(), b.y()) <= vis.bottom();
+    };
+    tree_.clear();
+    links_.clear();
+    mons_.clear();
+    heads_.clear();
+    struct Faded {
+      QLineF line;
+      const QPen* pen;
+      double opacity;
+      bool head;
+    };
+    std::vector<Faded> faded;
+    for (const GraphEdge& e : edges) {
+      if (lod < 0.12 && e.kind == GraphEdge::Monitor) continue;  // far away: no monitor arrows
+      NodeItem* a = scene_->node(e.from);
+      NodeItem* b = scene_->node(e.to);
+      if (!a || !b) continue;
+      QPointF pa = a->pos(), pb = b->pos();
+      if (!visible(pa, pb)) continue;
+      const double fade = std::min(a->opacity(), b->opacity());
+      if (e.kind == GraphEdge::Tree || e.kind == GraphEdge::Link) {
+        const bool tree = e.kind == GraphEdge::Tree;
+        if (fade < 1)
+          faded.push_back({QLineF(pa, pb), tree ? &treePen : &linkPen, fade, false});
+        else
+          (tree ? tree_ : links_).append(QLineF(pa, pb));
+      } else {
+        // Watcher -> target, offset a little so it does not hide a link between the same pair.
+        QPointF d = pb - pa;
+        const double l = layer::len(d);
+        if (l < 1) continue;
+        QPointF u = d / l, n(-u.y(), u.x());
+        pa += n * 7;
+        pb += n * 7;
+        const QPointF tip = pb - u * (b->radius() + 8);
+        const QPointF start = pa + u * (a->radius() + 4);
+        if (fade < 1) {
+          faded.push_back({QLineF(start, tip), &monPen, fade, !thin});
+        } else {
+          mons_.append(QLineF(start, tip));
+          if (!thin) heads_.append(QLineF(tip, tip - u));
+        }
+      }
+    }
+    auto head = [&](QPointF tip, QPointF u) {
+      const QPointF n(-u.y(), u.x());
+      QPolygonF h;
+      h << tip << tip - u * 16 + n * 8 << tip - u * 16 - n * 8;
+      p->drawPolygon(h);
+    };
+    p->setBrush(Qt::NoBrush);
+    if (!tree_.isEmpty()) {
+      p->setPen(treePen);
+      p->drawLines(tree_);
+    }
+    if (!links_.isEmpty()) {
+      p->setPen(linkPen);
+      p->drawLines(links_);
+    }
+    if (!mons_.isEmpty()) {
+      p->setPen(monPen);
+      p->drawLines(mons_);
+    }
+    if (!heads_.isEmpty()) {
+      p->setPen(Qt::NoPen);
+      p->setBrush(style::monitorColor());
+      for (const QLineF& h : heads_) head(h.p1(), h.p1() - h.p2());
+    }
+    for (const Faded& f : faded) {
+      p->setOpacity(f.opacity);
+      p->setPen(*f.pen);
+      p->setBrush(Qt::NoBrush);
+      p->drawLine(f.line);
+      if (f.head) {
+        const double l = f.line.length();
+        if (l < 0.01) continue;
+        p->setPen(Qt::NoPen);
+        p->setBrush(style::monitorColor());
+        head(f.line.p2(), (f.line.p2() - f.line.p1()) / l);
+      }
+    }
+    p->setOpacity(1);
+    // Delayed edges (a delay fault with a peer): an amber band and the latency at the middle.
+    if (!scene_->edgeDelays_.empty()) {
+      const QColor amber(0xf0, 0x8c, 0x00);
+      QFont f = p->font();
+      f.setPixelSize(12);
+      f.setBold(true);
+      p->setFont(f);
+      for (const auto& [key, ms] : scene_->edgeDelays_) {
+        NodeItem* a = scene_->node(uint32_t(key >> 32));
+        NodeItem* b = scene_->node(uint32_t(key));
+        if (!a || !b || !visible(a->pos(), b->pos())) continue;
+        QColor band = amber;
+        band.setAlpha(150);
+        QPen pen(band, thin ? 3 : 10, Qt::SolidLine, Qt::RoundCap);
+        if (thin) pen.setCosmetic(true);
+        p->setPen(pen);
+        p->drawLine(a->pos(), b->pos());
+        if (lod < 0.3) continue;
+        const QPointF mid = (a->pos() + b->pos()) / 2;
+        const QString text = QStringLiteral("delay %1 ms").arg(ms);
+        const QRectF r = p->fontMetrics().boundingRect(text).adjusted(-5, -2, 5, 2);
+        const QRectF box(mid.x() - r.width() / 2, mid.y() - r.height() / 2, r.width(), r.height());
+        p->setPen(Qt::NoPen);
+        p->setBrush(amber);
+        p->drawRoundedRect(box, 6, 6);
+        p->setPen(Qt::white);
+        p->drawText(box, Qt::AlignCenter, text);
+        p->setBrush(Qt::NoBrush);
+      }
+    }
+  }
+  std::vector<GraphEdge> edges;
+
+private:
+  GraphScene* scene_;
+  QRectF rect_;
+  QVector<QLineF> tree_, links_, mons_, heads_;  // per paint, kept to reuse their memory
+};
+
+/// Paints every travelling signal in one call.
+class SignalLayer final : public QGraphicsItem {
+public:
+  explicit SignalLayer(GraphScene* s) : scene_(s) { setZValue(20); setAcceptedMouseButtons(Qt::NoButton); }
+  QRectF boundingRect() const override { return rect_; }
+  void setRect(const QRectF& r) {
+    if (r == rect_) return;
+    prepareGeometryChange();
+    rect_ = r;
+  }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override {
+    const double lod = option->levelOfDetailFromTransform(p->worldTransform());
+    const double now = scene_->lastNow_;
+    p->setRenderHint(QPainter::Antialiasing, true);
+    // Zoomed out, pulses and their labels grow so that they stay visible on screen.
+    if (!(lod > 0)) return;
+    const double k = std::clamp(0.85 / std::max(lod, 0.01), 1.0, 2.6);
+    QFont f = p->font();
+    f.setPixelSize(int(std::lround(std::clamp(11.5 / std::max(lod, 0.01), 13.0, 32.0))));
+    f.setBold(true);
+    p->setFont(f);
+    const QFontMetricsF fm(f);
+    const bool labels = f.pixelSize() * lod >= 8;
+    int labelled = 0;
+    for (const SignalAnim& a : scene_->anims_) {
+      const bool tracked = a.rtProgress >= 0 && !a.delivered;
+      if (now < a.t0 && !tracked) continue;
+      const QPointF to = scene_->posOf(a.to, a.toPos);
+      QPointF from = a.from ? scene_->posOf(a.from, a.fromPos) : a.fromPos;
+      double t = tracked ? a.rtProgress : a.progress(now);
+      switch (a.kind) {
+        case SignalAnim::ExitPulse:
+        case SignalAnim::DownPulse:
+        case SignalAnim::KillBolt:
+        case SignalAnim::Message: {
+          if (!a.delivered && !tracked && a.kind != SignalAnim::Message) t = std::min(t, layer::kInFlightHold);
+          const QPointF d = to - from;
+          const double l = layer::len(d);
+          if (l < 1) break;
+          const QPointF u = d / l;
+          if (a.sender == 0 && a.kind != SignalAnim::Message && t < 1) {
+            // A command from the window: its path from the observer's glyph, so the pulse is
+            // not mistaken for a signal from a process it passes over.
+            QColor c = style::observerColor();
+            c.setAlpha(150);
+            p->setPen(QPen(c, 2.5 * k, Qt::DashLine, Qt::RoundCap));
+            p->drawLine(from, to - u * (28 + 4 * k));
+          }
+          const double startGap = a.from ? 26 : 0;
+          const double endGap = 28 + 4 * k;
+          const double usable = std::max(1.0, l - startGap - endGap);
+          const QPointF head = from + u * (startGap + usable * t);
+          const QPointF tail = from + u * (startGap + usable * std::max(0.0, t - 0.3));
+          if (a.kind == SignalAnim::Message) {
+            // An envelope on its way; one from the observer carries its message as a label.
+            QRectF env(head.x() - 9 * k, head.y() - 6 * k, 18 * k, 12 * k);
+            p->setPen(QPen(QColor(0x55, 0x55, 0x66), 1.5));
+            p->setBrush(QColor(0xff, 0xfb, 0xe8));
+            p->drawRect(env);
+            p->drawLine(env.topLeft(), env.center());
+            p->drawLine(env.topRight(), env.center());
+            if (!a.text.isEmpty() && labels) {
+              const double w = fm.horizontalAdvance(a.text) + fm.height() * 0.6, h = fm.height() + 2;
+              QRectF box(head.x() - w / 2, env.top() - h - 4, w, h);
+              p->setPen(Qt::NoPen);
+              p->setBrush(QColor(0x4a, 0x5a, 0x6e, 235));
+              p->drawRoundedRect(box, h / 3, h / 3);
+              p->setPen(Qt::white);
+              p->drawText(box, Qt::AlignCenter, a.text);
+            }
+            break;
+          }
+          if (a.kind == SignalAnim::KillBolt) {
+            // A lightning bolt: zigzag from the tail to the head.
+            const QPointF n(-u.y(), u.x());
+            QPolygonF zig;
+            const int steps = 7;
+            for (int i = 0; i <= steps; ++i) {
+              const double s = double(i) / steps;
+              zig << tail + (head - tail) * s + n * ((i % 2 ? 9 : -9) * k * (i == 0 || i == steps ? 0 : 1));
+            }
+            p->setPen(QPen(QColor(255, 255, 255, 220), 9 * k, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p->drawPolyline(zig);
+            p->setPen(QPen(a.color, 5 * k, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p->drawPolyline(zig);
+          } else {
+            // A fading trail: three solid segments (a gradient pen costs far more to raster).
+            const double w = (a.kind == SignalAnim::DownPulse ? 5 : 8) * k;
+            QColor c = a.color;
+            for (int i = 0; i < 3; ++i) {
+              c.setAlpha(60 + 70 * i);
+              p->setPen(QPen(c, w * (0.6 + 0.2 * i), Qt::SolidLine, Qt::FlatCap));
+              p->drawLine(tail + (head - tail) * (i / 3.0), tail + (head - tail) * ((i + 1) / 3.0));
+            }
+          }
+          p->setPen(QPen(Qt::white, 2.5 * k));
+          p->setBrush(a.color);
+          const double r = (a.kind == SignalAnim::DownPulse ? 10 : 12) * k;
+          p->drawEllipse(head, r, r);
+          if (labels && labelled++ < layer::kMaxPulseLabels) {
+            const QString& text = a.text;
+            const double w = fm.horizontalAdvance(text) + fm.height() * 0.6;
+            const double h = fm.height() + 2;
+            QRectF box(head.x() - w / 2, head.y() - r - h - 4, w, h);
+            p->setPen(Qt::NoPen);
+            p->setBrush(QColor(a.color.red(), a.color.green(), a.color.blue(), 235));
+            p->drawRoundedRect(box, h / 3, h / 3);
+            p->setPen(Qt::white);
+            p->drawText(box, Qt::AlignCenter, text);
+          }
+          break;
+        }
+        case SignalAnim::Envelope: {
+          // Drops from above into the mailbox and fades.
+          const QPointF at = to + QPointF(0, -70 * k * (1 - t) - 6);
+          QColor c = a.color;
+          p->setOpacity(t < 0.75 ? 1.0 : (1 - t) / 0.25);
+          QRectF env(at.x() - 15 * k, at.y() - 10 * k, 30 * k, 20 * k);
+          p->setPen(QPen(c.darker(140), 2));
+          p->setBrush(QColor(0xff, 0xfb, 0xe8));
+          p->drawRect(env);
+          p->drawLine(env.topLeft(), env.center() + QPointF(0, 2));
+          p->drawLine(env.topRight(), env.center() + QPointF(0, 2));
+          p->setOpacity(1);
+          break;
+        }
+        case SignalAnim::Fizzle: {
+          QColor c = a.color;
+          c.setAlphaF(1 - t);
+          p->setPen(QPen(c, 3 * k, Qt::DotLine));
+          p->setBrush(Qt::NoBrush);
+          const double r = (30 + 30 * t) * k;
+          p->drawEllipse(to, r, r);
+          for (int i = 0; i < 6; ++i) {
+            const double ang = i * M_PI / 3 + t;
+            p->drawPoint(to + QPointF(std::cos(ang), std::sin(ang)) * (r + 6));
+          }
+          break;
+        }
+      }
+    }
+  }
+
+private:
+  GraphScene* scene_;
+  QRectF rect_;
+};
+
+/// Paints every node that is a plain blob at the view's scale, in one call (the items themselves
+/// then have no contents: no per-item transform, state and clip for thousands of dots).
+class NodeLayer final : public QGraphicsItem {
+public:
+  explicit NodeLayer(GraphScene* s) : scene_(s) { setZValue(9); setAcceptedMouseButtons(Qt::NoButton); }
+  QRectF boundingRect() const override { return rect_; }
+  void setRect(const QRectF& r) {
+    if (r == rect_) return;
+    prepareGeometryChange();
+    rect_ = r;
+  }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override {
+    const QTransform wt = p->worldTransform();
+    const double lod = option->levelOfDetailFromTransform(wt);
+    if (!(lod > 0)) return;
+    // Painted at another scale than the graph view's (an export, a second view): the nodes that
+    // are no blobs at this scale are drawn in full, as their items would.
+    if (!bandMatches(lod)) return paintDirect(p, option, widget, lod);
+    if (wt.type() > QTransform::TxScale || !p->paintEngine() || p->paintEngine()->type() != QPaintEngine::Raster)
+      return paintDirect(p, option, widget, lod);
+    // Each distinct blob is drawn once per scale into a small image, then blitted in device
+    // coordinates: thousands of dots cost thousands of small copies, not thousands of ellipses.
+    if (lod != spriteLod_) {
+      sprites_.clear();
+      spriteLod_ = lod;
+    }
+    const double dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+    const QRectF vis = option->exposedRect.adjusted(-40, -40, 40, 40);
+    p->save();
+    p->resetTransform();
+    double opacity = 1;
+    for (const auto& [k, n] : scene_->nodes_) {
+      if (!n->blobbed()) continue;
+      const QPointF at = n->pos();
+      if (!vis.contains(at)) continue;
+      const double o = n->opacity();
+      if (o <= 0) continue;
+      if (o != opacity) p->setOpacity(opacity = o);
+      const uint64_t key = n->blobKey();
+      auto it = sprites_.find(key);
+      if (it == sprites_.end()) {
+        const double half = (n->radius() + 6) * n->scale() * lod + 1.5;
+        const int side = int(std::ceil(2 * half * dpr));
+        QImage img(side, side, QImage::Format_ARGB32_Premultiplied);
+        img.setDevicePixelRatio(dpr);
+        img.fill(Qt::transparent);
+        QPainter ip(&img);
+        ip.setRenderHint(QPainter::Antialiasing, lod > 0.3);
+        ip.setPen(Qt::NoPen);
+        ip.translate(half, half);
+        ip.scale(lod, lod);
+        n->paintBlob(&ip, QPointF(0, 0));
+        ip.end();
+        it = sprites_.emplace(key, Sprite{std::move(img), half}).first;
+      }
+      const QPointF d = wt.map(at);
+      p->drawImage(QPointF(d.x() - it->second.half, d.y() - it->second.half), it->second.image);
+    }
+    p->restore();
+  }
+
+private:
+  bool bandMatches(double lod) const {
+    const double v = scene_->viewLod_;
+    return v > 0 && (lod < 0.22) == (v < 0.22) && (lod < 0.45) == (v < 0.45);
+  }
+  void paintDirect(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget, double lod) {
+    const QRectF vis = option->exposedRect.adjusted(-200, -200, 200, 200);
+    for (const auto& [k, n] : scene_->nodes_) {
+      if (!n->blobbed()) continue;
+      const QPointF at = n->pos();
+      if (!vis.contains(at)) continue;
+      const double o = n->opacity();
+      if (o <= 0) continue;
+      p->save();
+      p->setOpacity(o);
+      if (n->wantsBlob(lod)) {
+        p->setRenderHint(QPainter::Antialiasing, lod > 0.3);
+        p->setPen(Qt::NoPen);
+        n->paintBlob(p, at);
+      } else {
+        p->translate(at);
+        p->scale(n->scale(), n->scale());
+        QStyleOptionGraphicsItem opt(*option);
+        opt.state = n->isSelected() ? QStyle::State_Selected : QStyle::State_None;
+        opt.exposedRect = n->boundingRect();
+        n->paint(p, &opt, widget);
+      }
+      p->restore();
+    }
+  }
+  struct Sprite {
+    QImage image;
+    double half;
+  };
+  std::unordered_map<uint64_t, Sprite> sprites_;
+  double spriteLod_ = -1;
+
+private:
+  GraphScene* scene_;
+  QRectF rect_;
+};
+
+// The observer: where commands from the window (kill, exit, send ...) come from. An eye at the
+// left edge of the graph, labelled, so a pulse from "outside the runtime" has a visible source.
+class ObserverGlyph final : public QGraphicsItem {
+public:
+  ObserverGlyph() {
+    setZValue(15);
+    setAcceptedMouseButtons(Qt::NoButton);
+    setToolTip(QObject::tr("The observer: commands from this window (kill, exit, send, trap_exit) start here"));
+  }
+  QRectF boundingRect() const override { return QRectF(-69, -36, 138, 99); }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
+    p->setRenderHint(QPainter::Antialiasing, true);
+    p->scale(1.5, 1.5);
+    const QColor ink = style::observerColor();
+    p->setPen(QPen(ink, 2.5));
+    p->setBrush(QColor(ink.red(), ink.green(), ink.blue(), 40));
+    QPainterPath eye;
+    eye.moveTo(-20, 0);
+    eye.quadTo(0, -22, 20, 0);
+    eye.quadTo(0, 22, -20, 0);
+    p->drawPath(eye);
+    p->setBrush(ink);
+    p->drawEllipse(QPointF(0, 0), 6, 6);
+    QFont f = p->font();
+    f.setPixelSize(13);
+    f.setBold(true);
+    p->setFont(f);
+    p->drawText(QRectF(-46, 20, 92, 20), Qt::AlignCenter, QObject::tr("observer"));
+  }
+};
+
+}  // namespace actorscope::views
