@@ -1,0 +1,230 @@
+// MainWindow: the process actions (kill, exit, send, trap_exit, suspend, register, link, monitor,
+// edge delay, spawn), each made through the window's Source and reported in the status bar; the
+// context menu and the kill preview.
+#include "MainWindow.h"
+
+#include "BlastRadius.h"
+#include "ChartsWidget.h"
+#include "ConsoleWidget.h"
+#include "DemoProcesses.h"
+#include "EmbeddedSource.h"
+#include "EventLog.h"
+#include "FaultPanel.h"
+#include "Export.h"
+#include "GraphScene.h"
+#include "GraphView.h"
+#include "InspectorWidget.h"
+#include "NodeItem.h"
+#include "ObserverModel.h"
+#include "ProcessTableModel.h"
+#include "Scenarios.h"
+#include "TermDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace actorscope::app {
+
+using views::RunMode;
+
+void MainWindow::updateProcessActions() {
+  const bool can = model_->find(currentPid()) != nullptr && !timeTravelling();
+  for (QAction* a : {killAction_, exitAction_, sendAction_, trapAction_, suspendAction_, registerAction_}) a->setEnabled(can);
+}
+
+bool MainWindow::killByName(const QString& nameOrPid) {
+  const Pid p = findPid(nameOrPid);
+  if (!p.valid()) return false;
+  killPid(p);
+  return true;
+}
+
+views::CommandDone MainWindow::report(QString done, QString failedPrefix) {
+  return [this, done, failedPrefix](const views::CommandResult& r) {
+    statusBar()->showMessage(r.ok ? done : (failedPrefix.isEmpty() ? tr("Refused: ") : failedPrefix) + r.error, r.ok ? 4000 : 8000);
+  };
+}
+
+void MainWindow::killPid(Pid pid) {
+  if (!pid.valid() || !canAct()) return;
+  scene_->clearBlastRadius();
+  source_->exit(pid, Term(atoms::kill), report(tr("Process.exit(%1, :kill)").arg(pidText(pid))));
+}
+
+void MainWindow::exitPid(Pid pid) {
+  if (!pid.valid() || !canAct()) return;
+  views::TermDialog dlg(views::TermDialog::Mode::ExitReason, pidText(pid), this);
+  connect(&dlg, &views::TermDialog::termChanged, this, [this, pid](const Term& t) { previewKill(pid, t, true); });
+  dlg.setText(QStringLiteral(":shutdown"));
+  const bool ok = dlg.exec() == QDialog::Accepted && dlg.term();
+  scene_->clearBlastRadius();
+  if (!ok) return;
+  const Term reason = *dlg.term();
+  source_->exit(pid, reason, report(tr("Process.exit(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(reason)))));
+}
+
+void MainWindow::sendTo(Pid pid) {
+  if (!pid.valid() || !canAct()) return;
+  views::TermDialog dlg(views::TermDialog::Mode::Message, pidText(pid), this);
+  if (dlg.exec() != QDialog::Accepted || !dlg.term()) return;
+  const Term msg = *dlg.term();
+  source_->send(pid, msg, report(tr("send(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(msg)))));
+}
+
+void MainWindow::toggleTrap(Pid pid) {
+  if (const auto* r = model_->find(pid)) setTrap(pid, !r->trap_exit);
+}
+
+void MainWindow::setTrap(Pid pid, bool on) {
+  if (!canAct()) return;
+  source_->setTrapExit(pid, on, report(tr("trap_exit of %1 is now %2").arg(pidText(pid), on ? tr("on") : tr("off"))));
+}
+
+void MainWindow::suspendPid(Pid pid, bool suspend) {
+  if (!canAct()) return;
+  source_->suspend(pid, suspend, report(suspend ? tr("%1 suspended").arg(pidText(pid)) : tr("%1 resumed").arg(pidText(pid))));
+}
+
+void MainWindow::registerName(Pid pid) {
+  if (!canAct()) return;
+  bool ok = false;
+  const QString name = QInputDialog::getText(this, tr("Register a name"), tr("Name for %1 (an atom, without the colon):").arg(pidText(pid)),
+                                             QLineEdit::Normal, QString(), &ok)
+                           .trimmed();
+  if (!ok || name.isEmpty()) return;
+  const std::string n = (name.startsWith(QLatin1Char(':')) ? name.mid(1) : name).toStdString();
+  const Atom atom = intern(n);
+  source_->registerName(pid, atom,
+                        report(tr("Process.register(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(Term(atom))))));
+}
+
+void MainWindow::linkPids(Pid a, Pid b) {
+  if (!a.valid() || !b.valid() || a == b || !canAct()) return;
+  // Runtime::link: as if `a` called Process.link(b), whatever code `a` runs.
+  source_->link(a, b, report(tr("Linked %1 and %2 (Process.link)").arg(pidText(a), pidText(b)), tr("Could not link: ")));
+}
+
+void MainWindow::setEdgeDelay(Pid a, Pid b, int ms) {
+  if (!a.valid() || !b.valid() || a == b || !canAct() || !faults_) return;
+  // A delay fault (on the trace, in the event log, the timeline, the recording and the session's
+  // plan); registered names make a plan that works in the next run too.
+  auto target = [this](Pid p) {
+    const auto* r = model_->find(p);
+    return r && r->name != atoms::nil ? Term(r->name) : Term(p);
+  };
+  Fault f;
+  f.kind = FaultKind::Delay;
+  f.target = target(a);
+  f.peer = target(b);
+  f.latency_ms = std::clamp(ms, 0, 60'000);
+  faults_->injectFault(f);
+  statusBar()->showMessage(tr("Signals between %1 and %2 now take %3 ms longer").arg(pidText(a), pidText(b)).arg(f.latency_ms), 5000);
+}
+
+void MainWindow::monitorPid(Pid watcher, Pid target) {
+  if (!watcher.valid() || !target.valid() || watcher == target || !canAct()) return;
+  // Runtime::monitor: as if `watcher` called Process.monitor(target); a dead target gives :noproc.
+  source_->monitor(watcher, target,
+                   report(tr("%1 now monitors %2 (Process.monitor)").arg(pidText(watcher), pidText(target)), tr("Could not monitor: ")));
+}
+
+void MainWindow::spawnFromPalette(int kind) {
+  if (!canAct()) return;
+  for (const PaletteEntry& e : actorscope::app::palette())
+    if (int(e.kind) == kind)
+      source_->spawn(QString::fromLatin1(e.title), [this, title = QString::fromLatin1(e.title)](const views::SpawnResult& r) {
+        statusBar()->showMessage(r.pid.valid() ? tr("Spawned %1: %2").arg(title, pidText(r.pid))
+                                               : tr("Could not spawn %1: %2").arg(title, r.error),
+                                 5000);
+      });
+}
+
+void MainWindow::previewKill(Pid pid, const Term& reason, bool on) {
+  if (!on) {
+    scene_->clearBlastRadius();
+    return;
+  }
+  const views::BlastRadius r = views::computeBlastRadius(views::topologyOf(*model_), pid, reason);
+  scene_->showBlastRadius(pid, r);
+  QStringList dies;
+  for (const auto& d : r.dies) dies << pidText(d.pid);
+  statusBar()->showMessage(tr("Blast radius: %1 die, %2 get an EXIT message, %3 get a DOWN")
+                               .arg(r.dies.size()).arg(r.trapsExit.size()).arg(r.getsDown.size()),
+                           5000);
+}
+
+void MainWindow::requestDetails(Pid pid) {
+  if (!pid.valid()) return;
+  source_->details(pid, [this, pid](views::ProcessDetails d) { inspector_->setDetails(pid, d.info, d.messages); });
+}
+
+void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {
+  QMenu menu(this);
+  if (timeTravelling()) {
+    menu.addSection(tr("The graph shows the past"));
+    menu.addAction(tr("Press Live on the timeline to act on processes"))->setEnabled(false);
+    menu.addAction(fitAction_);
+    menu.exec(globalPos);
+    return;
+  }
+  if (pid.valid() && model_->find(pid)) {
+    select(pid);
+    menu.addSection(pidText(pid));
+    QAction* kill = menu.addAction(tr("Kill (untrappable)"), this, [this, pid] { killPid(pid); });
+    kill->setShortcut(killAction_->shortcut());
+    connect(kill, &QAction::hovered, this, [this, pid] { previewKill(pid, Term(atoms::kill), true); });
+    QAction* ex = menu.addAction(tr("Exit with reason..."), this, [this, pid] { exitPid(pid); });
+    ex->setShortcut(exitAction_->shortcut());
+    connect(ex, &QAction::hovered, this, [this, pid] { previewKill(pid, Term(atoms::shutdown), true); });
+    menu.addAction(tr("Send message..."), this, [this, pid] { sendTo(pid); })->setShortcut(sendAction_->shortcut());
+    const auto* r = model_->find(pid);
+    QAction* trap = menu.addAction(tr("trap_exit"), this, [this, pid] { toggleTrap(pid); });
+    trap->setCheckable(true);
+    trap->setChecked(r && r->trap_exit);
+    trap->setShortcut(trapAction_->shortcut());
+    menu.addAction(r && r->suspended ? tr("Resume") : tr("Suspend"), this,
+                   [this, pid, s = !(r && r->suspended)] { suspendPid(pid, s); })
+        ->setShortcut(suspendAction_->shortcut());
+    menu.addAction(tr("Register a name..."), this, [this, pid] { registerName(pid); });
+    if (views::NodeItem* n = scene_->node(pid); n && n->pinned())
+      menu.addAction(tr("Unpin (let the layout place it)"), this, [n] { n->setPinned(false); });
+    menu.addSeparator();
+  }
+  menu.addMenu(spawnMenu_);
+  menu.addAction(fitAction_);
+  connect(&menu, &QMenu::aboutToHide, scene_, &views::GraphScene::clearBlastRadius);
+  menu.exec(globalPos);
+}
+
+// ---- building the window -------------------------------------------------------------------------
+
+}  // namespace actorscope::app

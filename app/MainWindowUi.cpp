@@ -1,0 +1,329 @@
+// MainWindow: building the window (actions, menus, toolbar, docks, the scenario page) and its
+// settings.
+#include "MainWindow.h"
+
+#include "BlastRadius.h"
+#include "ChartsWidget.h"
+#include "ConsoleWidget.h"
+#include "DemoProcesses.h"
+#include "EmbeddedSource.h"
+#include "EventLog.h"
+#include "FaultPanel.h"
+#include "Export.h"
+#include "GraphScene.h"
+#include "GraphView.h"
+#include "InspectorWidget.h"
+#include "NodeItem.h"
+#include "ObserverModel.h"
+#include "ProcessTableModel.h"
+#include "Scenarios.h"
+#include "TermDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace actorscope::app {
+
+using views::RunMode;
+
+void MainWindow::createActions() {
+  auto make = [this](const QString& text, const QString& name, const QKeySequence& key, auto slot) {
+    auto* a = new QAction(text, this);
+    a->setObjectName(name);
+    if (!key.isEmpty()) a->setShortcut(key);
+    connect(a, &QAction::triggered, this, slot);
+    addAction(a);
+    return a;
+  };
+  pauseAction_ = make(tr("Pause"), QStringLiteral("pauseAction"), QKeySequence(Qt::Key_Space), [this](bool on) { setPaused(on); });
+  pauseAction_->setCheckable(true);
+  pauseAction_->setToolTip(tr("Pause or resume the runtime (Space)"));
+  stepAction_ = make(tr("Step"), QStringLiteral("stepAction"), QKeySequence(Qt::Key_Period), [this] { step(); });
+  stepAction_->setToolTip(tr("Deliver one pending signal (deterministic mode) (.)"));
+  resetAction_ = make(tr("Reset scenario"), QStringLiteral("resetAction"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { resetScenario(); });
+  fitAction_ = make(tr("Fit to view"), QStringLiteral("fitAction"), QKeySequence(Qt::Key_F), [this] {
+    view_->setAutoFit(true);
+    view_->fitAll();
+  });
+  killAction_ = make(tr("Kill"), QStringLiteral("killAction"), QKeySequence(Qt::Key_K), [this] { killPid(currentPid()); });
+  exitAction_ = make(tr("Exit with reason..."), QStringLiteral("exitAction"), QKeySequence(Qt::Key_E), [this] { exitPid(currentPid()); });
+  sendAction_ = make(tr("Send message..."), QStringLiteral("sendAction"), QKeySequence(Qt::Key_M), [this] { sendTo(currentPid()); });
+  trapAction_ = make(tr("Toggle trap_exit"), QStringLiteral("trapAction"), QKeySequence(Qt::Key_T), [this] { toggleTrap(currentPid()); });
+  suspendAction_ = make(tr("Suspend / Resume"), QStringLiteral("suspendAction"), QKeySequence(Qt::Key_U), [this] {
+    if (const auto* r = model_->find(currentPid())) suspendPid(r->pid, !r->suspended);
+  });
+  registerAction_ = make(tr("Register a name..."), QStringLiteral("registerAction"), QKeySequence(Qt::Key_N), [this] { registerName(currentPid()); });
+  for (QAction* a : {killAction_, exitAction_, sendAction_, trapAction_, suspendAction_, registerAction_}) {
+    a->setEnabled(false);
+    a->setShortcutContext(Qt::WindowShortcut);
+  }
+  legendAction_ = make(tr("Legend"), QStringLiteral("legendAction"), QKeySequence(Qt::Key_L), [this](bool on) { view_->setLegendVisible(on); });
+  legendAction_->setCheckable(true);
+  legendAction_->setChecked(true);
+  runScriptAction_ = make(tr("&Run script..."), QStringLiteral("runScriptAction"), QKeySequence(), [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Run an Elixir script in the console"), QString(),
+                                                      tr("Elixir scripts (*.exs *.ex);;All files (*)"));
+    if (!path.isEmpty()) runScriptFile(path);
+  });
+  runScriptAction_->setStatusTip(tr("Run an .exs file in the console's live session, as if typed at the iex prompt"));
+
+  spawnMenu_ = new QMenu(tr("Spawn"), this);
+  spawnMenu_->setObjectName(QStringLiteral("spawnMenu"));
+  for (const PaletteEntry& e : actorscope::app::palette()) {
+    QAction* a = spawnMenu_->addAction(QString::fromLatin1(e.title), this, [this, k = int(e.kind)] { spawnFromPalette(k); });
+    a->setToolTip(QString::fromLatin1(e.description));
+    a->setStatusTip(QString::fromLatin1(e.description));
+  }
+}
+
+void MainWindow::createMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->setObjectName(QStringLiteral("fileMenu"));
+  file->addAction(runScriptAction_);
+  file->addSeparator();
+  exporter_ = new Exporter(model_, view_, this);
+  exporter_->addActions(file);
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setObjectName(QStringLiteral("quitAction"));
+  quit->setShortcut(QKeySequence::Quit);
+  quit->setMenuRole(QAction::QuitRole);
+
+  QMenu* scen = menuBar()->addMenu(tr("&Scenario"));
+  scen->setObjectName(QStringLiteral("scenarioMenu"));
+  for (const ScenarioInfo& s : scenarioList())
+    scen->addAction(s.title, this, [this, n = s.name] { setScenario(n); })->setStatusTip(s.description.section(QLatin1Char('.'), 0, 0));
+  scen->addSeparator();
+  scen->addAction(resetAction_);
+  scen->addAction(pauseAction_);
+  scen->addAction(stepAction_);
+
+  QMenu* proc = menuBar()->addMenu(tr("&Process"));
+  proc->setObjectName(QStringLiteral("processMenu"));
+  proc->addAction(killAction_);
+  proc->addAction(exitAction_);
+  proc->addAction(sendAction_);
+  proc->addAction(trapAction_);
+  proc->addAction(suspendAction_);
+  proc->addAction(registerAction_);
+  proc->addSeparator();
+  proc->addMenu(spawnMenu_);
+  proc->addSeparator();
+  QAction* hint = proc->addAction(tr("Link: Shift+drag from one process to another"));
+  hint->setEnabled(false);
+  QAction* hint2 = proc->addAction(tr("Monitor: Ctrl+Shift+drag from watcher to target"));
+  hint2->setEnabled(false);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->setObjectName(QStringLiteral("viewMenu"));
+  view->addAction(fitAction_);
+  view->addAction(tr("Zoom in"), QKeySequence::ZoomIn, this, [this] { view_->zoomBy(1.25); });
+  view->addAction(tr("Zoom out"), QKeySequence::ZoomOut, this, [this] { view_->zoomBy(0.8); });
+  view->addAction(tr("Find process"), QKeySequence::Find, this, [this] {
+    search_->setFocus();
+    search_->selectAll();
+  });
+  view->addAction(legendAction_);
+  view->addSeparator();
+  view->setProperty("docksAt", view->actions().size());
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->setObjectName(QStringLiteral("helpMenu"));
+  QAction* about = help->addAction(tr("&About Actorscope"), this, &MainWindow::showAbout);
+  about->setObjectName(QStringLiteral("aboutAction"));
+  about->setMenuRole(QAction::AboutRole);
+  QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+  aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createToolBar() {
+  QToolBar* tb = addToolBar(tr("Time"));
+  tb->setObjectName(QStringLiteral("timeToolBar"));
+  tb->setMovable(false);
+  tb->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  scenarioCombo_ = new QComboBox(tb);
+  scenarioCombo_->setObjectName(QStringLiteral("scenarioCombo"));
+  for (const ScenarioInfo& s : scenarioList()) scenarioCombo_->addItem(s.title, s.name);
+  scenarioCombo_->setToolTip(tr("Scenario"));
+  connect(scenarioCombo_, &QComboBox::activated, this, [this](int i) { setScenario(scenarioCombo_->itemData(i).toString()); });
+  tb->addWidget(scenarioCombo_);
+  tb->addSeparator();
+  modeCombo_ = new QComboBox(tb);
+  modeCombo_->setObjectName(QStringLiteral("modeCombo"));
+  modeCombo_->addItem(tr("Live (threads)"));
+  modeCombo_->addItem(tr("Deterministic (steppable)"));
+  modeCombo_->setToolTip(tr("Live: the runtime runs on all cores in real time.\nDeterministic: one thread, reproducible order; "
+                            "Step delivers one signal at a time."));
+  connect(modeCombo_, &QComboBox::activated, this, [this](int i) { setRunMode(i == 0 ? RunMode::Live : RunMode::Deterministic); });
+  tb->addWidget(modeCombo_);
+  tb->addAction(pauseAction_);
+  tb->addAction(stepAction_);
+  tb->addAction(resetAction_);
+  tb->addSeparator();
+  auto* sl = new QLabel(tr(" Slow motion "), tb);
+  tb->addWidget(sl);
+  slowSlider_ = new QSlider(Qt::Horizontal, tb);
+  slowSlider_->setObjectName(QStringLiteral("slowMotionSlider"));
+  slowSlider_->setRange(0, 2000);
+  slowSlider_->setSingleStep(50);
+  slowSlider_->setPageStep(250);
+  slowSlider_->setFixedWidth(180);
+  slowSlider_->setToolTip(tr("Delay on every signal between processes, per hop (0 to 2000 ms)"));
+  slowLabel_ = new QLabel(tr("off"), tb);
+  slowLabel_->setMinimumWidth(70);
+  connect(slowSlider_, &QSlider::valueChanged, this, [this](int v) { setSlowMotion(v); });
+  tb->addWidget(slowSlider_);
+  tb->addWidget(slowLabel_);
+  tb->addSeparator();
+  tb->addAction(fitAction_);
+  search_ = new QLineEdit(tb);
+  search_->setObjectName(QStringLiteral("searchField"));
+  search_->setPlaceholderText(tr("Find a name or pid"));
+  search_->setClearButtonEnabled(true);
+  search_->setMaximumWidth(200);
+  connect(search_, &QLineEdit::returnPressed, this, [this] {
+    if (!view_->search(search_->text())) statusBar()->showMessage(tr("No process matches \"%1\"").arg(search_->text()), 3000);
+    else select(scene_->selectedPid());
+  });
+  tb->addWidget(search_);
+  auto* spawn = new QAction(tr("Spawn"), tb);
+  spawn->setMenu(spawnMenu_);
+  tb->addAction(spawn);
+}
+
+void MainWindow::createDocks() {
+  setDockNestingEnabled(true);
+  auto dock = [this](QWidget* w, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(name);
+    d->setWidget(w);
+    addDockWidget(area, d);
+    if (QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"))) view->addAction(d->toggleViewAction());
+    return d;
+  };
+  QDockWidget* insp = dock(inspector_, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
+  QDockWidget* scen = dock(createScenarioPage(), tr("Scenario: what to try"), QStringLiteral("scenarioDock"), Qt::RightDockWidgetArea);
+  splitDockWidget(insp, scen, Qt::Vertical);
+  resizeDocks({insp, scen}, {480, 340}, Qt::Vertical);
+  resizeDocks({insp}, {380}, Qt::Horizontal);
+  logWidget_->setMinimumHeight(150);
+  QDockWidget* log = dock(logWidget_, tr("Event log"), QStringLiteral("eventLogDock"), Qt::BottomDockWidgetArea);
+  resizeDocks({log}, {190}, Qt::Vertical);
+  createAnalysisDocks();
+  console_ = new views::ConsoleWidget;
+  console_->setPidProvider([this] { return currentPid(); });
+  // The shell (and the server that replaces it when it dies) is drawn as part of the console.
+  // The shell's glyph: on the live runtime's processes only (a recording file has its own pids).
+  connect(console_, &views::ConsoleWidget::shellChanged, this, [this](Pid shell, Pid server) {
+    consoleShell_ = shell;
+    consoleServer_ = server;
+    if (replayFile_.isEmpty()) model_->setConsolePids(shell, server);
+  });
+  QDockWidget* con = dock(console_, tr("Console (iex)"), QStringLiteral("consoleDock"), Qt::BottomDockWidgetArea);
+  splitDockWidget(log, con, Qt::Horizontal);
+}
+
+QWidget* MainWindow::createScenarioPage() {
+  scenarioPanel_->setObjectName(QStringLiteral("scenarioPanel"));
+  scenarioPanel_->setMinimumHeight(60);
+  // The scenario written as a script: read-only source a teacher can copy, change and run.
+  scriptBox_ = new QWidget;
+  scriptBox_->setObjectName(QStringLiteral("scenarioScriptBox"));
+  scriptTitle_ = new QLabel;
+  scriptTitle_->setTextFormat(Qt::RichText);
+  scriptView_ = new QPlainTextEdit;
+  scriptView_->setObjectName(QStringLiteral("scenarioScript"));
+  scriptView_->setReadOnly(true);
+  scriptView_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+  scriptView_->setLineWrapMode(QPlainTextEdit::NoWrap);
+  scriptView_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  scriptView_->setToolTip(tr("The scenario as a script of the console's Elixir subset: copy it, change it, "
+                             "run it with File > Run script..."));
+  auto* copy = new QPushButton(tr("Copy"));
+  copy->setObjectName(QStringLiteral("scenarioScriptCopy"));
+  copy->setToolTip(tr("Copy the script to the clipboard"));
+  connect(copy, &QPushButton::clicked, this, [this] {
+    QGuiApplication::clipboard()->setText(scriptView_->toPlainText());
+    statusBar()->showMessage(tr("%1 copied to the clipboard").arg(scriptName_), 3000);
+  });
+  auto* run = new QPushButton(tr("Run in console"));
+  run->setObjectName(QStringLiteral("scenarioScriptRun"));
+  run->setToolTip(tr("Run the script in the console's live session: its processes join the graph"));
+  connect(run, &QPushButton::clicked, this, [this] { runScenarioScript(); });
+  auto* head = new QHBoxLayout;
+  head->setContentsMargins(0, 0, 0, 0);
+  head->addWidget(scriptTitle_, 1);
+  head->addWidget(copy);
+  head->addWidget(run);
+  auto* sl = new QVBoxLayout(scriptBox_);
+  sl->setContentsMargins(0, 4, 0, 0);
+  sl->setSpacing(3);
+  sl->addLayout(head);
+  sl->addWidget(scriptView_, 1);
+  scriptBox_->hide();
+
+  auto* split = new QSplitter(Qt::Vertical);
+  split->setObjectName(QStringLiteral("scenarioPage"));
+  split->setChildrenCollapsible(false);
+  split->addWidget(scenarioPanel_);
+  split->addWidget(scriptBox_);
+  split->setStretchFactor(0, 2);
+  split->setStretchFactor(1, 3);
+  return split;
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About Actorscope"),
+                     tr("<h3>Actorscope %1</h3>"
+                        "<p>An Erlang-style actor runtime, shown live: processes, links, monitors, "
+                        "mailboxes and the signals that travel between them.</p>"
+                        "<p>Space pause/resume, . step, K kill, E exit with reason, M send, T trap_exit, "
+                        "U suspend/resume, N register, F fit, Ctrl+F find, Shift+drag link, "
+                        "Ctrl+Shift+drag monitor.</p>")
+                         .arg(QStringLiteral(ACTORSCOPE_VERSION)));
+}
+
+void MainWindow::readSettings() {
+  QSettings s;
+  if (s.contains(QStringLiteral("window/geometry"))) restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+  if (s.contains(QStringLiteral("window/state"))) restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+  setSlowMotion(s.value(QStringLiteral("time/slowMotion"), 0).toInt());
+}
+
+void MainWindow::writeSettings() {
+  QSettings s;
+  s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  s.setValue(QStringLiteral("window/state"), saveState());
+  s.setValue(QStringLiteral("time/slowMotion"), slowMotion());
+}
+
+}  // namespace actorscope::app
