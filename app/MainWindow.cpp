@@ -237,7 +237,7 @@ void MainWindow::startRuntime() {
   cfg.builder = scenarioBuilder(scenario_);
   host_->start(std::move(cfg));
   analysisRestarted();
-  if (console_) console_->attach(host_);
+  if (console_) console_->attach(source_->shell());
   view_->setAutoFit(true);
   rateMessages_ = rateExits_ = 0;
 }

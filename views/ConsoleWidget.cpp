@@ -1,6 +1,5 @@
 #include "ConsoleWidget.h"
 
-#include "RuntimeHost.h"
 
 #include "actorscope/console/ast.hpp"
 #include "actorscope/console/session.hpp"
@@ -107,119 +106,60 @@ ConsoleWidget::ConsoleWidget(QWidget* parent)
 
 ConsoleWidget::~ConsoleWidget() { detach(); }
 
-void ConsoleWidget::attach(RuntimeHost* host) {
+void ConsoleWidget::attach(ShellChannel* shell) {
   detach();
-  host_ = host;
-  if (!host_ || !host_->running()) return;
-  const quint64 gen = ++generation_;
-  QPointer<ConsoleWidget> self(this);
-  auto output = [self, gen](OutputKind kind, const std::string& text) {
-    if (!self) return;
-    QMetaObject::invokeMethod(
-        self.data(),
-        [self, gen, kind, t = QString::fromStdString(text)] {
-          if (self && self->generation_ == gen) self->append(kind, t);
-        },
-        Qt::QueuedConnection);
-  };
-  // The shell may die and be replaced (a link to a process that died): the window marks the
-  // new one in the graph.
-  auto newShell = [self, gen](Pid shell) {
-    if (!self) return;
-    QMetaObject::invokeMethod(
-        self.data(),
-        [self, gen, shell] {
-          if (self && self->generation_ == gen && self->session_) emit self->shellChanged(shell, self->serverPid());
-        },
-        Qt::QueuedConnection);
-  };
-  host_->post([self, gen, output, newShell, pending = pending_](Runtime& rt) {
-    std::shared_ptr<Session> s;
-    QString error;
-    try {
-      console::SessionOptions opts;
-      opts.on_new_shell = newShell;
-      s = std::make_shared<Session>(rt, output, std::move(opts));
-    } catch (const std::exception& e) {
-      error = QString::fromUtf8(e.what());
+  shell_ = shell;
+  if (!shell_ || !shell_->available()) return;
+  connect(shell_, &ShellChannel::output, this, &ConsoleWidget::append);
+  connect(shell_, &ShellChannel::shellChanged, this, &ConsoleWidget::shellChanged);
+  connect(shell_, &ShellChannel::started, this, [this](const QString& error) {
+    if (!error.isEmpty()) {
+      append(OutputKind::Error, tr("** the shell could not start: %1").arg(error));
+      return;
     }
-    if (!self) return;  // the session dies here, on the driver
-    if (s) {
-      std::lock_guard lock(pending->m);
-      pending->generation = gen;
-      pending->session = std::move(s);
-    }
-    QMetaObject::invokeMethod(
-        self.data(),
-        [self, gen, error, pending]() {
-          if (!self || self->generation_ != gen) return;  // a stale one: detach() disposes of it
-          std::shared_ptr<Session> taken;
-          {
-            std::lock_guard lock(pending->m);
-            if (pending->generation == gen) taken = std::move(pending->session);
-          }
-          if (!taken) {
-            self->append(OutputKind::Error, tr("** the shell could not start: %1").arg(error));
-            return;
-          }
-          self->session_ = std::move(taken);
-          self->appendNote(tr("Interactive shell on the live runtime; the shell is process %1. "
-                              "Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.")
-                               .arg(QString::fromStdString(inspect_pid(self->session_->shell_pid()))));
-          self->updatePrompt();
-          emit self->shellChanged(self->shellPid(), self->serverPid());
-          if (!self->pendingScript_.isEmpty()) self->runScriptFile(std::exchange(self->pendingScript_, QString()));
-        },
-        Qt::QueuedConnection);
+    appendNote(tr("Interactive shell on the live runtime; the shell is process %1. "
+                  "Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.")
+                   .arg(QString::fromStdString(inspect_pid(shellPid()))));
+    updatePrompt();
+    if (!pendingScript_.isEmpty()) runScriptFile(std::exchange(pendingScript_, QString()));
   });
+  connect(shell_, &ShellChannel::evaluated, this, [this] {
+    busy_ = false;
+    interruptButton_->setEnabled(false);
+    updatePrompt();
+    emit evaluated();
+  });
+  connect(shell_, &ShellChannel::refused, this, [this] {
+    busy_ = false;
+    interruptButton_->setEnabled(false);
+    append(OutputKind::Error, tr("** busy: the shell is still evaluating"));
+  });
+  shell_->start();
 }
 
 void ConsoleWidget::detach() {
-  ++generation_;
   busy_ = false;
   interruptButton_->setEnabled(false);
-  std::shared_ptr<Session> s = std::move(session_);
-  session_.reset();
-  if (s) emit shellChanged({}, {});
-  // Sessions die on the driver thread, never after their runtime: the taken one and one made on
-  // the driver but not taken yet (posts run in order, so a session still being made is placed
-  // before this runs).
-  auto takePending = [](Pending& p) {
-    std::lock_guard lock(p.m);
-    return std::move(p.session);
-  };
-  if (host_ && host_->running()) {
-    auto done = std::make_shared<std::promise<void>>();
-    std::future<void> f = done->get_future();
-    auto holder = std::make_shared<std::shared_ptr<Session>>(std::move(s));
-    host_->post([holder, done, pending = pending_, takePending](Runtime&) {
-      holder->reset();
-      takePending(*pending).reset();
-      done->set_value();
-    });
-    if (f.wait_for(std::chrono::seconds(3)) != std::future_status::ready) {
-      // The driver did not run it: never destroy a session after its runtime.
-      new std::shared_ptr<Session>(std::move(*holder));
-      new std::shared_ptr<Session>(takePending(*pending_));
-    }
-  } else {
-    // No runtime thread to destroy them on: leak them.
-    if (s) new std::shared_ptr<Session>(std::move(s));
-    if (auto p = takePending(*pending_)) new std::shared_ptr<Session>(std::move(p));
+  const bool had = ready();
+  if (shell_) {
+    disconnect(shell_, nullptr, this, nullptr);
+    shell_->stop();
   }
+  shell_ = nullptr;
+  if (had) emit shellChanged({}, {});
   updatePrompt();
 }
 
-Pid ConsoleWidget::shellPid() const { return session_ ? session_->shell_pid() : Pid{}; }
+Pid ConsoleWidget::shellPid() const { return shell_ ? shell_->shellPid() : Pid{}; }
 
-Pid ConsoleWidget::serverPid() const { return session_ ? session_->server_pid() : Pid{}; }
+Pid ConsoleWidget::serverPid() const { return shell_ ? shell_->serverPid() : Pid{}; }
 
 QString ConsoleWidget::transcript() const { return output_->toPlainText(); }
 
 QString ConsoleWidget::promptText() const { return prompt_->text(); }
 
 void ConsoleWidget::updatePrompt() {
-  const int n = session_ ? session_->counter() : 1;
+  const int n = shell_ ? shell_->counter() : 1;
   const bool more = !input_->toPlainText().isEmpty() &&
                     console::classify_input(input_->toPlainText().toStdString()) == console::InputStatus::Incomplete;
   prompt_->setText(more ? QStringLiteral("...(%1)>").arg(n) : QStringLiteral("iex(%1)>").arg(n));
@@ -251,7 +191,7 @@ void ConsoleWidget::appendNote(const QString& text) {
 }
 
 void ConsoleWidget::appendEcho(const QString& input) {
-  const int n = session_ ? session_->counter() : 1;
+  const int n = shell_ ? shell_->counter() : 1;
   const QStringList lines = input.split(QLatin1Char('\n'));
   QTextCharFormat fmt;
   fmt.setForeground(palette().color(QPalette::PlaceholderText));
@@ -265,7 +205,7 @@ void ConsoleWidget::appendEcho(const QString& input) {
 }
 
 void ConsoleWidget::submit(const QString& text) {
-  if (!session_ || !host_) {
+  if (!ready()) {
     append(OutputKind::Error, tr("** the shell is not running"));
     return;
   }
@@ -285,7 +225,7 @@ void ConsoleWidget::submit(const QString& text) {
 }
 
 bool ConsoleWidget::runScript(const QString& source, const QString& file) {
-  if (!session_ || !host_) {
+  if (!ready()) {
     append(OutputKind::Error, tr("** the shell is not running"));
     return false;
   }
@@ -300,7 +240,7 @@ bool ConsoleWidget::runScript(const QString& source, const QString& file) {
   // function...) depend on the shell's imports and modules: the shell reports those, naming the
   // file too.
   std::vector<Atom> known;
-  for (const std::string& v : session_->variables()) known.push_back(intern(v));
+  for (const std::string& v : shell_->variables()) known.push_back(intern(v));
   const std::string text = source.toStdString();
   const std::string name = file.toStdString();
   const console::ParseOutcome po = console::parse_program(text, name, known);
@@ -313,7 +253,7 @@ bool ConsoleWidget::runScript(const QString& source, const QString& file) {
 }
 
 bool ConsoleWidget::runScriptFile(const QString& path) {
-  if (!session_ && host_ && host_->running()) {
+  if (!ready() && shell_ && shell_->available()) {
     pendingScript_ = path;  // the shell is starting (attach() is asynchronous)
     return true;
   }
@@ -331,41 +271,16 @@ bool ConsoleWidget::runScriptFile(const QString& path) {
 }
 
 void ConsoleWidget::evaluate(const std::string& input, const std::string& file) {
+  if (!shell_ || !shell_->submit(input, file)) {
+    append(OutputKind::Error, tr("** the shell is not running"));
+    return;
+  }
   busy_ = true;
   interruptButton_->setEnabled(true);
-  QPointer<ConsoleWidget> self(this);
-  const quint64 gen = generation_;
-  host_->post([s = session_, self, gen, input, file](Runtime&) {
-    const bool ok = s->submit(input, [self, gen](const console::EvalOutcome&) {
-      if (!self) return;
-      QMetaObject::invokeMethod(
-          self.data(),
-          [self, gen] {
-            if (!self || self->generation_ != gen) return;
-            self->busy_ = false;
-            self->interruptButton_->setEnabled(false);
-            self->updatePrompt();
-            emit self->evaluated();
-          },
-          Qt::QueuedConnection);
-    }, file);
-    if (!ok && self) {
-      QMetaObject::invokeMethod(
-          self.data(),
-          [self, gen] {
-            if (!self || self->generation_ != gen) return;
-            self->busy_ = false;
-            self->interruptButton_->setEnabled(false);
-            self->append(OutputKind::Error, tr("** busy: the shell is still evaluating"));
-          },
-          Qt::QueuedConnection);
-    }
-  });
 }
 
 void ConsoleWidget::interrupt() {
-  if (!session_ || !host_) return;
-  host_->post([s = session_](Runtime&) { s->interrupt(); });
+  if (ready()) shell_->interrupt();
 }
 
 void ConsoleWidget::insertSelectedPid() {
@@ -384,13 +299,13 @@ void ConsoleWidget::insertSelectedPid() {
 }
 
 void ConsoleWidget::complete() {
-  if (!session_) return;
+  if (!ready()) return;
   QTextCursor c = input_->textCursor();
   const QString before = input_->toPlainText().left(c.position());
   int start = int(before.size());
   while (start > 0 && isWordChar(before[start - 1])) --start;
   const QString prefix = before.mid(start);
-  std::vector<std::string> all = session_->completions(prefix.toStdString());
+  std::vector<std::string> all = shell_->completions(prefix.toStdString());
   if (all.empty()) return;
   auto replaceWith = [this, start, prefix](const QString& word) {
     QTextCursor cur = input_->textCursor();

@@ -1,12 +1,11 @@
 #pragma once
-// ConsoleWidget: the "Console (iex)" dock. An iex-like shell (console::Session) on the runtime a
-// RuntimeHost owns: prompt iex(N)>, coloured output, multi-line input, history kept across runs
-// (QSettings), Tab completion, Ctrl+C interrupt, Ctrl+P inserts the selected process's pid.
-//
-// Threading: the Session is created and destroyed on the host's driver thread (posted), inputs
-// are submitted there too; its output and its shell restarts arrive on a runtime thread and are
-// queued to the GUI thread. detach() must be called before the host stops (a reset, the window
-// closing). Every member function and signal: GUI thread.
+// ConsoleWidget: the "Console (iex)" dock. An iex-like shell reached through a ShellChannel (the
+// source's: EmbeddedShell for the embedded runtime): prompt iex(N)>, coloured output, multi-line
+// input, history kept across runs (QSettings), Tab completion, Ctrl+C interrupt, Ctrl+P inserts
+// the selected process's pid. detach() must be called before the source stops (a reset, the
+// window closing). Every member function and signal: GUI thread.
+
+#include "ShellChannel.h"
 
 #include "actorscope/runtime.hpp"
 
@@ -15,21 +14,12 @@
 #include <QWidget>
 
 #include <functional>
-#include <memory>
-#include <mutex>
 
 class QLabel;
 class QPlainTextEdit;
 class QToolButton;
 
-namespace actorscope::console {
-class Session;
-enum class OutputKind;
-}  // namespace actorscope::console
-
 namespace actorscope::views {
-
-class RuntimeHost;
 
 class ConsoleWidget final : public QWidget {
   Q_OBJECT
@@ -38,9 +28,9 @@ public:
   explicit ConsoleWidget(QWidget* parent = nullptr);
   ~ConsoleWidget() override;
 
-  /// Starts a shell on `host`'s runtime (after host->start()).
-  void attach(RuntimeHost* host);
-  /// Destroys the shell on the driver thread and waits for it (before host->stop()).
+  /// Starts a shell through `shell` (after its source started).
+  void attach(ShellChannel* shell);
+  /// Ends the shell and waits for it (before the source stops).
   void detach();
   /// Where "insert pid" takes the selected process from.
   void setPidProvider(std::function<Pid()> provider) { pidProvider_ = std::move(provider); }
@@ -51,7 +41,7 @@ public:
   /// The session's server process, which starts a new shell when the shell dies (invalid before
   /// the session started).
   Pid serverPid() const;
-  bool ready() const { return session_ != nullptr; }
+  bool ready() const { return shell_ && shell_->ready(); }
   bool busy() const { return busy_; }
   /// Everything printed so far, as plain text.
   QString transcript() const;
@@ -95,17 +85,7 @@ private:
   void historyMove(int delta);
   void saveHistory();
 
-  QPointer<RuntimeHost> host_;  // may go before this widget (siblings in the window)
-  std::shared_ptr<console::Session> session_;
-  // A session made on the driver and not yet taken by the GUI thread. It is handed over here, not
-  // captured by the queued call: a call still queued when the widget goes would otherwise destroy
-  // the session on the GUI thread, after its runtime. detach() destroys it on the driver.
-  struct Pending {
-    std::mutex m;
-    quint64 generation = 0;
-    std::shared_ptr<console::Session> session;
-  };
-  std::shared_ptr<Pending> pending_ = std::make_shared<Pending>();
+  QPointer<ShellChannel> shell_;  // owned by the source
   std::function<Pid()> pidProvider_;
   QPlainTextEdit* output_;
   QPlainTextEdit* input_;
@@ -117,7 +97,6 @@ private:
   QString draft_;
   bool busy_ = false;
   QString pendingScript_;  // runScriptFile() before the shell started
-  quint64 generation_ = 0;
 };
 
 }  // namespace actorscope::views

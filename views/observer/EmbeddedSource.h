@@ -3,6 +3,7 @@
 // runs on the driver thread; results come back queued to `context`'s thread). GUI thread only.
 
 #include "RuntimeHost.h"
+#include "ShellChannel.h"
 #include "Source.h"
 
 #include <QPointer>
@@ -14,7 +15,7 @@ namespace actorscope::views {
 
 class EmbeddedSource final : public Source {
 public:
-  EmbeddedSource(RuntimeHost* host, QObject* context) : host_(host), context_(context) {}
+  EmbeddedSource(RuntimeHost* host, QObject* context) : host_(host), context_(context), shell_(host) {}
 
   QString describe() const override;
   void exit(Pid pid, Term reason, CommandDone done = {}) override;
@@ -35,6 +36,7 @@ public:
   void startChaos(const ChaosConfig& c, SpawnDone done = {}) override;
   void startPlan(const FaultPlan& plan, SpawnDone done = {}) override;
   void stopInjector(Pid injector) override;
+  ShellChannel* shell() override { return &shell_; }
 
 private:
   /// Runs `fn` on the driver; the started pid (or the error it threw) reaches `done`.
@@ -45,6 +47,7 @@ private:
 
   RuntimeHost* host_;
   QPointer<QObject> context_;
+  EmbeddedShell shell_;
   std::vector<std::pair<QString, std::function<Pid(Runtime&)>>> spawnables_;
 };
 

@@ -16,6 +16,8 @@
 
 namespace actorscope::views {
 
+class ShellChannel;
+
 /// What a command did.
 struct CommandResult {
   bool ok = true;
@@ -65,6 +67,9 @@ public:
   virtual void startChaos(const ChaosConfig& c, SpawnDone done = {}) = 0;
   virtual void startPlan(const FaultPlan& plan, SpawnDone done = {}) = 0;
   virtual void stopInjector(Pid injector) = 0;
+
+  /// The console's shell on this source (owned by it), or null when it has none.
+  virtual ShellChannel* shell() = 0;
 };
 
 }  // namespace actorscope::views
