@@ -18,6 +18,8 @@
 #include "TermDialog.h"
 
 #include <QAction>
+
+#include <algorithm>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -37,6 +39,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSlider>
 #include <QSortFilterProxyModel>
@@ -178,7 +181,27 @@ MainWindow::MainWindow(QWidget* parent)
   detailsClock_.start();
 
   updateTitle();
-  resize(1440, 900);
+  // Never larger than the screen (a projector's 1024x768 or 1280x720).
+  QSize size(1440, 900);
+  if (const QScreen* sc = screen()) size = size.boundedTo(sc->availableGeometry().size());
+  if (size.height() < 900) {
+    // A short screen (a projector's 768 or 720 lines): the right column's docks share one tab set.
+    auto* insp = findChild<QDockWidget*>(QStringLiteral("inspectorDock"));
+    auto* scen = findChild<QDockWidget*>(QStringLiteral("scenarioDock"));
+    auto* faults = findChild<QDockWidget*>(QStringLiteral("faultDock"));
+    if (insp && scen && faults) {
+      tabifyDockWidget(insp, scen);
+      tabifyDockWidget(insp, faults);
+      insp->raise();
+    }
+  }
+  resize(size);
+  // The console and the event log share the bottom evenly; the graph keeps most of the width.
+  auto* logDock = findChild<QDockWidget*>(QStringLiteral("eventLogDock"));
+  auto* conDock = findChild<QDockWidget*>(QStringLiteral("consoleDock"));
+  if (logDock && conDock) resizeDocks({logDock, conDock}, {size.width() / 2, size.width() / 2}, Qt::Horizontal);
+  if (auto* insp = findChild<QDockWidget*>(QStringLiteral("inspectorDock")))
+    resizeDocks({insp}, {std::clamp(size.width() / 3, 300, 420)}, Qt::Horizontal);
   readSettings();
 }
 

@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QScrollArea>
 #include <QTextBrowser>
 
 #include <algorithm>
@@ -37,11 +38,17 @@ void MainWindow::createAnalysisDocks() {
     if (viewMenu) viewMenu->addAction(d->toggleViewAction());
     return d;
   };
-  // Charts above the graph (the bottom holds the event log and its neighbours, the timeline).
-  QDockWidget* charts = dock(charts_, tr("Charts"), QStringLiteral("chartsDock"), Qt::TopDockWidgetArea);
-  resizeDocks({charts}, {200}, Qt::Vertical);
+  // Charts share the bottom with the event log, as a tab: the graph keeps the height (a
+  // projector's 720 lines hold the graph, the log or charts, and the console).
+  dock(charts_, tr("Charts"), QStringLiteral("chartsDock"), Qt::BottomDockWidgetArea);  // tabbed in createDocks()
   QDockWidget* scen = findChild<QDockWidget*>(QStringLiteral("scenarioDock"));
-  QDockWidget* faults = dock(faults_, tr("Fault injection"), QStringLiteral("faultDock"), Qt::RightDockWidgetArea);
+  // The fault panel is taller than its tab: it scrolls.
+  auto* faultScroll = new QScrollArea;
+  faultScroll->setObjectName(QStringLiteral("faultScroll"));
+  faultScroll->setWidget(faults_);
+  faultScroll->setWidgetResizable(true);
+  faultScroll->setFrameShape(QFrame::NoFrame);
+  QDockWidget* faults = dock(faultScroll, tr("Fault injection"), QStringLiteral("faultDock"), Qt::RightDockWidgetArea);
   if (scen) tabifyDockWidget(scen, faults);
   if (scen) scen->raise();
   QDockWidget* tl = dock(timeline_, tr("Timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);

@@ -234,8 +234,8 @@ void MainWindow::createDocks() {
   QDockWidget* scen = dock(createScenarioPage(), tr("Scenario: what to try"), QStringLiteral("scenarioDock"), Qt::RightDockWidgetArea);
   splitDockWidget(insp, scen, Qt::Vertical);
   resizeDocks({insp, scen}, {480, 340}, Qt::Vertical);
-  resizeDocks({insp}, {380}, Qt::Horizontal);
-  logWidget_->setMinimumHeight(150);
+  resizeDocks({insp}, {360}, Qt::Horizontal);
+  logWidget_->setMinimumHeight(90);
   QDockWidget* log = dock(logWidget_, tr("Event log"), QStringLiteral("eventLogDock"), Qt::BottomDockWidgetArea);
   resizeDocks({log}, {190}, Qt::Vertical);
   createAnalysisDocks();
@@ -250,6 +250,10 @@ void MainWindow::createDocks() {
   });
   QDockWidget* con = dock(console_, tr("Console (iex)"), QStringLiteral("consoleDock"), Qt::BottomDockWidgetArea);
   splitDockWidget(log, con, Qt::Horizontal);
+  if (auto* charts = findChild<QDockWidget*>(QStringLiteral("chartsDock"))) {
+    tabifyDockWidget(log, charts);
+    log->raise();
+  }
 }
 
 QWidget* MainWindow::createScenarioPage() {
@@ -312,17 +316,22 @@ void MainWindow::showAbout() {
                          .arg(QStringLiteral(ACTORSCOPE_VERSION)));
 }
 
+namespace {
+constexpr int kLayoutVersion = 2;  // 2: charts beside the event log, the fault panel scrolls
+}  // namespace
+
 void MainWindow::readSettings() {
   QSettings s;
   if (s.contains(QStringLiteral("window/geometry"))) restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-  if (s.contains(QStringLiteral("window/state"))) restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+  // A state saved by an older layout (another dock arrangement) is not restored.
+  if (s.contains(QStringLiteral("window/state"))) restoreState(s.value(QStringLiteral("window/state")).toByteArray(), kLayoutVersion);
   setSlowMotion(s.value(QStringLiteral("time/slowMotion"), 0).toInt());
 }
 
 void MainWindow::writeSettings() {
   QSettings s;
   s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-  s.setValue(QStringLiteral("window/state"), saveState());
+  s.setValue(QStringLiteral("window/state"), saveState(kLayoutVersion));
   s.setValue(QStringLiteral("time/slowMotion"), slowMotion());
 }
 

@@ -24,6 +24,9 @@ namespace {
 /// The command-line options of the app, beside the standard --help and --version.
 /// To add one: a member here, a line in addTo(), and its effect in apply() or main().
 struct Options {
+  QCommandLineOption size{QStringLiteral("size"),
+                          QStringLiteral("Open the window at <WxH> pixels (default: 1440x900, never larger than the screen)."),
+                          QStringLiteral("WxH")};
   QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                 QStringLiteral("Show the main window, save it as a PNG to <file>, then quit."),
                                 QStringLiteral("file")};
@@ -88,7 +91,7 @@ struct Options {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &speed})
+    for (const auto* o : {&size, &screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &speed})
       parser.addOption(*o);
   }
 };
@@ -251,6 +254,13 @@ int main(int argc, char* argv[]) {
   }
   if (parser.isSet(options.tab) && !window.showTab(parser.value(options.tab)))
     return fail(QStringLiteral("--tab wants graph or processes"));
+  if (parser.isSet(options.size)) {
+    const QStringList wh = parser.value(options.size).split(QLatin1Char('x'));
+    const int w = wh.size() == 2 ? wh[0].toInt() : 0, h = wh.size() == 2 ? wh[1].toInt() : 0;
+    if (w < 320 || h < 240 || w > 16384 || h > 16384)
+      return fail(QStringLiteral("--size wants WIDTHxHEIGHT, for example 1280x720 (from 320x240)"));
+    window.resize(w, h);
+  }
   window.show();
   if (parser.isSet(options.runScript)) window.runScriptFile(parser.value(options.runScript));  // once the shell starts
 

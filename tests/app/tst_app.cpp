@@ -8,6 +8,7 @@
 #include "ProcessTableModel.h"
 #include "Scenarios.h"
 
+#include <QAbstractScrollArea>
 #include <QAction>
 #include <QDockWidget>
 #include <QTabWidget>
@@ -62,6 +63,8 @@ private slots:
   void menus_data();
   void menus();
   void centralWidget();
+  void fitsSmallScreens_data();
+  void fitsSmallScreens();
   void grabsNonEmptyImage();
   void everyScenarioShowsNodes_data();
   void everyScenarioShowsNodes();
@@ -133,6 +136,68 @@ void TestApp::centralWidget() {
   QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("inspectorDock")));
   QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("eventLogDock")));
   QVERIFY(window.statusBar());
+}
+
+void TestApp::fitsSmallScreens_data() {
+  QTest::addColumn<QSize>("screen");
+  QTest::newRow("1024x768") << QSize(1024, 768);
+  QTest::newRow("1280x720") << QSize(1280, 720);
+}
+
+namespace {
+/// What of the window's docks lies outside it (or squeezed below its minimum), "" when nothing.
+QString outside(const MainWindow& w) {
+  const QRect win = w.rect();
+  QStringList bad;
+  for (QDockWidget* d : w.findChildren<QDockWidget*>()) {
+    if (!d->isVisible() || d->isFloating()) continue;
+    const QRect r(d->mapTo(&w, QPoint(0, 0)), d->size());
+    // A dock behind another one's tab is parked off the window by Qt: checked when raised.
+    if (!w.tabifiedDockWidgets(d).isEmpty() && r.right() < 0 && r.bottom() < 0) continue;
+    if (!win.contains(r)) bad << QStringLiteral("%1 at %2,%3 %4x%5").arg(d->objectName()).arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+    for (QWidget* c : d->findChildren<QWidget*>()) {
+      if (!c->isVisible() || c->isWindow()) continue;
+      bool scrolled = false;  // content of a scroll area may lie beyond its viewport
+      for (QWidget* p = c->parentWidget(); p && p != d; p = p->parentWidget())
+        if (qobject_cast<QAbstractScrollArea*>(p)) scrolled = true;
+      if (scrolled) continue;
+      const QRect cr(c->mapTo(&w, QPoint(0, 0)), c->size());
+      if (!win.contains(cr))
+        bad << QStringLiteral("%1/%2 (%3) at %4,%5 %6x%7")
+                   .arg(d->objectName(), c->objectName(), QString::fromLatin1(c->metaObject()->className()))
+                   .arg(cr.x()).arg(cr.y()).arg(cr.width()).arg(cr.height());
+    }
+  }
+  return bad.join(QStringLiteral("; "));
+}
+}  // namespace
+
+void TestApp::fitsSmallScreens() {
+  // A classroom projector: every dock, and every widget in it, inside a 1024x768 or 1280x720
+  // window, which never grows past it, whatever the user picks.
+  QFETCH(QSize, screen);
+  MainWindow window;
+  window.resize(screen);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  auto check = [&](const char* when) {
+    QCoreApplication::processEvents();
+    const QSize min = window.minimumSizeHint();
+    QVERIFY2(min.width() <= screen.width() && min.height() <= screen.height(),
+             qPrintable(QStringLiteral("%1: the window needs %2x%3").arg(when).arg(min.width()).arg(min.height())));
+    QCOMPARE(window.size(), screen);
+    const QString bad = outside(window);
+    QVERIFY2(bad.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(when, bad)));
+  };
+  check("at start");
+  QVERIFY(window.setScenario(QStringLiteral("link-chain")));  // a scenario with a script
+  check("with a scenario script");
+  // Every tabbed dock, raised in turn.
+  for (QDockWidget* d : window.findChildren<QDockWidget*>()) {
+    d->show();
+    d->raise();
+    check(qPrintable(d->objectName()));
+  }
 }
 
 void TestApp::grabsNonEmptyImage() {
