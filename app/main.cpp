@@ -198,6 +198,31 @@ int main(int argc, char* argv[]) {
     return fail(QStringLiteral("--headless wants --script FILE or --record FILE"));
   }
 
+  {
+    // What can be checked before a display is needed is checked first: a bad option exits 2
+    // with its reason, on a machine with a display or without.
+    QCommandLineParser pre;
+    options.addTo(pre);
+    QStringList args;
+    for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+    if (pre.parse(args) && pre.isSet(options.scenario)) {
+      const QString want = pre.value(options.scenario);
+      bool known = false;
+      QStringList names;
+      for (const auto& sc : actorscope::app::scenarioList()) {
+        known = known || sc.name == want;
+        names << sc.name;
+      }
+      if (!known)
+        return fail(QStringLiteral("no scenario '%1' (there are: %2)").arg(want, names.join(QStringLiteral(", "))));
+    }
+    const bool display = qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+                         qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || args.contains(QStringLiteral("-platform"));
+    if (!display)
+      return fail(QStringLiteral("no display to open the window on: run it in a desktop session, under xvfb-run, "
+                                 "or with QT_QPA_PLATFORM=offscreen (with --screenshot); --script and --record need none"));
+  }
+
   QApplication app(argc, argv);
   setApplicationInfo();
   QApplication::setApplicationDisplayName(QStringLiteral("Actorscope"));

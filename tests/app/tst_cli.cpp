@@ -14,10 +14,13 @@ struct Run {
   QString out, err;
 };
 
-Run runApp(const QStringList& args, int timeoutMs = 60000) {
+/// Runs the app offscreen, or with no display at all (`noDisplay`).
+Run runApp(const QStringList& args, int timeoutMs = 60000, bool noDisplay = false) {
   QProcess p;
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
   env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  if (noDisplay)
+    for (const char* v : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) env.remove(QString::fromLatin1(v));
   p.setProcessEnvironment(env);
   p.start(QStringLiteral(ACTORSCOPE_EXE), args);
   Run r;
@@ -49,6 +52,7 @@ class TestCli final : public QObject {
 
 private slots:
   void scriptPrints();
+  void noDisplaySaysSo();
   void scriptWithProcesses();
   void scriptSyntaxError();
   void scriptMissingFile();
@@ -152,6 +156,17 @@ void TestCli::replayMissingFile() {
   const Run r = runApp({QStringLiteral("--replay"), QStringLiteral("/nonexistent/rec.jsonl")});
   QCOMPARE(r.status, 1);
   QVERIFY2(r.err.contains(QStringLiteral("rec.jsonl")), qPrintable(r.err));
+}
+
+void TestCli::noDisplaySaysSo() {
+  // Without a display the window cannot open: a clear message and status 2, not an abort; a bad
+  // scenario name is named first.
+  Run r = runApp({QStringLiteral("--scenario"), QStringLiteral("nosuch")}, 60000, true);
+  QCOMPARE(r.status, 2);
+  QVERIFY2(r.err.contains(QStringLiteral("no scenario 'nosuch'")) && r.err.contains(QStringLiteral("link-chain")), qPrintable(r.err));
+  r = runApp({}, 60000, true);
+  QCOMPARE(r.status, 2);
+  QVERIFY2(r.err.contains(QStringLiteral("no display")), qPrintable(r.err));
 }
 
 void TestCli::recordUnknownScenario() {
