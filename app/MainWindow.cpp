@@ -128,6 +128,8 @@ MainWindow::MainWindow(QWidget* parent)
   });
   connect(tableView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& cur) {
+            // A removed row moves the table's current row; the selection stays with the user's pick.
+            if (table_->removing()) return;
             if (cur.isValid()) select(Pid{cur.data(views::ProcessTableModel::PidRole).value<quint64>()});
           });
   connect(tableView_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {

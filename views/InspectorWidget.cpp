@@ -62,6 +62,7 @@ InspectorWidget::InspectorWidget(ObserverModel* model, QWidget* parent)
                                       "QPushButton:disabled { background: #b0b0b0; }"));
   body_->setOpenLinks(false);
   body_->setObjectName(QStringLiteral("inspectorBody"));
+  kill_->setObjectName(QStringLiteral("inspectorKill"));
   auto* buttons = new QGridLayout;
   buttons->addWidget(kill_, 0, 0);
   buttons->addWidget(exit_, 0, 1);

@@ -1,4 +1,5 @@
 #include "ConsoleWidget.h"
+#include "InspectorWidget.h"
 #include "MainWindow.h"
 #include "Source.h"
 #include "GraphScene.h"
@@ -69,6 +70,7 @@ private slots:
   void everyScenarioShowsNodes_data();
   void everyScenarioShowsNodes();
   void killFromTheWindow();
+  void selectionStaysOnAKilledProcess();
   void stepInDeterministicMode();
   void commandsSayWhyTheyFail();
   void slowMotionSlider();
@@ -258,6 +260,30 @@ void TestApp::killFromTheWindow() {
   QVERIFY(dead && !dead->alive);
   QVERIFY2(dead->exit_reason.is_atom(actorscope::atoms::killed), inspect(dead->exit_reason).c_str());
   QVERIFY(window.observerModel()->find(window.findPid(QStringLiteral("bucket_2")))->restarts == 1);
+}
+
+void TestApp::selectionStaysOnAKilledProcess() {
+  // Select a bucket in the table, kill it: the inspector keeps the dead bucket (Kill disabled),
+  // not the next row's process, so a second K kills nothing else.
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("demo")));
+  window.show();
+  QVERIFY(window.showTab(QStringLiteral("processes")));
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("bucket_2")).valid(), kWait);
+  const Pid old = window.findPid(QStringLiteral("bucket_2"));
+  QVERIFY(window.selectByName(QStringLiteral("bucket_2")));
+  QCOMPARE(window.inspector()->pid(), old);
+  auto* table = window.findChild<QTableView*>(QStringLiteral("processTable"));
+  QVERIFY(table && table->selectionModel()->currentIndex().isValid());
+  QVERIFY(window.killByName(QStringLiteral("bucket_2")));
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("bucket_2")).valid() &&
+                               !(window.findPid(QStringLiteral("bucket_2")) == old),
+                           kWait);
+  QTRY_VERIFY_WITH_TIMEOUT(window.inspector()->showsDead(), kWait);
+  QCOMPARE(window.inspector()->pid(), old);
+  auto* kill = window.inspector()->findChild<QPushButton*>(QStringLiteral("inspectorKill"));
+  QVERIFY(kill);
+  QVERIFY(!kill->isEnabled());
 }
 
 void TestApp::commandsSayWhyTheyFail() {

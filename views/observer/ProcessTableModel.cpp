@@ -140,11 +140,13 @@ void ProcessTableModel::onUpdated(const ModelDelta& d) {
         --first;
       }
       ++i;
+      removing_ = true;  // reset after endRemoveRows: views react to the removal in between
       beginRemoveRows({}, first, last);
       for (int r = first; r <= last; ++r) rowOf_.erase(rows_[size_t(r)]);
       rows_.erase(rows_.begin() + first, rows_.begin() + last + 1);
       pids_.erase(pids_.begin() + first, pids_.begin() + last + 1);
       endRemoveRows();
+      removing_ = false;
       lowest = std::min(lowest, first);
     }
     reindex(lowest);

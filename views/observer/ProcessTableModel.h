@@ -16,6 +16,9 @@ class ProcessTableModel final : public QAbstractTableModel {
   Q_OBJECT
 
 public:
+  /// True while rows of ended processes are being removed: a view's current row moving then is
+  /// not the user's choice.
+  bool removing() const { return removing_; }
   enum Column { PidCol, NameCol, StatusCol, ReductionsCol, MemoryCol, MsgQCol, LinksCol, MonitorsCol,
                 TrapExitCol, ColumnCount };
   /// Role with a sortable value (numbers as numbers); Qt::DisplayRole is text.
@@ -35,6 +38,7 @@ public:
   Pid pidAt(int row) const;
 
 private:
+  bool removing_ = false;
   void onUpdated(const ModelDelta& d);
   void reindex(int from);
 
