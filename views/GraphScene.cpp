@@ -385,8 +385,8 @@ std::optional<SignalAnim> GraphScene::signalAnim(Pid from, Pid to, SignalType ty
   // From its sender; from the observer's glyph when it came from outside the runtime.
   s.fromPos = s.from ? node(s.from)->pos() : !from.valid() ? observerPos() : target->pos() + QPointF(150, -120);
   s.reason = reason;
-  s.text = type == SignalType::Down ? QStringLiteral("DOWN ") + QString::fromStdString(inspect(reason))
-                                    : QString::fromStdString(inspect(reason));
+  s.text = type == SignalType::Down ? QStringLiteral("DOWN ") + termTextShort(reason)
+                                    : termTextShort(reason);
   s.t0 = t0;
   s.dur = std::max(travelMs_, latencyMs_);
   if (type == SignalType::Down) {
@@ -466,8 +466,8 @@ void GraphScene::departure(const TraceEvent& send, double travelMs) {
   s.color = style::observerColor();
   // A message from the window carries its text; the console's own (the line typed) says "input".
   if (!from)
-    s.text = QString::fromStdString(console::is_console_protocol(send.term) ? console::console_protocol_label(send.term)
-                                                                           : inspect(send.term));
+    s.text = console::is_console_protocol(send.term) ? QString::fromStdString(console::console_protocol_label(send.term))
+                                                     : termTextShort(send.term);
   drawnMessages_.insert(send.seq);
   logPresented(t, send.seq, "pulse_start", 0, a, b, "message", -1, !from);
   addAnim(std::move(s));

@@ -1,3 +1,4 @@
+#include "EventText.h"
 #include "InspectorWidget.h"
 
 #include "GraphStyle.h"
@@ -38,7 +39,7 @@ QString termHtml(const Term& t, const ObserverModel* m) {
     for (size_t i = 0; i < t.tuple_size(); ++i) parts << termHtml(t[i], m);
     return QStringLiteral("{") + parts.join(QStringLiteral(", ")) + QStringLiteral("}");
   }
-  return esc(inspect(t));
+  return termText(t).toHtmlEscaped();
 }
 }  // namespace
 
@@ -148,7 +149,7 @@ void InspectorWidget::render() {
                          .arg(r->message_queue_len));
     status_->setStyleSheet(QString());
   } else {
-    status_->setText(tr("DEAD: exited with %1").arg(QString::fromStdString(inspect(r->exit_reason))));
+    status_->setText(tr("DEAD: exited with %1").arg(termText(r->exit_reason)));
     status_->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(style::reasonColor(r->exit_reason).name()));
   }
   trap_->setChecked(r->trap_exit);
@@ -159,7 +160,7 @@ void InspectorWidget::render() {
   auto row = [&](const QString& k, const QString& v) {
     html += QStringLiteral("<tr><td class=k>%1</td><td>%2</td></tr>").arg(k, v);
   };
-  row(QStringLiteral("initial_call"), esc(inspect(r->initial_call)));
+  row(QStringLiteral("initial_call"), termText(r->initial_call).toHtmlEscaped());
   if (r->parent.valid()) row(QStringLiteral("parent"), pidLink(r->parent, model_));
   auto pids = [&](const std::vector<Pid>& v) {
     QStringList s;
@@ -180,7 +181,7 @@ void InspectorWidget::render() {
       row(QString::fromStdString(std::string(atom_name(k))), termHtml(item[1], model_));
     }
   } else if (!alive) {
-    row(QStringLiteral("exit reason"), esc(inspect(r->exit_reason)));
+    row(QStringLiteral("exit reason"), termText(r->exit_reason).toHtmlEscaped());
   }
   html += QStringLiteral("</table>");
   if (alive) {

@@ -1,3 +1,4 @@
+#include "EventText.h"
 #include "TermDialog.h"
 
 #include <QComboBox>
@@ -84,7 +85,7 @@ void TermDialog::reparse() {
   if (mode_ == Mode::ExitReason)
     explain_->setText(term_ ? explainExitReason(*term_) : QString());
   else
-    explain_->setText(term_ ? tr("Will send %1").arg(QString::fromStdString(inspect(*term_))) : QString());
+    explain_->setText(term_ ? tr("Will send %1").arg(termText(*term_)) : QString());
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(term_.has_value());
   if (term_) emit termChanged(*term_);
 }

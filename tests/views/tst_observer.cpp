@@ -2,6 +2,7 @@
 // after drops), fine-grained table signals, selection kept, bounded work per tick.
 
 #include "fixtures.hpp"
+#include "EventText.h"
 #include "ProcessTableModel.h"
 
 #include <QAbstractItemModelTester>
@@ -45,6 +46,7 @@ private slots:
   void filterAndSort();
   void boundedWorkWith3000Processes();
   void backlogOverflowAsksForResync();
+  void termsPrintAsIexPrintsThem();
 };
 
 void TestObserver::craftedEventSequence() {
@@ -337,6 +339,27 @@ void TestObserver::backlogOverflowAsksForResync() {
   m.enqueue(std::move(flood));
   QCOMPARE(resync.count(), 1);
   QCOMPARE(m.processPending().events, size_t(0));  // coalesced: the snapshot will replace them
+}
+
+void TestObserver::termsPrintAsIexPrintsThem() {
+  // An exception reason prints as iex prints it, a struct, not the map under it.
+  const Term exc = Term::map({{Term(intern("__struct__")), Term(intern("Elixir.RuntimeError"))},
+                              {Term(intern("__exception__")), Term(atoms::true_)},
+                              {Term(intern("message")), Term::binary("oops")}});
+  const Term reason = Term::tuple({exc, Term::list({})});
+  QCOMPARE(views::termText(reason), QStringLiteral("{%RuntimeError{message: \"oops\"}, []}"));
+  TraceEvent e;
+  e.kind = TraceKind::Exit;
+  e.a = Pid{7};
+  e.term = reason;
+  const QString line = views::describeEvent(e);
+  QVERIFY2(line.contains(QStringLiteral("%RuntimeError{message: \"oops\"}")) && !line.contains(QStringLiteral("__exception__")),
+           qPrintable(line));
+  // Long reasons are cut for labels, with an ellipsis.
+  const QString cut = views::termTextShort(reason, 12);
+  QCOMPARE(cut.size(), 12);
+  QVERIFY(cut.endsWith(QChar(0x2026)));
+  QCOMPARE(views::termTextShort(Term(atoms::normal), 12), QStringLiteral(":normal"));
 }
 
 QTEST_MAIN(TestObserver)

@@ -9,8 +9,16 @@ namespace actorscope::views {
 namespace {
 QString t(const std::string& s) { return QString::fromStdString(s); }
 
-QString reasonText(const Term& r) { return t(inspect(r)); }
+QString reasonText(const Term& r) { return termText(r); }
 }  // namespace
+
+QString termText(const Term& term) { return QString::fromStdString(console::inspect_iex(term)); }
+
+QString termTextShort(const Term& term, int maxChars) {
+  QString s = termText(term);
+  if (s.size() > maxChars && maxChars > 1) s = s.left(maxChars - 1) + QChar(0x2026);
+  return s;
+}
 
 QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
   auto P = [&](Pid p) -> QString {
@@ -20,8 +28,8 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
   switch (e.kind) {
     case TraceKind::Spawn:
       if (e.b.valid())
-        return QStringLiteral("%1 spawned %2 (%3)").arg(P(e.b), P(e.a), t(inspect(e.term)));
-      return QStringLiteral("%1 was spawned (%2)").arg(P(e.a), t(inspect(e.term)));
+        return QStringLiteral("%1 spawned %2 (%3)").arg(P(e.b), P(e.a), termText(e.term));
+      return QStringLiteral("%1 was spawned (%2)").arg(P(e.a), termText(e.term));
     case TraceKind::Exit:
       return QStringLiteral("%1 exited (%2)").arg(P(e.a), reasonText(e.term));
     case TraceKind::Link: return QStringLiteral("%1 linked to %2").arg(P(e.a), P(e.b));
@@ -33,7 +41,7 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
       // Only a message from outside the runtime (the window's Send) gets a line: processes'
       // own traffic is counted and charted, not listed.
       if (!e.a.valid() && !console::is_console_protocol(e.term))
-        return QStringLiteral("the observer sent %1 to %2").arg(t(inspect(e.term)), P(e.b));
+        return QStringLiteral("the observer sent %1 to %2").arg(termText(e.term), P(e.b));
       return {};
     case TraceKind::Receive: return {};
     case TraceKind::SignalSent:
@@ -80,7 +88,7 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
     case TraceKind::Fault:
       return QStringLiteral("fault injected: %1 %2 (%3)")
           .arg(t(std::string(atom_name(e.name))), e.a.valid() ? P(e.a) : QStringLiteral("everyone"),
-               t(inspect(e.term)));
+               termText(e.term));
   }
   return {};
 }
@@ -103,7 +111,7 @@ QString explainExitReason(const Term& reason) {
                           "exits) and a supervisor does not report it as a crash.");
   return QStringLiteral("%1 is an abnormal reason: the process dies unless it traps exits, and every "
                         "linked process that does not trap dies with it.")
-      .arg(t(inspect(reason)));
+      .arg(termText(reason));
 }
 
 namespace {

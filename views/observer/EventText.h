@@ -11,6 +11,11 @@
 
 namespace actorscope::views {
 
+/// A term as iex prints it (structs and exceptions as structs), on one line.
+QString termText(const Term& t);
+/// termText cut to `maxChars` with an ellipsis (labels on the graph; the whole text goes in a tooltip).
+QString termTextShort(const Term& t, int maxChars = 40);
+
 /// How a pid is printed: "#PID<0.84.0>" or with its name, "#PID<0.84.0> (:registry)".
 using PidNamer = std::function<QString(Pid)>;
 

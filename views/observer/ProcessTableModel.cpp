@@ -1,3 +1,4 @@
+#include "EventText.h"
 #include "ProcessTableModel.h"
 
 #include <QBrush>
@@ -15,7 +16,7 @@ QString mfa(const Term& t) {
   if (t.is_tuple() && t.tuple_size() == 3 && t[0].is_atom() && t[1].is_atom() && t[2].is_integer())
     return str(inspect_atom(t[0].as_atom())) + QStringLiteral(".") + str(std::string(atom_name(t[1].as_atom()))) +
            QStringLiteral("/") + QString::number(t[2].as_integer());
-  return str(inspect(t));
+  return termText(t);
 }
 
 QString bytes(uint64_t b) {
@@ -118,7 +119,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
     f.setBold(true);
     return f;
   }
-  if (role == Qt::ToolTipRole) return str(inspect(r->initial_call));
+  if (role == Qt::ToolTipRole) return termText(r->initial_call);
   return {};
 }
 

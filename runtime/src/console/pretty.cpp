@@ -383,3 +383,7 @@ std::string inspect_pretty(const Term& t, int width, int limit) {
 }
 
 }  // namespace actorscope::console::detail
+
+namespace actorscope::console {
+std::string inspect_iex(const Term& t) { return detail::inspect_pretty(t); }
+}  // namespace actorscope::console

@@ -61,6 +61,10 @@ bool is_console_protocol(const Term& message);
 /// The short word an observer shows for such a message ("input", "interrupt", ...).
 std::string console_protocol_label(const Term& message);
 
+/// A term as iex prints it, on one line: structs and exceptions as `%RuntimeError{message: "oops"}`,
+/// long collections cut after 50 elements. Any thread.
+std::string inspect_iex(const Term& t);
+
 struct SessionOptions {
   /// Name used in error messages ("iex" gives "iex:3: ..." like iex).
   std::string file = "iex";
