@@ -10,7 +10,9 @@
 #include <memory>
 
 #include <QElapsedTimer>
+#include <QFont>
 #include <QMainWindow>
+#include <QStringList>
 #include <QString>
 
 class QAction;
@@ -61,6 +63,12 @@ public:
   views::RunMode runMode() const { return mode_; }
   void setPaused(bool paused);
   bool paused() const;
+  /// Presentation mode (F11): full screen, every font and the graph larger, the console larger
+  /// still, only the docks a lesson needs. Remembered across runs.
+  void setPresentationMode(bool on);
+  bool presentationMode() const { return presenting_; }
+  /// The shortcut sheet (F1) as rich text.
+  QString shortcutSheet() const;
   void step();
   /// Per-hop signal latency in ms (0..2000), the slow-motion slider.
   void setSlowMotion(int ms);
@@ -198,6 +206,10 @@ private:
   QAction* suspendAction_ = nullptr;
   QAction* registerAction_ = nullptr;
   QAction* legendAction_ = nullptr;
+  QAction* presentAction_ = nullptr;
+  bool presenting_ = false;
+  QFont normalFont_;
+  QStringList hiddenForPresentation_;  // docks presentation mode hid (shown again after)
   QAction* runScriptAction_ = nullptr;
   QMenu* spawnMenu_ = nullptr;
 

@@ -153,11 +153,26 @@ void MainWindow::createMenus() {
     search_->selectAll();
   });
   view->addAction(legendAction_);
+  presentAction_ = view->addAction(tr("Presentation mode"));
+  presentAction_->setObjectName(QStringLiteral("presentationAction"));
+  presentAction_->setCheckable(true);
+  presentAction_->setShortcut(QKeySequence(Qt::Key_F11));
+  presentAction_->setToolTip(tr("Full screen, large text for the back of the room (F11)"));
+  connect(presentAction_, &QAction::toggled, this, [this](bool on) { setPresentationMode(on); });
+  addAction(presentAction_);  // F11 works in full screen too
   view->addSeparator();
   view->setProperty("docksAt", view->actions().size());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->setObjectName(QStringLiteral("helpMenu"));
+  QAction* keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), shortcutSheet(), QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.exec();
+  });
+  keys->setObjectName(QStringLiteral("shortcutsAction"));
+  keys->setShortcut(QKeySequence(Qt::Key_F1));
+  addAction(keys);
   QAction* about = help->addAction(tr("&About Actorscope"), this, &MainWindow::showAbout);
   about->setObjectName(QStringLiteral("aboutAction"));
   about->setMenuRole(QAction::AboutRole);
@@ -305,6 +320,57 @@ QWidget* MainWindow::createScenarioPage() {
   return split;
 }
 
+QString MainWindow::shortcutSheet() const {
+  QString rows;
+  auto row = [&rows](const QString& key, const QString& what) {
+    rows += QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>").arg(key.toHtmlEscaped(), what.toHtmlEscaped());
+  };
+  for (QAction* a : findChildren<QAction*>()) {
+    if (a->shortcut().isEmpty() || a->text().isEmpty()) continue;
+    row(a->shortcut().toString(QKeySequence::NativeText), QString(a->text()).remove(QLatin1Char('&')));
+  }
+  row(tr("Shift+drag"), tr("Link two processes"));
+  row(tr("Ctrl+Shift+drag"), tr("Monitor: from the watcher to the target"));
+  row(tr("Right click"), tr("The process's menu"));
+  row(tr("Tab, Up/Down, Ctrl+C, Ctrl+P"), tr("Console: complete, history, interrupt, insert the selected pid"));
+  return QStringLiteral("<table>%1</table>").arg(rows);
+}
+
+void MainWindow::setPresentationMode(bool on) {
+  if (on == presenting_) return;
+  presenting_ = on;
+  if (presentAction_ && presentAction_->isChecked() != on) {
+    const QSignalBlocker b(presentAction_);
+    presentAction_->setChecked(on);
+  }
+  constexpr double kScale = 1.5;
+  if (on) {
+    normalFont_ = QApplication::font();
+    QFont big = normalFont_;
+    big.setPointSizeF(normalFont_.pointSizeF() * kScale);
+    QApplication::setFont(big);
+    if (console_) console_->setFontScale(1.8);
+    scene_->setTextScale(kScale);
+    // The docks a lesson needs: the graph, inspector, scenario, console, log and timeline.
+    hiddenForPresentation_.clear();
+    for (const char* name : {"chartsDock", "faultDock"})
+      if (auto* d = findChild<QDockWidget*>(QLatin1String(name)); d && d->toggleViewAction()->isChecked()) {
+        d->hide();
+        hiddenForPresentation_ << QLatin1String(name);
+      }
+    showFullScreen();
+  } else {
+    QApplication::setFont(normalFont_);
+    if (console_) console_->setFontScale(1.0);
+    scene_->setTextScale(1.0);
+    for (const QString& name : hiddenForPresentation_)
+      if (auto* d = findChild<QDockWidget*>(name)) d->show();
+    hiddenForPresentation_.clear();
+    showNormal();
+  }
+  QSettings().setValue(QStringLiteral("view/presentation"), on);
+}
+
 void MainWindow::showAbout() {
   QMessageBox::about(this, tr("About Actorscope"),
                      tr("<h3>Actorscope %1</h3>"
@@ -326,6 +392,7 @@ void MainWindow::readSettings() {
   // A state saved by an older layout (another dock arrangement) is not restored.
   if (s.contains(QStringLiteral("window/state"))) restoreState(s.value(QStringLiteral("window/state")).toByteArray(), kLayoutVersion);
   setSlowMotion(s.value(QStringLiteral("time/slowMotion"), 0).toInt());
+  if (s.value(QStringLiteral("view/presentation"), false).toBool()) setPresentationMode(true);
 }
 
 void MainWindow::writeSettings() {

@@ -4,6 +4,8 @@
 #include "actorscope/console/ast.hpp"
 #include "actorscope/console/session.hpp"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QFile>
 #include <QFileInfo>
@@ -106,8 +108,18 @@ ConsoleWidget::ConsoleWidget(QWidget* parent)
 
 ConsoleWidget::~ConsoleWidget() { detach(); }
 
+void ConsoleWidget::setFontScale(double scale) {
+  QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+  mono.setPointSizeF(mono.pointSizeF() * std::clamp(scale, 0.5, 4.0));
+  for (QWidget* w : {static_cast<QWidget*>(output_), static_cast<QWidget*>(input_), static_cast<QWidget*>(prompt_)}) w->setFont(mono);
+  input_->setFixedHeight(QFontMetrics(mono).lineSpacing() * 3 + 10);
+}
+
+double ConsoleWidget::fontPointSize() const { return output_->font().pointSizeF(); }
+
 void ConsoleWidget::attach(ShellChannel* shell) {
   detach();
+  output_->clear();  // a new runtime: the old one's transcript is gone with it
   shell_ = shell;
   if (!shell_ || !shell_->available()) return;
   connect(shell_, &ShellChannel::output, this, &ConsoleWidget::append);

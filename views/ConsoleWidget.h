@@ -32,6 +32,9 @@ public:
   void attach(ShellChannel* shell);
   /// Ends the shell and waits for it (before the source stops).
   void detach();
+  /// The console's text size: `scale` times the system's fixed font (presentation mode: 1.8).
+  void setFontScale(double scale);
+  double fontPointSize() const;
   /// Where "insert pid" takes the selected process from.
   void setPidProvider(std::function<Pid()> provider) { pidProvider_ = std::move(provider); }
 

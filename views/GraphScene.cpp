@@ -71,6 +71,18 @@ GraphScene::~GraphScene() {
 
 double GraphScene::now() const { return double(clock_.nsecsElapsed()) / 1e6; }
 
+void GraphScene::setTextScale(double k) {
+  NodeItem::setTextScale(k);
+  for (auto& [serial, n] : nodes_) {
+    n->refreshSlotWidth();
+    n->heat = std::max(n->heat, 0.5);  // free nodes make room too
+  }
+  treesDirty_ = edgesDirty_ = true;
+  heat_ = std::max(heat_, 0.5);
+  animating_ = true;
+  update();
+}
+
 void GraphScene::reset() {
   clearBlastRadius();
   for (auto& [k, n] : nodes_) {

@@ -71,6 +71,8 @@ public:
   double now() const override;
   /// The pulse duration when a signal is instantaneous (ms), and the per-hop latency the user set.
   void setLatencyHint(double ms) { latencyMs_ = ms; }
+  /// Labels `k` times their size (presentation mode); the layout makes room for them.
+  void setTextScale(double k);
   /// Forget every node (a new runtime).
   void reset();
   /// How long a signal or message travels along its edge (ms): the playhead's travel time, so a

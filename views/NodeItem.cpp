@@ -26,6 +26,19 @@ QString countText(uint32_t n) {
 }
 }  // namespace
 
+namespace {
+double gTextScale = 1.0;  // GUI thread only
+}  // namespace
+
+void NodeItem::setTextScale(double k) { gTextScale = std::clamp(k, 0.5, 4.0); }
+double NodeItem::textScale() { return gTextScale; }
+
+void NodeItem::refreshSlotWidth() {
+  prepareGeometryChange();
+  slotWidth_ = std::max(2 * radius() + 30, labelW15_ + 26);
+  labelTextPx_ = 0;
+}
+
 NodeItem::NodeItem(Pid pid) : pid_(pid), pidText_(QString::fromStdString(inspect_pid(pid))) {
   QFont f;
   f.setPixelSize(15);
@@ -148,10 +161,12 @@ void NodeItem::paintShellGlyph(QPainter* p) const {
 
 double NodeItem::labelPx(double lod) const {
   if (!(lod > 0)) lod = 1;
-  const double want = 11.5 / std::max(lod, 0.01);                        // ~11 px on screen
+  const double k = gTextScale;
+  const double want = 11.5 * k / std::max(lod, 0.01);                    // ~11 px on screen
   const double avail = std::max(room, 2 * radius() + 24) - 12;           // its room, less padding
   const double fits = kLabelPx * avail / std::max(1.0, labelW15_ + 10);  // widest that fits the room
-  return std::clamp(want, kLabelPx, std::max(kLabelPx, std::min(kMaxLabelPx, fits)));
+  // Grown by the text scale where its room allows, never over a neighbour's label.
+  return std::clamp(want, kLabelPx, std::max(kLabelPx, std::min(kMaxLabelPx * k, fits)));
 }
 
 QRectF NodeItem::boundingRect() const {

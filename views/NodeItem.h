@@ -41,6 +41,12 @@ public:
   /// name is ~11 px on screen where its room allows.
   double labelPx(double lod) const;
   static constexpr double kLabelPx = 15;
+  /// Every label's size, times `k` (presentation mode: 1.5). GUI thread; GraphScene::setTextScale
+  /// calls it and lays the nodes out again.
+  static void setTextScale(double k);
+  static double textScale();
+  /// The width it needs side by side, after a text scale change.
+  void refreshSlotWidth();
   static constexpr double kMaxLabelPx = 40;
   /// Width the node needs side by side with others (its label is usually the widest part).
   double slotWidth() const { return slotWidth_; }

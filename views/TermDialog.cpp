@@ -28,8 +28,7 @@ TermDialog::TermDialog(Mode mode, const QString& target, QWidget* parent)
     form->addRow(tr("Reason:"), preset_);
     edit_->setPlaceholderText(QStringLiteral(":kaboom   or   {:shutdown, :tired}"));
     form->addRow(tr("Custom:"), edit_);
-    edit_->setText(QStringLiteral(":kaboom"));
-    edit_->setEnabled(false);
+    edit_->setEnabled(false);  // the placeholder shows an example; what is typed is the whole term
     connect(preset_, &QComboBox::currentIndexChanged, this, [this](int i) {
       edit_->setEnabled(i == 3);
       if (i == 3) edit_->setFocus();
@@ -77,15 +76,18 @@ void TermDialog::reparse() {
   ReasonParse r;
   if (preset_ && preset_->currentIndex() < 3)
     r = parseReason(preset_->currentText());
+  else if (edit_->text().trimmed().isEmpty())
+    r.error.clear();  // nothing typed yet: no term, and no error either
   else
     r = mode_ == Mode::ExitReason ? parseReason(edit_->text()) : parseMessage(edit_->text());
   term_ = r.term;
   error_->setText(r.error);
   error_->setVisible(!r.error.isEmpty());
+  const bool blank = !term_ && r.error.isEmpty();
   if (mode_ == Mode::ExitReason)
-    explain_->setText(term_ ? explainExitReason(*term_) : QString());
+    explain_->setText(term_ ? explainExitReason(*term_) : blank ? tr("Type a reason, for example :kaboom") : QString());
   else
-    explain_->setText(term_ ? tr("Will send %1").arg(termText(*term_)) : QString());
+    explain_->setText(term_ ? tr("Will send %1").arg(termText(*term_)) : blank ? tr("Type a message, for example {:hello, 1}") : QString());
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(term_.has_value());
   if (term_) emit termChanged(*term_);
 }

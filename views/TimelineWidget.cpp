@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -213,6 +214,7 @@ TimelineWidget::TimelineWidget(ObserverModel* model, GraphScene* scene, QWidget*
 
   saveAction_ = new QAction(tr("Save recording..."), this);
   saveAction_->setObjectName(QStringLiteral("saveRecordingAction"));
+  saveAction_->setShortcut(QKeySequence::Save);
   connect(saveAction_, &QAction::triggered, this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save recording"), QStringLiteral("recording.jsonl"),
                                                       tr("Recordings (*.jsonl);;All files (*)"));
@@ -221,6 +223,7 @@ TimelineWidget::TimelineWidget(ObserverModel* model, GraphScene* scene, QWidget*
     if (!saveRecording(path, &err)) QMessageBox::warning(this, tr("Save recording"), err);
   });
   openAction_ = new QAction(tr("Open recording..."), this);
+  openAction_->setShortcut(QKeySequence::Open);
   openAction_->setObjectName(QStringLiteral("openRecordingAction"));
   connect(openAction_, &QAction::triggered, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open recording"), {}, tr("Recordings (*.jsonl);;All files (*)"));

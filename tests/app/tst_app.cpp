@@ -11,6 +11,7 @@
 
 #include <QAbstractScrollArea>
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -71,6 +72,7 @@ private slots:
   void everyScenarioShowsNodes();
   void killFromTheWindow();
   void selectionStaysOnAKilledProcess();
+  void presentationModeScalesText();
   void stepInDeterministicMode();
   void commandsSayWhyTheyFail();
   void slowMotionSlider();
@@ -284,6 +286,30 @@ void TestApp::selectionStaysOnAKilledProcess() {
   auto* kill = window.inspector()->findChild<QPushButton*>(QStringLiteral("inspectorKill"));
   QVERIFY(kill);
   QVERIFY(!kill->isEnabled());
+}
+
+void TestApp::presentationModeScalesText() {
+  // F11: larger text everywhere, the console larger still, the charts and fault docks out of the
+  // way; off again restores all of it. F1 lists the shortcuts, F11 and Ctrl+O among them.
+  MainWindow window;
+  window.show();
+  const double console = window.console()->fontPointSize();
+  const double app = QApplication::font().pointSizeF();
+  auto* charts = window.findChild<QDockWidget*>(QStringLiteral("chartsDock"));
+  QVERIFY(charts->toggleViewAction()->isChecked());  // open (behind the event log's tab)
+  window.findChild<QAction*>(QStringLiteral("presentationAction"))->trigger();
+  QVERIFY(window.presentationMode());
+  QVERIFY2(window.console()->fontPointSize() >= 1.7 * console, qPrintable(QString::number(window.console()->fontPointSize())));
+  QVERIFY(QApplication::font().pointSizeF() >= 1.4 * app);
+  QVERIFY(!charts->toggleViewAction()->isChecked());
+  window.setPresentationMode(false);
+  QCOMPARE(window.console()->fontPointSize(), console);
+  QCOMPARE(QApplication::font().pointSizeF(), app);
+  QVERIFY(charts->toggleViewAction()->isChecked());
+  const QString sheet = window.shortcutSheet();
+  QVERIFY2(sheet.contains(QStringLiteral("F11")) && sheet.contains(QStringLiteral("Ctrl+O")) &&
+               sheet.contains(QStringLiteral("Kill")),
+           qPrintable(sheet));
 }
 
 void TestApp::commandsSayWhyTheyFail() {

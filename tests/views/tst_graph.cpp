@@ -10,6 +10,8 @@
 #include "NodeItem.h"
 #include "TermDialog.h"
 
+#include <QLineEdit>
+
 #include <actorscope/scenarios.hpp>
 
 #include <QImage>
@@ -493,7 +495,16 @@ void TestGraph::exitDialogExplainsAndRefusesBadTerms() {
   dlg.setText(QStringLiteral("{:oops, 1}"));
   QVERIFY(dlg.term());
   QVERIFY(dlg.explanation().contains(QStringLiteral("abnormal")));
+  // Nothing typed yet: no term and no error, a hint instead; the custom field starts empty.
+  views::TermDialog fresh(views::TermDialog::Mode::ExitReason, QStringLiteral("#PID<0.1.0>"));
+  fresh.setText(QString());
+  QVERIFY(!fresh.term());
+  QVERIFY2(fresh.errorText().isEmpty(), qPrintable(fresh.errorText()));
+  QVERIFY(fresh.findChild<QLineEdit*>()->text().isEmpty());
   views::TermDialog send(views::TermDialog::Mode::Message, QStringLiteral("x"));
+  QVERIFY(!send.term());
+  QVERIFY2(send.errorText().isEmpty(), qPrintable(send.errorText()));
+  QVERIFY(!send.explanation().isEmpty());
   send.setText(QStringLiteral("kaboom"));  // a message is not a bare word
   QVERIFY(!send.term());
   QVERIFY(!send.errorText().isEmpty());
