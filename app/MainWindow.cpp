@@ -289,9 +289,17 @@ void MainWindow::setPaused(bool p) {
   pauseAction_->setChecked(p);
   pauseAction_->setText(p ? tr("Resume") : tr("Pause"));
   updateStatus();
+  updateBanner();
 }
 
 bool MainWindow::paused() const { return paused_; }
+
+void MainWindow::updateBanner() {
+  QString text;
+  if (timeTravelling()) text = tr("Showing the past: press Live to return");
+  else if (paused_) text = mode_ == RunMode::Deterministic ? tr("Paused: Space resumes, . steps") : tr("Paused: Space resumes");
+  view_->setBanner(text);
+}
 
 void MainWindow::step() {
   if (mode_ != RunMode::Deterministic) {
@@ -345,6 +353,7 @@ void MainWindow::tick() {
     }
   }
   if (rateClock_.elapsed() >= 1000) updateStatus();
+  if (frames_ % 15 == 0) updateBanner();
 }
 
 void MainWindow::updateStatus() {

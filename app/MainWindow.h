@@ -151,6 +151,8 @@ private:
   /// The scenario panel: the current scenario's title and description.
   void showScenarioInfo();
   void updateStatus();
+  /// The graph's banner: paused, or showing the past.
+  void updateBanner();
   void showAbout();
   void startRuntime();
   void select(Pid pid);

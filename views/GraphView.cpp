@@ -189,10 +189,29 @@ void GraphView::drawBackground(QPainter* p, const QRectF& rect) {
   QGraphicsView::drawBackground(p, rect);
 }
 
+void GraphView::setBanner(const QString& text) {
+  if (text == banner_) return;
+  banner_ = text;
+  viewport()->update();
+}
+
 void GraphView::drawForeground(QPainter* p, const QRectF&) {
   p->save();
   p->resetTransform();
   p->setRenderHint(QPainter::Antialiasing);
+  if (!banner_.isEmpty()) {
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(true);
+    p->setFont(f);
+    QRect r = p->fontMetrics().boundingRect(banner_).adjusted(-14, -6, 14, 6);
+    r.moveCenter(QPoint(viewport()->width() / 2, r.height() / 2 + 8));
+    p->setPen(Qt::NoPen);
+    p->setBrush(QColor(0x30, 0x36, 0x40, 220));
+    p->drawRoundedRect(r, 8, 8);
+    p->setPen(Qt::white);
+    p->drawText(r, Qt::AlignCenter, banner_);
+  }
   if (linkFrom_) {
     p->setPen(QPen(linkMonitor_ ? style::monitorColor() : style::linkColor(style::isDark(palette())), 3,
                    linkMonitor_ ? Qt::DashLine : Qt::SolidLine));

@@ -32,6 +32,9 @@ public:
   /// Refits automatically until the user zooms or pans.
   void setAutoFit(bool on) { autoFit_ = on; }
   bool autoFit() const { return autoFit_; }
+  /// A line drawn at the top of the graph, above everything ("Paused: Space resumes"); "" for none.
+  void setBanner(const QString& text);
+  QString banner() const { return banner_; }
 
 signals:
   void contextMenuForPid(actorscope::Pid pid, const QPoint& globalPos);
@@ -41,6 +44,7 @@ signals:
   /// The user dragged on the edge between `a` and `b`: signals between them should take `ms`
   /// longer (0: no extra delay).
   void edgeDelayRequested(actorscope::Pid a, actorscope::Pid b, int ms);
+
 
 protected:
   void wheelEvent(QWheelEvent* e) override;
@@ -65,6 +69,7 @@ private:
   bool linkMonitor_ = false;
   bool legend_ = true;
   bool autoFit_ = true;
+  QString banner_;
   // Dragging on an edge: its ends, the delay it had and the one shown while dragging.
   std::optional<GraphEdge> delayEdge_;
   QPoint delayPress_, delayAt_;

@@ -73,6 +73,7 @@ private slots:
   void killFromTheWindow();
   void selectionStaysOnAKilledProcess();
   void presentationModeScalesText();
+  void pausedSaysSoOnTheGraph();
   void stepInDeterministicMode();
   void commandsSayWhyTheyFail();
   void slowMotionSlider();
@@ -310,6 +311,16 @@ void TestApp::presentationModeScalesText() {
   QVERIFY2(sheet.contains(QStringLiteral("F11")) && sheet.contains(QStringLiteral("Ctrl+O")) &&
                sheet.contains(QStringLiteral("Kill")),
            qPrintable(sheet));
+}
+
+void TestApp::pausedSaysSoOnTheGraph() {
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("kv")));
+  QVERIFY(window.graphView()->banner().isEmpty());
+  window.setPaused(true);
+  QVERIFY2(window.graphView()->banner().contains(QStringLiteral("Paused")), qPrintable(window.graphView()->banner()));
+  window.setPaused(false);
+  QVERIFY(window.graphView()->banner().isEmpty());
 }
 
 void TestApp::commandsSayWhyTheyFail() {
