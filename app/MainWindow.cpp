@@ -225,6 +225,9 @@ bool MainWindow::setScenario(const QString& name) {
   showScenarioInfo();
   startRuntime();
   updateTitle();
+  updateBanner();
+  if (paused_)
+    statusBar()->showMessage(tr("The scenario is set up and paused: press Space (Resume) to run it"), 8000);
   return true;
 }
 
