@@ -161,6 +161,8 @@ void InspectorWidget::render() {
     html += QStringLiteral("<tr><td class=k>%1</td><td>%2</td></tr>").arg(k, v);
   };
   row(QStringLiteral("initial_call"), termText(r->initial_call).toHtmlEscaped());
+  if (r->restarts > 0)
+    row(tr("restarts"), tr("%n time(s) before this pid (by its supervisor)", nullptr, int(r->restarts)));
   if (r->parent.valid()) row(QStringLiteral("parent"), pidLink(r->parent, model_));
   auto pids = [&](const std::vector<Pid>& v) {
     QStringList s;

@@ -173,7 +173,7 @@ QRectF NodeItem::boundingRect() const {
   // Room for the largest label (and its pid line) below, tags and badges above.
   const double r = radius() + 14;
   const double k = kMaxLabelPx / kLabelPx;
-  const double half = std::max({r + 80, 95.0, (labelW15_ + 14) * k / 2 + 4});
+  const double half = std::max({r + 90, 95.0, (labelW15_ + 14) * k / 2 + 4});  // the restart mark: left of the node
   return QRectF(-half, -r - 30 * k, 2 * half, 2 * r + 30 * k + 22 * k * 3 + 30);
 }
 
@@ -490,12 +490,14 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->setPen(Qt::white);
     p->drawText(badge, Qt::AlignCenter, txt);
   }
-  if (restarts_ > 0 && !dead && lod > 0.7) {
+  if (restarts_ > 0 && !dead && lod > 0.25) {
+    // Readable at any zoom: about 12 px on screen, whatever the scale.
+    const double k = std::clamp(12.0 / (12 * lod), 1.0, 2.0);
     QFont rf = f;
-    rf.setPixelSize(11);
+    rf.setPixelSize(int(std::lround(12 * k)));
     p->setFont(rf);
     p->setPen(option->palette.text().color());
-    p->drawText(QRectF(-r - 40, -r - 4, 36, 16), Qt::AlignRight | Qt::AlignVCenter,
+    p->drawText(QRectF(-r - 48 * k, -r - 4 * k, 44 * k, 18 * k), Qt::AlignRight | Qt::AlignVCenter,
                 QStringLiteral("\u21bb%1").arg(restarts_));
   }
 }

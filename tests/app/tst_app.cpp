@@ -263,6 +263,15 @@ void TestApp::killFromTheWindow() {
   QVERIFY(dead && !dead->alive);
   QVERIFY2(dead->exit_reason.is_atom(actorscope::atoms::killed), inspect(dead->exit_reason).c_str());
   QVERIFY(window.observerModel()->find(window.findPid(QStringLiteral("bucket_2")))->restarts == 1);
+  // The table says so too, in its Restarts column.
+  const QAbstractItemModel* table = window.findChild<QTableView*>(QStringLiteral("processTable"))->model();
+  const Pid now = window.findPid(QStringLiteral("bucket_2"));
+  QString restarts;
+  for (int row = 0; row < table->rowCount(); ++row)
+    if (table->index(row, 0).data(actorscope::views::ProcessTableModel::PidRole).value<quint64>() == now.raw)
+      restarts = table->index(row, actorscope::views::ProcessTableModel::RestartsCol).data().toString();
+  QCOMPARE(restarts, QStringLiteral("1"));
+  QCOMPARE(table->headerData(actorscope::views::ProcessTableModel::RestartsCol, Qt::Horizontal).toString(), QStringLiteral("Restarts"));
 }
 
 void TestApp::selectionStaysOnAKilledProcess() {

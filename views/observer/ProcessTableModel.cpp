@@ -71,6 +71,7 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation o, int role)
     case MsgQCol: return tr("MsgQ");
     case LinksCol: return tr("Links");
     case MonitorsCol: return tr("Monitors");
+    case RestartsCol: return tr("Restarts");
     case TrapExitCol: return tr("trap_exit");
     default: return {};
   }
@@ -90,6 +91,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
       case MsgQCol: return r->message_queue_len;
       case LinksCol: return int(r->links.size());
       case MonitorsCol: return int(r->monitors.size());
+      case RestartsCol: return int(r->restarts);
       case TrapExitCol: return r->trap_exit;
       default: return data(index, Qt::DisplayRole);
     }
@@ -104,12 +106,13 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
       case MsgQCol: return QString::number(r->message_queue_len);
       case LinksCol: return QString::number(r->links.size());
       case MonitorsCol: return QString::number(r->monitors.size());
+      case RestartsCol: return QString::number(r->restarts);
       case TrapExitCol: return r->trap_exit ? QStringLiteral("true") : QStringLiteral("false");
       default: return {};
     }
   }
   if (role == Qt::TextAlignmentRole) {
-    if (c == ReductionsCol || c == MemoryCol || c == MsgQCol || c == LinksCol || c == MonitorsCol)
+    if (c == ReductionsCol || c == MemoryCol || c == MsgQCol || c == LinksCol || c == MonitorsCol || c == RestartsCol)
       return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
   }
