@@ -32,8 +32,8 @@ void Playhead::enqueue(const TraceEvent& e, double at, PresentedEvent::Phase pha
   it.p.travel_ms = travel;
   it.order = order_++;
   if (phase == PresentedEvent::Phase::Effect) pendingSeqs_.insert(e.seq);
-  heap_.push(std::move(it));
-  newest_ = std::max(newest_, at);
+  batch_.push_back(std::move(it));
+  newest_ = std::max(newest_, at + travel);  // a signal's story ends where it lands
 }
 
 void Playhead::schedule(const TraceEvent& e, double now) {
@@ -107,12 +107,45 @@ void Playhead::schedule(const TraceEvent& e, double now) {
   }
 }
 
+double Playhead::targetLag() const {
+  return heap_.size() + batch_.size() > opts_.storm_pending ? opts_.storm_lag_ms : opts_.max_lag_ms;
+}
+
+// Maps every time of the batch, and every lane, landing and appearance it moved, by
+// f(x) = x for x <= from, from + (x - from) * k above, with k chosen so that the newest
+// presentation lands at now + targetLag() (k >= min_compression). f is monotone, so every order the
+// scheduling made (per lane, departure before landing) holds after it; what was scheduled before
+// this batch ends at or before `from` and is left as it is.
+void Playhead::squeeze(double from, double now) {
+  const double target = targetLag();
+  if (newest_ - now <= target || newest_ <= from) return;
+  const double k = std::clamp((now + target - from) / (newest_ - from), opts_.min_compression, 1.0);
+  if (k >= 1) return;
+  auto f = [from, k](double x) { return x <= from ? x : from + (x - from) * k; };
+  for (Item& it : batch_) {
+    const double at = f(it.p.at_ms);
+    it.p.travel_ms = f(it.p.at_ms + it.p.travel_ms) - at;
+    it.p.at_ms = at;
+  }
+  for (auto& [key, t] : lanes_) t = f(t);
+  for (auto& [serial, t] : shownAt_) t = f(t);
+  for (auto& [key, times] : landings_)
+    for (double& t : times) t = f(t);
+  newest_ = f(newest_);
+}
+
 void Playhead::push(const std::vector<TraceEvent>& events, double now_ms) {
   lastNow_ = std::max(lastNow_, now_ms);
   const double now = lastNow_;
+  const double from = std::max(now, newest_);
+  batch_.clear();
   for (const TraceEvent& e : events) schedule(e, now);
+  squeeze(from, now);
+  for (Item& it : batch_) heap_.push(std::move(it));
+  batch_.clear();
   const double lag = newest_ - now;
-  if (lag > opts_.max_lag_ms) scale_ = std::clamp(scale_ * opts_.max_lag_ms / lag, opts_.min_compression, 1.0);
+  const double target = targetLag();
+  if (lag > target) scale_ = std::clamp(scale_ * target / lag, opts_.min_compression, 1.0);
   if (lag > opts_.skip_lag_ms || heap_.size() > opts_.max_pending) skipNext_ = true;
   prune(now);
 }
@@ -133,7 +166,7 @@ std::vector<PresentedEvent> Playhead::take(double now_ms) {
   if (skipNext_) return flush();
   auto out = drain(false, lastNow_);
   // The backlog is gone: durations come back to normal speed over a second or so.
-  if (scale_ < 1 && newest_ - lastNow_ < opts_.max_lag_ms / 2) scale_ = std::min(1.0, scale_ * 1.15 + 0.01);
+  if (scale_ < 1 && newest_ - lastNow_ < targetLag() / 2) scale_ = std::min(1.0, scale_ * 1.15 + 0.01);
   return out;
 }
 

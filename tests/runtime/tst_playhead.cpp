@@ -110,6 +110,8 @@ private slots:
   void namesKeepTheirOrder();
   void randomTracesKeepEachProcessInOrder();
   void backlogCompressesThenFastForwards();
+  void stormIsSqueezedToTheTargetLag();
+  void smallStoryPlaysAtNormalSpeed();
   void flushHandsOutEverything();
   void realRuntimeSpawnLinkExample();
 };
@@ -300,10 +302,11 @@ void TestPlayhead::randomTracesKeepEachProcessInOrder() {
 }
 
 void TestPlayhead::backlogCompressesThenFastForwards() {
-  // A link chain of 40 dying at once: 40 hops would take 14 s at normal speed; the playhead shrinks
-  // the hops and, past skip_lag_ms, hands the rest out at once and says how many.
+  // A link chain of 200 dying at once: 200 hops would take 70 s at normal speed; the playhead
+  // shrinks the hops as far as they stay visible and, still past skip_lag_ms, hands the rest out at
+  // once and says how many.
   Trace t;
-  for (uint32_t i = 0; i < 40; ++i) {
+  for (uint32_t i = 0; i < 200; ++i) {
     t.exit(pid(100 + i), "boom");
     t.signal(pid(100 + i), pid(101 + i), SignalType::Exit, SignalOutcome::Killed);
   }
@@ -322,6 +325,77 @@ void TestPlayhead::backlogCompressesThenFastForwards() {
   QCOMPARE(ph.pending(), size_t(0));
   QCOMPARE(ph.lag_ms(16), 0.0);
   checkLaneOrder(out);
+}
+
+void TestPlayhead::stormIsSqueezedToTheTargetLag() {
+  // big-tree's branch kill: the observer kills a supervisor of 300 workers; its EXIT reaches them
+  // all, they die, the root restarts the branch and its 300 new workers. At normal speed the story
+  // is over a second long; as a storm it is squeezed to storm_lag_ms, every order kept.
+  Trace t;
+  const Pid root = pid(1), branch = pid(2), branch2 = pid(3);
+  t.add(TraceKind::SignalSent, Pid{}, branch).signal = SignalType::Exit;
+  t.add(TraceKind::SignalDelivered, Pid{}, branch).signal = SignalType::Exit;
+  t.exit(branch, "killed");
+  for (uint32_t i = 0; i < 300; ++i) t.signal(branch, pid(100 + i), SignalType::Exit, SignalOutcome::Killed);
+  t.signal(branch, root, SignalType::Exit, SignalOutcome::Trapped);
+  for (uint32_t i = 0; i < 300; ++i) {
+    t.exit(pid(100 + i), "killed");
+    t.signal(pid(100 + i), branch, SignalType::Exit, SignalOutcome::DroppedDead);
+  }
+  t.add(TraceKind::Restart, root, branch2).pid2 = branch;
+  t.spawn(branch2, root);
+  for (uint32_t i = 0; i < 300; ++i) {
+    t.spawn(pid(1000 + i), branch2);
+    t.add(TraceKind::Link, branch2, pid(1000 + i));
+  }
+  Playhead normal(PlayheadOptions{.storm_pending = 1'000'000});  // never a storm: the full story
+  normal.push(t.events, 0);
+  QVERIFY2(normal.lag_ms(0) > 1000, qPrintable(QString::number(normal.lag_ms(0))));
+
+  Playhead ph;
+  ph.push(t.events, 0);
+  QVERIFY2(ph.lag_ms(0) <= ph.options().storm_lag_ms + 1, qPrintable(QString::number(ph.lag_ms(0))));
+  const auto out = play(ph, {});
+  QCOMPARE(ph.last_fast_forward(), size_t(0));
+  size_t effects = 0;
+  for (const auto& p : out) effects += p.phase == PresentedEvent::Phase::Effect;
+  QCOMPARE(effects, t.events.size());
+  checkLaneOrder(out);
+  // Each signal still travels before it lands, and the pulse's time matches its landing.
+  const auto* killSent = find(out, TraceKind::SignalSent, Pid{});
+  const auto* killed = find(out, TraceKind::Exit, branch);
+  QVERIFY(killSent && killed);
+  QVERIFY(killSent->travel_ms >= ph.options().travel_ms * ph.options().min_compression);
+  QVERIFY(killed->at_ms >= killSent->at_ms + killSent->travel_ms - 1e-6);
+  for (uint32_t i = 0; i < 300; i += 37) {
+    const auto* sent = findTo(out, TraceKind::SignalSent, pid(100 + i));
+    const auto* landed = findTo(out, TraceKind::SignalDelivered, pid(100 + i));
+    const auto* died = find(out, TraceKind::Exit, pid(100 + i));
+    QVERIFY(sent && landed && died);
+    QVERIFY(sent->travel_ms > 0);
+    QVERIFY(landed->at_ms >= sent->at_ms + sent->travel_ms - 1e-6);
+    QVERIFY(died->at_ms >= landed->at_ms);
+    QVERIFY(sent->at_ms >= killed->at_ms);
+  }
+}
+
+void TestPlayhead::smallStoryPlaysAtNormalSpeed() {
+  // A textbook example is a handful of events: it keeps its full travel and minimum life.
+  Trace t;
+  t.spawn(pid(10), pid(1));
+  t.add(TraceKind::Link, pid(1), pid(10));
+  t.exit(pid(10), "boom");
+  t.signal(pid(10), pid(1), SignalType::Exit, SignalOutcome::Killed);
+  t.exit(pid(1), "boom");
+  Playhead ph;
+  const auto out = play(ph, t.events);
+  QCOMPARE(ph.compression(), 1.0);
+  const auto* sent = find(out, TraceKind::SignalSent, pid(10));
+  const auto* born = find(out, TraceKind::Spawn, pid(10));
+  const auto* died = find(out, TraceKind::Exit, pid(10));
+  QVERIFY(sent && born && died);
+  QCOMPARE(sent->travel_ms, ph.options().travel_ms);
+  QVERIFY(died->at_ms - born->at_ms >= ph.options().min_life_ms);
 }
 
 void TestPlayhead::flushHandsOutEverything() {

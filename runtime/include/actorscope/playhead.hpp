@@ -12,9 +12,13 @@
 //  - a new process appears (`appear_ms`) before it acts, and is shown `min_life_ms` at least
 //    before its end, however short its life;
 //  - independent chains play in parallel (they share no lane), so the lag stays small.
-// When the backlog grows, the durations shrink (compression() < 1); when the lag would pass
-// `skip_lag_ms` or the pending events `max_pending`, the next take() hands out every pending
-// event at once, marked fast_forwarded, and says how many (last_fast_forward()).
+// When a batch would put the newest presentation more than the target lag ahead of now
+// (`max_lag_ms`; `storm_lag_ms` once more than `storm_pending` events wait, as when a branch of
+// thousands dies), the part of the batch's story beyond what was already scheduled is squeezed
+// (a monotone time map: every order is kept, travel times shrink with it); later batches start
+// compressed too (compression() < 1) while the backlog lasts. When even that leaves the lag past
+// `skip_lag_ms`, or the pending events pass `max_pending`, the next take() hands out every
+// pending event at once, marked fast_forwarded, and says how many (last_fast_forward()).
 // The order of the events handed out is a valid order for a state machine that applies them: per
 // process and per name it is the seq order. Not thread-safe: one owner (the GUI thread).
 
@@ -36,11 +40,13 @@ struct PlayheadOptions {
                              ///< pops in as it acts; a parent's lane waits for it through the
                              ///< link, so a supervisor starting 300 children would wait 300 times)
   double min_life_ms = 300;  ///< a process is on screen at least this long
-  double max_lag_ms = 1500;  ///< beyond this lag behind live, the durations shrink (one textbook
+  double max_lag_ms = 1500;  ///< the target lag behind live for a small story (one textbook
                              ///< example's whole story, spawn to DOWN, takes about 1.2 s)
+  double storm_lag_ms = 450; ///< the target lag while more than `storm_pending` events wait
+  size_t storm_pending = 256;
   double skip_lag_ms = 5000; ///< beyond this lag, the pending events are fast-forwarded
   size_t max_pending = 100'000;
-  double min_compression = 0.02;
+  double min_compression = 0.15;  ///< below this a hop (350 ms x 0.15) is too short to be seen
 };
 
 /// One event handed out by take().
@@ -100,11 +106,14 @@ private:
   double laneOf(uint64_t key) const;
   void schedule(const TraceEvent& e, double now);
   void enqueue(const TraceEvent& e, double at, PresentedEvent::Phase phase, double travel);
+  double targetLag() const;
+  void squeeze(double from, double now);
   std::vector<PresentedEvent> drain(bool fastForward, double now);
   void prune(double now);
 
   PlayheadOptions opts_;
   std::priority_queue<Item, std::vector<Item>, Later> heap_;
+  std::vector<Item> batch_;  // the batch being scheduled by push(), before it joins heap_
   std::multiset<uint64_t> pendingSeqs_;  // seqs of the pending effects
   std::unordered_map<uint64_t, double> lanes_;       // key: pid serial, or kNameLane | atom id
   std::unordered_map<uint32_t, double> shownAt_;     // pid serial -> when its spawn was presented
