@@ -66,6 +66,8 @@ public:
   /// Presentation mode (F11): full screen, every font and the graph larger, the console larger
   /// still, only the docks a lesson needs. Remembered across runs.
   void setPresentationMode(bool on);
+  /// Saves `code` (one of availableLanguages()) as the window's language and offers a restart.
+  void chooseLanguage(const QString& code);
   bool presentationMode() const { return presenting_; }
   /// The shortcut sheet (F1) as rich text.
   QString shortcutSheet() const;

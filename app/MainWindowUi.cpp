@@ -12,6 +12,7 @@
 #include "Export.h"
 #include "GraphScene.h"
 #include "GraphView.h"
+#include "Language.h"
 #include "InspectorWidget.h"
 #include "NodeItem.h"
 #include "ObserverModel.h"
@@ -20,8 +21,10 @@
 #include "TermDialog.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QProcess>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
@@ -160,6 +163,17 @@ void MainWindow::createMenus() {
   presentAction_->setToolTip(tr("Full screen, large text for the back of the room (F11)"));
   connect(presentAction_, &QAction::toggled, this, [this](bool on) { setPresentationMode(on); });
   addAction(presentAction_);  // F11 works in full screen too
+  QMenu* langMenu = view->addMenu(tr("Language"));
+  langMenu->setObjectName(QStringLiteral("languageMenu"));
+  auto* langGroup = new QActionGroup(langMenu);
+  for (const QString& code : availableLanguages()) {
+    QAction* a = langMenu->addAction(languageName(code));
+    a->setObjectName(QStringLiteral("language_") + code);
+    a->setCheckable(true);
+    a->setChecked(code == currentLanguage());
+    langGroup->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
+  }
   view->addSeparator();
   view->setProperty("docksAt", view->actions().size());
 
@@ -400,6 +414,28 @@ void MainWindow::writeSettings() {
   s.setValue(QStringLiteral("window/geometry"), saveGeometry());
   s.setValue(QStringLiteral("window/state"), saveState(kLayoutVersion));
   s.setValue(QStringLiteral("time/slowMotion"), slowMotion());
+}
+
+void MainWindow::chooseLanguage(const QString& code) {
+  QSettings().setValue(QStringLiteral("view/language"), code);
+  if (code == currentLanguage()) return;
+  QMessageBox box(QMessageBox::Question, tr("Language"),
+                  tr("Actorscope will be in %1 from its next start. Restart now?").arg(languageName(code)),
+                  QMessageBox::NoButton, this);
+  QPushButton* now = box.addButton(tr("Restart now"), QMessageBox::AcceptRole);
+  box.addButton(tr("Later"), QMessageBox::RejectRole);
+  box.exec();
+  if (box.clickedButton() != now) return;
+  QStringList args = QCoreApplication::arguments().mid(1);
+  for (int i = 0; i < args.size(); ++i)
+    if (args[i] == QStringLiteral("--lang") && i + 1 < args.size()) {
+      args.remove(i, 2);
+      break;
+    } else if (args[i].startsWith(QStringLiteral("--lang="))) {
+      args.remove(i);
+      break;
+    }
+  if (QProcess::startDetached(QCoreApplication::applicationFilePath(), args)) close();
 }
 
 }  // namespace actorscope::app

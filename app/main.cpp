@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "Language.h"
 #include "GraphScene.h"
 #include "MainWindow.h"
 #include "Scenarios.h"
@@ -9,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLocale>
+#include <QSettings>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -60,6 +63,9 @@ struct Options {
                              QStringLiteral("Use a <light> or <dark> palette instead of the system's."),
                              QStringLiteral("light|dark")};
 
+  QCommandLineOption lang{QStringLiteral("lang"),
+                          QStringLiteral("The window's language: en, ru or zh_CN (default: the one chosen in View > Language, else the system's)."),
+                          QStringLiteral("code")};
   QCommandLineOption tab{QStringLiteral("tab"), QStringLiteral("Show the tab <name>: graph or processes."),
                          QStringLiteral("name")};
   QCommandLineOption runScript{QStringLiteral("run-script"),
@@ -91,7 +97,7 @@ struct Options {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&size, &screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &speed})
+    for (const auto* o : {&size, &screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &lang, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &speed})
       parser.addOption(*o);
   }
 };
@@ -255,6 +261,18 @@ int main(int argc, char* argv[]) {
       return fail(QStringLiteral("--palette wants light or dark"));
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(which == QStringLiteral("dark") ? darkPalette() : QApplication::style()->standardPalette());
+  }
+
+  {
+    // The language, before the first widget reads its texts.
+    QString lang = parser.value(options.lang);
+    if (lang.isEmpty()) lang = QSettings().value(QStringLiteral("view/language")).toString();
+    if (lang.isEmpty()) lang = actorscope::app::matchLanguage(QLocale::system().uiLanguages());
+    QString error;
+    if (!actorscope::app::installLanguage(app, lang, &error)) {
+      if (parser.isSet(options.lang)) return fail(QStringLiteral("--lang: %1").arg(error));
+      std::fprintf(stderr, "actorscope: %s; the window stays in English\n", qPrintable(error));
+    }
   }
 
   actorscope::app::MainWindow window;

@@ -17,7 +17,8 @@ int categoryOf(TraceKind k) {
   switch (k) {
     case TraceKind::Spawn:
     case TraceKind::Exit:
-    case TraceKind::Restart: return EventLogModel::Lifecycle;
+    case TraceKind::Restart:
+    case TraceKind::GiveUp: return EventLogModel::Lifecycle;
     case TraceKind::SignalSent:
     case TraceKind::SignalDelivered:
     case TraceKind::Send: return EventLogModel::Signals;

@@ -154,6 +154,17 @@ void GraphScene::setViewLod(double lod) {
 }
 
 NodeItem* GraphScene::node(Pid pid) const { return node(pid.serial()); }
+int GraphScene::dismissGhosts() {
+  int n = 0;
+  for (auto& [serial, item] : nodes_)
+    if (item->ghost()) {
+      item->dismissGhost();
+      animSet_.insert(serial);
+      ++n;
+    }
+  return n;
+}
+
 NodeItem* GraphScene::node(uint32_t serial) const {
   auto it = nodes_.find(serial);
   return it == nodes_.end() ? nullptr : it->second;
@@ -534,6 +545,14 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
       }
       break;
     }
+    case TraceKind::GiveUp:
+      // It stops its children and exits next; it stays drawn as a ghost, saying why.
+      if (NodeItem* sup = node(a)) {
+        sup->setGhost(giveUpNote(e.term));
+        sup->pulseRing(now, style::reasonColor(Term(atoms::kill)));
+        animSet_.insert(a);
+      }
+      break;
     case TraceKind::TrapExit:
       if (NodeItem* n = node(a)) {
         n->pulseRing(now, style::trapColor());

@@ -107,6 +107,10 @@ public:
 
   NodeItem* node(Pid pid) const;
   NodeItem* node(uint32_t serial) const;
+  /// The node `serial` changed by itself (a ghost dismissed): animate it on the next tick.
+  void wake(uint32_t serial) { animSet_.insert(serial); }
+  /// Lets every give-up ghost go (a new scenario does it too). Returns how many there were.
+  int dismissGhosts();
   /// Live (not dying) nodes.
   int nodeCount() const;
   std::vector<GraphEdge> edges() const;

@@ -17,8 +17,6 @@
 namespace actorscope::views {
 
 namespace {
-QString esc(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
-
 QString pidLink(Pid p, const ObserverModel* m) {
   QString text = QString::fromStdString(inspect_pid(p));
   if (const ProcessRecord* r = m->findAny(p.serial()); r && r->name != atoms::nil)
@@ -149,7 +147,8 @@ void InspectorWidget::render() {
                          .arg(r->message_queue_len));
     status_->setStyleSheet(QString());
   } else {
-    status_->setText(tr("DEAD: exited with %1").arg(termText(r->exit_reason)));
+    status_->setText(r->gave_up.is_tuple() ? tr("DEAD: %1 (exited with %2)").arg(giveUpNote(r->gave_up), termText(r->exit_reason))
+                                           : tr("DEAD: exited with %1").arg(termText(r->exit_reason)));
     status_->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(style::reasonColor(r->exit_reason).name()));
   }
   trap_->setChecked(r->trap_exit);
@@ -183,7 +182,7 @@ void InspectorWidget::render() {
       row(QString::fromStdString(std::string(atom_name(k))), termHtml(item[1], model_));
     }
   } else if (!alive) {
-    row(QStringLiteral("exit reason"), termText(r->exit_reason).toHtmlEscaped());
+    row(tr("exit reason"), termText(r->exit_reason).toHtmlEscaped());
   }
   html += QStringLiteral("</table>");
   if (alive) {
@@ -191,7 +190,7 @@ void InspectorWidget::render() {
     // the presented mailbox holds, so no message shows before its envelope lands.
     const auto msgs = messages_.is_list() ? messages_.list_elements() : std::vector<Term>{};
     const size_t presented = std::min<size_t>(msgs.size(), r->message_queue_len);
-    html += QStringLiteral("<p><b>Mailbox</b> (%1)</p><ol style='margin-left:-20px'>").arg(r->message_queue_len);
+    html += tr("<p><b>Mailbox</b> (%1)</p><ol style='margin-left:-20px'>").arg(r->message_queue_len);
     const size_t shown = std::min<size_t>(presented, 30);
     for (size_t i = 0; i < shown; ++i) html += QStringLiteral("<li><tt>%1</tt></li>").arg(termHtml(msgs[i], model_));
     html += QStringLiteral("</ol>");

@@ -4,6 +4,7 @@
 #include "GraphStyle.h"
 #include "ObserverModel.h"
 
+#include <QCoreApplication>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -81,9 +82,9 @@ void NodeItem::setRecord(const ProcessRecord& r) {
   QString tip = QStringLiteral("%1\nmailbox: %2\ntrap_exit: %3").arg(pidText_).arg(mailbox_).arg(trap_ ? "true" : "false");
   if (label_ != pidText_) tip.prepend(label_ + QStringLiteral("  "));
   if (console_ == ConsoleRole::Shell)
-    tip += QStringLiteral("\nThe console's shell: what you type in the Console dock runs in this process (self()).");
+    tip += QCoreApplication::translate("NodeItem", "\nThe console's shell: what you type in the Console dock runs in this process (self()).");
   else if (console_ == ConsoleRole::ShellServer)
-    tip += QStringLiteral("\nPart of the console: it monitors the shell and starts a new one when the shell dies.");
+    tip += QCoreApplication::translate("NodeItem", "\nPart of the console: it monitors the shell and starts a new one when the shell dies.");
   setToolTip(tip);
   update();
 }
@@ -173,7 +174,7 @@ QRectF NodeItem::boundingRect() const {
   // Room for the largest label (and its pid line) below, tags and badges above.
   const double r = radius() + 14;
   const double k = kMaxLabelPx / kLabelPx;
-  const double half = std::max({r + 90, 95.0, (labelW15_ + 14) * k / 2 + 4});  // the restart mark: left of the node
+  const double half = std::max({r + 90, 95.0, (labelW15_ + 14) * k / 2 + 4, ghost() ? 360.0 : 0.0});  // the restart mark: left of the node
   return QRectF(-half, -r - 30 * k, 2 * half, 2 * r + 30 * k + 22 * k * 3 + 30);
 }
 
@@ -187,6 +188,19 @@ void NodeItem::scheduleDeath(double at, const Term& reason) {
   setFlag(ItemIsMovable, false);
   setFlag(ItemIsSelectable, false);
   update();
+}
+
+void NodeItem::setGhost(const QString& note) {
+  prepareGeometryChange();
+  ghostNote_ = note;
+  update();
+}
+
+void NodeItem::dismissGhost() {
+  prepareGeometryChange();
+  ghostNote_.clear();
+  ghostSettled_ = false;
+  deathAt_ = std::min(deathAt_, now_ - kFlashMs - kFadeMs - 1);  // the next animate() lets it go
 }
 
 void NodeItem::pulseRing(double now, const QColor& c) {
@@ -226,8 +240,16 @@ bool NodeItem::animate(double now) {
     setScale(std::max(0.01, s));
     changed = true;
   }
-  if (deathAt_ >= 0 && now >= deathAt_) {
+  if (deathAt_ >= 0 && now >= deathAt_ && !ghostSettled_) {
     const double t = now - deathAt_;
+    constexpr double kGhostOpacity = 0.55;
+    if (ghost() && t > kFlashMs + kFadeMs * (1 - kGhostOpacity)) {
+      setOpacity(kGhostOpacity);
+      ghostSettled_ = true;
+      setToolTip(ghostNote_ + QCoreApplication::translate("NodeItem", "\nClick to dismiss."));
+      update();
+      return true;
+    }
     if (t > kFlashMs + kFadeMs) return false;
     setOpacity(t < kFlashMs ? 1.0 : 1.0 - (t - kFlashMs) / kFadeMs);
     changed = true;
@@ -310,6 +332,12 @@ void NodeItem::mouseMoveEvent(QGraphicsSceneMouseEvent* e) {
 }
 
 void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* e) {
+  if (ghostSettled_) {
+    dismissGhost();
+    if (auto* s = static_cast<GraphScene*>(scene())) s->wake(pid_.serial());
+    e->accept();
+    return;
+  }
   dragging_ = true;
   moved_ = false;
   QGraphicsItem::mousePressEvent(e);
@@ -360,8 +388,8 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     case Preview::None: break;
     case Preview::Target: tagColour = QColor(0xe0, 0x1e, 0x5a); tag = QStringLiteral("target"); break;
     case Preview::Dies: tagColour = QColor(0xe0, 0x1e, 0x5a); tag = QStringLiteral("dies"); break;
-    case Preview::TrapsExit: tagColour = style::trapColor().darker(115); tag = QStringLiteral("gets EXIT"); break;
-    case Preview::GetsDown: tagColour = style::downColor(); tag = QStringLiteral("gets DOWN"); break;
+    case Preview::TrapsExit: tagColour = style::trapColor().darker(115); tag = QCoreApplication::translate("NodeItem", "gets EXIT"); break;
+    case Preview::GetsDown: tagColour = style::downColor(); tag = QCoreApplication::translate("NodeItem", "gets DOWN"); break;
   }
   if (!tag.isEmpty()) {
     ring(15, tagColour, 5, preview_ == Preview::Target ? Qt::SolidLine : Qt::DashLine);
@@ -499,6 +527,22 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->setPen(option->palette.text().color());
     p->drawText(QRectF(-r - 48 * k, -r - 4 * k, 44 * k, 18 * k), Qt::AlignRight | Qt::AlignVCenter,
                 QStringLiteral("\u21bb%1").arg(restarts_));
+  }
+  if (ghost() && dead && !flashing && lod > 0.2) {
+    // The give-up note, in the exit colour, under the label; readable at any zoom.
+    const double k = std::clamp(1.0 / lod, 1.0, 2.5);
+    QFont nf = f;
+    nf.setPixelSize(int(std::lround(13 * k)));
+    nf.setBold(true);
+    p->setFont(nf);
+    p->setPen(QColor(0xb0, 0x1c, 0x2e));
+    const double w = std::max(260.0, QFontMetricsF(nf).horizontalAdvance(ghostNote_) + 8);
+    p->drawText(QRectF(-w / 2, r + 38 * k, w, 22 * k), Qt::AlignCenter, ghostNote_);
+    QPen dash(QColor(0xb0, 0x1c, 0x2e), 2, Qt::DashLine);
+    dash.setCosmetic(true);
+    p->setPen(dash);
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(bodyPath(5));
   }
 }
 

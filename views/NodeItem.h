@@ -59,7 +59,14 @@ public:
   bool animate(double now);
   /// Something on this node still changes with time (pop-in, ring, death): the scene's tick
   /// animates only these.
-  bool needsAnimate() const { return appearAt_ >= 0 || ringAt_ >= 0 || deathAt_ >= 0; }
+  bool needsAnimate() const { return appearAt_ >= 0 || ringAt_ >= 0 || (deathAt_ >= 0 && !ghostSettled_); }
+  /// A supervisor that gave up: once dead it stays drawn, faded, with `note` under it ("gave up:
+  /// more than 3 restarts in 5 s") until dismissed (a click on it, or dismissGhost()).
+  void setGhost(const QString& note);
+  bool ghost() const { return !ghostNote_.isEmpty(); }
+  const QString& ghostNote() const { return ghostNote_; }
+  /// Lets a ghost go: its fade ends and the scene removes it.
+  void dismissGhost();
   void setAppearAt(double at) {
     appearAt_ = at;
     shownAt_ = at;
@@ -133,6 +140,8 @@ private:
   uint32_t restarts_ = 0;
   double deathAt_ = -1;
   QColor deathColor_;
+  QString ghostNote_;
+  bool ghostSettled_ = false;
   double appearAt_ = -1;
   double shownAt_ = 0;
   double ringAt_ = -1;

@@ -39,7 +39,7 @@ public:
     setObjectName(QStringLiteral("timelineBar"));
     setMinimumHeight(34);
     setMouseTracking(true);
-    setToolTip(tr("Click or drag to travel in time; click a marker to jump to it;\n"
+    setToolTip(TimelineWidget::tr("Click or drag to travel in time; click a marker to jump to it;\n"
                   "Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)"));
     setContextMenuPolicy(Qt::PreventContextMenu);  // the menu opens on a right click that did not drag
   }
@@ -61,6 +61,7 @@ protected:
       case Marker::Kind::Restart: return QColor(0x2e, 0x7d, 0xd1);
       case Marker::Kind::Fault: return QColor(0xf0, 0x8c, 0x00);
       case Marker::Kind::Command: return style::observerColor();
+      case Marker::Kind::GiveUp: return QColor(0x8b, 0x1a, 0x1a);
     }
     return Qt::gray;
   }
@@ -91,6 +92,7 @@ protected:
         case Marker::Kind::Exit: p.drawLine(QPointF(x, 2), QPointF(x, height() / 2.0 - 4)); break;
         case Marker::Kind::Restart: p.drawLine(QPointF(x, height() / 2.0 + 4), QPointF(x, height() - 2)); break;
         case Marker::Kind::Fault:
+        case Marker::Kind::GiveUp:
         case Marker::Kind::Command: p.drawLine(QPointF(x, 2), QPointF(x, height() - 2)); break;
       }
     }
@@ -156,7 +158,7 @@ protected:
     QMenu menu(this);
     menu.addAction(t_->copyMermaidAction());
     menu.addAction(t_->saveMermaidAction());
-    QAction* clear = menu.addAction(tr("Clear the selection"));
+    QAction* clear = menu.addAction(TimelineWidget::tr("Clear the selection"));
     clear->setEnabled(t_->hasSelection());
     if (menu.exec(e->globalPosition().toPoint()) == clear) t_->clearSelection();
   }
@@ -181,9 +183,9 @@ TimelineWidget::TimelineWidget(ObserverModel* model, GraphScene* scene, QWidget*
     b->setMaximumWidth(70);
     return b;
   };
-  backBtn_ = button(QStringLiteral("\u25c0 Back"), QStringLiteral("timelineBack"), tr("Play backward"));
+  backBtn_ = button(tr("\u25c0 Back"), QStringLiteral("timelineBack"), tr("Play backward"));
   pauseBtn_ = button(QStringLiteral("\u2016"), QStringLiteral("timelinePause"), tr("Stop playing (stay at this moment)"));
-  fwdBtn_ = button(QStringLiteral("Play \u25b6"), QStringLiteral("timelinePlay"), tr("Play forward"));
+  fwdBtn_ = button(tr("Play \u25b6"), QStringLiteral("timelinePlay"), tr("Play forward"));
   liveBtn_ = button(tr("Live"), QStringLiteral("timelineLive"), tr("Return to the running runtime"));
   speedCombo_ = new QComboBox(this);
   speedCombo_->setObjectName(QStringLiteral("timelineSpeed"));
@@ -321,6 +323,10 @@ void TimelineWidget::record(const HostBatch& b) {
           break;
         case TraceKind::Fault:
           m.kind = Marker::Kind::Fault;
+          m.pid = e.a;
+          break;
+        case TraceKind::GiveUp:
+          m.kind = Marker::Kind::GiveUp;
           m.pid = e.a;
           break;
         case TraceKind::SignalSent:

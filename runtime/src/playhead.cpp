@@ -99,6 +99,7 @@ void Playhead::schedule(const TraceEvent& e, double now) {
       enqueue(e, sync({e.a}, now, {kNameLane | e.name.id}), PresentedEvent::Phase::Effect, 0);
       break;
     case TraceKind::Restart:
+    case TraceKind::GiveUp:
     case TraceKind::Fault: enqueue(e, sync({e.a, e.b, e.pid2}, now), PresentedEvent::Phase::Effect, 0); break;
     case TraceKind::Receive:
     case TraceKind::TrapExit:

@@ -420,6 +420,13 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
       break;
     case TraceKind::Restart: restart(e, ch); break;
     case TraceKind::Fault: break;  // the event that follows (exit, suspend, ...) changes the state
+    case TraceKind::GiveUp:
+      if (ProcessRecord* ra = get(e.a)) {
+        ra->supervisor = true;
+        ra->gave_up = e.term;
+        touch(a);
+      }
+      break;
   }
 }
 

@@ -562,6 +562,7 @@ const char* to_string(TraceKind k) {
     case TraceKind::Resume: return "resume";
     case TraceKind::Restart: return "restart";
     case TraceKind::Fault: return "fault";
+    case TraceKind::GiveUp: return "give_up";
   }
   return "?";
 }

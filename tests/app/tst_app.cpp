@@ -1,5 +1,6 @@
 #include "ConsoleWidget.h"
 #include "InspectorWidget.h"
+#include "Language.h"
 #include "MainWindow.h"
 #include "Source.h"
 #include "GraphScene.h"
@@ -67,6 +68,7 @@ private slots:
   void centralWidget();
   void fitsSmallScreens_data();
   void fitsSmallScreens();
+  void translationsLoad();
   void grabsNonEmptyImage();
   void everyScenarioShowsNodes_data();
   void everyScenarioShowsNodes();
@@ -83,6 +85,7 @@ private slots:
   void everyScenarioScriptNamesAScenario();
   void runScenarioScriptInConsole();
   void runScriptFile();
+  void supervisorGiveUpLeavesAGhost();
   void runScriptFileSyntaxError();
   void runScriptFileRuntimeErrorNamesTheLine();
   void runScriptFileUnreadable();
@@ -145,8 +148,13 @@ void TestApp::centralWidget() {
 
 void TestApp::fitsSmallScreens_data() {
   QTest::addColumn<QSize>("screen");
-  QTest::newRow("1024x768") << QSize(1024, 768);
-  QTest::newRow("1280x720") << QSize(1280, 720);
+  QTest::addColumn<QString>("lang");
+  QTest::newRow("1024x768") << QSize(1024, 768) << QStringLiteral("en");
+  QTest::newRow("1280x720") << QSize(1280, 720) << QStringLiteral("en");
+  // Translations are longer (Russian) or need other glyphs (Chinese): the layout still fits.
+  QTest::newRow("1024x768 ru") << QSize(1024, 768) << QStringLiteral("ru");
+  QTest::newRow("1280x720 ru") << QSize(1280, 720) << QStringLiteral("ru");
+  QTest::newRow("1024x768 zh_CN") << QSize(1024, 768) << QStringLiteral("zh_CN");
 }
 
 namespace {
@@ -181,6 +189,11 @@ void TestApp::fitsSmallScreens() {
   // A classroom projector: every dock, and every widget in it, inside a 1024x768 or 1280x720
   // window, which never grows past it, whatever the user picks.
   QFETCH(QSize, screen);
+  QFETCH(QString, lang);
+  QVERIFY(actorscope::app::installLanguage(*QCoreApplication::instance(), lang));
+  struct English {
+    ~English() { actorscope::app::installLanguage(*QCoreApplication::instance(), QStringLiteral("en")); }
+  } restore;
   MainWindow window;
   window.resize(screen);
   window.show();
@@ -202,6 +215,50 @@ void TestApp::fitsSmallScreens() {
     d->show();
     d->raise();
     check(qPrintable(d->objectName()));
+  }
+}
+
+void TestApp::translationsLoad() {
+  using namespace actorscope::app;
+  // The system locale picks a shipped language, the nearest one.
+  QCOMPARE(matchLanguage({QStringLiteral("ru-RU")}), QStringLiteral("ru"));
+  QCOMPARE(matchLanguage({QStringLiteral("zh-Hans-CN")}), QStringLiteral("zh_CN"));
+  QCOMPARE(matchLanguage({QStringLiteral("zh-CN")}), QStringLiteral("zh_CN"));
+  QCOMPARE(matchLanguage({QStringLiteral("zh-TW")}), QStringLiteral("en"));  // traditional: not shipped
+  QCOMPARE(matchLanguage({QStringLiteral("de-DE"), QStringLiteral("ru")}), QStringLiteral("ru"));
+  QCOMPARE(matchLanguage({QStringLiteral("fr-FR")}), QStringLiteral("en"));
+  QString error;
+  QVERIFY(!installLanguage(*QCoreApplication::instance(), QStringLiteral("klingon"), &error));
+  QVERIFY2(error.contains(QStringLiteral("klingon")) && error.contains(QStringLiteral("zh_CN")), qPrintable(error));
+  QCOMPARE(currentLanguage(), QStringLiteral("en"));
+
+  struct English {
+    ~English() { installLanguage(*QCoreApplication::instance(), QStringLiteral("en")); }
+  } restore;
+  const QStringList english = [] {
+    MainWindow w;
+    QStringList titles;
+    for (QAction* a : w.menuBar()->actions()) titles << a->text();
+    return titles;
+  }();
+  QVERIFY(english.contains(QStringLiteral("&View")));
+  for (const QString& lang : {QStringLiteral("ru"), QStringLiteral("zh_CN")}) {
+    QVERIFY2(installLanguage(*QCoreApplication::instance(), lang, &error), qPrintable(error));
+    QCOMPARE(currentLanguage(), lang);
+    MainWindow w;
+    QStringList titles;
+    for (QAction* a : w.menuBar()->actions()) titles << a->text();
+    QCOMPARE(titles.size(), english.size());
+    for (int i = 0; i < titles.size(); ++i) {
+      QVERIFY2(titles[i] != english[i], qPrintable(lang + QStringLiteral(": menu '%1' is not translated").arg(titles[i])));
+      // Each script's own letters: Cyrillic for Russian, CJK ideographs for Chinese.
+      const bool own = std::any_of(titles[i].begin(), titles[i].end(), [&](QChar c) {
+        return lang == QStringLiteral("ru") ? c.script() == QChar::Script_Cyrillic : c.script() == QChar::Script_Han;
+      });
+      QVERIFY2(own, qPrintable(titles[i]));
+    }
+    // A text of the observer library (no QObject): the event log's words.
+    QVERIFY(QCoreApplication::translate("EventText", "the observer") != QStringLiteral("the observer"));
   }
 }
 
@@ -540,6 +597,40 @@ void TestApp::runScriptFile() {
   // The script's variables stay in the shell, as after iex's import_file.
   c->submit(QStringLiteral("send(pid, :stop)"));
   QTRY_VERIFY_WITH_TIMEOUT(!window.findPid(QStringLiteral("from_script")).valid(), kWait);
+}
+
+void TestApp::supervisorGiveUpLeavesAGhost() {
+  // R7.4 on screen: a supervisor whose child dies a 4th time within 5 s gives up; the graph keeps
+  // it as a ghost saying why, the log says it, and a click lets the ghost go.
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("giveup.exs"),
+                                 "children = [%{id: :counter, start: {Agent, :start_link, [fn -> 0 end, [name: :counter]]}}]\n"
+                                 "{:ok, sup} = Supervisor.start_link(children, strategy: :one_for_one, name: :my_sup)\n"
+                                 "Process.unlink(sup)\n"
+                                 "for _ <- 1..4 do\n"
+                                 "  Process.exit(Process.whereis(:counter), :kill)\n"
+                                 "  Process.sleep(50)\n"
+                                 "end\n");
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("empty")));
+  window.show();
+  QVERIFY(window.runScriptFile(path));
+  Pid sup;
+  QTRY_VERIFY_WITH_TIMEOUT((sup = window.findPid(QStringLiteral("my_sup"))).valid(), kWait);
+  auto ghost = [&]() -> NodeItem* {
+    NodeItem* n = window.graphScene()->node(sup);
+    return n && n->ghost() && n->dying() && !(n->flags() & QGraphicsItem::ItemIsSelectable) ? n : nullptr;
+  };
+  QTRY_VERIFY_WITH_TIMEOUT(ghost() && ghost()->toolTip().contains(QStringLiteral("Click to dismiss")), kWait);
+  QCOMPARE(ghost()->ghostNote(), QStringLiteral("gave up: more than 3 restarts in 5 s"));
+  // It stays: well after its fade would have ended (scene clock), it is still drawn.
+  const double diedAt = ghost()->deathAt();
+  QTRY_VERIFY_WITH_TIMEOUT(window.graphScene()->now() > diedAt + 2500, kWait);
+  QCoreApplication::processEvents();
+  QVERIFY(ghost());
+  QVERIFY(ghost()->opacity() > 0.3);
+  QCOMPARE(window.graphScene()->dismissGhosts(), 1);
+  QTRY_VERIFY_WITH_TIMEOUT(!window.graphScene()->node(sup), kWait);
 }
 
 void TestApp::runScriptFileSyntaxError() {

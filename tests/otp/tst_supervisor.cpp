@@ -319,6 +319,7 @@ class TestSupervisor : public QObject {
   void r7_9_autoShutdownNever();
   void childManagementReturnValues();
   void restartTraceEvent();
+  void giveUpTraceEvent();
   void procLibDictionary();
   void namedSupervisorAlreadyStarted();
   void r7_2_oneForOneThreaded();
@@ -659,6 +660,42 @@ void TestSupervisor::restartTraceEvent() {
   QCOMPARE(e.b, childPid(c.out.at(2), A("b")));
   QVERIFY(e.name == intern("b"));
   CHECK_STR(S(e.term), "{:b, :boom}");
+}
+
+void TestSupervisor::giveUpTraceEvent() {
+  // R7.4: the 4th restart within 5 s is one too many: a GiveUp (max, seconds, child id, its reason)
+  // goes on the trace before the children are stopped and the supervisor exits with :shutdown.
+  Runtime rt(det());
+  rt.set_tracing(true);
+  Ctx c;
+  c.specs = {W("a"), W("b")};
+  rt.spawn(drvStorm, &c, 4, int64_t(0));
+  rt.run_until_idle();
+  QVERIFY(c.done);
+  std::vector<TraceEvent> evs;
+  rt.drain_trace(evs);
+  size_t giveUp = evs.size(), supExit = evs.size(), restarts = 0, bStopped = evs.size();
+  for (size_t i = 0; i < evs.size(); ++i) {
+    const TraceEvent& e = evs[i];
+    if (e.kind == TraceKind::GiveUp) {
+      QCOMPARE(giveUp, evs.size());  // once
+      giveUp = i;
+      QCOMPARE(e.a, c.sup);
+      QVERIFY(e.name == intern("a"));
+      QVERIFY(e.pid2.valid());
+      CHECK_STR(S(e.term), "{3, 5, :a, :boom}");
+    }
+    if (e.kind == TraceKind::Restart && e.a == c.sup) ++restarts;
+    if (e.kind == TraceKind::Exit && e.a == c.sup) {
+      supExit = i;
+      CHECK_STR(S(e.term), ":shutdown");
+    }
+    if (e.kind == TraceKind::Exit && giveUp < evs.size() && e.a != c.sup && bStopped == evs.size()) bStopped = i;
+  }
+  QCOMPARE(restarts, size_t(3));
+  QVERIFY(giveUp < evs.size());
+  QVERIFY(giveUp < bStopped);  // said before the children are stopped
+  QVERIFY(bStopped < supExit);
 }
 
 Task<> drvInfo(Process& self, Ctx* c) {

@@ -11,7 +11,7 @@
 //   sent A B exit|down R [linked]                 a signal left A for B
 //   got A B exit|down OUTCOME R [linked] [REF]    it reached B: killed trapped normal unlinked dead
 //                                                 down downdropped
-//   trap A on|off | reg A NAME | unreg A NAME | suspend A | resume A | restart SUP NEW OLD
+//   trap A on|off | reg A NAME | unreg A NAME | suspend A | resume A | restart SUP NEW OLD | giveup SUP CHILD
 //   snapshot                 a resync from the graph's own snapshot at this point, minus "gone" ones
 // Expected picture: "N: alive|dead(REASON) [l=..] [m=..] [b=..] [q=N] [trap] [name=X] [susp] [sup]
 // [r=N]" per process, ';'-separated, in serial order (l: links, m: monitors held, b: monitored by;
@@ -113,6 +113,11 @@ std::vector<uint32_t> run(ProcessGraph& g, const QString& trace) {
     } else if (k == "suspend" || k == "resume") {
       e.kind = k == "suspend" ? TraceKind::Suspend : TraceKind::Resume;
       e.a = n(1);
+    } else if (k == "giveup") {
+      e.kind = TraceKind::GiveUp;
+      e.a = n(1);
+      e.pid2 = n(2);
+      e.term = Term::tuple({Term(3LL), Term(5LL), A("a"), A("boom")});
     } else if (k == "restart") {
       e.kind = TraceKind::Restart;
       e.a = n(1);
@@ -158,6 +163,7 @@ QString describe(const ProcessGraph& g, const std::vector<uint32_t>& named) {
     }
     if (r->supervisor) d += " sup";
     if (r->restarts) d += QStringLiteral(" r=%1").arg(r->restarts);
+    if (r->gave_up.is_tuple()) d += " gaveup";
     out << d;
   }
   return out.join("; ");
@@ -230,6 +236,9 @@ void TestProcessGraph::rules_data() {
   QTest::newRow("R7.2: a restart names the supervisor and counts")
       << "spawn 1; spawn 2 1; exit 2 boom; spawn 3 1; restart 1 3 2; exit 3 boom; spawn 4 1; restart 1 4 3"
       << "1: alive sup; 2: dead(:boom); 3: dead(:boom) r=1; 4: alive r=2";
+  QTest::newRow("R7.4: a supervisor that gives up is marked, and keeps the mark once dead")
+      << "spawn 1; spawn 2 1; exit 2 boom; giveup 1 2; exit 1 shutdown"
+      << "1: dead(:shutdown) sup gaveup; 2: dead(:boom)";
   QTest::newRow("events for unknown processes change nothing")
       << "link 5 6; monitor 5 6 1; send 0 5; trap 5 on; exit 5 boom" << "5: none; 6: none";
   QTest::newRow("a spawn seen twice is one process") << "spawn 1; link 1 2; spawn 1" << "1: alive; 2: none";

@@ -1,4 +1,6 @@
 #include "RuntimeHost.h"
+
+#include <QCoreApplication>
 #include "ShellChannel.h"
 
 #include <QMetaObject>
@@ -68,7 +70,7 @@ void EmbeddedShell::start() {
             if (pending->generation == gen) taken = std::move(pending->session);
           }
           if (!taken) {
-            emit self->started(error.isEmpty() ? QStringLiteral("the shell did not start") : error);
+            emit self->started(error.isEmpty() ? QCoreApplication::translate("EmbeddedShell", "the shell did not start") : error);
             return;
           }
           self->session_ = std::move(taken);

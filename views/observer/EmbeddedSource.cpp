@@ -1,17 +1,19 @@
 #include "EmbeddedSource.h"
 
+#include <QCoreApplication>
+
 #include "actorscope/errors.hpp"
 
 namespace actorscope::views {
 
 namespace {
 QString pidText(Pid p) { return QString::fromStdString(inspect_pid(p)); }
-CommandResult notAlive(Pid p) { return CommandResult::failed(QStringLiteral("%1 is not alive").arg(pidText(p))); }
+CommandResult notAlive(Pid p) { return CommandResult::failed(QCoreApplication::translate("EmbeddedSource", "%1 is not alive").arg(pidText(p))); }
 }  // namespace
 
 QString EmbeddedSource::describe() const {
-  return host_->mode() == RunMode::Deterministic ? QStringLiteral("embedded runtime (deterministic)")
-                                                 : QStringLiteral("embedded runtime (live)");
+  return host_->mode() == RunMode::Deterministic ? QCoreApplication::translate("EmbeddedSource", "embedded runtime (deterministic)")
+                                                 : QCoreApplication::translate("EmbeddedSource", "embedded runtime (live)");
 }
 
 void EmbeddedSource::command(std::function<CommandResult(Runtime&)> fn, CommandDone done) {
@@ -87,11 +89,11 @@ void EmbeddedSource::registerName(Pid pid, Atom name, CommandDone done) {
           const Pid holder = rt.whereis(name);
           if (holder == pid)
             return CommandResult::failed(
-                QStringLiteral("%1 is already registered as %2").arg(pidText(pid), QString::fromStdString(inspect(Term(name)))));
+                QCoreApplication::translate("EmbeddedSource", "%1 is already registered as %2").arg(pidText(pid), QString::fromStdString(inspect(Term(name)))));
           if (holder.valid())
-            return CommandResult::failed(QStringLiteral("%1 is taken by %2")
+            return CommandResult::failed(QCoreApplication::translate("EmbeddedSource", "%1 is taken by %2")
                                              .arg(QString::fromStdString(inspect(Term(name))), pidText(holder)));
-          return CommandResult::failed(QStringLiteral("%1 already has a name").arg(pidText(pid)));
+          return CommandResult::failed(QCoreApplication::translate("EmbeddedSource", "%1 already has a name").arg(pidText(pid)));
         }
       },
       std::move(done));
@@ -145,7 +147,7 @@ void EmbeddedSource::spawnWith(std::function<Pid(Runtime&)> fn, SpawnDone done) 
 void EmbeddedSource::spawn(const QString& kind, SpawnDone done) {
   for (const auto& [k, fn] : spawnables_)
     if (k == kind) return spawnWith(fn, std::move(done));
-  if (done) done({{}, QStringLiteral("nothing called \"%1\" can be spawned here").arg(kind)});
+  if (done) done({{}, QCoreApplication::translate("EmbeddedSource", "nothing called \"%1\" can be spawned here").arg(kind)});
 }
 
 void EmbeddedSource::inject(const Fault& f, CommandDone done) {

@@ -2,11 +2,17 @@
 
 #include "actorscope/console/session.hpp"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace actorscope::views {
 
 namespace {
+/// The translation context of the texts below.
+struct EventText {
+  Q_DECLARE_TR_FUNCTIONS(EventText)
+};
+
 QString t(const std::string& s) { return QString::fromStdString(s); }
 
 QString reasonText(const Term& r) { return termText(r); }
@@ -22,72 +28,79 @@ QString termTextShort(const Term& term, int maxChars) {
 
 QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
   auto P = [&](Pid p) -> QString {
-    if (!p.valid()) return QStringLiteral("the observer");
+    if (!p.valid()) return EventText::tr("the observer");
     return namer ? namer(p) : t(inspect_pid(p));
   };
   switch (e.kind) {
     case TraceKind::Spawn:
       if (e.b.valid())
-        return QStringLiteral("%1 spawned %2 (%3)").arg(P(e.b), P(e.a), termText(e.term));
-      return QStringLiteral("%1 was spawned (%2)").arg(P(e.a), termText(e.term));
+        return EventText::tr("%1 spawned %2 (%3)").arg(P(e.b), P(e.a), termText(e.term));
+      return EventText::tr("%1 was spawned (%2)").arg(P(e.a), termText(e.term));
     case TraceKind::Exit:
-      return QStringLiteral("%1 exited (%2)").arg(P(e.a), reasonText(e.term));
-    case TraceKind::Link: return QStringLiteral("%1 linked to %2").arg(P(e.a), P(e.b));
-    case TraceKind::Unlink: return QStringLiteral("%1 unlinked from %2").arg(P(e.a), P(e.b));
-    case TraceKind::Monitor: return QStringLiteral("%1 monitors %2").arg(P(e.a), P(e.b));
+      return EventText::tr("%1 exited (%2)").arg(P(e.a), reasonText(e.term));
+    case TraceKind::Link: return EventText::tr("%1 linked to %2").arg(P(e.a), P(e.b));
+    case TraceKind::Unlink: return EventText::tr("%1 unlinked from %2").arg(P(e.a), P(e.b));
+    case TraceKind::Monitor: return EventText::tr("%1 monitors %2").arg(P(e.a), P(e.b));
     case TraceKind::Demonitor:
-      return QStringLiteral("%1 stopped monitoring %2").arg(P(e.a), P(e.b));
+      return EventText::tr("%1 stopped monitoring %2").arg(P(e.a), P(e.b));
     case TraceKind::Send:
       // Only a message from outside the runtime (the window's Send) gets a line: processes'
       // own traffic is counted and charted, not listed.
       if (!e.a.valid() && !console::is_console_protocol(e.term))
-        return QStringLiteral("the observer sent %1 to %2").arg(termText(e.term), P(e.b));
+        return EventText::tr("the observer sent %1 to %2").arg(termText(e.term), P(e.b));
       return {};
     case TraceKind::Receive: return {};
     case TraceKind::SignalSent:
       if (e.signal == SignalType::Down)
-        return QStringLiteral("%1 is down: DOWN sent to %2 (%3)").arg(P(e.a), P(e.b), reasonText(e.term));
+        return EventText::tr("%1 is down: DOWN sent to %2 (%3)").arg(P(e.a), P(e.b), reasonText(e.term));
       if (e.term.is_atom(atoms::kill) && !e.flag)
-        return QStringLiteral("%1 sent an untrappable kill to %2").arg(P(e.a), P(e.b));
-      return QStringLiteral("%1 sent an exit signal to %2 (%3)%4")
-          .arg(P(e.a), P(e.b), reasonText(e.term), e.flag ? QStringLiteral(" along their link") : QString());
+        return EventText::tr("%1 sent an untrappable kill to %2").arg(P(e.a), P(e.b));
+      return EventText::tr("%1 sent an exit signal to %2 (%3)%4")
+          .arg(P(e.a), P(e.b), reasonText(e.term), e.flag ? EventText::tr(" along their link") : QString());
     case TraceKind::SignalDelivered:
       switch (e.outcome) {
         case SignalOutcome::Killed:
-          return QStringLiteral("%1 was killed by the exit signal from %2 (%3)")
+          return EventText::tr("%1 was killed by the exit signal from %2 (%3)")
               .arg(P(e.b), P(e.a), reasonText(e.term));
         case SignalOutcome::Trapped:
-          return QStringLiteral("%1 trapped the exit of %2 (%3)").arg(P(e.b), P(e.a), reasonText(e.term));
+          return EventText::tr("%1 trapped the exit of %2 (%3)").arg(P(e.b), P(e.a), reasonText(e.term));
         case SignalOutcome::DroppedNormal:
-          return QStringLiteral("%1 ignored a :normal exit signal from %2 (it does not trap exits)")
+          return EventText::tr("%1 ignored a :normal exit signal from %2 (it does not trap exits)")
               .arg(P(e.b), P(e.a));
         case SignalOutcome::DroppedUnlinked:
-          return QStringLiteral("%1 dropped the exit signal from %2: no longer linked").arg(P(e.b), P(e.a));
+          return EventText::tr("%1 dropped the exit signal from %2: no longer linked").arg(P(e.b), P(e.a));
         case SignalOutcome::DroppedDead:
-          return QStringLiteral("the exit signal from %1 found %2 already dead").arg(P(e.a), P(e.b));
+          return EventText::tr("the exit signal from %1 found %2 already dead").arg(P(e.a), P(e.b));
         case SignalOutcome::DownQueued:
-          return QStringLiteral("%1 got {:DOWN, ...} for %2 (%3)").arg(P(e.b), P(e.a), reasonText(e.term));
+          return EventText::tr("%1 got {:DOWN, ...} for %2 (%3)").arg(P(e.b), P(e.a), reasonText(e.term));
         case SignalOutcome::DownDropped:
-          return QStringLiteral("%1 dropped a DOWN for %2: no longer monitoring").arg(P(e.b), P(e.a));
+          return EventText::tr("%1 dropped a DOWN for %2: no longer monitoring").arg(P(e.b), P(e.a));
         case SignalOutcome::None: break;
       }
       return {};
     case TraceKind::TrapExit:
-      return e.flag ? QStringLiteral("%1 now traps exits").arg(P(e.a))
-                    : QStringLiteral("%1 no longer traps exits").arg(P(e.a));
+      return e.flag ? EventText::tr("%1 now traps exits").arg(P(e.a))
+                    : EventText::tr("%1 no longer traps exits").arg(P(e.a));
     case TraceKind::Register:
-      return QStringLiteral("%1 registered as %2").arg(P(e.a), t(inspect_atom(e.name)));
+      return EventText::tr("%1 registered as %2").arg(P(e.a), t(inspect_atom(e.name)));
     case TraceKind::Unregister:
-      return QStringLiteral("%1 lost the name %2").arg(P(e.a), t(inspect_atom(e.name)));
-    case TraceKind::Suspend: return QStringLiteral("%1 was suspended").arg(P(e.a));
-    case TraceKind::Resume: return QStringLiteral("%1 was resumed").arg(P(e.a));
+      return EventText::tr("%1 lost the name %2").arg(P(e.a), t(inspect_atom(e.name)));
+    case TraceKind::Suspend: return EventText::tr("%1 was suspended").arg(P(e.a));
+    case TraceKind::Resume: return EventText::tr("%1 was resumed").arg(P(e.a));
+    case TraceKind::GiveUp:
+      return EventText::tr("supervisor %1 gave up: more than %2 restarts in %3 s (the last: %4 exited with %5); "
+                           "it stops its children and exits with :shutdown")
+          .arg(P(e.a), e.term.is_tuple() && e.term.tuple_size() == 4 ? termText(e.term[0]) : QStringLiteral("?"),
+               e.term.is_tuple() && e.term.tuple_size() == 4 ? termText(e.term[1]) : QStringLiteral("?"),
+               e.name == atoms::nil ? P(e.pid2) : t(inspect_atom(e.name)) + QStringLiteral(" ") + P(e.pid2),
+               e.term.is_tuple() && e.term.tuple_size() == 4 ? termText(e.term[3]) : QStringLiteral("?"));
     case TraceKind::Restart:
-      return QStringLiteral("supervisor %1 restarted %2 as %3 (it exited with %4)")
+      return EventText::tr("supervisor %1 restarted %2 as %3 (it exited with %4)")
           .arg(P(e.a), e.name == atoms::nil ? P(e.pid2) : t(inspect_atom(e.name)) + QStringLiteral(" ") + P(e.pid2),
                P(e.b), reasonText(restartReason(e)));
     case TraceKind::Fault:
-      return QStringLiteral("fault injected: %1 %2 (%3)")
-          .arg(t(std::string(atom_name(e.name))), e.a.valid() ? P(e.a) : QStringLiteral("everyone"),
+      return EventText::tr("fault injected: %1 %2 (%3)")
+          .arg(t(std::string(atom_name(e.name))), e.a.valid() ? P(e.a) : EventText::tr("everyone"),
                termText(e.term));
   }
   return {};
@@ -99,17 +112,22 @@ Term restartReason(const TraceEvent& e) {
   return e.term;
 }
 
+QString giveUpNote(const Term& term) {
+  if (!term.is_tuple() || term.tuple_size() != 4) return EventText::tr("gave up: too many restarts");
+  return EventText::tr("gave up: more than %1 restarts in %2 s").arg(termText(term[0]), termText(term[1]));
+}
+
 QString explainExitReason(const Term& reason) {
   if (reason.is_atom(atoms::kill))
-    return QStringLiteral(":kill cannot be trapped: the process dies with :killed, and its links get "
+    return EventText::tr(":kill cannot be trapped: the process dies with :killed, and its links get "
                           ":killed (which they can trap).");
   if (reason.is_atom(atoms::normal))
-    return QStringLiteral(":normal does nothing to a process that does not trap exits; a trapper gets "
+    return EventText::tr(":normal does nothing to a process that does not trap exits; a trapper gets "
                           "{:EXIT, from, :normal} in its mailbox.");
   if (reason.is_atom(atoms::shutdown))
-    return QStringLiteral(":shutdown is how supervisors stop children: the process dies (unless it traps "
+    return EventText::tr(":shutdown is how supervisors stop children: the process dies (unless it traps "
                           "exits) and a supervisor does not report it as a crash.");
-  return QStringLiteral("%1 is an abnormal reason: the process dies unless it traps exits, and every "
+  return EventText::tr("%1 is an abnormal reason: the process dies unless it traps exits, and every "
                         "linked process that does not trap dies with it.")
       .arg(termText(reason));
 }
@@ -122,8 +140,8 @@ ReasonParse parse(const std::string& text) {
     out.term = r.term();
   } else {
     const ParseError& e = r.error();
-    out.error = QStringLiteral("Not a term: column %1: %2").arg(e.column).arg(t(e.message));
-    if (e.line > 1) out.error = QStringLiteral("Not a term: line %1, column %2: %3").arg(e.line).arg(e.column).arg(t(e.message));
+    out.error = EventText::tr("Not a term: column %1: %2").arg(e.column).arg(t(e.message));
+    if (e.line > 1) out.error = EventText::tr("Not a term: line %1, column %2: %3").arg(e.line).arg(e.column).arg(t(e.message));
   }
   return out;
 }
@@ -131,7 +149,7 @@ ReasonParse parse(const std::string& text) {
 
 ReasonParse parseReason(const QString& text) {
   const QString trimmed = text.trimmed();
-  if (trimmed.isEmpty()) return {std::nullopt, QStringLiteral("Type a reason, e.g. :kaboom or {:shutdown, :tired}")};
+  if (trimmed.isEmpty()) return {std::nullopt, EventText::tr("Type a reason, e.g. :kaboom or {:shutdown, :tired}")};
   static const QRegularExpression bareWord(QStringLiteral("^[a-z_][A-Za-z0-9_@]*[?!]?$"));
   if (bareWord.match(trimmed).hasMatch() && trimmed != QStringLiteral("nil") &&
       trimmed != QStringLiteral("true") && trimmed != QStringLiteral("false"))
@@ -141,7 +159,7 @@ ReasonParse parseReason(const QString& text) {
 
 ReasonParse parseMessage(const QString& text) {
   const QString trimmed = text.trimmed();
-  if (trimmed.isEmpty()) return {std::nullopt, QStringLiteral("Type a message, e.g. {:put, \"k\", 1}")};
+  if (trimmed.isEmpty()) return {std::nullopt, EventText::tr("Type a message, e.g. {:put, \"k\", 1}")};
   return parse(trimmed.toStdString());
 }
 

@@ -27,6 +27,9 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer = {});
 Term restartReason(const TraceEvent& e);
 
 /// One line on what `Process.exit(pid, reason)` from outside does, for the Exit dialog.
+/// A GiveUp event's term {max_restarts, max_seconds, child_id, reason} as the note under the
+/// supervisor's ghost: "gave up: more than 3 restarts in 5 s".
+QString giveUpNote(const Term& term);
 QString explainExitReason(const Term& reason);
 
 /// Parses a reason typed by the user ("kaboom" or ":kaboom" or "{:shutdown, :tired}").

@@ -76,8 +76,8 @@ void ObserverModel::clear() {
 QString ObserverModel::label(const ProcessRecord& r) {
   if (r.name != atoms::nil) return QString::fromStdString(inspect_atom(r.name));
   switch (r.console) {
-    case ConsoleRole::Shell: return QStringLiteral("iex shell");
-    case ConsoleRole::ShellServer: return QStringLiteral("shell server");
+    case ConsoleRole::Shell: return QCoreApplication::translate("ObserverModel", "iex shell");
+    case ConsoleRole::ShellServer: return QCoreApplication::translate("ObserverModel", "shell server");
     case ConsoleRole::None: break;
   }
   return QString::fromStdString(inspect_pid(r.pid));

@@ -1,6 +1,7 @@
 #include "EventText.h"
 #include "ProcessTableModel.h"
 
+#include <QCoreApplication>
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -28,7 +29,7 @@ QString bytes(uint64_t b) {
 
 QString nameOrInitialCall(const ProcessRecord& r) {
   if (r.name != atoms::nil) return str(inspect_atom(r.name));
-  if (r.console != ConsoleRole::None) return ObserverModel::label(r) + QStringLiteral(" (console)");
+  if (r.console != ConsoleRole::None) return ObserverModel::label(r) + QCoreApplication::translate("ProcessTableModel", " (console)");
   return mfa(r.initial_call);
 }
 

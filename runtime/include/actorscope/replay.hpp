@@ -23,12 +23,13 @@
 namespace actorscope {
 
 struct Marker {
-  enum class Kind : uint8_t { Exit, Restart, Fault, Command };  // Command: from the observer (the window)
+  enum class Kind : uint8_t { Exit, Restart, Fault, Command, GiveUp };  // Command: from the observer (the window);
+                                                                        // GiveUp: a supervisor reached its restart intensity
   Kind kind = Kind::Exit;
   size_t index = 0;     // the event's position; the state "at" the marker is state_at(index + 1)
   uint64_t seq = 0;
   int64_t time_ns = 0;
-  Pid pid;              // Exit: who ended; Restart: the supervisor; Fault, Command: the target
+  Pid pid;              // Exit: who ended; Restart, GiveUp: the supervisor; Fault, Command: the target
   Term detail;          // Exit: reason; Restart: {child_id, reason}; Fault: the fault's term;
                         // Command: the exit reason or the message
   std::string label;    // one line for a tooltip: "#PID<0.90.0> exited: :boom"

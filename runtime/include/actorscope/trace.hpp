@@ -36,6 +36,10 @@ enum class TraceKind : uint8_t {
                    // flag = chosen at random by the chaos monkey, term = the parameter: kill: the
                    // reason; flood: {count, per_second, message}; delay: latency in ms (integer);
                    // suspend, resume: nil
+  GiveUp,          // supervisor a reached its restart intensity (R7.4) and is about to stop its
+                   // children and exit with :shutdown: pid2 = the child whose exit was one restart
+                   // too many, name = its id if an atom (else nil), term = {max_restarts,
+                   // max_seconds, child_id, reason}
 };
 
 enum class SignalType : uint8_t { None, Message, Exit, Down };

@@ -164,6 +164,20 @@ class SupState {
     rt.emit_trace(std::move(ev));
   }
 
+  /// R7.4: the restart intensity is reached; the supervisor is about to give up.
+  void emit_give_up(Process& self, const Child& c) {
+    Runtime& rt = self.runtime();
+    if (!rt.tracing()) return;
+    TraceEvent ev;
+    ev.kind = TraceKind::GiveUp;
+    ev.a = self.pid();
+    ev.pid2 = c.last_pid;
+    ev.name = c.spec.id.is_atom() ? c.spec.id.as_atom() : atoms::nil;
+    ev.term = Term::tuple({Term(static_cast<long long>(max_restarts)), Term(static_cast<long long>(period_ns / 1'000'000'000)),
+                           c.spec.id, c.last_reason});
+    rt.emit_trace(std::move(ev));
+  }
+
   /// Starts `it` and every child after it, in order (one_for_all, rest_for_one). On a failure the
   /// failed child waits for a try-again; the rest stay stopped.
   Task<> restart_from(Process& self, It it) {
@@ -189,6 +203,7 @@ class SupState {
   /// supervisor:restart/2: counts the restart, then restarts by strategy (R7.2, R7.4).
   Task<> restart(Process& self, It it) {
     if (!add_restart(self.runtime().now_ns())) {
+      emit_give_up(self, *it);
       if (it->spec.restart == Restart::Temporary || dynamic) erase(it);
       co_await shutdown_self(self, Term(atoms::shutdown));
     }

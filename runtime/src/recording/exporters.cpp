@@ -147,6 +147,9 @@ std::string export_mermaid(std::span<const TraceEvent> events, const Snapshot* n
         lines.push_back("  " + sup + "->>" + part(e.b) + ": restart " + text(e.term));
         break;
       }
+      case TraceKind::GiveUp:
+        lines.push_back("  Note over " + part(e.a) + ": gives up (restart intensity reached) " + text(e.term));
+        break;
       case TraceKind::Fault:
         lines.push_back("  Note over " + part(e.a) + ": fault " + mermaid_text(std::string(atom_name(e.name))) + " " +
                         text(e.term));

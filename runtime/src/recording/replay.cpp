@@ -12,6 +12,7 @@ std::string label_of(const Marker& m) {
     case Marker::Kind::Exit: return inspect_pid(m.pid) + " exited: " + inspect(m.detail);
     case Marker::Kind::Restart: return "supervisor " + inspect_pid(m.pid) + " restarted a child: " + inspect(m.detail);
     case Marker::Kind::Command: return "the observer: " + inspect(m.detail) + " to " + inspect_pid(m.pid);
+    case Marker::Kind::GiveUp: return "supervisor " + inspect_pid(m.pid) + " gave up: " + inspect(m.detail);
     case Marker::Kind::Fault: break;
   }
   return "fault: " + inspect(m.detail);
@@ -66,6 +67,11 @@ Replay::Replay(Recording rec, size_t keyframe_interval) : rec_(std::move(rec)), 
         break;
       case TraceKind::Restart:
         m.kind = Marker::Kind::Restart;
+        m.pid = e.a;
+        m.detail = e.term;
+        break;
+      case TraceKind::GiveUp:
+        m.kind = Marker::Kind::GiveUp;
         m.pid = e.a;
         m.detail = e.term;
         break;

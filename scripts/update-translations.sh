@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Refreshes resources/translations/*.ts from the sources (new strings are added unfinished,
+# vanished ones marked obsolete). Translate them in Qt Linguist (linguist-qt6) or by editing the
+# XML; the build turns them into .qm files (app/CMakeLists.txt).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+LUPDATE=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
+[[ -x $LUPDATE ]] || { echo "update-translations.sh: $LUPDATE not found (apt-get install qt6-l10n-tools)" >&2; exit 1; }
+"$LUPDATE" -locations relative -no-obsolete app views -ts resources/translations/actorscope_ru.ts \
+  resources/translations/actorscope_zh_CN.ts
