@@ -68,6 +68,8 @@ public:
   void setPresentationMode(bool on);
   /// Saves `code` (one of availableLanguages()) as the window's language and offers a restart.
   void chooseLanguage(const QString& code);
+  /// File > Export > the timeline's stretch (or the last minute) as MP4/GIF, or as PNG frames.
+  void exportAnimationDialog(bool pngFrames);
   bool presentationMode() const { return presenting_; }
   /// The shortcut sheet (F1) as rich text.
   QString shortcutSheet() const;

@@ -3,6 +3,7 @@
 // analysisSampled(), startRuntime() calls analysisRestarted().
 
 #include "MainWindow.h"
+#include "AnimationExport.h"
 
 #include "ChartsWidget.h"
 #include "FaultPanel.h"
@@ -11,6 +12,9 @@
 #include "TimelineWidget.h"
 
 #include <QComboBox>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QProgressDialog>
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QFileInfo>
@@ -65,6 +69,11 @@ void MainWindow::createAnalysisDocks() {
     exportMenu->addSeparator();
     exportMenu->addAction(timeline_->saveMermaidAction());
     exportMenu->addAction(timeline_->copyMermaidAction());
+    exportMenu->addSeparator();
+    QAction* video = exportMenu->addAction(tr("Stretch as animation (MP4 or GIF)..."), this, [this] { exportAnimationDialog(false); });
+    video->setObjectName(QStringLiteral("exportAnimationAction"));
+    QAction* frames = exportMenu->addAction(tr("Stretch as PNG frames..."), this, [this] { exportAnimationDialog(true); });
+    frames->setObjectName(QStringLiteral("exportFramesAction"));
   }
   connect(timeline_, &views::TimelineWidget::message, this, [this](const QString& m) { statusBar()->showMessage(m, 6000); });
   // A recording file takes the graph: the live runtime pauses until Live (or a new scenario).
@@ -165,6 +174,48 @@ void MainWindow::analysisSelected(Pid pid) {
     charts_->setSelected(chartPids_);
   }
   if (faults_) faults_->setTarget(pid);
+}
+
+void MainWindow::exportAnimationDialog(bool pngFrames) {
+  const Recording rec = timeline_->recording();
+  if (rec.events.empty()) {
+    QMessageBox::information(this, tr("Export animation"), tr("Nothing is recorded yet: run a scenario or open a recording first."));
+    return;
+  }
+  int64_t from = rec.events.front().time_ns, to = rec.events.back().time_ns;
+  if (timeline_->hasSelection()) {
+    from = timeline_->selectionStart();
+    to = timeline_->selectionEnd();
+  } else if (double(to - from) / 1e9 > 60) {
+    from = to - 60'000'000'000;  // no stretch selected: the last minute
+  }
+  QString target;
+  if (pngFrames) {
+    target = QFileDialog::getExistingDirectory(this, tr("Folder for the PNG frames"));
+  } else {
+    target = QFileDialog::getSaveFileName(this, tr("Export animation"), QStringLiteral("actorscope.mp4"),
+                                          tr("MP4 video (*.mp4);;Animated GIF (*.gif)"));
+  }
+  if (target.isEmpty()) return;
+  AnimationOptions opts;  // normal speed: the recording's own times, at 25 frames a second
+  QProgressDialog progress(tr("Rendering the animation..."), tr("Cancel"), 0, 100, this);
+  progress.setWindowModality(Qt::WindowModal);
+  progress.setMinimumDuration(300);
+  auto step = [&progress](int done, int total) {
+    progress.setMaximum(std::max(total, done));
+    progress.setValue(done);
+    return !progress.wasCanceled();
+  };
+  const AnimationResult r = pngFrames ? renderAnimationFrames(rec, from, to, target, opts, step)
+                                      : exportAnimation(rec, from, to, target, opts, step);
+  progress.reset();
+  if (!r.ok()) {
+    QMessageBox::warning(this, tr("Export animation"), tr("The animation was not saved: %1").arg(r.error));
+    return;
+  }
+  statusBar()->showMessage(tr("Saved %n frame(s) to %1%2", nullptr, r.frames)
+                               .arg(target, r.cut ? tr(" (cut at two minutes)") : QString()),
+                           8000);
 }
 
 }  // namespace actorscope::app

@@ -1,3 +1,4 @@
+#include "AnimationExport.h"
 #include "Cli.h"
 #include "Language.h"
 #include "GraphScene.h"
@@ -90,6 +91,12 @@ struct Options {
   QCommandLineOption replay{QStringLiteral("replay"),
                             QStringLiteral("Open the recording <file> in the timeline and play it from its start (the live scenario waits, paused)."),
                             QStringLiteral("file")};
+  QCommandLineOption exportAnimation{
+      QStringLiteral("export-animation"),
+      QStringLiteral("With --replay: render the whole recording as an animation to <file> (.mp4 or .gif, through ffmpeg) "
+                     "or, for an existing directory, as PNG frames into it; at --speed (default 1) and --size (default "
+                     "1280x720); then quit."),
+      QStringLiteral("file")};
   QCommandLineOption speed{QStringLiteral("speed"), QStringLiteral("With --replay: playback speed, 0.1 to 10 (default 1; 0 = stay at the start)."),
                            QStringLiteral("x"), QStringLiteral("1")};
 
@@ -97,7 +104,7 @@ struct Options {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&size, &screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &lang, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &speed})
+    for (const auto* o : {&size, &screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &lang, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &exportAnimation, &speed})
       parser.addOption(*o);
   }
 };
@@ -273,6 +280,34 @@ int main(int argc, char* argv[]) {
       if (parser.isSet(options.lang)) return fail(QStringLiteral("--lang: %1").arg(error));
       std::fprintf(stderr, "actorscope: %s; the window stays in English\n", qPrintable(error));
     }
+  }
+
+  if (parser.isSet(options.exportAnimation)) {
+    if (!parser.isSet(options.replay)) return fail(QStringLiteral("--export-animation wants --replay FILE"));
+    const auto loaded = actorscope::load_recording(parser.value(options.replay).toStdString());
+    if (!loaded.header_ok && !loaded.errors.empty())
+      return fail(QStringLiteral("--replay: %1").arg(QString::fromStdString(loaded.errors.front())));
+    actorscope::app::AnimationOptions opts;
+    if (parser.isSet(options.speed)) {
+      bool ok = false;
+      opts.speed = parser.value(options.speed).toDouble(&ok);
+      if (!ok || opts.speed < 0.1 || opts.speed > 10) return fail(QStringLiteral("--speed wants a number from 0.1 to 10"));
+    }
+    if (parser.isSet(options.size)) {
+      const QStringList wh = parser.value(options.size).split(QLatin1Char('x'));
+      opts.size = QSize(wh.size() == 2 ? wh[0].toInt() : 0, wh.size() == 2 ? wh[1].toInt() : 0);
+      if (opts.size.width() < 16 || opts.size.height() < 16 || opts.size.width() > 7680 || opts.size.height() > 4320)
+        return fail(QStringLiteral("--size wants WIDTHxHEIGHT, for example 1280x720"));
+    }
+    const auto& rec = loaded.recording;
+    if (rec.events.empty()) return fail(QStringLiteral("--replay: the recording holds no events"));
+    const QString target = parser.value(options.exportAnimation);
+    const int64_t from = rec.events.front().time_ns, to = rec.events.back().time_ns;
+    const auto r = QFileInfo(target).isDir() ? actorscope::app::renderAnimationFrames(rec, from, to, target, opts)
+                                             : actorscope::app::exportAnimation(rec, from, to, target, opts);
+    if (!r.ok()) return fail(QStringLiteral("--export-animation: %1").arg(r.error));
+    std::printf("actorscope: %d frames to %s%s\n", r.frames, qPrintable(target), r.cut ? " (cut at two minutes)" : "");
+    return 0;
   }
 
   actorscope::app::MainWindow window;

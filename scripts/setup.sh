@@ -27,6 +27,11 @@ PACKAGES=(
   xvfb                # virtual X server for screenshot tests (xvfb-run)
   xauth               # needed by xvfb-run
   fonts-dejavu-core   # a font, so offscreen and Xvfb rendering have glyphs
+  fonts-wqy-microhei  # CJK glyphs for the Chinese translation (--lang zh_CN)
+  qt6-l10n-tools      # lrelease (and lupdate): the translations' .ts -> .qm at build time
+  qt6-tools-dev       # Qt6LinguistTools' CMake package (qt_add_lrelease)
+  qt6-translations-l10n  # Qt's own translations (standard buttons and dialogs in ru, zh_CN)
+  ffmpeg              # File > Export animation as MP4 or GIF
 )
 
 fail() {

@@ -69,7 +69,7 @@ GraphScene::~GraphScene() {
   clear();
 }
 
-double GraphScene::now() const { return double(clock_.nsecsElapsed()) / 1e6; }
+double GraphScene::now() const { return manualClock_ ? lastNow_ : double(clock_.nsecsElapsed()) / 1e6; }
 
 void GraphScene::setTextScale(double k) {
   NodeItem::setTextScale(k);

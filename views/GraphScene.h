@@ -68,6 +68,9 @@ public:
 
   /// The central tick: layout step, animation step, repaint. `now` in ms (default: own clock).
   void advance(double now = -1);
+  /// Manual clock (an export renders frames faster or slower than real time): now() is the `now`
+  /// of the last advance(), which then must be given. Off by default (a wall clock).
+  void setManualClock(bool on) { manualClock_ = on; }
   double now() const override;
   /// The pulse duration when a signal is instantaneous (ms), and the per-hop latency the user set.
   void setLatencyHint(double ms) { latencyMs_ = ms; }
@@ -181,6 +184,7 @@ private:
   std::unordered_map<uint32_t, NodeItem*> nodes_;
   std::deque<SignalAnim> anims_;
   QElapsedTimer clock_;
+  bool manualClock_ = false;
   double latencyMs_ = 0;
   double travelMs_ = 350;
   PresentationWriter presentationLog_;

@@ -505,9 +505,11 @@ void TimelineWidget::goLive() {
   updateUi();
 }
 
+Recording TimelineWidget::recording() const { return replay_ ? replay_->recording() : rec_.recording(); }
+
 bool TimelineWidget::saveRecording(const QString& path, QString* error) {
   std::string err;
-  const Recording r = replay_ ? replay_->recording() : rec_.recording();
+  const Recording r = recording();
   if (!save_recording(path.toStdString(), r, err)) {
     if (error) *error = QString::fromStdString(err);
     return false;

@@ -100,6 +100,9 @@ public:
   /// Most events a Mermaid export takes (a longer stretch is cut, with a note saying so).
   static constexpr size_t kMaxMermaidEvents = 2'000;
 
+  /// What the timeline holds: the opened recording, or the live one so far.
+  Recording recording() const;
+
   int64_t rangeStart() const;
   int64_t rangeEnd() const;
   int64_t cursor() const;

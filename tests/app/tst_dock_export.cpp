@@ -1,5 +1,6 @@
 // The console dock (an iex shell on the window's runtime) and File > Export.
 
+#include "AnimationExport.h"
 #include "ConsoleWidget.h"
 #include "Export.h"
 #include "MainWindow.h"
@@ -18,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
+
+#include "actorscope/headless.hpp"
 
 using actorscope::app::MainWindow;
 using actorscope::views::ConsoleWidget;
@@ -48,7 +51,104 @@ private slots:
   void consoleInsertsSelectedPid();
   void consoleSurvivesReset();
   void exportsWriteWellFormedFiles();
+  void animationFramesTellTheStory();
+  void animationEncodesMp4AndGif();
+  void animationErrorsNameTheProblem();
 };
+
+namespace {
+/// link-chain, recorded for 3 s of virtual time: a chain of linked processes, one killed.
+actorscope::Recording chainRecording() {
+  actorscope::Recording rec;
+  std::string error;
+  if (!actorscope::record_scenario("link-chain", {}, 3000, rec, error)) qWarning("record_scenario: %s", error.c_str());
+  return rec;
+}
+int nonBackground(const QImage& img) {
+  const QRgb bg = img.pixel(0, 0);
+  int n = 0;
+  for (int y = 0; y < img.height(); y += 2)
+    for (int x = 0; x < img.width(); x += 2) n += img.pixel(x, y) != bg;
+  return n;
+}
+}  // namespace
+
+void TestDockExport::animationFramesTellTheStory() {
+  const actorscope::Recording rec = chainRecording();
+  QVERIFY(!rec.events.empty());
+  QTemporaryDir dir;
+  actorscope::app::AnimationOptions opts;
+  opts.size = QSize(640, 360);
+  int calls = 0;
+  const auto r = actorscope::app::renderAnimationFrames(rec, rec.events.front().time_ns, rec.events.back().time_ns,
+                                                        dir.path(), opts, [&](int done, int total) {
+                                                          ++calls;
+                                                          return done <= total + 1;
+                                                        });
+  QVERIFY2(r.ok(), qPrintable(r.error));
+  // The stretch and its tail at 25 frames a second.
+  const double storyMs = double(rec.events.back().time_ns - rec.events.front().time_ns) / 1e6;
+  QVERIFY2(r.frames >= int((storyMs + opts.tailMs) / 40), qPrintable(QString::number(r.frames)));
+  QCOMPARE(calls, r.frames);
+  QVERIFY(!r.cut);
+  const QStringList files = QDir(dir.path()).entryList({QStringLiteral("frame_*.png")}, QDir::Files, QDir::Name);
+  QCOMPARE(files.size(), r.frames);
+  QCOMPARE(files.first(), QStringLiteral("frame_00001.png"));
+  QImage first(dir.filePath(files.first())), last(dir.filePath(files.last()));
+  QCOMPARE(first.size(), opts.size);
+  QVERIFY(nonBackground(first) > 100);  // processes are drawn from the first frame
+  // Something moves: consecutive frames differ somewhere in the clip.
+  int changes = 0;
+  QImage prev = first;
+  for (const QString& f : files) {
+    QImage img(dir.filePath(f));
+    changes += img != prev;
+    prev = img;
+  }
+  QVERIFY2(changes >= 5, qPrintable(QString::number(changes)));
+  QVERIFY(first != last);
+}
+
+void TestDockExport::animationEncodesMp4AndGif() {
+  const actorscope::Recording rec = chainRecording();
+  QTemporaryDir dir;
+  actorscope::app::AnimationOptions opts;
+  opts.size = QSize(320, 180);
+  opts.tailMs = 200;
+  const int64_t from = rec.events.front().time_ns, to = from + 800'000'000;
+  for (const QString& name : {QStringLiteral("clip.mp4"), QStringLiteral("clip.gif")}) {
+    const QString path = dir.filePath(name);
+    const auto r = actorscope::app::exportAnimation(rec, from, to, path, opts);
+    QVERIFY2(r.ok(), qPrintable(name + QStringLiteral(": ") + r.error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray head = f.read(12);
+    if (name.endsWith(QStringLiteral("gif")))
+      QVERIFY2(head.startsWith("GIF89a"), head.toHex().constData());
+    else
+      QVERIFY2(head.mid(4, 4) == "ftyp", head.toHex().constData());
+    QVERIFY(f.size() > 1000);
+  }
+}
+
+void TestDockExport::animationErrorsNameTheProblem() {
+  const actorscope::Recording rec = chainRecording();
+  QTemporaryDir dir;
+  actorscope::app::AnimationOptions opts;
+  opts.size = QSize(160, 90);
+  opts.tailMs = 0;
+  const int64_t from = rec.events.front().time_ns, to = from + 100'000'000;
+  auto r = actorscope::app::exportAnimation(rec, from, to, dir.filePath(QStringLiteral("clip.avi")), opts);
+  QVERIFY(r.error.contains(QStringLiteral("clip.avi")) && r.error.contains(QStringLiteral(".gif")));
+  opts.ffmpeg = QStringLiteral("/nonexistent/ffmpeg");
+  r = actorscope::app::exportAnimation(rec, from, to, dir.filePath(QStringLiteral("clip.gif")), opts);
+  QVERIFY2(r.error.contains(QStringLiteral("/nonexistent/ffmpeg")), qPrintable(r.error));
+  QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("clip.gif"))));
+  r = actorscope::app::renderAnimationFrames(rec, from, to, dir.filePath(QStringLiteral("missing")), opts);
+  QVERIFY2(r.error.contains(QStringLiteral("missing")), qPrintable(r.error));
+  r = actorscope::app::renderAnimationFrames({}, 0, 1, dir.path(), opts);
+  QVERIFY2(r.error.contains(QStringLiteral("no events")), qPrintable(r.error));
+}
 
 void TestDockExport::initTestCase() {
   QStandardPaths::setTestModeEnabled(true);
