@@ -183,6 +183,8 @@ void InspectorWidget::render() {
     }
   } else if (!alive) {
     row(tr("exit reason"), termText(r->exit_reason).toHtmlEscaped());
+    if (r->restarted_as.valid())
+      row(tr("restarted as"), tr("%1 (click to go to the new pid)").arg(pidLink(r->restarted_as, model_)));
   }
   html += QStringLiteral("</table>");
   if (alive) {

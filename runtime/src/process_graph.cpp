@@ -218,7 +218,10 @@ void ProcessGraph::restart(const TraceEvent& e, GraphChanges* ch) {
       ch->relations = true;
     }
   }
-  const ProcessRecord* old = find_any(e.pid2.serial());
+  ProcessRecord* old = find_any_mutable(e.pid2.serial());
+  if (old) {
+    old->restarted_as = e.b;
+  }
   if (ProcessRecord* fresh = get(e.b); fresh && old) {
     fresh->order = old->order;  // the new child takes the old one's place
     fresh->restarts = old->restarts + 1;

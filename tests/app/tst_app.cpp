@@ -16,6 +16,7 @@
 #include <QDockWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QImage>
 #include <QMenu>
 #include <QMenuBar>
@@ -353,6 +354,15 @@ void TestApp::selectionStaysOnAKilledProcess() {
   auto* kill = window.inspector()->findChild<QPushButton*>(QStringLiteral("inspectorKill"));
   QVERIFY(kill);
   QVERIFY(!kill->isEnabled());
+  // R7.2: its supervisor restarted it; the dead one offers the new pid, and a click goes there.
+  const Pid fresh = window.findPid(QStringLiteral("bucket_2"));
+  auto* body = window.inspector()->findChild<QTextBrowser*>(QStringLiteral("inspectorBody"));
+  QVERIFY(body);
+  const QString href = QStringLiteral("pid:%1").arg(fresh.raw);
+  QTRY_VERIFY_WITH_TIMEOUT(body->toHtml().contains(href) && body->toPlainText().contains(QStringLiteral("restarted as")), kWait);
+  emit body->anchorClicked(QUrl(href));
+  QTRY_COMPARE_WITH_TIMEOUT(window.inspector()->pid(), fresh, kWait);
+  QVERIFY(!window.inspector()->showsDead());
 }
 
 void TestApp::presentationModeScalesText() {

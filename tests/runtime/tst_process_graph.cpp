@@ -164,6 +164,7 @@ QString describe(const ProcessGraph& g, const std::vector<uint32_t>& named) {
     if (r->supervisor) d += " sup";
     if (r->restarts) d += QStringLiteral(" r=%1").arg(r->restarts);
     if (r->gave_up.is_tuple()) d += " gaveup";
+    if (r->restarted_as.valid()) d += QStringLiteral(" as=%1").arg(r->restarted_as.serial());
     out << d;
   }
   return out.join("; ");
@@ -235,7 +236,7 @@ void TestProcessGraph::rules_data() {
   QTest::newRow("supervisor by its initial call") << "spawn 1 0 sup; spawn 2 1" << "1: alive sup; 2: alive";
   QTest::newRow("R7.2: a restart names the supervisor and counts")
       << "spawn 1; spawn 2 1; exit 2 boom; spawn 3 1; restart 1 3 2; exit 3 boom; spawn 4 1; restart 1 4 3"
-      << "1: alive sup; 2: dead(:boom); 3: dead(:boom) r=1; 4: alive r=2";
+      << "1: alive sup; 2: dead(:boom) as=3; 3: dead(:boom) r=1 as=4; 4: alive r=2";
   QTest::newRow("R7.4: a supervisor that gives up is marked, and keeps the mark once dead")
       << "spawn 1; spawn 2 1; exit 2 boom; giveup 1 2; exit 1 shutdown"
       << "1: dead(:shutdown) sup gaveup; 2: dead(:boom)";
