@@ -70,6 +70,9 @@ public:
   void chooseLanguage(const QString& code);
   /// File > Export > the timeline's stretch (or the last minute) as MP4/GIF, or as PNG frames.
   void exportAnimationDialog(bool pngFrames);
+  /// Asks before a mode or scenario switch wipes the timeline (`what` says what will happen);
+  /// true when it may go on. Not asked when nothing is recorded, or after "Do not ask again".
+  bool confirmRestart(const QString& what);
   bool presentationMode() const { return presenting_; }
   /// The shortcut sheet (F1) as rich text.
   QString shortcutSheet() const;

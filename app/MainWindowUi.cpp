@@ -19,10 +19,14 @@
 #include "ProcessTableModel.h"
 #include "Scenarios.h"
 #include "TermDialog.h"
+#include "TimelineWidget.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
+
+#include <climits>
 #include <QClipboard>
 #include <QProcess>
 #include <QCloseEvent>
@@ -203,7 +207,13 @@ void MainWindow::createToolBar() {
   scenarioCombo_->setObjectName(QStringLiteral("scenarioCombo"));
   for (const ScenarioInfo& s : scenarioList()) scenarioCombo_->addItem(s.title, s.name);
   scenarioCombo_->setToolTip(tr("Scenario"));
-  connect(scenarioCombo_, &QComboBox::activated, this, [this](int i) { setScenario(scenarioCombo_->itemData(i).toString()); });
+  connect(scenarioCombo_, &QComboBox::activated, this, [this](int i) {
+    const QString name = scenarioCombo_->itemData(i).toString();
+    if (name == scenario_ || confirmRestart(tr("Switching to \"%1\" starts a new runtime.").arg(scenarioCombo_->itemText(i))))
+      setScenario(name);
+    else
+      scenarioCombo_->setCurrentIndex(scenarioCombo_->findData(scenario_));
+  });
   tb->addWidget(scenarioCombo_);
   tb->addSeparator();
   modeCombo_ = new QComboBox(tb);
@@ -212,7 +222,15 @@ void MainWindow::createToolBar() {
   modeCombo_->addItem(tr("Deterministic (steppable)"));
   modeCombo_->setToolTip(tr("Live: the runtime runs on all cores in real time.\nDeterministic: one thread, reproducible order; "
                             "Step delivers one signal at a time."));
-  connect(modeCombo_, &QComboBox::activated, this, [this](int i) { setRunMode(i == 0 ? RunMode::Live : RunMode::Deterministic); });
+  connect(modeCombo_, &QComboBox::activated, this, [this](int i) {
+    const RunMode want = i == 0 ? RunMode::Live : RunMode::Deterministic;
+    if (want == mode_) return;
+    if (confirmRestart(want == RunMode::Live ? tr("Live mode restarts the scenario on all cores.")
+                                             : tr("Deterministic mode restarts the scenario on one thread, steppable.")))
+      setRunMode(want);
+    else
+      modeCombo_->setCurrentIndex(mode_ == RunMode::Live ? 0 : 1);
+  });
   tb->addWidget(modeCombo_);
   tb->addAction(pauseAction_);
   tb->addAction(stepAction_);
@@ -436,6 +454,24 @@ void MainWindow::chooseLanguage(const QString& code) {
       break;
     }
   if (QProcess::startDetached(QCoreApplication::applicationFilePath(), args)) close();
+}
+
+bool MainWindow::confirmRestart(const QString& what) {
+  const size_t events = timeline_ ? timeline_->recordedEvents() : 0;
+  if (events == 0 || QSettings().value(QStringLiteral("ui/restartWithoutAsking")).toBool()) return true;
+  QMessageBox box(QMessageBox::Question, tr("Restart the scenario?"),
+                  what + QStringLiteral("\n\n") +
+                      tr("The timeline's %n recorded event(s) will be cleared (File > Save recording keeps them).", nullptr,
+                         int(std::min<size_t>(events, INT_MAX))),
+                  QMessageBox::NoButton, this);
+  QPushButton* go = box.addButton(tr("Restart"), QMessageBox::AcceptRole);
+  box.addButton(QMessageBox::Cancel);
+  auto* never = new QCheckBox(tr("Do not ask again"), &box);
+  box.setCheckBox(never);
+  box.exec();
+  if (box.clickedButton() != go) return false;
+  if (never->isChecked()) QSettings().setValue(QStringLiteral("ui/restartWithoutAsking"), true);
+  return true;
 }
 
 }  // namespace actorscope::app

@@ -71,6 +71,8 @@ public:
   void goLive();
   Replay* replay() const { return replay_.get(); }
   size_t position() const { return pos_; }
+  /// Events the live recording holds so far (0 when recording is off or nothing came yet).
+  size_t recordedEvents() const { return rec_.size(); }
   /// Markers: the replay's when scrubbing, else those seen live.
   const std::vector<Marker>& markers();
 

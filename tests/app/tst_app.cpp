@@ -16,6 +16,10 @@
 #include <QDockWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QComboBox>
+#include <QMessageBox>
+#include <QTimer>
+#include "TimelineWidget.h"
 #include <QTextBrowser>
 #include <QImage>
 #include <QMenu>
@@ -75,6 +79,7 @@ private slots:
   void everyScenarioShowsNodes();
   void killFromTheWindow();
   void selectionStaysOnAKilledProcess();
+  void switchingModeAsksFirst();
   void presentationModeScalesText();
   void pausedSaysSoOnTheGraph();
   void stepInDeterministicMode();
@@ -363,6 +368,42 @@ void TestApp::selectionStaysOnAKilledProcess() {
   emit body->anchorClicked(QUrl(href));
   QTRY_COMPARE_WITH_TIMEOUT(window.inspector()->pid(), fresh, kWait);
   QVERIFY(!window.inspector()->showsDead());
+}
+
+void TestApp::switchingModeAsksFirst() {
+  // Changing Live/Deterministic (or the scenario) restarts the runtime and clears the timeline:
+  // the window asks first; Cancel keeps everything, Restart goes on.
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("kv")));
+  window.show();
+  auto* timeline = window.findChild<actorscope::views::TimelineWidget*>();
+  QVERIFY(timeline);
+  QTRY_VERIFY_WITH_TIMEOUT(timeline->recordedEvents() > 0, kWait);
+  auto* combo = window.findChild<QComboBox*>(QStringLiteral("modeCombo"));
+  QVERIFY(combo);
+  QString asked;
+  auto answer = [&asked](QMessageBox::ButtonRole role) {
+    QTimer::singleShot(0, [&asked, role] {
+      for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible()) {
+          asked = box->text();
+          for (QAbstractButton* b : box->buttons())
+            if (box->buttonRole(b) == role) b->click();
+        }
+    });
+  };
+  answer(QMessageBox::RejectRole);
+  combo->setCurrentIndex(1);
+  emit combo->activated(1);
+  QVERIFY2(asked.contains(QStringLiteral("recorded event")), qPrintable(asked));
+  QCOMPARE(window.runMode(), actorscope::views::RunMode::Live);
+  QCOMPARE(combo->currentIndex(), 0);
+  asked.clear();
+  answer(QMessageBox::AcceptRole);
+  combo->setCurrentIndex(1);
+  emit combo->activated(1);
+  QVERIFY(asked.contains(QStringLiteral("Deterministic")));
+  QCOMPARE(window.runMode(), actorscope::views::RunMode::Deterministic);
 }
 
 void TestApp::presentationModeScalesText() {
