@@ -43,6 +43,8 @@ class ProcessTableModel;
 
 namespace actorscope::app {
 
+class Tour;
+
 class Exporter;
 
 class MainWindow final : public QMainWindow {
@@ -73,6 +75,8 @@ public:
   /// Asks before a mode or scenario switch wipes the timeline (`what` says what will happen);
   /// true when it may go on. Not asked when nothing is recorded, or after "Do not ask again".
   bool confirmRestart(const QString& what);
+  /// Opens the first-five-minutes tour beside the window (not modal).
+  Tour* showTour();
   bool presentationMode() const { return presenting_; }
   /// The shortcut sheet (F1) as rich text.
   QString shortcutSheet() const;

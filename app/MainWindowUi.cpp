@@ -20,6 +20,7 @@
 #include "Scenarios.h"
 #include "TermDialog.h"
 #include "TimelineWidget.h"
+#include "Tour.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -189,6 +190,8 @@ void MainWindow::createMenus() {
     box.exec();
   });
   keys->setObjectName(QStringLiteral("shortcutsAction"));
+  QAction* tour = help->addAction(tr("The &first five minutes"), this, [this] { showTour(); });
+  tour->setObjectName(QStringLiteral("tourAction"));
   keys->setShortcut(QKeySequence(Qt::Key_F1));
   addAction(keys);
   QAction* about = help->addAction(tr("&About Actorscope"), this, &MainWindow::showAbout);
@@ -472,6 +475,13 @@ bool MainWindow::confirmRestart(const QString& what) {
   if (box.clickedButton() != go) return false;
   if (never->isChecked()) QSettings().setValue(QStringLiteral("ui/restartWithoutAsking"), true);
   return true;
+}
+
+Tour* MainWindow::showTour() {
+  auto* t = new Tour(this);
+  t->show();
+  t->raise();
+  return t;
 }
 
 }  // namespace actorscope::app

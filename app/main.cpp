@@ -1,5 +1,6 @@
 #include "AnimationExport.h"
 #include "Cli.h"
+#include "Tour.h"
 #include "Language.h"
 #include "GraphScene.h"
 #include "MainWindow.h"
@@ -340,6 +341,12 @@ int main(int argc, char* argv[]) {
     window.resize(w, h);
   }
   window.show();
+  // The first start on this machine, as a person starts it: the tour (not for screenshots or
+  // scripted runs).
+  if (actorscope::app::Tour::firstRun() && !parser.isSet(options.screenshot) && !parser.isSet(options.runScript) &&
+      !parser.isSet(options.replay) && !parser.isSet(options.presentationLog) &&
+      QGuiApplication::platformName() != QStringLiteral("offscreen"))
+    QTimer::singleShot(600, &window, [&window] { window.showTour(); });
   if (parser.isSet(options.runScript)) window.runScriptFile(parser.value(options.runScript));  // once the shell starts
 
   if (parser.isSet(options.kill)) {

@@ -20,6 +20,9 @@
 #include <QMessageBox>
 #include <QTimer>
 #include "TimelineWidget.h"
+#include "Tour.h"
+#include <QPointer>
+#include <QSettings>
 #include <QTextBrowser>
 #include <QImage>
 #include <QMenu>
@@ -80,6 +83,7 @@ private slots:
   void killFromTheWindow();
   void selectionStaysOnAKilledProcess();
   void switchingModeAsksFirst();
+  void tourWalksThroughFivePages();
   void presentationModeScalesText();
   void pausedSaysSoOnTheGraph();
   void stepInDeterministicMode();
@@ -404,6 +408,34 @@ void TestApp::switchingModeAsksFirst() {
   emit combo->activated(1);
   QVERIFY(asked.contains(QStringLiteral("Deterministic")));
   QCOMPARE(window.runMode(), actorscope::views::RunMode::Deterministic);
+}
+
+void TestApp::tourWalksThroughFivePages() {
+  QSettings().remove(QStringLiteral("ui/tourShown"));
+  QVERIFY(actorscope::app::Tour::firstRun());
+  MainWindow window;
+  window.show();
+  auto* action = window.findChild<QAction*>(QStringLiteral("tourAction"));
+  QVERIFY(action);
+  action->trigger();
+  auto* tour = window.findChild<actorscope::app::Tour*>(QStringLiteral("tour"));
+  QVERIFY(tour && tour->isVisible());
+  QVERIFY(!tour->isModal());
+  QVERIFY(!actorscope::app::Tour::firstRun());  // shown once: not again at the next start
+  QCOMPARE(tour->pages(), 5);
+  QCOMPARE(tour->page(), 0);
+  QPushButton* next = nullptr;
+  for (auto* b : tour->findChildren<QPushButton*>())
+    if (b->text() == QStringLiteral("Next")) next = b;
+  QVERIFY(next);
+  for (int i = 1; i < 5; ++i) {
+    next->click();
+    QCOMPARE(tour->page(), i);
+  }
+  QCOMPARE(next->text(), QStringLiteral("Done"));
+  QPointer<actorscope::app::Tour> alive(tour);
+  next->click();  // Done closes it
+  QTRY_VERIFY(!alive);
 }
 
 void TestApp::presentationModeScalesText() {
