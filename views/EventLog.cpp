@@ -19,6 +19,7 @@ int categoryOf(TraceKind k) {
     case TraceKind::Exit:
     case TraceKind::Restart:
     case TraceKind::GiveUp: return EventLogModel::Lifecycle;
+    case TraceKind::Label: return EventLogModel::Other;
     case TraceKind::SignalSent:
     case TraceKind::SignalDelivered:
     case TraceKind::Send: return EventLogModel::Signals;

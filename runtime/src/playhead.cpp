@@ -102,6 +102,7 @@ void Playhead::schedule(const TraceEvent& e, double now) {
     case TraceKind::GiveUp:
     case TraceKind::Fault: enqueue(e, sync({e.a, e.b, e.pid2}, now), PresentedEvent::Phase::Effect, 0); break;
     case TraceKind::Receive:
+    case TraceKind::Label:
     case TraceKind::TrapExit:
     case TraceKind::Suspend:
     case TraceKind::Resume: enqueue(e, sync({e.a}, now), PresentedEvent::Phase::Effect, 0); break;

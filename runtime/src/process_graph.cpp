@@ -423,6 +423,12 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
       break;
     case TraceKind::Restart: restart(e, ch); break;
     case TraceKind::Fault: break;  // the event that follows (exit, suspend, ...) changes the state
+    case TraceKind::Label:
+      if (ProcessRecord* ra = get(e.a)) {
+        ra->label = e.term;
+        touch(a);
+      }
+      break;
     case TraceKind::GiveUp:
       if (ProcessRecord* ra = get(e.a)) {
         ra->supervisor = true;

@@ -509,6 +509,15 @@ void Runtime::emit_trace(TraceEvent ev) {
   if (core_->tracing_on()) core_->emit(std::move(ev));
 }
 
+void Runtime::trace_label(Pid pid, Term label) {
+  if (!core_->tracing_on()) return;
+  TraceEvent ev;
+  ev.kind = TraceKind::Label;
+  ev.a = pid;
+  ev.term = std::move(label);
+  core_->emit(std::move(ev));
+}
+
 Snapshot Runtime::snapshot() {
   Snapshot s;
   s.seq = core_->trace_seq.load();
@@ -563,6 +572,7 @@ const char* to_string(TraceKind k) {
     case TraceKind::Restart: return "restart";
     case TraceKind::Fault: return "fault";
     case TraceKind::GiveUp: return "give_up";
+    case TraceKind::Label: return "label";
   }
   return "?";
 }

@@ -319,6 +319,7 @@ class TestSupervisor : public QObject {
   void r7_9_autoShutdownNever();
   void childManagementReturnValues();
   void restartTraceEvent();
+  void childrenAreLabelledWithTheirIds();
   void giveUpTraceEvent();
   void procLibDictionary();
   void namedSupervisorAlreadyStarted();
@@ -660,6 +661,25 @@ void TestSupervisor::restartTraceEvent() {
   QCOMPARE(e.b, childPid(c.out.at(2), A("b")));
   QVERIFY(e.name == intern("b"));
   CHECK_STR(S(e.term), "{:b, :boom}");
+}
+
+void TestSupervisor::childrenAreLabelledWithTheirIds() {
+  // The picture names a child by its id (a Label event), as observer shows it under its supervisor.
+  Runtime rt(det());
+  rt.set_tracing(true);
+  Ctx c;
+  c.specs = {W("a"), W("b")};
+  rt.spawn(drvKillB, &c);
+  rt.run_until_idle();
+  QVERIFY(c.done);
+  std::vector<TraceEvent> evs;
+  rt.drain_trace(evs);
+  std::map<uint32_t, std::string> labels;
+  for (auto& e : evs)
+    if (e.kind == TraceKind::Label) labels[e.a.serial()] = S(e.term);
+  QCOMPARE(labels[childPid(c.out.at(0), A("a")).serial()], std::string(":a"));
+  QCOMPARE(labels[childPid(c.out.at(0), A("b")).serial()], std::string(":b"));
+  QCOMPARE(labels[childPid(c.out.at(2), A("b")).serial()], std::string(":b"));  // the restarted one too
 }
 
 void TestSupervisor::giveUpTraceEvent() {

@@ -28,7 +28,8 @@ struct LiveRun {
 };
 
 bool isMarker(const TraceEvent& e) {
-  return e.kind == TraceKind::Exit || e.kind == TraceKind::Restart || e.kind == TraceKind::Fault;
+  return e.kind == TraceKind::Exit || e.kind == TraceKind::Restart || e.kind == TraceKind::Fault ||
+         e.kind == TraceKind::GiveUp;
 }
 
 /// Runs `scenario` step by step for `ms` of virtual time, recording, and snapshots the runtime

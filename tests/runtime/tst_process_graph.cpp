@@ -11,7 +11,7 @@
 //   sent A B exit|down R [linked]                 a signal left A for B
 //   got A B exit|down OUTCOME R [linked] [REF]    it reached B: killed trapped normal unlinked dead
 //                                                 down downdropped
-//   trap A on|off | reg A NAME | unreg A NAME | suspend A | resume A | restart SUP NEW OLD | giveup SUP CHILD
+//   trap A on|off | reg A NAME | unreg A NAME | suspend A | resume A | restart SUP NEW OLD | giveup SUP CHILD | label A TEXT
 //   snapshot                 a resync from the graph's own snapshot at this point, minus "gone" ones
 // Expected picture: "N: alive|dead(REASON) [l=..] [m=..] [b=..] [q=N] [trap] [name=X] [susp] [sup]
 // [r=N]" per process, ';'-separated, in serial order (l: links, m: monitors held, b: monitored by;
@@ -113,6 +113,10 @@ std::vector<uint32_t> run(ProcessGraph& g, const QString& trace) {
     } else if (k == "suspend" || k == "resume") {
       e.kind = k == "suspend" ? TraceKind::Suspend : TraceKind::Resume;
       e.a = n(1);
+    } else if (k == "label") {
+      e.kind = TraceKind::Label;
+      e.a = n(1);
+      e.term = Term::binary(w.value(2).toStdString());
     } else if (k == "giveup") {
       e.kind = TraceKind::GiveUp;
       e.a = n(1);
@@ -164,6 +168,7 @@ QString describe(const ProcessGraph& g, const std::vector<uint32_t>& named) {
     if (r->supervisor) d += " sup";
     if (r->restarts) d += QStringLiteral(" r=%1").arg(r->restarts);
     if (r->gave_up.is_tuple()) d += " gaveup";
+    if (r->label.is_binary()) d += " label=" + QString::fromStdString(std::string(r->label.as_binary()));
     if (r->restarted_as.valid()) d += QStringLiteral(" as=%1").arg(r->restarted_as.serial());
     out << d;
   }
@@ -240,6 +245,8 @@ void TestProcessGraph::rules_data() {
   QTest::newRow("R7.4: a supervisor that gives up is marked, and keeps the mark once dead")
       << "spawn 1; spawn 2 1; exit 2 boom; giveup 1 2; exit 1 shutdown"
       << "1: dead(:shutdown) sup gaveup; 2: dead(:boom)";
+  QTest::newRow("a label (child id, Registry key) stays with the process, also once dead")
+      << "spawn 1; label 1 shopping; exit 1 boom; label 2 nobody" << "1: dead(:boom) label=shopping; 2: none";
   QTest::newRow("events for unknown processes change nothing")
       << "link 5 6; monitor 5 6 1; send 0 5; trap 5 on; exit 5 boom" << "5: none; 6: none";
   QTest::newRow("a spawn seen twice is one process") << "spawn 1; link 1 2; spawn 1" << "1: alive; 2: none";

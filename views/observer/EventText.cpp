@@ -87,6 +87,7 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
       return EventText::tr("%1 lost the name %2").arg(P(e.a), t(inspect_atom(e.name)));
     case TraceKind::Suspend: return EventText::tr("%1 was suspended").arg(P(e.a));
     case TraceKind::Resume: return EventText::tr("%1 was resumed").arg(P(e.a));
+    case TraceKind::Label: return EventText::tr("%1 is known as %2").arg(P(e.a), termText(e.term));
     case TraceKind::GiveUp:
       return EventText::tr("supervisor %1 gave up: more than %2 restarts in %3 s (the last: %4 exited with %5); "
                            "it stops its children and exits with :shutdown")

@@ -1,4 +1,5 @@
 #include "ObserverModel.h"
+#include "EventText.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -80,6 +81,8 @@ QString ObserverModel::label(const ProcessRecord& r) {
     case ConsoleRole::ShellServer: return QCoreApplication::translate("ObserverModel", "shell server");
     case ConsoleRole::None: break;
   }
+  // A child id or a Registry key, as iex prints it, kept short enough for a node's label.
+  if (!r.label.is_atom(atoms::nil)) return termTextShort(r.label, 28);
   return QString::fromStdString(inspect_pid(r.pid));
 }
 

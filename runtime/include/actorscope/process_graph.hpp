@@ -44,6 +44,7 @@ struct ProcessRecord : ProcessSnapshot {
   Term exit_reason;            // when !alive (:unknown when a snapshot saw it gone)
   double order = 0;            // start order among siblings (a restarted child keeps its place)
   uint32_t restarts = 0;       // times this child id was restarted before this pid
+  Term label;                  // a Label event's term (child id, Registry key), else none
   Pid restarted_as;            // a child its supervisor restarted: the new pid (R7.2)
   Term gave_up;                // a supervisor that reached its restart intensity: the GiveUp
                                // event's term {max_restarts, max_seconds, child_id, reason}

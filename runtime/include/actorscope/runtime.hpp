@@ -164,6 +164,9 @@ class Runtime {
   /// Adds an event from a layer above the core (OTP restarts, injected faults) to the stream;
   /// seq and time_ns are filled in. A no-op when tracing is off.
   void emit_trace(TraceEvent ev);
+  /// Traces `label` for `pid` (a Label event: how the picture names a process without a
+  /// registered name). Any thread; a no-op when tracing is off.
+  void trace_label(Pid pid, Term label);
 
   detail::RuntimeCore& core() noexcept { return *core_; }
 

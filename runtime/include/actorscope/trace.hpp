@@ -40,6 +40,9 @@ enum class TraceKind : uint8_t {
                    // children and exit with :shutdown: pid2 = the child whose exit was one restart
                    // too many, name = its id if an atom (else nil), term = {max_restarts,
                    // max_seconds, child_id, reason}
+  Label,           // a is known by term (its child id under a supervisor, its key in a Registry,
+                   // a name an application gives it, as OTP 27's proc_lib:set_label/1): the picture
+                   // shows it where the process has no registered name
 };
 
 enum class SignalType : uint8_t { None, Message, Exit, Down };

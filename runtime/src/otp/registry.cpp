@@ -35,6 +35,7 @@ class RegistryServer final : public GenServer {
       if (it != entries_.end())
         co_return CallResult::reply(detail::err(Term::tuple({Term(a.already_registered), Term(it->second.first)})));
       entries_.emplace(req[1], std::make_pair(caller, req[2]));
+      self.runtime().trace_label(caller, req[1]);
       auto& ks = by_pid_[caller.serial()];
       if (ks.empty()) self.link(caller);
       ks.push_back(req[1]);

@@ -102,6 +102,7 @@ class SupState {
       c.pid = r[1].as_pid();
       c.restarting = false;
       by_pid[c.pid.serial()] = it;
+      if (!c.spec.id.is_atom(atoms::undefined) && !c.spec.id.is_atom(atoms::nil)) self.runtime().trace_label(c.pid, c.spec.id);
       co_return ok(Term(c.pid));
     }
     if (r.is_atom(A().ignore)) co_return ok(Term(atoms::undefined));

@@ -24,7 +24,7 @@ constexpr TraceKind kKinds[] = {
     TraceKind::Monitor, TraceKind::Demonitor,  TraceKind::Send,           TraceKind::Receive,
     TraceKind::SignalSent, TraceKind::SignalDelivered, TraceKind::TrapExit, TraceKind::Register,
     TraceKind::Unregister, TraceKind::Suspend, TraceKind::Resume,        TraceKind::Restart,
-    TraceKind::Fault,   TraceKind::GiveUp};
+    TraceKind::Fault,   TraceKind::GiveUp,     TraceKind::Label};
 constexpr SignalOutcome kOutcomes[] = {
     SignalOutcome::None,          SignalOutcome::Killed,      SignalOutcome::Trapped,
     SignalOutcome::DroppedNormal, SignalOutcome::DroppedUnlinked, SignalOutcome::DroppedDead,

@@ -59,6 +59,7 @@ class KvRegistry final : public GenServer {
       Term r = co_await DynamicSupervisor::start_child(self, Term(k.buckets), spec);
       if (!r.is_tagged(atoms::ok, 2)) co_return CallResult::reply(r);
       Pid pid = r[1].as_pid();
+      self.runtime().trace_label(pid, req[1]);  // the bucket's name, as the guide's Registry keeps it
       Ref ref = self.monitor(pid);
       names_[req[1]] = pid;
       refs_[ref.id] = req[1];
