@@ -94,7 +94,34 @@ ChartsWidget::ChartsWidget(QWidget* parent) : QWidget(parent) {
   l->setSpacing(0);
   l->addLayout(top);
   l->addLayout(grid, 1);
+  applyPalette();
   flush();
+}
+
+void ChartsWidget::applyPalette() {
+  // The charts follow the window's palette (a dark room, a projector), not Qt Charts' own light
+  // theme.
+  const QPalette pal = palette();
+  const QColor base = pal.color(QPalette::Base), text = pal.color(QPalette::Text);
+  QColor grid = text;
+  grid.setAlpha(40);
+  for (QChart* c : {queueChart_, aliveChart_, msgChart_, exitChart_}) {
+    if (!c) continue;
+    c->setBackgroundBrush(base);
+    c->setPlotAreaBackgroundVisible(false);
+    c->setTitleBrush(text);
+    c->legend()->setLabelColor(text);
+    for (QAbstractAxis* a : c->axes()) {
+      a->setLabelsBrush(text);
+      a->setLinePenColor(text);
+      a->setGridLineColor(grid);
+    }
+  }
+}
+
+void ChartsWidget::changeEvent(QEvent* e) {
+  QWidget::changeEvent(e);
+  if (e->type() == QEvent::PaletteChange) applyPalette();
 }
 
 size_t ChartsWidget::ringCapacity() const { return size_t(window_ * kSampleHz) + 8; }

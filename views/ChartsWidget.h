@@ -76,6 +76,8 @@ public:
   static constexpr size_t kMaxQueueSeries = 16;
 
   void setWindowSeconds(int s);
+  /// The charts in the widget's palette colours (called on a palette change).
+  void applyPalette();
   int windowSeconds() const { return window_; }
   void setTopN(int n);
   int topN() const { return topN_; }
@@ -113,6 +115,7 @@ private:
     double last = 0;
   };
   size_t ringCapacity() const;
+  void changeEvent(QEvent* e) override;
   QChart* makeChart(const QString& title, QValueAxis*& x, QValueAxis*& y, QChartView*& view);
   QLineSeries* addSeries(QChart* c, QValueAxis* x, QValueAxis* y, const QString& name);
   void fill(QLineSeries* s, const PointRing& r, double from, double& maxY) const;
