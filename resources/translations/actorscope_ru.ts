@@ -6,7 +6,7 @@
     <message>
         <location filename="../../views/observer/EmbeddedShell.cpp" line="+73"/>
         <source>the shell did not start</source>
-        <translation type="unfinished"></translation>
+        <translation>оболочка не запустилась</translation>
     </message>
 </context>
 <context>
@@ -14,37 +14,37 @@
     <message>
         <location filename="../../views/observer/EmbeddedSource.cpp" line="+11"/>
         <source>%1 is not alive</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не жив</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>embedded runtime (deterministic)</source>
-        <translation type="unfinished"></translation>
+        <translation>встроенная среда выполнения (детерминированная)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>embedded runtime (live)</source>
-        <translation type="unfinished"></translation>
+        <translation>встроенная среда выполнения (реальное время)</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>%1 is already registered as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 уже зарегистрирован как %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is taken by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>имя %1 занято процессом %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 already has a name</source>
-        <translation type="unfinished"></translation>
+        <translation>у %1 уже есть имя</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>nothing called &quot;%1&quot; can be spawned here</source>
-        <translation type="unfinished"></translation>
+        <translation>здесь нельзя запустить ничего с именем «%1»</translation>
     </message>
 </context>
 <context>
@@ -52,187 +52,187 @@
     <message>
         <location filename="../../views/observer/EventText.cpp" line="+31"/>
         <source>the observer</source>
-        <translation type="unfinished"></translation>
+        <translation>наблюдатель</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 spawned %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 запустил %2 (%3)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 was spawned (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 запущен (%2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 exited (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 завершился (%2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 linked to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 связан с %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 unlinked from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 разорвал связь с %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 monitors %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 следит за %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 stopped monitoring %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 перестал следить за %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the observer sent %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>наблюдатель отправил %1 процессу %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is down: DOWN sent to %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 завершился: %2 получает DOWN (%3)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 sent an untrappable kill to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отправил неперехватываемый kill процессу %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 sent an exit signal to %2 (%3)%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отправил сигнал выхода процессу %2 (%3)%4</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> along their link</source>
-        <translation type="unfinished"></translation>
+        <translation> по их связи</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 was killed by the exit signal from %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 убит сигналом выхода от %2 (%3)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 trapped the exit of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 перехватил выход %2 (%3)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 ignored a :normal exit signal from %2 (it does not trap exits)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 проигнорировал сигнал выхода :normal от %2 (он не перехватывает выходы)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 dropped the exit signal from %2: no longer linked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отбросил сигнал выхода от %2: связи больше нет</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the exit signal from %1 found %2 already dead</source>
-        <translation type="unfinished"></translation>
+        <translation>сигнал выхода от %1 застал %2 уже мёртвым</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 got {:DOWN, ...} for %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 получил {:DOWN, ...} о %2 (%3)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 dropped a DOWN for %2: no longer monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отбросил DOWN о %2: монитора больше нет</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 now traps exits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 теперь перехватывает выходы</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 no longer traps exits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 больше не перехватывает выходы</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 registered as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 зарегистрирован как %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 lost the name %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 лишился имени %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 was suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 приостановлен</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 was resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 возобновлён</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>supervisor %1 restarted %2 as %3 (it exited with %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>супервизор %1 перезапустил %2 как %3 (тот завершился с %4)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>fault injected: %1 %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>внедрён сбой: %1 %2 (%3)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>все процессы</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>:kill cannot be trapped: the process dies with :killed, and its links get :killed (which they can trap).</source>
-        <translation type="unfinished"></translation>
+        <translation>:kill нельзя перехватить: процесс умирает с причиной :killed, а связанные с ним процессы получают :killed (его они перехватить могут).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>:normal does nothing to a process that does not trap exits; a trapper gets {:EXIT, from, :normal} in its mailbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>:normal ничего не делает с процессом, который не перехватывает выходы; перехватывающий процесс получает {:EXIT, from, :normal} в свой почтовый ящик.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>:shutdown is how supervisors stop children: the process dies (unless it traps exits) and a supervisor does not report it as a crash.</source>
-        <translation type="unfinished"></translation>
+        <translation>:shutdown — так супервизоры останавливают дочерние процессы: процесс умирает (если не перехватывает выходы), и супервизор не считает это сбоем.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is an abnormal reason: the process dies unless it traps exits, and every linked process that does not trap dies with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — аварийная причина: процесс умирает, если не перехватывает выходы, и вместе с ним умирает каждый связанный процесс, который их не перехватывает.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Not a term: column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не терм: столбец %1: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not a term: line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Не терм: строка %1, столбец %2: %3</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Type a reason, e.g. :kaboom or {:shutdown, :tired}</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите причину, например :kaboom или {:shutdown, :tired}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Type a message, e.g. {:put, &quot;k&quot;, 1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите сообщение, например {:put, &quot;k&quot;, 1}</translation>
     </message>
 </context>
 <context>
@@ -240,12 +240,12 @@
     <message>
         <location filename="../../views/InspectorWidget.cpp" line="+188"/>
         <source>exit reason</source>
-        <translation type="unfinished"></translation>
+        <translation>причина выхода</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Почтовый ящик&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
 </context>
 <context>
@@ -253,7 +253,7 @@
     <message>
         <location filename="../../app/Language.cpp" line="+46"/>
         <source>unknown language &apos;%1&apos; (there are: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестный язык &apos;%1&apos; (доступны: %2)</translation>
     </message>
 </context>
 <context>
@@ -262,23 +262,25 @@
         <location filename="../../views/NodeItem.cpp" line="+85"/>
         <source>
 The console&apos;s shell: what you type in the Console dock runs in this process (self()).</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Оболочка консоли: всё, что вы вводите в панели «Консоль», выполняется в этом процессе (self()).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>
 Part of the console: it monitors the shell and starts a new one when the shell dies.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Часть консоли: следит за оболочкой и запускает новую, когда оболочка умирает.</translation>
     </message>
     <message>
         <location line="+277"/>
         <source>gets EXIT</source>
-        <translation type="unfinished"></translation>
+        <translation>получит EXIT</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gets DOWN</source>
-        <translation type="unfinished"></translation>
+        <translation>получит DOWN</translation>
     </message>
 </context>
 <context>
@@ -286,12 +288,12 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     <message>
         <location filename="../../views/observer/ObserverModel.cpp" line="+79"/>
         <source>iex shell</source>
-        <translation type="unfinished"></translation>
+        <translation>оболочка iex</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>shell server</source>
-        <translation type="unfinished"></translation>
+        <translation>сервер оболочки</translation>
     </message>
 </context>
 <context>
@@ -299,7 +301,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     <message>
         <location filename="../../views/observer/ProcessTableModel.cpp" line="+32"/>
         <source> (console)</source>
-        <translation type="unfinished"></translation>
+        <translation> (консоль)</translation>
     </message>
 </context>
 <context>
@@ -309,22 +311,22 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <location line="+18"/>
         <location line="+7"/>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся записать %1</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка экспорта: %1</translation>
     </message>
     <message>
         <location filename="../../views/GraphLayers.h" line="+448"/>
         <source>The observer: commands from this window (kill, exit, send, trap_exit) start here</source>
-        <translation type="unfinished"></translation>
+        <translation>Наблюдатель: отсюда исходят команды этого окна (kill, exit, send, trap_exit)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>observer</source>
-        <translation type="unfinished"></translation>
+        <translation>наблюдатель</translation>
     </message>
 </context>
 <context>
@@ -332,57 +334,57 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     <message>
         <location filename="../../app/Export.cpp" line="+4"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Graph as &amp;PNG...</source>
-        <translation type="unfinished"></translation>
+        <translation>Граф в &amp;PNG...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Graph as &amp;SVG...</source>
-        <translation type="unfinished"></translation>
+        <translation>Граф в &amp;SVG...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображения SVG (*.svg)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Process table as &amp;CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>Таблица процессов в &amp;CSV...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Event log as &amp;JSON Lines...</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал событий в &amp;JSON Lines...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Topology as &amp;DOT...</source>
-        <translation type="unfinished"></translation>
+        <translation>Топология в &amp;DOT...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Graphviz DOT (*.dot *.gv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphviz DOT (*.dot *.gv)</translation>
     </message>
 </context>
 <context>
@@ -390,697 +392,698 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     <message>
         <location filename="../../app/MainWindow.cpp" line="+107"/>
         <source>Filter processes (name, pid, status...)</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр процессов (имя, pid, статус...)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Graph</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Граф</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Процессы</translation>
     </message>
     <message>
         <location line="+114"/>
         <source>The scenario is set up and paused: press Space (Resume) to run it</source>
-        <translation type="unfinished"></translation>
+        <translation>Сценарий подготовлен и стоит на паузе: нажмите Space (Продолжить), чтобы запустить его</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&lt;b&gt;As a script&lt;/b&gt; &amp;nbsp;&lt;code&gt;%1&lt;/code&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;В виде скрипта&lt;/b&gt; &amp;nbsp;&lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Deterministic mode: the scenario restarted; Step delivers one signal at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>Детерминированный режим: сценарий перезапущен; «Шаг» доставляет по одному сигналу</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Live mode: the scenario restarted on all cores</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим реального времени: сценарий перезапущен на всех ядрах</translation>
     </message>
     <message>
         <location line="+9"/>
         <location filename="../../app/MainWindowActions.cpp" line="+214"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Продолжить</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../../app/MainWindowUi.cpp" line="+70"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Showing the past: press Live to return</source>
-        <translation type="unfinished"></translation>
+        <translation>Показано прошлое: нажмите «Вживую», чтобы вернуться</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paused: Space resumes, . steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза: Space — продолжить, . — шаг</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Paused: Space resumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза: Space — продолжить</translation>
     </message>
     <message>
         <location line="+19"/>
         <location filename="../../app/MainWindowActions.cpp" line="-105"/>
         <location filename="../../app/MainWindowUi.cpp" line="+160"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>выкл.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 мс</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The scenario failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбой сценария: %1</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 processes</source>
-        <translation type="unfinished"></translation>
+        <translation>процессов: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>- msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>- сообщ./с</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>- exits/s</source>
-        <translation type="unfinished"></translation>
+        <translation>- выходов/с</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 сообщ./с</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 exits/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 выходов/с</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 fps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 к/с</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 events dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>потеряно событий: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>реальное время</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>deterministic, t = %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>детерминированный, t = %1 мс</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>, %1 pending</source>
-        <translation type="unfinished"></translation>
+        <translation>, в очереди: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> (paused)</source>
-        <translation type="unfinished"></translation>
+        <translation> (пауза)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, fast-forwarding %L1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>, перемотка событий: %L1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, time compressed %1x</source>
-        <translation type="unfinished"></translation>
+        <translation>, сжатие времени %1x</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>replay of %1 (live runtime paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>воспроизведение %1 (среда выполнения на паузе)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>time travel (the recording); </source>
-        <translation type="unfinished"></translation>
+        <translation>путешествие во времени (запись); </translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Running %1 in the console</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 выполняется в консоли</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not run %1: see the console</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось выполнить %1: см. консоль</translation>
     </message>
     <message>
         <location filename="../../app/MainWindowActions.cpp" line="-36"/>
         <source>Refused: </source>
-        <translation type="unfinished"></translation>
+        <translation>Отказано: </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Process.exit(%1, :kill)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.exit(%1, :kill)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Process.exit(%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.exit(%1, %2)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>send(%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>send(%1, %2)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>trap_exit of %1 is now %2</source>
-        <translation type="unfinished"></translation>
+        <translation>trap_exit процесса %1 теперь %2</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>вкл.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 приостановлен</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 возобновлён</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Register a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарегистрировать имя</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name for %1 (an atom, without the colon):</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя для %1 (атом, без двоеточия):</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Process.register(%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.register(%1, %2)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Linked %1 and %2 (Process.link)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 и %2 связаны (Process.link)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Could not link: </source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось связать: </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Signals between %1 and %2 now take %3 ms longer</source>
-        <translation type="unfinished"></translation>
+        <translation>Сигналы между %1 и %2 теперь идут на %3 мс дольше</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 now monitors %2 (Process.monitor)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 теперь следит за %2 (Process.monitor)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Could not monitor: </source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось поставить монитор: </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Spawned %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Запущен %1: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not spawn %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось запустить %1: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Blast radius: %1 die, %2 get an EXIT message, %3 get a DOWN</source>
-        <translation type="unfinished"></translation>
+        <translation>Радиус поражения: умрут — %1, получат сообщение EXIT — %2, получат DOWN — %3</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The graph shows the past</source>
-        <translation type="unfinished"></translation>
+        <translation>Граф показывает прошлое</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Press Live on the timeline to act on processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Нажмите «Вживую» на шкале времени, чтобы управлять процессами</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Kill (untrappable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Убить (без перехвата)</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../../app/MainWindowUi.cpp" line="-149"/>
         <source>Exit with reason...</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершить с причиной...</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../../app/MainWindowUi.cpp" line="+1"/>
         <source>Send message...</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить сообщение...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>trap_exit</source>
-        <translation type="unfinished"></translation>
+        <translation>trap_exit</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Suspend</source>
-        <translation type="unfinished"></translation>
+        <translation>Приостановить</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../../app/MainWindowUi.cpp" line="+5"/>
         <source>Register a name...</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарегистрировать имя...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unpin (let the layout place it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Открепить (пусть раскладка разместит сама)</translation>
     </message>
     <message>
         <location filename="../../app/MainWindowAnalysis.cpp" line="+43"/>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Графики</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Fault injection</source>
-        <translation type="unfinished"></translation>
+        <translation>Внедрение сбоев</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Шкала времени</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>a session without a built-in scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>сеанс без встроенного сценария</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the scenario &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>сценарий &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;h3&gt;Replay of %1&lt;/h3&gt;&lt;p&gt;Recorded from %2 (%3 runtime) by %4%5: %6 events over %7 s.&lt;/p&gt;&lt;p&gt;Scrub on the timeline, play forward or back at 0.1x to 10x, click a marker to jump to an exit, a restart or a fault. Shift+drag on the timeline selects a stretch; right-click it to copy it as a Mermaid sequence diagram.&lt;/p&gt;&lt;p&gt;The live scenario is paused meanwhile: press &lt;b&gt;Live&lt;/b&gt; to return to it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Воспроизведение %1&lt;/h3&gt;&lt;p&gt;Источник: %2 (среда выполнения: %3). Записал %4%5. Событий: %6 за %7 с.&lt;/p&gt;&lt;p&gt;Перемещайтесь по шкале времени, воспроизводите вперёд или назад со скоростью от 0.1x до 10x, щёлкните метку, чтобы перейти к выходу, перезапуску или сбою. Shift+перетаскивание на шкале времени выделяет отрезок; щёлкните по нему правой кнопкой, чтобы скопировать его как диаграмму последовательности Mermaid.&lt;/p&gt;&lt;p&gt;Текущий сценарий тем временем стоит на паузе: нажмите &lt;b&gt;Вживую&lt;/b&gt;, чтобы вернуться к нему.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>deterministic</source>
-        <translation type="unfinished"></translation>
+        <translation>детерминированная</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>threaded</source>
-        <translation type="unfinished"></translation>
+        <translation>многопоточная</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> at %1</source>
-        <translation type="unfinished"></translation>
+        <translation> в %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Replaying %1 (%2 events); the live runtime is paused until you press Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Воспроизведение %1 (событий: %2); среда выполнения на паузе, пока вы не нажмёте «Вживую»</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Time travel: the graph shows the recording; press Live to return</source>
-        <translation type="unfinished"></translation>
+        <translation>Путешествие во времени: граф показывает запись; нажмите «Вживую», чтобы вернуться</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Live again</source>
-        <translation type="unfinished"></translation>
+        <translation>Снова вживую</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The graph shows the past: press Live on the timeline to act on the running processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Граф показывает прошлое: нажмите «Вживую» на шкале времени, чтобы управлять работающими процессами</translation>
     </message>
     <message>
         <location filename="../../app/MainWindowUi.cpp" line="-15"/>
         <source>Pause or resume the runtime (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Приостановить или продолжить выполнение (Space)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаг</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deliver one pending signal (deterministic mode) (.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Доставить один ожидающий сигнал (детерминированный режим) (.)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить сценарий</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fit to view</source>
-        <translation type="unfinished"></translation>
+        <translation>Вписать в окно</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>Убить</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Toggle trap_exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Переключить trap_exit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Suspend / Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Приостановить / возобновить</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Легенда</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Run script...</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнить &amp;скрипт...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run an Elixir script in the console</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнить скрипт Elixir в консоли</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Elixir scripts (*.exs *.ex);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Скрипты Elixir (*.exs *.ex);;Все файлы (*)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run an .exs file in the console&apos;s live session, as if typed at the iex prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнить файл .exs в текущем сеансе консоли, как если бы он был введён в приглашении iex</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+145"/>
         <source>Spawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Запустить</translation>
     </message>
     <message>
         <location line="-135"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выход</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сценарий</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Process</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Процесс</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Link: Shift+drag from one process to another</source>
-        <translation type="unfinished"></translation>
+        <translation>Связь: Shift+перетаскивание от одного процесса к другому</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Monitor: Ctrl+Shift+drag from watcher to target</source>
-        <translation type="unfinished"></translation>
+        <translation>Монитор: Ctrl+Shift+перетаскивание от следящего к цели</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вид</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Увеличить</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Уменьшить</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find process</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти процесс</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим презентации</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Full screen, large text for the back of the room (F11)</source>
-        <translation type="unfinished"></translation>
+        <translation>Полный экран и крупный текст для задних рядов (F11)</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+256"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык</translation>
     </message>
     <message>
         <location line="-242"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетания клавиш</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;About Actorscope</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;О программе Actorscope</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>О &amp;Qt</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Время</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Сценарий</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Live (threads)</source>
-        <translation type="unfinished"></translation>
+        <translation>Реальное время (потоки)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deterministic (steppable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Детерминированный (по шагам)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Live: the runtime runs on all cores in real time.
 Deterministic: one thread, reproducible order; Step delivers one signal at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реальное время: среда выполнения работает на всех ядрах в реальном времени.
+Детерминированный: один поток, воспроизводимый порядок; «Шаг» доставляет по одному сигналу.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source> Slow motion </source>
-        <translation type="unfinished"></translation>
+        <translation> Замедление </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Delay on every signal between processes, per hop (0 to 2000 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Задержка каждого сигнала между процессами, на каждый переход (от 0 до 2000 мс)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Find a name or pid</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти имя или pid</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No process matches &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет процесса, подходящего под «%1»</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Инспектор</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scenario: what to try</source>
-        <translation type="unfinished"></translation>
+        <translation>Сценарий: что попробовать</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал событий</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Console (iex)</source>
-        <translation type="unfinished"></translation>
+        <translation>Консоль (iex)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>The scenario as a script of the console&apos;s Elixir subset: copy it, change it, run it with File &gt; Run script...</source>
-        <translation type="unfinished"></translation>
+        <translation>Сценарий в виде скрипта на подмножестве Elixir, которое понимает консоль: скопируйте его, измените и запустите через Файл &gt; Выполнить скрипт...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the script to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Скопировать скрипт в буфер обмена</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 copied to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 скопирован в буфер обмена</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run in console</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнить в консоли</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run the script in the console&apos;s live session: its processes join the graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнить скрипт в текущем сеансе консоли: его процессы появятся на графе</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Shift+drag</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+перетаскивание</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Link two processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Связать два процесса</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+drag</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+перетаскивание</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Monitor: from the watcher to the target</source>
-        <translation type="unfinished"></translation>
+        <translation>Монитор: от следящего к цели</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right click</source>
-        <translation type="unfinished"></translation>
+        <translation>Правый щелчок</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The process&apos;s menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню процесса</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tab, Up/Down, Ctrl+C, Ctrl+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab, Up/Down, Ctrl+C, Ctrl+P</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Console: complete, history, interrupt, insert the selected pid</source>
-        <translation type="unfinished"></translation>
+        <translation>Консоль: дополнение, история, прерывание, вставка pid выбранного процесса</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>About Actorscope</source>
-        <translation type="unfinished"></translation>
+        <translation>О программе Actorscope</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Actorscope %1&lt;/h3&gt;&lt;p&gt;An Erlang-style actor runtime, shown live: processes, links, monitors, mailboxes and the signals that travel between them.&lt;/p&gt;&lt;p&gt;Space pause/resume, . step, K kill, E exit with reason, M send, T trap_exit, U suspend/resume, N register, F fit, Ctrl+F find, Shift+drag link, Ctrl+Shift+drag monitor.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Actorscope %1&lt;/h3&gt;&lt;p&gt;Среда выполнения акторов в стиле Erlang, показанная вживую: процессы, связи, мониторы, почтовые ящики и сигналы, которые передаются между ними.&lt;/p&gt;&lt;p&gt;Space — пауза/продолжить, . — шаг, K — убить, E — завершить с причиной, M — отправить сообщение, T — trap_exit, U — приостановить/возобновить, N — зарегистрировать имя, F — вписать в окно, Ctrl+F — найти, Shift+перетаскивание — связь, Ctrl+Shift+перетаскивание — монитор.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Actorscope will be in %1 from its next start. Restart now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык Actorscope сменится на %1 при следующем запуске. Перезапустить сейчас?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>Перезапустить сейчас</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Позже</translation>
     </message>
 </context>
 <context>
@@ -1088,57 +1091,57 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/ChartsWidget.cpp" line="+47"/>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Окно</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> с</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How far back the charts show</source>
-        <translation type="unfinished"></translation>
+        <translation>На какой срок назад показывают графики</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Top N mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Топ-N почтовых ящиков</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Chart the mailboxes of the N processes with the longest queues (and the selected ones: Ctrl+click a process to add it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Показывать почтовые ящики N процессов с самыми длинными очередями (и выбранных: Ctrl+щелчок по процессу добавляет его)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Mailbox length</source>
-        <translation type="unfinished"></translation>
+        <translation>Длина почтового ящика</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Processes alive</source>
-        <translation type="unfinished"></translation>
+        <translation>Живые процессы</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Messages / s</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщения / с</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exits and restarts / s</source>
-        <translation type="unfinished"></translation>
+        <translation>Выходы и перезапуски / с</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>exits</source>
-        <translation type="unfinished"></translation>
+        <translation>выходы</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>перезапуски</translation>
     </message>
 </context>
 <context>
@@ -1146,91 +1149,91 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/ConsoleWidget.cpp" line="+70"/>
         <source>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter runs, Shift+Enter new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter — выполнить, Shift+Enter — новая строка)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Pid</source>
-        <translation type="unfinished"></translation>
+        <translation>Pid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Insert the pid of the selected process (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставить pid выбранного процесса (Ctrl+P)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Interrupt</source>
-        <translation type="unfinished"></translation>
+        <translation>Прервать</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the running evaluation (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановить текущее вычисление (Ctrl+C)</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>** the shell could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>** не удалось запустить оболочку: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Interactive shell on the live runtime; the shell is process %1. Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Интерактивная оболочка в работающей среде выполнения; оболочка — это процесс %1. Tab — дополнение, Up/Down — история, Ctrl+C — прервать, Ctrl+P — вставить pid выбранного процесса.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>** busy: the shell is still evaluating</source>
-        <translation type="unfinished"></translation>
+        <translation>** занято: оболочка ещё вычисляет</translation>
     </message>
     <message>
         <location line="+74"/>
         <location line="+20"/>
         <location line="+46"/>
         <source>** the shell is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>** оболочка не запущена</translation>
     </message>
     <message>
         <location line="-62"/>
         <location line="+20"/>
         <location line="+138"/>
         <source>** busy: the previous input is still running (Ctrl+C interrupts it)</source>
-        <translation type="unfinished"></translation>
+        <translation>** занято: предыдущий ввод ещё выполняется (Ctrl+C прерывает его)</translation>
     </message>
     <message>
         <location line="-133"/>
         <source># script %1 (1 line)</source>
-        <translation type="unfinished"></translation>
+        <translation># скрипт %1 (1 строка)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source># script %1 (%2 lines)</source>
-        <translation type="unfinished"></translation>
+        <translation># скрипт %1 (строк: %2)</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>no such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>нет такого файла или каталога</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>illegal operation on a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимая операция над каталогом</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>доступ запрещён</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>** (File.Error) could not read file &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>** (File.Error) не удалось прочитать файл &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>... %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>... и ещё %1</translation>
     </message>
 </context>
 <context>
@@ -1238,27 +1241,27 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/EventLog.cpp" line="+117"/>
         <source>Filter: a pid, a name, a reason...</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр: pid, имя, причина...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Все события</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exits, signals, restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>Выходы, сигналы, перезапуски</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Links and monitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Связи и мониторы</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spawns, exits, restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>Запуски, выходы, перезапуски</translation>
     </message>
 </context>
 <context>
@@ -1266,245 +1269,245 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/FaultPanel.cpp" line="+41"/>
         <source>name or pid (the selection)</source>
-        <translation type="unfinished"></translation>
+        <translation>имя или pid (иначе — выбранный)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Цель</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Chaos monkey</source>
-        <translation type="unfinished"></translation>
+        <translation>Обезьяна хаоса</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+76"/>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> мс</translation>
     </message>
     <message>
         <location line="-75"/>
         <source>Kill every</source>
-        <translation type="unfinished"></translation>
+        <translation>Убивать каждые</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Exit reason of each kill (any term, e.g. {:shutdown, :chaos})</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина выхода при каждом убийстве (любой терм, например {:shutdown, :chaos})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Workers (children of supervisors)</source>
-        <translation type="unfinished"></translation>
+        <translation>Рабочие (потомки супервизоров)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subtree of...</source>
-        <translation type="unfinished"></translation>
+        <translation>Поддерево...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All but supervisors</source>
-        <translation type="unfinished"></translation>
+        <translation>Все, кроме супервизоров</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Among</source>
-        <translation type="unfinished"></translation>
+        <translation>Среди</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>subtree root: name or pid</source>
-        <translation type="unfinished"></translation>
+        <translation>корень поддерева: имя или pid</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Root</source>
-        <translation type="unfinished"></translation>
+        <translation>Корень</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The same seed gives the same victims in deterministic mode</source>
-        <translation type="unfinished"></translation>
+        <translation>В детерминированном режиме одно и то же зерно даёт тех же жертв</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Зерно</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start chaos</source>
-        <translation type="unfinished"></translation>
+        <translation>Запустить хаос</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+97"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Стоп</translation>
     </message>
     <message>
         <location line="-86"/>
         <source>On the target</source>
-        <translation type="unfinished"></translation>
+        <translation>Воздействие на цель</translation>
     </message>
     <message>
         <location line="+11"/>
         <source> /s</source>
-        <translation type="unfinished"></translation>
+        <translation> /с</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>at once</source>
-        <translation type="unfinished"></translation>
+        <translation>сразу</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flood</source>
-        <translation type="unfinished"></translation>
+        <translation>Завалить</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщения</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>edge to (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>до процесса (необязательно)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Задержать</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Latency of the target&apos;s signals (to the peer only when one is given); with no target, of every signal</source>
-        <translation type="unfinished"></translation>
+        <translation>Задержка сигналов цели (только к указанному процессу, если он задан); без цели — задержка всех сигналов</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Задержка</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Suspend</source>
-        <translation type="unfinished"></translation>
+        <translation>Приостановить</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Возобновить</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>Убить</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Fault plan</source>
-        <translation type="unfinished"></translation>
+        <translation>План сбоев</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No plan loaded: the faults injected here are collected, Save writes them.</source>
-        <translation type="unfinished"></translation>
+        <translation>План не загружен: сбои, внедрённые здесь, накапливаются, и «Сохранить...» записывает их в файл.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Load...</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save...</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнить</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Load fault plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить план сбоев</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+6"/>
         <source>Fault plans (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Планы сбоев (*.json);;Все файлы (*)</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Save fault plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить план сбоев</translation>
     </message>
     <message>
         <location line="+80"/>
         <source>Chaos monkey not started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Обезьяна хаоса не запущена: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Chaos monkey %1 kills one process every %2 ms (seed %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Обезьяна хаоса %1 убивает по одному процессу каждые %2 мс (зерно %3)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Chaos stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Хаос остановлен</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Injected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Внедрено: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — ошибка: %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2 faults. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: сбоев в плане: %2. %3</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Saved %1 faults to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбоев сохранено: %1, файл %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The plan is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>План пуст</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The plan did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>План не запустился: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Running a plan of %1 faults (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполняется план, сбоев: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1512,57 +1515,57 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/GraphView.cpp" line="+231"/>
         <source>signal delay %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>задержка сигналов %1 мс</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>drag ← → to set the delay (now %1 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>тяните ← →, чтобы задать задержку (сейчас %1 мс)</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>worker process</source>
-        <translation type="unfinished"></translation>
+        <translation>рабочий процесс</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>супервизор</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>console shell (iex)</source>
-        <translation type="unfinished"></translation>
+        <translation>оболочка консоли (iex)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>traps exits (ring)</source>
-        <translation type="unfinished"></translation>
+        <translation>перехватывает выходы (кольцо)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>link</source>
-        <translation type="unfinished"></translation>
+        <translation>связь</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>monitor (watcher → target)</source>
-        <translation type="unfinished"></translation>
+        <translation>монитор (следящий → цель)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>exit :kill / crash</source>
-        <translation type="unfinished"></translation>
+        <translation>выход :kill / падение</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exit :normal, :shutdown</source>
-        <translation type="unfinished"></translation>
+        <translation>выход :normal, :shutdown</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DOWN message</source>
-        <translation type="unfinished"></translation>
+        <translation>сообщение DOWN</translation>
     </message>
 </context>
 <context>
@@ -1570,107 +1573,107 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/InspectorWidget.cpp" line="-146"/>
         <source>trap_exit</source>
-        <translation type="unfinished"></translation>
+        <translation>trap_exit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>Убить</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exit...</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершить...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Send...</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить...</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+106"/>
         <source>Suspend</source>
-        <translation type="unfinished"></translation>
+        <translation>Приостановить</translation>
     </message>
     <message>
         <location line="-98"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.exit(pid, :kill): без перехвата (K)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Process.exit(pid, reason) with a reason you pick (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.exit(pid, reason) с выбранной вами причиной (E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>send(pid, message) (M)</source>
-        <translation type="unfinished"></translation>
+        <translation>send(pid, message) (M)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Process.flag(:trap_exit, ...) (T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.flag(:trap_exit, ...) (T)</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>No process selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Процесс не выбран</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown process</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестный процесс</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Click a process in the graph, the table or the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкните процесс на графе, в таблице или в журнале.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 %2, %3 in mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, в почтовом ящике: %3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>супервизор</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>process</source>
-        <translation type="unfinished"></translation>
+        <translation>процесс</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>DEAD: exited with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>МЁРТВ: завершился с %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Возобновить</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>перезапуски</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n time(s) before this pid (by its supervisor)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n раз до этого pid (его супервизором)</numerusform>
+            <numerusform>%n раза до этого pid (его супервизором)</numerusform>
+            <numerusform>%n раз до этого pid (его супервизором)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+33"/>
         <source>&lt;p&gt;... and %1 more&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;... и ещё %1&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1678,52 +1681,52 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/observer/ProcessTableModel.cpp" line="+35"/>
         <source>Pid</source>
-        <translation type="unfinished"></translation>
+        <translation>Pid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name or initial call</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя или начальный вызов</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reductions</source>
-        <translation type="unfinished"></translation>
+        <translation>Редукции</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Память</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MsgQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Очередь</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>Связи</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Monitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Мониторы</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>Перезапуски</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>trap_exit</source>
-        <translation type="unfinished"></translation>
+        <translation>trap_exit</translation>
     </message>
 </context>
 <context>
@@ -1731,7 +1734,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/RuntimeStatusWidget.cpp" line="+9"/>
         <source>Actorscope runtime: no processes yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Среда выполнения Actorscope: процессов пока нет</translation>
     </message>
 </context>
 <context>
@@ -1739,57 +1742,57 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/TermDialog.cpp" line="+22"/>
         <source>Exit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершить %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>custom term...</source>
-        <translation type="unfinished"></translation>
+        <translation>свой терм...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Custom:</source>
-        <translation type="unfinished"></translation>
+        <translation>Свой:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Send exit signal</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить сигнал выхода</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send a message to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить сообщение процессу %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Type a reason, for example :kaboom</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите причину, например :kaboom</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Will send %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Будет отправлено: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type a message, for example {:hello, 1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите сообщение, например {:hello, 1}</translation>
     </message>
 </context>
 <context>
@@ -1798,12 +1801,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location filename="../../views/TimelineWidget.cpp" line="+42"/>
         <source>Click or drag to travel in time; click a marker to jump to it;
 Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкните или тяните, чтобы перемещаться во времени; щёлкните метку, чтобы перейти к ней;
+Shift+перетаскивание или перетаскивание правой кнопкой выделяет отрезок (правый щелчок — экспорт в Mermaid)</translation>
     </message>
     <message>
         <location line="+117"/>
         <source>Clear the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Снять выделение</translation>
     </message>
 </context>
 <context>
@@ -1811,148 +1815,150 @@ Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</
     <message>
         <location line="+25"/>
         <source>Play backward</source>
-        <translation type="unfinished"></translation>
+        <translation>Воспроизвести назад</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop playing (stay at this moment)</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановить воспроизведение (остаться в этом моменте)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Play forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Воспроизвести вперёд</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Вживую</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Return to the running runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Вернуться к работающей среде выполнения</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Playback speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Скорость воспроизведения</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Save recording...</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить запись...</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+4"/>
         <source>Save recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить запись</translation>
     </message>
     <message>
         <location line="-3"/>
         <location line="+9"/>
         <source>Recordings (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Записи (*.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Open recording...</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть запись...</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+5"/>
         <source>Open recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть запись</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Some lines could not be read and were skipped:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Некоторые строки не удалось прочитать, они пропущены:
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The recording could not be opened:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось открыть запись:
+</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Copy stretch as Mermaid</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать отрезок как Mermaid</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The selected stretch of the timeline (all of it when none is selected) as a Mermaid sequenceDiagram, to paste into notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Выделенный отрезок шкалы времени (или вся шкала, если ничего не выделено) в виде Mermaid sequenceDiagram, чтобы вставить в конспект</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Mermaid: the stretch holds no events (Shift+drag on the timeline to select one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mermaid: в отрезке нет событий (выделите отрезок на шкале времени Shift+перетаскиванием)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Copied a Mermaid sequenceDiagram of %1 events to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Mermaid sequenceDiagram (событий: %1) скопирована в буфер обмена</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save stretch as Mermaid...</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить отрезок как Mermaid...</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+10"/>
         <source>Export Mermaid</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт Mermaid</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>The selected stretch holds no events. Shift+drag (or right-drag) on the timeline to select a stretch with spawns, messages or exits.</source>
-        <translation type="unfinished"></translation>
+        <translation>В выделенном отрезке нет событий. Выделите на шкале времени Shift+перетаскиванием (или перетаскиванием правой кнопкой) отрезок с запусками процессов, сообщениями или выходами.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save stretch as Mermaid</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить отрезок как Mermaid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mermaid (*.mmd *.md);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mermaid (*.mmd *.md);;Все файлы (*)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать %1: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved a Mermaid sequenceDiagram of %1 events to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mermaid sequenceDiagram (событий: %1) сохранена в %2</translation>
     </message>
     <message>
         <location line="+301"/>
         <source>Live  •  recording %1 events (%2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Вживую  •  записано событий: %1 (%2 с)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1%2 / %3 s  •  event %4 / %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%2 / %3 с  •  событие %4 / %5</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File  </source>
-        <translation type="unfinished"></translation>
+        <translation>Файл  </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>  •  selected %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>  •  выделено %1 мс</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@
     <message>
         <location filename="../../views/observer/EmbeddedShell.cpp" line="+73"/>
         <source>the shell did not start</source>
-        <translation type="unfinished"></translation>
+        <translation>shell 未能启动</translation>
     </message>
 </context>
 <context>
@@ -14,37 +14,37 @@
     <message>
         <location filename="../../views/observer/EmbeddedSource.cpp" line="+11"/>
         <source>%1 is not alive</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未存活</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>embedded runtime (deterministic)</source>
-        <translation type="unfinished"></translation>
+        <translation>内置运行时（确定性）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>embedded runtime (live)</source>
-        <translation type="unfinished"></translation>
+        <translation>内置运行时（实时）</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>%1 is already registered as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已注册为 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is taken by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已被 %2 占用</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 already has a name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已经有名字了</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>nothing called &quot;%1&quot; can be spawned here</source>
-        <translation type="unfinished"></translation>
+        <translation>这里无法创建名为“%1”的进程</translation>
     </message>
 </context>
 <context>
@@ -52,187 +52,187 @@
     <message>
         <location filename="../../views/observer/EventText.cpp" line="+31"/>
         <source>the observer</source>
-        <translation type="unfinished"></translation>
+        <translation>观察者</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 spawned %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 创建了 %2（%3）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 was spawned (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 被创建（%2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 exited (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 退出（%2）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 linked to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 链接到 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 unlinked from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 取消了与 %2 的链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 monitors %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 监视 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 stopped monitoring %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 停止监视 %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the observer sent %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>观察者向 %2 发送了 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is down: DOWN sent to %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已终止：向 %2 发送 DOWN（%3）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 sent an untrappable kill to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 向 %2 发送了无法捕获的 kill</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 sent an exit signal to %2 (%3)%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 向 %2 发送了退出信号（%3）%4</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> along their link</source>
-        <translation type="unfinished"></translation>
+        <translation>，经由二者之间的链接</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 was killed by the exit signal from %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 被来自 %2 的退出信号杀死（%3）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 trapped the exit of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 捕获了 %2 的退出（%3）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 ignored a :normal exit signal from %2 (it does not trap exits)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 忽略了来自 %2 的 :normal 退出信号（它没有捕获退出）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 dropped the exit signal from %2: no longer linked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 丢弃了来自 %2 的退出信号：已不再链接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the exit signal from %1 found %2 already dead</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %1 的退出信号到达时，%2 已经死亡</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 got {:DOWN, ...} for %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 收到了关于 %2 的 {:DOWN, ...}（%3）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 dropped a DOWN for %2: no longer monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 丢弃了关于 %2 的 DOWN：已不再监视</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 now traps exits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在捕获退出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 no longer traps exits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不再捕获退出</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 registered as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 注册为 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 lost the name %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失去了名字 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 was suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 被挂起</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 was resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 被恢复</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>supervisor %1 restarted %2 as %3 (it exited with %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>监督者 %1 将 %2 重启为 %3（它以 %4 退出）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>fault injected: %1 %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>已注入故障：%1 %2（%3）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>所有进程</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>:kill cannot be trapped: the process dies with :killed, and its links get :killed (which they can trap).</source>
-        <translation type="unfinished"></translation>
+        <translation>:kill 无法被捕获：进程以 :killed 死亡，与它链接的进程收到 :killed（这个可以被捕获）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>:normal does nothing to a process that does not trap exits; a trapper gets {:EXIT, from, :normal} in its mailbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>:normal 对不捕获退出的进程没有任何作用；捕获退出的进程会在邮箱中收到 {:EXIT, from, :normal}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>:shutdown is how supervisors stop children: the process dies (unless it traps exits) and a supervisor does not report it as a crash.</source>
-        <translation type="unfinished"></translation>
+        <translation>:shutdown 是监督者停止子进程的方式：进程会死亡（除非它捕获退出），且监督者不会把它报告为崩溃。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is an abnormal reason: the process dies unless it traps exits, and every linked process that does not trap dies with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是异常原因：除非进程捕获退出，否则它会死亡，并且所有与它链接且不捕获退出的进程都会随之死亡。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Not a term: column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>不是合法的项：第 %1 列：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not a term: line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>不是合法的项：第 %1 行，第 %2 列：%3</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Type a reason, e.g. :kaboom or {:shutdown, :tired}</source>
-        <translation type="unfinished"></translation>
+        <translation>输入原因，例如 :kaboom 或 {:shutdown, :tired}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Type a message, e.g. {:put, &quot;k&quot;, 1}</source>
-        <translation type="unfinished"></translation>
+        <translation>输入消息，例如 {:put, &quot;k&quot;, 1}</translation>
     </message>
 </context>
 <context>
@@ -240,12 +240,12 @@
     <message>
         <location filename="../../views/InspectorWidget.cpp" line="+188"/>
         <source>exit reason</source>
-        <translation type="unfinished"></translation>
+        <translation>退出原因</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;邮箱&lt;/b&gt;（%1）&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
 </context>
 <context>
@@ -253,7 +253,7 @@
     <message>
         <location filename="../../app/Language.cpp" line="+46"/>
         <source>unknown language &apos;%1&apos; (there are: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知语言“%1”（可用的有：%2）</translation>
     </message>
 </context>
 <context>
@@ -262,23 +262,25 @@
         <location filename="../../views/NodeItem.cpp" line="+85"/>
         <source>
 The console&apos;s shell: what you type in the Console dock runs in this process (self()).</source>
-        <translation type="unfinished"></translation>
+        <translation>
+控制台的 shell：你在控制台面板中输入的内容都在这个进程中运行（self()）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>
 Part of the console: it monitors the shell and starts a new one when the shell dies.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+控制台的一部分：它监视 shell，并在 shell 死亡时启动一个新的。</translation>
     </message>
     <message>
         <location line="+277"/>
         <source>gets EXIT</source>
-        <translation type="unfinished"></translation>
+        <translation>收到 EXIT</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gets DOWN</source>
-        <translation type="unfinished"></translation>
+        <translation>收到 DOWN</translation>
     </message>
 </context>
 <context>
@@ -286,12 +288,12 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     <message>
         <location filename="../../views/observer/ObserverModel.cpp" line="+79"/>
         <source>iex shell</source>
-        <translation type="unfinished"></translation>
+        <translation>iex shell</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>shell server</source>
-        <translation type="unfinished"></translation>
+        <translation>shell 服务器</translation>
     </message>
 </context>
 <context>
@@ -299,7 +301,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     <message>
         <location filename="../../views/observer/ProcessTableModel.cpp" line="+32"/>
         <source> (console)</source>
-        <translation type="unfinished"></translation>
+        <translation>（控制台）</translation>
     </message>
 </context>
 <context>
@@ -309,22 +311,22 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <location line="+18"/>
         <location line="+7"/>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <location filename="../../views/GraphLayers.h" line="+448"/>
         <source>The observer: commands from this window (kill, exit, send, trap_exit) start here</source>
-        <translation type="unfinished"></translation>
+        <translation>观察者：本窗口发出的命令（kill、exit、send、trap_exit）从这里发出</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>observer</source>
-        <translation type="unfinished"></translation>
+        <translation>观察者</translation>
     </message>
 </context>
 <context>
@@ -332,57 +334,57 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     <message>
         <location filename="../../app/Export.cpp" line="+4"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Graph as &amp;PNG...</source>
-        <translation type="unfinished"></translation>
+        <translation>图形（PNG）(&amp;P)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Graph as &amp;SVG...</source>
-        <translation type="unfinished"></translation>
+        <translation>图形（SVG）(&amp;S)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 图片 (*.svg)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Process table as &amp;CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>进程表（CSV）(&amp;C)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Event log as &amp;JSON Lines...</source>
-        <translation type="unfinished"></translation>
+        <translation>事件日志（JSON Lines）(&amp;J)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Topology as &amp;DOT...</source>
-        <translation type="unfinished"></translation>
+        <translation>拓扑（DOT）(&amp;D)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Graphviz DOT (*.dot *.gv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphviz DOT (*.dot *.gv)</translation>
     </message>
 </context>
 <context>
@@ -390,697 +392,698 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     <message>
         <location filename="../../app/MainWindow.cpp" line="+107"/>
         <source>Filter processes (name, pid, status...)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选进程（名称、pid、状态……）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Graph</source>
-        <translation type="unfinished"></translation>
+        <translation>图形(&amp;G)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>进程表(&amp;P)</translation>
     </message>
     <message>
         <location line="+114"/>
         <source>The scenario is set up and paused: press Space (Resume) to run it</source>
-        <translation type="unfinished"></translation>
+        <translation>场景已就绪并暂停：按 Space（恢复）开始运行</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&lt;b&gt;As a script&lt;/b&gt; &amp;nbsp;&lt;code&gt;%1&lt;/code&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;脚本形式&lt;/b&gt; &amp;nbsp;&lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Deterministic mode: the scenario restarted; Step delivers one signal at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>确定性模式：场景已重新开始；“单步”每次投递一个信号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Live mode: the scenario restarted on all cores</source>
-        <translation type="unfinished"></translation>
+        <translation>实时模式：场景已在所有核心上重新开始</translation>
     </message>
     <message>
         <location line="+9"/>
         <location filename="../../app/MainWindowActions.cpp" line="+214"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../../app/MainWindowUi.cpp" line="+70"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Showing the past: press Live to return</source>
-        <translation type="unfinished"></translation>
+        <translation>正在显示过去：按“实时”返回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paused: Space resumes, . steps</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停：Space 恢复，. 单步</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Paused: Space resumes</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停：Space 恢复</translation>
     </message>
     <message>
         <location line="+19"/>
         <location filename="../../app/MainWindowActions.cpp" line="-105"/>
         <location filename="../../app/MainWindowUi.cpp" line="+160"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The scenario failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>场景运行失败：%1</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 processes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个进程</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>- msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>- 条消息/秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>- exits/s</source>
-        <translation type="unfinished"></translation>
+        <translation>- 次退出/秒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条消息/秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 exits/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 次退出/秒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 fps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fps</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 events dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃了 %1 个事件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>实时</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>deterministic, t = %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>确定性，t = %1 毫秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>, %1 pending</source>
-        <translation type="unfinished"></translation>
+        <translation>，%1 个待投递</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> (paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已暂停）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, fast-forwarding %L1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>，正在快进 %L1 个事件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, time compressed %1x</source>
-        <translation type="unfinished"></translation>
+        <translation>，时间压缩 %1x</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>replay of %1 (live runtime paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的回放（实时运行时已暂停）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>time travel (the recording); </source>
-        <translation type="unfinished"></translation>
+        <translation>时间回溯（录制内容）；</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Running %1 in the console</source>
-        <translation type="unfinished"></translation>
+        <translation>正在控制台中运行 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not run %1: see the console</source>
-        <translation type="unfinished"></translation>
+        <translation>无法运行 %1：请查看控制台</translation>
     </message>
     <message>
         <location filename="../../app/MainWindowActions.cpp" line="-36"/>
         <source>Refused: </source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Process.exit(%1, :kill)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.exit(%1, :kill)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Process.exit(%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.exit(%1, %2)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>send(%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>send(%1, %2)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>trap_exit of %1 is now %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 trap_exit 现已%2</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>开启</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已挂起</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已恢复</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Register a name</source>
-        <translation type="unfinished"></translation>
+        <translation>注册名字</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name for %1 (an atom, without the colon):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的名字（一个原子，不带冒号）：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Process.register(%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.register(%1, %2)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Linked %1 and %2 (Process.link)</source>
-        <translation type="unfinished"></translation>
+        <translation>已链接 %1 和 %2（Process.link）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Could not link: </source>
-        <translation type="unfinished"></translation>
+        <translation>无法链接：</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Signals between %1 and %2 now take %3 ms longer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 与 %2 之间的信号现在多花 %3 毫秒</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 now monitors %2 (Process.monitor)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在监视 %2（Process.monitor）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Could not monitor: </source>
-        <translation type="unfinished"></translation>
+        <translation>无法监视：</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Spawned %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建 %1：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not spawn %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 %1：%2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Blast radius: %1 die, %2 get an EXIT message, %3 get a DOWN</source>
-        <translation type="unfinished"></translation>
+        <translation>波及范围：%1 个死亡，%2 个收到 EXIT 消息，%3 个收到 DOWN</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The graph shows the past</source>
-        <translation type="unfinished"></translation>
+        <translation>图中显示的是过去</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Press Live on the timeline to act on processes</source>
-        <translation type="unfinished"></translation>
+        <translation>在时间轴上按“实时”才能操作进程</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Kill (untrappable)</source>
-        <translation type="unfinished"></translation>
+        <translation>杀死（无法捕获）</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../../app/MainWindowUi.cpp" line="-149"/>
         <source>Exit with reason...</source>
-        <translation type="unfinished"></translation>
+        <translation>带原因退出...</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../../app/MainWindowUi.cpp" line="+1"/>
         <source>Send message...</source>
-        <translation type="unfinished"></translation>
+        <translation>发送消息...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>trap_exit</source>
-        <translation type="unfinished"></translation>
+        <translation>trap_exit</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Suspend</source>
-        <translation type="unfinished"></translation>
+        <translation>挂起</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../../app/MainWindowUi.cpp" line="+5"/>
         <source>Register a name...</source>
-        <translation type="unfinished"></translation>
+        <translation>注册名字...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unpin (let the layout place it)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消固定（由布局自动放置）</translation>
     </message>
     <message>
         <location filename="../../app/MainWindowAnalysis.cpp" line="+43"/>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>图表</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Fault injection</source>
-        <translation type="unfinished"></translation>
+        <translation>故障注入</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间轴</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>a session without a built-in scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>一个没有内置场景的会话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the scenario &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>场景 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;h3&gt;Replay of %1&lt;/h3&gt;&lt;p&gt;Recorded from %2 (%3 runtime) by %4%5: %6 events over %7 s.&lt;/p&gt;&lt;p&gt;Scrub on the timeline, play forward or back at 0.1x to 10x, click a marker to jump to an exit, a restart or a fault. Shift+drag on the timeline selects a stretch; right-click it to copy it as a Mermaid sequence diagram.&lt;/p&gt;&lt;p&gt;The live scenario is paused meanwhile: press &lt;b&gt;Live&lt;/b&gt; to return to it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;%1 的回放&lt;/h3&gt;&lt;p&gt;由 %4%5 录制自%2（%3运行时）：%7 秒内共 %6 个事件。&lt;/p&gt;&lt;p&gt;可以在时间轴上拖动浏览，以 0.1x 到 10x 的速度向前或向后播放，点击标记可跳转到某次退出、重启或故障。在时间轴上按住 Shift 拖动可选择一个区间；右键点击它可复制为 Mermaid 时序图。&lt;/p&gt;&lt;p&gt;在此期间实时场景处于暂停状态：按&lt;b&gt;实时&lt;/b&gt;返回。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>deterministic</source>
-        <translation type="unfinished"></translation>
+        <translation>确定性</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>threaded</source>
-        <translation type="unfinished"></translation>
+        <translation>多线程</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> at %1</source>
-        <translation type="unfinished"></translation>
+        <translation> 于 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Replaying %1 (%2 events); the live runtime is paused until you press Live</source>
-        <translation type="unfinished"></translation>
+        <translation>正在回放 %1（%2 个事件）；实时运行时已暂停，直到你按“实时”</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Time travel: the graph shows the recording; press Live to return</source>
-        <translation type="unfinished"></translation>
+        <translation>时间回溯：图中显示的是录制内容；按“实时”返回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Live again</source>
-        <translation type="unfinished"></translation>
+        <translation>已回到实时</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The graph shows the past: press Live on the timeline to act on the running processes</source>
-        <translation type="unfinished"></translation>
+        <translation>图中显示的是过去：在时间轴上按“实时”才能操作正在运行的进程</translation>
     </message>
     <message>
         <location filename="../../app/MainWindowUi.cpp" line="-15"/>
         <source>Pause or resume the runtime (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停或恢复运行时（Space）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deliver one pending signal (deterministic mode) (.)</source>
-        <translation type="unfinished"></translation>
+        <translation>投递一个待处理的信号（确定性模式）（.）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>重置场景</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fit to view</source>
-        <translation type="unfinished"></translation>
+        <translation>适应视图</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>杀死</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Toggle trap_exit</source>
-        <translation type="unfinished"></translation>
+        <translation>切换 trap_exit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Suspend / Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>挂起 / 恢复</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>图例</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Run script...</source>
-        <translation type="unfinished"></translation>
+        <translation>运行脚本(&amp;R)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run an Elixir script in the console</source>
-        <translation type="unfinished"></translation>
+        <translation>在控制台中运行 Elixir 脚本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Elixir scripts (*.exs *.ex);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elixir 脚本 (*.exs *.ex);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run an .exs file in the console&apos;s live session, as if typed at the iex prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>在控制台的实时会话中运行 .exs 文件，如同在 iex 提示符下输入一样</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+145"/>
         <source>Spawn</source>
-        <translation type="unfinished"></translation>
+        <translation>创建进程</translation>
     </message>
     <message>
         <location line="-135"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>场景(&amp;S)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Process</source>
-        <translation type="unfinished"></translation>
+        <translation>进程(&amp;P)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Link: Shift+drag from one process to another</source>
-        <translation type="unfinished"></translation>
+        <translation>链接：按住 Shift 从一个进程拖到另一个进程</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Monitor: Ctrl+Shift+drag from watcher to target</source>
-        <translation type="unfinished"></translation>
+        <translation>监视：按住 Ctrl+Shift 从监视方拖到目标</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find process</source>
-        <translation type="unfinished"></translation>
+        <translation>查找进程</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Full screen, large text for the back of the room (F11)</source>
-        <translation type="unfinished"></translation>
+        <translation>全屏、大字号，让教室后排也能看清（F11）</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+256"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location line="-242"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;About Actorscope</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Actorscope(&amp;A)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>场景</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Live (threads)</source>
-        <translation type="unfinished"></translation>
+        <translation>实时（多线程）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deterministic (steppable)</source>
-        <translation type="unfinished"></translation>
+        <translation>确定性（可单步）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Live: the runtime runs on all cores in real time.
 Deterministic: one thread, reproducible order; Step delivers one signal at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时：运行时在所有核心上实时运行。
+确定性：单线程，顺序可复现；“单步”每次投递一个信号。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source> Slow motion </source>
-        <translation type="unfinished"></translation>
+        <translation> 慢动作 </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Delay on every signal between processes, per hop (0 to 2000 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>进程间每个信号每一跳的延迟（0 到 2000 毫秒）</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Find a name or pid</source>
-        <translation type="unfinished"></translation>
+        <translation>查找名字或 pid</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No process matches &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“%1”匹配的进程</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>检查器</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scenario: what to try</source>
-        <translation type="unfinished"></translation>
+        <translation>场景：可以尝试的操作</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>事件日志</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Console (iex)</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台（iex）</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>The scenario as a script of the console&apos;s Elixir subset: copy it, change it, run it with File &gt; Run script...</source>
-        <translation type="unfinished"></translation>
+        <translation>用控制台支持的 Elixir 子集写成的场景脚本：可以复制、修改，再通过“文件 &gt; 运行脚本...”运行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the script to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>将脚本复制到剪贴板</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 copied to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已复制到剪贴板</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run in console</source>
-        <translation type="unfinished"></translation>
+        <translation>在控制台中运行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run the script in the console&apos;s live session: its processes join the graph</source>
-        <translation type="unfinished"></translation>
+        <translation>在控制台的实时会话中运行脚本：它创建的进程会加入图中</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Shift+drag</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+拖动</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Link two processes</source>
-        <translation type="unfinished"></translation>
+        <translation>链接两个进程</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+drag</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+拖动</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Monitor: from the watcher to the target</source>
-        <translation type="unfinished"></translation>
+        <translation>监视：从监视方到目标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right click</source>
-        <translation type="unfinished"></translation>
+        <translation>右键点击</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The process&apos;s menu</source>
-        <translation type="unfinished"></translation>
+        <translation>进程菜单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tab, Up/Down, Ctrl+C, Ctrl+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab, Up/Down, Ctrl+C, Ctrl+P</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Console: complete, history, interrupt, insert the selected pid</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台：补全、历史记录、中断、插入所选进程的 pid</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>About Actorscope</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Actorscope</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Actorscope %1&lt;/h3&gt;&lt;p&gt;An Erlang-style actor runtime, shown live: processes, links, monitors, mailboxes and the signals that travel between them.&lt;/p&gt;&lt;p&gt;Space pause/resume, . step, K kill, E exit with reason, M send, T trap_exit, U suspend/resume, N register, F fit, Ctrl+F find, Shift+drag link, Ctrl+Shift+drag monitor.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Actorscope %1&lt;/h3&gt;&lt;p&gt;一个 Erlang 风格的 actor 运行时，实时展示：进程、链接、监视器、邮箱，以及在它们之间传递的信号。&lt;/p&gt;&lt;p&gt;Space 暂停/恢复，. 单步，K 杀死，E 带原因退出，M 发送消息，T trap_exit，U 挂起/恢复，N 注册名字，F 适应视图，Ctrl+F 查找，Shift+拖动 链接，Ctrl+Shift+拖动 监视。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Actorscope will be in %1 from its next start. Restart now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Actorscope 将在下次启动时切换为 %1。现在重启吗？</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重启</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>稍后</translation>
     </message>
 </context>
 <context>
@@ -1088,57 +1091,57 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/ChartsWidget.cpp" line="+47"/>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>时间窗口</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How far back the charts show</source>
-        <translation type="unfinished"></translation>
+        <translation>图表显示多长时间之前的数据</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Top N mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>前 N 个邮箱</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Chart the mailboxes of the N processes with the longest queues (and the selected ones: Ctrl+click a process to add it)</source>
-        <translation type="unfinished"></translation>
+        <translation>绘制队列最长的 N 个进程的邮箱（以及已选中的进程：按住 Ctrl 点击进程即可添加）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Mailbox length</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱长度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Processes alive</source>
-        <translation type="unfinished"></translation>
+        <translation>存活进程数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Messages / s</source>
-        <translation type="unfinished"></translation>
+        <translation>消息数 / 秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exits and restarts / s</source>
-        <translation type="unfinished"></translation>
+        <translation>退出与重启 / 秒</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>exits</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>重启</translation>
     </message>
 </context>
 <context>
@@ -1146,91 +1149,91 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/ConsoleWidget.cpp" line="+70"/>
         <source>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter runs, Shift+Enter new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   （Enter 运行，Shift+Enter 换行）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Pid</source>
-        <translation type="unfinished"></translation>
+        <translation>Pid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Insert the pid of the selected process (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>插入所选进程的 pid（Ctrl+P）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Interrupt</source>
-        <translation type="unfinished"></translation>
+        <translation>中断</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the running evaluation (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止正在进行的求值（Ctrl+C）</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>** the shell could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>** shell 无法启动：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Interactive shell on the live runtime; the shell is process %1. Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行在实时运行时上的交互式 shell；shell 本身是进程 %1。Tab 补全，Up/Down 浏览历史，Ctrl+C 中断，Ctrl+P 插入所选进程的 pid。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>** busy: the shell is still evaluating</source>
-        <translation type="unfinished"></translation>
+        <translation>** 忙：shell 仍在求值</translation>
     </message>
     <message>
         <location line="+74"/>
         <location line="+20"/>
         <location line="+46"/>
         <source>** the shell is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>** shell 没有在运行</translation>
     </message>
     <message>
         <location line="-62"/>
         <location line="+20"/>
         <location line="+138"/>
         <source>** busy: the previous input is still running (Ctrl+C interrupts it)</source>
-        <translation type="unfinished"></translation>
+        <translation>** 忙：上一条输入仍在运行（Ctrl+C 可中断）</translation>
     </message>
     <message>
         <location line="-133"/>
         <source># script %1 (1 line)</source>
-        <translation type="unfinished"></translation>
+        <translation># 脚本 %1（1 行）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source># script %1 (%2 lines)</source>
-        <translation type="unfinished"></translation>
+        <translation># 脚本 %1（%2 行）</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>no such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个文件或目录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>illegal operation on a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>对目录的非法操作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>权限不足</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>** (File.Error) could not read file &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>** (File.Error) 无法读取文件 &quot;%1&quot;：%2</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>... %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>……还有 %1 个</translation>
     </message>
 </context>
 <context>
@@ -1238,27 +1241,27 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/EventLog.cpp" line="+117"/>
         <source>Filter: a pid, a name, a reason...</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：pid、名字、原因……</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>全部事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exits, signals, restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>退出、信号、重启</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Links and monitors</source>
-        <translation type="unfinished"></translation>
+        <translation>链接与监视器</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spawns, exits, restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>创建、退出、重启</translation>
     </message>
 </context>
 <context>
@@ -1266,245 +1269,245 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/FaultPanel.cpp" line="+41"/>
         <source>name or pid (the selection)</source>
-        <translation type="unfinished"></translation>
+        <translation>名字或 pid（默认为所选进程）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Chaos monkey</source>
-        <translation type="unfinished"></translation>
+        <translation>混沌猴</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+76"/>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> 毫秒</translation>
     </message>
     <message>
         <location line="-75"/>
         <source>Kill every</source>
-        <translation type="unfinished"></translation>
+        <translation>杀死间隔</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Exit reason of each kill (any term, e.g. {:shutdown, :chaos})</source>
-        <translation type="unfinished"></translation>
+        <translation>每次杀死时使用的退出原因（任意项，例如 {:shutdown, :chaos}）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Workers (children of supervisors)</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程（监督者的子进程）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subtree of...</source>
-        <translation type="unfinished"></translation>
+        <translation>某进程的子树...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All but supervisors</source>
-        <translation type="unfinished"></translation>
+        <translation>除监督者外的所有进程</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Among</source>
-        <translation type="unfinished"></translation>
+        <translation>范围</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>subtree root: name or pid</source>
-        <translation type="unfinished"></translation>
+        <translation>子树的根：名字或 pid</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Root</source>
-        <translation type="unfinished"></translation>
+        <translation>根</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The same seed gives the same victims in deterministic mode</source>
-        <translation type="unfinished"></translation>
+        <translation>在确定性模式下，相同的种子会选中相同的受害进程</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start chaos</source>
-        <translation type="unfinished"></translation>
+        <translation>开始混沌</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+97"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location line="-86"/>
         <source>On the target</source>
-        <translation type="unfinished"></translation>
+        <translation>作用于目标</translation>
     </message>
     <message>
         <location line="+11"/>
         <source> /s</source>
-        <translation type="unfinished"></translation>
+        <translation> 条/秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>at once</source>
-        <translation type="unfinished"></translation>
+        <translation>一次全部</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flood</source>
-        <translation type="unfinished"></translation>
+        <translation>洪泛</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>edge to (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>连线的另一端（可选）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Latency of the target&apos;s signals (to the peer only when one is given); with no target, of every signal</source>
-        <translation type="unfinished"></translation>
+        <translation>目标所发信号的延迟（如果指定了另一端，则只作用于发往它的信号）；未指定目标时，作用于所有信号</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>时延</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Suspend</source>
-        <translation type="unfinished"></translation>
+        <translation>挂起</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>杀死</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Fault plan</source>
-        <translation type="unfinished"></translation>
+        <translation>故障计划</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No plan loaded: the faults injected here are collected, Save writes them.</source>
-        <translation type="unfinished"></translation>
+        <translation>未加载计划：在这里注入的故障会被收集起来，“保存”会把它们写入文件。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Load...</source>
-        <translation type="unfinished"></translation>
+        <translation>加载...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save...</source>
-        <translation type="unfinished"></translation>
+        <translation>保存...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Load fault plan</source>
-        <translation type="unfinished"></translation>
+        <translation>加载故障计划</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+6"/>
         <source>Fault plans (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>故障计划 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Save fault plan</source>
-        <translation type="unfinished"></translation>
+        <translation>保存故障计划</translation>
     </message>
     <message>
         <location line="+80"/>
         <source>Chaos monkey not started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>混沌猴未启动：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Chaos monkey %1 kills one process every %2 ms (seed %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>混沌猴 %1 每 %2 毫秒杀死一个进程（种子 %3）</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Chaos stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>混沌已停止</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Injected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已注入：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失败：%2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2 faults. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个故障。%3</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Saved %1 faults to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 个故障保存到 %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The plan is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>计划为空</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The plan did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>计划未能启动：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Running a plan of %1 faults (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行包含 %1 个故障的计划（%2）</translation>
     </message>
 </context>
 <context>
@@ -1512,57 +1515,57 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/GraphView.cpp" line="+231"/>
         <source>signal delay %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>信号延迟 %1 毫秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>drag ← → to set the delay (now %1 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>左右拖动 ← → 设置延迟（当前 %1 毫秒）</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>worker process</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>监督者</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>console shell (iex)</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台 shell（iex）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>traps exits (ring)</source>
-        <translation type="unfinished"></translation>
+        <translation>捕获退出（圆环）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>link</source>
-        <translation type="unfinished"></translation>
+        <translation>链接</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>monitor (watcher → target)</source>
-        <translation type="unfinished"></translation>
+        <translation>监视器（监视方 → 目标）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>exit :kill / crash</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 :kill / 崩溃</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exit :normal, :shutdown</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 :normal、:shutdown</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DOWN message</source>
-        <translation type="unfinished"></translation>
+        <translation>DOWN 消息</translation>
     </message>
 </context>
 <context>
@@ -1570,105 +1573,105 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/InspectorWidget.cpp" line="-146"/>
         <source>trap_exit</source>
-        <translation type="unfinished"></translation>
+        <translation>trap_exit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>杀死</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exit...</source>
-        <translation type="unfinished"></translation>
+        <translation>退出...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Send...</source>
-        <translation type="unfinished"></translation>
+        <translation>发送...</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+106"/>
         <source>Suspend</source>
-        <translation type="unfinished"></translation>
+        <translation>挂起</translation>
     </message>
     <message>
         <location line="-98"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.exit(pid, :kill)：无法捕获（K）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Process.exit(pid, reason) with a reason you pick (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.exit(pid, reason)，原因由你选择（E）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>send(pid, message) (M)</source>
-        <translation type="unfinished"></translation>
+        <translation>send(pid, message)（M）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Process.flag(:trap_exit, ...) (T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Process.flag(:trap_exit, ...)（T）</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>No process selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择进程</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown process</source>
-        <translation type="unfinished"></translation>
+        <translation>未知进程</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Click a process in the graph, the table or the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>在图中、进程表或日志中点击一个进程。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 %2, %3 in mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2，邮箱中有 %3 条消息</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>监督者</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>process</source>
-        <translation type="unfinished"></translation>
+        <translation>进程</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>DEAD: exited with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已死亡：以 %1 退出</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>重启</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n time(s) before this pid (by its supervisor)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>在此 pid 之前已被其监督者重启 %n 次</numerusform>
         </translation>
     </message>
     <message>
         <location line="+33"/>
         <source>&lt;p&gt;... and %1 more&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;……还有 %1 条&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1676,52 +1679,52 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/observer/ProcessTableModel.cpp" line="+35"/>
         <source>Pid</source>
-        <translation type="unfinished"></translation>
+        <translation>Pid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name or initial call</source>
-        <translation type="unfinished"></translation>
+        <translation>名字或初始调用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reductions</source>
-        <translation type="unfinished"></translation>
+        <translation>归约数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MsgQ</source>
-        <translation type="unfinished"></translation>
+        <translation>消息队列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Monitors</source>
-        <translation type="unfinished"></translation>
+        <translation>监视器</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>重启次数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>trap_exit</source>
-        <translation type="unfinished"></translation>
+        <translation>trap_exit</translation>
     </message>
 </context>
 <context>
@@ -1729,7 +1732,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/RuntimeStatusWidget.cpp" line="+9"/>
         <source>Actorscope runtime: no processes yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Actorscope 运行时：还没有进程</translation>
     </message>
 </context>
 <context>
@@ -1737,57 +1740,57 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../views/TermDialog.cpp" line="+22"/>
         <source>Exit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>让 %1 退出</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>custom term...</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义项...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Custom:</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Send exit signal</source>
-        <translation type="unfinished"></translation>
+        <translation>发送退出信号</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send a message to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>向 %1 发送消息</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>消息：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Type a reason, for example :kaboom</source>
-        <translation type="unfinished"></translation>
+        <translation>输入原因，例如 :kaboom</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Will send %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将发送 %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type a message, for example {:hello, 1}</source>
-        <translation type="unfinished"></translation>
+        <translation>输入消息，例如 {:hello, 1}</translation>
     </message>
 </context>
 <context>
@@ -1796,12 +1799,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location filename="../../views/TimelineWidget.cpp" line="+42"/>
         <source>Click or drag to travel in time; click a marker to jump to it;
 Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</source>
-        <translation type="unfinished"></translation>
+        <translation>点击或拖动以在时间中穿梭；点击标记可跳转到该处；
+按住 Shift 拖动或用右键拖动可选择一个区间（右键点击：导出为 Mermaid）</translation>
     </message>
     <message>
         <location line="+117"/>
         <source>Clear the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>清除选择</translation>
     </message>
 </context>
 <context>
@@ -1809,148 +1813,150 @@ Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</
     <message>
         <location line="+25"/>
         <source>Play backward</source>
-        <translation type="unfinished"></translation>
+        <translation>反向播放</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop playing (stay at this moment)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止播放（停留在此刻）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Play forward</source>
-        <translation type="unfinished"></translation>
+        <translation>正向播放</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>实时</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Return to the running runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>返回正在运行的运行时</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Playback speed</source>
-        <translation type="unfinished"></translation>
+        <translation>播放速度</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Save recording...</source>
-        <translation type="unfinished"></translation>
+        <translation>保存录制...</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+4"/>
         <source>Save recording</source>
-        <translation type="unfinished"></translation>
+        <translation>保存录制</translation>
     </message>
     <message>
         <location line="-3"/>
         <location line="+9"/>
         <source>Recordings (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>录制文件 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Open recording...</source>
-        <translation type="unfinished"></translation>
+        <translation>打开录制...</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+5"/>
         <source>Open recording</source>
-        <translation type="unfinished"></translation>
+        <translation>打开录制</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Some lines could not be read and were skipped:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>有些行无法读取，已跳过：
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The recording could not be opened:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开录制文件：
+</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Copy stretch as Mermaid</source>
-        <translation type="unfinished"></translation>
+        <translation>将区间复制为 Mermaid</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The selected stretch of the timeline (all of it when none is selected) as a Mermaid sequenceDiagram, to paste into notes</source>
-        <translation type="unfinished"></translation>
+        <translation>将时间轴上选中的区间（未选择时为整个时间轴）生成 Mermaid sequenceDiagram，便于粘贴到笔记中</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Mermaid: the stretch holds no events (Shift+drag on the timeline to select one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mermaid：该区间内没有事件（在时间轴上按住 Shift 拖动来选择区间）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Copied a Mermaid sequenceDiagram of %1 events to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>已将包含 %1 个事件的 Mermaid sequenceDiagram 复制到剪贴板</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save stretch as Mermaid...</source>
-        <translation type="unfinished"></translation>
+        <translation>将区间保存为 Mermaid...</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+10"/>
         <source>Export Mermaid</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 Mermaid</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>The selected stretch holds no events. Shift+drag (or right-drag) on the timeline to select a stretch with spawns, messages or exits.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中的区间内没有事件。在时间轴上按住 Shift 拖动（或用右键拖动），选择一个包含创建、消息或退出事件的区间。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save stretch as Mermaid</source>
-        <translation type="unfinished"></translation>
+        <translation>将区间保存为 Mermaid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mermaid (*.mmd *.md);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mermaid (*.mmd *.md);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved a Mermaid sequenceDiagram of %1 events to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已将包含 %1 个事件的 Mermaid sequenceDiagram 保存到 %2</translation>
     </message>
     <message>
         <location line="+301"/>
         <source>Live  •  recording %1 events (%2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>实时  •  正在录制 %1 个事件（%2 秒）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1%2 / %3 s  •  event %4 / %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%2 / %3 秒  •  事件 %4 / %5</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File  </source>
-        <translation type="unfinished"></translation>
+        <translation>文件  </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>  •  selected %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>  •  已选 %1 毫秒</translation>
     </message>
 </context>
 </TS>
