@@ -447,7 +447,7 @@ public:
     setAcceptedMouseButtons(Qt::NoButton);
     setToolTip(QObject::tr("The observer: commands from this window (kill, exit, send, trap_exit) start here"));
   }
-  QRectF boundingRect() const override { return QRectF(-69, -36, 138, 99); }
+  QRectF boundingRect() const override { return QRectF(-106, -36, 212, 99); }
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
     p->setRenderHint(QPainter::Antialiasing, true);
     p->scale(1.5, 1.5);
@@ -465,7 +465,7 @@ public:
     f.setPixelSize(13);
     f.setBold(true);
     p->setFont(f);
-    p->drawText(QRectF(-46, 20, 92, 20), Qt::AlignCenter, QObject::tr("observer"));
+    p->drawText(QRectF(-70, 20, 140, 20), Qt::AlignCenter, QObject::tr("observer"));
   }
 };
 

@@ -31,6 +31,19 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
   setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
+int GraphView::legendWidth() const {
+  // As wide as its longest line needs (a translation may be longer than the English).
+  QFont f = font();
+  f.setPixelSize(13);
+  const QFontMetrics fm(f);
+  int text = 0;
+  for (const QString& s : {tr("worker process"), tr("supervisor"), tr("console shell (iex)"), tr("traps exits (ring)"),
+                           tr("link"), tr("monitor (watcher \u2192 target)"), tr("exit :kill / crash"),
+                           tr("exit :normal, :shutdown"), tr("DOWN message")})
+    text = std::max(text, fm.horizontalAdvance(s));
+  return std::max(kLegendWidth, text + 62);
+}
+
 void GraphView::fitAll() {
   QRectF r = scene_->nodesRect();
   if (r.isNull()) return;
@@ -39,7 +52,7 @@ void GraphView::fitAll() {
   setSceneRect(r.adjusted(-4000, -4000, 4000, 4000));
   // Leave the legend's corner free: beside it or above it, whichever gives the larger scale.
   const double W = std::max(50, viewport()->width()), H = std::max(50, viewport()->height());
-  const double lw = legend_ ? kLegendWidth + 20 : 0, lh = legend_ ? kLegendHeight + 20 : 0;
+  const double lw = legend_ ? legendWidth() + 20 : 0, lh = legend_ ? kLegendHeight + 20 : 0;
   const double beside = std::min((W - lw) / r.width(), H / r.height());
   const double above = std::min(W / r.width(), (H - lh) / r.height());
   const double s = std::min(std::max(beside, above), 1.5);
@@ -248,7 +261,7 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     const int lh = 22;
     const int rows = 9;
     static_assert(rows * lh + 8 <= kLegendHeight);
-    QRect box(10, viewport()->height() - rows * lh - 18, kLegendWidth, rows * lh + 8);
+    QRect box(10, viewport()->height() - rows * lh - 18, legendWidth(), rows * lh + 8);
     QColor bg = palette().base().color();
     bg.setAlpha(225);
     p->setPen(QPen(palette().mid().color(), 1));
@@ -259,7 +272,7 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     auto row = [&](auto&& glyph, const QString& text) {
       glyph(QRect(x, y, 34, lh));
       p->setPen(palette().text().color());
-      p->drawText(QRect(x + 42, y, 200, lh), Qt::AlignVCenter, text);
+      p->drawText(QRect(x + 42, y, box.width() - 52, lh), Qt::AlignVCenter, text);
       y += lh;
     };
     row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); },

@@ -57,7 +57,8 @@ protected:
   void drawForeground(QPainter* p, const QRectF& rect) override;
 
 private:
-  static constexpr int kLegendWidth = 240;
+  static constexpr int kLegendWidth = 240;  ///< at least; legendWidth() fits the translation
+  int legendWidth() const;
   static constexpr int kLegendHeight = 212;
   NodeItem* nodeAt(const QPoint& viewPos) const;
   /// The edge under `viewPos` (within a few pixels), when no node is there.

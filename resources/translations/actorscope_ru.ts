@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AnimationExport</name>
+    <message>
+        <location filename="../../app/AnimationExport.cpp" line="+36"/>
+        <source>no directory &apos;%1&apos; to write the frames into</source>
+        <translation>нет каталога «%1» для записи кадров</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the recording holds no events</source>
+        <translation>в записи нет событий</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bad animation options (fps 1-60, speed above 0, frames at least 16x16)</source>
+        <translation>неверные параметры анимации (fps 1-60, скорость больше 0, кадры не меньше 16x16)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>cannot write the frame &apos;%1&apos;</source>
+        <translation>не удаётся записать кадр «%1»</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;%1&apos;: an animation is saved as .mp4 or .gif</source>
+        <translation>«%1»: анимация сохраняется в формате .mp4 или .gif</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot make a temporary directory for the frames: %1</source>
+        <translation>не удаётся создать временный каталог для кадров: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>cannot run &apos;%1&apos; to encode the %2 (install Debian&apos;s ffmpeg package): %3</source>
+        <translation>не удаётся запустить «%1» для кодирования %2 (установите пакет Debian ffmpeg): %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ffmpeg could not write &apos;%1&apos;: %2</source>
+        <translation>ffmpeg не смог записать «%1»: %2</translation>
+    </message>
+</context>
+<context>
     <name>EmbeddedShell</name>
     <message>
         <location filename="../../views/observer/EmbeddedShell.cpp" line="+73"/>
@@ -180,7 +228,17 @@
         <translation>%1 возобновлён</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>%1 is known as %2</source>
+        <translation>%1 известен как %2</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>supervisor %1 gave up: more than %2 restarts in %3 s (the last: %4 exited with %5); it stops its children and exits with :shutdown</source>
+        <translation>супервизор %1 сдался: больше %2 перезапусков за %3 с (последний: %4 завершился с %5); он останавливает дочерние процессы и завершается с :shutdown</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>supervisor %1 restarted %2 as %3 (it exited with %4)</source>
         <translation>супервизор %1 перезапустил %2 как %3 (тот завершился с %4)</translation>
     </message>
@@ -195,7 +253,17 @@
         <translation>все процессы</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>gave up: too many restarts</source>
+        <translation>сдался: слишком много перезапусков</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gave up: more than %1 restarts in %2 s</source>
+        <translation>сдался: больше %1 перезапусков за %2 с</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>:kill cannot be trapped: the process dies with :killed, and its links get :killed (which they can trap).</source>
         <translation>:kill нельзя перехватить: процесс умирает с причиной :killed, а связанные с ним процессы получают :killed (его они перехватить могут).</translation>
     </message>
@@ -236,19 +304,6 @@
     </message>
 </context>
 <context>
-    <name>InspectorWidget</name>
-    <message>
-        <location filename="../../views/InspectorWidget.cpp" line="+188"/>
-        <source>exit reason</source>
-        <translation>причина выхода</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Почтовый ящик&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
-    </message>
-</context>
-<context>
     <name>Language</name>
     <message>
         <location filename="../../app/Language.cpp" line="+46"/>
@@ -273,7 +328,14 @@ Part of the console: it monitors the shell and starts a new one when the shell d
 Часть консоли: следит за оболочкой и запускает новую, когда оболочка умирает.</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+162"/>
+        <source>
+Click to dismiss.</source>
+        <translation>
+Щёлкните, чтобы скрыть.</translation>
+    </message>
+    <message>
+        <location line="+142"/>
         <source>gets EXIT</source>
         <translation>получит EXIT</translation>
     </message>
@@ -286,7 +348,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
 <context>
     <name>ObserverModel</name>
     <message>
-        <location filename="../../views/observer/ObserverModel.cpp" line="+79"/>
+        <location filename="../../views/observer/ObserverModel.cpp" line="+80"/>
         <source>iex shell</source>
         <translation>оболочка iex</translation>
     </message>
@@ -432,7 +494,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+70"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+75"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
@@ -454,7 +516,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     <message>
         <location line="+19"/>
         <location filename="../../app/MainWindowActions.cpp" line="-105"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+160"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+176"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
@@ -665,7 +727,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/MainWindowUi.cpp" line="-149"/>
+        <location filename="../../app/MainWindowUi.cpp" line="-165"/>
         <source>Exit with reason...</source>
         <translation>Завершить с причиной...</translation>
     </message>
@@ -697,7 +759,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <translation>Открепить (пусть раскладка разместит сама)</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAnalysis.cpp" line="+43"/>
+        <location filename="../../app/MainWindowAnalysis.cpp" line="+47"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
@@ -712,7 +774,17 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+15"/>
+        <source>Stretch as animation (MP4 or GIF)...</source>
+        <translation>Отрезок как анимация (MP4 или GIF)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stretch as PNG frames...</source>
+        <translation>Отрезок как кадры PNG...</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>a session without a built-in scenario</source>
         <translation>сеанс без встроенного сценария</translation>
     </message>
@@ -760,6 +832,57 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <location line="+14"/>
         <source>The graph shows the past: press Live on the timeline to act on the running processes</source>
         <translation>Граф показывает прошлое: нажмите «Вживую» на шкале времени, чтобы управлять работающими процессами</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+14"/>
+        <location line="+17"/>
+        <source>Export animation</source>
+        <translation>Экспорт анимации</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Nothing is recorded yet: run a scenario or open a recording first.</source>
+        <translation>Пока ничего не записано: сначала запустите сценарий или откройте запись.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Folder for the PNG frames</source>
+        <translation>Папка для кадров PNG</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MP4 video (*.mp4);;Animated GIF (*.gif)</source>
+        <translation>Видео MP4 (*.mp4);;Анимированный GIF (*.gif)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rendering the animation...</source>
+        <translation>Отрисовка анимации...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The animation was not saved: %1</source>
+        <translation>Анимация не сохранена: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Saved %n frame(s) to %1%2</source>
+        <translation>
+            <numerusform>Сохранён %n кадр в %1%2</numerusform>
+            <numerusform>Сохранено %n кадра в %1%2</numerusform>
+            <numerusform>Сохранено %n кадров в %1%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (cut at two minutes)</source>
+        <translation> (обрезано до двух минут)</translation>
     </message>
     <message>
         <location filename="../../app/MainWindowUi.cpp" line="-15"/>
@@ -828,12 +951,12 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     </message>
     <message>
         <location line="+2"/>
-        <location line="+145"/>
+        <location line="+161"/>
         <source>Spawn</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-151"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -894,12 +1017,12 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     </message>
     <message>
         <location line="+3"/>
-        <location line="+256"/>
+        <location line="+272"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-258"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -914,7 +1037,12 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>The &amp;first five minutes</source>
+        <translation>&amp;Первые пять минут</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;About Actorscope</source>
         <translation>&amp;О программе Actorscope</translation>
     </message>
@@ -934,7 +1062,12 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <translation>Сценарий</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Switching to &quot;%1&quot; starts a new runtime.</source>
+        <translation>Переключение на «%1» запускает новую среду выполнения.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Live (threads)</source>
         <translation>Реальное время (потоки)</translation>
     </message>
@@ -951,7 +1084,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 Детерминированный: один поток, воспроизводимый порядок; «Шаг» доставляет по одному сигналу.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Live mode restarts the scenario on all cores.</source>
+        <translation>Режим реального времени перезапускает сценарий на всех ядрах.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deterministic mode restarts the scenario on one thread, steppable.</source>
+        <translation>Детерминированный режим перезапускает сценарий в одном потоке, с выполнением по шагам.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source> Slow motion </source>
         <translation> Замедление </translation>
     </message>
@@ -1084,6 +1227,114 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location line="+1"/>
         <source>Later</source>
         <translation>Позже</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restart the scenario?</source>
+        <translation>Перезапустить сценарий?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The timeline&apos;s %n recorded event(s) will be cleared (File &gt; Save recording keeps them).</source>
+        <translation>
+            <numerusform>%n записанное событие шкалы времени будет удалено (Файл &gt; Сохранить запись сохранит его).</numerusform>
+            <numerusform>%n записанных события шкалы времени будут удалены (Файл &gt; Сохранить запись сохранит их).</numerusform>
+            <numerusform>%n записанных событий шкалы времени будут удалены (Файл &gt; Сохранить запись сохранит их).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restart</source>
+        <translation>Перезапустить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not ask again</source>
+        <translation>Больше не спрашивать</translation>
+    </message>
+</context>
+<context>
+    <name>actorscope::app::Tour</name>
+    <message>
+        <location filename="../../app/Tour.cpp" line="+16"/>
+        <source>The first five minutes</source>
+        <translation>Первые пять минут</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Processes, links, monitors</source>
+        <translation>Процессы, связи, мониторы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;The graph shows the runtime live: every process is a node (circles are workers, rounded squares supervisors), a solid line is a &lt;b&gt;link&lt;/b&gt;, a dashed arrow a &lt;b&gt;monitor&lt;/b&gt; from watcher to target. The number on a node is its mailbox.&lt;/p&gt;&lt;p&gt;Pick a scenario in the toolbar; the panel &lt;i&gt;Scenario: what to try&lt;/i&gt; says what it shows.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Граф показывает среду выполнения вживую: каждый процесс — узел (круги — рабочие процессы, скруглённые квадраты — супервизоры), сплошная линия — &lt;b&gt;связь&lt;/b&gt;, пунктирная стрелка — &lt;b&gt;монитор&lt;/b&gt; от следящего к цели. Число на узле — длина его почтового ящика.&lt;/p&gt;&lt;p&gt;Выберите сценарий на панели инструментов; панель &lt;i&gt;Сценарий: что попробовать&lt;/i&gt; объясняет, что он показывает.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kill a process, watch the signals</source>
+        <translation>Убейте процесс и следите за сигналами</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;Click a process, then press &lt;b&gt;K&lt;/b&gt; (or right-click it: kill, exit with a reason you choose, send a message, trap exits).&lt;/p&gt;&lt;p&gt;Its EXIT signals travel along its links, its DOWN messages along the monitor arrows, hop by hop; nothing happens to a process before its signal arrives. A supervisor starts a new child where the old one was.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Щёлкните процесс, затем нажмите &lt;b&gt;K&lt;/b&gt; (или щёлкните по нему правой кнопкой: убить, завершить с выбранной вами причиной, отправить сообщение, перехватывать выходы).&lt;/p&gt;&lt;p&gt;Его сигналы EXIT идут по его связям, его сообщения DOWN — по стрелкам мониторов, переход за переходом; с процессом ничего не происходит, пока до него не дойдёт сигнал. Супервизор запускает новый дочерний процесс на месте старого.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the book&apos;s examples</source>
+        <translation>Вводите примеры из книги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;The &lt;b&gt;Console&lt;/b&gt; is an iex shell inside this runtime. Type, for example:&lt;/p&gt;&lt;pre&gt;pid = spawn_link(fn -&amp;gt; exit(:boom) end)&lt;/pre&gt;&lt;p&gt;and watch the new process appear, end, and its EXIT reach the shell. Up and Down recall history, Tab completes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Консоль&lt;/b&gt; — оболочка iex внутри этой среды выполнения. Введите, например:&lt;/p&gt;&lt;pre&gt;pid = spawn_link(fn -&amp;gt; exit(:boom) end)&lt;/pre&gt;&lt;p&gt;и посмотрите, как новый процесс появится, завершится и его EXIT дойдёт до оболочки. Клавиши Up и Down вызывают историю, Tab дополняет.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Slow down, step, go back</source>
+        <translation>Замедлите, шагайте, вернитесь назад</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;&lt;b&gt;Slow motion&lt;/b&gt; stretches every hop; &lt;b&gt;Space&lt;/b&gt; pauses; in &lt;i&gt;Deterministic&lt;/i&gt; mode &lt;b&gt;.&lt;/b&gt; steps one signal at a time.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;timeline&lt;/b&gt; at the bottom records everything: drag on it to go back in time, Shift+drag to select a stretch and export it (File &amp;gt; Export: Mermaid, MP4, GIF).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Замедление&lt;/b&gt; растягивает каждый переход; &lt;b&gt;Space&lt;/b&gt; ставит на паузу; в режиме &lt;i&gt;Детерминированный&lt;/i&gt; клавиша &lt;b&gt;.&lt;/b&gt; доставляет по одному сигналу.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Шкала времени&lt;/b&gt; внизу записывает всё: перетаскивайте по ней, чтобы вернуться в прошлое, Shift+перетаскивание выделяет отрезок для экспорта (Файл &amp;gt; Экспорт: Mermaid, MP4, GIF).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In front of a class</source>
+        <translation>Перед аудиторией</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;&lt;b&gt;F11&lt;/b&gt;: presentation mode, full screen with large text for the back of the room. &lt;b&gt;F1&lt;/b&gt;: every shortcut. View &amp;gt; Language: English, Русский, 简体中文.&lt;/p&gt;&lt;p&gt;This tour is in Help &amp;gt; The first five minutes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;F11&lt;/b&gt;: режим презентации, полный экран с крупным текстом для задних рядов. &lt;b&gt;F1&lt;/b&gt;: все сочетания клавиш. Вид &amp;gt; Язык: English, Русский, 简体中文.&lt;/p&gt;&lt;p&gt;Этот обзор доступен в меню Справка &amp;gt; Первые пять минут.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Next</source>
+        <translation>Далее</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation>Готово</translation>
     </message>
 </context>
 <context>
@@ -1239,7 +1490,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::EventLogWidget</name>
     <message>
-        <location filename="../../views/EventLog.cpp" line="+117"/>
+        <location filename="../../views/EventLog.cpp" line="+119"/>
         <source>Filter: a pid, a name, a reason...</source>
         <translation>Фильтр: pid, имя, причина...</translation>
     </message>
@@ -1571,7 +1822,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::InspectorWidget</name>
     <message>
-        <location filename="../../views/InspectorWidget.cpp" line="-146"/>
+        <location filename="../../views/InspectorWidget.cpp" line="+46"/>
         <source>trap_exit</source>
         <translation>trap_exit</translation>
     </message>
@@ -1592,12 +1843,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Suspend</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill): без перехвата (K)</translation>
     </message>
@@ -1648,6 +1899,11 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+5"/>
+        <source>DEAD: %1 (exited with %2)</source>
+        <translation>МЁРТВ: %1 (завершился с %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>DEAD: exited with %1</source>
         <translation>МЁРТВ: завершился с %1</translation>
     </message>
@@ -1671,7 +1927,27 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+21"/>
+        <source>exit reason</source>
+        <translation>причина выхода</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restarted as</source>
+        <translation>перезапущен как</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (click to go to the new pid)</source>
+        <translation>%1 (щёлкните, чтобы перейти к новому pid)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Почтовый ящик&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&lt;p&gt;... and %1 more&lt;/p&gt;</source>
         <translation>&lt;p&gt;... и ещё %1&lt;/p&gt;</translation>
     </message>
@@ -1796,26 +2072,28 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
 </context>
 <context>
-    <name>actorscope::views::TimelineBar</name>
+    <name>actorscope::views::TimelineWidget</name>
     <message>
         <location filename="../../views/TimelineWidget.cpp" line="+42"/>
         <source>Click or drag to travel in time; click a marker to jump to it;
 Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</source>
-        <translation>Щёлкните или тяните, чтобы перемещаться во времени; щёлкните метку, чтобы перейти к ней;
-Shift+перетаскивание или перетаскивание правой кнопкой выделяет отрезок (правый щелчок — экспорт в Mermaid)</translation>
+        <translation>Щёлкните или перетащите, чтобы путешествовать во времени; щелчок по метке переходит к ней;
+Shift+перетаскивание или перетаскивание правой кнопкой выделяет отрезок (щелчок правой кнопкой: экспорт в Mermaid)</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>Clear the selection</source>
         <translation>Снять выделение</translation>
     </message>
-</context>
-<context>
-    <name>actorscope::views::TimelineWidget</name>
     <message>
         <location line="+25"/>
         <source>Play backward</source>
         <translation>Воспроизвести назад</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>◀ Back</source>
+        <translation>◀ Назад</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1826,6 +2104,11 @@ Shift+перетаскивание или перетаскивание прав�
         <location line="+1"/>
         <source>Play forward</source>
         <translation>Воспроизвести вперёд</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play ▶</source>
+        <translation>Воспроизвести ▶</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1941,7 +2224,7 @@ Shift+перетаскивание или перетаскивание прав�
         <translation>Mermaid sequenceDiagram (событий: %1) сохранена в %2</translation>
     </message>
     <message>
-        <location line="+301"/>
+        <location line="+307"/>
         <source>Live  •  recording %1 events (%2 s)</source>
         <translation>Вживую  •  записано событий: %1 (%2 с)</translation>
     </message>

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnimationExport</name>
+    <message>
+        <location filename="../../app/AnimationExport.cpp" line="+36"/>
+        <source>no directory &apos;%1&apos; to write the frames into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the recording holds no events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bad animation options (fps 1-60, speed above 0, frames at least 16x16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>cannot write the frame &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;%1&apos;: an animation is saved as .mp4 or .gif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot make a temporary directory for the frames: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>cannot run &apos;%1&apos; to encode the %2 (install Debian&apos;s ffmpeg package): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ffmpeg could not write &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EmbeddedShell</name>
     <message>
         <location filename="../../views/observer/EmbeddedShell.cpp" line="+73"/>
@@ -180,7 +228,17 @@
         <translation>%1 被恢复</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>%1 is known as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>supervisor %1 gave up: more than %2 restarts in %3 s (the last: %4 exited with %5); it stops its children and exits with :shutdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>supervisor %1 restarted %2 as %3 (it exited with %4)</source>
         <translation>监督者 %1 将 %2 重启为 %3（它以 %4 退出）</translation>
     </message>
@@ -195,7 +253,17 @@
         <translation>所有进程</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>gave up: too many restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gave up: more than %1 restarts in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>:kill cannot be trapped: the process dies with :killed, and its links get :killed (which they can trap).</source>
         <translation>:kill 无法被捕获：进程以 :killed 死亡，与它链接的进程收到 :killed（这个可以被捕获）。</translation>
     </message>
@@ -236,19 +304,6 @@
     </message>
 </context>
 <context>
-    <name>InspectorWidget</name>
-    <message>
-        <location filename="../../views/InspectorWidget.cpp" line="+188"/>
-        <source>exit reason</source>
-        <translation>退出原因</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;邮箱&lt;/b&gt;（%1）&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
-    </message>
-</context>
-<context>
     <name>Language</name>
     <message>
         <location filename="../../app/Language.cpp" line="+46"/>
@@ -273,7 +328,13 @@ Part of the console: it monitors the shell and starts a new one when the shell d
 控制台的一部分：它监视 shell，并在 shell 死亡时启动一个新的。</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+162"/>
+        <source>
+Click to dismiss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+142"/>
         <source>gets EXIT</source>
         <translation>收到 EXIT</translation>
     </message>
@@ -286,7 +347,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
 <context>
     <name>ObserverModel</name>
     <message>
-        <location filename="../../views/observer/ObserverModel.cpp" line="+79"/>
+        <location filename="../../views/observer/ObserverModel.cpp" line="+80"/>
         <source>iex shell</source>
         <translation>iex shell</translation>
     </message>
@@ -432,7 +493,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+70"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+75"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -454,7 +515,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     <message>
         <location line="+19"/>
         <location filename="../../app/MainWindowActions.cpp" line="-105"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+160"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+176"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -665,7 +726,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/MainWindowUi.cpp" line="-149"/>
+        <location filename="../../app/MainWindowUi.cpp" line="-165"/>
         <source>Exit with reason...</source>
         <translation>带原因退出...</translation>
     </message>
@@ -697,7 +758,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <translation>取消固定（由布局自动放置）</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAnalysis.cpp" line="+43"/>
+        <location filename="../../app/MainWindowAnalysis.cpp" line="+47"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
@@ -712,7 +773,17 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <translation>时间轴</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+15"/>
+        <source>Stretch as animation (MP4 or GIF)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stretch as PNG frames...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>a session without a built-in scenario</source>
         <translation>一个没有内置场景的会话</translation>
     </message>
@@ -760,6 +831,55 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <location line="+14"/>
         <source>The graph shows the past: press Live on the timeline to act on the running processes</source>
         <translation>图中显示的是过去：在时间轴上按“实时”才能操作正在运行的进程</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+14"/>
+        <location line="+17"/>
+        <source>Export animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Nothing is recorded yet: run a scenario or open a recording first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Folder for the PNG frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MP4 video (*.mp4);;Animated GIF (*.gif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rendering the animation...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The animation was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Saved %n frame(s) to %1%2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (cut at two minutes)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/MainWindowUi.cpp" line="-15"/>
@@ -828,12 +948,12 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     </message>
     <message>
         <location line="+2"/>
-        <location line="+145"/>
+        <location line="+161"/>
         <source>Spawn</source>
         <translation>创建进程</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-151"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -894,12 +1014,12 @@ Part of the console: it monitors the shell and starts a new one when the shell d
     </message>
     <message>
         <location line="+3"/>
-        <location line="+256"/>
+        <location line="+272"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-258"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -914,7 +1034,12 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>The &amp;first five minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;About Actorscope</source>
         <translation>关于 Actorscope(&amp;A)</translation>
     </message>
@@ -934,7 +1059,12 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <translation>场景</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Switching to &quot;%1&quot; starts a new runtime.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Live (threads)</source>
         <translation>实时（多线程）</translation>
     </message>
@@ -951,7 +1081,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 确定性：单线程，顺序可复现；“单步”每次投递一个信号。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Live mode restarts the scenario on all cores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deterministic mode restarts the scenario on one thread, steppable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source> Slow motion </source>
         <translation> 慢动作 </translation>
     </message>
@@ -1084,6 +1224,112 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location line="+1"/>
         <source>Later</source>
         <translation>稍后</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restart the scenario?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The timeline&apos;s %n recorded event(s) will be cleared (File &gt; Save recording keeps them).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>actorscope::app::Tour</name>
+    <message>
+        <location filename="../../app/Tour.cpp" line="+16"/>
+        <source>The first five minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Processes, links, monitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;The graph shows the runtime live: every process is a node (circles are workers, rounded squares supervisors), a solid line is a &lt;b&gt;link&lt;/b&gt;, a dashed arrow a &lt;b&gt;monitor&lt;/b&gt; from watcher to target. The number on a node is its mailbox.&lt;/p&gt;&lt;p&gt;Pick a scenario in the toolbar; the panel &lt;i&gt;Scenario: what to try&lt;/i&gt; says what it shows.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kill a process, watch the signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;Click a process, then press &lt;b&gt;K&lt;/b&gt; (or right-click it: kill, exit with a reason you choose, send a message, trap exits).&lt;/p&gt;&lt;p&gt;Its EXIT signals travel along its links, its DOWN messages along the monitor arrows, hop by hop; nothing happens to a process before its signal arrives. A supervisor starts a new child where the old one was.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the book&apos;s examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;The &lt;b&gt;Console&lt;/b&gt; is an iex shell inside this runtime. Type, for example:&lt;/p&gt;&lt;pre&gt;pid = spawn_link(fn -&amp;gt; exit(:boom) end)&lt;/pre&gt;&lt;p&gt;and watch the new process appear, end, and its EXIT reach the shell. Up and Down recall history, Tab completes.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Slow down, step, go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;&lt;b&gt;Slow motion&lt;/b&gt; stretches every hop; &lt;b&gt;Space&lt;/b&gt; pauses; in &lt;i&gt;Deterministic&lt;/i&gt; mode &lt;b&gt;.&lt;/b&gt; steps one signal at a time.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;timeline&lt;/b&gt; at the bottom records everything: drag on it to go back in time, Shift+drag to select a stretch and export it (File &amp;gt; Export: Mermaid, MP4, GIF).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In front of a class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;&lt;b&gt;F11&lt;/b&gt;: presentation mode, full screen with large text for the back of the room. &lt;b&gt;F1&lt;/b&gt;: every shortcut. View &amp;gt; Language: English, Русский, 简体中文.&lt;/p&gt;&lt;p&gt;This tour is in Help &amp;gt; The first five minutes.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1239,7 +1485,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::EventLogWidget</name>
     <message>
-        <location filename="../../views/EventLog.cpp" line="+117"/>
+        <location filename="../../views/EventLog.cpp" line="+119"/>
         <source>Filter: a pid, a name, a reason...</source>
         <translation>筛选：pid、名字、原因……</translation>
     </message>
@@ -1571,7 +1817,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::InspectorWidget</name>
     <message>
-        <location filename="../../views/InspectorWidget.cpp" line="-146"/>
+        <location filename="../../views/InspectorWidget.cpp" line="+46"/>
         <source>trap_exit</source>
         <translation>trap_exit</translation>
     </message>
@@ -1592,12 +1838,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Suspend</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill)：无法捕获（K）</translation>
     </message>
@@ -1648,6 +1894,11 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+5"/>
+        <source>DEAD: %1 (exited with %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>DEAD: exited with %1</source>
         <translation>已死亡：以 %1 退出</translation>
     </message>
@@ -1669,7 +1920,27 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+21"/>
+        <source>exit reason</source>
+        <translation type="unfinished">退出原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restarted as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (click to go to the new pid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
+        <translation type="unfinished">&lt;p&gt;&lt;b&gt;邮箱&lt;/b&gt;（%1）&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&lt;p&gt;... and %1 more&lt;/p&gt;</source>
         <translation>&lt;p&gt;……还有 %1 条&lt;/p&gt;</translation>
     </message>
@@ -1794,26 +2065,28 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
 </context>
 <context>
-    <name>actorscope::views::TimelineBar</name>
+    <name>actorscope::views::TimelineWidget</name>
     <message>
         <location filename="../../views/TimelineWidget.cpp" line="+42"/>
         <source>Click or drag to travel in time; click a marker to jump to it;
 Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</source>
-        <translation>点击或拖动以在时间中穿梭；点击标记可跳转到该处；
+        <translation type="unfinished">点击或拖动以在时间中穿梭；点击标记可跳转到该处；
 按住 Shift 拖动或用右键拖动可选择一个区间（右键点击：导出为 Mermaid）</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>Clear the selection</source>
-        <translation>清除选择</translation>
+        <translation type="unfinished">清除选择</translation>
     </message>
-</context>
-<context>
-    <name>actorscope::views::TimelineWidget</name>
     <message>
         <location line="+25"/>
         <source>Play backward</source>
         <translation>反向播放</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1824,6 +2097,11 @@ Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</
         <location line="+1"/>
         <source>Play forward</source>
         <translation>正向播放</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play ▶</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1939,7 +2217,7 @@ Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</
         <translation>已将包含 %1 个事件的 Mermaid sequenceDiagram 保存到 %2</translation>
     </message>
     <message>
-        <location line="+301"/>
+        <location line="+307"/>
         <source>Live  •  recording %1 events (%2 s)</source>
         <translation>实时  •  正在录制 %1 个事件（%2 秒）</translation>
     </message>
