@@ -4,6 +4,7 @@
 
 #include "actorscope/scenarios.hpp"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <stdexcept>
@@ -14,28 +15,28 @@ static void initAppResources() { Q_INIT_RESOURCE(actorscope); }
 namespace actorscope::app {
 
 namespace {
-const QList<ScenarioInfo>& own() {
-  static const QList<ScenarioInfo> list{
-      {QStringLiteral("demo"), QStringLiteral("Demo: a small KV tree made of plain processes"),
-       QStringLiteral("A key-value store as in the Elixir guide: :kv_sup supervises a :registry, a :bucket_sup "
+QList<ScenarioInfo> own() {
+  return {
+      {QStringLiteral("demo"), QCoreApplication::translate("Scenario", "Demo: a small KV tree made of plain processes"),
+       QCoreApplication::translate("Scenario", "A key-value store as in the Elixir guide: :kv_sup supervises a :registry, a :bucket_sup "
                       "with three buckets, and :events. A :client monitors the registry and sends it traffic; "
                       ":left and :right are linked, and :right traps exits.\n\n"
                       "Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup, which "
                       "restarts it in place. Kill :registry and watch the DOWN reach :client. Kill :left: "
                       ":right traps the exit and gets an {:EXIT, ...} message instead of dying. Hover Kill to "
                       "preview the blast radius.")},
-      {QStringLiteral("empty"), QStringLiteral("Empty: your own playground"),
-       QStringLiteral("No processes. Spawn some from the palette (Process > Spawn), link them with Shift+drag, "
+      {QStringLiteral("empty"), QCoreApplication::translate("Scenario", "Empty: your own playground"),
+       QCoreApplication::translate("Scenario", "No processes. Spawn some from the palette (Process > Spawn), link them with Shift+drag, "
                       "monitor with Ctrl+Shift+drag, and see what an exit does.")},
   };
-  return list;
 }
 }  // namespace
 
 QList<ScenarioInfo> scenarioList() {
   QList<ScenarioInfo> all;
   for (const actorscope::ScenarioInfo& s : actorscope::scenarios())
-    all.push_back({QString::fromStdString(s.name), QString::fromStdString(s.title), QString::fromStdString(s.description)});
+    all.push_back({QString::fromStdString(s.name), QCoreApplication::translate("Scenario", s.title.c_str()),
+                   QCoreApplication::translate("Scenario", s.description.c_str())});
   all += own();
   return all;
 }

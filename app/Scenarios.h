@@ -15,7 +15,11 @@ struct ScenarioInfo {
   QString description;  // what to try, in a few sentences
 };
 
-/// Every scenario, the default first.
+/// The runtime scenarios' titles and descriptions, for lupdate (app/ScenarioTexts.cpp).
+extern const char* const kScenarioTexts[];
+extern const size_t kScenarioTextCount;
+
+/// Every scenario, the default first (titles and descriptions in the window's language).
 QList<ScenarioInfo> scenarioList();
 bool hasScenario(const QString& name);
 ScenarioInfo scenarioInfo(const QString& name);

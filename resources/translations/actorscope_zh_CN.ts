@@ -6,47 +6,47 @@
     <message>
         <location filename="../../app/AnimationExport.cpp" line="+36"/>
         <source>no directory &apos;%1&apos; to write the frames into</source>
-        <translation type="unfinished"></translation>
+        <translation>没有用于写入帧的目录“%1”</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the recording holds no events</source>
-        <translation type="unfinished"></translation>
+        <translation>录制中没有任何事件</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>bad animation options (fps 1-60, speed above 0, frames at least 16x16)</source>
-        <translation type="unfinished"></translation>
+        <translation>动画选项有误（fps 为 1-60，速度大于 0，帧至少为 16x16）</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>cannot write the frame &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入帧“%1”</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&apos;%1&apos;: an animation is saved as .mp4 or .gif</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”：动画只能保存为 .mp4 或 .gif</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cannot make a temporary directory for the frames: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为帧创建临时目录：%1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>cannot run &apos;%1&apos; to encode the %2 (install Debian&apos;s ffmpeg package): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法运行“%1”来编码 %2（请安装 Debian 的 ffmpeg 软件包）：%3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>ffmpeg could not write &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ffmpeg 无法写入“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -230,12 +230,12 @@
     <message>
         <location line="+1"/>
         <source>%1 is known as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 也称作 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>supervisor %1 gave up: more than %2 restarts in %3 s (the last: %4 exited with %5); it stops its children and exits with :shutdown</source>
-        <translation type="unfinished"></translation>
+        <translation>监督者 %1 放弃了：%3 秒内重启超过 %2 次（最后一次：%4 以 %5 退出）；它会停止其子进程并以 :shutdown 退出</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -255,12 +255,12 @@
     <message>
         <location line="+13"/>
         <source>gave up: too many restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃：重启次数过多</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gave up: more than %1 restarts in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃：%2 秒内重启超过 %1 次</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -331,7 +331,8 @@ Part of the console: it monitors the shell and starts a new one when the shell d
         <location line="+162"/>
         <source>
 Click to dismiss.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+点击关闭。</translation>
     </message>
     <message>
         <location line="+142"/>
@@ -775,12 +776,12 @@ Click to dismiss.</source>
     <message>
         <location line="+15"/>
         <source>Stretch as animation (MP4 or GIF)...</source>
-        <translation type="unfinished"></translation>
+        <translation>将区间导出为动画（MP4 或 GIF）...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stretch as PNG frames...</source>
-        <translation type="unfinished"></translation>
+        <translation>将区间导出为 PNG 帧...</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -837,49 +838,49 @@ Click to dismiss.</source>
         <location line="+14"/>
         <location line="+17"/>
         <source>Export animation</source>
-        <translation type="unfinished"></translation>
+        <translation>导出动画</translation>
     </message>
     <message>
         <location line="-31"/>
         <source>Nothing is recorded yet: run a scenario or open a recording first.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未录制任何内容：请先运行一个场景或打开一个录制。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Folder for the PNG frames</source>
-        <translation type="unfinished"></translation>
+        <translation>存放 PNG 帧的文件夹</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>MP4 video (*.mp4);;Animated GIF (*.gif)</source>
-        <translation type="unfinished"></translation>
+        <translation>MP4 视频 (*.mp4);;GIF 动画 (*.gif)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rendering the animation...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在渲染动画...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The animation was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>动画未保存：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Saved %n frame(s) to %1%2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 帧保存到 %1%2</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source> (cut at two minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>（截取前两分钟）</translation>
     </message>
     <message>
         <location filename="../../app/MainWindowUi.cpp" line="-15"/>
@@ -1036,7 +1037,7 @@ Click to dismiss.</source>
     <message>
         <location line="+5"/>
         <source>The &amp;first five minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>最初五分钟(&amp;F)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1061,7 +1062,7 @@ Click to dismiss.</source>
     <message>
         <location line="+3"/>
         <source>Switching to &quot;%1&quot; starts a new runtime.</source>
-        <translation type="unfinished"></translation>
+        <translation>切换到“%1”会启动一个新的运行时。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1083,12 +1084,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+5"/>
         <source>Live mode restarts the scenario on all cores.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时模式会在所有核心上重新开始场景。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deterministic mode restarts the scenario on one thread, steppable.</source>
-        <translation type="unfinished"></translation>
+        <translation>确定性模式会在单个线程上重新开始场景，可单步执行。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1228,24 +1229,24 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+18"/>
         <source>Restart the scenario?</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开始场景？</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The timeline&apos;s %n recorded event(s) will be cleared (File &gt; Save recording keeps them).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>时间轴上录制的 %n 个事件将被清除（文件 &gt; 保存录制 可以保留它们）。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开始</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do not ask again</source>
-        <translation type="unfinished"></translation>
+        <translation>不再询问</translation>
     </message>
 </context>
 <context>
@@ -1253,83 +1254,83 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location filename="../../app/Tour.cpp" line="+16"/>
         <source>The first five minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>最初五分钟</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Processes, links, monitors</source>
-        <translation type="unfinished"></translation>
+        <translation>进程、链接、监视器</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;p&gt;The graph shows the runtime live: every process is a node (circles are workers, rounded squares supervisors), a solid line is a &lt;b&gt;link&lt;/b&gt;, a dashed arrow a &lt;b&gt;monitor&lt;/b&gt; from watcher to target. The number on a node is its mailbox.&lt;/p&gt;&lt;p&gt;Pick a scenario in the toolbar; the panel &lt;i&gt;Scenario: what to try&lt;/i&gt; says what it shows.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;图中实时显示运行时：每个进程是一个节点（圆形是工作进程，圆角方形是监督者），实线表示&lt;b&gt;链接&lt;/b&gt;，虚线箭头表示从监视方指向目标的&lt;b&gt;监视器&lt;/b&gt;。节点上的数字是它的邮箱长度。&lt;/p&gt;&lt;p&gt;在工具栏中选择一个场景；&lt;i&gt;场景：可以尝试的操作&lt;/i&gt;面板会说明它展示的内容。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Kill a process, watch the signals</source>
-        <translation type="unfinished"></translation>
+        <translation>杀死一个进程，观察信号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;p&gt;Click a process, then press &lt;b&gt;K&lt;/b&gt; (or right-click it: kill, exit with a reason you choose, send a message, trap exits).&lt;/p&gt;&lt;p&gt;Its EXIT signals travel along its links, its DOWN messages along the monitor arrows, hop by hop; nothing happens to a process before its signal arrives. A supervisor starts a new child where the old one was.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;点击一个进程，然后按 &lt;b&gt;K&lt;/b&gt;（或右键点击它：杀死、以你选择的原因退出、发送消息、捕获退出）。&lt;/p&gt;&lt;p&gt;它的 EXIT 信号沿着链接传播，DOWN 消息沿着监视箭头传播，一跳一跳地前进；信号到达之前，进程不会受到任何影响。监督者会在原来的位置启动一个新的子进程。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Type the book&apos;s examples</source>
-        <translation type="unfinished"></translation>
+        <translation>输入书中的示例</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;p&gt;The &lt;b&gt;Console&lt;/b&gt; is an iex shell inside this runtime. Type, for example:&lt;/p&gt;&lt;pre&gt;pid = spawn_link(fn -&amp;gt; exit(:boom) end)&lt;/pre&gt;&lt;p&gt;and watch the new process appear, end, and its EXIT reach the shell. Up and Down recall history, Tab completes.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;控制台&lt;/b&gt;是运行在这个运行时中的 iex shell。例如输入：&lt;/p&gt;&lt;pre&gt;pid = spawn_link(fn -&amp;gt; exit(:boom) end)&lt;/pre&gt;&lt;p&gt;然后观察新进程出现、结束，以及它的 EXIT 到达 shell。Up 和 Down 调出历史记录，Tab 补全。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Slow down, step, go back</source>
-        <translation type="unfinished"></translation>
+        <translation>放慢、单步、回退</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;p&gt;&lt;b&gt;Slow motion&lt;/b&gt; stretches every hop; &lt;b&gt;Space&lt;/b&gt; pauses; in &lt;i&gt;Deterministic&lt;/i&gt; mode &lt;b&gt;.&lt;/b&gt; steps one signal at a time.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;timeline&lt;/b&gt; at the bottom records everything: drag on it to go back in time, Shift+drag to select a stretch and export it (File &amp;gt; Export: Mermaid, MP4, GIF).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;慢动作&lt;/b&gt;会拉长每一跳；&lt;b&gt;Space&lt;/b&gt; 暂停；在&lt;i&gt;确定性&lt;/i&gt;模式下，&lt;b&gt;.&lt;/b&gt; 每次单步投递一个信号。&lt;/p&gt;&lt;p&gt;底部的&lt;b&gt;时间轴&lt;/b&gt;记录一切：在上面拖动可回到过去，按住 Shift 拖动可选择一个区间并导出（文件 &amp;gt; 导出：Mermaid、MP4、GIF）。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>In front of a class</source>
-        <translation type="unfinished"></translation>
+        <translation>在课堂上</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;p&gt;&lt;b&gt;F11&lt;/b&gt;: presentation mode, full screen with large text for the back of the room. &lt;b&gt;F1&lt;/b&gt;: every shortcut. View &amp;gt; Language: English, Русский, 简体中文.&lt;/p&gt;&lt;p&gt;This tour is in Help &amp;gt; The first five minutes.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;F11&lt;/b&gt;：演示模式，全屏、大字号，让教室后排也能看清。&lt;b&gt;F1&lt;/b&gt;：所有快捷键。视图 &amp;gt; 语言：English、Русский、简体中文。&lt;/p&gt;&lt;p&gt;本导览位于 帮助 &amp;gt; 最初五分钟。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+30"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -1895,7 +1896,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+5"/>
         <source>DEAD: %1 (exited with %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>已死亡：%1（以 %2 退出）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1922,22 +1923,22 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+21"/>
         <source>exit reason</source>
-        <translation type="unfinished">退出原因</translation>
+        <translation>退出原因</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>restarted as</source>
-        <translation type="unfinished"></translation>
+        <translation>重启为</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 (click to go to the new pid)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（点击跳转到新的 pid）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished">&lt;p&gt;&lt;b&gt;邮箱&lt;/b&gt;（%1）&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;邮箱&lt;/b&gt;（%1）&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2070,13 +2071,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location filename="../../views/TimelineWidget.cpp" line="+42"/>
         <source>Click or drag to travel in time; click a marker to jump to it;
 Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</source>
-        <translation type="unfinished">点击或拖动以在时间中穿梭；点击标记可跳转到该处；
+        <translation>点击或拖动以在时间中穿梭；点击标记可跳转到该处；
 按住 Shift 拖动或用右键拖动可选择一个区间（右键点击：导出为 Mermaid）</translation>
     </message>
     <message>
         <location line="+119"/>
         <source>Clear the selection</source>
-        <translation type="unfinished">清除选择</translation>
+        <translation>清除选择</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2086,7 +2087,7 @@ Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</
     <message>
         <location line="+0"/>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 后退</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2101,7 +2102,7 @@ Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</
     <message>
         <location line="+0"/>
         <source>Play ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>播放 ▶</translation>
     </message>
     <message>
         <location line="+1"/>

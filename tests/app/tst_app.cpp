@@ -77,6 +77,7 @@ private slots:
   void fitsSmallScreens_data();
   void fitsSmallScreens();
   void translationsLoad();
+  void scenarioTextsAreTranslatable();
   void grabsNonEmptyImage();
   void everyScenarioShowsNodes_data();
   void everyScenarioShowsNodes();
@@ -270,6 +271,20 @@ void TestApp::translationsLoad() {
     // A text of the observer library (no QObject): the event log's words.
     QVERIFY(QCoreApplication::translate("EventText", "the observer") != QStringLiteral("the observer"));
   }
+}
+
+void TestApp::scenarioTextsAreTranslatable() {
+  // Every runtime scenario's title and description is in the list lupdate reads
+  // (app/ScenarioTexts.cpp), so the scenario picker and panel are translated too.
+  QSet<QString> listed;
+  for (size_t i = 0; i < actorscope::app::kScenarioTextCount; ++i)
+    listed.insert(QString::fromUtf8(actorscope::app::kScenarioTexts[i]));
+  for (const auto& s : actorscope::scenarios()) {
+    QVERIFY2(listed.contains(QString::fromStdString(s.title)), s.title.c_str());
+    QVERIFY2(listed.contains(QString::fromStdString(s.description)),
+             qPrintable(QString::fromStdString(s.name) + QStringLiteral(": description changed; run scripts/update-translations.sh")));
+  }
+  QCOMPARE(actorscope::app::kScenarioTextCount, 2 * actorscope::scenarios().size());
 }
 
 void TestApp::grabsNonEmptyImage() {
