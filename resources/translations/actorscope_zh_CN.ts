@@ -392,6 +392,133 @@ Click to dismiss.</source>
     </message>
 </context>
 <context>
+    <name>Scenario</name>
+    <message>
+        <location filename="../../app/Scenarios.cpp" line="+20"/>
+        <source>Demo: a small KV tree made of plain processes</source>
+        <translation>演示：由普通进程构成的小型 KV 树</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A key-value store as in the Elixir guide: :kv_sup supervises a :registry, a :bucket_sup with three buckets, and :events. A :client monitors the registry and sends it traffic; :left and :right are linked, and :right traps exits.
+
+Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup, which restarts it in place. Kill :registry and watch the DOWN reach :client. Kill :left: :right traps the exit and gets an {:EXIT, ...} message instead of dying. Hover Kill to preview the blast radius.</source>
+        <translation>与 Elixir 指南中一样的键值存储：:kv_sup 监督 :registry、带有三个桶的 :bucket_sup 以及 :events。:client 监视注册表并向它发送请求；:left 与 :right 相互链接，且 :right 捕获退出。
+
+试试：杀死 bucket_2（选中它，按 K），观察 EXIT 传到 :bucket_sup，后者会在原处重启它。杀死 :registry，观察 DOWN 到达 :client。杀死 :left：:right 捕获了退出，收到一条 {:EXIT, ...} 消息而不是死亡。将鼠标悬停在“杀死”上可预览波及范围。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Empty: your own playground</source>
+        <translation>空白：你自己的试验场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No processes. Spawn some from the palette (Process &gt; Spawn), link them with Shift+drag, monitor with Ctrl+Shift+drag, and see what an exit does.</source>
+        <translation>没有进程。从面板中创建一些进程（进程 &gt; 创建进程），用 Shift+drag 链接它们，用 Ctrl+Shift+drag 监视，看看退出会带来什么。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ScenarioTexts.cpp" line="+12"/>
+        <source>KV: the key-value store of the Elixir guide</source>
+        <translation>KV：Elixir 指南中的键值存储</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The application of Elixir&apos;s getting-started guide. KV.Supervisor (one_for_one) starts an event manager, KV.BucketSupervisor (a DynamicSupervisor of temporary buckets) and KV.Registry, which maps bucket names to bucket processes and monitors every bucket. A client then creates the buckets &quot;shopping&quot;, &quot;groceries&quot; and &quot;todo&quot; and puts milk into the first. Try: kill a bucket and watch the DOWN reach the registry, which forgets it; the bucket supervisor does not restart it (temporary). Then kill KV.Registry: the root restarts it, but the buckets live on, orphaned, unknown to the new registry. That is what kv-nested fixes.</source>
+        <translation>Elixir 入门指南中的应用。KV.Supervisor（one_for_one）启动一个事件管理器、KV.BucketSupervisor（一个管理临时桶的 DynamicSupervisor）以及 KV.Registry；KV.Registry 把桶名映射到桶进程，并监视每一个桶。随后一个客户端创建桶“shopping”、“groceries”和“todo”，并把 milk 放入第一个桶。试试：杀死一个桶，观察 DOWN 到达注册表，注册表随即忘掉它；桶监督者不会重启它（临时的）。然后杀死 KV.Registry：根监督者会重启它，但桶仍然存活，成了孤儿，新的注册表并不知道它们。这正是 kv-nested 要解决的问题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KV with a one_for_all registry supervisor</source>
+        <translation>带有 one_for_all 注册表监督者的 KV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The guide&apos;s fix for orphaned buckets: KV.Registry and KV.BucketSupervisor live under their own one_for_all supervisor, KV.RegistrySupervisor, beside the event manager. Try: kill KV.Registry and watch the one_for_all strategy stop the bucket supervisor too (and with it every bucket) and restart both, so the registry and the buckets never disagree. Killing a bucket still only sends a DOWN.</source>
+        <translation>指南中对孤儿桶的修复：KV.Registry 和 KV.BucketSupervisor 位于它们自己的 one_for_all 监督者 KV.RegistrySupervisor 之下，与事件管理器并列。试试：杀死 KV.Registry，观察 one_for_all 策略把桶监督者也停掉（连同其下的每个桶），然后把两者都重启，这样注册表与桶就永远不会不一致。杀死一个桶仍然只会发送一个 DOWN。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitors: five DOWNs</source>
+        <translation>监视器：五个 DOWN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The watcher spawns five workers and monitors each one (dashed arrows). One after the other the workers end: the middle one with :some_reason, the others with :normal. Every ending sends a DOWN to the watcher, whatever the reason, and the watcher keeps running: a monitor only reports. The watcher ends with five {:DOWN, ref, :process, pid, reason} messages in its mailbox. Try: kill the watcher before the workers end: the workers do not notice (monitors are one-way).</source>
+        <translation>监视方创建五个工作进程并逐一监视（虚线箭头）。工作进程一个接一个地结束：中间那个以 :some_reason 结束，其余的以 :normal 结束。无论原因为何，每次结束都会向监视方发送一个 DOWN，而监视方继续运行：监视器只负责报告。最终监视方的邮箱里有五条 {:DOWN, ref, :process, pid, reason} 消息。试试：在工作进程结束之前杀死监视方：工作进程不会察觉（监视是单向的）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trapping exits</source>
+        <translation>捕获退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parent sets trap_exit (a shield around it) and spawn_links a child, which soon exits with :kaboom. Without the shield the exit signal would kill the parent; with it the signal turns into the message {:EXIT, child, :kaboom} in the parent&apos;s mailbox and the parent lives on. Try: untrap the parent before the child ends, or send the parent an exit with :kill, which no shield stops.</source>
+        <translation>父进程设置了 trap_exit（周围的一层护盾），并用 spawn_link 创建一个子进程，子进程很快以 :kaboom 退出。没有护盾时，退出信号会杀死父进程；有了护盾，信号会变成父进程邮箱中的消息 {:EXIT, child, :kaboom}，父进程继续存活。试试：在子进程结束之前取消父进程的捕获退出，或者以 :kill 向父进程发送退出信号，任何护盾都挡不住它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A chain of links</source>
+        <translation>链接链</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A chain of linked processes, :chain_0 to :chain_N, each spawn_linked by the one before; one member in the middle traps exits. The director kills :chain_0: the :killed exit signal travels hop by hop down the chain, killing each member, until it reaches the trapping member, where it becomes an {:EXIT, ...} message and stops. The rest of the chain survives. Try: kill a member behind the trapper, or untrap it first and watch the whole chain go.</source>
+        <translation>一条由链接的进程组成的链，从 :chain_0 到 :chain_N，每个进程都由前一个用 spawn_link 创建；中间有一个成员捕获退出。导演进程杀死 :chain_0：:killed 退出信号沿着链一跳一跳地传递，杀死每个成员，直到到达捕获退出的成员，在那里变成一条 {:EXIT, ...} 消息并停止传播。链的其余部分得以幸存。试试：杀死捕获者之后的某个成员，或者先取消它的捕获退出，看着整条链全部消失。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three restart strategies</source>
+        <translation>三种重启策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three supervisors side by side, :one_for_one, :one_for_all and :rest_for_one, each with the same four children a, b, c, d started in that order. After a while the director crashes child b under each of them. :one_for_one restarts b alone; :one_for_all stops the others (d, c, a: reverse order) and restarts all four; :rest_for_one restarts b and the children started after it, c and d. Compare the new pids. Try: kill a or d yourself under each supervisor.</source>
+        <translation>三个监督者并排放置：:one_for_one、:one_for_all 和 :rest_for_one，每个都有相同的四个子进程 a、b、c、d，按此顺序启动。过一会儿，导演进程让每个监督者下的子进程 b 崩溃。:one_for_one 只重启 b；:one_for_all 停止其他子进程（d、c、a：逆序）并重启全部四个；:rest_for_one 重启 b 以及在它之后启动的子进程 c 和 d。比较新的 pid。试试：自己在每个监督者下杀死 a 或 d。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart storm</source>
+        <translation>重启风暴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A worker that crashes on a timer, under :storm_sup (at most max_restarts restarts in 5 s), under :storm_root (at most root_max_restarts in 5 s). Each crash is a restart; when the crashes come too fast :storm_sup gives up, stops its children and exits with :shutdown, and the failure climbs one level: :storm_root restarts :storm_sup, the storm starts again, until the root gives up too and the whole tree is gone. Try: raise crash_every_ms above 1700 and the tree copes forever.</source>
+        <translation>一个按定时器崩溃的工作进程，位于 :storm_sup 之下（5 秒内最多重启 max_restarts 次），而 :storm_sup 又位于 :storm_root 之下（5 秒内最多 root_max_restarts 次）。每次崩溃都会引发一次重启；当崩溃来得太快时，:storm_sup 放弃，停止其子进程并以 :shutdown 退出，故障随之上升一层：:storm_root 重启 :storm_sup，风暴再次开始，直到根监督者也放弃，整棵树随之消失。试试：把 crash_every_ms 调到 1700 以上，这棵树就能一直撑下去。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link or monitor?</source>
+        <translation>链接还是监视？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two parents side by side: :linker spawn_links its children (solid lines), :monitorer spawn_monitors its children (dashed arrows). After a while both parents are killed. The linked children die with them (:killed travels along every link), the monitored children carry on: a monitor goes from watcher to target only, so the parent&apos;s death reaches nobody. Try: kill a child instead: the linker dies with it, the monitorer just gets a DOWN.</source>
+        <translation>两个父进程并排放置：:linker 用 spawn_link 创建子进程（实线），:monitorer 用 spawn_monitor 创建子进程（虚线箭头）。过一会儿，两个父进程都被杀死。链接的子进程随之死亡（:killed 沿每条链接传递），被监视的子进程继续运行：监视器只从监视方指向目标，因此父进程的死亡不会传给任何进程。试试：改为杀死一个子进程：:linker 会随之死亡，:monitorer 只会收到一个 DOWN。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailbox flood</source>
+        <translation>邮箱泛滥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The :producer sends a {:job, n} message much faster than the :consumer can handle one. Nothing pushes back: the consumer&apos;s mailbox grows (watch its badge heat up) until the producer stops, then slowly drains. Try: suspend the consumer, or slow the producer down (produce_every_ms) until the mailbox stays small.</source>
+        <translation>:producer 发送 {:job, n} 消息的速度远快于 :consumer 处理消息的速度。没有任何反压：消费者的邮箱不断增长（看它的徽标逐渐变热），直到生产者停止，然后再慢慢清空。试试：挂起消费者，或者把生产者放慢（produce_every_ms），直到邮箱保持很小。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A big tree</source>
+        <translation>一棵大树</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supervision tree for scale: :big_root supervises `branches` one_for_one supervisors, each with `workers` workers linked to it and a watcher that monitors every worker of its branch. A few thousand processes, links and monitors. Try: kill a branch supervisor and watch its subtree go and come back, with a DOWN for every worker reaching the branch&apos;s watcher; zoom out and kill the root.</source>
+        <translation>用于展示规模的监督树：:big_root 监督 `branches` 个 one_for_one 监督者，每个监督者下有 `workers` 个与它链接的工作进程，以及一个监视该分支所有工作进程的监视方。共有几千个进程、链接和监视器。试试：杀死一个分支监督者，观察它的子树消失又恢复，每个工作进程都会向该分支的监视方发送一个 DOWN；缩小视图，然后杀死根监督者。</translation>
+    </message>
+</context>
+<context>
     <name>actorscope::app::Exporter</name>
     <message>
         <location filename="../../app/Export.cpp" line="+4"/>
@@ -1760,7 +1887,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphView</name>
     <message>
-        <location filename="../../views/GraphView.cpp" line="+231"/>
+        <location filename="../../views/GraphView.cpp" line="+244"/>
         <source>signal delay %1 ms</source>
         <translation>信号延迟 %1 毫秒</translation>
     </message>
@@ -1770,47 +1897,56 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>左右拖动 ← → 设置延迟（当前 %1 毫秒）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-205"/>
+        <location line="+239"/>
         <source>worker process</source>
         <translation>工作进程</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-239"/>
+        <location line="+241"/>
         <source>supervisor</source>
         <translation>监督者</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-241"/>
+        <location line="+252"/>
         <source>console shell (iex)</source>
         <translation>控制台 shell（iex）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-252"/>
+        <location line="+254"/>
         <source>traps exits (ring)</source>
         <translation>捕获退出（圆环）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-253"/>
+        <location line="+255"/>
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-255"/>
+        <location line="+259"/>
         <source>monitor (watcher → target)</source>
         <translation>监视器（监视方 → 目标）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-259"/>
+        <location line="+261"/>
         <source>exit :kill / crash</source>
         <translation>退出 :kill / 崩溃</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
+        <location line="+261"/>
         <source>exit :normal, :shutdown</source>
         <translation>退出 :normal、:shutdown</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-261"/>
+        <location line="+262"/>
         <source>DOWN message</source>
         <translation>DOWN 消息</translation>
     </message>
