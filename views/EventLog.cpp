@@ -59,6 +59,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
   const Line& l = lines_[size_t(index.row())];
   switch (role) {
     case Qt::DisplayRole: return l.text;
+    case Qt::ToolTipRole: return l.text.size() > 60 ? QVariant(l.text) : QVariant();  // a long line, whole
     case PidRole: return QVariant::fromValue<quint64>(l.pid.raw);
     case CategoryRole: return l.category;
     case Qt::DecorationRole: return l.colour.isValid() ? QVariant(l.colour) : QVariant();

@@ -392,6 +392,133 @@ Click to dismiss.</source>
     </message>
 </context>
 <context>
+    <name>Scenario</name>
+    <message>
+        <location filename="../../app/Scenarios.cpp" line="+20"/>
+        <source>Demo: a small KV tree made of plain processes</source>
+        <translation>Демо: небольшое дерево KV из обычных процессов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A key-value store as in the Elixir guide: :kv_sup supervises a :registry, a :bucket_sup with three buckets, and :events. A :client monitors the registry and sends it traffic; :left and :right are linked, and :right traps exits.
+
+Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup, which restarts it in place. Kill :registry and watch the DOWN reach :client. Kill :left: :right traps the exit and gets an {:EXIT, ...} message instead of dying. Hover Kill to preview the blast radius.</source>
+        <translation>Хранилище «ключ — значение», как в руководстве по Elixir: :kv_sup — супервизор для :registry, :bucket_sup с тремя бакетами и :events. :client ставит монитор на реестр и шлёт ему запросы; :left и :right связаны, и :right перехватывает выходы.
+
+Попробуйте: убейте bucket_2 (выделите его и нажмите K) и посмотрите, как EXIT доходит до :bucket_sup, который перезапускает его на том же месте. Убейте :registry и посмотрите, как DOWN доходит до :client. Убейте :left: :right перехватывает выход и вместо гибели получает сообщение {:EXIT, ...}. Наведите курсор на «Убить», чтобы заранее увидеть радиус поражения.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Empty: your own playground</source>
+        <translation>Пусто: ваша собственная песочница</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No processes. Spawn some from the palette (Process &gt; Spawn), link them with Shift+drag, monitor with Ctrl+Shift+drag, and see what an exit does.</source>
+        <translation>Процессов нет. Запустите их из палитры (Процесс &gt; Запустить), свяжите с помощью Shift+перетаскивания, поставьте монитор с помощью Ctrl+Shift+перетаскивания и посмотрите, что делает выход.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ScenarioTexts.cpp" line="+12"/>
+        <source>KV: the key-value store of the Elixir guide</source>
+        <translation>KV: хранилище «ключ — значение» из руководства по Elixir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The application of Elixir&apos;s getting-started guide. KV.Supervisor (one_for_one) starts an event manager, KV.BucketSupervisor (a DynamicSupervisor of temporary buckets) and KV.Registry, which maps bucket names to bucket processes and monitors every bucket. A client then creates the buckets &quot;shopping&quot;, &quot;groceries&quot; and &quot;todo&quot; and puts milk into the first. Try: kill a bucket and watch the DOWN reach the registry, which forgets it; the bucket supervisor does not restart it (temporary). Then kill KV.Registry: the root restarts it, but the buckets live on, orphaned, unknown to the new registry. That is what kv-nested fixes.</source>
+        <translation>Приложение из вводного руководства по Elixir. KV.Supervisor (one_for_one) запускает менеджер событий, KV.BucketSupervisor (DynamicSupervisor временных бакетов) и KV.Registry, который сопоставляет имена бакетов с их процессами и ставит монитор на каждый бакет. Затем клиент создаёт бакеты &quot;shopping&quot;, &quot;groceries&quot; и &quot;todo&quot; и кладёт молоко в первый. Попробуйте: убейте бакет и посмотрите, как DOWN доходит до реестра, который о нём забывает; супервизор бакетов его не перезапускает (temporary). Затем убейте KV.Registry: корень перезапускает его, но бакеты продолжают жить — осиротевшие и неизвестные новому реестру. Именно это исправляет kv-nested.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KV with a one_for_all registry supervisor</source>
+        <translation>KV с супервизором реестра one_for_all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The guide&apos;s fix for orphaned buckets: KV.Registry and KV.BucketSupervisor live under their own one_for_all supervisor, KV.RegistrySupervisor, beside the event manager. Try: kill KV.Registry and watch the one_for_all strategy stop the bucket supervisor too (and with it every bucket) and restart both, so the registry and the buckets never disagree. Killing a bucket still only sends a DOWN.</source>
+        <translation>Исправление из руководства для осиротевших бакетов: KV.Registry и KV.BucketSupervisor живут под собственным супервизором one_for_all, KV.RegistrySupervisor, рядом с менеджером событий. Попробуйте: убейте KV.Registry и посмотрите, как стратегия one_for_all останавливает и супервизор бакетов (а с ним и все бакеты) и перезапускает оба, так что реестр и бакеты никогда не расходятся. Убийство бакета по-прежнему лишь отправляет DOWN.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitors: five DOWNs</source>
+        <translation>Мониторы: пять DOWN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The watcher spawns five workers and monitors each one (dashed arrows). One after the other the workers end: the middle one with :some_reason, the others with :normal. Every ending sends a DOWN to the watcher, whatever the reason, and the watcher keeps running: a monitor only reports. The watcher ends with five {:DOWN, ref, :process, pid, reason} messages in its mailbox. Try: kill the watcher before the workers end: the workers do not notice (monitors are one-way).</source>
+        <translation>Следящий процесс запускает пять рабочих процессов и ставит монитор на каждый (пунктирные стрелки). Рабочие процессы завершаются один за другим: средний — с :some_reason, остальные — с :normal. Каждое завершение, какой бы ни была причина, отправляет DOWN следящему процессу, а тот продолжает работать: монитор только сообщает. В итоге в почтовом ящике следящего процесса оказываются пять сообщений {:DOWN, ref, :process, pid, reason}. Попробуйте: убейте следящий процесс до того, как завершатся рабочие: они этого не заметят (мониторы односторонние).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trapping exits</source>
+        <translation>Перехват выходов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parent sets trap_exit (a shield around it) and spawn_links a child, which soon exits with :kaboom. Without the shield the exit signal would kill the parent; with it the signal turns into the message {:EXIT, child, :kaboom} in the parent&apos;s mailbox and the parent lives on. Try: untrap the parent before the child ends, or send the parent an exit with :kill, which no shield stops.</source>
+        <translation>Родитель включает trap_exit (вокруг него появляется щит) и через spawn_link запускает дочерний процесс, который вскоре завершается с :kaboom. Без щита сигнал выхода убил бы родителя; со щитом сигнал превращается в сообщение {:EXIT, child, :kaboom} в почтовом ящике родителя, и родитель продолжает жить. Попробуйте: отключите у родителя перехват выходов до завершения дочернего процесса или отправьте родителю выход с :kill, который не остановит никакой щит.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A chain of links</source>
+        <translation>Цепочка связей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A chain of linked processes, :chain_0 to :chain_N, each spawn_linked by the one before; one member in the middle traps exits. The director kills :chain_0: the :killed exit signal travels hop by hop down the chain, killing each member, until it reaches the trapping member, where it becomes an {:EXIT, ...} message and stops. The rest of the chain survives. Try: kill a member behind the trapper, or untrap it first and watch the whole chain go.</source>
+        <translation>Цепочка связанных процессов от :chain_0 до :chain_N, каждый из которых запущен через spawn_link предыдущим; один процесс в середине перехватывает выходы. Режиссёр убивает :chain_0: сигнал выхода :killed звено за звеном идёт по цепочке, убивая каждый процесс, пока не дойдёт до перехватывающего процесса, где превращается в сообщение {:EXIT, ...} и останавливается. Остальная часть цепочки выживает. Попробуйте: убейте звено за перехватывающим процессом или сначала отключите у него перехват выходов и посмотрите, как погибнет вся цепочка.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three restart strategies</source>
+        <translation>Три стратегии перезапуска</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three supervisors side by side, :one_for_one, :one_for_all and :rest_for_one, each with the same four children a, b, c, d started in that order. After a while the director crashes child b under each of them. :one_for_one restarts b alone; :one_for_all stops the others (d, c, a: reverse order) and restarts all four; :rest_for_one restarts b and the children started after it, c and d. Compare the new pids. Try: kill a or d yourself under each supervisor.</source>
+        <translation>Три супервизора рядом: :one_for_one, :one_for_all и :rest_for_one, у каждого одни и те же четыре дочерних процесса a, b, c, d, запущенные в этом порядке. Через некоторое время режиссёр роняет дочерний процесс b под каждым из них. :one_for_one перезапускает только b; :one_for_all останавливает остальные (d, c, a: в обратном порядке) и перезапускает все четыре; :rest_for_one перезапускает b и процессы, запущенные после него, — c и d. Сравните новые pid. Попробуйте: сами убейте a или d под каждым супервизором.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart storm</source>
+        <translation>Шторм перезапусков</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A worker that crashes on a timer, under :storm_sup (at most max_restarts restarts in 5 s), under :storm_root (at most root_max_restarts in 5 s). Each crash is a restart; when the crashes come too fast :storm_sup gives up, stops its children and exits with :shutdown, and the failure climbs one level: :storm_root restarts :storm_sup, the storm starts again, until the root gives up too and the whole tree is gone. Try: raise crash_every_ms above 1700 and the tree copes forever.</source>
+        <translation>Рабочий процесс, который падает по таймеру, под :storm_sup (не больше max_restarts перезапусков за 5 с), а тот под :storm_root (не больше root_max_restarts за 5 с). Каждый сбой — это перезапуск; когда сбои идут слишком часто, :storm_sup сдаётся, останавливает дочерние процессы и завершается с :shutdown, и сбой поднимается на уровень выше: :storm_root перезапускает :storm_sup, шторм начинается снова — пока не сдастся и корень и всё дерево не исчезнет. Попробуйте: поднимите crash_every_ms выше 1700, и дерево будет справляться вечно.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link or monitor?</source>
+        <translation>Связь или монитор?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two parents side by side: :linker spawn_links its children (solid lines), :monitorer spawn_monitors its children (dashed arrows). After a while both parents are killed. The linked children die with them (:killed travels along every link), the monitored children carry on: a monitor goes from watcher to target only, so the parent&apos;s death reaches nobody. Try: kill a child instead: the linker dies with it, the monitorer just gets a DOWN.</source>
+        <translation>Два родителя рядом: :linker запускает дочерние процессы через spawn_link (сплошные линии), :monitorer — через spawn_monitor (пунктирные стрелки). Через некоторое время оба родителя убиты. Связанные дочерние процессы умирают вместе с родителем (:killed проходит по каждой связи), а дочерние процессы под монитором продолжают работать: монитор направлен только от следящего к цели, поэтому смерть родителя никого не затрагивает. Попробуйте: вместо этого убейте дочерний процесс: :linker умрёт вместе с ним, а :monitorer просто получит DOWN.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailbox flood</source>
+        <translation>Переполнение почтового ящика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The :producer sends a {:job, n} message much faster than the :consumer can handle one. Nothing pushes back: the consumer&apos;s mailbox grows (watch its badge heat up) until the producer stops, then slowly drains. Try: suspend the consumer, or slow the producer down (produce_every_ms) until the mailbox stays small.</source>
+        <translation>:producer отправляет сообщения {:job, n} гораздо быстрее, чем :consumer успевает обработать хотя бы одно. Ничто не сдерживает поток: почтовый ящик потребителя растёт (посмотрите, как раскаляется его значок), пока производитель не остановится, а затем медленно пустеет. Попробуйте: приостановите потребителя или замедлите производителя (produce_every_ms), чтобы почтовый ящик оставался небольшим.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A big tree</source>
+        <translation>Большое дерево</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supervision tree for scale: :big_root supervises `branches` one_for_one supervisors, each with `workers` workers linked to it and a watcher that monitors every worker of its branch. A few thousand processes, links and monitors. Try: kill a branch supervisor and watch its subtree go and come back, with a DOWN for every worker reaching the branch&apos;s watcher; zoom out and kill the root.</source>
+        <translation>Дерево супервизоров для проверки масштаба: под :big_root находятся `branches` супервизоров one_for_one, у каждого из которых `workers` связанных с ним рабочих процессов и следящий процесс, ставящий монитор на каждый рабочий процесс своей ветви. Несколько тысяч процессов, связей и мониторов. Попробуйте: убейте супервизор ветви и посмотрите, как его поддерево исчезает и возвращается, а следящий процесс ветви получает DOWN за каждый рабочий процесс; уменьшите масштаб и убейте корень.</translation>
+    </message>
+</context>
+<context>
     <name>actorscope::app::Exporter</name>
     <message>
         <location filename="../../app/Export.cpp" line="+4"/>
@@ -1764,7 +1891,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphView</name>
     <message>
-        <location filename="../../views/GraphView.cpp" line="+231"/>
+        <location filename="../../views/GraphView.cpp" line="+244"/>
         <source>signal delay %1 ms</source>
         <translation>задержка сигналов %1 мс</translation>
     </message>
@@ -1774,47 +1901,56 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>тяните ← →, чтобы задать задержку (сейчас %1 мс)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-205"/>
+        <location line="+239"/>
         <source>worker process</source>
         <translation>рабочий процесс</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-239"/>
+        <location line="+241"/>
         <source>supervisor</source>
         <translation>супервизор</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-241"/>
+        <location line="+252"/>
         <source>console shell (iex)</source>
         <translation>оболочка консоли (iex)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-252"/>
+        <location line="+254"/>
         <source>traps exits (ring)</source>
         <translation>перехватывает выходы (кольцо)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-253"/>
+        <location line="+255"/>
         <source>link</source>
         <translation>связь</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-255"/>
+        <location line="+259"/>
         <source>monitor (watcher → target)</source>
         <translation>монитор (следящий → цель)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-259"/>
+        <location line="+261"/>
         <source>exit :kill / crash</source>
         <translation>выход :kill / падение</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
+        <location line="+261"/>
         <source>exit :normal, :shutdown</source>
         <translation>выход :normal, :shutdown</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-261"/>
+        <location line="+262"/>
         <source>DOWN message</source>
         <translation>сообщение DOWN</translation>
     </message>
