@@ -529,15 +529,16 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
                 QStringLiteral("\u21bb%1").arg(restarts_));
   }
   if (ghost() && dead && !flashing && lod > 0.2) {
-    // The give-up note, in the exit colour, under the label; readable at any zoom.
-    const double k = std::clamp(1.0 / lod, 1.0, 2.5);
+    // The give-up note, in the exit colour, to the right of the node (below it sits its subtree,
+    // above its parent); readable at any zoom.
+    const double k = std::clamp(1.0 / lod, 1.0, 1.6);
     QFont nf = f;
     nf.setPixelSize(int(std::lround(13 * k)));
     nf.setBold(true);
     p->setFont(nf);
     p->setPen(QColor(0xb0, 0x1c, 0x2e));
-    const double w = std::max(260.0, QFontMetricsF(nf).horizontalAdvance(ghostNote_) + 8);
-    p->drawText(QRectF(-w / 2, r + 38 * k, w, 22 * k), Qt::AlignCenter, ghostNote_);
+    const double w = QFontMetricsF(nf).horizontalAdvance(ghostNote_) + 8;
+    p->drawText(QRectF(r + 12, -12 * k, w, 24 * k), Qt::AlignLeft | Qt::AlignVCenter, ghostNote_);
     QPen dash(QColor(0xb0, 0x1c, 0x2e), 2, Qt::DashLine);
     dash.setCosmetic(true);
     p->setPen(dash);
