@@ -203,9 +203,11 @@ public:
     p->setRenderHint(QPainter::Antialiasing, true);
     // Zoomed out, pulses and their labels grow so that they stay visible on screen.
     if (!(lod > 0)) return;
-    const double k = std::clamp(0.85 / std::max(lod, 0.01), 1.0, 2.6);
+    // Presentation mode (NodeItem::textScale() > 1): pulses and their labels larger still.
+    const double big = NodeItem::textScale();
+    const double k = std::clamp(0.85 / std::max(lod, 0.01), 1.0, 2.6) * big;
     QFont f = p->font();
-    f.setPixelSize(int(std::lround(std::clamp(11.5 / std::max(lod, 0.01), 13.0, 32.0))));
+    f.setPixelSize(int(std::lround(std::clamp(11.5 / std::max(lod, 0.01), 13.0, 32.0) * big)));
     f.setBold(true);
     p->setFont(f);
     const QFontMetricsF fm(f);

@@ -496,7 +496,8 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
       small.setPixelSize(int(std::lround(smallPx)));
       small.setBold(false);
       p->setFont(small);
-      p->setPen(option->palette.placeholderText().color());
+      // Presentation mode (text scale above 1): full-contrast pids, for the back of the room.
+      p->setPen(gTextScale > 1 ? option->palette.text().color() : option->palette.placeholderText().color());
       const double sw = QFontMetricsF(small).horizontalAdvance(pidText_) + 8;
       p->drawText(QRectF(-sw / 2, lr.bottom(), sw, smallPx * 1.35), Qt::AlignCenter, pidText_);
     }
