@@ -168,6 +168,15 @@ int intValue(const QCommandLineParser& p, const QCommandLineOption& o, int max) 
   return ok && v >= 0 && v <= max ? v : -1;
 }
 
+/// --size WxH, each side in [min, max]; an empty size when it is not that.
+QSize sizeValue(const QCommandLineParser& p, const QCommandLineOption& o, QSize min, QSize max) {
+  const QStringList wh = p.value(o).split(QLatin1Char('x'));
+  const QSize s(wh.size() == 2 ? wh[0].toInt() : 0, wh.size() == 2 ? wh[1].toInt() : 0);
+  return s.width() >= min.width() && s.height() >= min.height() && s.width() <= max.width() && s.height() <= max.height()
+             ? s
+             : QSize();
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -294,12 +303,8 @@ int main(int argc, char* argv[]) {
       opts.speed = parser.value(options.speed).toDouble(&ok);
       if (!ok || opts.speed < 0.1 || opts.speed > 10) return fail(QStringLiteral("--speed wants a number from 0.1 to 10"));
     }
-    if (parser.isSet(options.size)) {
-      const QStringList wh = parser.value(options.size).split(QLatin1Char('x'));
-      opts.size = QSize(wh.size() == 2 ? wh[0].toInt() : 0, wh.size() == 2 ? wh[1].toInt() : 0);
-      if (opts.size.width() < 16 || opts.size.height() < 16 || opts.size.width() > 7680 || opts.size.height() > 4320)
-        return fail(QStringLiteral("--size wants WIDTHxHEIGHT, for example 1280x720"));
-    }
+    if (parser.isSet(options.size) && !(opts.size = sizeValue(parser, options.size, {16, 16}, {7680, 4320})).isValid())
+      return fail(QStringLiteral("--size wants WIDTHxHEIGHT, for example 1280x720 (16x16 to 7680x4320)"));
     const auto& rec = loaded.recording;
     if (rec.events.empty()) return fail(QStringLiteral("--replay: the recording holds no events"));
     const QString target = parser.value(options.exportAnimation);
@@ -334,11 +339,9 @@ int main(int argc, char* argv[]) {
   if (parser.isSet(options.tab) && !window.showTab(parser.value(options.tab)))
     return fail(QStringLiteral("--tab wants graph or processes"));
   if (parser.isSet(options.size)) {
-    const QStringList wh = parser.value(options.size).split(QLatin1Char('x'));
-    const int w = wh.size() == 2 ? wh[0].toInt() : 0, h = wh.size() == 2 ? wh[1].toInt() : 0;
-    if (w < 320 || h < 240 || w > 16384 || h > 16384)
-      return fail(QStringLiteral("--size wants WIDTHxHEIGHT, for example 1280x720 (from 320x240)"));
-    window.resize(w, h);
+    const QSize size = sizeValue(parser, options.size, {320, 240}, {16384, 16384});
+    if (!size.isValid()) return fail(QStringLiteral("--size wants WIDTHxHEIGHT, for example 1280x720 (from 320x240)"));
+    window.resize(size);
   }
   window.show();
   // The first start on this machine, as a person starts it: the tour (not for screenshots or

@@ -31,16 +31,19 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
   setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
+QStringList GraphView::legendTexts() {
+  return {tr("worker process"), tr("supervisor"), tr("console shell (iex)"), tr("traps exits (ring)"), tr("link"),
+          tr("monitor (watcher \u2192 target)"), tr("exit :kill / crash"), tr("exit :normal, :shutdown"),
+          tr("DOWN message")};
+}
+
 int GraphView::legendWidth() const {
   // As wide as its longest line needs (a translation may be longer than the English).
   QFont f = font();
   f.setPixelSize(13);
   const QFontMetrics fm(f);
   int text = 0;
-  for (const QString& s : {tr("worker process"), tr("supervisor"), tr("console shell (iex)"), tr("traps exits (ring)"),
-                           tr("link"), tr("monitor (watcher \u2192 target)"), tr("exit :kill / crash"),
-                           tr("exit :normal, :shutdown"), tr("DOWN message")})
-    text = std::max(text, fm.horizontalAdvance(s));
+  for (const QString& s : legendTexts()) text = std::max(text, fm.horizontalAdvance(s));
   return std::max(kLegendWidth, text + 62);
 }
 
@@ -260,7 +263,7 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     p->setFont(f);
     const int lh = 22;
     const int rows = 9;
-    static_assert(rows * lh + 8 <= kLegendHeight);
+    static_assert(rows * lh + 8 <= kLegendHeight);  // rows: legendTexts().size()
     QRect box(10, viewport()->height() - rows * lh - 18, legendWidth(), rows * lh + 8);
     QColor bg = palette().base().color();
     bg.setAlpha(225);
@@ -269,16 +272,16 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     p->drawRoundedRect(box, 8, 8);
     int y = box.top() + 6;
     const int x = box.left() + 10;
-    auto row = [&](auto&& glyph, const QString& text) {
+    const QStringList texts = legendTexts();
+    int line = 0;
+    auto row = [&](auto&& glyph) {  // the next line: its glyph, then its text
       glyph(QRect(x, y, 34, lh));
       p->setPen(palette().text().color());
-      p->drawText(QRect(x + 42, y, box.width() - 52, lh), Qt::AlignVCenter, text);
+      p->drawText(QRect(x + 42, y, box.width() - 52, lh), Qt::AlignVCenter, texts.value(line++));
       y += lh;
     };
-    row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); },
-        tr("worker process"));
-    row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::supervisorColor()); p->drawRoundedRect(QRectF(r.center().x() - 8, r.center().y() - 8, 16, 16), 3, 3); },
-        tr("supervisor"));
+    row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); });
+    row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::supervisorColor()); p->drawRoundedRect(QRectF(r.center().x() - 8, r.center().y() - 8, 16, 16), 3, 3); });
     row([&](QRect r) {  // a tiny terminal with its prompt
           const QRectF t(r.center().x() - 11, r.center().y() - 8, 22, 16);
           p->setPen(QPen(style::shellAccent(), 1.5));
@@ -288,20 +291,16 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
           const QPointF v[] = {{t.left() + 5, t.top() + 5}, {t.left() + 9, t.center().y() + 1}, {t.left() + 5, t.bottom() - 3}};
           p->drawPolyline(v, 3);
           p->drawLine(QPointF(t.left() + 11, t.bottom() - 3), QPointF(t.right() - 4, t.bottom() - 3));
-        },
-        tr("console shell (iex)"));
-    row([&](QRect r) { p->setPen(QPen(style::trapColor(), 3)); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); },
-        tr("traps exits (ring)"));
-    row([&](QRect r) { p->setPen(QPen(style::linkColor(style::isDark(palette())), 3)); p->drawLine(r.left(), r.center().y(), r.right(), r.center().y()); },
-        tr("link"));
+        });
+    row([&](QRect r) { p->setPen(QPen(style::trapColor(), 3)); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); });
+    row([&](QRect r) { p->setPen(QPen(style::linkColor(style::isDark(palette())), 3)); p->drawLine(r.left(), r.center().y(), r.right(), r.center().y()); });
     row([&](QRect r) { p->setPen(QPen(style::monitorColor(), 2.5, Qt::DashLine)); p->drawLine(r.left(), r.center().y(), r.right() - 4, r.center().y());
                         p->setBrush(style::monitorColor()); p->setPen(Qt::NoPen);
-                        p->drawPolygon(QPolygonF() << QPointF(r.right(), r.center().y()) << QPointF(r.right() - 8, r.center().y() - 5) << QPointF(r.right() - 8, r.center().y() + 5)); },
-        tr("monitor (watcher \u2192 target)"));
+                        p->drawPolygon(QPolygonF() << QPointF(r.right(), r.center().y()) << QPointF(r.right() - 8, r.center().y() - 5) << QPointF(r.right() - 8, r.center().y() + 5)); });
     auto dot = [&](QColor c) { return [&, c](QRect r) { p->setPen(QPen(Qt::white, 1.5)); p->setBrush(c); p->drawEllipse(r.center(), 7, 7); }; };
-    row(dot(style::reasonColor(Term(atoms::kill))), tr("exit :kill / crash"));
-    row(dot(style::reasonColor(Term(atoms::normal))), tr("exit :normal, :shutdown"));
-    row(dot(style::downColor()), tr("DOWN message"));
+    row(dot(style::reasonColor(Term(atoms::kill))));
+    row(dot(style::reasonColor(Term(atoms::normal))));
+    row(dot(style::downColor()));
   }
   p->restore();
 }

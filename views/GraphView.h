@@ -59,6 +59,8 @@ protected:
 private:
   static constexpr int kLegendWidth = 240;  ///< at least; legendWidth() fits the translation
   int legendWidth() const;
+  /// The legend's lines, top to bottom (drawForeground draws a glyph beside each).
+  static QStringList legendTexts();
   static constexpr int kLegendHeight = 212;
   NodeItem* nodeAt(const QPoint& viewPos) const;
   /// The edge under `viewPos` (within a few pixels), when no node is there.

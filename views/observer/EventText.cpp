@@ -88,13 +88,15 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
     case TraceKind::Suspend: return EventText::tr("%1 was suspended").arg(P(e.a));
     case TraceKind::Resume: return EventText::tr("%1 was resumed").arg(P(e.a));
     case TraceKind::Label: return EventText::tr("%1 is known as %2").arg(P(e.a), termText(e.term));
-    case TraceKind::GiveUp:
+    case TraceKind::GiveUp: {
+      // term: {max_restarts, max_seconds, child_id, reason}
+      const bool ok = e.term.is_tuple() && e.term.tuple_size() == 4;
+      auto field = [&](size_t i) { return ok ? termText(e.term[i]) : QStringLiteral("?"); };
       return EventText::tr("supervisor %1 gave up: more than %2 restarts in %3 s (the last: %4 exited with %5); "
                            "it stops its children and exits with :shutdown")
-          .arg(P(e.a), e.term.is_tuple() && e.term.tuple_size() == 4 ? termText(e.term[0]) : QStringLiteral("?"),
-               e.term.is_tuple() && e.term.tuple_size() == 4 ? termText(e.term[1]) : QStringLiteral("?"),
-               e.name == atoms::nil ? P(e.pid2) : t(inspect_atom(e.name)) + QStringLiteral(" ") + P(e.pid2),
-               e.term.is_tuple() && e.term.tuple_size() == 4 ? termText(e.term[3]) : QStringLiteral("?"));
+          .arg(P(e.a), field(0), field(1),
+               e.name == atoms::nil ? P(e.pid2) : t(inspect_atom(e.name)) + QStringLiteral(" ") + P(e.pid2), field(3));
+    }
     case TraceKind::Restart:
       return EventText::tr("supervisor %1 restarted %2 as %3 (it exited with %4)")
           .arg(P(e.a), e.name == atoms::nil ? P(e.pid2) : t(inspect_atom(e.name)) + QStringLiteral(" ") + P(e.pid2),

@@ -152,31 +152,32 @@ class SupState {
 
   Task<> terminate_all(Process& self) { co_await terminate_children(self, children.begin()); }
 
-  void emit_restart(Process& self, const Child& c) {
-    Runtime& rt = self.runtime();
-    if (!rt.tracing()) return;
+  /// A trace event about child `c` of this supervisor: a = the supervisor, pid2 = the child's
+  /// last pid, name = its id if an atom.
+  static TraceEvent child_event(Process& self, TraceKind kind, const Child& c) {
     TraceEvent ev;
-    ev.kind = TraceKind::Restart;
+    ev.kind = kind;
     ev.a = self.pid();
-    ev.b = c.pid;
     ev.pid2 = c.last_pid;
     ev.name = c.spec.id.is_atom() ? c.spec.id.as_atom() : atoms::nil;
+    return ev;
+  }
+
+  void emit_restart(Process& self, const Child& c) {
+    if (!self.runtime().tracing()) return;
+    TraceEvent ev = child_event(self, TraceKind::Restart, c);
+    ev.b = c.pid;
     ev.term = Term::tuple({c.spec.id, c.last_reason});
-    rt.emit_trace(std::move(ev));
+    self.runtime().emit_trace(std::move(ev));
   }
 
   /// R7.4: the restart intensity is reached; the supervisor is about to give up.
   void emit_give_up(Process& self, const Child& c) {
-    Runtime& rt = self.runtime();
-    if (!rt.tracing()) return;
-    TraceEvent ev;
-    ev.kind = TraceKind::GiveUp;
-    ev.a = self.pid();
-    ev.pid2 = c.last_pid;
-    ev.name = c.spec.id.is_atom() ? c.spec.id.as_atom() : atoms::nil;
+    if (!self.runtime().tracing()) return;
+    TraceEvent ev = child_event(self, TraceKind::GiveUp, c);
     ev.term = Term::tuple({Term(static_cast<long long>(max_restarts)), Term(static_cast<long long>(period_ns / 1'000'000'000)),
                            c.spec.id, c.last_reason});
-    rt.emit_trace(std::move(ev));
+    self.runtime().emit_trace(std::move(ev));
   }
 
   /// Starts `it` and every child after it, in order (one_for_all, rest_for_one). On a failure the
