@@ -1,13 +1,10 @@
-// Parser and compile step of the console language: tokens -> syntax tree, then variable
-// resolution (a variable that is not bound is a zero-arity call, as in Elixir) and purity.
+// Parser of the console language: tokens -> syntax tree, the grammar alone (its rewrites are in
+// desugar.cpp, the compile step in resolve.cpp). Each parse function carries its grammar rule.
+// Over 600 lines: the whole grammar, kept in one file so that its rules read in order.
 
-#include "builtins.hpp"
-#include "lexer.hpp"
+#include "parse_internal.hpp"
 
 #include <algorithm>
-#include <map>
-#include <optional>
-#include <set>
 
 namespace actorscope::console {
 
@@ -112,6 +109,7 @@ class Parser {
  public:
   Parser(std::vector<Token> toks, Program& prog) : t_(std::move(toks)), prog_(prog) {}
 
+  // program := {newline} {expr (newline | ";") {newline}} eof
   std::vector<Node*> parse_top() {
     std::vector<Node*> out;
     while (true) {
@@ -124,6 +122,7 @@ class Parser {
     return out;
   }
 
+  // interpolation := {expr (newline | ";")}      (the code of a "#{...}", tokenized on its own)
   /// Parses interpolated code: a block.
   Node* parse_interpolation() {
     std::vector<Node*> stmts;
@@ -160,14 +159,7 @@ class Parser {
     return t.t == Tok::RParen || t.t == Tok::RBrack || t.t == Tok::RBrace || t.t == Tok::Eof;
   }
 
-  [[noreturn]] void fail(const Token& at, std::string msg) {
-    ParseFailure f;
-    f.err.kind = "SyntaxError";
-    f.err.line = at.line;
-    f.err.column = at.col;
-    f.err.message = std::move(msg);
-    throw f;
-  }
+  [[noreturn]] void fail(const Token& at, std::string msg) { syntax_error_at(at, std::move(msg)); }
   [[noreturn]] void missing(const Token& eof) {
     ParseFailure f;
     f.err.kind = "TokenMissingError";
@@ -221,6 +213,7 @@ class Parser {
 
   // ---- expressions ----------------------------------------------------------------------------
 
+  // expr := unary {binop expr}      (precedence climbing over binop()'s table; 'not in' is one operator)
   Node* parse_expr(int min_prec) {
     Node* lhs = parse_unary();
     while (true) {
@@ -244,24 +237,19 @@ class Parser {
     return lhs;
   }
 
+  // binop_rhs := '=' expr | '|>' call | '..' expr ['//' unary] | binop expr
   Node* combine(const Token& optok, Op op, Node* lhs, Node* rhs) {
     if (op == Op::Match) {
       Node* m = prog_.make(NodeKind::Match, optok.line);
       m->kids = {lhs, rhs};
       return m;
     }
-    if (op == Op::Pipe) return pipe_into(optok, lhs, rhs);
+    if (op == Op::Pipe) return desugar_pipe(prog_, optok, lhs, rhs);
     if (op == Op::Range && peek().t == Tok::Op && peek().s == "//") {
-      // first..last//step is Kernel."..//"(first, last, step).
       next();
       skip_nl();
       Node* step = parse_expr(kUnaryPrec);
-      Node* c = prog_.make(NodeKind::Remote, optok.line);
-      c->mod = intern("Elixir.Kernel");
-      c->name = intern("..//");
-      c->parens = true;
-      c->kids = {lhs, rhs, step};
-      return c;
+      return desugar_range_step(prog_, optok.line, lhs, rhs, step);
     }
     Node* b = prog_.make(NodeKind::BinOp, optok.line);
     b->op = op;
@@ -269,40 +257,7 @@ class Parser {
     return b;
   }
 
-  Node* pipe_into(const Token& optok, Node* lhs, Node* rhs) {
-    switch (rhs->kind) {
-      case NodeKind::Call:
-      case NodeKind::Remote:
-        if (!rhs->blocks.empty()) break;
-        rhs->kids.insert(rhs->kids.begin(), lhs);
-        rhs->parens = true;
-        return rhs;
-      case NodeKind::DynCall:
-        rhs->kids.insert(rhs->kids.begin() + 1, lhs);
-        return rhs;
-      case NodeKind::Var: {
-        Node* c = prog_.make(NodeKind::Call, rhs->line);
-        c->name = rhs->name;
-        c->kids = {lhs};
-        return c;
-      }
-      case NodeKind::Field: {
-        Node* c = prog_.make(NodeKind::Remote, rhs->line);
-        c->name = rhs->name;
-        if (rhs->kids[0]->kind == NodeKind::Lit && rhs->kids[0]->lit.is_atom()) {
-          c->mod = rhs->kids[0]->lit.as_atom();
-          c->kids = {lhs};
-        } else {
-          c->tail = rhs->kids[0];
-          c->kids = {lhs};
-        }
-        return c;
-      }
-      default: break;
-    }
-    fail(optok, "cannot pipe into this expression (the right side of |> must be a function call)");
-  }
-
+  // unary := ('-' | '+' | '!' | '^' | 'not') expr | '&' (operator_capture | expr) | '@' ident [expr] | postfix
   Node* parse_unary() {
     const Token& t = peek();
     if (t.t == Tok::Op && (t.s == "-" || t.s == "+" || t.s == "!" || t.s == "^")) {
@@ -336,7 +291,7 @@ class Parser {
       if (Node* f = operator_capture()) return f;
       Token op = next();
       Node* operand = parse_expr(kCapturePrec + 1);
-      return make_capture(op, operand);
+      return desugar_capture(prog_, op, operand);
     }
     if (t.t == Tok::Op && t.s == "@") {
       Token op = next();
@@ -355,6 +310,7 @@ class Parser {
     return parse_postfix(parse_primary());
   }
 
+  // operator_capture := '&' operator '/' int
   /// &op/2 (a binary operator) or &op/1 (-, +, !, not) as fn a, b -> a op b end; nullptr if the
   /// tokens after & are not such a capture.
   Node* operator_capture() {
@@ -370,92 +326,8 @@ class Parser {
     next();
     next();
     next();
-    Node* body;
-    if (unary) {
-      body = prog_.make(NodeKind::UnOp, amp.line);
-      body->op = o.s == "-" ? Op::Neg : o.s == "+" ? Op::Plus : o.s == "!" ? Op::Bang : Op::Not;
-    } else {
-      body = prog_.make(NodeKind::BinOp, amp.line);
-      body->op = info.op;
-    }
-    Node* fn = prog_.make(NodeKind::Fn, amp.line);
-    Clause cl;
-    cl.line = amp.line;
-    for (int i = 1; i <= arity; ++i) {
-      Node* v = prog_.make(NodeKind::Var, amp.line);
-      v->name = intern("&" + std::to_string(i));
-      cl.patterns.push_back(v);
-      body->kids.push_back(v);
-    }
-    cl.body = body;
-    fn->clauses.push_back(cl);
-    fn->arity = arity;
-    return fn;
-  }
-
-  Node* make_capture(const Token& op, Node* e) {
-    if (e->kind == NodeKind::BinOp && e->op == Op::Div && e->kids[1]->kind == NodeKind::Lit &&
-        e->kids[1]->lit.is_integer()) {
-      Node* f = e->kids[0];
-      if ((f->kind == NodeKind::Var || (f->kind == NodeKind::Call && !f->parens && f->kids.empty()))) {
-        Node* c = prog_.make(NodeKind::Capture, op.line);
-        c->name = f->name;
-        c->arity = static_cast<int>(e->kids[1]->lit.as_integer());
-        return c;
-      }
-      if (f->kind == NodeKind::Remote && !f->parens && f->kids.empty() && !f->tail) {
-        Node* c = prog_.make(NodeKind::Capture, op.line);
-        c->mod = f->mod;
-        c->name = f->name;
-        c->arity = static_cast<int>(e->kids[1]->lit.as_integer());
-        return c;
-      }
-    }
-    int arity = 0;
-    max_capture_arg(e, arity);
-    if (arity == 0) fail(op, "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n  * &fun/arity to capture a local or imported function, such as &is_atom/1\n  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: " + std::string("expression"));
-    // &(... &1 ...) is fn &1, ... -> ... end
-    replace_capture_args(e);
-    Node* fn = prog_.make(NodeKind::Fn, op.line);
-    Clause cl;
-    cl.line = op.line;
-    for (int i = 1; i <= arity; ++i) {
-      Node* v = prog_.make(NodeKind::Var, op.line);
-      v->name = intern("&" + std::to_string(i));
-      cl.patterns.push_back(v);
-    }
-    cl.body = e;
-    fn->clauses.push_back(cl);
-    fn->arity = arity;
-    return fn;
-  }
-  static void replace_capture_args(Node* n) {
-    if (!n) return;
-    if (n->kind == NodeKind::CaptureArg) {
-      n->kind = NodeKind::Var;
-      n->name = intern("&" + std::to_string(n->arity));
-      return;
-    }
-    if (n->kind == NodeKind::Fn) return;
-    for (Node* k : n->kids) replace_capture_args(k);
-    replace_capture_args(n->tail);
-    for (Clause& c : n->clauses) {
-      for (Node* p : c.patterns) replace_capture_args(p);
-      replace_capture_args(c.guard);
-      replace_capture_args(c.body);
-    }
-  }
-  static void max_capture_arg(Node* n, int& arity) {
-    if (!n) return;
-    if (n->kind == NodeKind::CaptureArg) arity = std::max(arity, n->arity);
-    if (n->kind == NodeKind::Fn) return;
-    for (Node* k : n->kids) max_capture_arg(k, arity);
-    max_capture_arg(n->tail, arity);
-    for (Clause& c : n->clauses) {
-      for (Node* p : c.patterns) max_capture_arg(p, arity);
-      max_capture_arg(c.guard, arity);
-      max_capture_arg(c.body, arity);
-    }
+    Op op = unary ? (o.s == "-" ? Op::Neg : o.s == "+" ? Op::Plus : o.s == "!" ? Op::Bang : Op::Not) : info.op;
+    return desugar_operator_capture(prog_, amp.line, unary, op, arity);
   }
 
   bool starts_expr(const Token& t) const {
@@ -487,6 +359,7 @@ class Parser {
     }
   }
 
+  // paren_args := '(' [expr {',' expr} [',' keywords] | keywords] ')'
   /// Arguments in parentheses, the opening one already consumed.
   std::vector<Node*> paren_args(const Token& open) {
     std::vector<Node*> args;
@@ -516,6 +389,7 @@ class Parser {
     return args;
   }
 
+  // noparen_args := expr {',' expr} [',' keywords] | keywords
   /// Arguments without parentheses, up to the end of the line or a `do`.
   std::vector<Node*> noparen_args() {
     std::vector<Node*> args;
@@ -537,6 +411,7 @@ class Parser {
     return args;
   }
 
+  // keywords := kw_key expr {',' kw_key expr} [',']
   /// key: value, ... as a list of {key, value} tuples.
   Node* keyword_list() {
     Node* l = prog_.make(NodeKind::List, peek().line);
@@ -575,6 +450,7 @@ class Parser {
 
   bool can_take_do() const { return no_do_ == 0 && at_kw("do"); }
 
+  // do_block := 'do' body {('else' | 'after' | 'rescue' | 'catch') body} 'end'
   /// do ... [else/after/rescue/catch ...] end
   void do_block(Node* call) {
     Token d = next();  // do
@@ -601,6 +477,7 @@ class Parser {
     openers_.pop_back();
   }
 
+  // body := {expr} | clause {clause};  clause := [expr {',' expr} | '(' [expr {',' expr}] ')' ['when' expr]] '->' {expr}
   /// The contents of a do-block or fn: plain expressions, or clauses `pats [when g] -> body`.
   Node* block_or_clauses(bool force_clauses = false) {
     int line = peek().line;
@@ -701,48 +578,6 @@ class Parser {
     return block_of(stmts, line);
   }
 
-  /// Default arguments `p \\ expr` of a def (the patterns lose them): one def per extra arity
-  /// that calls the full one, the first defaults taking the arguments given, as in Elixir.
-  std::vector<Node*> default_wrappers(Node* def, std::vector<Node*>& patterns) {
-    std::vector<Node*> dflt(patterns.size(), nullptr);
-    int ndef = 0;
-    for (size_t i = 0; i < patterns.size(); ++i)
-      if (patterns[i]->kind == NodeKind::BinOp && patterns[i]->op == Op::Default) {
-        dflt[i] = patterns[i]->kids[1];
-        patterns[i] = patterns[i]->kids[0];
-        ++ndef;
-      }
-    std::vector<Node*> out;
-    int n = static_cast<int>(patterns.size());
-    for (int m = n - ndef; m < n; ++m) {
-      int supplied = m - (n - ndef);  // defaults that receive an argument
-      Node* w = prog_.make(NodeKind::Def, def->line);
-      w->op = def->op;
-      w->name = def->name;
-      w->arity = m;
-      Clause wc;
-      wc.line = def->line;
-      Node* call = prog_.make(NodeKind::Call, def->line);
-      call->name = def->name;
-      for (int i = 0; i < n; ++i) {
-        if (dflt[static_cast<size_t>(i)] && supplied-- <= 0) {
-          call->kids.push_back(dflt[static_cast<size_t>(i)]);
-          continue;
-        }
-        Node* v = prog_.make(NodeKind::Var, def->line);
-        v->name = intern("dflt__arg" + std::to_string(i));
-        wc.patterns.push_back(v);
-        Node* use = prog_.make(NodeKind::Var, def->line);
-        use->name = v->name;
-        call->kids.push_back(use);
-      }
-      wc.body = call;
-      w->clauses.push_back(wc);
-      out.push_back(w);
-    }
-    return out;
-  }
-
   /// At `(`: true when its matching `)` is followed by `->` or `when` (a parenthesised fn head).
   bool paren_heads_ahead() const {
     int depth = 0;
@@ -769,6 +604,7 @@ class Parser {
     return b;
   }
 
+  // fn := 'fn' clause {clause} 'end'
   Node* parse_fn() {
     Token f = next();
     openers_.push_back({"fn", f.line});
@@ -790,6 +626,7 @@ class Parser {
     return n;
   }
 
+  // string := '"' {chars | '#{' interpolation '}'} '"'
   Node* parse_string(const Token& t) {
     if (t.parts.size() == 1 && !t.parts[0].code) {
       Node* n = prog_.make(NodeKind::Lit, t.line);
@@ -812,6 +649,7 @@ class Parser {
     return s;
   }
 
+  // primary := number | atom | string | charlist | '&'int | identifier | alias {'.' alias} | '(' {expr} ')' | list | tuple | map
   Node* parse_primary() {
     const Token& t = peek();
     switch (t.t) {
@@ -879,6 +717,7 @@ class Parser {
         n->lit = Term::atom("Elixir." + name);
         return n;
       }
+      // parens := '(' {expr (newline | ';')} ')'      (a block)
       case Tok::LParen: {
         Token open = next();
         openers_.push_back({"(", open.line});
@@ -897,6 +736,7 @@ class Parser {
         openers_.pop_back();
         return block_of(stmts, open.line);
       }
+      // list := '[' [expr {',' expr} ['|' expr] | keywords] ']'
       case Tok::LBrack: {
         Token open = next();
         openers_.push_back({"[", open.line});
@@ -937,6 +777,7 @@ class Parser {
         openers_.pop_back();
         return l;
       }
+      // tuple := '{' [expr {',' expr} [',' keywords] | keywords] '}'
       case Tok::LBrace: {
         Token open = next();
         openers_.push_back({"{", open.line});
@@ -965,6 +806,7 @@ class Parser {
         openers_.pop_back();
         return tup;
       }
+      // map := ('%{' | '%' alias '{') [expr '|'] [expr '=>' expr {',' expr '=>' expr} | keywords] '}'
       case Tok::StructOpen:
       case Tok::MapOpen: {
         Token open = next();
@@ -1031,6 +873,7 @@ class Parser {
     }
   }
 
+  // identifier := ident ['(' paren_args | noparen_args] [do_block]
   Node* parse_identifier() {
     Token id = next();
     if (id.s == "__MODULE__") return prog_.make(NodeKind::Module, id.line);
@@ -1041,20 +884,20 @@ class Parser {
       c->name = name;
       c->kids = paren_args(open);
       if (can_take_do()) do_block(c);
-      return finish_call(c);
+      return desugar_call(prog_, c);
     }
     if (starts_expr(peek()) && peek().space_before && !is_plain_var_context(id)) {
       Node* c = prog_.make(NodeKind::Call, id.line);
       c->name = name;
       c->kids = noparen_args();
       if (can_take_do()) do_block(c);
-      return finish_call(c);
+      return desugar_call(prog_, c);
     }
     if (can_take_do()) {
       Node* c = prog_.make(NodeKind::Call, id.line);
       c->name = name;
       do_block(c);
-      return finish_call(c);
+      return desugar_call(prog_, c);
     }
     Node* v = prog_.make(NodeKind::Var, id.line);
     v->name = name;
@@ -1062,6 +905,7 @@ class Parser {
   }
   bool is_plain_var_context(const Token&) const { return false; }
 
+  // postfix := primary {'.' '(' paren_args | '.' ident [paren_args | noparen_args] [do_block] | '[' expr ']'}
   Node* parse_postfix(Node* e) {
     while (true) {
       if (at(Tok::Dot)) {
@@ -1126,217 +970,6 @@ class Parser {
     }
   }
 
-  // Turns calls of special forms into their nodes.
-  /// A try node: `body` with the rescue, catch, else and after sections of `c` (a try, or a def
-  /// whose body has them: `def f do ... rescue ... end`).
-  Node* make_try(Node* c, Node* body) {
-    Node* r = prog_.make(NodeKind::Try, c->line);
-    if (body && body->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses in try");
-    r->kids = {body, section(c, "after")};
-    if (r->kids[1] && r->kids[1]->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses in after");
-    const std::pair<const char*, uint8_t> kinds[] = {{"rescue", 0}, {"catch", 1}, {"else", 2}};
-    for (auto [name, kind] : kinds) {
-      if (Node* sec = section(c, name)) {
-        for (auto cl : clauses_of(c, sec, "try", name)) {
-          cl.kind = kind;
-          r->clauses.push_back(cl);
-        }
-      }
-    }
-    return r;
-  }
-
-  Node* section(Node* c, const char* name) {
-    for (auto& [s, b] : c->blocks)
-      if (s == name) return b;
-    // keyword form: last argument [do: x, else: y]
-    if (!c->kids.empty()) {
-      Node* last = c->kids.back();
-      if (last->kind == NodeKind::List && !last->tail) {
-        for (Node* kv : last->kids)
-          if (kv->kind == NodeKind::Tuple && kv->kids.size() == 2 && kv->kids[0]->kind == NodeKind::Lit &&
-              kv->kids[0]->lit.is_atom(intern(name)))
-            return kv->kids[1];
-      }
-    }
-    return nullptr;
-  }
-  bool has_kw_block(Node* c) {
-    if (c->kids.empty()) return false;
-    Node* last = c->kids.back();
-    if (last->kind != NodeKind::List || last->kids.empty()) return false;
-    Node* kv = last->kids[0];
-    return kv->kind == NodeKind::Tuple && kv->kids.size() == 2 && kv->kids[0]->kind == NodeKind::Lit &&
-           kv->kids[0]->lit.is_atom(intern("do"));
-  }
-  std::vector<Node*> plain_args(Node* c) {
-    std::vector<Node*> a = c->kids;
-    if (c->blocks.empty() && has_kw_block(c)) a.pop_back();
-    return a;
-  }
-  [[noreturn]] void bad_form(Node* c, const std::string& msg) {
-    Token t;
-    t.line = c->line;
-    t.col = 0;
-    ParseFailure f;
-    f.err.kind = "CompileError";
-    f.err.line = c->line;
-    f.err.column = 0;
-    f.err.message = msg;
-    throw f;
-  }
-  std::vector<Clause> clauses_of(Node* c, Node* block, const char* what, const char* sec = "do") {
-    if (!block) return {};
-    if (block->kind != NodeKind::Clauses)
-      bad_form(c, std::string("expected -> clauses for :") + sec + " in \"" + what + "\"");
-    return block->clauses;
-  }
-
-  Node* finish_call(Node* c) {
-    std::string_view n = atom_name(c->name);
-    bool has_do = !c->blocks.empty() || has_kw_block(c);
-    if (n == "case" && has_do) {
-      auto args = plain_args(c);
-      if (args.size() != 1) bad_form(c, "invalid case: expected one expression");
-      Node* r = prog_.make(NodeKind::Case, c->line);
-      r->kids = {args[0]};
-      r->clauses = clauses_of(c, section(c, "do"), "case");
-      return r;
-    }
-    if (n == "cond" && has_do) {
-      Node* r = prog_.make(NodeKind::Cond, c->line);
-      r->clauses = clauses_of(c, section(c, "do"), "cond");
-      for (auto& cl : r->clauses)
-        if (cl.patterns.size() != 1 || cl.guard) bad_form(c, "invalid cond clause");
-      return r;
-    }
-    if ((n == "if" || n == "unless") && has_do) {
-      auto args = plain_args(c);
-      if (args.size() != 1) bad_form(c, std::string("invalid ") + std::string(n));
-      Node* r = prog_.make(NodeKind::If, c->line);
-      Node* then = section(c, "do");
-      Node* els = section(c, "else");
-      if ((then && then->kind == NodeKind::Clauses) || (els && els->kind == NodeKind::Clauses))
-        bad_form(c, "unexpected -> clauses in if");
-      if (n == "unless") std::swap(then, els);
-      r->kids = {args[0], then, els};
-      return r;
-    }
-    if (n == "receive" && has_do) {
-      Node* r = prog_.make(NodeKind::Receive, c->line);
-      Node* d = section(c, "do");
-      if (d && d->kind == NodeKind::Clauses) r->clauses = d->clauses;
-      else if (d && !(d->kind == NodeKind::Lit && d->lit.is_atom(atoms::nil))) bad_form(c, "expected -> clauses for :do in \"receive\"");
-      Node* a = section(c, "after");
-      r->kids = {nullptr, nullptr};
-      if (a) {
-        if (a->kind != NodeKind::Clauses || a->clauses.size() != 1 || a->clauses[0].patterns.size() != 1)
-          bad_form(c, "expected a single -> clause for :after in \"receive\"");
-        r->kids = {a->clauses[0].patterns[0], a->clauses[0].body};
-      }
-      return r;
-    }
-    if (n == "try" && has_do) return make_try(c, section(c, "do"));
-    if (n == "for" && has_do) {
-      Node* r = prog_.make(NodeKind::For, c->line);
-      for (Node* a : plain_args(c)) {
-        if (a->kind == NodeKind::List) continue;  // options such as into: are not supported
-        r->kids.push_back(a);
-      }
-      Node* body = section(c, "do");
-      if (!body || body->kind == NodeKind::Clauses) bad_form(c, "invalid for");
-      r->kids.push_back(body);
-      return r;
-    }
-    if (n == "defmodule") {
-      auto args = plain_args(c);
-      Node* body = section(c, "do");
-      if (args.size() != 1 || args[0]->kind != NodeKind::Lit || !args[0]->lit.is_atom() || !body)
-        bad_form(c, "invalid defmodule");
-      Node* r = prog_.make(NodeKind::Defmodule, c->line);
-      r->name = args[0]->lit.as_atom();
-      if (body->kind == NodeKind::Block) {
-        std::vector<Node*> flat;
-        for (Node* k : body->kids) {
-          if (k->kind == NodeKind::Block && k->op == Op::Default)
-            flat.insert(flat.end(), k->kids.begin(), k->kids.end());
-          else
-            flat.push_back(k);
-        }
-        body->kids = std::move(flat);
-        body->op = Op::None;
-      }
-      r->kids = {body};
-      return r;
-    }
-    if (n == "def" || n == "defp") {
-      auto args = plain_args(c);
-      Node* body = section(c, "do");
-      if (args.size() != 1) bad_form(c, "invalid " + std::string(n) + ": expected a function head and a do block");
-      Node* head = args[0];
-      Clause cl;
-      cl.line = c->line;
-      if (head->kind == NodeKind::BinOp && head->op == Op::When) {
-        cl.guard = head->kids[1];
-        head = head->kids[0];
-      }
-      Node* r = prog_.make(NodeKind::Def, c->line);
-      r->op = n == "defp" ? Op::Not : Op::None;
-      if (head->kind == NodeKind::Var) {
-        r->name = head->name;
-      } else if (head->kind == NodeKind::Call && head->blocks.empty()) {
-        r->name = head->name;
-        cl.patterns = head->kids;
-      } else {
-        bad_form(c, "invalid function head in " + std::string(n));
-      }
-      r->arity = static_cast<int>(cl.patterns.size());
-      std::vector<Node*> wrappers = default_wrappers(r, cl.patterns);
-      if (!body) {
-        // A function head (`def f(a, b \\ 1)`): only the arities its defaults add.
-        if (cl.guard) bad_form(c, "missing :do option in \"" + std::string(n) + "\"");
-        Node* g = prog_.make(NodeKind::Block, c->line);
-        g->op = Op::Default;
-        g->kids = wrappers;
-        return g;
-      }
-      if (body->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses in def");
-      if (section(c, "rescue") || section(c, "catch") || section(c, "after")) body = make_try(c, body);
-      cl.body = body;
-      r->clauses.push_back(cl);
-      if (wrappers.empty()) return r;
-      Node* g = prog_.make(NodeKind::Block, c->line);
-      g->op = Op::Default;  // a group of defs, flattened into the module body
-      g->kids = wrappers;
-      g->kids.push_back(r);
-      return g;
-    }
-    if ((n == "import" || n == "alias" || n == "require" || n == "use") && !c->kids.empty() &&
-        c->blocks.empty()) {
-      Node* r = prog_.make(NodeKind::Directive, c->line);
-      r->name = c->name;
-      if (c->kids[0]->kind == NodeKind::Lit && c->kids[0]->lit.is_atom()) r->mod = c->kids[0]->lit.as_atom();
-      else r->tail = c->kids[0];  // for the error message
-      if ((n == "use" || n == "import" || n == "alias") && c->kids.size() == 2) r->kids = {c->kids[1]};  // use GenServer, restart: :temporary
-      return r;
-    }
-    if (!c->blocks.empty()) {
-      // Any other call with a do-block: pass the block as a keyword argument.
-      Node* kw = prog_.make(NodeKind::List, c->line);
-      for (auto& [s, b] : c->blocks) {
-        if (b->kind == NodeKind::Clauses) bad_form(c, "unexpected -> clauses");
-        Node* key = prog_.make(NodeKind::Lit, c->line);
-        key->lit = Term::atom(s);
-        Node* tup = prog_.make(NodeKind::Tuple, c->line);
-        tup->kids = {key, b};
-        kw->kids.push_back(tup);
-      }
-      c->kids.push_back(kw);
-      c->blocks.clear();
-    }
-    return c;
-  }
-
   std::vector<Token> t_;
   size_t p_ = 0;
   Program& prog_;
@@ -1344,689 +977,21 @@ class Parser {
   std::vector<Opener> openers_;
 };
 
-// ---- compile: variables, calls, purity ------------------------------------------------------
-
-class Resolver {
- public:
-  explicit Resolver(Program& prog) : prog_(prog) {}
-
-  using Scope = std::set<uint32_t>;
-
-  [[noreturn]] void error(int line, std::string msg) {
-    ParseFailure f;
-    f.err.kind = "CompileError";
-    f.err.line = line;
-    f.err.column = 0;
-    f.err.message = std::move(msg);
-    throw f;
-  }
-
-  void pattern(Node* n, Scope& sc, Scope& bound_here) {
-    switch (n->kind) {
-      case NodeKind::Lit:
-        expand_lit(n);
-        n->pure = true;
-        return;
-      case NodeKind::Var: {
-        n->pure = true;
-        std::string_view nm = atom_name(n->name);
-        if (nm == "_") return;
-        bound_here.insert(n->name.id);
-        sc.insert(n->name.id);
-        return;
-      }
-      case NodeKind::Pin:
-        if (!sc.count(n->name.id) || bound_here.count(n->name.id))
-          error(n->line, "undefined variable ^" + std::string(atom_name(n->name)));
-        n->pure = true;
-        return;
-      case NodeKind::Tuple:
-      case NodeKind::List:
-        for (Node* k : n->kids) pattern(k, sc, bound_here);
-        if (n->tail) pattern(n->tail, sc, bound_here);
-        return;
-      case NodeKind::Map:
-        check_struct(n);
-        if (n->tail) error(n->line, "cannot use map update syntax in a pattern");
-        for (size_t i = 0; i < n->kids.size(); i += 2) {
-          expr(n->kids[i], sc);
-          pattern(n->kids[i + 1], sc, bound_here);
-        }
-        return;
-      case NodeKind::Match:
-        pattern(n->kids[0], sc, bound_here);
-        pattern(n->kids[1], sc, bound_here);
-        return;
-      case NodeKind::BinOp:
-        if (n->op == Op::Concat && n->kids[0]->kind == NodeKind::Lit && n->kids[0]->lit.is_binary()) {
-          pattern(n->kids[1], sc, bound_here);
-          return;
-        }
-        if (n->op == Op::ListAdd && n->kids[0]->kind == NodeKind::List) {
-          pattern(n->kids[0], sc, bound_here);
-          pattern(n->kids[1], sc, bound_here);
-          return;
-        }
-        break;
-      case NodeKind::Module:
-        return;
-      case NodeKind::Attr:
-        if (n->kids.empty()) return;
-        break;
-      default: break;
-    }
-    if (n->kind == NodeKind::Call && !n->parens && n->kids.empty()) {  // never: vars stay vars here
-      n->kind = NodeKind::Var;
-      pattern(n, sc, bound_here);
-      return;
-    }
-    error(n->line, "cannot invoke this expression inside a match (only literals, variables, tuples, lists, maps "
-                   "and ^pins are allowed in patterns)");
-  }
-
-  /// %Alias{}: Elixir expands structs at compile time; the console knows the built-in ones only.
-  /// `%Mod{...}`: Mod must be a built-in struct, this module (with defstruct), a module defined
-  /// before this one, or one of a shell's earlier inputs; the keys given must be its fields.
-  void check_struct(Node* n) {
-    if (!n->mod.id) return;
-    n->mod = expand_alias(n->mod);
-    if (n->mod == intern("Elixir.__MODULE__")) {
-      if (!module_) error(n->line, "invalid struct name, __MODULE__ is not available outside a module");
-      n->mod = module_->name;
-    }
-    std::string m(atom_name(n->mod));
-    if (m.rfind("Elixir.", 0) == 0) m = m.substr(7);
-    const std::vector<Atom>* fields = nullptr;
-    if (module_ && n->mod == module_->name && own_struct_) {
-      fields = &*own_struct_;
-    } else if (auto it = structs_.find(n->mod.id); it != structs_.end()) {
-      if (!module_)
-        error(n->line, "cannot access struct " + m +
-                           ", the struct was not yet defined or the struct is being accessed in the same context that defines it");
-      fields = &it->second;
-    } else if (auto l = loaded_structs_.find(n->mod.id); l != loaded_structs_.end()) {
-      fields = &l->second;
-    }
-    if (fields) {
-      for (size_t i = 0; i < n->kids.size(); i += 2) {
-        const Node* k = n->kids[i];
-        if (k->kind == NodeKind::Lit && k->lit.is_atom() &&
-            std::find(fields->begin(), fields->end(), k->lit.as_atom()) == fields->end()) {
-          ParseFailure f;  // elixir raises the KeyError of expanding the struct, without a location
-          f.err.kind = "KeyError";
-          f.err.line = 0;
-          f.err.message = "key :" + std::string(atom_name(k->lit.as_atom())) + " not found";
-          throw f;
-        }
-      }
-      return;
-    }
-    if (m != "Task" && struct_fields(m)) return;
-    error(n->line, m + ".__struct__/1 is undefined, cannot expand struct " + m +
-                       ". Make sure the struct name is correct. If the struct name exists and is correct but it still "
-                       "cannot be found, you likely have cyclic module usage in your code");
-  }
-
-  void clause(Clause& c, Scope outer) {
-    ImportScope keep(*this);
-    Scope bound;
-    for (Node* p : c.patterns) pattern(p, outer, bound);
-    if (c.guard) {
-      expr(c.guard, outer);
-      if (!c.guard->pure) error(c.guard->line, "cannot invoke a function that is not allowed in guards");
-    }
-    if (c.body) expr(c.body, outer);
-  }
-
-  void exprs(std::vector<Node*>& v, Scope& sc) {
-    for (Node* k : v) expr(k, sc);
-  }
-  static bool all_pure(const std::vector<Node*>& v) {
-    return std::all_of(v.begin(), v.end(), [](Node* k) { return k == nullptr || k->pure; });
-  }
-
-  void expr(Node* n, Scope& sc) {
-    switch (n->kind) {
-      case NodeKind::Lit:
-        expand_lit(n);
-        n->pure = true;
-        return;
-      case NodeKind::Module:
-        if (module_) n->mod = module_->name;
-        n->pure = true;
-        return;
-      case NodeKind::Var: {
-        std::string_view nm = atom_name(n->name);
-        if (sc.count(n->name.id)) {
-          n->pure = true;
-          return;
-        }
-        if (!nm.empty() && nm[0] == '_') error(n->line, "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions");
-        // An unbound name is a call with no arguments.
-        n->kind = NodeKind::Call;
-        n->parens = false;
-        expr(n, sc);
-        return;
-      }
-      case NodeKind::Pin: error(n->line, "cannot use ^" + std::string(atom_name(n->name)) + " outside of match clauses");
-      case NodeKind::Map:
-        check_struct(n);
-        [[fallthrough]];
-      case NodeKind::Str:
-      case NodeKind::Tuple:
-      case NodeKind::List:
-      case NodeKind::UnOp:
-      case NodeKind::Field:
-      case NodeKind::Access:
-        exprs(n->kids, sc);
-        if (n->tail) expr(n->tail, sc);
-        n->pure = all_pure(n->kids) && (!n->tail || n->tail->pure);
-        return;
-      case NodeKind::BinOp:
-        if (n->op == Op::When || n->op == Op::Bar || n->op == Op::Assoc || n->op == Op::Arrow ||
-            n->op == Op::Default)
-          error(n->line, "syntax error: unexpected operator in this position");
-        exprs(n->kids, sc);
-        n->pure = all_pure(n->kids);
-        return;
-      case NodeKind::Block: {
-        ImportScope keep(*this);
-        exprs(n->kids, sc);
-        n->pure = false;
-        return;
-      }
-      case NodeKind::Match: {
-        expr(n->kids[1], sc);
-        Scope bound;
-        pattern(n->kids[0], sc, bound);
-        return;
-      }
-      case NodeKind::Call: {
-        if (atom_name(n->name) == "match?" && n->kids.size() != 2 &&
-            !(module_ && module_defs_.count({n->name.id, static_cast<int>(n->kids.size())})))
-          error(n->line, "undefined function match?/" + std::to_string(n->kids.size()) + " (there is no such import)");
-        if (atom_name(n->name) == "match?" && n->kids.size() == 2 &&
-            !(module_ && module_defs_.count({n->name.id, 2}))) {
-          // match?(pattern [when guard], expr) is `case expr do pattern [when guard] -> true; _ -> false end`:
-          // the pattern's variables do not leak, as in Elixir.
-          Node* pat = n->kids[0];
-          Node* subject = n->kids[1];
-          Clause hit, miss;
-          hit.line = miss.line = n->line;
-          if (pat->kind == NodeKind::BinOp && pat->op == Op::When) {
-            hit.guard = pat->kids[1];
-            pat = pat->kids[0];
-          }
-          hit.patterns = {pat};
-          hit.body = prog_.make(NodeKind::Lit, n->line);
-          hit.body->lit = Term(atoms::true_);
-          Node* any = prog_.make(NodeKind::Var, n->line);
-          any->name = intern("_");
-          miss.patterns = {any};
-          miss.body = prog_.make(NodeKind::Lit, n->line);
-          miss.body->lit = Term(atoms::false_);
-          n->kind = NodeKind::Case;
-          n->kids = {subject};
-          n->clauses = {hit, miss};
-          expr(n, sc);
-          return;
-        }
-        exprs(n->kids, sc);
-        if (module_) n->mod = module_->name;
-        int ar = static_cast<int>(n->kids.size());
-        bool local = module_ && module_defs_.count({n->name.id, ar});
-        if (!local) {
-          if (Atom from = imported(n, ar); from.id) {
-            n->kind = NodeKind::Remote;
-            n->mod = from;
-            n->pure = builtin_is_sync(from, n->name, ar) && all_pure(n->kids);
-            return;
-          }
-          if (!find_builtin(kernel_atom(), n->name, ar))
-            error(n->line, "undefined function " + std::string(atom_name(n->name)) + "/" + std::to_string(ar) +
-                               (module_ ? " (expected " + module_text(module_->name) +
-                                              " to define such a function or for it to be imported, but none are available)"
-                                        : " (there is no such import)"));
-        }
-        n->pure = !local && builtin_is_sync(kernel_atom(), n->name, ar) && all_pure(n->kids);
-        return;
-      }
-      case NodeKind::Remote: {
-        if (!n->tail) n->mod = expand_alias(n->mod);
-        exprs(n->kids, sc);
-        if (n->tail) expr(n->tail, sc);
-        n->pure = !n->tail && builtin_is_sync(n->mod, n->name, static_cast<int>(n->kids.size())) && all_pure(n->kids);
-        return;
-      }
-      case NodeKind::DynCall: exprs(n->kids, sc); return;
-      case NodeKind::Fn:
-        for (Clause& c : n->clauses) clause(c, sc);
-        n->pure = true;
-        return;
-      case NodeKind::Case:
-        expr(n->kids[0], sc);
-        for (Clause& c : n->clauses) clause(c, sc);
-        return;
-      case NodeKind::Cond:
-        for (Clause& c : n->clauses) {
-          Scope inner = sc;
-          expr(c.patterns[0], inner);
-          expr(c.body, inner);
-        }
-        return;
-      case NodeKind::If: {
-        expr(n->kids[0], sc);
-        for (int i = 1; i < 3; ++i)
-          if (n->kids[i]) {
-            Scope inner = sc;
-            expr(n->kids[i], inner);
-          }
-        return;
-      }
-      case NodeKind::Receive:
-        for (Clause& c : n->clauses) clause(c, sc);
-        if (n->kids[0]) {
-          expr(n->kids[0], sc);
-          Scope inner = sc;
-          expr(n->kids[1], inner);
-        }
-        return;
-      case NodeKind::Try: {
-        {
-          Scope inner = sc;
-          if (n->kids[0]) expr(n->kids[0], inner);
-        }
-        for (Clause& c : n->clauses) {
-          Scope inner = sc;
-          Scope bound;
-          for (Node*& p : c.patterns) {
-            // rescue e in [A, B] / rescue A / rescue e
-            if (c.kind == 0 && p->kind == NodeKind::BinOp && p->op == Op::In) {
-              pattern(p->kids[0], inner, bound);
-              continue;
-            }
-            if (c.kind == 0 && p->kind == NodeKind::Lit) continue;
-            pattern(p, inner, bound);
-          }
-          if (c.guard) expr(c.guard, inner);
-          expr(c.body, inner);
-        }
-        if (n->kids[1]) {
-          Scope inner = sc;
-          expr(n->kids[1], inner);
-        }
-        return;
-      }
-      case NodeKind::For: {
-        Scope inner = sc;
-        for (size_t i = 0; i + 1 < n->kids.size(); ++i) {
-          Node* k = n->kids[i];
-          if (k->kind == NodeKind::BinOp && k->op == Op::Arrow) {
-            expr(k->kids[1], inner);
-            Scope bound;
-            pattern(k->kids[0], inner, bound);
-          } else {
-            expr(k, inner);
-          }
-        }
-        expr(n->kids.back(), inner);
-        return;
-      }
-      case NodeKind::Defmodule: {
-        if (module_) error(n->line, "nested modules are not supported by the console");
-        module_ = n;
-        module_defs_.clear();
-        own_struct_.reset();
-        collect_defs(n->kids[0]);
-        Scope inner;
-        {
-          ImportScope keep(*this);
-          expr(n->kids[0], inner);
-        }
-        auto& pub = modules_[n->name.id];
-        pub.clear();
-        collect_public(n->kids[0], pub);
-        if (own_struct_) structs_[n->name.id] = *own_struct_;
-        own_struct_.reset();
-        module_ = nullptr;
-        module_defs_.clear();
-        return;
-      }
-      case NodeKind::Def: {
-        if (!module_) error(n->line, "cannot invoke def/2 outside module");
-        for (Clause& c : n->clauses) clause(c, Scope{});  // fresh scope
-        return;
-      }
-      case NodeKind::Attr:
-        if (module_) n->mod = module_->name;
-        if (!n->kids.empty()) expr(n->kids[0], sc);
-        n->pure = n->kids.empty();
-        return;
-      case NodeKind::Capture:
-        if (n->mod.id) n->mod = expand_alias(n->mod);
-        if (!n->mod.id) {
-          if (module_ && module_defs_.count({n->name.id, n->arity})) {
-            n->mod = module_->name;
-            n->op = Op::Not;  // local
-          } else if (Atom from = imported(n, n->arity); from.id) {
-            n->mod = from;
-          }
-        }
-        n->pure = true;
-        return;
-      case NodeKind::CaptureFn: {
-        Scope inner = sc;
-        expr(n->kids[0], inner);
-        n->pure = true;
-        return;
-      }
-      case NodeKind::CaptureArg:
-        n->pure = true;
-        return;
-      case NodeKind::Directive:
-        if (atom_name(n->name) == "import" || atom_name(n->name) == "use" || atom_name(n->name) == "require")
-          n->mod = expand_alias(n->mod);
-        if (atom_name(n->name) == "import") {
-          import(n);
-          n->kids.clear();
-        } else if (atom_name(n->name) == "alias") {
-          alias(n);
-          n->kids.clear();
-        }
-        exprs(n->kids, sc);
-        n->pure = true;
-        return;
-      case NodeKind::Clauses: error(n->line, "unexpected -> clauses");
-    }
-  }
-
-  /// The imports in effect: later entries shadow earlier ones of the same module.
-  struct Import {
-    Atom mod;
-    std::set<std::pair<uint32_t, int>> funs;
-  };
-  /// Restores the imports and aliases when a lexical scope ends.
-  struct ImportScope {
-    explicit ImportScope(Resolver& r) : r_(r), imports_(r.imports_), aliases_(r.aliases_) {}
-    ~ImportScope() {
-      r_.imports_ = std::move(imports_);
-      r_.aliases_ = std::move(aliases_);
-    }
-    Resolver& r_;
-    std::vector<Import> imports_;
-    std::vector<std::pair<Atom, Atom>> aliases_;
-  };
-
-  /// An alias (`Elixir.List.Sub`) with its first segment replaced by what `alias` made it name.
-  Atom expand_alias(Atom a) const {
-    if (aliases_.empty()) return a;
-    std::string_view n = atom_name(a);
-    if (n.substr(0, 7) != "Elixir.") return a;
-    size_t dot = n.find('.', 7);
-    std::string_view first = n.substr(0, dot);
-    for (auto it = aliases_.rbegin(); it != aliases_.rend(); ++it)
-      if (atom_name(it->first) == first)
-        return dot == std::string_view::npos ? it->second
-                                             : intern(std::string(atom_name(it->second)) + std::string(n.substr(dot)));
-    return a;
-  }
-  void expand_lit(Node* n) {
-    if (n->lit.is_atom()) n->lit = Term(expand_alias(n->lit.as_atom()));
-  }
-
-  /// `alias Mod.Sub[, as: Name]`: Sub (or Name) stands for Mod.Sub in the rest of the scope.
-  void alias(Node* n) {
-    if (!n->mod.id) error(n->line, "invalid argument for alias, expected a compile time atom or alias");
-    Atom full = expand_alias(n->mod);
-    n->mod = full;
-    std::string_view fn = atom_name(full);
-    Atom as{};
-    if (!n->kids.empty()) {
-      Node* opts = n->kids[0];
-      for (Node* e : opts->kind == NodeKind::List ? opts->kids : std::vector<Node*>{})
-        if (e->kind == NodeKind::Tuple && e->kids.size() == 2 && e->kids[0]->kind == NodeKind::Lit &&
-            e->kids[0]->lit.is_atom(intern("as"))) {
-          Node* v = e->kids[1];
-          if (v->kind != NodeKind::Lit || !v->lit.is_atom() || atom_name(v->lit.as_atom()).substr(0, 7) != "Elixir." ||
-              atom_name(v->lit.as_atom()).find('.', 7) != std::string_view::npos)
-            error(n->line, "invalid value for option :as, expected a simple alias, got nested alias: " +
-                               module_text(v->lit.is_atom() ? v->lit.as_atom() : Atom{}));
-          as = v->lit.as_atom();
-        }
-    }
-    if (!as.id) {
-      if (fn.substr(0, 7) != "Elixir.") return;  // alias :timer: nothing to shorten
-      as = intern("Elixir." + std::string(fn.substr(fn.rfind('.') + 1)));
-    }
-    aliases_.emplace_back(as, full);
-  }
-
-  static std::string module_text(Atom m) {
-    std::string_view s = atom_name(m);
-    if (s.substr(0, 7) == "Elixir.") return std::string(s.substr(7));
-    return ":" + std::string(s);
-  }
-
-  /// `import Mod[, only: [f: n, ...] | :functions][, except: [f: n, ...]]`, with Elixir's errors.
-  void import(Node* n) {
-    if (!n->mod.id)
-      error(n->line, "invalid argument for import, expected a compile time atom or alias" +
-                         std::string(n->tail && n->tail->kind == NodeKind::Lit ? ", got: " + inspect(n->tail->lit) : ""));
-    Atom mod = n->mod;
-    // The IEx helpers are Kernel built-ins here (flush/0, pid/3, ...).
-    if (mod == kernel_atom() || mod == intern("Elixir.IEx.Helpers")) return;
-    std::vector<std::pair<Atom, int>> exports;
-    if (auto it = modules_.find(mod.id); it != modules_.end() && !module_)
-      error(n->line, "module " + module_text(mod) +
-                         " is not loaded but was defined. This happens when you depend on a module in the same "
-                         "context in which it is defined. For example:\n\n    defmodule MyApp do\n      defmodule Mod do\n"
-                         "      end\n\n      use Mod\n    end\n\nTry defining the module outside the context that uses "
-                         "it:\n\n    defmodule MyApp.Mod do\n    end\n\n    defmodule MyApp do\n      use MyApp.Mod\n    end\n\n"
-                         "If the module is defined at the top-level and you are trying to use it at the top-level, this "
-                         "is not supported by Elixir");
-    else if (it != modules_.end())
-      exports = it->second;
-    else if (auto l = loaded_.find(mod.id); l != loaded_.end())
-      exports = l->second;
-    else if (builtin_module(mod))
-      exports = builtin_exports(mod);
-    else
-      error(n->line, "module " + module_text(mod) + " is not loaded and could not be found");
-    std::set<std::pair<uint32_t, int>> all;
-    for (auto& [f, a] : exports) all.insert({f.id, a});
-    Import imp{mod, all};
-    auto kw_list = [&](Node* v, const char* opt) {
-      std::vector<std::pair<Atom, int>> out;
-      bool ok = v->kind == NodeKind::List && !v->tail;
-      if (ok)
-        for (Node* e : v->kids) {
-          if (e->kind != NodeKind::Tuple || e->kids.size() != 2 || e->kids[0]->kind != NodeKind::Lit ||
-              !e->kids[0]->lit.is_atom() || e->kids[1]->kind != NodeKind::Lit || !e->kids[1]->lit.is_integer()) {
-            ok = false;
-            break;
-          }
-          out.emplace_back(e->kids[0]->lit.as_atom(), static_cast<int>(e->kids[1]->lit.as_integer()));
-        }
-      if (!ok)
-        error(n->line, std::string("invalid :") + opt + " option for import, expected a keyword list with integer values");
-      return out;
-    };
-    if (!n->kids.empty()) {
-      Node* opts = n->kids[0];
-      if (opts->kind != NodeKind::List || opts->tail)
-        error(n->line, "invalid options for import, expected a keyword list");
-      bool only_list = false, except = false;
-      for (Node* e : opts->kids)
-        if (e->kind == NodeKind::Tuple && e->kids.size() == 2 && e->kids[0]->kind == NodeKind::Lit) {
-          if (e->kids[0]->lit.is_atom(intern("except"))) except = true;
-          if (e->kids[0]->lit.is_atom(intern("only")) && e->kids[1]->kind != NodeKind::Lit) only_list = true;
-        }
-      if (only_list && except)
-        error(n->line, ":only and :except can only be given together to import when :only is :functions, :macros, or :sigils");
-      for (Node* e : opts->kids) {
-        if (e->kind != NodeKind::Tuple || e->kids.size() != 2 || e->kids[0]->kind != NodeKind::Lit ||
-            !e->kids[0]->lit.is_atom())
-          error(n->line, "invalid options for import, expected a keyword list");
-        std::string_view key = atom_name(e->kids[0]->lit.as_atom());
-        Node* v = e->kids[1];
-        if (key == "only") {
-          if (v->kind == NodeKind::Lit && v->lit.is_atom() &&
-              (atom_name(v->lit.as_atom()) == "functions" || atom_name(v->lit.as_atom()) == "macros")) {
-            if (atom_name(v->lit.as_atom()) == "macros") imp.funs.clear();
-            continue;
-          }
-          imp.funs.clear();
-          for (auto& [f, a] : kw_list(v, "only")) {
-            if (!all.count({f.id, a}))
-              error(n->line, "cannot import " + module_text(mod) + "." + std::string(atom_name(f)) + "/" +
-                                 std::to_string(a) + " because it is undefined or private");
-            imp.funs.insert({f.id, a});
-          }
-        } else if (key == "except") {
-          for (auto& [f, a] : kw_list(v, "except")) imp.funs.erase({f.id, a});
-        } else if (key != "warn") {
-          error(n->line, "unsupported option " + std::string(key) + " given to import");
-        }
-      }
-    }
-    imports_.push_back(std::move(imp));
-  }
-
-  /// The module a call is imported from (none when it is not imported).
-  Atom imported(Node* n, int arity) {
-    std::set<uint32_t> seen;
-    Atom found{};
-    for (auto it = imports_.rbegin(); it != imports_.rend(); ++it) {
-      if (!seen.insert(it->mod.id).second) continue;
-      if (!it->funs.count({n->name.id, arity})) continue;
-      if (found.id)
-        error(n->line, "function " + std::string(atom_name(n->name)) + "/" + std::to_string(arity) +
-                           " imported from both " + module_text(it->mod) + " and " + module_text(found) +
-                           ", call is ambiguous");
-      found = it->mod;
-    }
-    return found;
-  }
-
-  void collect_public(Node* body, std::vector<std::pair<Atom, int>>& out) {
-    if (!body) return;
-    if (body->kind == NodeKind::Def) {
-      if (body->op != Op::Not) out.emplace_back(body->name, body->arity);
-      return;
-    }
-    if (body->kind == NodeKind::Block)
-      for (Node* k : body->kids) collect_public(k, out);
-  }
-
-  /// `defstruct fields` in a module body becomes a Directive (kids[0]: the fields); the field
-  /// names must be literal (atoms, or keyword keys with default values).
-  void collect_struct(Node* n) {
-    if (n->kids.size() != 1) error(n->line, "undefined function defstruct/" + std::to_string(n->kids.size()));
-    if (own_struct_) {
-      ParseFailure f;
-      f.err.kind = "ArgumentError";
-      f.err.line = 0;
-      f.err.message = "defstruct has already been called for " + module_text(module_->name) +
-                      ", defstruct can only be called once per module";
-      throw f;
-    }
-    Node* l = n->kids[0];
-    std::vector<Atom> fields;
-    if (l->kind == NodeKind::Lit && !l->lit.is_list()) {
-      ParseFailure f;  // raised while expanding, without a location
-      f.err.kind = "ArgumentError";
-      f.err.line = 0;
-      f.err.message = "struct fields definition must be list, got: " + inspect(l->lit);
-      throw f;
-    }
-    if (l->kind != NodeKind::List || l->tail) error(n->line, "defstruct fields must be a list of atoms or a keyword list");
-    for (Node* e : l->kids) {
-      if (e->kind == NodeKind::Lit && e->lit.is_atom())
-        fields.push_back(e->lit.as_atom());
-      else if (e->kind == NodeKind::Tuple && e->kids.size() == 2 && e->kids[0]->kind == NodeKind::Lit &&
-               e->kids[0]->lit.is_atom())
-        fields.push_back(e->kids[0]->lit.as_atom());
-      else
-        error(n->line, "defstruct fields must be a list of atoms or a keyword list");
-    }
-    n->kind = NodeKind::Directive;
-    n->name = intern("defstruct");
-    own_struct_ = std::move(fields);
-  }
-
-  void collect_defs(Node* body) {
-    if (!body) return;
-    if (body->kind == NodeKind::Call && atom_name(body->name) == "defstruct") {
-      collect_struct(body);
-      return;
-    }
-    if (body->kind == NodeKind::Def) {
-      module_defs_.insert({body->name.id, body->arity});
-      return;
-    }
-    if (body->kind == NodeKind::Block)
-      for (Node* k : body->kids) collect_defs(k);
-  }
-
- private:
-  Program& prog_;
-  Node* module_ = nullptr;
-  std::set<std::pair<uint32_t, int>> module_defs_;
-  std::deque<Scope> scopes_;
-  std::vector<Import> imports_;
-  std::vector<std::pair<Atom, Atom>> aliases_;  // (short alias, module), later ones shadowing
-  std::map<uint32_t, std::vector<std::pair<Atom, int>>> modules_;  // public functions of the modules defined so far
-  std::map<uint32_t, std::vector<std::pair<Atom, int>>> loaded_;   // ... and of those defined before this program
-  std::optional<std::vector<Atom>> own_struct_;                      // the fields of the module being compiled
-  std::map<uint32_t, std::vector<Atom>> structs_;                    // struct fields of the modules defined so far
-  std::map<uint32_t, std::vector<Atom>> loaded_structs_;             // ... and of those defined before this program
-
- public:
-  void load(const CompileContext& ctx) {
-    loaded_ = ctx.modules;
-    loaded_structs_ = ctx.structs;
-    aliases_ = ctx.aliases;
-    for (auto& [m, fs] : ctx.imports) {
-      Import imp{m, {}};
-      for (auto& [f, a] : fs) imp.funs.insert({f.id, a});
-      imports_.push_back(std::move(imp));
-    }
-  }
-  void save(CompileContext& ctx) const {
-    ctx.aliases = aliases_;
-    ctx.imports.clear();
-    for (const Import& imp : imports_) {
-      std::vector<std::pair<Atom, int>> fs;
-      for (auto& [f, a] : imp.funs) fs.emplace_back(Atom{f}, a);
-      ctx.imports.emplace_back(imp.mod, std::move(fs));
-    }
-  }
-};
-
 }  // namespace
-}  // namespace detail
 
-ParseOutcome parse_program(std::string_view source, const std::string& file, const std::vector<Atom>& known_vars,
-                           CompileContext* ctx) {
-  ParseOutcome out;
-  auto prog = std::make_shared<Program>();
-  prog->file = file;
-  try {
-    std::vector<detail::Token> toks = detail::tokenize(source);
-    detail::Parser p(std::move(toks), *prog);
-    prog->top = p.parse_top();
-    detail::Resolver r(*prog);
-    if (ctx) r.load(*ctx);
-    detail::Resolver::Scope sc;
-    for (Atom a : known_vars) sc.insert(a.id);
-    for (Node* n : prog->top) r.expr(n, sc);
-    if (ctx) r.save(*ctx);
-  } catch (const detail::ParseFailure& f) {
-    out.error = f.err;
-    return out;
-  }
-  out.program = std::move(prog);
-  return out;
+void syntax_error_at(const Token& at, std::string msg) {
+  ParseFailure f;
+  f.err.kind = "SyntaxError";
+  f.err.line = at.line;
+  f.err.column = at.col;
+  f.err.message = std::move(msg);
+  throw f;
 }
 
+std::vector<Node*> parse_top_level(std::vector<Token> toks, Program& prog) {
+  Parser p(std::move(toks), prog);
+  return p.parse_top();
+}
+
+}  // namespace detail
 }  // namespace actorscope::console
