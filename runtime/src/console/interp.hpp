@@ -199,6 +199,12 @@ Task<Term> apply_mfa(Ctx& c, Atom mod, Atom fun, std::vector<Term> args);
 /// Matches `pat` against `v`; on success adds the bindings to env.
 bool match(Ctx& c, const Node* pat, const Term& v, Env& env);
 bool truthy(const Term& t);
+/// The Range struct first..last//step.
+Term make_range(int64_t first, int64_t last, int64_t step);
+/// Elements of an enumerable: list, range, map (as {k, v}); Protocol.UndefinedError for others.
+std::vector<Term> enumerate(const Term& t);
+/// `base` with the pairs `kvs` put in; `must_exist`: each key must be there already (:badkey).
+Term map_update(const Term& base, std::vector<std::pair<Term, Term>> kvs, bool must_exist);
 
 /// The body of a process spawned by the language: runs fun.(args...) or Mod.fun(args...).
 Task<> process_main(Process& self, std::shared_ptr<Interp> ip, Term fun, Atom mod, Atom f, std::vector<Term> args);

@@ -1,0 +1,72 @@
+// Interp's members (IO, the Logger's error reports, the module table: each behind its own mutex,
+// callable from any runtime thread) and Ctx::check_stop.
+
+#include "interp.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace actorscope::console::detail {
+
+// ---- Interp ------------------------------------------------------------------------------------
+
+void Interp::write(Stream s, const std::string& text) {
+  if (muted.load(std::memory_order_relaxed)) return;
+  std::lock_guard g(io_m_);
+  if (sink) sink(s, text);
+}
+
+void Interp::log_error(const std::string& report) {
+  // Elixir 1.14's Logger (console backend, on standard output):
+  // "\nHH:MM:SS.mmm [error] Process #PID<...> raised an exception\n** (E) msg\n    stacktrace\n"
+  // The console keeps no stacktraces, so the indented stack lines are not printed.
+  auto now = std::chrono::system_clock::now();
+  std::time_t tt = std::chrono::system_clock::to_time_t(now);
+  int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
+  std::tm tm{};
+  localtime_r(&tt, &tm);
+  char stamp[32];
+  std::snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03d", tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+  write(Stream::Log, std::string("\n") + stamp + " [error] " + report + "\n");
+}
+
+void Interp::log_crash(Pid pid, const Term& reason) {
+  log_error("Process " + inspect_pid(pid) + " raised an exception\n" + format_error(reason));
+}
+
+std::shared_ptr<const ModuleDef> Interp::module(Atom name) const {
+  std::lock_guard g(modules_m_);
+  auto it = modules_.find(name.id);
+  return it == modules_.end() ? nullptr : it->second;
+}
+
+void Interp::define_module(std::shared_ptr<ModuleDef> m) {
+  std::lock_guard g(modules_m_);
+  modules_[m->name.id] = std::move(m);
+}
+
+std::vector<Atom> Interp::module_names() const {
+  std::lock_guard g(modules_m_);
+  std::vector<Atom> out;
+  for (auto& [id, m] : modules_) out.push_back(Atom{id});
+  return out;
+}
+
+void Ctx::check_stop() {
+  if (ip->stop.load(std::memory_order_relaxed)) throw ProcessExit(Term(atoms::killed));
+  if (ip->deadline_ns) {
+    int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                      std::chrono::steady_clock::now().time_since_epoch())
+                      .count();
+    if (now > ip->deadline_ns) {
+      ip->muted.store(true);
+      ip->timed_out.store(true);
+      ip->stop.store(true);
+      throw ProcessExit(Term(atoms::killed));
+    }
+  }
+  if (interrupt && interrupt->load(std::memory_order_relaxed)) throw Interrupted{};
+}
+
+}  // namespace actorscope::console::detail
