@@ -145,6 +145,13 @@ Task<Term> call_builtin(Ctx& c, const Builtin* b, std::vector<Term> args) {
   raise_error(Term::tuple({Term(A("badarity")), Term::tuple({fun, Term::list(args)})}));
 }
 
+/// A call in tail position: left in `c` for the loop of call_clauses() to run.
+void pend_tail_call(Ctx& c, Callable f, std::vector<Term> args) {
+  c.tail_pending = true;
+  c.tail_fn = std::move(f);
+  c.tail_args = std::move(args);
+}
+
 }  // namespace
 
 Task<Term> apply_mfa(Ctx& c, Atom mod, Atom fun, std::vector<Term> args) {
@@ -182,9 +189,7 @@ Task<Term> eval_call(Ctx& c, const Node* n, Env& env, bool tail) {
   if (n->kind == NodeKind::Call) {
     if (n->mod.id && callable_of_module(c, n->mod, n->name, arity, true, f, exists)) {
       if (tail) {
-        c.tail_pending = true;
-        c.tail_fn = std::move(f);
-        c.tail_args = std::move(args);
+        pend_tail_call(c, std::move(f), std::move(args));
         co_return Term();
       }
       co_return co_await call_clauses(c, std::move(f), std::move(args));
@@ -210,9 +215,7 @@ Task<Term> eval_call(Ctx& c, const Node* n, Env& env, bool tail) {
   }
   if (callable_of_module(c, mod, n->name, arity, false, f, exists)) {
     if (tail) {
-      c.tail_pending = true;
-      c.tail_fn = std::move(f);
-      c.tail_args = std::move(args);
+      pend_tail_call(c, std::move(f), std::move(args));
       co_return Term();
     }
     co_return co_await call_clauses(c, std::move(f), std::move(args));
@@ -232,9 +235,7 @@ Task<Term> eval_dyncall(Ctx& c, const Node* n, Env& env, bool tail) {
   if (fun.as_fun()->arity() != static_cast<int>(args.size())) bad_arity(fun, args);
   Callable f;
   if (tail && callable_of_fun(fun, f)) {
-    c.tail_pending = true;
-    c.tail_fn = std::move(f);
-    c.tail_args = std::move(args);
+    pend_tail_call(c, std::move(f), std::move(args));
     co_return Term();
   }
   co_return co_await apply_fun(c, std::move(fun), std::move(args));

@@ -215,15 +215,11 @@ std::string format_exit(const Term& reason) {
   if (reason.is_tagged(atoms::shutdown, 2)) return "shutdown: " + inspect_pretty(reason[1]);
   if (reason.is_tuple() && reason.tuple_size() == 2 && reason[1].is_list()) {
     const Term& e = reason[0];
-    bool exc = e.is_map() && e.map_get(Term(A("__exception__")));
-    bool erl = e.is_atom(atoms::badarith) || e.is_atom(atoms::badarg) || e.is_atom(A("cond_clause")) ||
-               (e.is_tuple() && e.tuple_size() >= 2 && e[0].is_atom() &&
-                (e[0].is_atom(A("badmatch")) || e[0].is_atom(A("case_clause")) || e[0].is_atom(atoms::badfun) ||
-                 e[0].is_atom(A("badarity")) || e[0].is_atom(A("badkey")) || e[0].is_atom(A("badmap"))));
-    if (exc || erl) return "an exception was raised:\n    " + format_error(e);
+    if (is_error_reason(e)) return "an exception was raised:\n    " + format_error(e);
   }
   return inspect_pretty(reason);
 }
+
 // ---- String.Chars ----------------------------------------------------------------------------------
 
 namespace {

@@ -65,6 +65,8 @@ bool range_parts(const Term& r, int64_t& f, int64_t& l, int64_t& s);
 /// Enum.slice's index range: [b, e) of a size-n enumerable for first..last//1 (negative indices
 /// count from the end).
 void slice_bounds(int64_t n, int64_t f, int64_t l, int64_t& b, int64_t& e);
+/// Enum.zip/1 and List.zip/1: the tuples of the lists' i-th elements, as many as the shortest has.
+Term zip_lists(const std::vector<std::vector<Term>>& ls);
 // integer.cpp
 /// Parses a leading integer in `base` (Integer.parse): {value, rest} or :error.
 Term parse_int(std::string_view s, int base);

@@ -22,6 +22,18 @@ std::string join(Ctx& c, const Term& coll, const std::string& sep) {
 
 bool less(const Term& a, const Term& b) { return compare(a, b) < 0; }
 
+/// Enum.min_by/2 and max_by/2 (`max`): the first element with the least (greatest) key.
+Task<Term> extreme_by(Ctx& c, Args a, bool max) {
+  std::vector<Term> v = enumerate(a[0]);
+  if (v.empty()) raise_message("Enum.EmptyError", "empty error");
+  Term best = v[0], bk = co_await apply_fun(c, a[1], one(v[0]));
+  for (size_t i = 1; i < v.size(); ++i) {
+    Term k = co_await apply_fun(c, a[1], one(v[i]));
+    if (max ? compare(k, bk) > 0 : compare(k, bk) < 0) best = v[i], bk = k;
+  }
+  co_return best;
+}
+
 }  // namespace
 
 bool range_parts(const Term& r, int64_t& f, int64_t& l, int64_t& s) {
@@ -32,6 +44,18 @@ bool range_parts(const Term& r, int64_t& f, int64_t& l, int64_t& s) {
   l = r.map_get(Term(A("last")))->as_integer();
   s = r.map_get(Term(A("step")))->as_integer();
   return true;
+}
+
+Term zip_lists(const std::vector<std::vector<Term>>& ls) {
+  std::vector<Term> out;
+  size_t n = ls.empty() ? 0 : SIZE_MAX;
+  for (auto& l : ls) n = std::min(n, l.size());
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<Term> row;
+    for (auto& l : ls) row.push_back(l[i]);
+    out.push_back(Term::tuple(row));
+  }
+  return Term::list(out);
 }
 
 void slice_bounds(int64_t n, int64_t f, int64_t l, int64_t& b, int64_t& e) {
@@ -167,7 +191,7 @@ void register_enum_builtins(BuiltinTable& t) {
   };
   t.reg("Enum", "chunk_every", 2).sync = [](Ctx&, Args& a) -> Term {
     std::vector<Term> xs = enumerate(a[0]);
-    if (!a[1].is_integer() || a[1].as_integer() <= 0) raise_error(make_exception("FunctionClauseError", {{Term(intern("module")), Term(intern("Elixir.Enum")), }, {Term(intern("function")), Term(intern("chunk_every"))}, {Term(intern("arity")), Term(4)}}));
+    if (!a[1].is_integer() || a[1].as_integer() <= 0) fce("Enum", "chunk_every", 4);
     size_t n = static_cast<size_t>(a[1].as_integer());
     std::vector<Term> out;
     for (size_t i = 0; i < xs.size(); i += n)
@@ -348,16 +372,7 @@ void register_enum_builtins(BuiltinTable& t) {
   t.reg("Enum", "zip", 1).sync = [](Ctx&, Args& a) -> Term {
     std::vector<std::vector<Term>> ls;
     for (const Term& e : enumerate(a[0])) ls.push_back(enumerate(e));
-    std::vector<Term> out;
-    if (ls.empty()) return Term::list(out);
-    size_t n = SIZE_MAX;
-    for (auto& l : ls) n = std::min(n, l.size());
-    for (size_t i = 0; i < n; ++i) {
-      std::vector<Term> row;
-      for (auto& l : ls) row.push_back(l[i]);
-      out.push_back(Term::tuple(row));
-    }
-    return Term::list(out);
+    return zip_lists(ls);
   };
   t.reg("Enum", "unzip", 1).sync = [](Ctx&, Args& a) -> Term {
     std::vector<Term> x, y;
@@ -469,26 +484,8 @@ void register_enum_builtins(BuiltinTable& t) {
     }
     return acc;
   };
-  t.reg("Enum", "min_by", 2).async = [](Ctx& c, Args a) -> Task<Term> {
-    std::vector<Term> v = enumerate(a[0]);
-    if (v.empty()) raise_message("Enum.EmptyError", "empty error");
-    Term best = v[0], bk = co_await apply_fun(c, a[1], one(v[0]));
-    for (size_t i = 1; i < v.size(); ++i) {
-      Term k = co_await apply_fun(c, a[1], one(v[i]));
-      if (compare(k, bk) < 0) best = v[i], bk = k;
-    }
-    co_return best;
-  };
-  t.reg("Enum", "max_by", 2).async = [](Ctx& c, Args a) -> Task<Term> {
-    std::vector<Term> v = enumerate(a[0]);
-    if (v.empty()) raise_message("Enum.EmptyError", "empty error");
-    Term best = v[0], bk = co_await apply_fun(c, a[1], one(v[0]));
-    for (size_t i = 1; i < v.size(); ++i) {
-      Term k = co_await apply_fun(c, a[1], one(v[i]));
-      if (compare(k, bk) > 0) best = v[i], bk = k;
-    }
-    co_return best;
-  };
+  t.reg("Enum", "min_by", 2).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await extreme_by(c, std::move(a), false); };
+  t.reg("Enum", "max_by", 2).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await extreme_by(c, std::move(a), true); };
   t.reg("Enum", "sort_by", 3).async = [](Ctx& c, Args a) -> Task<Term> {
     bool desc = a[2].is_atom(A("desc"));
     if (!desc && !a[2].is_atom(A("asc"))) fce("Enum", "sort_by", 3);

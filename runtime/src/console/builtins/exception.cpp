@@ -7,7 +7,7 @@ namespace actorscope::console::detail {
 
 void register_exception_builtins(BuiltinTable& t) {
   t.reg("Exception", "message", 1).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_map() || !a[0].map_get(Term(intern("__exception__")))) raise_error(make_exception("FunctionClauseError", {{Term(intern("module")), Term(intern("Elixir.Exception"))}, {Term(intern("function")), Term(intern("message"))}, {Term(intern("arity")), Term(1)}}));
+    if (!a[0].is_map() || !a[0].map_get(Term(intern("__exception__")))) fce("Exception", "message", 1);
     return Term::binary(exception_message(a[0]));
   };
   t.reg("Exception", "exception?", 1).sync = [](Ctx&, Args& a) -> Term {

@@ -32,6 +32,20 @@ Term struct_of(Ctx& c, Args& a, bool strict) {
   return make_struct(c, mod, std::move(kv), c.ip->file, 0);
 }
 
+/// raise/1 and reraise/2: a message (RuntimeError), an exception struct or an exception module.
+[[noreturn]] void raise_value(const Term& v) {
+  if (v.is_binary()) raise_message("RuntimeError", std::string(v.as_binary()));
+  if (v.is_map() && v.map_get(Term(intern("__exception__")))) raise_error(v);
+  if (v.is_atom()) raise_error(exception_of(v, Term::empty_list()));
+  arg_error("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: " + inspect_pretty(v));
+}
+
+/// raise/2 and reraise/3: the exception Mod.exception(arg).
+[[noreturn]] void raise_module(const Term& mod, const Term& arg) {
+  if (!mod.is_atom()) badarg();
+  raise_error(exception_of(mod, arg));
+}
+
 }  // namespace
 
 void register_kernel_builtins(BuiltinTable& t) {
@@ -46,26 +60,10 @@ void register_kernel_builtins(BuiltinTable& t) {
   t.reg("Kernel", "spawn_link", 3).sync = [](Ctx& c, Args& a) -> Term { return spawn_mfa(c, a, true, false); };
   t.reg("Kernel", "spawn_monitor", 3).sync = [](Ctx& c, Args& a) -> Term { return spawn_mfa(c, a, false, true); };
   t.reg("Kernel", "exit", 1).sync = [](Ctx&, Args& a) -> Term { throw LangExit(a[0]); };
-  t.reg("Kernel", "raise", 1).sync = [](Ctx&, Args& a) -> Term {
-    if (a[0].is_binary()) raise_message("RuntimeError", std::string(a[0].as_binary()));
-    if (a[0].is_map() && a[0].map_get(Term(intern("__exception__")))) raise_error(a[0]);
-    if (a[0].is_atom()) raise_error(exception_of(a[0], Term::empty_list()));
-    arg_error("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: " + inspect_pretty(a[0]));
-  };
-  t.reg("Kernel", "raise", 2).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_atom()) badarg();
-    raise_error(exception_of(a[0], a[1]));
-  };
-  t.reg("Kernel", "reraise", 2).sync = [](Ctx&, Args& a) -> Term {
-    if (a[0].is_map() && a[0].map_get(Term(intern("__exception__")))) raise_error(a[0]);
-    if (a[0].is_binary()) raise_message("RuntimeError", std::string(a[0].as_binary()));
-    if (a[0].is_atom()) raise_error(exception_of(a[0], Term::empty_list()));
-    arg_error("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: " + inspect_pretty(a[0]));
-  };
-  t.reg("Kernel", "reraise", 3).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_atom()) badarg();
-    raise_error(exception_of(a[0], a[1]));
-  };
+  t.reg("Kernel", "raise", 1).sync = [](Ctx&, Args& a) -> Term { raise_value(a[0]); };
+  t.reg("Kernel", "raise", 2).sync = [](Ctx&, Args& a) -> Term { raise_module(a[0], a[1]); };
+  t.reg("Kernel", "reraise", 2).sync = [](Ctx&, Args& a) -> Term { raise_value(a[0]); };
+  t.reg("Kernel", "reraise", 3).sync = [](Ctx&, Args& a) -> Term { raise_module(a[0], a[1]); };
   t.reg("Kernel", "throw", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(Term::tuple({Term(atoms::nocatch), a[0]})); };
 #define GUARD(name, expr)                                                           \
   t.reg("Kernel", name, 1).sync = [](Ctx&, Args& a) -> Term {                      \

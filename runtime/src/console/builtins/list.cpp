@@ -110,15 +110,7 @@ void register_list_builtins(BuiltinTable& t) {
     if (!a[0].is_list()) fce("List", "zip", 1);
     std::vector<std::vector<Term>> ls;
     for (const Term& e : a[0].list_elements()) ls.push_back(e.list_elements());
-    std::vector<Term> out;
-    size_t n = ls.empty() ? 0 : SIZE_MAX;
-    for (auto& l : ls) n = std::min(n, l.size());
-    for (size_t i = 0; i < n; ++i) {
-      std::vector<Term> row;
-      for (auto& l : ls) row.push_back(l[i]);
-      out.push_back(Term::tuple(row));
-    }
-    return Term::list(out);
+    return zip_lists(ls);
   };
 }
 

@@ -4,6 +4,21 @@
 
 namespace actorscope::console::detail {
 
+namespace {
+
+/// Map.pop/2,3: {the value of `k` (`dflt` without one), the map without `k`}.
+Term map_pop(const Term& m, const Term& k, const Term& dflt) {
+  need_map(m);
+  const Term* v = m.map_get(k);
+  if (!v) return T2(dflt, m);
+  std::vector<std::pair<Term, Term>> out;
+  for (auto& kv : m.map_entries())
+    if (!(kv.first == k)) out.push_back(kv);
+  return T2(*v, Term::map(std::move(out)));
+}
+
+}  // namespace
+
 void register_map_builtins(BuiltinTable& t) {
   t.reg("Map", "from_struct", 1).sync = [](Ctx&, Args& a) -> Term {
     Term m = a[0];
@@ -129,24 +144,8 @@ void register_map_builtins(BuiltinTable& t) {
       if (!truthy(co_await apply_fun(c, a[1], one(T2(kv.first, kv.second))))) out.push_back(kv);
     co_return Term::map(std::move(out));
   };
-  t.reg("Map", "pop", 2).sync = [](Ctx&, Args& a) -> Term {
-    need_map(a[0]);
-    const Term* v = a[0].map_get(a[1]);
-    if (!v) return T2(Term(), a[0]);
-    std::vector<std::pair<Term, Term>> out;
-    for (auto& kv : a[0].map_entries())
-      if (!(kv.first == a[1])) out.push_back(kv);
-    return T2(*v, Term::map(std::move(out)));
-  };
-  t.reg("Map", "pop", 3).sync = [](Ctx&, Args& a) -> Term {
-    need_map(a[0]);
-    const Term* v = a[0].map_get(a[1]);
-    if (!v) return T2(a[2], a[0]);
-    std::vector<std::pair<Term, Term>> out;
-    for (auto& kv : a[0].map_entries())
-      if (!(kv.first == a[1])) out.push_back(kv);
-    return T2(*v, Term::map(std::move(out)));
-  };
+  t.reg("Map", "pop", 2).sync = [](Ctx&, Args& a) -> Term { return map_pop(a[0], a[1], Term()); };
+  t.reg("Map", "pop", 3).sync = [](Ctx&, Args& a) -> Term { return map_pop(a[0], a[1], a[2]); };
   t.reg("Map", "put_new", 3).sync = [](Ctx&, Args& a) -> Term {
     need_map(a[0]);
     return a[0].map_get(a[1]) ? a[0] : map_update(a[0], {{a[1], a[2]}}, false);

@@ -112,10 +112,7 @@ void register_process_builtins(BuiltinTable& t) {
     // Elixir's Process.register/2 guard: an atom other than nil, false, true and :undefined.
     if (!a[1].is_atom() || a[1].is_atom(intern("nil")) || a[1].is_atom(intern("false")) ||
         a[1].is_atom(intern("true")) || a[1].is_atom(intern("undefined")))
-      raise_error(make_exception("FunctionClauseError",
-                                   {{Term(intern("module")), Term(intern("Elixir.Process"))},
-                                    {Term(intern("function")), Term(intern("register"))},
-                                    {Term(intern("arity")), Term(2)}}));
+      fce("Process", "register", 2);
     Pid p = need_pid(a[0]).as_pid();
     Atom name = need_atom(a[1]);
     try {
