@@ -1,5 +1,6 @@
 #pragma once
-// The console language's built-in functions (Kernel, Process, IO, Enum, ... and IEx helpers).
+// The console language's built-in functions (Kernel, Process, IO, Enum, ... and IEx helpers):
+// the lookups, over the table that builtins/table.cpp builds from the module files in builtins/.
 
 #include "actorscope/task.hpp"
 #include "actorscope/term.hpp"

@@ -1,6 +1,6 @@
 // Desugaring of the console language: the rewrites the parser applies while it builds the tree
 // (pipes, captures, stepped ranges, special forms such as case/if/unless/for/def with default
-// arguments) and `match?` for the compile pass. Pure functions of one Program, on the calling thread.
+// arguments) and `match?` for the compile pass. Each works on one Program, on the calling thread.
 
 #include "parse_internal.hpp"
 

@@ -172,7 +172,6 @@ Term eval_pure(Ctx& c, const Node* n, const Env& env) {
 // ---- the coroutine evaluator ------------------------------------------------------------------------
 
 namespace {
-
 Task<Term> ready_term(Term t) { co_return t; }
 }  // namespace
 
