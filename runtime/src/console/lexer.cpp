@@ -1,4 +1,5 @@
 // Tokenizer of the console language (Elixir's lexical syntax, the part the console needs).
+// Over 600 lines: one Lexer class (numbers, atoms, strings and heredocs, sigils), kept whole.
 
 #include "../utf8.hpp"
 #include "lexer.hpp"
