@@ -13,12 +13,6 @@ thread_local Process* tls_current = nullptr;
 namespace {
 std::atomic<uint64_t> g_core_uid{1};
 constexpr uint32_t kMaxChunks = (1u << 22) >> RuntimeCore::kChunkBits;  // 4M slots at most
-
-int64_t steady_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
 }  // namespace
 
 RuntimeCore::RuntimeCore(Runtime& f, RuntimeOptions o)
