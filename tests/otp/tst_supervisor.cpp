@@ -257,6 +257,55 @@ Task<> drvDynamic(Process& self, Ctx* c) {
   co_await hang(self);
 }
 
+// A callback module's init/1 runs in the supervisor; :simple_one_for_one starts copies of a template.
+Task<Term> initInSup(Process& sup, SupervisorOptions& flags, std::vector<ChildSpec>& children, Log* log) {
+  log->push(Term::tuple({A("init_in"), Term(sup.pid())}));
+  flags.strategy = Strategy::SimpleOneForOne;
+  children.clear();
+  ChildSpec t;
+  t.id = A("template");
+  t.start = [log](Process& p, Term extra) { return startWithExtra(p, extra, log); };
+  children.push_back(t);
+  co_return Term(atoms::ok);
+}
+Task<> drvSimple(Process& self, Ctx* c) {
+  self.trap_exit(true);
+  SupervisorOptions o;
+  Log* log = &c->log;
+  o.init = [log](Process& sup, SupervisorOptions& f, std::vector<ChildSpec>& ch) { return initInSup(sup, f, ch, log); };
+  std::vector<ChildSpec> given = {W("never_started")};
+  Term r = co_await Supervisor::start_link(self, given, o);
+  Term sup = r[1];
+  c->sup = sup.as_pid();
+  auto& out = c->out;
+  out.push(r);                                                                        // 0
+  out.push(co_await Supervisor::which_children(self, sup));                           // 1 []
+  Term argsA = Term::list({A("a")}), argsB = Term::list({A("b")});
+  out.push(co_await Supervisor::start_child_with(self, sup, argsA));                  // 2
+  out.push(co_await Supervisor::start_child_with(self, sup, argsB));                  // 3
+  out.push(co_await Supervisor::count_children(self, sup));                           // 4
+  out.push(co_await Supervisor::restart_child(self, sup, A("template")));             // 5
+  out.push(co_await Supervisor::terminate_child(self, sup, out.at(2)[1]));            // 6 by pid
+  out.push(co_await Supervisor::which_children(self, sup));                           // 7
+  c->done = true;
+  co_await hang(self);
+}
+Task<Term> initIgnore(Process&, SupervisorOptions&, std::vector<ChildSpec>&) { co_return A("ignore"); }
+Task<Term> initStop(Process&, SupervisorOptions&, std::vector<ChildSpec>&) {
+  co_return Term::tuple({A("stop"), A("no_config")});
+}
+Task<> drvInitResults(Process& self, Ctx* c) {
+  self.trap_exit(true);
+  SupervisorOptions o;
+  std::vector<ChildSpec> given = {W("a", &c->log)};
+  o.init = initIgnore;
+  c->out.push(co_await Supervisor::start_link(self, given, o));
+  o.init = initStop;
+  c->out.push(co_await Supervisor::start_link(self, given, o));
+  c->done = true;
+  co_await hang(self);
+}
+
 // R7.9
 Task<> drvAuto(Process& self, Ctx* c, int endFirst, int endSecond) {
   co_await startSup(self, c);
@@ -314,6 +363,8 @@ class TestSupervisor : public QObject {
   void r7_7_exitFromNonChildRestartsNothing();
   void r7_7_exitFromParentEndsSupervisor();
   void r7_8_dynamicSupervisor();
+  void initRunsInTheSupervisorAndSimpleOneForOne();
+  void initIgnoreAndStop();
   void r7_9_autoShutdownAnySignificant();
   void r7_9_autoShutdownAllSignificant();
   void r7_9_autoShutdownNever();
@@ -568,6 +619,38 @@ void TestSupervisor::r7_7_exitFromParentEndsSupervisor() {
   QVERIFY(!rt.alive(c.sup));
   CHECK_STR(S(c.log.last()), "{:stopping, :a, :shutdown}");
   QCOMPARE(rt.process_count(), size_t(0));
+}
+
+void TestSupervisor::initRunsInTheSupervisorAndSimpleOneForOne() {
+  Runtime rt(det());
+  Ctx c;
+  rt.spawn(drvSimple, &c);
+  rt.run_until_idle();
+  QVERIFY(c.done);
+  CHECK_STR(S(c.log.items().at(0)), "{:init_in, " + inspect(Term(c.sup)) + "}");  // init/1 ran in the supervisor
+  CHECK_STR(S(c.out.at(1)), "[]");  // the template is not a child
+  QVERIFY(c.out.at(2).is_tagged(atoms::ok, 2) && c.out.at(2)[1].is_pid());
+  CHECK_STR(S(c.log.items().at(1)), "[:a]");  // start_child's extra arguments reach the start function
+  CHECK_STR(S(c.log.items().at(2)), "[:b]");
+  CHECK_STR(S(c.out.at(4)), "%{active: 2, specs: 2, supervisors: 0, workers: 2}");
+  CHECK_STR(S(c.out.at(5)), "{:error, :simple_one_for_one}");
+  CHECK_STR(S(c.out.at(6)), ":ok");
+  Term w = c.out.at(7);
+  QCOMPARE(w.list_elements().size(), size_t(1));
+  CHECK_STR(S(w.list_elements()[0][0]), ":undefined");
+  QVERIFY(w.list_elements()[0][1] == c.out.at(3)[1]);
+}
+
+void TestSupervisor::initIgnoreAndStop() {
+  Runtime rt(det());
+  Ctx c;
+  rt.spawn(drvInitResults, &c);
+  rt.run_until_idle();
+  QVERIFY(c.done);
+  CHECK_STR(S(c.out.at(0)), ":ignore");
+  CHECK_STR(S(c.out.at(1)), "{:error, :no_config}");
+  QVERIFY(c.log.items().empty());  // no child started
+  QCOMPARE(rt.process_count(), size_t(1));
 }
 
 void TestSupervisor::r7_8_dynamicSupervisor() {

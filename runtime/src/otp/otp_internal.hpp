@@ -28,7 +28,8 @@ struct Atoms {
        bad_call = intern("bad_call"), bad_cast = intern("bad_cast"), SupervisorDefault = intern("Elixir.Supervisor.Default"),
        DynamicSupervisorDefault = intern("Elixir.DynamicSupervisor.Default"), Supervisor = intern("Elixir.Supervisor"),
        DynamicSupervisor = intern("Elixir.DynamicSupervisor"), start_link = intern("start_link"),
-       ignore = intern("ignore");
+       ignore = intern("ignore"), start_child_with = intern("$start_child_with"), not_simple = intern("not_simple"),
+       simple_one_for_one = intern("simple_one_for_one");
 };
 const Atoms& A();
 

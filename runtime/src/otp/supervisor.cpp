@@ -39,6 +39,23 @@ class SupState {
   Atom name{atoms::nil.id};
   Pid parent;  // linked starter; EXIT from it ends the supervisor
   std::vector<ChildSpec> initial;
+  SupervisorInitFn init;  // a callback module's init/1 (run in the supervisor), or empty
+  std::optional<ChildSpec> simple;  // :simple_one_for_one's template
+
+  /// Takes the flags an init/1 returned.
+  void apply(const SupervisorOptions& o) {
+    strategy = o.strategy;
+    max_restarts = o.max_restarts;
+    period_ns = o.max_seconds * 1'000'000'000;
+    auto_shutdown = o.auto_shutdown;
+  }
+  /// :simple_one_for_one keeps its one child spec as a template and starts no child.
+  void make_simple() {
+    if (strategy != Strategy::SimpleOneForOne) return;
+    dynamic = true;
+    if (!initial.empty()) simple = std::move(initial.front());
+    initial.clear();
+  }
 
   std::list<Child> children;  // start order
   std::unordered_map<uint64_t, std::list<Child>::iterator> by_pid;  // pid serial -> child
@@ -210,6 +227,7 @@ class SupState {
       co_await shutdown_self(self, Term(atoms::shutdown));
     }
     switch (dynamic ? Strategy::OneForOne : strategy) {
+      case Strategy::SimpleOneForOne:  // always dynamic
       case Strategy::OneForOne: {
         Term r = co_await start_one(self, it);
         if (r[0].is_atom(atoms::ok)) {
@@ -355,6 +373,20 @@ class SupState {
       }
       co_return r;
     }
+    if (req.is_tagged(a.start_child_with, 2)) {
+      if (!simple) co_return err(Term(a.not_simple));
+      if (max_children >= 0 && static_cast<int64_t>(children.size()) >= max_children)
+        co_return err(Term(a.max_children));
+      Child c;
+      c.key = next_key++;
+      c.spec = *simple;
+      c.extra = req[1];
+      children.push_back(std::move(c));
+      It it = std::prev(children.end());
+      Term r = co_await start_one(self, it);
+      if (!r[0].is_atom(atoms::ok) || !it->pid.valid()) erase(it);
+      co_return r;
+    }
     if (req.is_tagged(a.terminate_child, 2)) {
       It it = children.end();
       if (dynamic) {
@@ -368,6 +400,8 @@ class SupState {
       if (dynamic || it->spec.restart == Restart::Temporary) erase(it);
       co_return Term(atoms::ok);
     }
+    if ((req.is_tagged(a.restart_child, 2) || req.is_tagged(a.delete_child, 2)) && simple)
+      co_return err(Term(a.simple_one_for_one));
     if (req.is_tagged(a.restart_child, 2) && !dynamic) {
       It it = find_id(req[1]);
       if (it == children.end()) co_return err(Term(a.not_found));
@@ -404,6 +438,29 @@ Task<> supervisor_main(Process& self, std::unique_ptr<SupState> st, Pid starter)
       co_return;
     }
   }
+  if (st->init) {
+    SupervisorOptions flags;
+    flags.strategy = st->strategy;
+    flags.max_restarts = st->max_restarts;
+    flags.max_seconds = st->period_ns / 1'000'000'000;
+    flags.auto_shutdown = st->auto_shutdown;
+    Term ir;
+    std::exception_ptr ex;
+    try {
+      ir = co_await st->init(self, flags, st->initial);
+    } catch (...) {
+      ex = std::current_exception();
+    }
+    if (ex) ir = err(detail::reason_of(ex));
+    if (!ir.is_atom(atoms::ok)) {
+      detail::drop_name(self, st->name);
+      bool ignore = ir.is_atom(a.ignore);
+      detail::ack(self, starter, ignore ? ir : err(ir.is_tuple() && ir.tuple_size() == 2 ? ir[1] : ir));
+      co_await self.exit(ignore ? Term(atoms::normal) : (ir.is_tuple() && ir.tuple_size() == 2 ? ir[1] : ir));
+    }
+    st->apply(flags);
+  }
+  st->make_simple();
   Term r = co_await st->init_children(self);
   if (!r[0].is_atom(atoms::ok)) {
     detail::drop_name(self, st->name);
@@ -442,6 +499,7 @@ std::unique_ptr<SupState> make_state(std::vector<ChildSpec> children, const Supe
   st->auto_shutdown = o.auto_shutdown;
   st->name = o.name;
   st->initial = std::move(children);
+  st->init = o.init;
   return st;
 }
 std::unique_ptr<SupState> make_state(const DynamicSupervisorOptions& o) {
@@ -506,6 +564,9 @@ Task<Term> Supervisor::count_children(Process& self, Term sup) {
 Task<Term> Supervisor::start_child(Process& self, Term sup, ChildSpec spec) {
   Term boxed = detail::box(std::move(spec), "child_spec");
   return sup_call(self, std::move(sup), Term::tuple({Term(A().start_child), boxed}));
+}
+Task<Term> Supervisor::start_child_with(Process& self, Term sup, Term extra) {
+  return sup_call(self, std::move(sup), Term::tuple({Term(A().start_child_with), std::move(extra)}));
 }
 Task<Term> Supervisor::terminate_child(Process& self, Term sup, Term id) {
   return sup_call(self, std::move(sup), Term::tuple({Term(A().terminate_child), std::move(id)}));

@@ -14,12 +14,23 @@
 
 #include "actorscope/otp/child_spec.hpp"
 
+#include <functional>
 #include <vector>
 
 namespace actorscope::otp {
 
-enum class Strategy : uint8_t { OneForOne, OneForAll, RestForOne };
+/// SimpleOneForOne: the first child spec is a template; start_child_with(sup, extra) starts a
+/// copy with `extra` as its extra arguments (Elixir's deprecated :simple_one_for_one).
+enum class Strategy : uint8_t { OneForOne, OneForAll, RestForOne, SimpleOneForOne };
 enum class AutoShutdown : uint8_t { Never, AnySignificant, AllSignificant };
+
+struct SupervisorOptions;
+/// A callback module's init/1, run inside the supervisor process before any child starts (after
+/// its name is registered), as OTP runs it. It may replace the flags (strategy, intensity) and the
+/// children. Returns `:ok` to go on, `:ignore`, or `{:error, reason}` / `{:stop, reason}`: the
+/// supervisor then acks that to its starter and ends (:normal for :ignore). An exception counts
+/// as `{:error, reason}`.
+using SupervisorInitFn = std::function<Task<Term>(Process& sup, SupervisorOptions& flags, std::vector<ChildSpec>& children)>;
 
 struct SupervisorOptions {
   Strategy strategy = Strategy::OneForOne;
@@ -30,6 +41,8 @@ struct SupervisorOptions {
   Atom name{atoms::nil.id};
   /// `:"$initial_call"` is `{:supervisor, module, 1}`; nil means `Supervisor.Default`.
   Atom module{atoms::nil.id};
+  /// Unset: the children given to start_link are the children.
+  SupervisorInitFn init;
 };
 
 class Supervisor {
@@ -51,6 +64,10 @@ class Supervisor {
   /// `{:ok, pid}`, `{:ok, :undefined}` (ignored), `{:error, {:already_started, pid}}`,
   /// `{:error, :already_present}`, `{:error, {reason, child}}`.
   static Task<Term> start_child(Process& self, Term sup, ChildSpec spec);
+  /// A :simple_one_for_one supervisor's start_child(sup, extra_args): `{:ok, pid}`, `{:ok,
+  /// :undefined}` (ignored), `{:error, reason}`; `{:error, :not_simple}` for other strategies
+  /// (OTP crashes the call there; the console reports it).
+  static Task<Term> start_child_with(Process& self, Term sup, Term extra);
   /// `:ok` or `{:error, :not_found}`; a temporary child's spec is dropped.
   static Task<Term> terminate_child(Process& self, Term sup, Term id);
   /// `{:ok, pid}`, `{:error, :running}`, `{:error, :restarting}`, `{:error, :not_found}`.
