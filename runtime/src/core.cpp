@@ -184,6 +184,10 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
   child->latency_ns_.store(0, std::memory_order_relaxed);
   child->queue_len_.store(0, std::memory_order_relaxed);
   child->status_.store(static_cast<uint8_t>(ProcessStatus::Runnable), std::memory_order_relaxed);
+  child->group_leader_.store(o.group_leader.valid() ? o.group_leader.raw
+                             : parent             ? parent->group_leader_.load(std::memory_order_relaxed)
+                                                  : 0,
+                             std::memory_order_relaxed);
   {
     SpinGuard g(child->lock_);
     child->name_ = atoms::nil;

@@ -116,6 +116,7 @@ struct Relations {
 struct InfoData {
   Pid pid;
   Pid parent;
+  Pid group_leader;
   ProcessStatus status;
   bool trap_exit;
   bool suspended;

@@ -248,6 +248,8 @@ std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool full) {
     return std::nullopt;
   d.pid = p->pid();
   d.parent = p->parent_;
+  d.group_leader = Pid{p->group_leader_.load(std::memory_order_relaxed)};
+  if (!d.group_leader.valid()) d.group_leader = d.pid;
   d.suspended = p->suspended_.load(std::memory_order_relaxed);
   d.queue_len = p->queue_len_.load(std::memory_order_relaxed);
   // A suspended process still running its current turn reports :running until it parks.
@@ -289,6 +291,12 @@ Term pid_list(const std::vector<Pid>& v) {
   return Term::list(out);
 }
 
+size_t heap_words(const detail::InfoData& d) {
+  size_t bytes = 0;
+  for (const Term& m : d.messages) bytes += m.heap_bytes() + 16;
+  return 233 + bytes / 8;
+}
+
 Term item_value(const detail::InfoData& d, Atom item, size_t queue_len) {
   switch (item.id) {
     case atoms::status_index: return Term(status_atom(d.status));
@@ -319,6 +327,24 @@ Term item_value(const detail::InfoData& d, Atom item, size_t queue_len) {
       for (auto& [k, val] : d.dictionary) v.push_back(Term::tuple({k, val}));
       return Term::list(v);
     }
+    case atoms::group_leader_index: return Term(d.group_leader);
+    case atoms::error_handler_index: return Term(atoms::error_handler);
+    case atoms::priority_index: return Term(intern("normal"));
+    // Heap figures in words, as the BEAM reports them: a fresh process's 233-word heap, grown by
+    // what its mailbox holds.
+    case atoms::heap_size_index: return Term(static_cast<long long>(heap_words(d)));
+    case atoms::total_heap_size_index: return Term(static_cast<long long>(heap_words(d)));
+    case atoms::stack_size_index: return Term(static_cast<long long>(d.status == ProcessStatus::Waiting ? 5 : 2));
+    case atoms::garbage_collection_index: {
+      Term max_heap = Term::map({{Term(intern("error_logger")), Term(atoms::true_)},
+                                 {Term(intern("kill")), Term(atoms::true_)},
+                                 {Term(intern("size")), Term(0LL)}});
+      auto kv = [](const char* k, Term v) { return Term::tuple({Term(intern(k)), std::move(v)}); };
+      return Term::list({kv("max_heap_size", max_heap), kv("min_bin_vheap_size", Term(46422LL)),
+                         kv("min_heap_size", Term(233LL)), kv("fullsweep_after", Term(65535LL)),
+                         kv("minor_gcs", Term(0LL))});
+    }
+    case atoms::suspending_index: return Term::empty_list();
     default: throw ErlangError(Term(atoms::badarg));
   }
 }
@@ -336,7 +362,9 @@ Term Runtime::info(Pid pid, Atom item) {
     case atoms::links_index: case atoms::monitors_index: case atoms::monitored_by_index:
     case atoms::trap_exit_index: case atoms::registered_name_index: case atoms::reductions_index:
     case atoms::memory_index: case atoms::initial_call_index: case atoms::current_function_index:
-    case atoms::dictionary_index:
+    case atoms::dictionary_index: case atoms::group_leader_index: case atoms::error_handler_index:
+    case atoms::priority_index: case atoms::heap_size_index: case atoms::total_heap_size_index:
+    case atoms::stack_size_index: case atoms::garbage_collection_index: case atoms::suspending_index:
       break;
     default: throw ErlangError(Term(atoms::badarg));
   }
@@ -353,10 +381,27 @@ Term Runtime::info(Pid pid) {
   std::vector<Term> items;
   auto add = [&](Atom a) { items.push_back(Term::tuple({Term(a), item_value(*d, a, d->messages.size())})); };
   if (d->name != atoms::nil) add(atoms::registered_name);
+  // Process.info/1's items, in the BEAM's order (OTP 25); :memory is asked for by name.
   for (Atom a : {atoms::current_function, atoms::initial_call, atoms::status, atoms::message_queue_len,
-                 atoms::links, atoms::dictionary, atoms::trap_exit, atoms::reductions, atoms::memory})
+                 atoms::links, atoms::dictionary, atoms::trap_exit, atoms::error_handler, atoms::priority,
+                 atoms::group_leader, atoms::total_heap_size, atoms::heap_size, atoms::stack_size,
+                 atoms::reductions, atoms::garbage_collection, atoms::suspending})
     add(a);
   return Term::list(items);
+}
+
+bool Runtime::set_group_leader(Pid pid, Pid leader) {
+  Process* p = core_->lookup(pid);
+  if (!p) return false;
+  p->group_leader_.store(leader.raw, std::memory_order_relaxed);
+  return true;
+}
+
+Pid Runtime::group_leader(Pid pid) {
+  Process* p = core_->lookup(pid);
+  if (!p) return Pid{};
+  uint64_t raw = p->group_leader_.load(std::memory_order_relaxed);
+  return raw ? Pid{raw} : pid;
 }
 
 // ---- latency --------------------------------------------------------------------------------------

@@ -122,6 +122,7 @@ class TestSemantics : public QObject {
   void r6_2_infoItems();
   void r6_2_statusValues();
   void r6_2_infoListAndUnknownItem();
+  void r6_2_groupLeaderIsInherited();
   void r6_3_queueLenEqualsMessagesLength();
 
   // The traps listed at the end of SEMANTICS.md (R1-R6 ones)
@@ -2044,14 +2045,39 @@ void TestSemantics::r6_2_infoListAndUnknownItem() {
   };
   Term all = rt.info(p);
   QVERIFY(all.is_proper_list());
+  // Process.info/1's items as OTP 25 lists them (memory only when asked for).
   QCOMPARE(keys(all), (std::vector<std::string>{":current_function", ":initial_call", ":status", ":message_queue_len",
-                                                 ":links", ":dictionary", ":trap_exit", ":reductions", ":memory"}));
+                                                 ":links", ":dictionary", ":trap_exit", ":error_handler", ":priority",
+                                                 ":group_leader", ":total_heap_size", ":heap_size", ":stack_size",
+                                                 ":reductions", ":garbage_collection", ":suspending"}));
+  QVERIFY(rt.info(p, atoms::memory)[1].as_integer() > 0);
   rt.register_name(p, intern("named"));
   Term named = rt.info(p);
   CHECK_STR(inspect(named.head()), "{:registered_name, :named}");  // first, as the BEAM has it
   // Each item of info/1 agrees with info/2.
   for (auto& kv : rt.info(p).list_elements())
     CHECK_STR(inspect(kv), inspect(rt.info(p, kv[0].as_atom())));
+}
+
+Task<> spawnsChild(Process& self, Pid* child) {
+  *child = self.spawn(idle);
+  co_await self.receive([](const Term&) { return false; });
+}
+
+void TestSemantics::r6_2_groupLeaderIsInherited() {
+  Runtime rt(det());
+  Pid gl = rt.spawn(idle);
+  SpawnOptions o;
+  o.group_leader = gl;
+  Pid child;
+  Pid parent = rt.spawn_opt(o, spawnsChild, &child);
+  rt.run_until_idle();
+  CHECK_STR(inspect(rt.info(parent, atoms::group_leader)[1]), inspect(Term(gl)));
+  CHECK_STR(inspect(rt.info(child, atoms::group_leader)[1]), inspect(Term(gl)));  // as spawn/1 on the BEAM
+  QVERIFY(rt.group_leader(gl) == gl);  // none set: itself
+  QVERIFY(rt.set_group_leader(child, parent));
+  QVERIFY(rt.group_leader(child) == parent);
+  QVERIFY(!rt.set_group_leader(Pid{}, parent));
 }
 
 void TestSemantics::r6_3_queueLenEqualsMessagesLength() {

@@ -41,7 +41,11 @@ uint32_t atom_count();
   X(erlang, "erlang") X(apply, "apply") X(cpp, "cpp") X(fun, "fun")        \
   X(badfun, "badfun") X(exception, "exception") X(throw_, "throw")         \
   X(nocatch, "nocatch") X(inbox, "inbox") X(receive, "receive")            \
-  X(unknown, "unknown") X(pid, "pid") X(port, "port")
+  X(unknown, "unknown") X(pid, "pid") X(port, "port")                      \
+  X(group_leader, "group_leader") X(error_handler, "error_handler")        \
+  X(priority, "priority") X(total_heap_size, "total_heap_size")            \
+  X(heap_size, "heap_size") X(stack_size, "stack_size")                    \
+  X(garbage_collection, "garbage_collection") X(suspending, "suspending")
 
 namespace atoms {
 enum Index : uint32_t {

@@ -41,6 +41,8 @@ struct SpawnOptions {
   /// Put :"$ancestors" and :"$initial_call" into the dictionary, as proc_lib does.
   bool proc_lib = false;
   InitialCall initial_call;
+  /// The group leader; unset: the parent's (as on the BEAM), or none for a spawn from outside.
+  Pid group_leader;
 };
 
 struct DemonitorOptions {
@@ -231,6 +233,7 @@ class alignas(64) Process {
   mutable std::atomic<bool> lock_{false};
   Atom name_{atoms::nil.id};
   Pid parent_;
+  std::atomic<uint64_t> group_leader_{0};  // raw Pid; 0: none (info() shows the process itself)
   InitialCall initial_call_;
   std::unique_ptr<detail::Relations> rel_;  // links, monitors, monitored_by, dictionary
   Term exit_reason_;

@@ -106,6 +106,10 @@ class Runtime {
   /// `Process.info(pid, item)`: `{item, value}`, or nil when not alive.
   /// ErlangError(:badarg) for an unknown item.
   Term info(Pid pid, Atom item);
+  /// `Process.group_leader(pid, leader)`: false when `pid` is not alive. Thread-safe.
+  bool set_group_leader(Pid pid, Pid leader);
+  /// The group leader of `pid` (itself when it has none); invalid when not alive. Thread-safe.
+  Pid group_leader(Pid pid);
 
   // ---- latency injection ----------------------------------------------------------------------
   /// Delay added to every signal (message, exit signal, DOWN) between processes. Default 0.
