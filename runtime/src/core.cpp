@@ -669,7 +669,7 @@ void RuntimeCore::finish(Process* p) {
       } catch (const ProcessExit& e) {
         reason = e.reason();
       } catch (const ErlangError& e) {
-        reason = Term::tuple({e.reason(), Term::empty_list()});
+        reason = e.exit_reason();
       } catch (const std::exception& e) {
         reason = Term::tuple({Term::tuple({Term(atoms::cpp), Term::binary(e.what())}), Term::empty_list()});
       } catch (...) {

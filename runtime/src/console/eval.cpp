@@ -343,20 +343,24 @@ Task<Term> eval_for(Ctx& c, const Node* n, Env& env) {
 /// value; `after` runs in every case (not when the process is killed).
 Task<Term> eval_try(Ctx& c, const Node* n, Env& env, bool) {
   std::optional<Term> result;
-  Term err_reason;
+  Term err_reason, err_stack;
+  std::exception_ptr raised;  // rethrown as it was when no clause handles it
   int kind = -1;  // 0 error, 1 exit, 2 throw
   try {
     Env inner = env;
     result = EVAL(n->kids[0], inner);
   } catch (const ErlangError& e) {
     kind = 0;
+    raised = std::current_exception();
     err_reason = e.reason();
+    err_stack = e.stacktrace();
     if (err_reason.is_tagged(atoms::nocatch, 2)) {  // throw/1 (an uncaught throw ends as this error)
       kind = 2;
       err_reason = err_reason[1];
     }
   } catch (const LangExit& e) {
     kind = 1;
+    raised = std::current_exception();
     err_reason = e.reason();
   }
   std::optional<Term> out;
@@ -381,16 +385,9 @@ Task<Term> eval_try(Ctx& c, const Node* n, Env& env, bool) {
       }
     } else {
       Env inner;
-      const Clause* hit = try_handler(c, n, kind, err_reason, env, inner);
-      if (hit) {
-        out = EVAL(hit->body, inner);
-      } else if (kind == 1) {
-        throw LangExit(err_reason);
-      } else if (kind == 2) {
-        throw ErlangError(Term::tuple({Term(atoms::nocatch), err_reason}));
-      } else {
-        throw ErlangError(err_reason);
-      }
+      const Clause* hit = try_handler(c, n, kind, err_reason, err_stack, env, inner);
+      if (!hit) std::rethrow_exception(raised);
+      out = EVAL(hit->body, inner);
     }
   } catch (const ErlangError&) {
     failed = std::current_exception();

@@ -25,7 +25,8 @@ Term field(const Term& m, Atom name);
 bool clause_matches(Ctx& c, const Clause& cl, const std::vector<Term>& args, const Env& base, Env& out);
 /// The rescue/catch clause of try `n` that handles an error (kind 0), exit (1) or throw (2), or
 /// nullptr; fills `inner` with its bindings.
-const Clause* try_handler(Ctx& c, const Node* n, int kind, const Term& err_reason, const Env& env, Env& inner);
+const Clause* try_handler(Ctx& c, const Node* n, int kind, const Term& err_reason, const Term& err_stack, const Env& env,
+                          Env& inner);
 
 // ---- operators.cpp -----------------------------------------------------------------------------
 /// `a op b` for the operators that evaluate both sides.

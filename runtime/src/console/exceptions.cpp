@@ -171,6 +171,34 @@ std::string exception_message(const Term& e) {
   return inspect_pretty(msg);
 }
 
+namespace {
+/// The message a BIF's error_info gives in a stacktrace's first frame, or nullptr.
+const Term* error_info_message(const Term& stack) {
+  if (!stack.is_list() || stack.is_empty_list()) return nullptr;
+  const Term& frame = stack.head();
+  if (!frame.is_tuple() || frame.tuple_size() != 4 || !frame[3].is_list()) return nullptr;
+  for (const Term& kv : frame[3].list_elements())
+    if (kv.is_tagged(A("error_info"), 2) && kv[1].is_map())
+      if (const Term* m = kv[1].map_get(Term(A("message")))) return m;
+  return nullptr;
+}
+}  // namespace
+
+void raise_bif_badarg(const std::string& detail) {
+  Term info = Term::map({{Term(A("module")), Term(A("erl_erts_errors"))},
+                         {Term(A("message")), Term::binary("errors were found at the given arguments:\n\n  * " + detail + "\n")}});
+  Term frame = Term::tuple({Term(A("erlang")), Term(A("apply")), Term(2),
+                            Term::list({Term::tuple({Term(A("error_info")), info})})});
+  throw ErlangError::with_stacktrace(Term(atoms::badarg), Term::list({frame}));
+}
+
+Term exception_from(const Term& reason, const Term& stacktrace) {
+  Term e = normalize_exception(reason);
+  if (reason.is_atom(atoms::badarg))
+    if (const Term* msg = error_info_message(stacktrace)) return make_exception("ArgumentError", {{Term(A("message")), *msg}});
+  return e;
+}
+
 std::string format_error(const Term& reason) {
   Term e = normalize_exception(reason);
   return "** (" + exception_name(e) + ") " + exception_message(e);
@@ -179,7 +207,7 @@ std::string format_error(const Term& reason) {
 void raise_badarith(std::string call) { throw BlamedError(Term(atoms::badarith), std::move(call)); }
 
 std::string format_top_error(const ErlangError& e) {
-  std::string text = format_error(e.reason());
+  std::string text = format_error(exception_for(e));
   if (const auto* b = dynamic_cast<const BlamedError*>(&e); b && e.reason().is_atom(atoms::badarith))
     text += ": " + b->call();
   // elixir blames an uncaught FunctionClauseError with its arguments, which leaves four spaces
@@ -203,7 +231,7 @@ bool is_error_reason(const Term& e) {
 std::string format_report_reason(const Term& reason) {
   if (reason.is_atom(atoms::normal) || reason.is_atom(atoms::shutdown) || reason.is_tagged(atoms::shutdown, 2)) return "";
   if (reason.is_tuple() && reason.tuple_size() == 2 && reason[1].is_list() && is_error_reason(reason[0]))
-    return format_error(reason[0]);
+    return format_error(exception_from(reason[0], reason[1]));
   return "** (stop) " + inspect_pretty(reason);
 }
 
@@ -215,7 +243,7 @@ std::string format_exit(const Term& reason) {
   if (reason.is_tagged(atoms::shutdown, 2)) return "shutdown: " + inspect_pretty(reason[1]);
   if (reason.is_tuple() && reason.tuple_size() == 2 && reason[1].is_list()) {
     const Term& e = reason[0];
-    if (is_error_reason(e)) return "an exception was raised:\n    " + format_error(e);
+    if (is_error_reason(e)) return "an exception was raised:\n    " + format_error(exception_from(e, reason[1]));
   }
   return inspect_pretty(reason);
 }

@@ -226,6 +226,16 @@ class BlamedError : public ErlangError {
 };
 /// :badarith, blaming `call`.
 [[noreturn]] void raise_badarith(std::string call);
+/// A BIF's error as the BEAM raises it: the raw reason (:badarg), which catch, EXIT and DOWN see,
+/// and a stacktrace whose frame carries its error_info; from that, rescue and reports build the
+/// ArgumentError's message ("errors were found at the given arguments:\n\n  * 1st argument:
+/// invalid destination\n"). `detail` is the text after "  * " (several lines joined by "\n  * ").
+[[noreturn]] void raise_bif_badarg(const std::string& detail);
+/// The exception struct `rescue` sees for an error reason raised with `stacktrace`
+/// (Exception.normalize/3): an Erlang reason becomes its struct, explained by the error_info.
+Term exception_from(const Term& reason, const Term& stacktrace);
+/// exception_from() of a caught error.
+inline Term exception_for(const ErlangError& e) { return exception_from(e.reason(), e.stacktrace()); }
 /// format_error() of an uncaught top-level error, with the blame of a BlamedError.
 std::string format_top_error(const ErlangError& e);
 [[noreturn]] void raise_message(std::string_view module, std::string message);

@@ -118,9 +118,10 @@ bool match(Ctx& c, const Node* pat, const Term& v, Env& env) {
 
 /// The rescue/catch clause of a try that handles an error (kind 0), exit (1) or throw (2), or
 /// nullptr; fills `inner` with its bindings.
-const Clause* try_handler(Ctx& c, const Node* n, int kind, const Term& err_reason, const Env& env, Env& inner) {
+const Clause* try_handler(Ctx& c, const Node* n, int kind, const Term& err_reason, const Term& err_stack, const Env& env,
+                          Env& inner) {
   // Erlang reasons become exception structs for rescue; catch sees them raw.
-  Term exc = kind == 0 ? normalize_exception(err_reason) : err_reason;
+  Term exc = kind == 0 ? exception_from(err_reason, err_stack) : err_reason;
   for (const Clause& cl : n->clauses) {
     inner = env;
     bool ok = false;

@@ -19,7 +19,7 @@ Term reason_of(std::exception_ptr e) {
   } catch (const ProcessExit& x) {
     return x.reason();
   } catch (const ErlangError& x) {
-    return Term::tuple({x.reason(), Term::empty_list()});
+    return x.exit_reason();
   } catch (const std::exception& x) {
     return Term::tuple({Term::tuple({Term(atoms::cpp), Term::binary(x.what())}), Term::empty_list()});
   } catch (...) {

@@ -25,7 +25,7 @@ Task<Term> run_task_fun(Process& self, std::shared_ptr<Interp> ip, Term fun, Pid
   try {
     co_return co_await apply_fun(c, fun, Args());
   } catch (const ErlangError& e) {
-    log_task_crash(*ip, self, owner, fun, T2(e.reason(), Term::empty_list()));
+    log_task_crash(*ip, self, owner, fun, e.exit_reason());
     throw;
   } catch (const LangExit& e) {
     log_task_crash(*ip, self, owner, fun, e.reason());
