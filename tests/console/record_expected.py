@@ -5,6 +5,8 @@ For each NAME.exs writes NAME.out (normalised stdout), NAME.err (normalised stde
 empty) and NAME.status (the exit status, only when not 0). tst_console applies the same
 normalisation to the output of our runner. Usage: record_expected.py [NAME ...]
 record_expected.py --scenarios records resources/scenarios/*.exs into tests/console/scenarios/.
+record_expected.py --sessions [NAME ...] records the console transcripts sessions/NAME.iex (the lines
+a teacher types) as `iex < NAME.iex` prints them into sessions/NAME.out (and .err, .status).
 """
 import os
 import re
@@ -14,6 +16,7 @@ import sys
 ROOT = os.path.dirname(os.path.abspath(__file__))
 HERE = os.path.join(ROOT, "scripts")
 SCENARIOS = os.path.join(ROOT, "..", "..", "resources", "scenarios")
+SESSIONS = os.path.join(ROOT, "sessions")
 
 
 def normalise_ids(text):
@@ -83,6 +86,55 @@ def record(name):
     print("%-40s status %d" % (name, p.returncode))
 
 
+def normalise_session(text):
+    """What `iex < NAME.iex` printed: normalise_out's rules, without the banner lines
+    ("Interactive Elixir (...) - press Ctrl+C to exit ...", printed again after the shell restarts)
+    and the final empty prompt; the bytecode of a module a session defines, which depends on the
+    Elixir version, is cut to its "FOR1" header: <<70, 79, 82, 49, ...>>."""
+    text = re.sub(r"(?m)^Interactive Elixir \(.*\) - press Ctrl\+C to exit.*\n", "", text)
+    text = re.sub(r"(iex|\.\.\.)\(\d+\)> $", "", text)
+    text = re.sub(r"<<70, 79, 82, 49,[0-9,\s]*\.\.\.>>", "<<70, 79, 82, 49, ...>>", text)
+    # normalise_out's rules, applied to each line after the prompts that start it
+    prompts = re.compile(r"^(?:(?:iex|\.\.\.)\(\d+\)> )*")
+    out = []
+    in_stack = False
+    in_client = False
+    for line in text.split("\n"):
+        prompt = prompts.match(line).group(0)
+        bare = line[len(prompt):]
+        if not prompt and in_stack and bare.startswith("    "):
+            continue
+        if not prompt and in_client and (bare == "" or bare.startswith("    ")):
+            continue
+        in_stack = bare.startswith("** (")
+        in_client = re.match(r"^Client #PID<[0-9.]+> is (alive|dead)$", bare) is not None
+        out.append(prompt + re.sub(r"^\d\d:\d\d:\d\d\.\d\d\d ", "", bare))
+    return normalise_ids("\n".join(out))
+
+
+def record_session(name):
+    """Types sessions/NAME.iex into a fresh iex (run in sessions/, without any .iex.exs), then
+    System.halt(): after the shell has restarted (a linked crash), iex does not stop at the end of
+    its input."""
+    with open(os.path.join(SESSIONS, name + ".iex")) as f:
+        typed = f.read()
+    if typed and not typed.endswith("\n"):
+        typed += "\n"
+    p = subprocess.run(["iex", "--dot-iex", ""], cwd=SESSIONS, input=typed + "System.halt()\n",
+                       capture_output=True, text=True, timeout=60)
+    with open(os.path.join(SESSIONS, name + ".out"), "w") as f:
+        f.write(normalise_session(p.stdout))
+    err = normalise_err(p.stderr)
+    for ext, content in ((".err", err), (".status", "%d\n" % p.returncode if p.returncode else "")):
+        target = os.path.join(SESSIONS, name + ext)
+        if content:
+            with open(target, "w") as f:
+                f.write(content)
+        elif os.path.exists(target):
+            os.remove(target)
+    print("%-40s status %d" % (name, p.returncode))
+
+
 def record_scenarios():
     """resources/scenarios/NAME.exs -> tests/console/scenarios/NAME.out (they must exit with 0)."""
     os.makedirs(os.path.join(ROOT, "scenarios"), exist_ok=True)
@@ -99,6 +151,10 @@ def record_scenarios():
 if __name__ == "__main__":
     if sys.argv[1:] == ["--scenarios"]:
         record_scenarios()
+        sys.exit(0)
+    if sys.argv[1:2] == ["--sessions"]:
+        for n in sys.argv[2:] or sorted(f[:-4] for f in os.listdir(SESSIONS) if f.endswith(".iex")):
+            record_session(n)
         sys.exit(0)
     names = sys.argv[1:] or sorted(f[:-4] for f in os.listdir(HERE) if f.endswith(".exs"))
     for n in names:

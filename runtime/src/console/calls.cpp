@@ -262,7 +262,7 @@ Term merge_child_spec(const Term& spec, const Term& overrides) {
 }
 
 std::optional<Term> default_child_spec(const ModuleDef& m, const Term& arg) {
-  if (!m.use_kind.id) return std::nullopt;
+  if (!m.use_kind.id || m.use_kind == A("Elixir.GenEvent") || m.use_kind == A("Elixir.Application")) return std::nullopt;
   std::vector<std::pair<Term, Term>> kv = {
       {Term(A("id")), Term(m.name)},
       {Term(A("start")), Term::tuple({Term(m.name), Term(A("start_link")), Term::list({arg})})}};

@@ -297,7 +297,7 @@ Task<Term> eval_defmodule(Ctx& c, const Node* n) {
       if (atom_name(it->name) == "use" && it->mod == A("Elixir.GenServer")) m->genserver = true;
       if (atom_name(it->name) == "use" &&
           (it->mod == A("Elixir.GenServer") || it->mod == A("Elixir.Agent") || it->mod == A("Elixir.Task") ||
-           it->mod == A("Elixir.Supervisor"))) {
+           it->mod == A("Elixir.Supervisor") || it->mod == A("Elixir.GenEvent") || it->mod == A("Elixir.Application"))) {
         m->use_kind = it->mod;
         m->use_opts = Term::empty_list();
         if (!it->kids.empty()) m->use_opts = EVAL(it->kids[0], env);  // (no co_await inside ?:, see ev())

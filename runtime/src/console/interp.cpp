@@ -17,10 +17,10 @@ void Interp::write(Stream s, const std::string& text) {
   if (sink) sink(s, text);
 }
 
-void Interp::log_error(const std::string& report) {
-  // Elixir 1.14's Logger (console backend, on standard output):
-  // "\nHH:MM:SS.mmm [error] Process #PID<...> raised an exception\n** (E) msg\n    stacktrace\n"
-  // The console keeps no stacktraces, so the indented stack lines are not printed.
+void Interp::log(int severity, std::string_view level, const std::string& text) {
+  // Elixir 1.14's Logger (console backend, on standard output): "\nHH:MM:SS.mmm [level] text\n".
+  // The console keeps no stacktraces, so a crash report's indented stack lines are not printed.
+  if (severity > log_level.load(std::memory_order_relaxed)) return;
   auto now = std::chrono::system_clock::now();
   std::time_t tt = std::chrono::system_clock::to_time_t(now);
   int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
@@ -28,8 +28,10 @@ void Interp::log_error(const std::string& report) {
   localtime_r(&tt, &tm);
   char stamp[32];
   std::snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03d", tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
-  write(Stream::Log, std::string("\n") + stamp + " [error] " + report + "\n");
+  write(Stream::Log, std::string("\n") + stamp + " [" + std::string(level) + "] " + text + "\n");
 }
+
+void Interp::log_error(const std::string& report) { log(3, "error", report); }
 
 void Interp::log_crash(Pid pid, const Term& reason) {
   log_error("Process " + inspect_pid(pid) + " raised an exception\n" + format_error(reason));

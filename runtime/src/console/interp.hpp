@@ -89,8 +89,18 @@ class Interp {
 
   void write(Stream s, const std::string& text);
   void log_crash(Pid pid, const Term& reason);
+  /// Logger's level as syslog severities: 0 emergency .. 3 error .. 6 info, 7 debug (all); -1 none.
+  std::atomic<int> log_level{7};
+  /// "\nHH:MM:SS.mmm [level] text\n" when `severity` passes log_level (Logger's console backend).
+  void log(int severity, std::string_view level, const std::string& text);
   /// "\nHH:MM:SS.mmm [error] <report>\n", as Elixir 1.14's Logger prints on standard output.
   void log_error(const std::string& report);
+
+  /// Applications of the session (Application.start/stop/get_env): per application name, its
+  /// record `%{mod: {m, args} | nil, applications: [...], env: %{}, master: pid | nil}`.
+  /// Guarded by apps_m; read and changed by the processes that call Application functions.
+  std::mutex apps_m;
+  std::map<uint32_t, Term> apps;
 
   std::shared_ptr<const ModuleDef> module(Atom name) const;
   void define_module(std::shared_ptr<ModuleDef> m);

@@ -372,6 +372,11 @@ class Resolver {
         if (atom_name(n->name) == "import") {
           import(n);
           n->kids.clear();
+        } else if (atom_name(n->name) == "use" && n->mod == intern("Elixir.Supervisor")) {
+          // Elixir 1.14's `use Supervisor` still imports the deprecated Supervisor.Spec.
+          std::set<std::pair<uint32_t, int>> spec;
+          for (auto& [f, a] : builtin_exports(intern("Elixir.Supervisor.Spec"))) spec.insert({f.id, a});
+          imports_.push_back(Import{intern("Elixir.Supervisor.Spec"), spec});
         } else if (atom_name(n->name) == "alias") {
           alias(n);
           n->kids.clear();

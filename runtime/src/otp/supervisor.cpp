@@ -319,7 +319,9 @@ class SupState {
     out.reserve(children.size());
     for (auto it = children.rbegin(); it != children.rend(); ++it) {
       const Child& c = *it;
-      Term mods = c.spec.module == atoms::nil ? Term::empty_list() : Term::list({Term(c.spec.module)});
+      Term mods = c.spec.dynamic_modules       ? Term(intern("dynamic"))
+                  : c.spec.module == atoms::nil ? Term::empty_list()
+                                                : Term::list({Term(c.spec.module)});
       out.push_back(Term::tuple({dynamic ? Term(atoms::undefined) : c.spec.id, child_pid_term(c), to_term(c.spec.type), mods}));
     }
     return Term::list(out);
@@ -332,8 +334,10 @@ class SupState {
       if (c.pid.valid()) ++active;
       (c.spec.type == ChildType::Supervisor ? sups : workers)++;
     }
+    // A :simple_one_for_one supervisor has one spec, its template, however many children.
+    long long specs = simple ? 1 : static_cast<long long>(children.size());
     return Term::map({{Term(a.active), Term(active)},
-                      {Term(a.specs), Term(static_cast<long long>(children.size()))},
+                      {Term(a.specs), Term(specs)},
                       {Term(a.supervisors), Term(sups)},
                       {Term(a.workers), Term(workers)}});
   }

@@ -48,6 +48,8 @@ struct ChildSpec {
   bool significant = false;
   /// What which_children lists as the child's modules, e.g. `KV.Bucket`; nil lists `[]`.
   Atom module{atoms::nil.id};
+  /// which_children lists `:dynamic` as its modules (an event manager's, as Supervisor.Spec has it).
+  bool dynamic_modules = false;
 
   Shutdown effective_shutdown() const {
     if (shutdown) return *shutdown;

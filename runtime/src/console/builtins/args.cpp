@@ -12,7 +12,7 @@ namespace {
 [[noreturn]] void arg_error(const std::string& msg) { raise_message("ArgumentError", msg); }
 
 const Term& need_pid(const Term& t) {
-  if (!t.is_pid()) arg_error("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
+  if (!t.is_pid()) raise_bif_badarg("1st argument: not a pid");
   return t;
 }
 const Term& need_list(const Term& t) {
@@ -33,7 +33,7 @@ const Term& need_map(const Term& t) {
 }
 
 [[noreturn]] void bif_arg_error(const std::string& what) {
-  arg_error("errors were found at the given arguments:\n\n  * " + what + "\n");
+  raise_bif_badarg(what);
 }
 
 [[noreturn]] void fce(const char* mod, const char* fun, int arity) {

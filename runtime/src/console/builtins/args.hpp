@@ -27,7 +27,7 @@ inline Runtime& rt(Ctx& c) { return c.self.runtime(); }
 // ---- argument checks (args.cpp) ----------------------------------------------------------------
 [[noreturn]] void badarg();
 [[noreturn]] void arg_error(const std::string& msg);
-/// ArgumentError "errors were found at the given arguments: * <what>", as a BIF reports it.
+/// A BIF's :badarg, explained as "errors were found at the given arguments: * <what>" (raise_bif_badarg).
 [[noreturn]] void bif_arg_error(const std::string& what);
 /// FunctionClauseError of mod.fun/arity ("Enum", or ":lists" for an Erlang module): what Elixir
 /// raises for most bad arguments of its library functions.

@@ -87,9 +87,9 @@ void register_integer_builtins(BuiltinTable& t) {
     return Term(v);
   };
   t.reg("Integer", "to_string", 2).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_integer()) raise_message("ArgumentError", "errors were found at the given arguments:\n\n  * 1st argument: not an integer\n");
+    if (!a[0].is_integer()) raise_bif_badarg("1st argument: not an integer");
     if (!a[1].is_integer() || a[1].as_integer() < 2 || a[1].as_integer() > 36)
-      raise_message("ArgumentError", "errors were found at the given arguments:\n\n  * 2nd argument: not an integer in the range 2 through 36\n");
+      raise_bif_badarg("2nd argument: not an integer in the range 2 through 36");
     return Term::binary(to_base(a[0].as_integer(), static_cast<int>(a[1].as_integer())));
   };
   t.reg("Integer", "mod", 2).sync = [](Ctx&, Args& a) -> Term {

@@ -91,7 +91,7 @@ void register_kernel_builtins(BuiltinTable& t) {
   t.reg("Kernel", "elem", 2).sync = [](Ctx&, Args& a) -> Term {
     if (!a[0].is_tuple() || !a[1].is_integer() || a[1].as_integer() < 0 ||
         static_cast<size_t>(a[1].as_integer()) >= a[0].tuple_size())
-      arg_error("errors were found at the given arguments:\n\n  * 1st argument: out of range\n");
+      raise_bif_badarg("1st argument: out of range");
     return a[0][static_cast<size_t>(a[1].as_integer())];
   };
   t.reg("Kernel", "put_elem", 3).sync = [](Ctx&, Args& a) -> Term {

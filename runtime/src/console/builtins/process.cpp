@@ -48,12 +48,12 @@ Term do_send(Ctx& c, const Term& dest, const Term& msg) {
     c.self.send(dest.as_pid(), msg);
   } else if (dest.is_atom()) {
     Pid p = rt(c).whereis(dest.as_atom());
-    if (!p.valid()) arg_error("errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n");
+    if (!p.valid()) raise_bif_badarg("1st argument: invalid destination");
     c.self.send(p, msg);
   } else if (dest.is_tuple() && dest.tuple_size() == 2 && dest[0].is_atom()) {
     return do_send(c, dest[0], msg);
   } else {
-    arg_error("errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n");
+    raise_bif_badarg("1st argument: invalid destination");
   }
   return msg;
 }
@@ -127,7 +127,7 @@ void register_process_builtins(BuiltinTable& t) {
     try {
       rt(c).unregister(need_atom(a[0]));
     } catch (const ErlangError&) {
-      arg_error("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
+      raise_bif_badarg("1st argument: not a pid");
     }
     return Term(atoms::true_);
   };

@@ -79,7 +79,7 @@ void register_string_builtins(BuiltinTable& t) {
     long long v = std::strtoll(s.c_str(), &end, 10);
     // Elixir normalises this :badarg with the BIF's error info.
     if (s.empty() || *end || std::isspace(static_cast<unsigned char>(s[0])))
-      arg_error("errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of an integer\n");
+      raise_bif_badarg("1st argument: not a textual representation of an integer");
     return Term(v);
   };
   t.reg("String", "duplicate", 2).sync = [](Ctx&, Args& a) -> Term {
@@ -279,7 +279,7 @@ void register_string_builtins(BuiltinTable& t) {
     if (!a[0].is_binary() || !a[1].is_integer() || a[1].as_integer() < 2 || a[1].as_integer() > 36) raise_error(Term(atoms::badarg));
     Term r = parse_int(a[0].as_binary(), static_cast<int>(a[1].as_integer()));
     if (!r.is_tuple() || !r[1].as_binary().empty())
-      raise_message("ArgumentError", "errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of an integer\n");
+      raise_bif_badarg("1st argument: not a textual representation of an integer");
     return r[0];
   };
   t.reg("String", "to_float", 1).sync = [](Ctx&, Args& a) -> Term {
@@ -288,7 +288,7 @@ void register_string_builtins(BuiltinTable& t) {
     char* end = nullptr;
     double v = std::strtod(s.c_str(), &end);
     if (s.empty() || *end || s.find('.') == std::string::npos || std::isspace(static_cast<unsigned char>(s[0])))
-      raise_message("ArgumentError", "errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a float\n");
+      raise_bif_badarg("1st argument: not a textual representation of a float");
     return Term(v);
   };
   t.reg("String", "to_charlist", 1).sync = [](Ctx&, Args& a) -> Term {

@@ -6,6 +6,9 @@
 #include "actorscope/otp/dynamic_supervisor.hpp"
 #include "actorscope/otp/supervisor.hpp"
 
+#include <mutex>
+#include <set>
+
 namespace actorscope::console::detail {
 
 namespace {
@@ -26,9 +29,24 @@ Task<Term> start_mfa(Process& sup, std::shared_ptr<Interp> ip, Atom m, Atom f, T
   co_return co_await apply_mfa(c, m, f, std::move(a));
 }
 
-otp::ChildSpec child_spec(Ctx& c, const Term& spec) {
+Task<Term> start_mfa_appending(Process& sup, std::shared_ptr<Interp> ip, Atom m, Atom f, Term args, Term extra) {
+  Ctx c(sup, ip);
+  std::vector<Term> a = args.list_elements();
+  if (extra.is_list())
+    for (const Term& x : extra.list_elements()) a.push_back(x);
+  co_return co_await apply_mfa(c, m, f, std::move(a));
+}
+
+/// `append_extra`: a :simple_one_for_one template, whose start_child arguments follow its own.
+otp::ChildSpec child_spec(Ctx& c, const Term& spec, bool append_extra = false) {
   Term id, start, restart, shutdown, type;
-  if (spec.is_atom()) {
+  if (spec.is_tuple() && spec.tuple_size() == 6) {  // Supervisor.Spec: {id, mfa, restart, shutdown, type, modules}
+    id = spec[0];
+    start = spec[1];
+    restart = spec[2];
+    shutdown = spec[3];
+    type = spec[4];
+  } else if (spec.is_atom()) {
     id = spec;
     start = Term::tuple({spec, Term(A("start_link")), Term::list({Term::empty_list()})});
   } else if (spec.is_tuple() && spec.tuple_size() == 2 && spec[0].is_atom()) {
@@ -53,8 +71,12 @@ otp::ChildSpec child_spec(Ctx& c, const Term& spec) {
   std::shared_ptr<Interp> ip = c.ip;
   Atom m = start[0].as_atom(), f = start[1].as_atom();
   Term args = start[2];
-  cs.start = [ip, m, f, args](Process& sup, Term extra) { return start_mfa(sup, ip, m, f, args, std::move(extra)); };
+  if (append_extra)
+    cs.start = [ip, m, f, args](Process& sup, Term extra) { return start_mfa_appending(sup, ip, m, f, args, std::move(extra)); };
+  else
+    cs.start = [ip, m, f, args](Process& sup, Term extra) { return start_mfa(sup, ip, m, f, args, std::move(extra)); };
   cs.module = m;
+  cs.dynamic_modules = spec.is_tuple() && spec.tuple_size() == 6 && spec[5].is_atom(A("dynamic"));
   if (restart.is_atom(A("transient"))) cs.restart = otp::Restart::Transient;
   if (restart.is_atom(A("temporary"))) cs.restart = otp::Restart::Temporary;
   if (shutdown.is_atom(A("brutal_kill"))) cs.shutdown = otp::Shutdown::brutal_kill();
@@ -114,15 +136,115 @@ Task<Term> child_spec_map(Ctx& c, Term spec) {
 }
 
 Task<otp::ChildSpec> resolve_child(Ctx& c, Term spec) {
-  Term m = co_await child_spec_map(c, std::move(spec));
+  Term m = spec;  // a Supervisor.Spec 6-tuple as it is (no co_await inside ?:, GCC 12)
+  if (!(spec.is_tuple() && spec.tuple_size() == 6)) m = co_await child_spec_map(c, std::move(spec));
   co_return child_spec(c, m);
 }
+
+bool strategy_of(const Term& st, otp::Strategy& out) {
+  if (st.is_atom(A("one_for_one"))) out = otp::Strategy::OneForOne;
+  else if (st.is_atom(A("one_for_all"))) out = otp::Strategy::OneForAll;
+  else if (st.is_atom(A("rest_for_one"))) out = otp::Strategy::RestForOne;
+  else if (st.is_atom(A("simple_one_for_one"))) out = otp::Strategy::SimpleOneForOne;
+  else return false;
+  return true;
+}
+
+/// What a callback module's init/1 returned, as OTP's supervisor reads it: `{:ok, {flags,
+/// children}}` (flags as Supervisor.init's map or Supervisor.Spec's {strategy, max_restarts,
+/// max_seconds}), or :ignore; `:ok` when `flags` and `children` were filled.
+Term apply_init_result(Ctx& c, Atom mod, const Term& r, otp::SupervisorOptions& flags, std::vector<otp::ChildSpec>& children) {
+  if (r.is_atom(A("ignore"))) return r;
+  auto bad = [&] { return T2(Term(atoms::error), T2(Term(A("bad_return")), Term::tuple({Term(mod), Term(A("init")), r}))); };
+  if (!tagged(r, "ok", 2) || !r[1].is_tuple() || r[1].tuple_size() != 2 || !r[1][1].is_list()) return bad();
+  const Term& f = r[1][0];
+  Term strategy;
+  if (f.is_map()) {
+    const Term* st = f.map_get(Term(A("strategy")));
+    strategy = st ? *st : Term(A("one_for_one"));
+    if (const Term* i = f.map_get(Term(A("intensity"))); i && i->is_integer()) flags.max_restarts = static_cast<int>(i->as_integer());
+    if (const Term* p = f.map_get(Term(A("period"))); p && p->is_integer()) flags.max_seconds = p->as_integer();
+  } else if (f.is_tuple() && f.tuple_size() == 3 && f[1].is_integer() && f[2].is_integer()) {
+    strategy = f[0];
+    flags.max_restarts = static_cast<int>(f[1].as_integer());
+    flags.max_seconds = f[2].as_integer();
+  } else {
+    return T2(Term(atoms::error), T2(Term(A("supervisor_data")), T2(Term(A("invalid_type")), f)));
+  }
+  if (!strategy_of(strategy, flags.strategy))
+    return T2(Term(atoms::error), T2(Term(A("supervisor_data")), T2(Term(A("invalid_strategy")), strategy)));
+  children.clear();
+  bool simple = flags.strategy == otp::Strategy::SimpleOneForOne;
+  for (const Term& spec : r[1][1].list_elements()) children.push_back(child_spec(c, spec, simple));
+  return ok();
+}
+
+/// Supervisor.start_link(module, arg, opts): module.init(arg) runs in the new supervisor.
+Task<Term> start_module_supervisor(Ctx& c, Term mod, Term arg, Term opts) {
+  if (!mod.is_atom()) raise_error(Term(atoms::badarg));
+  otp::SupervisorOptions o;
+  o.name = opt_name(opts);
+  o.module = mod.as_atom();
+  std::shared_ptr<Interp> ip = c.ip;
+  Atom m = mod.as_atom();
+  o.init = [ip, m, arg](Process& sup, otp::SupervisorOptions& flags, std::vector<otp::ChildSpec>& children) -> Task<Term> {
+    Ctx sc(sup, ip);
+    Term r = co_await apply_mfa(sc, m, A("init"), one(arg));
+    co_return apply_init_result(sc, m, r, flags, children);
+  };
+  std::vector<otp::ChildSpec> none;
+  co_return co_await otp::Supervisor::start_link(c.self, std::move(none), o);
+}
+
+/// Supervisor.Spec's worker/supervisor: {id, {mod, function, args}, restart, shutdown, type, modules}.
+Term spec_child(bool supervisor, const Term& mod, const Term& args, const Term& opts) {
+  auto get = [&](const char* k, Term dflt) {
+    const Term* v = opt(opts, k);
+    return v ? *v : dflt;
+  };
+  Term modules = mod.is_atom(A("Elixir.GenEvent")) ? Term(A("dynamic")) : Term::list({mod});
+  return Term::tuple({get("id", mod),
+                      Term::tuple({mod, get("function", Term(A("start_link"))), args}),
+                      get("restart", Term(A("permanent"))),
+                      get("shutdown", supervisor ? Term(atoms::infinity) : Term(5000)),
+                      Term(A(supervisor ? "supervisor" : "worker")), get("modules", modules)});
+}
+
+/// Elixir's deprecation warning, once per function in a session (Elixir gives it at compile time).
+void deprecated(Ctx& c, const char* fun, const char* instead) {
+  static std::mutex m;
+  static std::set<std::pair<const void*, std::string>> told;
+  std::lock_guard g(m);
+  if (!told.insert({c.ip.get(), fun}).second) return;
+  c.ip->write(Stream::Err, std::string("warning: ") + fun + " is deprecated. " + instead + "\n");
+}
+constexpr const char* kSpecInstead = "Use the new child specifications outlined in the Supervisor module instead";
 
 }  // namespace
 
 void register_supervisor_builtins(BuiltinTable& t) {
   // Supervisor
+  t.reg("Supervisor", "start_link", 3).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await start_module_supervisor(c, a[0], a[1], a[2]);
+  };
+  t.reg("Supervisor", "init", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    // {:ok, {flags, child specs}}, what a module's init/1 returns.
+    if (!a[0].is_list()) raise_error(Term(atoms::badarg));
+    const Term* st = opt(a[1], "strategy");
+    if (!st) raise_message("ArgumentError", "expected :strategy option to be given");
+    otp::Strategy ignored;
+    if (!strategy_of(*st, ignored)) raise_message("ArgumentError", "unknown :strategy option: " + inspect_pretty(*st));
+    const Term* mr = opt(a[1], "max_restarts");
+    const Term* ms = opt(a[1], "max_seconds");
+    Term flags = Term::map({{Term(A("strategy")), *st},
+                            {Term(A("intensity")), mr ? *mr : Term(3)},
+                            {Term(A("period")), ms ? *ms : Term(5)}});
+    std::vector<Term> specs;
+    for (const Term& s : a[0].list_elements()) specs.push_back(co_await child_spec_map(c, s));
+    co_return T2(ok(), T2(flags, Term::list(specs)));
+  };
   t.reg("Supervisor", "start_link", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    if (a[0].is_atom()) co_return co_await start_module_supervisor(c, a[0], a[1], Term::empty_list());
     std::vector<otp::ChildSpec> specs;
     if (!a[0].is_list()) raise_error(Term(atoms::badarg));
     for (const Term& s : a[0].list_elements()) specs.push_back(co_await resolve_child(c, s));
@@ -149,14 +271,59 @@ void register_supervisor_builtins(BuiltinTable& t) {
     co_return co_await as_exit(otp::Supervisor::count_children(c.self, a[0]));
   };
   t.reg("Supervisor", "start_child", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    // A list is a :simple_one_for_one supervisor's extra arguments.
+    if (a[1].is_list()) co_return co_await as_exit(otp::Supervisor::start_child_with(c.self, a[0], a[1]));
     otp::ChildSpec cs = co_await resolve_child(c, a[1]);
     co_return co_await as_exit(otp::Supervisor::start_child(c.self, a[0], std::move(cs)));
   };
   t.reg("Supervisor", "terminate_child", 2).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await as_exit(otp::Supervisor::terminate_child(c.self, a[0], a[1]));
   };
+  t.reg("Supervisor", "restart_child", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::Supervisor::restart_child(c.self, a[0], a[1]));
+  };
+  t.reg("Supervisor", "delete_child", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::Supervisor::delete_child(c.self, a[0], a[1]));
+  };
   t.reg("Supervisor", "stop", 1).async = [](Ctx& c, Args a) -> Task<Term> {
     co_return co_await as_exit(otp::Supervisor::stop(c.self, a[0]));
+  };
+  t.reg("Supervisor", "stop", 2).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::Supervisor::stop(c.self, a[0], a[1]));
+  };
+  t.reg("Supervisor", "stop", 3).async = [](Ctx& c, Args a) -> Task<Term> {
+    co_return co_await as_exit(otp::Supervisor::stop(c.self, a[0], a[1]));
+  };
+  // Supervisor.Spec (deprecated; Elixir 1.14 still has it, and `use Supervisor` imports it)
+  t.reg("Supervisor.Spec", "worker", 2).sync = [](Ctx& c, Args& a) -> Term {
+    deprecated(c, "Supervisor.Spec.worker/2", kSpecInstead);
+    return spec_child(false, a[0], a[1], Term::empty_list());
+  };
+  t.reg("Supervisor.Spec", "worker", 3).sync = [](Ctx& c, Args& a) -> Term {
+    deprecated(c, "Supervisor.Spec.worker/3", kSpecInstead);
+    return spec_child(false, a[0], a[1], a[2]);
+  };
+  t.reg("Supervisor.Spec", "supervisor", 2).sync = [](Ctx& c, Args& a) -> Term {
+    deprecated(c, "Supervisor.Spec.supervisor/2", kSpecInstead);
+    return spec_child(true, a[0], a[1], Term::empty_list());
+  };
+  t.reg("Supervisor.Spec", "supervisor", 3).sync = [](Ctx& c, Args& a) -> Term {
+    deprecated(c, "Supervisor.Spec.supervisor/3", kSpecInstead);
+    return spec_child(true, a[0], a[1], a[2]);
+  };
+  t.reg("Supervisor.Spec", "supervise", 2).sync = [](Ctx& c, Args& a) -> Term {
+    deprecated(c, "Supervisor.Spec.supervise/2", kSpecInstead);
+    const Term* st = opt(a[1], "strategy");
+    if (!st) raise_message("ArgumentError", "expected :strategy option to be given");
+    if (!a[0].is_list()) badarg();
+    std::set<std::string> ids;
+    for (const Term& ch : a[0].list_elements())
+      if (ch.is_tuple() && ch.tuple_size() == 6 && !ids.insert(inspect_pretty(ch[0])).second)
+        raise_message("ArgumentError",
+                      "duplicated ID " + inspect_pretty(ch[0]) + " found in the supervisor specification, please explicitly pass the :id option when defining this worker/supervisor");
+    const Term* mr = opt(a[1], "max_restarts");
+    const Term* ms = opt(a[1], "max_seconds");
+    return T2(ok(), T2(Term::tuple({*st, mr ? *mr : Term(3), ms ? *ms : Term(5)}), a[0]));
   };
   // DynamicSupervisor
   t.reg("DynamicSupervisor", "start_link", 1).async = [](Ctx& c, Args a) -> Task<Term> {

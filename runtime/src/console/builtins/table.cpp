@@ -50,7 +50,8 @@ constexpr void (*kModules[])(BuiltinTable&) = {
     register_map_builtins,      register_keyword_builtins, register_string_builtins,
     register_integer_builtins,  register_tuple_atom_range_builtins,
     register_genserver_builtins, register_agent_builtins,  register_task_builtins,
-    register_supervisor_builtins,
+    register_supervisor_builtins, register_genevent_builtins, register_logger_builtins,
+    register_application_builtins, register_hashdict_builtins,
 };
 
 BuiltinTable build() {

@@ -50,6 +50,10 @@ void register_tuple_atom_range_builtins(BuiltinTable& t);  // tuple_atom_range.c
 void register_genserver_builtins(BuiltinTable& t);         // genserver.cpp: GenServer
 void register_agent_builtins(BuiltinTable& t);             // agent.cpp: Agent
 void register_task_builtins(BuiltinTable& t);              // task.cpp: Task
-void register_supervisor_builtins(BuiltinTable& t);        // supervisor.cpp: Supervisor, DynamicSupervisor
+void register_supervisor_builtins(BuiltinTable& t);        // supervisor.cpp: Supervisor, DynamicSupervisor, Supervisor.Spec
+void register_genevent_builtins(BuiltinTable& t);          // genevent.cpp: GenEvent
+void register_logger_builtins(BuiltinTable& t);            // logger.cpp: Logger
+void register_application_builtins(BuiltinTable& t);       // application.cpp: Application
+void register_hashdict_builtins(BuiltinTable& t);          // hashdict.cpp: HashDict (deprecated, over maps)
 
 }  // namespace actorscope::console::detail

@@ -12,7 +12,7 @@ void register_tuple_atom_range_builtins(BuiltinTable& t) {
     return Term::list(v);
   };
   t.reg("Tuple", "append", 2).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_tuple()) raise_message("ArgumentError", "errors were found at the given arguments:\n\n  * 1st argument: not a tuple\n");
+    if (!a[0].is_tuple()) raise_bif_badarg("1st argument: not a tuple");
     std::vector<Term> v;
     for (size_t i = 0; i < a[0].tuple_size(); ++i) v.push_back(a[0][i]);
     v.push_back(a[1]);
@@ -20,7 +20,7 @@ void register_tuple_atom_range_builtins(BuiltinTable& t) {
   };
   t.reg("Tuple", "delete_at", 2).sync = [](Ctx&, Args& a) -> Term {
     if (!a[0].is_tuple() || !a[1].is_integer() || a[1].as_integer() < 0 || static_cast<size_t>(a[1].as_integer()) >= a[0].tuple_size())
-      raise_message("ArgumentError", "errors were found at the given arguments:\n\n  * 1st argument: out of range\n");
+      raise_bif_badarg("1st argument: out of range");
     std::vector<Term> v;
     for (size_t i = 0; i < a[0].tuple_size(); ++i)
       if (i != static_cast<size_t>(a[1].as_integer())) v.push_back(a[0][i]);
@@ -28,7 +28,7 @@ void register_tuple_atom_range_builtins(BuiltinTable& t) {
   };
   t.reg("Tuple", "insert_at", 3).sync = [](Ctx&, Args& a) -> Term {
     if (!a[0].is_tuple() || !a[1].is_integer() || a[1].as_integer() < 0 || static_cast<size_t>(a[1].as_integer()) > a[0].tuple_size())
-      raise_message("ArgumentError", "errors were found at the given arguments:\n\n  * 1st argument: out of range\n");
+      raise_bif_badarg("1st argument: out of range");
     std::vector<Term> v;
     for (size_t i = 0; i < a[0].tuple_size(); ++i) v.push_back(a[0][i]);
     v.insert(v.begin() + a[1].as_integer(), a[2]);
