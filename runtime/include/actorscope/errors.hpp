@@ -29,9 +29,6 @@ class ErlangError : public std::exception {
   Term exit_reason() const { return Term::tuple({reason_, stack_}); }
   const char* what() const noexcept override { return what_.c_str(); }
 
- protected:
-  void set_stacktrace(Term stack) { stack_ = std::move(stack); }
-
  private:
   Term reason_;
   Term stack_ = Term::empty_list();

@@ -29,7 +29,7 @@ struct Atoms {
        DynamicSupervisorDefault = intern("Elixir.DynamicSupervisor.Default"), Supervisor = intern("Elixir.Supervisor"),
        DynamicSupervisor = intern("Elixir.DynamicSupervisor"), start_link = intern("start_link"),
        ignore = intern("ignore"), start_child_with = intern("$start_child_with"), not_simple = intern("not_simple"),
-       simple_one_for_one = intern("simple_one_for_one");
+       simple_one_for_one = intern("simple_one_for_one"), dynamic = intern("dynamic");
 };
 const Atoms& A();
 

@@ -319,7 +319,7 @@ class SupState {
     out.reserve(children.size());
     for (auto it = children.rbegin(); it != children.rend(); ++it) {
       const Child& c = *it;
-      Term mods = c.spec.dynamic_modules       ? Term(intern("dynamic"))
+      Term mods = c.spec.dynamic_modules       ? Term(A().dynamic)
                   : c.spec.module == atoms::nil ? Term::empty_list()
                                                 : Term::list({Term(c.spec.module)});
       out.push_back(Term::tuple({dynamic ? Term(atoms::undefined) : c.spec.id, child_pid_term(c), to_term(c.spec.type), mods}));
@@ -458,9 +458,13 @@ Task<> supervisor_main(Process& self, std::unique_ptr<SupState> st, Pid starter)
     if (ex) ir = err(detail::reason_of(ex));
     if (!ir.is_atom(atoms::ok)) {
       detail::drop_name(self, st->name);
-      bool ignore = ir.is_atom(a.ignore);
-      detail::ack(self, starter, ignore ? ir : err(ir.is_tuple() && ir.tuple_size() == 2 ? ir[1] : ir));
-      co_await self.exit(ignore ? Term(atoms::normal) : (ir.is_tuple() && ir.tuple_size() == 2 ? ir[1] : ir));
+      if (ir.is_atom(a.ignore)) {
+        detail::ack(self, starter, ir);
+        co_await self.exit(Term(atoms::normal));
+      }
+      Term reason = ir.is_tuple() && ir.tuple_size() == 2 ? ir[1] : ir;  // {:error | :stop, reason}
+      detail::ack(self, starter, err(reason));
+      co_await self.exit(reason);
     }
     st->apply(flags);
   }

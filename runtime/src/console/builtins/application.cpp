@@ -61,7 +61,6 @@ bool started(Ctx& c, const Term& app) {
 
 Term not_found(const Term& app) {
   std::string file = std::string(atom_name(app.as_atom())) + ".app";
-  std::vector<Term> chars;
   auto charlist = [](std::string_view s) {
     std::vector<Term> v;
     for (char ch : s) v.emplace_back(static_cast<long long>(static_cast<unsigned char>(ch)));
@@ -102,7 +101,7 @@ Task<> app_master(Process& self, std::shared_ptr<Interp> ip, Term app, Term mod_
     Ref mon = self.monitor(top);
     self.exit(top, Term(atoms::shutdown));
     (void)co_await self.receive([mon](const Term& t) { return t.is_tagged(atoms::DOWN, 5) && t[1].as_ref() == mon; });
-    if (auto def = ip->module(mod); def && def->find(A("stop"), 1)) (void)co_await apply_mfa(c, mod, A("stop"), one(state));
+    if (has_function(*ip, mod, "stop", 1)) (void)co_await apply_mfa(c, mod, A("stop"), one(state));
     self.send(m[1].as_pid(), T2(Term(A("$app_stopped")), app));
     ip->log(5, "notice", "Application " + std::string(atom_name(app.as_atom())) + " exited: :stopped");
   } else {

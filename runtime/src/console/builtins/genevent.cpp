@@ -10,11 +10,6 @@ namespace actorscope::console::detail {
 
 namespace {
 
-bool defines(Interp& ip, Atom mod, const char* fun, int arity) {
-  auto m = ip.module(mod);
-  return m && m->find(A(fun), arity);
-}
-
 struct Handler {
   Atom mod;
   Term state;
@@ -85,7 +80,7 @@ class EventManager final : public otp::GenServer {
     Term r;
     try {
       r = T2(ok(), args);  // `use GenEvent`'s init/1 (no co_await inside ?:, GCC 12)
-      if (defines(*ip_, mod.as_atom(), "init", 1)) r = co_await apply_mfa(c, mod.as_atom(), A("init"), one(args));
+      if (has_function(*ip_, mod.as_atom(), "init", 1)) r = co_await apply_mfa(c, mod.as_atom(), A("init"), one(args));
     } catch (const ErlangError& e) {
       co_return T2(Term(atoms::error), e.exit_reason());
     } catch (const LangExit& e) {
@@ -106,7 +101,7 @@ class EventManager final : public otp::GenServer {
   Task<Term> run(Process& self, size_t i, const char* fun, const Term& arg) {
     Atom mod = handlers_[i].mod;
     Ctx c(self, ip_);
-    if (!defines(*ip_, mod, fun, 2)) {
+    if (!has_function(*ip_, mod, fun, 2)) {
       if (std::string_view(fun) == "handle_call")
         co_await drop(self, i, Term(A("remove_handler")), T2(Term(A("bad_call")), arg));
       co_return Term();
@@ -173,7 +168,7 @@ class EventManager final : public otp::GenServer {
     Handler h = handlers_[i];
     handlers_.erase(handlers_.begin() + static_cast<std::ptrdiff_t>(i));
     Term r = ok();
-    if (terminate && defines(*ip_, h.mod, "terminate", 2)) {
+    if (terminate && has_function(*ip_, h.mod, "terminate", 2)) {
       Ctx c(self, ip_);
       try {
         r = co_await apply_mfa(c, h.mod, A("terminate"), two(why, h.state));

@@ -9,11 +9,6 @@ namespace actorscope::console::detail {
 
 namespace {
 
-bool has_function(Interp& ip, Atom mod, const char* fun, int arity) {
-  auto m = ip.module(mod);
-  return m && m->find(A(fun), arity);
-}
-
 /// A GenServer whose callbacks are a user module's functions; the state lives here.
 class ModuleServer final : public otp::GenServer {
  public:

@@ -46,6 +46,12 @@ struct CrashReport {
   }
 };
 
+/// True when the session's module `mod` defines fun/arity (a callback that may be left out).
+inline bool has_function(Interp& ip, Atom mod, const char* fun, int arity) {
+  auto m = ip.module(mod);
+  return m && m->find(A(fun), arity);
+}
+
 /// The `name:` option (nil without one).
 Atom opt_name(const Term& opts);
 /// A timeout argument: :infinity or a non-negative integer (badarg otherwise).

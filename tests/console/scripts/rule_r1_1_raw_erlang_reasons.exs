@@ -1,4 +1,4 @@
-# An error raised by a BIF keeps the raw Erlang reason: catch, EXIT and DOWN see :badarg, while
+# R1.1: An error raised by a BIF keeps the raw Erlang reason: catch, EXIT and DOWN see :badarg, while
 # rescue sees the ArgumentError that Elixir builds from it.
 Logger.configure(level: :none)  # no crash reports: the reasons are what this script shows
 defmodule Watch do
