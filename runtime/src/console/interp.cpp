@@ -17,6 +17,13 @@ void Interp::write(Stream s, const std::string& text) {
   if (sink) sink(s, text);
 }
 
+void Interp::warn_once(const std::string& text) {
+  if (muted.load(std::memory_order_relaxed)) return;
+  std::lock_guard g(io_m_);
+  if (!warned_.insert(text).second) return;
+  if (sink) sink(Stream::Err, "warning: " + text + "\n");
+}
+
 void Interp::log(int severity, std::string_view level, const std::string& text) {
   // Elixir 1.14's Logger (console backend, on standard output): "\nHH:MM:SS.mmm [level] text\n".
   // The console keeps no stacktraces, so a crash report's indented stack lines are not printed.

@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,9 @@ class Interp {
   std::atomic<bool> timed_out{false};
 
   void write(Stream s, const std::string& text);
+  /// "warning: <text>" on stderr the first time this session meets `text` (a deprecation Elixir
+  /// reports once per call site at compile time). Thread-safe.
+  void warn_once(const std::string& text);
   void log_crash(Pid pid, const Term& reason);
   /// Logger's level as syslog severities: 0 emergency .. 3 error .. 6 info, 7 debug (all); -1 none.
   std::atomic<int> log_level{7};
@@ -108,6 +112,7 @@ class Interp {
 
  private:
   mutable std::mutex io_m_;
+  std::set<std::string> warned_;  // guarded by io_m_
   mutable std::mutex modules_m_;
   std::map<uint32_t, std::shared_ptr<const ModuleDef>> modules_;
 };

@@ -6,7 +6,6 @@
 #include "actorscope/otp/dynamic_supervisor.hpp"
 #include "actorscope/otp/supervisor.hpp"
 
-#include <mutex>
 #include <set>
 
 namespace actorscope::console::detail {
@@ -210,13 +209,9 @@ Term spec_child(bool supervisor, const Term& mod, const Term& args, const Term& 
                       Term(A(supervisor ? "supervisor" : "worker")), get("modules", modules)});
 }
 
-/// Elixir's deprecation warning, once per function in a session (Elixir gives it at compile time).
+/// Elixir's deprecation warning for a Supervisor.Spec function, once per session.
 void deprecated(Ctx& c, const char* fun, const char* instead) {
-  static std::mutex m;
-  static std::set<std::pair<const void*, std::string>> told;
-  std::lock_guard g(m);
-  if (!told.insert({c.ip.get(), fun}).second) return;
-  c.ip->write(Stream::Err, std::string("warning: ") + fun + " is deprecated. " + instead + "\n");
+  c.ip->warn_once(std::string(fun) + " is deprecated. " + instead);
 }
 constexpr const char* kSpecInstead = "Use the new child specifications outlined in the Supervisor module instead";
 
