@@ -468,11 +468,21 @@ void put(std::string& out, const Term& t) {
     case TermType::Atom:
       put_atom(out, atom_name(t.as_atom()));
       return;
-    case TermType::Reference:
-      out += "#Reference<0.0.0.";
-      out += std::to_string(t.as_ref().id);
+    case TermType::Reference: {
+      // As wide as the BEAM prints one (#Reference<0.3864886318.2185232385.215284>), so that a
+      // {:DOWN, ref, :process, pid, reason} wraps where iex wraps it: two 10-digit words derived
+      // from the id, then kRefShown + id (parse_term reads the id back). The last word is two
+      // digits longer than the BEAM's, for our pids are two shorter (#PID<0.3.0>, #PID<0.110.0>).
+      const uint64_t id = t.as_ref().id;
+      out += "#Reference<0.";
+      out += std::to_string(1'000'000'000 + (id * 2'654'435'761ULL) % 3'000'000'000ULL);
+      out += '.';
+      out += std::to_string(1'000'000'000 + (id * 40'503ULL + 2'166'136'261ULL) % 3'000'000'000ULL);
+      out += '.';
+      out += std::to_string(kRefShown + id);
       out += '>';
       return;
+    }
     case TermType::Fun:
       out += "#Function<";
       out += t.as_fun()->describe();

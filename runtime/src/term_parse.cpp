@@ -584,7 +584,7 @@ class Parser {
     return Term(static_cast<long long>(cp));
   }
 
-  /// `#PID<0.N.0>`, `#Reference<0.0.0.N>`; `#Function<...>` is refused.
+  /// `#PID<0.N.0>`, `#Reference<0.A.B.N>` (N is the id); `#Function<...>` is refused.
   Term hash_literal() {
     if (looking_at("#PID<")) {
       pos_ += 5;
@@ -599,7 +599,9 @@ class Parser {
       pos_ += 11;
       uint64_t parts[4];
       dotted_integers(parts, 4, "#Reference<...> expects four integers");
-      return Term(Ref{parts[3]});
+      // #Reference<0.A.B.kRefShown+id> as inspect prints it; #Reference<0.0.0.id> as older files have it.
+      bool shown = (parts[1] || parts[2]) && parts[3] >= kRefShown;
+      return Term(Ref{shown ? parts[3] - kRefShown : parts[3]});
     }
     if (looking_at("#Function<")) {
       if (!opaque_funs) fail("funs cannot be parsed");

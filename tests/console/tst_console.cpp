@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <mutex>
 #include <chrono>
 #include <random>
 #include <sstream>
@@ -90,6 +91,33 @@ QString normalise_err(const QString& text) {
     out << line.remove(stamp);
   }
   return normalise_ids(out.isEmpty() ? QString() : out.join('\n') + '\n');
+}
+
+/// record_expected.py's normalise_session: no banner lines, no final empty prompt, module bytecode
+/// cut to its "FOR1" header, and normalise_out's rules applied to the text after each line's prompts.
+QString normalise_session(QString text) {
+  static const QRegularExpression banner("^Interactive Elixir \\(.*\\) - press Ctrl\\+C to exit.*\n",
+                                         QRegularExpression::MultilineOption);
+  static const QRegularExpression last_prompt("(iex|\\.\\.\\.)\\(\\d+\\)> $");
+  static const QRegularExpression bytecode("<<70, 79, 82, 49,[0-9,\\s]*\\.\\.\\.>>");
+  static const QRegularExpression prompts("^(?:(?:iex|\\.\\.\\.)\\(\\d+\\)> )*");
+  static const QRegularExpression stamp("^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d ");
+  static const QRegularExpression client("^Client #PID<[0-9.]+> is (alive|dead)$");
+  text.remove(banner);
+  text.remove(last_prompt);
+  text.replace(bytecode, "<<70, 79, 82, 49, ...>>");
+  QStringList out;
+  bool in_stack = false, in_client = false;
+  for (const QString& line : text.split('\n')) {
+    QString prompt = prompts.match(line).captured(0);
+    QString bare = line.mid(prompt.size());
+    if (prompt.isEmpty() && in_stack && bare.startsWith("    ")) continue;
+    if (prompt.isEmpty() && in_client && (bare.isEmpty() || bare.startsWith("    "))) continue;
+    in_stack = bare.startsWith("** (");
+    in_client = client.match(bare).hasMatch();
+    out << prompt + bare.remove(stamp);
+  }
+  return normalise_ids(out.join('\n'));
 }
 
 QString read(const QString& path) {
@@ -385,6 +413,59 @@ class ConsoleTest : public QObject {
   }
 
   // ---- the shell session -------------------------------------------------------------------------------
+  // ---- the seed chapters' iex transcripts, typed into a Session as into iex ---------------------
+  void sessions_data() {
+    QTest::addColumn<QString>("path");
+    QDir dir(ACTORSCOPE_CONSOLE_SESSIONS);
+    const QStringList files = dir.entryList({"*.iex"}, QDir::Files, QDir::Name);
+    QVERIFY2(files.size() >= 10, "the recorded iex transcripts");
+    for (const QString& f : files) QTest::newRow(f.toUtf8().constData()) << dir.filePath(f);
+  }
+  void sessions() {
+    // Each line is typed as into `iex < NAME.iex`: iex prints the prompt ("iex(N)> ", or
+    // "...(N)> " inside an unfinished input) and, once the input is complete, what it prints
+    // and its value. NAME.out was recorded so (record_expected.py --sessions).
+    QFETCH(QString, path);
+    QString cwd = QDir::currentPath();
+    QDir::setCurrent(QFileInfo(path).absolutePath());  // c "lib/monitor.exs" is relative to it
+    std::mutex m;
+    std::string out, err;
+    {
+      Runtime rt;
+      Session s(rt, [&](OutputKind k, const std::string& t) {
+        std::lock_guard g(m);
+        if (k == OutputKind::Stderr) err += t;
+        else out += (k == OutputKind::Result || k == OutputKind::Error) ? t + "\n" : t;
+      });
+      std::string pending;
+      QStringList lines = read(path).split('\n');
+      if (!lines.isEmpty() && lines.last().isEmpty()) lines.removeLast();  // the file's final newline
+      for (const QString& line : lines) {
+        {
+          std::lock_guard g(m);
+          out += (pending.empty() ? "iex(" : "...(") + std::to_string(s.counter()) + ")> ";
+        }
+        pending += line.toStdString() + "\n";
+        if (classify_input(pending) == InputStatus::Incomplete) continue;
+        if (QString::fromStdString(pending).trimmed().isEmpty()) {
+          pending.clear();
+          continue;
+        }
+        EvalOutcome o = s.eval(pending, 30'000);
+        QVERIFY2(o.status != EvalOutcome::Status::Timeout, pending.c_str());
+        pending.clear();
+      }
+      std::lock_guard g(m);
+      out += "iex(" + std::to_string(s.counter()) + ")> ";  // the recording's System.halt() line
+    }
+    QDir::setCurrent(cwd);
+    QString base = path.left(path.size() - 4);
+    const QString got = normalise_session(QString::fromStdString(out));
+    if (got != read(base + ".out")) qWarning("transcript of %s:\n%s", qPrintable(path), qPrintable(got));
+    QCOMPARE(got, read(base + ".out"));
+    QCOMPARE(normalise_err(QString::fromStdString(err)), read(base + ".err"));
+  }
+
   void session_basics() {
     Runtime rt;
     std::mutex m;

@@ -279,7 +279,7 @@ void TestRecording::roundTrip() {
   CHECK_STR(line,
             "{\"type\":\"event\",\"seq\":42,\"time_ns\":-7,\"kind\":\"fault\",\"signal\":\"down\",\"outcome\":"
             "\"down_queued\",\"flag\":true,\"a\":\"#PID<0.84.0>\",\"b\":\"#PID<0.85.0>\",\"pid2\":\"#PID<0.86.0>\","
-            "\"ref\":\"#Reference<0.0.0.123>\",\"name\":\"KV.Registry\",\"term\":\"{:shutdown, \\\"a \\\\\\\"quoted\\\\\\\"\\\\nline\\\", 1.5, [1]}\"}");
+            "\"ref\":\"#Reference<0.3495598603.3171118130.10000123>\",\"name\":\"KV.Registry\",\"term\":\"{:shutdown, \\\"a \\\\\\\"quoted\\\\\\\"\\\\nline\\\", 1.5, [1]}\"}");
   TraceEvent back;
   std::string err;
   QVERIFY2(event_from_json(line, back, err), err.c_str());

@@ -38,7 +38,9 @@ struct Pid {
   static constexpr uint32_t kUnresolvedSlot = 0xFFFFFFFFu;
 };
 
-/// A unique reference, printed as `#Reference<0.0.0.N>`.
+/// What a reference's last printed word adds to its id (see inspect()).
+inline constexpr uint64_t kRefShown = 10'000'000;
+/// A unique reference, printed as `#Reference<0.A.B.kRefShown+id>` (A, B derived from the id, as wide as the BEAM's).
 struct Ref {
   uint64_t id = 0;
   constexpr bool operator==(const Ref&) const = default;

@@ -308,7 +308,14 @@ Task<Term> eval_defmodule(Ctx& c, const Node* n) {
     }
   }
   c.ip->define_module(m);
-  co_return Term::tuple({Term(A("module")), Term(n->name), Term::binary(std::string("FOR1\0\0", 6)), last});
+  // The BEAM gives the module's bytecode; this one has only its "FOR1....BEAM" header, padded to a
+  // module's smallest size so that it prints (and wraps) as a real one does.
+  static const std::string bytecode = [] {
+    std::string b("FOR1\0\0\x02\x00BEAMAtU8", 16);
+    b.resize(512, '\0');
+    return b;
+  }();
+  co_return Term::tuple({Term(A("module")), Term(n->name), Term::binary(bytecode), last});
 }
 
 struct ForGen {

@@ -318,6 +318,16 @@ D to_doc(const Term& t, int limit) {
       });
       return container("%{", std::move(docs), "}", Brk::Strict);
     }
+    case TermType::Binary: {
+      std::string plain = inspect(t);
+      if (plain.rfind("<<", 0) != 0) return str(plain);  // a printable string
+      // Bytes as Inspect.BitString lays them out: a container, cut after `limit` bytes.
+      std::string_view bytes = t.as_binary();
+      std::vector<D> docs = each(bytes.size(), limit, [&](size_t i, int) {
+        return str(std::to_string(static_cast<unsigned char>(bytes[i])));
+      });
+      return container("<<", std::move(docs), ">>", Brk::Flex);
+    }
     case TermType::Fun:
       // A remote capture prints as itself (&Mod.fun/arity), as Elixir's Inspect.Function does.
       if (auto* r = dynamic_cast<const FunRef*>(t.as_fun()); r && !r->local()) return str(r->describe());

@@ -144,6 +144,10 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
       }
       c.prog = nullptr;
     }
+    // iex's evaluator hands its result to the iex server, which runs after the processes the
+    // input woke (FIFO): what they print comes first, and a shell that their exits kill prints no
+    // result at all.
+    co_await c.self.yield();
     st->ip->write(out.status == EvalOutcome::Status::Ok ? Stream::Result : Stream::Error, out.text);
     finish(*st, out, out.status == EvalOutcome::Status::Ok);
   }
@@ -169,6 +173,7 @@ Task<> server_main(Process& self, std::shared_ptr<Session::State> st, Pid first)
     {
       std::lock_guard g(st->m);
       st->shell = pid;
+      st->counter = 1;  // a new shell's prompts count from iex(1) again, as iex's do
       was_busy = st->busy;
       taken = st->taken;
     }

@@ -108,7 +108,7 @@ void erl_write(std::string& out, const Term& t, bool p = false) {
       return;
     }
     case TermType::Reference: {
-      std::string r = inspect(t);  // #Reference<0.0.0.1>
+      std::string r = inspect(t);  // #Reference<0.A.B.N>
       out += "#Ref<" + r.substr(11);
       return;
     }
