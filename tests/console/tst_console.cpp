@@ -431,7 +431,10 @@ class ConsoleTest : public QObject {
     std::mutex m;
     std::string out, err;
     {
-      Runtime rt;
+      // Deterministic: the order of a woken process's output and the shell's value is the BEAM's
+      // run-queue order, not a race between worker threads (a teacher types slower than the
+      // threaded runtime settles; a test types at once).
+      Runtime rt(RuntimeOptions{.deterministic = true});
       Session s(rt, [&](OutputKind k, const std::string& t) {
         std::lock_guard g(m);
         if (k == OutputKind::Stderr) err += t;
@@ -454,6 +457,9 @@ class ConsoleTest : public QObject {
         EvalOutcome o = s.eval(pending, 30'000);
         QVERIFY2(o.status != EvalOutcome::Status::Timeout, pending.c_str());
         pending.clear();
+        // iex reads the next line only after its server printed the prompt: the signals already
+        // on their way (a DOWN the input caused) arrive first; timers (a sleep) do not fire.
+        for (int i = 0; i < 10'000 && !rt.in_flight().empty(); ++i) rt.step();
       }
       std::lock_guard g(m);
       out += "iex(" + std::to_string(s.counter()) + ")> ";  // the recording's System.halt() line

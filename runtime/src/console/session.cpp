@@ -28,6 +28,7 @@ struct Session::State {
   std::string file;
   Term eval_token;
   Term interrupt_token;
+  Term result_token;  // shell -> server: `result` is ready to print
   std::atomic<bool> interrupt{false};
   std::atomic<bool> closed{false};
 
@@ -41,6 +42,7 @@ struct Session::State {
   std::string pending;
   std::string pending_file;  // the script `pending` came from ("" = typed input)
   DoneFn done;
+  std::optional<EvalOutcome> result;  // set by the shell, taken by the server
   Pid shell;
   Pid server;
 };
@@ -56,6 +58,11 @@ struct IsToken {
 struct IsDown {
   Ref ref;
   bool operator()(const Term& m) const { return m.is_tagged(atoms::DOWN, 5) && m[1].is_ref() && m[1].as_ref() == ref; }
+};
+struct IsDownOrToken {
+  Ref ref;
+  const Term* token;
+  bool operator()(const Term& m) const { return IsDown{ref}(m) || m == *token; }
 };
 
 void finish(Session::State& st, const EvalOutcome& out, bool count) {
@@ -144,13 +151,29 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
       }
       c.prog = nullptr;
     }
-    // iex's evaluator hands its result to the iex server, which runs after the processes the
-    // input woke (FIFO): what they print comes first, and a shell that their exits kill prints no
-    // result at all.
+    // As iex's evaluator, the shell hands its result to the server, which prints it: a message
+    // later than the ones the input sent, so what the processes it woke print comes first.
     co_await c.self.yield();
-    st->ip->write(out.status == EvalOutcome::Status::Ok ? Stream::Result : Stream::Error, out.text);
-    finish(*st, out, out.status == EvalOutcome::Status::Ok);
+    Pid server;
+    {
+      std::lock_guard g(st->m);
+      st->result = std::move(out);
+      server = st->server;
+    }
+    c.self.send(server, st->result_token);
   }
+}
+
+/// Prints the shell's result (in the server, as iex's server prints its evaluator's).
+void print_result(Session::State& st) {
+  std::optional<EvalOutcome> out;
+  {
+    std::lock_guard g(st.m);
+    out.swap(st.result);
+  }
+  if (!out) return;
+  st.ip->write(out->status == EvalOutcome::Status::Ok ? Stream::Result : Stream::Error, out->text);
+  finish(st, *out, out->status == EvalOutcome::Status::Ok);
 }
 
 Task<> server_main(Process& self, std::shared_ptr<Session::State> st, Pid first) {
@@ -161,8 +184,12 @@ Task<> server_main(Process& self, std::shared_ptr<Session::State> st, Pid first)
   Term given = co_await self.receive([](const Term& t) { return t.is_tagged(kMonitorTag, 2); });
   Ref ref = given[1].as_ref();
   while (true) {
-    Term down = co_await self.receive(IsDown{ref});
+    Term down = co_await self.receive(IsDownOrToken{ref, &st->result_token});
     if (st->closed.load()) co_return;
+    if (down == st->result_token) {
+      print_result(*st);
+      continue;
+    }
     std::string text = "** (EXIT from " + inspect_pid(shell) + ") shell process exited with reason: " + format_exit(down[4]);
     st->ip->write(Stream::Error, text);
     std::pair<Pid, Ref> started = self.spawn_monitor(&shell_main, st);
@@ -210,6 +237,7 @@ Session::Session(Runtime& rt, OutputFn output, SessionOptions opts) : rt_(rt), s
   };
   st_->eval_token = Term::tuple({Term::atom("$actorscope_eval")});
   st_->interrupt_token = Term::tuple({Term::atom("$actorscope_interrupt")});
+  st_->result_token = Term::tuple({Term::atom("$actorscope_result")});
   Pid shell = rt.spawn(&shell_main, st_);
   Pid server = rt.spawn(&server_main, st_, shell);
   std::optional<Ref> watch = rt.monitor(server, shell);  // both were just spawned: never nullopt
