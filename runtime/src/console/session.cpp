@@ -78,6 +78,22 @@ void finish(Session::State& st, const EvalOutcome& out, bool count) {
   if (done && !st.closed.load()) done(out);
 }
 
+/// A syntax or compile error in typed input as iex 1.14 prints it: lines counted from the prompt's
+/// N, a one-line input's error pointed at under the line, a blank line after.
+std::string format_shell_error(SyntaxError e, const std::string& input, int first_line) {
+  if (e.line > 0) e.line += first_line - 1;
+  std::string text = e.format("iex");
+  std::string_view src(input);
+  while (!src.empty() && src.back() == '\n') src.remove_suffix(1);
+  if (e.kind == "SyntaxError" && e.column > 0 && src.find('\n') == std::string_view::npos) {
+    std::string n = std::to_string(e.line);
+    std::string gutter(n.size() + 3, ' ');
+    text += "\n" + gutter + "|\n  " + n + " | " + std::string(src) + "\n" + gutter + "|" +
+            std::string(static_cast<size_t>(e.column), ' ') + "^";
+  }
+  return text + "\n";
+}
+
 Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
   Ctx c(self, st->ip);
   c.interrupt = &st->interrupt;
@@ -115,6 +131,11 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
         if (def->has_struct)
           for (auto& [f, d] : def->struct_fields) cc.structs[m.id].push_back(f);
       }
+    int shell_line;  // iex numbers an input's lines from its prompt's N
+    {
+      std::lock_guard g(st->m);
+      shell_line = st->counter;
+    }
     const std::string& file = script.empty() ? st->file : script;
     ParseOutcome po = parse_program(input, file, known, &cc);
     EvalOutcome out;
@@ -123,7 +144,7 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
     auto where = [&] { return script.empty() || line <= 0 ? std::string() : "\n    " + script + ":" + std::to_string(line) + ": (file)"; };
     if (!po.ok()) {
       out.status = EvalOutcome::Status::Error;
-      out.text = po.error.format(file);
+      out.text = script.empty() ? format_shell_error(po.error, input, shell_line) : po.error.format(file);
     } else {
       c.prog = po.program;
       try {
@@ -154,6 +175,9 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
     // As iex's evaluator, the shell hands its result to the server, which prints it: a message
     // later than the ones the input sent, so what the processes it woke print comes first.
     co_await c.self.yield();
+    // iex's evaluator formats and writes its value while other schedulers run what the input woke:
+    // a linked process that the input made crash kills it before it prints (1 ms of its time).
+    (void)co_await c.self.receive(IsToken{&st->result_token}, 1);
     Pid server;
     {
       std::lock_guard g(st->m);
@@ -192,6 +216,7 @@ Task<> server_main(Process& self, std::shared_ptr<Session::State> st, Pid first)
     }
     std::string text = "** (EXIT from " + inspect_pid(shell) + ") shell process exited with reason: " + format_exit(down[4]);
     st->ip->write(Stream::Error, text);
+    st->ip->write(Stream::Out, "\n");  // iex leaves a blank line before the new shell's banner
     std::pair<Pid, Ref> started = self.spawn_monitor(&shell_main, st);
     Pid pid = started.first;
     shell = pid;
