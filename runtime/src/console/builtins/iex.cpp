@@ -59,12 +59,14 @@ void register_iex_builtins(BuiltinTable& t) {
     }
     co_return ok();
   };
-  t.reg("Kernel", "pid", 3).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_integer() || !a[1].is_integer() || !a[2].is_integer()) badarg();
-    ParseResult r = parse_term("#PID<" + inspect_pretty(a[0]) + "." + inspect_pretty(a[1]) + "." + inspect_pretty(a[2]) + ">");
-    if (!r) badarg();
-    return r.term();
-  };
+  // iex's pid/3 is Erlang's shell helper :c.pid/3.
+  for (const char* mod : {"Kernel", ":c"})
+    t.reg(mod, "pid", 3).sync = [](Ctx&, Args& a) -> Term {
+      if (!a[0].is_integer() || !a[1].is_integer() || !a[2].is_integer()) badarg();
+      ParseResult r = parse_term("#PID<" + inspect_pretty(a[0]) + "." + inspect_pretty(a[1]) + "." + inspect_pretty(a[2]) + ">");
+      if (!r) badarg();
+      return r.term();
+    };
   t.reg("Kernel", "pid", 1).sync = [](Ctx&, Args& a) -> Term {
     if (!a[0].is_binary()) badarg();
     ParseResult r = parse_term("#PID<" + std::string(a[0].as_binary()) + ">");

@@ -21,6 +21,17 @@ Term kw_list(const std::vector<std::pair<Term, Term>>& kv) {
   return Term::list(v);
 }
 
+/// Keyword.take/2 (keep) and drop/2: the list's order and duplicate keys kept, as Keyword's do.
+Term kw_select(Args& a, bool keep) {
+  const char* fun = keep ? "take" : "drop";
+  if (!a[1].is_list() || !a[1].is_proper_list()) fce("Keyword", fun, 2);
+  std::vector<Term> keys = a[1].list_elements();
+  std::vector<std::pair<Term, Term>> out;
+  for (auto& p : kw_pairs(a[0], "Keyword", fun, 2))
+    if (std::any_of(keys.begin(), keys.end(), [&](const Term& k) { return k == p.first; }) == keep) out.push_back(p);
+  return kw_list(out);
+}
+
 }  // namespace
 
 void register_keyword_builtins(BuiltinTable& t) {
@@ -68,6 +79,8 @@ void register_keyword_builtins(BuiltinTable& t) {
       if (p.first == a[1]) return T2(Term(A("ok")), p.second);
     return Term(A("error"));
   };
+  t.reg("Keyword", "take", 2).sync = [](Ctx&, Args& a) -> Term { return kw_select(a, true); };
+  t.reg("Keyword", "drop", 2).sync = [](Ctx&, Args& a) -> Term { return kw_select(a, false); };
   t.reg("Keyword", "merge", 2).sync = [](Ctx&, Args& a) -> Term {
     std::vector<std::pair<Term, Term>> x = kw_pairs(a[0], "Keyword", "merge", 2), y = kw_pairs(a[1], "Keyword", "merge", 2), out;
     for (auto& p : x)
