@@ -153,7 +153,8 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
           line = n->line;
           v = co_await eval_top(c, n, env);
         }
-        out.text = inspect_pretty(v, 80);  // IEx prints results with pretty: true, width 80
+        // IEx prints results with pretty: true, width 80; none for IEx.dont_display_result().
+        if (!v.is_atom(intern("do not show this result in output"))) out.text = inspect_pretty(v, 80);
         std::lock_guard g(st->m);
         st->env = env;
         st->imports = cc.imports;
@@ -196,7 +197,8 @@ void print_result(Session::State& st) {
     out.swap(st.result);
   }
   if (!out) return;
-  st.ip->write(out->status == EvalOutcome::Status::Ok ? Stream::Result : Stream::Error, out->text);
+  if (!out->text.empty())
+    st.ip->write(out->status == EvalOutcome::Status::Ok ? Stream::Result : Stream::Error, out->text);
   finish(st, *out, out->status == EvalOutcome::Status::Ok);
 }
 

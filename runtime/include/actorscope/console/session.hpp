@@ -43,7 +43,7 @@ enum class OutputKind {
 /// How one submitted input ended.
 struct EvalOutcome {
   enum class Status {
-    Ok,           // evaluated; `text` is the value as iex prints it
+    Ok,           // evaluated; `text` is the value as iex prints it (empty: none, as for i/1)
     Error,        // raised, exited or did not parse; `text` is the "** (...)" message
     Interrupted,  // stopped by interrupt(); the shell keeps running
     ShellDied,    // the shell process died during the evaluation and was replaced
@@ -81,7 +81,7 @@ class Session {
   using DoneFn = std::function<void(const EvalOutcome&)>;
 
   /// Spawns the shell server and the first shell process. `output` receives every line the shell
-  /// prints (text ends with "\n" for Stdout/Stderr; Result/Error texts have no trailing newline).
+  /// prints (text ends with "\n" for Stdout/Stderr; Result/Error texts have no trailing newline, except an error iex follows with a blank line).
   Session(Runtime& rt, OutputFn output, SessionOptions opts = {});
   /// Kills the shell and its server. Processes the shell spawned live on.
   ~Session();

@@ -1,4 +1,4 @@
-// The IEx helpers (flush/0, pid/1, pid/3, c/1,2): imported in the shell, `import IEx.Helpers` in a
+// The IEx helpers (flush/0, i/1, pid/1, pid/3, c/1,2): imported in the shell, `import IEx.Helpers` in a
 // script; they are Kernel built-ins here.
 
 #include "args.hpp"
@@ -45,6 +45,142 @@ Task<Term> compile_file(Ctx& c, Term path) {
   c.prog = saved;
   co_return Term::list(defined);
 }
+
+/// What IEx.dont_display_result/0 returns: the shell prints no value for it.
+Term dont_display() { return Term(intern("do not show this result in output")); }
+
+/// The first byte of `b` that starts no valid UTF-8 sequence, or -1.
+int first_invalid_utf8(std::string_view b) {
+  for (size_t i = 0; i < b.size();) {
+    unsigned char c = static_cast<unsigned char>(b[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > b.size()) return c;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(b[i + k]) >> 6) != 2) return c;
+    i += n;
+  }
+  return -1;
+}
+
+/// IEx.Helpers.i/1 (IEx.Info): the term's sections as iex 1.14 prints them.
+std::string info_text(Runtime& rt, const Term& t) {
+  std::vector<std::pair<std::string, std::string>> sec;
+  auto indent = [](const std::string& text) {
+    std::string out = "  ";
+    for (char ch : text) {
+      out += ch;
+      if (ch == '\n') out += "  ";
+    }
+    return out;
+  };
+  sec.emplace_back("Term", inspect_pretty(t, 78));
+  const char* protocols = "IEx.Info, Inspect, List.Chars, String.Chars";
+  if (t.is_pid()) {
+    sec.emplace_back("Data type", "PID");
+    Pid p = t.as_pid();
+    bool alive = rt.alive(p);
+    sec.emplace_back("Alive", alive ? "true" : "false");
+    if (alive) {
+      Term name = rt.info(p, atoms::registered_name);
+      if (name.is_tuple() && name.tuple_size() == 2) name = name[1];  // {:registered_name, name}
+      sec.emplace_back("Name", name.is_atom() && !name.is_atom(atoms::nil) ? inspect_pretty(name) : "not registered");
+      Term links = rt.info(p, atoms::links);
+      std::string ls;
+      if (links.is_tuple() && links[1].is_list())
+        for (const Term& l : links[1].list_elements()) ls += (ls.empty() ? "" : ", ") + inspect_pretty(l);
+      sec.emplace_back("Links", ls.empty() ? "none" : ls);
+      Term q = rt.info(p, atoms::message_queue_len);
+      sec.emplace_back("Message queue length", q.is_tuple() ? inspect_pretty(q[1]) : "0");
+    }
+    sec.emplace_back("Description", "Use Process.info/1 to get more info about this process");
+    sec.emplace_back("Reference modules", "Process, Node");
+    protocols = "IEx.Info, Inspect";
+  } else if (t.is_integer()) {
+    sec.emplace_back("Data type", "Integer");
+    sec.emplace_back("Reference modules", "Integer");
+  } else if (t.is_float()) {
+    sec.emplace_back("Data type", "Float");
+    sec.emplace_back("Reference modules", "Float");
+  } else if (t.is_atom()) {
+    sec.emplace_back("Data type", "Atom");
+    sec.emplace_back("Reference modules", "Atom");
+  } else if (t.is_binary()) {
+    std::string_view b = t.as_binary();
+    sec.emplace_back("Data type", "BitString");
+    sec.emplace_back("Byte size", std::to_string(b.size()));
+    std::vector<Term> bytes;
+    for (unsigned char ch : b) bytes.push_back(Term(static_cast<int64_t>(ch)));
+    std::string raw = "<<";
+    for (size_t i = 0; i < bytes.size(); ++i) raw += (i ? ", " : "") + inspect_pretty(bytes[i]);
+    raw += ">>";
+    if (sec[0].second.starts_with('"')) {
+      sec.emplace_back("Description",
+                       "This is a string: a UTF-8 encoded binary. It's printed surrounded by\n"
+                       "\"double quotes\" because all UTF-8 encoded code points in it are printable.");
+      sec.emplace_back("Raw representation", raw);
+      sec.emplace_back("Reference modules", "String, :binary");
+    } else {
+      int bad = first_invalid_utf8(b);
+      sec.emplace_back("Description",
+                       bad >= 0 ? "This is a binary: a collection of bytes. It's printed with the `<<>>`\n"
+                                  "syntax (as opposed to double quotes) because it is not a UTF-8 encoded\n"
+                                  "binary (the first invalid byte being `<<" + std::to_string(bad) + ">>`)"
+                                : "This is a binary: a collection of bytes. It's printed with the `<<>>`\n"
+                                  "syntax (as opposed to double quotes) because it contains non-printable\n"
+                                  "UTF-8 encoded code points");
+      sec.emplace_back("Reference modules", ":binary");
+    }
+    protocols = "Collectable, IEx.Info, Inspect, List.Chars, String.Chars";
+  } else if (t.is_list()) {
+    sec.emplace_back("Data type", "List");
+    bool keyword = !t.is_empty_list() && t.is_proper_list();
+    if (keyword)
+      for (const Term& e : t.list_elements())
+        if (!e.is_tuple() || e.tuple_size() != 2 || !e[0].is_atom()) keyword = false;
+    if (sec[0].second.starts_with('\'')) {
+      sec.emplace_back("Description",
+                       "This is a list of integers that is printed as a sequence of characters\n"
+                       "delimited by single quotes because all the integers in it represent printable\n"
+                       "ASCII characters. Conventionally, a list of Unicode code points is known as a\n"
+                       "charlist and a list of ASCII characters is a subset of it.");
+      std::string raw = "[";
+      bool first = true;
+      for (const Term& e : t.list_elements()) {
+        raw += (first ? "" : ", ") + inspect_pretty(e);
+        first = false;
+      }
+      sec.emplace_back("Raw representation", raw + "]");
+      sec.emplace_back("Reference modules", "List");
+    } else if (keyword) {
+      sec.emplace_back("Description",
+                       "This is what is referred to as a \"keyword list\". A keyword list is a list\n"
+                       "of two-element tuples where the first element of each tuple is an atom.");
+      sec.emplace_back("Reference modules", "Keyword, List");
+    } else {
+      sec.emplace_back("Reference modules", "List");
+    }
+    protocols = "Collectable, Enumerable, IEx.Info, Inspect, List.Chars, String.Chars";
+  } else if (t.is_tuple()) {
+    sec.emplace_back("Data type", "Tuple");
+    sec.emplace_back("Reference modules", "Tuple");
+    protocols = "IEx.Info, Inspect";
+  } else if (t.is_map()) {
+    sec.emplace_back("Data type", "Map");
+    sec.emplace_back("Reference modules", "Map");
+    protocols = "Collectable, Enumerable, IEx.Info, Inspect";
+  } else if (t.is_ref()) {
+    sec.emplace_back("Data type", "Reference");
+    protocols = "IEx.Info, Inspect";
+  } else if (t.is_fun()) {
+    sec.emplace_back("Data type", "Function");
+    sec.emplace_back("Description", "This is an anonymous function.");
+    protocols = "Enumerable, IEx.Info, Inspect";
+  }
+  sec.emplace_back("Implemented protocols", protocols);
+  std::string out;
+  for (auto& [title, body] : sec) out += title + "\n" + indent(body) + "\n";
+  return out;
+}
 }  // namespace
 
 void register_iex_builtins(BuiltinTable& t) {
@@ -58,6 +194,10 @@ void register_iex_builtins(BuiltinTable& t) {
       c.ip->write(Stream::Out, inspect_pretty(*m, 80) + "\n");  // IO.inspect's layout, as iex's flush/0
     }
     co_return ok();
+  };
+  t.reg("Kernel", "i", 1).sync = [](Ctx& c, Args& a) -> Term {
+    c.ip->write(Stream::Out, info_text(rt(c), a[0]));
+    return dont_display();
   };
   // iex's pid/3 is Erlang's shell helper :c.pid/3.
   for (const char* mod : {"Kernel", ":c"})
