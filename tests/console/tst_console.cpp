@@ -475,6 +475,27 @@ class ConsoleTest : public QObject {
     QCOMPARE(normalise_err(QString::fromStdString(err)), read(base + ".err"));
   }
 
+  void mix_steps_get_a_hint() {
+    // A chapter's mix steps typed into the console: iex's own error, then one line saying what to
+    // do here instead. Other errors get no hint.
+    Runtime rt;
+    Session s(rt, [](OutputKind, const std::string&) {});
+    auto last_line = [](const std::string& text) {
+      QString t = QString::fromStdString(text).trimmed();
+      return t.section('\n', -1);
+    };
+    EvalOutcome o = s.eval("mix new kv --module KV");
+    QCOMPARE(int(o.status), int(EvalOutcome::Status::Error));
+    QVERIFY2(o.text.starts_with("** (CompileError) iex:1: undefined function mix/1"), o.text.c_str());
+    QVERIFY2(last_line(o.text).startsWith("Hint: mix runs in a terminal"), o.text.c_str());
+    o = s.eval("iex -S mix");
+    QVERIFY2(o.text.starts_with("** (SyntaxError) iex:1:8: syntax error before: mix"), o.text.c_str());
+    QVERIFY2(last_line(o.text).startsWith("Hint: this console is iex already"), o.text.c_str());
+    o = s.eval("mixer(1)");
+    QVERIFY2(o.text.find("Hint") == std::string::npos, o.text.c_str());
+    QCOMPARE(s.eval("1 + 1").text, std::string("2"));
+  }
+
   void session_basics() {
     Runtime rt;
     std::mutex m;

@@ -214,9 +214,14 @@ class Resolver {
           expr(n, sc);
           return;
         }
+        int ar = static_cast<int>(n->kids.size());
+        // Outside a module Elixir finds an undefined call before its arguments (`mix new kv`
+        // blames mix/1, not kv/0); inside one, its arguments come first.
+        if (!module_ && !imported(n, ar).id && !find_builtin(kernel_atom(), n->name, ar))
+          error(n->line, "undefined function " + std::string(atom_name(n->name)) + "/" + std::to_string(ar) +
+                             " (there is no such import)");
         exprs(n->kids, sc);
         if (module_) n->mod = module_->name;
-        int ar = static_cast<int>(n->kids.size());
         bool local = module_ && module_defs_.count({n->name.id, ar});
         if (!local) {
           if (Atom from = imported(n, ar); from.id) {

@@ -94,6 +94,20 @@ std::string format_shell_error(SyntaxError e, const std::string& input, int firs
   return text + "\n";
 }
 
+/// One line saying what to do instead, for typed input that is a step of a mix project (a
+/// terminal command or a mix.exs), which the console cannot run; "" for other input.
+std::string mix_hint(std::string_view input) {
+  while (!input.empty() && (input.front() == ' ' || input.front() == '\t')) input.remove_prefix(1);
+  auto starts = [&](std::string_view w) { return input.starts_with(w); };
+  if (starts("iex -S mix") || starts("iex "))
+    return "Hint: this console is iex already; load a project's files with c \"lib/FILE.ex\" and start it "
+           "with Application.start(:APP).";
+  if (starts("mix ") || input == "mix" || input == "mix\n")
+    return "Hint: mix runs in a terminal, not in iex; here, type the project's modules (or c \"lib/FILE.ex\") "
+           "and start it with Application.start(:APP).";
+  return {};
+}
+
 Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
   Ctx c(self, st->ip);
   c.interrupt = &st->interrupt;
@@ -173,6 +187,12 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
       }
       c.prog = nullptr;
     }
+    if (out.status == EvalOutcome::Status::Error && script.empty())
+      if (std::string hint = mix_hint(input); !hint.empty()) {
+        bool blank = out.text.ends_with("\n");
+        if (blank) out.text.pop_back();
+        out.text += "\n" + hint + (blank ? "\n" : "");
+      }
     // As iex's evaluator, the shell hands its result to the server, which prints it: a message
     // later than the ones the input sent, so what the processes it woke print comes first.
     co_await c.self.yield();
