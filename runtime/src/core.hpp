@@ -159,11 +159,13 @@ inline int64_t steady_ns() {
 struct Worker {
   RuntimeCore* core = nullptr;
   unsigned index = 0;
-  Process* next = nullptr;   // the most recently woken process; runs next, not stealable
+  Process* next = nullptr;   // a woken process that runs next (set only while q is empty), not stealable
   unsigned next_chain = 0;   // consecutive runs taken from `next`
+  unsigned backlog_picks = 0;  // consecutive picks that left work queued here
   std::mutex m;              // guards q
   std::deque<Process*> q;
   std::atomic<size_t> q_size{0};
+  std::atomic<int64_t> q_since{0};  // steady_ns() when q last stopped being empty
   std::thread thread;
 };
 

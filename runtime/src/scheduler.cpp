@@ -14,6 +14,21 @@ constexpr unsigned kMaxNextChain = 64;
 constexpr unsigned kGlobalEvery = 61;  // find_work calls between forced looks at the global queue
 thread_local unsigned tls_find_ticks = 0;
 constexpr int kSpinRounds = 64;
+// A worker whose queue stays non-empty for this many picks in a row wakes an idle one (the BEAM's
+// "wakeup other" check: short bursts stay on the worker that woke them, in FIFO order).
+constexpr unsigned kWakeAfterPicks = 8;
+constexpr size_t kWakeBacklog = 16;  // a queue this long wakes an idle worker at once
+constexpr int64_t kStealAfterNs = 1'000'000;  // a shorter queue is stolen from once it waited this long
+}  // namespace
+
+namespace {
+/// Appends to a worker's queue (caller holds w.m); stamps when the queue stopped being empty.
+size_t push_local(Worker& w, Process* p) {
+  if (w.q.empty()) w.q_since.store(steady_ns(), std::memory_order_relaxed);
+  w.q.push_back(p);
+  w.q_size.store(w.q.size(), std::memory_order_relaxed);
+  return w.q.size();
+}
 }  // namespace
 
 void RuntimeCore::schedule(Process* p) {
@@ -24,15 +39,23 @@ void RuntimeCore::schedule(Process* p) {
   }
   Worker* w = tls_worker;
   if (w && w->core == this) {
-    Process* old = w->next;
-    w->next = p;
-    if (!old) return;
+    // First in, first out, as the BEAM's run queues: the `next` slot (no lock) holds a woken
+    // process only while nothing else waits here, so it is always the oldest.
+    if (!w->next && w->q_size.load(std::memory_order_relaxed) == 0) {
+      w->next = p;
+      return;
+    }
+    size_t n;
     {
       std::lock_guard g(w->m);
-      w->q.push_back(old);
-      w->q_size.store(w->q.size(), std::memory_order_relaxed);
+      n = push_local(*w, p);
     }
-  } else {
+    // Another worker is woken only for a burst; a short backlog is left to this one (or to the
+    // backlog check in worker_loop), so processes woken together run in the order they woke.
+    if (n >= kWakeBacklog) wake_one();
+    return;
+  }
+  {
     std::lock_guard g(global_m);
     global_q.push_back(p);
     global_size.store(global_q.size(), std::memory_order_relaxed);
@@ -49,9 +72,10 @@ void RuntimeCore::requeue(Process* p) {
   Worker* w = tls_worker;
   if (w && w->core == this) {
     std::lock_guard g(w->m);
-    w->q.push_back(p);
-    w->q_size.store(w->q.size(), std::memory_order_relaxed);
-  } else {
+    push_local(*w, p);
+    return;  // this worker is awake and takes it; worker_loop's backlog check shares the load
+  }
+  {
     std::lock_guard g(global_m);
     global_q.push_back(p);
     global_size.store(global_q.size(), std::memory_order_relaxed);
@@ -62,9 +86,20 @@ void RuntimeCore::requeue(Process* p) {
 void RuntimeCore::preempt_point(Process* self) {
   static thread_local bool inline_run = false;
   Worker* w = tls_worker;
-  if (w && w->core == this && w->next && !inline_run) {
-    // `self` cannot yield here (it is not at a receive), so the process it woke last runs now,
-    // nested on this thread, as if `self` had been preempted: its mailbox stays short.
+  if (w && w->core == this && w->next && !inline_run && w->q_size.load(std::memory_order_relaxed) == 0 &&
+      sleepers.load(std::memory_order_relaxed) > 0) {
+    // A busy worker whose only waiting process is the one it woke (a producer and its consumer),
+    // and an idle worker: hand it over (the BEAM's "wakeup other") so the two run in parallel.
+    {
+      std::lock_guard g(w->m);
+      push_local(*w, std::exchange(w->next, nullptr));
+    }
+    w->q_since.store(0, std::memory_order_relaxed);  // handed over: stealable at once
+    wake_one();
+  } else if (w && w->core == this && w->next && !inline_run) {
+    // `self` cannot yield here (it is not at a receive) and no other worker is idle, so the woken
+    // process runs now, nested on this thread, as if `self` had been preempted: its mailbox stays
+    // short.
     Process* p = std::exchange(w->next, nullptr);
     inline_run = true;
     run(p);
@@ -153,26 +188,28 @@ Process* RuntimeCore::find_work(Worker& w) {
   // Steal half of another worker's queue.
   for (size_t k = 1; k < workers.size(); ++k) {
     Worker& v = *workers[(w.index + k) % workers.size()];
-    if (!v.q_size.load(std::memory_order_relaxed)) continue;
+    size_t waiting = v.q_size.load(std::memory_order_relaxed);
+    if (!waiting) continue;
+    // A short queue that has waited only briefly is left to its worker, which will run it in
+    // order soon: stealing it would run later arrivals before earlier ones.
+    if (waiting < kWakeBacklog && steady_ns() - v.q_since.load(std::memory_order_relaxed) < kStealAfterNs) continue;
     std::vector<Process*> got;
     {
       std::lock_guard g(v.m);
-      size_t n = (v.q.size() + 1) / 2;
+      size_t n = (v.q.size() + 1) / 2;  // the older half, which has waited longest
       for (size_t i = 0; i < n; ++i) {
-        got.push_back(v.q.back());
-        v.q.pop_back();
+        got.push_back(v.q.front());
+        v.q.pop_front();
       }
       v.q_size.store(v.q.size(), std::memory_order_relaxed);
     }
     if (got.empty()) continue;
-    Process* p = got.back();
-    got.pop_back();
-    if (!got.empty()) {
+    if (got.size() > 1) {
       std::lock_guard g(w.m);
-      for (auto it = got.rbegin(); it != got.rend(); ++it) w.q.push_back(*it);
+      for (size_t i = 1; i < got.size(); ++i) w.q.push_back(got[i]);
       w.q_size.store(w.q.size(), std::memory_order_relaxed);
     }
-    return p;
+    return got.front();
   }
   return nullptr;
 }
@@ -187,6 +224,12 @@ void RuntimeCore::worker_loop(Worker& w) {
     }
     Process* p = find_work(w);
     if (p) {
+      if (w.q_size.load(std::memory_order_relaxed) == 0) {
+        w.backlog_picks = 0;
+      } else if (++w.backlog_picks >= kWakeAfterPicks) {
+        w.backlog_picks = 0;
+        wake_one();
+      }
       run(p);
       continue;
     }

@@ -195,6 +195,28 @@ class ConsoleTest : public QObject {
     check_script(path, true);
   }
 
+  // ---- run order: processes woken by one event run first in, first out, as the BEAM's run queues --
+  void run_order_is_fifo_data() {
+    QTest::addColumn<bool>("deterministic");
+    QTest::newRow("deterministic") << true;
+    // One worker: the order is the scheduler's policy alone. (With two, a second worker may steal
+    // and run in parallel, as the BEAM's second scheduler may.)
+    QTest::newRow("threaded, one worker") << false;
+  }
+  void run_order_is_fifo() {
+    QFETCH(bool, deterministic);
+    const QString path = QString(ACTORSCOPE_CONSOLE_ORDER) + "/run_order_fifo.exs";
+    for (int run = 0; run < (deterministic ? 1 : 20); ++run) {
+      std::ostringstream out, err;
+      ScriptOptions opts;
+      opts.time_limit_ms = 30'000;
+      opts.deterministic = deterministic;
+      opts.threads = 1;
+      QCOMPARE(run_script_file(path.toStdString(), out, err, opts), 0);
+      QCOMPARE(normalise_out(QString::fromStdString(out.str())), read(QString(ACTORSCOPE_CONSOLE_ORDER) + "/run_order_fifo.out"));
+    }
+  }
+
   // ---- scenario scripts in resources/scenarios run to their end ------------------------------------
   void scenarios_data() {
     QTest::addColumn<QString>("path");
