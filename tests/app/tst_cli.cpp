@@ -185,3 +185,4 @@ void TestCli::runScriptMissingFile() {
 
 QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"
+#include "../common/tsan_qt.hpp"

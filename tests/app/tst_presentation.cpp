@@ -248,3 +248,4 @@ void TestPresentation::unwritableLogIsAnError() {
 
 QTEST_GUILESS_MAIN(TestPresentation)
 #include "tst_presentation.moc"
+#include "../common/tsan_qt.hpp"

@@ -15,12 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#if defined(__SANITIZE_THREAD__)
-// Qt is not built with TSan, so the QtTest watchdog thread's QWaitCondition handshake with the
-// main thread is reported as races inside libQt6Core/libQt6Test. Only Qt's frames are suppressed.
-// (Each test executable is one translation unit including this header once.)
-extern "C" const char* __tsan_default_suppressions() { return "race:libQt6Core.so\nrace:libQt6Test.so\n"; }
-#endif
+#include "tsan_qt.hpp"  // TSan: Qt's own reports suppressed
 
 #define CHECK_STR(actual, expected) \
   QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))

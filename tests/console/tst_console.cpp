@@ -24,9 +24,7 @@
 using namespace actorscope;
 using namespace actorscope::console;
 
-#if defined(__SANITIZE_THREAD__)
-extern "C" const char* __tsan_default_suppressions() { return "race:libQt6Core.so\nrace:libQt6Test.so\n"; }
-#endif
+#include "../common/tsan_qt.hpp"
 
 namespace {
 

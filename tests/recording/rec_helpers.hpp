@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "../common/tsan_qt.hpp"
+
 namespace rt_test {
 
 using namespace actorscope;

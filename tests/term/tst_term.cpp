@@ -21,13 +21,7 @@ using namespace actorscope;
 
 Q_DECLARE_METATYPE(actorscope::Term)
 
-#if defined(__SANITIZE_THREAD__)
-// Qt is not built with TSan, so the QtTest watchdog thread's QWaitCondition handshake with the
-// main thread is reported as races inside libQt6Core/libQt6Test. Only Qt's frames are suppressed.
-extern "C" const char* __tsan_default_suppressions() {
-  return "race:libQt6Core.so\nrace:libQt6Test.so\n";
-}
-#endif
+#include "../common/tsan_qt.hpp"
 
 namespace {
 

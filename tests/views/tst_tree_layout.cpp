@@ -187,3 +187,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestTreeLayout)
 #include "tst_tree_layout.moc"
+#include "../common/tsan_qt.hpp"
