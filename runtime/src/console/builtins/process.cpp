@@ -50,8 +50,12 @@ Term do_send(Ctx& c, const Term& dest, const Term& msg) {
     Pid p = rt(c).whereis(dest.as_atom());
     if (!p.valid()) raise_bif_badarg("1st argument: invalid destination");
     c.self.send(p, msg);
-  } else if (dest.is_tuple() && dest.tuple_size() == 2 && dest[0].is_atom()) {
-    return do_send(c, dest[0], msg);
+  } else if (dest.is_tuple() && dest.tuple_size() == 2 && dest[0].is_atom() && dest[1].is_atom()) {
+    // {name, node}: never fails. The local node delivers to the name if registered; this runtime
+    // has no distribution (:nonode@nohost), so another node is unreachable and the message is
+    // dropped (R9.6).
+    if (dest[1].is_atom(atoms::nonode))
+      if (Pid p = rt(c).whereis(dest[0].as_atom()); p.valid()) c.self.send(p, msg);
   } else {
     raise_bif_badarg("1st argument: invalid destination");
   }
