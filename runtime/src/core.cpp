@@ -182,6 +182,10 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
   child->exiting_.store(false, std::memory_order_relaxed);
   child->reductions_.store(0, std::memory_order_relaxed);
   child->latency_ns_.store(0, std::memory_order_relaxed);
+  child->node_.store(o.node >= 0 ? static_cast<uint16_t>(o.node)
+                     : parent    ? parent->node_.load(std::memory_order_relaxed)
+                                 : 0,
+                     std::memory_order_relaxed);
   child->queue_len_.store(0, std::memory_order_relaxed);
   child->status_.store(static_cast<uint8_t>(ProcessStatus::Runnable), std::memory_order_relaxed);
   child->group_leader_.store(o.group_leader.valid() ? o.group_leader.raw
@@ -246,6 +250,9 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
       emit(std::move(m));
     }
   }
+  if (parent && multi_node.load(std::memory_order_acquire) &&
+      parent->node_.load(std::memory_order_relaxed) != child->node_.load(std::memory_order_relaxed))
+    (void)reach(parent_pid, pid);  // R9.2: a spawn on another node uses the connection
   if (parent) parent->count_reduction();
   child->sched_.store(kActive, std::memory_order_release);
   schedule(child);
@@ -306,11 +313,20 @@ int64_t RuntimeCore::keep_pair_order(const Signal* s, int64_t due) {
   return due;
 }
 
+namespace {
+void trace_dropped_dead(RuntimeCore& c, const Signal* s);
+}  // namespace
+
 void RuntimeCore::send_signal(Signal* s) {
   // A message a process sends to itself is in its mailbox at once, as on the BEAM
   // (`send(self(), m); receive ... after 0` finds m), also in deterministic mode and under latency.
   if (s->kind == SignalKind::Message && s->from.valid() && s->from == s->to) {
     deliver_now(s);
+    return;
+  }
+  if (multi_node.load(std::memory_order_acquire) && !s->local && s->from.valid() && !route(s)) {
+    trace_dropped_dead(*this, s);
+    delete s;
     return;
   }
   if (opts.deterministic) {
@@ -355,7 +371,7 @@ void trace_dropped_dead(RuntimeCore& c, const Signal* s) {
 void RuntimeCore::deliver_now(Signal* s) {
   Pid to = s->to;
   Process* p = lookup(to);
-  if (!p) {
+  if (!p || (s->conn && !still_connected(s))) {
     trace_dropped_dead(*this, s);
     delete s;
     return;
@@ -723,7 +739,7 @@ void RuntimeCore::finish(Process* p) {
   if (rel) {
     for (Pid peer : rel->links) send_exit(self, peer, reason, true);  // R1.1
     for (auto& m : rel->monitored_by) {
-      Term object = m.name == atoms::nil ? Term(self) : Term::tuple({Term(m.name), Term(atoms::nonode)});
+      Term object = m.name == atoms::nil ? Term(self) : Term::tuple({Term(m.name), Term(node_name(p->node_.load(std::memory_order_relaxed)))});
       Term msg = Term::tuple({Term(atoms::DOWN), Term(m.ref), Term(atoms::process), object, reason});
       if (tracing_on()) {
         TraceEvent ev;
@@ -851,8 +867,8 @@ bool RuntimeCore::demonitor(Process* w, Ref ref) {
   return true;
 }
 
-void RuntimeCore::send_down_noproc(Process* watcher, Ref ref, Term object) {
-  Term msg = Term::tuple({Term(atoms::DOWN), Term(ref), Term(atoms::process), object, Term(atoms::noproc)});
+void RuntimeCore::send_down_noproc(Process* watcher, Ref ref, Term object, Atom reason) {
+  Term msg = Term::tuple({Term(atoms::DOWN), Term(ref), Term(atoms::process), object, Term(reason)});
   Signal* s = make_signal(SignalKind::Down, object.is_pid() ? object.as_pid() : Pid{}, watcher->pid(), std::move(msg));
   s->ref = ref;
   // R3.5: like any DOWN, this one is dropped if the watcher demonitors before it arrives. Until then

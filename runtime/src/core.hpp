@@ -239,7 +239,7 @@ class RuntimeCore {
   bool monitor(Pid watcher, Pid target, Ref ref, Atom name);
   /// Removes the watcher's monitor `ref`; returns whether it was active.
   bool demonitor(Process* watcher, Ref ref);
-  void send_down_noproc(Process* watcher, Ref ref, Term object);
+  void send_down_noproc(Process* watcher, Ref ref, Term object, Atom reason = atoms::noproc);
 
   /// Before info() reads p's mailbox: signals already sent to p are moved into it, as the BEAM's
   /// ordered process_info signal would find them (the caller's own pending signals to p in
@@ -282,6 +282,42 @@ class RuntimeCore {
   std::condition_variable timer_cv;
   TimedQueue timers;
   std::thread timer_thread;
+
+  // ---- nodes (nodes.cpp) ----
+  struct NodeConn {
+    bool up = false;
+    bool blocked = false;  // partitioned: cannot be made until healed
+    uint16_t epoch = 1;    // changes at every cut: signals stamped with an older one are lost
+  };
+  std::atomic<bool> multi_node{false};  // any node besides node 0: routing checks are on
+  mutable std::mutex nodes_m;
+  std::vector<Atom> node_names{atoms::nonode};
+  std::map<std::pair<uint16_t, uint16_t>, uint16_t> conn_index;  // (low, high) -> index in conns
+  std::vector<NodeConn> conns;
+  NodeConn& conn_locked(uint16_t a, uint16_t b);  // nodes_m held; made on first ask
+  std::vector<std::pair<Pid, uint16_t>> node_monitors;        // (watcher, node), one per instance
+  std::vector<Pid> node_subscribers;                          // monitor_nodes(true)
+  /// Cross-node routing of a signal from a process: stamps the connection's epoch, making the
+  /// connection first (R9.2). False: the pair is partitioned, the signal is lost (R9.6).
+  bool route(Signal* s);
+  /// At delivery of a stamped signal: false when its connection was cut since (R9.6).
+  bool still_connected(const Signal* s);
+  /// Makes the connection (nodes_m held); the nodeup notices to send, into *out.
+  bool connect_locked(uint16_t a, uint16_t b, std::vector<Signal*>* out);
+  /// Before a link or monitor between a and b: makes their nodes' connection if needed (R9.2).
+  /// False when it cannot be made (partitioned).
+  bool reach(Pid a, Pid b);
+  /// Cuts a <-> b: R9.3-R9.5 on both sides.
+  void cut(uint16_t a, uint16_t b, bool block);
+  Atom node_name(uint16_t n) const {
+    if (n == 0) return atoms::nonode;
+    std::lock_guard g(nodes_m);
+    return n < node_names.size() ? node_names[n] : atoms::nonode;
+  }
+  uint16_t node_of(Pid pid) const noexcept {
+    Process* p = lookup(pid);
+    return p ? p->node_.load(std::memory_order_relaxed) : 0;
+  }
 
   // ---- time, latency ----
   int64_t now() const noexcept;

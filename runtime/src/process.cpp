@@ -97,6 +97,13 @@ void Process::raise(Term reason) { throw ErlangError(std::move(reason)); }
 
 bool Process::link(Pid other) {
   count_reduction();
+  if (!core_->reach(pid(), other)) {
+    // R9.3: a node that cannot be reached: the link fires at once with :noconnection.
+    detail::Signal* s = core_->make_signal(detail::SignalKind::Exit, other, pid(), Term(intern("noconnection")));
+    s->local = true;
+    core_->send_signal(s);
+    return true;
+  }
   if (core_->link(this, other) == RuntimeCore::LinkResult::Linked) return true;
   // R2.3
   if (trap_exit()) {
@@ -121,6 +128,10 @@ Ref Process::monitor(Pid target) {
   Process* t = core_->lookup(target);
   if (t == this) {
     // Monitoring yourself is allowed and never fires while you live.
+  }
+  if (!core_->reach(me, target)) {  // R9.4: an unreachable node: DOWN :noconnection at once
+    core_->send_down_noproc(this, ref, Term(target), intern("noconnection"));
+    return ref;
   }
   if (!core_->monitor(me, target, ref, atoms::nil)) {
     core_->send_down_noproc(this, ref, Term(target));  // R3.2
@@ -147,7 +158,11 @@ Ref Process::monitor(Atom name) {
   count_reduction();
   Ref ref = core_->make_ref();
   Pid target = core_->whereis(name);  // R3.4: resolved once
-  Term object = Term::tuple({Term(name), Term(atoms::nonode)});
+  Term object = Term::tuple({Term(name), Term(core_->node_name(core_->node_of(pid())))});
+  if (target.valid() && !core_->reach(pid(), target)) {
+    core_->send_down_noproc(this, ref, object, intern("noconnection"));
+    return ref;
+  }
   if (!target.valid() || !core_->monitor(pid(), target, ref, name)) {
     core_->send_down_noproc(this, ref, object);
     return ref;

@@ -122,12 +122,13 @@ std::optional<Ref> Runtime::monitor(Pid watcher, Pid target) {
     if (!w->rel_) w->rel_ = std::make_unique<detail::Relations>();
     w->rel_->monitors.push_back({ref, target, atoms::nil});
   }
-  if (!core_->monitor(w->pid(), target, ref, atoms::nil)) {
+  const bool reached = core_->reach(w->pid(), target);
+  if (!reached || !core_->monitor(w->pid(), target, ref, atoms::nil)) {
     {
       SpinGuard g(w->lock_);
       if (w->rel_) w->rel_->monitors.erase_key(ref.id);
     }
-    core_->send_down_noproc(w, ref, Term(target));  // R3.2
+    core_->send_down_noproc(w, ref, Term(target), reached ? atoms::noproc : intern("noconnection"));  // R3.2, R9.4
     return ref;
   }
   if (core_->tracing_on()) {

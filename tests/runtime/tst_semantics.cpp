@@ -125,6 +125,17 @@ class TestSemantics : public QObject {
   void r6_2_groupLeaderIsInherited();
   void r6_3_queueLenEqualsMessagesLength();
 
+  // R9 nodes and partitions (runtime level; deterministic)
+  void r9_1_processesRunOnTheirNodeAndNameMonitorsNameIt();
+  void r9_2_connectionMadeOnFirstUse();
+  void r9_3_linksFireNoconnectionOnBothSides();
+  void r9_3_linksFireNoconnectionThreaded();
+  void r9_4_monitorsFireNoconnection();
+  void r9_5_nodeMonitors();
+  void r9_6_inFlightSignalsAreLostAndSendsToAPartitionSucceed();
+  void r9_7_nothingResurrectedAfterHeal();
+  void r9_sameNodeUnaffected();
+
   // The traps listed at the end of SEMANTICS.md (R1-R6 ones)
   void trap_r1_5_r1_6_killHasTwoMeanings();
   void trap_r1_3_r1_4_r1_7_normalDroppedExceptToSelfOrTrapper();
@@ -2275,6 +2286,262 @@ void TestSemantics::trap_r2_6_nameFreedBeforeSignals() {
   QVERIFY(unregSeq < firstSignal);
   rt.register_name(o->watcher, intern("trap_name"));
   QVERIFY(rt.whereis(intern("trap_name")) == o->watcher);
+}
+
+
+// ---- R9 nodes and partitions ---------------------------------------------------------------------
+
+namespace {
+Pid spawnOn(Runtime& rt, Runtime::NodeId n, Task<> (*fn)(Process&, Log*), Log* log) {
+  SpawnOptions o;
+  o.node = n;
+  return rt.spawn_opt(o, fn, log);
+}
+/// Links to `peer`, traps exits if asked, then records every message.
+Task<> linkRecord(Process& self, Pid peer, bool trap, Log* log) {
+  self.trap_exit(trap);
+  self.link(peer);
+  for (;;) log->push(co_await self.receive());
+}
+}  // namespace
+
+void TestSemantics::r9_1_processesRunOnTheirNodeAndNameMonitorsNameIt() {
+  Runtime rt(det());
+  Runtime::NodeId b = rt.add_node(intern("b@host"));
+  QCOMPARE(int(b), 1);
+  QCOMPARE(raised([&] { rt.add_node(intern("b@host")); }), std::string(":badarg"));
+  CHECK_STR(inspect(Term::list({Term(rt.nodes()[0]), Term(rt.nodes()[1])})), "[:nonode@nohost, :b@host]");
+  Log log;
+  Pid here = rt.spawn(sink, &log);
+  SpawnOptions o;
+  o.node = b;
+  // A process spawned on b spawns on b too (its children inherit the node).
+  Pid parent = rt.spawn_opt(
+      o,
+      [](Process& self, Log* log) -> Task<> {
+        Pid child = self.spawn(idle);
+        log->push(Term(child));
+        (void)co_await self.receive([](const Term& t) { return t.is_atom(intern("never_sent")); });
+      },
+      &log);
+  rt.run_until_idle();
+  QCOMPARE(int(rt.node_of(here)), 0);
+  QCOMPARE(int(rt.node_of(parent)), 1);
+  QCOMPARE(int(rt.node_of(log.at(0).as_pid())), 1);
+  // A monitor by name names the target's node in its DOWN.
+  Pid svc = rt.spawn_opt(o, exitOnMessage, A("boom"));
+  rt.register_name(svc, intern("svc"));
+  Log wl;
+  Pid w = rt.spawn(
+      [](Process& self, Log* log) -> Task<> {
+        log->push(Term(self.monitor(intern("svc"))));
+        for (;;) log->push(co_await self.receive());
+      },
+      &wl);
+  rt.run_until_idle();
+  rt.send(svc, A("go"));
+  rt.run_until_idle();
+  QCOMPARE(wl.size(), size_t(2));
+  CHECK_STR(inspect(wl.at(1)), "{:DOWN, " + R(wl.at(0).as_ref()) + ", :process, {:svc, :b@host}, :boom}");
+  (void)w;
+}
+
+void TestSemantics::r9_2_connectionMadeOnFirstUse() {
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  auto c = rt.add_node(intern("c@host"));
+  Log lb;
+  Pid pb = spawnOn(rt, b, sink, &lb);
+  rt.run_until_idle();
+  QVERIFY(!rt.nodes_connected(0, b));
+  QVERIFY(rt.connected_nodes(0).empty());
+  Pid sender = rt.spawn(
+      [](Process& self, Pid to) -> Task<> {
+        self.send(to, A("hello"));
+        co_return;
+      },
+      pb);
+  rt.run_until_idle();
+  CHECK_STR(lb.str(), "[:hello]");
+  QVERIFY(rt.nodes_connected(0, b));
+  QCOMPARE(rt.connected_nodes(0), std::vector<Runtime::NodeId>{b});
+  QVERIFY(!rt.nodes_connected(0, c));
+  QVERIFY(rt.connect_nodes(b, c));  // Node.connect/1
+  QCOMPARE(rt.connected_nodes(b), (std::vector<Runtime::NodeId>{0, c}));
+  (void)sender;
+}
+
+void TestSemantics::r9_3_linksFireNoconnectionOnBothSides() {
+  // A link across a cut fires on both sides with :noconnection: a trapper gets {:EXIT, peer,
+  // :noconnection}, a non-trapper ends with :noconnection; the process on the other side may live.
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  Log lb;
+  Pid remoteTrapper = spawnOn(rt, b, trapSink, &lb);
+  Log la, lc;
+  Pid localPlain = rt.spawn(linkRecord, remoteTrapper, false, &la);
+  Pid localTrapper;
+  Log lr;
+  SpawnOptions o;
+  o.node = b;
+  Pid remotePlain = rt.spawn_opt(o, idle);
+  localTrapper = rt.spawn(linkRecord, remotePlain, true, &lc);
+  rt.run_until_idle();
+  QVERIFY(rt.nodes_connected(0, b));
+  rt.partition(0, b);
+  rt.run_until_idle();
+  QVERIFY(!rt.nodes_connected(0, b));
+  // localPlain (not trapping) ended with :noconnection; its peer on b trapped the cut's signal.
+  QVERIFY(!rt.alive(localPlain));
+  CHECK_STR(lb.str(), list({exitMsg(localPlain, ":noconnection")}));
+  // localTrapper got the EXIT; remotePlain, not trapping, ended with :noconnection.
+  CHECK_STR(lc.str(), list({exitMsg(remotePlain, ":noconnection")}));
+  QVERIFY(!rt.alive(remotePlain));
+  QVERIFY(rt.alive(remoteTrapper));
+  QVERIFY(rt.alive(localTrapper));
+  CHECK_STR(info(rt, localTrapper, atoms::links), "{:links, []}");
+  CHECK_STR(info(rt, remoteTrapper, atoms::links), "{:links, []}");
+  (void)lr;
+  (void)la;
+}
+
+void TestSemantics::r9_3_linksFireNoconnectionThreaded() {
+  Runtime rt(threaded());
+  auto b = rt.add_node(intern("b@host"));
+  Log lb, la;
+  Pid remote = spawnOn(rt, b, trapSink, &lb);
+  Pid local = rt.spawn(linkRecord, remote, true, &la);
+  QTRY_VERIFY_WITH_TIMEOUT(info(rt, remote, atoms::links) == "{:links, [" + P(local) + "]}", kWait);
+  rt.disconnect_nodes(0, b);
+  QTRY_VERIFY_WITH_TIMEOUT(la.size() == 1 && lb.size() == 1, kWait);
+  CHECK_STR(la.str(), list({exitMsg(remote, ":noconnection")}));
+  CHECK_STR(lb.str(), list({exitMsg(local, ":noconnection")}));
+}
+
+void TestSemantics::r9_4_monitorsFireNoconnection() {
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  SpawnOptions o;
+  o.node = b;
+  Pid target = rt.spawn_opt(o, idle);
+  rt.register_name(target, intern("svc"));
+  Log log;
+  rt.spawn(
+      [](Process& self, Pid t, Log* log) -> Task<> {
+        log->push(Term(self.monitor(t)));
+        log->push(Term(self.monitor(intern("svc"))));
+        for (;;) log->push(co_await self.receive());
+      },
+      target, &log);
+  rt.run_until_idle();
+  CHECK_STR(info(rt, target, atoms::monitored_by).substr(0, 15), "{:monitored_by,");
+  rt.disconnect_nodes(0, b);
+  rt.run_until_idle();
+  QCOMPARE(log.size(), size_t(4));
+  Ref r1 = log.at(0).as_ref(), r2 = log.at(1).as_ref();
+  CHECK_STR(inspect(Term::list({log.at(2), log.at(3)})),
+            list({downMsg(r1, target, ":noconnection"),
+                  "{:DOWN, " + R(r2) + ", :process, {:svc, :b@host}, :noconnection}"}));
+  QVERIFY(rt.alive(target));  // R9.3/R9.4: the remote process may still be alive
+  CHECK_STR(info(rt, target, atoms::monitored_by), "{:monitored_by, []}");
+}
+
+void TestSemantics::r9_5_nodeMonitors() {
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  auto c = rt.add_node(intern("c@host"));
+  Log log;
+  Pid w = rt.spawn(sink, &log);
+  rt.run_until_idle();
+  rt.monitor_nodes(w, true);
+  rt.monitor_node(w, b);  // makes the connection: {:nodeup, b}
+  rt.monitor_node(w, b);  // a second instance
+  rt.run_until_idle();
+  CHECK_STR(log.str(), "[nodeup: :b@host]");
+  rt.disconnect_nodes(0, b);
+  rt.run_until_idle();
+  // Both instances fire once, and the subscriber hears nodedown.
+  CHECK_STR(log.str(), "[nodeup: :b@host, nodedown: :b@host, nodedown: :b@host, nodedown: :b@host]");
+  rt.disconnect_nodes(0, b);  // already down: nothing more
+  rt.partition(0, c);
+  rt.monitor_node(w, c);  // cannot be made: at once
+  rt.run_until_idle();
+  QCOMPARE(log.size(), size_t(5));
+  CHECK_STR(inspect(log.at(4)), "{:nodedown, :c@host}");
+}
+
+void TestSemantics::r9_6_inFlightSignalsAreLostAndSendsToAPartitionSucceed() {
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  Log lb;
+  Pid pb = spawnOn(rt, b, sink, &lb);
+  Log la;
+  Pid pa = rt.spawn(
+      [](Process& self, Pid to, Log* log) -> Task<> {
+        self.send(to, A("first"));
+        (void)co_await self.receive([](const Term& t) { return t.is_atom(intern("cut")); });
+        self.send(to, A("lost"));  // in flight when the connection goes down
+        self.send(to, A("also_lost"));
+        (void)co_await self.receive([](const Term& t) { return t.is_atom(intern("again")); });
+        self.send(to, A("dropped"));  // the pair is partitioned: sending succeeds, nothing arrives
+        log->push(A("sent"));
+        for (;;) log->push(co_await self.receive());
+      },
+      pb, &la);
+  rt.run_until_idle();
+  CHECK_STR(lb.str(), "[:first]");
+  rt.send(pa, A("cut"));
+  QVERIFY(rt.step());  // delivers :cut; pa sends :lost and :also_lost, which wait in flight
+  rt.run_ready();
+  QVERIFY(rt.pending_signals() >= 2);
+  rt.partition(0, b);
+  rt.run_until_idle();
+  CHECK_STR(lb.str(), "[:first]");
+  rt.send(pa, A("again"));
+  rt.run_until_idle();
+  CHECK_STR(la.str(), "[:sent]");
+  CHECK_STR(lb.str(), "[:first]");
+  QVERIFY(!rt.nodes_connected(0, b));
+}
+
+void TestSemantics::r9_7_nothingResurrectedAfterHeal() {
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  Log lb, la;
+  Pid remote = spawnOn(rt, b, trapSink, &lb);
+  Pid local = rt.spawn(linkRecord, remote, true, &la);
+  rt.run_until_idle();
+  rt.monitor_nodes(local, true);
+  rt.partition(0, b);
+  rt.run_until_idle();
+  rt.heal(0, b);
+  QVERIFY(!rt.nodes_connected(0, b));  // healed, not yet used
+  rt.send(local, A("ping"));
+  rt.spawn([](Process& self, Pid to) -> Task<> { self.send(to, A("hello_again")); co_return; }, remote);
+  rt.run_until_idle();
+  QVERIFY(rt.nodes_connected(0, b));  // the next use reconnected
+  CHECK_STR(lb.str(), list({exitMsg(local, ":noconnection"), ":hello_again"}));
+  CHECK_STR(la.str(), list({exitMsg(remote, ":noconnection"), "{:nodedown, :b@host}", ":ping",
+                            "{:nodeup, :b@host}"}));
+  CHECK_STR(info(rt, local, atoms::links), "{:links, []}");  // the link is not back
+}
+
+void TestSemantics::r9_sameNodeUnaffected() {
+  // A cut between b and c changes nothing for links within node 0 or within b.
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  auto c = rt.add_node(intern("c@host"));
+  Log l1, l2;
+  Pid a1 = rt.spawn(trapSink, &l1);
+  Pid a2 = rt.spawn(linkRecord, a1, true, &l2);
+  Pid b1 = spawnOn(rt, b, trapSink, &l1);
+  rt.run_until_idle();
+  rt.connect_nodes(b, c);
+  rt.partition(b, c);
+  rt.run_until_idle();
+  CHECK_STR(l1.str(), "[]");
+  CHECK_STR(info(rt, a2, atoms::links), "{:links, [" + P(a1) + "]}");
+  (void)b1;
 }
 
 QTEST_GUILESS_MAIN(TestSemantics)

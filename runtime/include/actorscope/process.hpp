@@ -43,6 +43,9 @@ struct SpawnOptions {
   InitialCall initial_call;
   /// The group leader; unset: the parent's (as on the BEAM), or none for a spawn from outside.
   Pid group_leader;
+  /// The node (Runtime::add_node's id) to start on; -1: the parent's, node 0 for a spawn from
+  /// outside. Node.spawn/2 on another node (R9.1).
+  int node = -1;
 };
 
 struct DemonitorOptions {
@@ -214,6 +217,7 @@ class alignas(64) Process {
   std::atomic<uint32_t> queue_len_{0};          // private queue length, published for observers
   std::atomic<uint32_t> next_free_{0};          // free-list link (slot index + 1)
   uint32_t slot_ = 0;
+  std::atomic<uint16_t> node_{0};  // set at start, before the pid is published
   std::atomic<int64_t> latency_ns_{0};          // per-process delay on signals it receives
   std::atomic<uint64_t> reductions_{0};
 

@@ -90,6 +90,38 @@ class Runtime {
   std::vector<Pid> processes() const;
   size_t process_count() const noexcept;
 
+  // ---- nodes and connections (R9) ----------------------------------------------------------------
+  // Node 0 is :nonode@nohost, where everything runs until a process is spawned on another node
+  // (SpawnOptions::node). Names stay runtime-wide for now. A connection between two nodes is made on
+  // first use (a signal between them, connect_nodes, monitor_node) unless the pair is partitioned.
+  // Cutting it (disconnect_nodes, partition) fires every link and monitor across it on both sides
+  // with :noconnection (R9.3, R9.4), node monitors with {:nodedown, node} (R9.5), and drops what was
+  // in flight on it (R9.6); nothing fired comes back after a heal (R9.7). Detection is instant.
+  // Any thread.
+  using NodeId = uint16_t;
+  /// Adds a node; ErlangError(:badarg) if the name is taken. Returns its id.
+  NodeId add_node(Atom name);
+  /// The nodes' names, by id.
+  std::vector<Atom> nodes() const;
+  std::optional<NodeId> node_id(Atom name) const;
+  /// The node `pid` runs on; 0 when it is not alive.
+  NodeId node_of(Pid pid) const;
+  /// False when the pair is partitioned (or a or b is unknown).
+  bool connect_nodes(NodeId a, NodeId b);
+  /// Cuts the connection (if up); the next use makes it again.
+  void disconnect_nodes(NodeId a, NodeId b);
+  /// Cuts the connection and keeps it cut until heal(): signals between a and b are dropped.
+  void partition(NodeId a, NodeId b);
+  void heal(NodeId a, NodeId b);
+  bool nodes_connected(NodeId a, NodeId b) const;
+  /// The nodes `n` is connected to (Node.list/0 from n).
+  std::vector<NodeId> connected_nodes(NodeId n) const;
+  /// :erlang.monitor_node(node, true) for `watcher`: {:nodedown, name} once the connection goes
+  /// down, or at once when it cannot be made. Each call is its own instance.
+  void monitor_node(Pid watcher, NodeId node);
+  /// :net_kernel.monitor_nodes(on): {:nodeup, name} / {:nodedown, name} for the watcher's node.
+  void monitor_nodes(Pid watcher, bool on);
+
   // ---- names (R5) -----------------------------------------------------------------------------
   /// ErlangError(:badarg) if the name is taken, the process has a name, is not alive, or the name
   /// is nil or :undefined.

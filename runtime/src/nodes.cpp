@@ -1,0 +1,260 @@
+// Nodes and the connections between them (SEMANTICS R9). Every process runs on a node (Process::
+// node_, set at start); a signal between two nodes travels on their connection, stamped with its
+// epoch, and is lost if the connection was cut before delivery. Cutting fires links, monitors and
+// node monitors on both sides as the BEAM does when a connection goes down.
+//
+// Thread-safety: nodes_m guards node_names, conns, node_monitors, node_subscribers; it is never held
+// while a process lock is taken, nor while a signal is sent.
+
+#include "core.hpp"
+
+#include <algorithm>
+
+namespace actorscope::detail {
+
+namespace {
+std::pair<uint16_t, uint16_t> key(uint16_t a, uint16_t b) { return {std::min(a, b), std::max(a, b)}; }
+}  // namespace
+
+RuntimeCore::NodeConn& RuntimeCore::conn_locked(uint16_t a, uint16_t b) {
+  auto [it, added] = conn_index.emplace(key(a, b), static_cast<uint16_t>(conns.size()));
+  if (added) conns.emplace_back();
+  return conns[it->second];
+}
+
+bool RuntimeCore::connect_locked(uint16_t a, uint16_t b, std::vector<Signal*>* out) {
+  NodeConn& c = conn_locked(a, b);
+  if (c.up) return true;
+  if (c.blocked) return false;
+  c.up = true;
+  for (Pid w : node_subscribers) {  // R9.5: {:nodeup, node} on each side about the other
+    uint16_t wn = node_of(w);
+    if (wn != a && wn != b) continue;
+    Term other(node_names[wn == a ? b : a]);
+    Signal* s = make_signal(SignalKind::Message, Pid{}, w, Term::tuple({Term(intern("nodeup")), other}));
+    s->local = true;
+    out->push_back(s);
+  }
+  return true;
+}
+
+bool RuntimeCore::route(Signal* s) {
+  uint16_t fn = node_of(s->from);
+  uint16_t tn = node_of(s->to);
+  if (fn == tn || !lookup(s->to)) return true;  // same node, or a dead target: nothing to route
+  std::vector<Signal*> notices;
+  bool ok;
+  {
+    std::lock_guard g(nodes_m);
+    ok = connect_locked(fn, tn, &notices);
+    if (ok) {
+      uint16_t i = conn_index[key(fn, tn)];
+      s->conn = static_cast<uint16_t>(i + 1);
+      s->conn_epoch = conns[i].epoch;
+    }
+  }
+  for (Signal* n : notices) send_signal(n);
+  return ok;
+}
+
+bool RuntimeCore::reach(Pid a, Pid b) {
+  if (!multi_node.load(std::memory_order_acquire)) return true;
+  uint16_t na = node_of(a), nb = node_of(b);
+  if (na == nb || !lookup(b)) return true;
+  std::vector<Signal*> notices;
+  bool ok;
+  {
+    std::lock_guard g(nodes_m);
+    ok = connect_locked(na, nb, &notices);
+  }
+  for (Signal* n : notices) send_signal(n);
+  return ok;
+}
+
+bool RuntimeCore::still_connected(const Signal* s) {
+  std::lock_guard g(nodes_m);
+  const NodeConn& c = conns[s->conn - 1u];
+  return c.up && c.epoch == s->conn_epoch;
+}
+
+void RuntimeCore::cut(uint16_t a, uint16_t b, bool block) {
+  if (a == b) return;
+  std::vector<Signal*> out, node_notices;  // links and monitors first: net_kernel's notices come after
+  Atom name_a, name_b;
+  {
+    std::lock_guard g(nodes_m);
+    if (a >= node_names.size() || b >= node_names.size()) return;
+    name_a = node_names[a];
+    name_b = node_names[b];
+    NodeConn& c = conn_locked(a, b);
+    if (block) c.blocked = true;
+    if (!c.up) return;
+    c.up = false;
+    ++c.epoch;  // R9.6: what is in flight on it is lost
+    if (c.epoch == 0) c.epoch = 1;
+    // R9.5: node monitors fire once, on each side about the other.
+    auto fire = [&](Pid w, Atom other) {
+      Signal* s = make_signal(SignalKind::Message, Pid{}, w, Term::tuple({Term(intern("nodedown")), Term(other)}));
+      s->local = true;
+      node_notices.push_back(s);
+    };
+    for (auto it = node_monitors.begin(); it != node_monitors.end();) {
+      uint16_t wn = node_of(it->first);
+      if ((wn == a && it->second == b) || (wn == b && it->second == a)) {
+        fire(it->first, wn == a ? name_b : name_a);
+        it = node_monitors.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    for (Pid w : node_subscribers) {
+      uint16_t wn = node_of(w);
+      if (wn == a || wn == b) fire(w, wn == a ? name_b : name_a);
+    }
+  }
+  // R9.3, R9.4: every link and monitor across the connection fires on both sides, each side told
+  // by a signal made on its own node (the remote process may live on).
+  const Term noconnection(intern("noconnection"));
+  uint32_t hw = high_water();
+  for (uint32_t i = 0; i < hw; ++i) {
+    Process* p = slot_ptr(i);
+    uint16_t pn = p->node_.load(std::memory_order_relaxed);
+    if (pn != a && pn != b) continue;
+    uint16_t other = pn == a ? b : a;
+    Atom other_name = pn == a ? name_b : name_a;
+    std::vector<Pid> links;
+    std::vector<MonitorOut> monitors;
+    Pid self;
+    {
+      SpinGuard g(p->lock_);
+      uint64_t raw = p->pid_.load(std::memory_order_relaxed);
+      if (raw == 0 || !p->rel_) continue;
+      self = Pid{raw};
+      for (Pid peer : p->rel_->links)
+        if (node_of(peer) == other) links.push_back(peer);
+      for (const MonitorOut& m : p->rel_->monitors)
+        if (m.target.valid() && node_of(m.target) == other) monitors.push_back(m);
+      // Monitors others hold on p across the cut: their DOWN comes from their own side.
+      std::vector<Ref> gone;
+      for (const MonitorIn& m : p->rel_->monitored_by)
+        if (node_of(m.watcher) == other) gone.push_back(m.ref);
+      for (Ref r : gone) p->rel_->monitored_by.erase_key(r.id);
+    }
+    for (Pid peer : links) {
+      Signal* s = make_signal(SignalKind::Exit, peer, self, noconnection);
+      s->linked = true;  // removes the link on arrival (R1.8), trapped as {:EXIT, peer, :noconnection}
+      s->local = true;
+      out.push_back(s);
+    }
+    for (const MonitorOut& m : monitors) {
+      Term object = m.name == atoms::nil ? Term(m.target) : Term::tuple({Term(m.name), Term(other_name)});
+      Signal* s = make_signal(SignalKind::Down, m.target, self,
+                              Term::tuple({Term(atoms::DOWN), Term(m.ref), Term(atoms::process), object, noconnection}));
+      s->ref = m.ref;
+      s->local = true;
+      out.push_back(s);
+    }
+  }
+  for (Signal* s : out) send_signal(s);
+  for (Signal* s : node_notices) send_signal(s);
+}
+
+}  // namespace actorscope::detail
+
+namespace actorscope {
+
+Runtime::NodeId Runtime::add_node(Atom name) {
+  auto& c = *core_;
+  std::lock_guard g(c.nodes_m);
+  if (name == atoms::nil || std::find(c.node_names.begin(), c.node_names.end(), name) != c.node_names.end() ||
+      c.node_names.size() >= 0xFFFF)
+    throw ErlangError(Term(atoms::badarg));
+  c.node_names.push_back(name);
+  c.multi_node.store(true, std::memory_order_release);
+  return static_cast<NodeId>(c.node_names.size() - 1);
+}
+
+std::vector<Atom> Runtime::nodes() const {
+  std::lock_guard g(core_->nodes_m);
+  return core_->node_names;
+}
+
+std::optional<Runtime::NodeId> Runtime::node_id(Atom name) const {
+  std::lock_guard g(core_->nodes_m);
+  auto& v = core_->node_names;
+  auto it = std::find(v.begin(), v.end(), name);
+  if (it == v.end()) return std::nullopt;
+  return static_cast<NodeId>(it - v.begin());
+}
+
+Runtime::NodeId Runtime::node_of(Pid pid) const { return core_->node_of(pid); }
+
+bool Runtime::connect_nodes(NodeId a, NodeId b) {
+  auto& c = *core_;
+  if (a == b) return true;
+  std::vector<detail::Signal*> notices;
+  bool ok;
+  {
+    std::lock_guard g(c.nodes_m);
+    if (a >= c.node_names.size() || b >= c.node_names.size()) return false;
+    ok = c.connect_locked(a, b, &notices);
+  }
+  for (auto* s : notices) c.send_signal(s);
+  return ok;
+}
+
+void Runtime::disconnect_nodes(NodeId a, NodeId b) { core_->cut(a, b, false); }
+void Runtime::partition(NodeId a, NodeId b) { core_->cut(a, b, true); }
+
+void Runtime::heal(NodeId a, NodeId b) {
+  std::lock_guard g(core_->nodes_m);
+  auto it = core_->conn_index.find({std::min(a, b), std::max(a, b)});
+  if (it != core_->conn_index.end()) core_->conns[it->second].blocked = false;  // R9.7: made again on next use
+}
+
+bool Runtime::nodes_connected(NodeId a, NodeId b) const {
+  if (a == b) return true;
+  std::lock_guard g(core_->nodes_m);
+  auto it = core_->conn_index.find({std::min(a, b), std::max(a, b)});
+  return it != core_->conn_index.end() && core_->conns[it->second].up;
+}
+
+std::vector<Runtime::NodeId> Runtime::connected_nodes(NodeId n) const {
+  std::lock_guard g(core_->nodes_m);
+  std::vector<NodeId> out;
+  for (auto& [k, i] : core_->conn_index)
+    if (core_->conns[i].up && (k.first == n || k.second == n)) out.push_back(k.first == n ? k.second : k.first);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void Runtime::monitor_node(Pid watcher, NodeId node) {
+  auto& c = *core_;
+  uint16_t wn = c.node_of(watcher);
+  std::vector<detail::Signal*> out;
+  {
+    std::lock_guard g(c.nodes_m);
+    if (node >= c.node_names.size()) return;
+    if (node == wn || c.connect_locked(wn, node, &out)) {
+      c.node_monitors.emplace_back(watcher, node);
+    } else {  // R9.5: cannot be made: at once
+      auto* s = c.make_signal(detail::SignalKind::Message, Pid{}, watcher,
+                              Term::tuple({Term(intern("nodedown")), Term(c.node_names[node])}));
+      s->local = true;
+      out.push_back(s);
+    }
+  }
+  for (auto* s : out) c.send_signal(s);
+}
+
+void Runtime::monitor_nodes(Pid watcher, bool on) {
+  std::lock_guard g(core_->nodes_m);
+  auto& v = core_->node_subscribers;
+  if (on) {
+    v.push_back(watcher);
+  } else {
+    v.erase(std::remove(v.begin(), v.end(), watcher), v.end());
+  }
+}
+
+}  // namespace actorscope
