@@ -311,7 +311,7 @@ Task<Term> eval_defmodule(Ctx& c, const Node* n) {
   // The BEAM gives the module's bytecode; this one has only its "FOR1....BEAM" header, padded to a
   // module's smallest size so that it prints (and wraps) as a real one does.
   static const std::string bytecode = [] {
-    std::string b("FOR1\0\0\x02\x00BEAMAtU8", 16);
+    std::string b("FOR1\0\0\x02\x00" "BEAMAtU8", 16);  // split: \x00BEA would be one escape
     b.resize(512, '\0');
     return b;
   }();
