@@ -304,6 +304,9 @@ class RuntimeCore {
   bool still_connected(const Signal* s);
   /// Makes the connection (nodes_m held); the nodeup notices to send, into *out.
   bool connect_locked(uint16_t a, uint16_t b, std::vector<Signal*>* out);
+  /// Makes the connection a <-> b if needed and sends its nodeup notices; false when it cannot be
+  /// made (partitioned, or an unknown node).
+  bool connect(uint16_t a, uint16_t b);
   /// Before a link or monitor between a and b: makes their nodes' connection if needed (R9.2).
   /// False when it cannot be made (partitioned).
   bool reach(Pid a, Pid b);

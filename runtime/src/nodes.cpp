@@ -38,10 +38,24 @@ bool RuntimeCore::connect_locked(uint16_t a, uint16_t b, std::vector<Signal*>* o
   return true;
 }
 
+bool RuntimeCore::connect(uint16_t a, uint16_t b) {
+  std::vector<Signal*> notices;
+  bool ok;
+  {
+    std::lock_guard g(nodes_m);
+    if (a >= node_names.size() || b >= node_names.size()) return false;
+    ok = a == b || connect_locked(a, b, &notices);
+  }
+  for (Signal* n : notices) send_signal(n);
+  return ok;
+}
+
 bool RuntimeCore::route(Signal* s) {
+  Process* to = lookup(s->to);
+  if (!to) return true;  // a dead target: nothing to route, the signal is dropped at delivery
   uint16_t fn = node_of(s->from);
-  uint16_t tn = node_of(s->to);
-  if (fn == tn || !lookup(s->to)) return true;  // same node, or a dead target: nothing to route
+  uint16_t tn = to->node_.load(std::memory_order_relaxed);
+  if (fn == tn) return true;
   std::vector<Signal*> notices;
   bool ok;
   {
@@ -59,16 +73,10 @@ bool RuntimeCore::route(Signal* s) {
 
 bool RuntimeCore::reach(Pid a, Pid b) {
   if (!multi_node.load(std::memory_order_acquire)) return true;
-  uint16_t na = node_of(a), nb = node_of(b);
-  if (na == nb || !lookup(b)) return true;
-  std::vector<Signal*> notices;
-  bool ok;
-  {
-    std::lock_guard g(nodes_m);
-    ok = connect_locked(na, nb, &notices);
-  }
-  for (Signal* n : notices) send_signal(n);
-  return ok;
+  Process* pb = lookup(b);
+  if (!pb) return true;
+  uint16_t na = node_of(a), nb = pb->node_.load(std::memory_order_relaxed);
+  return na == nb || connect(na, nb);
 }
 
 bool RuntimeCore::still_connected(const Signal* s) {
@@ -189,19 +197,7 @@ std::optional<Runtime::NodeId> Runtime::node_id(Atom name) const {
 
 Runtime::NodeId Runtime::node_of(Pid pid) const { return core_->node_of(pid); }
 
-bool Runtime::connect_nodes(NodeId a, NodeId b) {
-  auto& c = *core_;
-  if (a == b) return true;
-  std::vector<detail::Signal*> notices;
-  bool ok;
-  {
-    std::lock_guard g(c.nodes_m);
-    if (a >= c.node_names.size() || b >= c.node_names.size()) return false;
-    ok = c.connect_locked(a, b, &notices);
-  }
-  for (auto* s : notices) c.send_signal(s);
-  return ok;
-}
+bool Runtime::connect_nodes(NodeId a, NodeId b) { return core_->connect(a, b); }
 
 void Runtime::disconnect_nodes(NodeId a, NodeId b) { core_->cut(a, b, false); }
 void Runtime::partition(NodeId a, NodeId b) { core_->cut(a, b, true); }

@@ -295,4 +295,10 @@ std::string inspect_pretty(const Term& t, int width = kInspectOneLine, int limit
 
 inline Atom A(std::string_view s) { return intern(s); }
 
+/// What IEx.dont_display_result/0 returns (i/1 does): the shell prints no value for it.
+inline Atom dont_display_result() {
+  static const Atom a = intern("do not show this result in output");
+  return a;
+}
+
 }  // namespace actorscope::console::detail

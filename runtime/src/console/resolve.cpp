@@ -215,11 +215,15 @@ class Resolver {
           return;
         }
         int ar = static_cast<int>(n->kids.size());
+        auto undefined = [&] {
+          error(n->line, "undefined function " + std::string(atom_name(n->name)) + "/" + std::to_string(ar) +
+                             (module_ ? " (expected " + module_text(module_->name) +
+                                            " to define such a function or for it to be imported, but none are available)"
+                                      : " (there is no such import)"));
+        };
         // Outside a module Elixir finds an undefined call before its arguments (`mix new kv`
         // blames mix/1, not kv/0); inside one, its arguments come first.
-        if (!module_ && !imported(n, ar).id && !find_builtin(kernel_atom(), n->name, ar))
-          error(n->line, "undefined function " + std::string(atom_name(n->name)) + "/" + std::to_string(ar) +
-                             " (there is no such import)");
+        if (!module_ && !imported(n, ar).id && !find_builtin(kernel_atom(), n->name, ar)) undefined();
         exprs(n->kids, sc);
         if (module_) n->mod = module_->name;
         bool local = module_ && module_defs_.count({n->name.id, ar});
@@ -230,11 +234,7 @@ class Resolver {
             n->pure = builtin_is_sync(from, n->name, ar) && all_pure(n->kids);
             return;
           }
-          if (!find_builtin(kernel_atom(), n->name, ar))
-            error(n->line, "undefined function " + std::string(atom_name(n->name)) + "/" + std::to_string(ar) +
-                               (module_ ? " (expected " + module_text(module_->name) +
-                                              " to define such a function or for it to be imported, but none are available)"
-                                        : " (there is no such import)"));
+          if (!find_builtin(kernel_atom(), n->name, ar)) undefined();
         }
         n->pure = !local && builtin_is_sync(kernel_atom(), n->name, ar) && all_pure(n->kids);
         return;

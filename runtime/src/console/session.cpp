@@ -59,6 +59,9 @@ struct IsDown {
   Ref ref;
   bool operator()(const Term& m) const { return m.is_tagged(atoms::DOWN, 5) && m[1].is_ref() && m[1].as_ref() == ref; }
 };
+struct Never {
+  bool operator()(const Term&) const { return false; }
+};
 struct IsDownOrToken {
   Ref ref;
   const Term* token;
@@ -97,12 +100,13 @@ std::string format_shell_error(SyntaxError e, const std::string& input, int firs
 /// One line saying what to do instead, for typed input that is a step of a mix project (a
 /// terminal command or a mix.exs), which the console cannot run; "" for other input.
 std::string mix_hint(std::string_view input) {
-  while (!input.empty() && (input.front() == ' ' || input.front() == '\t')) input.remove_prefix(1);
-  auto starts = [&](std::string_view w) { return input.starts_with(w); };
-  if (starts("iex -S mix") || starts("iex "))
+  auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n'; };
+  while (!input.empty() && space(input.front())) input.remove_prefix(1);
+  while (!input.empty() && space(input.back())) input.remove_suffix(1);
+  if (input.starts_with("iex "))
     return "Hint: this console is iex already; load a project's files with c \"lib/FILE.ex\" and start it "
            "with Application.start(:APP).";
-  if (starts("mix ") || input == "mix" || input == "mix\n")
+  if (input.starts_with("mix ") || input == "mix")
     return "Hint: mix runs in a terminal, not in iex; here, type the project's modules (or c \"lib/FILE.ex\") "
            "and start it with Application.start(:APP).";
   return {};
@@ -168,7 +172,7 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
           v = co_await eval_top(c, n, env);
         }
         // IEx prints results with pretty: true, width 80; none for IEx.dont_display_result().
-        if (!v.is_atom(intern("do not show this result in output"))) out.text = inspect_pretty(v, 80);
+        if (!v.is_atom(dont_display_result())) out.text = inspect_pretty(v, 80);
         std::lock_guard g(st->m);
         st->env = env;
         st->imports = cc.imports;
@@ -193,12 +197,11 @@ Task<> shell_main(Process& self, std::shared_ptr<Session::State> st) {
         if (blank) out.text.pop_back();
         out.text += "\n" + hint + (blank ? "\n" : "");
       }
-    // As iex's evaluator, the shell hands its result to the server, which prints it: a message
-    // later than the ones the input sent, so what the processes it woke print comes first.
-    co_await c.self.yield();
     // iex's evaluator formats and writes its value while other schedulers run what the input woke:
     // a linked process that the input made crash kills it before it prints (1 ms of its time).
-    (void)co_await c.self.receive(IsToken{&st->result_token}, 1);
+    // Then, as iex's evaluator, it hands the value to the server, which prints it: a message later
+    // than the ones the input sent, so what the processes it woke print comes first.
+    (void)co_await c.self.receive(Never{}, 1);
     Pid server;
     {
       std::lock_guard g(st->m);

@@ -2,6 +2,7 @@
 // script; they are Kernel built-ins here.
 
 #include "args.hpp"
+#include "../../utf8.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -46,20 +47,22 @@ Task<Term> compile_file(Ctx& c, Term path) {
   co_return Term::list(defined);
 }
 
-/// What IEx.dont_display_result/0 returns: the shell prints no value for it.
-Term dont_display() { return Term(intern("do not show this result in output")); }
-
-/// The first byte of `b` that starts no valid UTF-8 sequence, or -1.
+/// The first byte of `b` that starts no valid UTF-8 sequence (as Erlang decodes it), or -1.
 int first_invalid_utf8(std::string_view b) {
+  uint32_t cp;
   for (size_t i = 0; i < b.size();) {
-    unsigned char c = static_cast<unsigned char>(b[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > b.size()) return c;
-    for (size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(b[i + k]) >> 6) != 2) return c;
+    size_t n = actorscope::detail::decode_utf8(b, i, cp);
+    if (n == 0) return static_cast<unsigned char>(b[i]);
     i += n;
   }
   return -1;
+}
+
+/// The elements, inspected one by one, between `open` and `close` ("<<1, 2>>", "[97, 98]").
+std::string raw_elements(const std::vector<Term>& elems, const char* open, const char* close) {
+  std::string out = open;
+  for (size_t i = 0; i < elems.size(); ++i) out += (i ? ", " : "") + inspect_pretty(elems[i]);
+  return out + close;
 }
 
 /// IEx.Helpers.i/1 (IEx.Info): the term's sections as iex 1.14 prints them.
@@ -108,16 +111,13 @@ std::string info_text(Runtime& rt, const Term& t) {
     std::string_view b = t.as_binary();
     sec.emplace_back("Data type", "BitString");
     sec.emplace_back("Byte size", std::to_string(b.size()));
-    std::vector<Term> bytes;
-    for (unsigned char ch : b) bytes.push_back(Term(static_cast<int64_t>(ch)));
-    std::string raw = "<<";
-    for (size_t i = 0; i < bytes.size(); ++i) raw += (i ? ", " : "") + inspect_pretty(bytes[i]);
-    raw += ">>";
     if (sec[0].second.starts_with('"')) {
+      std::vector<Term> bytes;
+      for (unsigned char ch : b) bytes.push_back(Term(static_cast<int64_t>(ch)));
       sec.emplace_back("Description",
                        "This is a string: a UTF-8 encoded binary. It's printed surrounded by\n"
                        "\"double quotes\" because all UTF-8 encoded code points in it are printable.");
-      sec.emplace_back("Raw representation", raw);
+      sec.emplace_back("Raw representation", raw_elements(bytes, "<<", ">>"));
       sec.emplace_back("Reference modules", "String, :binary");
     } else {
       int bad = first_invalid_utf8(b);
@@ -143,13 +143,7 @@ std::string info_text(Runtime& rt, const Term& t) {
                        "delimited by single quotes because all the integers in it represent printable\n"
                        "ASCII characters. Conventionally, a list of Unicode code points is known as a\n"
                        "charlist and a list of ASCII characters is a subset of it.");
-      std::string raw = "[";
-      bool first = true;
-      for (const Term& e : t.list_elements()) {
-        raw += (first ? "" : ", ") + inspect_pretty(e);
-        first = false;
-      }
-      sec.emplace_back("Raw representation", raw + "]");
+      sec.emplace_back("Raw representation", raw_elements(t.list_elements(), "[", "]"));
       sec.emplace_back("Reference modules", "List");
     } else if (keyword) {
       sec.emplace_back("Description",
@@ -197,7 +191,7 @@ void register_iex_builtins(BuiltinTable& t) {
   };
   t.reg("Kernel", "i", 1).sync = [](Ctx& c, Args& a) -> Term {
     c.ip->write(Stream::Out, info_text(rt(c), a[0]));
-    return dont_display();
+    return Term(dont_display_result());
   };
   // iex's pid/3 is Erlang's shell helper :c.pid/3.
   for (const char* mod : {"Kernel", ":c"})
