@@ -281,7 +281,7 @@ Task<> process_main(Process& self, std::shared_ptr<Interp> ip, Term fun, Atom mo
     else
       (void)co_await apply_mfa(c, mod, f, std::move(args));
   } catch (const ErlangError& e) {
-    ip->log_crash(self.pid(), exception_for(e));
+    ip->log_crash(self, ip, self.pid(), exception_for(e));
     throw;  // the process ends with {reason, stacktrace}: the raw Erlang reason, as on the BEAM
   }
 }

@@ -40,8 +40,34 @@ void Interp::log(int severity, std::string_view level, const std::string& text) 
 
 void Interp::log_error(const std::string& report) { log(3, "error", report); }
 
-void Interp::log_crash(Pid pid, const Term& reason) {
-  log_error("Process " + inspect_pid(pid) + " raised an exception\n" + format_error(reason));
+namespace {
+const Atom kLogTag = intern("$actorscope_log");
+
+struct IsLog {
+  bool operator()(const Term& m) const { return m.is_tagged(kLogTag, 2); }
+};
+struct NoMessage {
+  bool operator()(const Term&) const { return false; }
+};
+
+Task<> logger_main(Process& self, std::shared_ptr<Interp> ip) {
+  (void)co_await self.receive(NoMessage{}, Interp::kLoggerWarmupMs);
+  while (true) {
+    Term m = co_await self.receive(IsLog{});
+    ip->log_error(std::string(m[1].as_binary()));
+  }
+}
+}  // namespace
+
+void Interp::log_crash(Process& self, const std::shared_ptr<Interp>& me, Pid pid, const Term& reason) {
+  Term report = Term::binary("Process " + inspect_pid(pid) + " raised an exception\n" + format_error(reason));
+  Pid logger;
+  {
+    std::lock_guard g(logger_m_);
+    if (!logger_.valid() || !rt.alive(logger_)) logger_ = rt.spawn(&logger_main, me);
+    logger = logger_;
+  }
+  self.send(logger, Term::tuple({Term(kLogTag), report}));
 }
 
 std::shared_ptr<const ModuleDef> Interp::module(Atom name) const {

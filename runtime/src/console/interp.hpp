@@ -92,7 +92,13 @@ class Interp {
   /// "warning: <text>" on stderr the first time this session meets `text` (a deprecation Elixir
   /// reports once per call site at compile time). Thread-safe.
   void warn_once(const std::string& text);
-  void log_crash(Pid pid, const Term& reason);
+  /// The crash report of `pid` (Elixir's "Process ... raised an exception"), written by the
+  /// session's logger process (spawned on first use, as Elixir's Logger is a process): the report
+  /// reaches the screen after what the crash causes at once (a linked shell's EXIT, a script's
+  /// halt, which drops it). The first report waits kLoggerWarmupMs, as Elixir's first does
+  /// (loading the formatter). Called by the crashing process; thread-safe.
+  void log_crash(Process& self, const std::shared_ptr<Interp>& me, Pid pid, const Term& reason);
+  static constexpr int64_t kLoggerWarmupMs = 15;
   /// Logger's level as syslog severities: 0 emergency .. 3 error .. 6 info, 7 debug (all); -1 none.
   std::atomic<int> log_level{7};
   /// "\nHH:MM:SS.mmm [level] text\n" when `severity` passes log_level (Logger's console backend).
@@ -112,6 +118,8 @@ class Interp {
 
  private:
   mutable std::mutex io_m_;
+  std::mutex logger_m_;
+  Pid logger_;  // guarded by logger_m_
   std::set<std::string> warned_;  // guarded by io_m_
   mutable std::mutex modules_m_;
   std::map<uint32_t, std::shared_ptr<const ModuleDef>> modules_;
