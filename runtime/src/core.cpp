@@ -182,10 +182,14 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
   child->exiting_.store(false, std::memory_order_relaxed);
   child->reductions_.store(0, std::memory_order_relaxed);
   child->latency_ns_.store(0, std::memory_order_relaxed);
-  child->node_.store(o.node >= 0 ? static_cast<uint16_t>(o.node)
-                     : parent    ? parent->node_.load(std::memory_order_relaxed)
-                                 : 0,
-                     std::memory_order_relaxed);
+  const uint16_t node = o.node >= 0 ? static_cast<uint16_t>(o.node)
+                        : parent    ? parent->node_.load(std::memory_order_relaxed)
+                                    : 0;
+  child->node_.store(node, std::memory_order_relaxed);
+  if (node != 0) {
+    std::lock_guard g(pid_nodes_m);
+    pid_nodes[pid.serial()] = node;
+  }
   child->queue_len_.store(0, std::memory_order_relaxed);
   child->status_.store(static_cast<uint8_t>(ProcessStatus::Runnable), std::memory_order_relaxed);
   child->group_leader_.store(o.group_leader.valid() ? o.group_leader.raw
@@ -715,7 +719,7 @@ void RuntimeCore::finish(Process* p) {
   if (name != atoms::nil) {
     {
       std::unique_lock g(names_m_);
-      auto it = names_.find(name.id);
+      auto it = names_.find(uint64_t{p->node_.load(std::memory_order_relaxed)} << 32 | name.id);
       if (it != names_.end() && it->second == self) names_.erase(it);
     }
     {
@@ -888,14 +892,15 @@ void RuntimeCore::register_name(Pid pid, Atom name) {
   Process* p = lookup(pid);
   if (!p) throw ErlangError(Term(atoms::badarg));
   {
+    const uint64_t key = uint64_t{p->node_.load(std::memory_order_relaxed)} << 32 | name.id;
     std::unique_lock g(names_m_);
-    if (names_.count(name.id)) throw ErlangError(Term(atoms::badarg));
+    if (names_.count(key)) throw ErlangError(Term(atoms::badarg));
     SpinGuard pg(p->lock_);
     if (p->pid_.load(std::memory_order_relaxed) == 0 || p->exiting_.load(std::memory_order_acquire) ||
         p->name_ != atoms::nil)
       throw ErlangError(Term(atoms::badarg));
     p->name_ = name;
-    names_.emplace(name.id, p->pid());
+    names_.emplace(key, p->pid());
   }
   if (tracing_on()) {
     TraceEvent ev;
@@ -906,11 +911,11 @@ void RuntimeCore::register_name(Pid pid, Atom name) {
   }
 }
 
-void RuntimeCore::unregister(Atom name) {
+void RuntimeCore::unregister(Atom name, uint16_t node) {
   Pid pid;
   {
     std::unique_lock g(names_m_);
-    auto it = names_.find(name.id);
+    auto it = names_.find(uint64_t{node} << 32 | name.id);
     if (it == names_.end()) throw ErlangError(Term(atoms::badarg));
     pid = it->second;
     names_.erase(it);
@@ -928,17 +933,17 @@ void RuntimeCore::unregister(Atom name) {
   }
 }
 
-Pid RuntimeCore::whereis(Atom name) const {
+Pid RuntimeCore::whereis(Atom name, uint16_t node) const {
   std::shared_lock g(names_m_);
-  auto it = names_.find(name.id);
+  auto it = names_.find(uint64_t{node} << 32 | name.id);
   return it == names_.end() ? Pid{} : it->second;
 }
 
-std::vector<Atom> RuntimeCore::registered() const {
+std::vector<Atom> RuntimeCore::registered(uint16_t node) const {
   std::shared_lock g(names_m_);
   std::vector<Atom> out;
-  out.reserve(names_.size());
-  for (auto& [k, v] : names_) out.push_back(Atom{k});
+  for (auto& [k, v] : names_)
+    if (k >> 32 == node) out.push_back(Atom{static_cast<uint32_t>(k)});
   std::sort(out.begin(), out.end(), [](Atom a, Atom b) { return atom_name(a) < atom_name(b); });
   return out;
 }

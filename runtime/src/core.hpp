@@ -250,10 +250,15 @@ class RuntimeCore {
   std::optional<InfoData> read_info(Pid pid, bool full);
 
   // ---- names ----
+  // Names are per node (R9.1): register_name uses the pid's node; the others take the node, or the
+  // calling process's node (node 0 from outside a process).
   void register_name(Pid pid, Atom name);
-  void unregister(Atom name);
-  Pid whereis(Atom name) const;
-  std::vector<Atom> registered() const;
+  void unregister(Atom name, uint16_t node);
+  void unregister(Atom name) { unregister(name, current_node()); }
+  Pid whereis(Atom name, uint16_t node) const;
+  Pid whereis(Atom name) const { return whereis(name, current_node()); }
+  std::vector<Atom> registered(uint16_t node) const;
+  std::vector<Atom> registered() const { return registered(current_node()); }
 
   // ---- scheduling ----
   void schedule(Process* p);
@@ -292,6 +297,7 @@ class RuntimeCore {
   std::atomic<bool> multi_node{false};  // any node besides node 0: routing checks are on
   mutable std::mutex nodes_m;
   std::vector<Atom> node_names{atoms::nonode};
+  std::vector<uint8_t> node_up{1};  // 0: the node ended (stop_node); its id is never reused
   std::map<std::pair<uint16_t, uint16_t>, uint16_t> conn_index;  // (low, high) -> index in conns
   std::vector<NodeConn> conns;
   NodeConn& conn_locked(uint16_t a, uint16_t b);  // nodes_m held; made on first ask
@@ -312,15 +318,26 @@ class RuntimeCore {
   bool reach(Pid a, Pid b);
   /// Cuts a <-> b: R9.3-R9.5 on both sides.
   void cut(uint16_t a, uint16_t b, bool block);
+  /// The first number of `p` printed by the process running on this thread: 0 for its own node's
+  /// pids (and outside a process), the pid's node id + 1 otherwise.
+  static uint32_t pid_print_node(Pid p) noexcept;
   Atom node_name(uint16_t n) const {
-    if (n == 0) return atoms::nonode;
     std::lock_guard g(nodes_m);
     return n < node_names.size() ? node_names[n] : atoms::nonode;
   }
+  /// The node of a live or dead pid (dead ones of node 0 and unknown pids: 0).
   uint16_t node_of(Pid pid) const noexcept {
-    Process* p = lookup(pid);
-    return p ? p->node_.load(std::memory_order_relaxed) : 0;
+    if (Process* p = lookup(pid)) return p->node_.load(std::memory_order_relaxed);
+    if (!multi_node.load(std::memory_order_acquire)) return 0;
+    std::lock_guard g(pid_nodes_m);
+    auto it = pid_nodes.find(pid.serial());
+    return it == pid_nodes.end() ? 0 : it->second;
   }
+  /// The node of the process running on this thread (0 outside a process).
+  static uint16_t current_node() noexcept;
+  /// Every pid started on a node other than 0, by serial, so a dead one still knows its node.
+  mutable std::mutex pid_nodes_m;  // a leaf lock
+  std::unordered_map<uint32_t, uint16_t> pid_nodes;
 
   // ---- time, latency ----
   int64_t now() const noexcept;
@@ -387,7 +404,7 @@ class RuntimeCore {
   std::atomic<uint64_t> next_ref_{1};
 
   mutable std::shared_mutex names_m_;
-  std::unordered_map<uint32_t, Pid> names_;
+  std::unordered_map<uint64_t, Pid> names_;  // (node << 32 | atom id) -> pid
 };
 
 /// The process the current thread is running, if any.

@@ -22,7 +22,22 @@ RuntimeCore::NodeConn& RuntimeCore::conn_locked(uint16_t a, uint16_t b) {
   return conns[it->second];
 }
 
+uint16_t RuntimeCore::current_node() noexcept {
+  Process* self = tls_current;
+  return self ? self->node_.load(std::memory_order_relaxed) : 0;
+}
+
+uint32_t RuntimeCore::pid_print_node(Pid p) noexcept {
+  Process* self = tls_current;
+  if (!self || !self->core_->multi_node.load(std::memory_order_acquire)) return 0;
+  uint16_t pn = self->core_->node_of(p);
+  return pn == self->node_.load(std::memory_order_relaxed) ? 0 : pn + 1u;
+}
+
+uint32_t pid_print_node(Pid p) noexcept { return RuntimeCore::pid_print_node(p); }
+
 bool RuntimeCore::connect_locked(uint16_t a, uint16_t b, std::vector<Signal*>* out) {
+  if (!node_up[a] || !node_up[b]) return false;
   NodeConn& c = conn_locked(a, b);
   if (c.up) return true;
   if (c.blocked) return false;
@@ -171,15 +186,60 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block) {
 
 namespace actorscope {
 
+namespace {
+/// The live node called `name` (nodes_m held), or -1.
+int live_node_locked(const detail::RuntimeCore& c, Atom name) {
+  for (size_t i = c.node_names.size(); i-- > 0;)
+    if (c.node_names[i] == name && c.node_up[i]) return static_cast<int>(i);
+  return -1;
+}
+}  // namespace
+
 Runtime::NodeId Runtime::add_node(Atom name) {
   auto& c = *core_;
   std::lock_guard g(c.nodes_m);
-  if (name == atoms::nil || std::find(c.node_names.begin(), c.node_names.end(), name) != c.node_names.end() ||
-      c.node_names.size() >= 0xFFFF)
+  if (name == atoms::nil || name == atoms::nonode || live_node_locked(c, name) >= 0 || c.node_names.size() >= 0xFFFF)
     throw ErlangError(Term(atoms::badarg));
   c.node_names.push_back(name);
+  c.node_up.push_back(1);
   c.multi_node.store(true, std::memory_order_release);
   return static_cast<NodeId>(c.node_names.size() - 1);
+}
+
+void Runtime::set_node_name(NodeId n, Atom name) {
+  auto& c = *core_;
+  std::lock_guard g(c.nodes_m);
+  int other = live_node_locked(c, name);
+  if (n >= c.node_names.size() || name == atoms::nil || (other >= 0 && other != n))
+    throw ErlangError(Term(atoms::badarg));
+  c.node_names[n] = name;
+}
+
+bool Runtime::node_alive(NodeId n) const {
+  std::lock_guard g(core_->nodes_m);
+  return n < core_->node_up.size() && core_->node_up[n];
+}
+
+void Runtime::stop_node(NodeId n) {
+  auto& c = *core_;
+  if (n == 0) throw ErlangError(Term(atoms::badarg));
+  size_t count;
+  {
+    std::lock_guard g(c.nodes_m);
+    if (n >= c.node_names.size() || !c.node_up[n]) return;
+    count = c.node_names.size();
+  }
+  for (size_t m = 0; m < count; ++m)
+    if (m != n) c.cut(n, static_cast<uint16_t>(m), true);  // R9.3-R9.5: seen as a lost connection
+  {
+    std::lock_guard g(c.nodes_m);
+    c.node_up[n] = 0;
+    std::erase_if(c.node_monitors, [&](const auto& w) { return c.node_of(w.first) == n; });
+    std::erase_if(c.node_subscribers, [&](Pid w) { return c.node_of(w) == n; });
+  }
+  // Its processes end; nothing they send on the way out can cross to another node any more.
+  for (Pid p : processes())
+    if (c.node_of(p) == n) exit(p, Term(atoms::kill));
 }
 
 std::vector<Atom> Runtime::nodes() const {
@@ -189,10 +249,9 @@ std::vector<Atom> Runtime::nodes() const {
 
 std::optional<Runtime::NodeId> Runtime::node_id(Atom name) const {
   std::lock_guard g(core_->nodes_m);
-  auto& v = core_->node_names;
-  auto it = std::find(v.begin(), v.end(), name);
-  if (it == v.end()) return std::nullopt;
-  return static_cast<NodeId>(it - v.begin());
+  int n = live_node_locked(*core_, name);
+  if (n < 0) return std::nullopt;
+  return static_cast<NodeId>(n);
 }
 
 Runtime::NodeId Runtime::node_of(Pid pid) const { return core_->node_of(pid); }
@@ -219,7 +278,7 @@ std::vector<Runtime::NodeId> Runtime::connected_nodes(NodeId n) const {
   std::lock_guard g(core_->nodes_m);
   std::vector<NodeId> out;
   for (auto& [k, i] : core_->conn_index)
-    if (core_->conns[i].up && (k.first == n || k.second == n)) out.push_back(k.first == n ? k.second : k.first);
+    if (core_->conns[i].up && core_->node_up[k.first] && core_->node_up[k.second] && (k.first == n || k.second == n)) out.push_back(k.first == n ? k.second : k.first);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -241,6 +300,13 @@ void Runtime::monitor_node(Pid watcher, NodeId node) {
     }
   }
   for (auto* s : out) c.send_signal(s);
+}
+
+void Runtime::demonitor_node(Pid watcher, NodeId node) {
+  std::lock_guard g(core_->nodes_m);
+  auto& v = core_->node_monitors;
+  auto it = std::find(v.begin(), v.end(), std::pair<Pid, uint16_t>{watcher, static_cast<uint16_t>(node)});
+  if (it != v.end()) v.erase(it);
 }
 
 void Runtime::monitor_nodes(Pid watcher, bool on) {

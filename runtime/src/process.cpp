@@ -18,7 +18,7 @@ void Process::send(Pid to, Term msg) {
 }
 
 void Process::send(Atom name, Term msg) {
-  Pid to = core_->whereis(name);
+  Pid to = core_->whereis(name, node_.load(std::memory_order_relaxed));
   if (!to.valid()) throw ErlangError(Term(atoms::badarg));
   send(to, std::move(msg));
 }
@@ -154,11 +154,17 @@ Ref Process::monitor(Pid target) {
   return ref;
 }
 
-Ref Process::monitor(Atom name) {
+Ref Process::monitor(Atom name) { return monitor(name, node_.load(std::memory_order_relaxed)); }
+
+Ref Process::monitor(Atom name, uint16_t node) {
   count_reduction();
   Ref ref = core_->make_ref();
-  Pid target = core_->whereis(name);  // R3.4: resolved once
-  Term object = Term::tuple({Term(name), Term(core_->node_name(core_->node_of(pid())))});
+  Pid target = core_->whereis(name, node);  // R3.4: resolved once
+  Term object = Term::tuple({Term(name), Term(core_->node_name(node))});
+  if (node != node_.load(std::memory_order_relaxed) && !core_->connect(node_.load(std::memory_order_relaxed), node)) {
+    core_->send_down_noproc(this, ref, object, intern("noconnection"));
+    return ref;
+  }
   if (target.valid() && !core_->reach(pid(), target)) {
     core_->send_down_noproc(this, ref, object, intern("noconnection"));
     return ref;

@@ -169,7 +169,9 @@ size_t Runtime::process_count() const noexcept { return core_->live.load(std::me
 void Runtime::register_name(Pid pid, Atom name) { core_->register_name(pid, name); }
 void Runtime::unregister(Atom name) { core_->unregister(name); }
 Pid Runtime::whereis(Atom name) const { return core_->whereis(name); }
+Pid Runtime::whereis(Atom name, NodeId node) const { return core_->whereis(name, node); }
 std::vector<Atom> Runtime::registered() const { return core_->registered(); }
+std::vector<Atom> Runtime::registered(NodeId node) const { return core_->registered(node); }
 
 // ---- introspection --------------------------------------------------------------------------------
 

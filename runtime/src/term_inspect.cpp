@@ -534,8 +534,13 @@ std::string inspect_key(Atom a) {
   return out;
 }
 
+namespace detail {
+uint32_t pid_print_node(Pid p) noexcept;  // nodes.cpp
+}
+
 std::string inspect_pid(Pid p) {
-  std::string out = "#PID<0.";
+  // R9.1: as the running process's node sees it; another node's pids have a non-zero first number.
+  std::string out = "#PID<" + std::to_string(detail::pid_print_node(p)) + ".";
   out += std::to_string(p.serial());
   out += ".0>";
   return out;

@@ -135,6 +135,9 @@ class TestSemantics : public QObject {
   void r9_6_inFlightSignalsAreLostAndSendsToAPartitionSucceed();
   void r9_7_nothingResurrectedAfterHeal();
   void r9_sameNodeUnaffected();
+  void r9_1_namesArePerNodeAndPidsPrintFromTheirNode();
+  void r9_3_aNodeThatEndsIsALostConnection();
+  void r9_5_monitorNodeFalseRemovesOneInstance();
 
   // The traps listed at the end of SEMANTICS.md (R1-R6 ones)
   void trap_r1_5_r1_6_killHasTwoMeanings();
@@ -2334,10 +2337,13 @@ void TestSemantics::r9_1_processesRunOnTheirNodeAndNameMonitorsNameIt() {
   Log wl;
   Pid w = rt.spawn(
       [](Process& self, Log* log) -> Task<> {
-        log->push(Term(self.monitor(intern("svc"))));
+        log->push(Term(self.monitor(intern("svc"), 1)));
         for (;;) log->push(co_await self.receive());
       },
       &wl);
+  // Names are per node: node 0 has no svc.
+  QVERIFY(!rt.whereis(intern("svc")).valid());
+  QCOMPARE(rt.whereis(intern("svc"), b), svc);
   rt.run_until_idle();
   rt.send(svc, A("go"));
   rt.run_until_idle();
@@ -2429,7 +2435,7 @@ void TestSemantics::r9_4_monitorsFireNoconnection() {
   rt.spawn(
       [](Process& self, Pid t, Log* log) -> Task<> {
         log->push(Term(self.monitor(t)));
-        log->push(Term(self.monitor(intern("svc"))));
+        log->push(Term(self.monitor(intern("svc"), 1)));
         for (;;) log->push(co_await self.receive());
       },
       target, &log);
@@ -2546,3 +2552,99 @@ void TestSemantics::r9_sameNodeUnaffected() {
 
 QTEST_GUILESS_MAIN(TestSemantics)
 #include "tst_semantics.moc"
+
+void TestSemantics::r9_1_namesArePerNodeAndPidsPrintFromTheirNode() {
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  SpawnOptions o;
+  o.node = b;
+  Pid here = rt.spawn(idle);
+  Pid there = rt.spawn_opt(o, idle);
+  // One name on two nodes: each node's own.
+  rt.register_name(here, intern("svc"));
+  rt.register_name(there, intern("svc"));
+  QCOMPARE(rt.whereis(intern("svc")), here);
+  QCOMPARE(rt.whereis(intern("svc"), b), there);
+  QCOMPARE(rt.registered(b).size(), size_t(1));
+  // A process prints its own node's pids as #PID<0.N.0>, another node's with a non-zero first number.
+  Log log;
+  Pid viewer = rt.spawn_opt(
+      o,
+      [](Process& self, Pid h, Pid t, Log* log) -> Task<> {
+        log->push(Term::binary(inspect_pid(h) + " " + inspect_pid(t) + " " + inspect_pid(self.pid())));
+        co_return;
+      },
+      here, there, &log);
+  rt.run_until_idle();
+  auto serial = [](Pid p) { return std::to_string(p.serial()); };
+  CHECK_STR(std::string(log.at(0).as_binary()),
+            "#PID<1." + serial(here) + ".0> #PID<0." + serial(there) + ".0> #PID<0." + serial(viewer) + ".0>");
+  // Outside a process (a tool), pids print as local ones.
+  CHECK_STR(inspect_pid(there), "#PID<0." + std::to_string(there.serial()) + ".0>");
+  // A dead pid keeps its node.
+  rt.exit(there, A("kill"));
+  rt.run_until_idle();
+  QVERIFY(!rt.alive(there));
+  QCOMPARE(int(rt.node_of(there)), int(b));
+  // Node 0 is :nonode@nohost until named (Node.start/2).
+  rt.set_node_name(0, intern("a@host"));
+  QCOMPARE(rt.nodes().at(0), intern("a@host"));
+  bool refused = false;
+  try {
+    rt.set_node_name(0, intern("b@host"));
+  } catch (const ErlangError&) {
+    refused = true;
+  }
+  QVERIFY(refused);
+}
+
+void TestSemantics::r9_3_aNodeThatEndsIsALostConnection() {
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  SpawnOptions o;
+  o.node = b;
+  Pid remote = rt.spawn_opt(o, idle);
+  Log log;
+  Pid w = rt.spawn(
+      [](Process& self, Pid t, Log* log) -> Task<> {
+        self.trap_exit(true);
+        self.link(t);
+        log->push(Term(self.monitor(t)));
+        for (;;) log->push(co_await self.receive());
+      },
+      remote, &log);
+  rt.run_until_idle();
+  rt.monitor_node(w, b);
+  rt.stop_node(b);
+  rt.run_until_idle();
+  QVERIFY(!rt.alive(remote));
+  QVERIFY(!rt.node_alive(b));
+  QVERIFY(rt.connected_nodes(0).empty());
+  // The link and the monitor fire with :noconnection (not :killed: that exit never crossed), then
+  // the node monitor's nodedown.
+  QCOMPARE(log.size(), size_t(4));
+  CHECK_STR(inspect(log.at(1)), "{:EXIT, " + inspect_pid(remote) + ", :noconnection}");
+  CHECK_STR(inspect(log.at(2)), downMsg(log.at(0).as_ref(), remote, ":noconnection"));
+  CHECK_STR(inspect(log.at(3)), "{:nodedown, :b@host}");
+  // It cannot be reached again; a new node may take its name, with a new id.
+  QVERIFY(!rt.connect_nodes(0, b));
+  QVERIFY(!rt.node_id(intern("b@host")));
+  auto b2 = rt.add_node(intern("b@host"));
+  QVERIFY(b2 != b);
+  QCOMPARE(*rt.node_id(intern("b@host")), b2);
+  QVERIFY(rt.connect_nodes(0, b2));
+}
+
+void TestSemantics::r9_5_monitorNodeFalseRemovesOneInstance() {
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  Log log;
+  Pid w = rt.spawn(sink, &log);
+  rt.run_until_idle();
+  rt.monitor_node(w, b);
+  rt.monitor_node(w, b);
+  rt.demonitor_node(w, b);
+  rt.disconnect_nodes(0, b);
+  rt.run_until_idle();
+  CHECK_STR(log.str(), "[nodedown: :b@host]");
+}

@@ -127,8 +127,11 @@ class alignas(64) Process {
   bool unlink(Pid pid);
   /// `Process.monitor(pid)` (R3.1, R3.2).
   Ref monitor(Pid pid);
-  /// Monitor by registered name (R3.4): the DOWN carries {name, :nonode@nohost}.
+  /// Monitor by registered name on this process's node (R3.4): the DOWN carries {name, node}.
   Ref monitor(Atom name);
+  /// `Process.monitor({name, node})`: the name as registered on `node` (Runtime::add_node's id), the
+  /// DOWN carries {name, node}; :noconnection at once when the node cannot be reached (R9.4).
+  Ref monitor(Atom name, uint16_t node);
   /// `Process.demonitor(ref, opts)` (R3.5).
   bool demonitor(Ref ref, DemonitorOptions opts = {});
   /// `Process.flag(:trap_exit, on)`: returns the previous value (R1.9).

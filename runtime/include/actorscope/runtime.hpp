@@ -92,15 +92,22 @@ class Runtime {
 
   // ---- nodes and connections (R9) ----------------------------------------------------------------
   // Node 0 is :nonode@nohost, where everything runs until a process is spawned on another node
-  // (SpawnOptions::node). Names stay runtime-wide for now. A connection between two nodes is made on
+  // (SpawnOptions::node). Registered names are per node. A connection between two nodes is made on
   // first use (a signal between them, connect_nodes, monitor_node) unless the pair is partitioned.
   // Cutting it (disconnect_nodes, partition) fires every link and monitor across it on both sides
   // with :noconnection (R9.3, R9.4), node monitors with {:nodedown, node} (R9.5), and drops what was
   // in flight on it (R9.6); nothing fired comes back after a heal (R9.7). Detection is instant.
   // Any thread.
   using NodeId = uint16_t;
-  /// Adds a node; ErlangError(:badarg) if the name is taken. Returns its id.
+  /// Adds a node; ErlangError(:badarg) if a live node has the name. Returns its id (never reused).
   NodeId add_node(Atom name);
+  /// Renames a node (Node.start/2 names node 0, :nonode@nohost until then); ErlangError(:badarg)
+  /// if another live node has the name.
+  void set_node_name(NodeId n, Atom name);
+  /// The node ends (:peer.stop/1): its connections go down as cut ones do (R9.3-R9.5 on the other
+  /// side), then its processes are killed. Node 0 cannot end (badarg). Its pids keep their node.
+  void stop_node(NodeId n);
+  bool node_alive(NodeId n) const;
   /// The nodes' names, by id.
   std::vector<Atom> nodes() const;
   std::optional<NodeId> node_id(Atom name) const;
@@ -119,6 +126,8 @@ class Runtime {
   /// :erlang.monitor_node(node, true) for `watcher`: {:nodedown, name} once the connection goes
   /// down, or at once when it cannot be made. Each call is its own instance.
   void monitor_node(Pid watcher, NodeId node);
+  /// :erlang.monitor_node(node, false): removes one instance.
+  void demonitor_node(Pid watcher, NodeId node);
   /// :net_kernel.monitor_nodes(on): {:nodeup, name} / {:nodedown, name} for the watcher's node.
   void monitor_nodes(Pid watcher, bool on);
 
@@ -128,9 +137,12 @@ class Runtime {
   void register_name(Pid pid, Atom name);
   /// ErlangError(:badarg) for an unknown name.
   void unregister(Atom name);
-  /// The pid, or an invalid Pid (print it as nil) when unknown.
+  /// The pid, or an invalid Pid (print it as nil) when unknown. Names are per node (R9.1): these
+  /// use the calling process's node (node 0 from outside a process), or the one given.
   Pid whereis(Atom name) const;
+  Pid whereis(Atom name, NodeId node) const;
   std::vector<Atom> registered() const;
+  std::vector<Atom> registered(NodeId node) const;
 
   // ---- introspection (R6) -----------------------------------------------------------------------
   /// `Process.info(pid)`: a keyword list of every item, or nil when not alive.
