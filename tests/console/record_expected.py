@@ -7,6 +7,8 @@ normalisation to the output of our runner. Usage: record_expected.py [NAME ...]
 record_expected.py --scenarios records resources/scenarios/*.exs into tests/console/scenarios/.
 record_expected.py --sessions [NAME ...] records the console transcripts sessions/NAME.iex (the lines
 a teacher types) as `iex < NAME.iex` prints them into sessions/NAME.out (and .err, .status).
+record_expected.py --nodes [NAME ...] records the distributed-Erlang scripts nodes/NAME.exs as
+scripts/ are recorded (run in nodes/); it starts epmd first (`epmd -daemon`), which Node.start needs.
 """
 import os
 import re
@@ -17,13 +19,28 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 HERE = os.path.join(ROOT, "scripts")
 SCENARIOS = os.path.join(ROOT, "..", "..", "resources", "scenarios")
 SESSIONS = os.path.join(ROOT, "sessions")
+NODES = os.path.join(ROOT, "nodes")
 
 
 def normalise_ids(text):
-    """#PID<0.N.0> -> #PID<k>, #Reference<...> -> #Reference<k> and #Function<...> -> #Function<k>,
-    k in order of first appearance."""
-    for pattern, label in ((r"#PID<[0-9.]+>", "PID"), (r"#Reference<[0-9.]+>", "Reference"),
-                           (r"#Function<[^>]*>", "Function")):
+    """#PID<0.N.M> -> #PID<k>, #Reference<...> -> #Reference<k> and #Function<...> -> #Function<k>,
+    k in order of first appearance. A pid of another node, #PID<X.N.M> with X != 0 (the BEAM prints
+    the same X for every pid of one node), -> #PID<j.k>: j numbers the distinct non-zero X in order
+    of first appearance (1, 2, ...) and k is the counter the local pids share, so that
+    "#PID<0.96.0> #PID<15505.92.0> #PID<15505.93.0> #PID<0.96.0>" reads
+    "#PID<1> #PID<1.2> #PID<1.3> #PID<1>"."""
+    seen = {}
+    node_numbers = {}
+
+    def pid(m):
+        k = seen.setdefault(m.group(0), len(seen) + 1)
+        parts = m.group(1).split(".")
+        if len(parts) == 3 and parts[0] != "0":
+            return "#PID<%d.%d>" % (node_numbers.setdefault(parts[0], len(node_numbers) + 1), k)
+        return "#PID<%d>" % k
+
+    text = re.sub(r"#PID<([0-9.]+)>", pid, text)
+    for pattern, label in ((r"#Reference<[0-9.]+>", "Reference"), (r"#Function<[^>]*>", "Function")):
         seen = {}
 
         def repl(m):
@@ -70,14 +87,14 @@ def normalise_err(text):
     return normalise_ids("\n".join(out) + ("\n" if out else ""))
 
 
-def record(name):
-    path = os.path.join(HERE, name + ".exs")
-    p = subprocess.run(["elixir", name + ".exs"], cwd=HERE, capture_output=True, text=True, timeout=60)
-    with open(os.path.join(HERE, name + ".out"), "w") as f:
+def record(name, here=HERE):
+    """Runs NAME.exs in `here` (scripts/ or nodes/) and writes what it printed next to it."""
+    p = subprocess.run(["elixir", name + ".exs"], cwd=here, capture_output=True, text=True, timeout=60)
+    with open(os.path.join(here, name + ".out"), "w") as f:
         f.write(normalise_out(p.stdout))
     err = normalise_err(p.stderr)
     for ext, content in ((".err", err), (".status", "%d\n" % p.returncode if p.returncode else "")):
-        target = os.path.join(HERE, name + ext)
+        target = os.path.join(here, name + ext)
         if content:
             with open(target, "w") as f:
                 f.write(content)
@@ -155,6 +172,11 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--sessions"]:
         for n in sys.argv[2:] or sorted(f[:-4] for f in os.listdir(SESSIONS) if f.endswith(".iex")):
             record_session(n)
+        sys.exit(0)
+    if sys.argv[1:2] == ["--nodes"]:
+        subprocess.run(["epmd", "-daemon"], check=True)  # Node.start fails without epmd
+        for n in sys.argv[2:] or sorted(f[:-4] for f in os.listdir(NODES) if f.endswith(".exs")):
+            record(n, NODES)
         sys.exit(0)
     names = sys.argv[1:] or sorted(f[:-4] for f in os.listdir(HERE) if f.endswith(".exs"))
     for n in names:

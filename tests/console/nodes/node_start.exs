@@ -1,0 +1,10 @@
+# Node.start/2 names the running node: node/0, Node.alive?/0 and Node.list/0 before and after; a second start is refused (R9.1, R9.2).
+IO.inspect({node(), Node.alive?(), Node.list()})
+{:ok, pid} = Node.start(:"main@127.0.0.1", :longnames)
+IO.inspect(is_pid(pid))
+IO.inspect({node(), Node.alive?(), Node.list()})
+IO.inspect(Node.self())
+IO.inspect(node(self()))
+IO.inspect(Node.list([:this, :connected]))
+IO.inspect(Node.start(:"other@127.0.0.1", :longnames) == {:error, {:already_started, pid}})
+IO.inspect(node())

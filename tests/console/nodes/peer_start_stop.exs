@@ -1,0 +1,11 @@
+# :peer.start_link/1 starts a node and connects it to ours: Node.list/0 shows it until :peer.stop/1 (R9.2).
+{:ok, _} = Node.start(:"main@127.0.0.1", :longnames)
+IO.inspect(Node.list())
+{:ok, peer, b} = :peer.start_link(%{name: :b, host: ~c"127.0.0.1", longnames: true})
+IO.inspect(b)
+IO.inspect(node(peer))
+IO.inspect(Node.list())
+IO.inspect(:rpc.call(b, :erlang, :node, []))
+IO.inspect(:peer.stop(peer))
+IO.inspect(Node.list())
+IO.inspect(Node.ping(b))

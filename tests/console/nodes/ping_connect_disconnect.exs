@@ -1,0 +1,17 @@
+# Node.ping/1 answers :pong or :pang, Node.connect/1 true or false; Node.disconnect/1 cuts a connection and is false when there is none (R9.2).
+{:ok, _} = Node.start(:"main@127.0.0.1", :longnames)
+{:ok, peer, b} = :peer.start_link(%{name: :b, host: ~c"127.0.0.1", longnames: true, connection: :standard_io})
+nobody = :"nobody@127.0.0.1"
+IO.inspect(Node.ping(b))
+IO.inspect(Node.ping(nobody))
+IO.inspect(Node.connect(nobody))
+IO.inspect(Node.disconnect(b))
+IO.inspect(Node.disconnect(b))
+IO.inspect(Node.disconnect(nobody))
+IO.inspect(Node.list())
+IO.inspect(Node.connect(b))
+IO.inspect(Node.connect(b))
+IO.inspect(Node.list())
+IO.inspect(Node.ping(node()))
+IO.inspect(Node.disconnect(node()))
+:peer.stop(peer)

@@ -1,0 +1,13 @@
+# A pid of another node prints with a non-zero first number, the same for every pid of that node; node/1 names a pid's node (R9.1).
+{:ok, _} = Node.start(:"main@127.0.0.1", :longnames)
+{:ok, _, b} = :peer.start_link(%{name: :b, host: ~c"127.0.0.1", longnames: true})
+{:ok, _, c} = :peer.start_link(%{name: :c, host: ~c"127.0.0.1", longnames: true})
+on_b = Node.spawn(b, :timer, :sleep, [:infinity])
+on_b2 = Node.spawn(b, :timer, :sleep, [:infinity])
+on_c = Node.spawn(c, :timer, :sleep, [:infinity])
+here = spawn(fn -> Process.sleep(:infinity) end)
+IO.inspect(on_b)
+IO.inspect([here, on_b, on_b2, on_c])
+IO.inspect(Enum.map([here, on_b, on_b2, on_c], &node/1))
+IO.inspect(on_b == on_b2)
+IO.inspect(node(:rpc.call(b, :erlang, :self, [])))
