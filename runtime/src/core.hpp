@@ -192,6 +192,7 @@ class RuntimeCore {
   /// The process `pid` names, if it is alive (not yet fully ended); else nullptr. Resolves pids
   /// parsed from text (slot unknown) by serial.
   Process* lookup(Pid pid) const noexcept;
+  Pid fresh_dead_pid() noexcept { return Pid::make(Pid::kUnresolvedSlot, next_serial_.fetch_add(1)); }
   Process* slot_ptr(uint32_t slot) const noexcept {
     return &chunks_[slot >> kChunkBits].load(std::memory_order_acquire)[slot & (kChunkSize - 1)];
   }
@@ -298,6 +299,7 @@ class RuntimeCore {
   mutable std::mutex nodes_m;
   std::vector<Atom> node_names{atoms::nonode};
   std::vector<uint8_t> node_up{1};  // 0: the node ended (stop_node); its id is never reused
+  std::vector<int> node_tie{-1};    // add_node's tied_to
   std::map<std::pair<uint16_t, uint16_t>, uint16_t> conn_index;  // (low, high) -> index in conns
   std::vector<NodeConn> conns;
   NodeConn& conn_locked(uint16_t a, uint16_t b);  // nodes_m held; made on first ask

@@ -195,13 +195,15 @@ int live_node_locked(const detail::RuntimeCore& c, Atom name) {
 }
 }  // namespace
 
-Runtime::NodeId Runtime::add_node(Atom name) {
+Runtime::NodeId Runtime::add_node(Atom name, int tied_to) {
   auto& c = *core_;
   std::lock_guard g(c.nodes_m);
-  if (name == atoms::nil || name == atoms::nonode || live_node_locked(c, name) >= 0 || c.node_names.size() >= 0xFFFF)
+  if (name == atoms::nil || name == atoms::nonode || live_node_locked(c, name) >= 0 || c.node_names.size() >= 0xFFFF ||
+      tied_to >= static_cast<int>(c.node_names.size()))
     throw ErlangError(Term(atoms::badarg));
   c.node_names.push_back(name);
   c.node_up.push_back(1);
+  c.node_tie.push_back(tied_to);
   c.multi_node.store(true, std::memory_order_release);
   return static_cast<NodeId>(c.node_names.size() - 1);
 }
@@ -258,8 +260,29 @@ Runtime::NodeId Runtime::node_of(Pid pid) const { return core_->node_of(pid); }
 
 bool Runtime::connect_nodes(NodeId a, NodeId b) { return core_->connect(a, b); }
 
-void Runtime::disconnect_nodes(NodeId a, NodeId b) { core_->cut(a, b, false); }
-void Runtime::partition(NodeId a, NodeId b) { core_->cut(a, b, true); }
+Pid Runtime::dead_pid() { return core_->fresh_dead_pid(); }
+
+void Runtime::disconnect_nodes(NodeId a, NodeId b) {
+  core_->cut(a, b, false);
+  end_tied(a, b);
+}
+
+void Runtime::partition(NodeId a, NodeId b) {
+  core_->cut(a, b, true);
+  end_tied(a, b);
+}
+
+void Runtime::end_tied(NodeId a, NodeId b) {
+  int tie_a, tie_b;
+  {
+    std::lock_guard g(core_->nodes_m);
+    if (a >= core_->node_tie.size() || b >= core_->node_tie.size()) return;
+    tie_a = core_->node_tie[a];
+    tie_b = core_->node_tie[b];
+  }
+  if (tie_a == b) stop_node(a);
+  if (tie_b == a) stop_node(b);
+}
 
 void Runtime::heal(NodeId a, NodeId b) {
   std::lock_guard g(core_->nodes_m);

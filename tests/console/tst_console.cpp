@@ -28,9 +28,42 @@ using namespace actorscope::console;
 
 namespace {
 
+/// record_expected.py's normalise_ids: #PID<0.N.M> -> #PID<k>, another node's #PID<X.N.M> (X != 0)
+/// -> #PID<j.k> (j numbers the distinct X, k the counter all pids share), references and funs
+/// -> #Reference<k>, #Function<k>, each k in order of first appearance.
 QString normalise_ids(QString text) {
-  const std::pair<const char*, const char*> kinds[] = {
-      {"#PID<[0-9.]+>", "PID"}, {"#Reference<[0-9.]+>", "Reference"}, {"#Function<[^>]*>", "Function"}};
+  {
+    static const QRegularExpression re("#PID<([0-9.]+)>");
+    QStringList seen, nodes;
+    QString out;
+    qsizetype last = 0;
+    auto it = re.globalMatch(text);
+    while (it.hasNext()) {
+      auto m = it.next();
+      qsizetype k = seen.indexOf(m.captured(0));
+      if (k < 0) {
+        seen << m.captured(0);
+        k = seen.size() - 1;
+      }
+      const QStringList parts = m.captured(1).split('.');
+      out += text.mid(last, m.capturedStart(0) - last);
+      if (parts.size() == 3 && parts[0] != "0") {
+        qsizetype j = nodes.indexOf(parts[0]);
+        if (j < 0) {
+          nodes << parts[0];
+          j = nodes.size() - 1;
+        }
+        out += QStringLiteral("#PID<%1.%2>").arg(j + 1).arg(k + 1);
+      } else {
+        out += QStringLiteral("#PID<%1>").arg(k + 1);
+      }
+      last = m.capturedEnd(0);
+    }
+    out += text.mid(last);
+    text = out;
+  }
+  const std::pair<const char*, const char*> kinds[] = {{"#Reference<[0-9.]+>", "Reference"},
+                                                       {"#Function<[^>]*>", "Function"}};
   for (auto [pattern, label] : kinds) {
     QRegularExpression re(pattern);
     QStringList seen;
@@ -196,6 +229,24 @@ class ConsoleTest : public QObject {
   }
 
   // ---- run order: processes woken by one event run first in, first out, as the BEAM's run queues --
+  /// The distributed scripts of tests/console/nodes (recorded with real nodes on loopback, see
+  /// record_expected.py --nodes), each in its own runtime: threaded and deterministic.
+  void node_scripts_data() {
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("deterministic");
+    QDir dir(ACTORSCOPE_CONSOLE_NODE_SCRIPTS);
+    const QStringList files = dir.entryList({"*.exs"}, QDir::Files, QDir::Name);
+    QVERIFY2(files.size() >= 20, "at least 20 node scripts");
+    for (const QString& f : files) {
+      QTest::newRow(qPrintable(f)) << dir.filePath(f) << false;
+      QTest::newRow(qPrintable(f + " deterministic")) << dir.filePath(f) << true;
+    }
+  }
+  void node_scripts() {
+    QFETCH(QString, path);
+    QFETCH(bool, deterministic);
+    check_script(path, deterministic);
+  }
   void run_order_is_fifo_data() {
     QTest::addColumn<bool>("deterministic");
     QTest::newRow("deterministic") << true;

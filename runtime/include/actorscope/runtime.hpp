@@ -100,7 +100,11 @@ class Runtime {
   // Any thread.
   using NodeId = uint16_t;
   /// Adds a node; ErlangError(:badarg) if a live node has the name. Returns its id (never reused).
-  NodeId add_node(Atom name);
+  /// With `tied_to` (a node's id), the new node ends when its connection to that node is cut, as
+  /// a peer started by OTP's :peer halts when it loses its origin.
+  NodeId add_node(Atom name, int tied_to = -1);
+  /// A pid that names no process, and never will (a spawn on a node that cannot be reached).
+  Pid dead_pid();
   /// Renames a node (Node.start/2 names node 0, :nonode@nohost until then); ErlangError(:badarg)
   /// if another live node has the name.
   void set_node_name(NodeId n, Atom name);
@@ -219,6 +223,7 @@ class Runtime {
   detail::RuntimeCore& core() noexcept { return *core_; }
 
  private:
+  void end_tied(NodeId a, NodeId b);  // after a cut: a node tied to the other one ends
   std::unique_ptr<detail::RuntimeCore> core_;
 };
 

@@ -44,7 +44,7 @@ namespace {
 const Atom kLogTag = intern("$actorscope_log");
 
 struct IsLog {
-  bool operator()(const Term& m) const { return m.is_tagged(kLogTag, 2); }
+  bool operator()(const Term& m) const { return m.is_tagged(kLogTag, 4); }
 };
 struct NoMessage {
   bool operator()(const Term&) const { return false; }
@@ -54,20 +54,26 @@ Task<> logger_main(Process& self, std::shared_ptr<Interp> ip) {
   (void)co_await self.receive(NoMessage{}, Interp::kLoggerWarmupMs);
   while (true) {
     Term m = co_await self.receive(IsLog{});
-    ip->log_error(std::string(m[1].as_binary()));
+    ip->log(static_cast<int>(m[1].as_integer()), atom_name(m[2].as_atom()), std::string(m[3].as_binary()));
   }
 }
 }  // namespace
 
 void Interp::log_crash(Process& self, const std::shared_ptr<Interp>& me, Pid pid, const Term& reason) {
-  Term report = Term::binary("Process " + inspect_pid(pid) + " raised an exception\n" + format_error(reason));
+  log_later(self, me, 3, "error", "Process " + inspect_pid(pid) + " raised an exception\n" + format_error(reason));
+}
+
+void Interp::log_later(Process& self, const std::shared_ptr<Interp>& me, int severity, std::string_view level,
+                       const std::string& text) {
+  if (severity > log_level.load(std::memory_order_relaxed)) return;
   Pid logger;
   {
     std::lock_guard g(logger_m_);
     if (!logger_.valid() || !rt.alive(logger_)) logger_ = rt.spawn(&logger_main, me);
     logger = logger_;
   }
-  self.send(logger, Term::tuple({Term(kLogTag), report}));
+  self.send(logger, Term::tuple({Term(kLogTag), Term(static_cast<long long>(severity)), Term(intern(level)),
+                                 Term::binary(text)}));
 }
 
 std::shared_ptr<const ModuleDef> Interp::module(Atom name) const {

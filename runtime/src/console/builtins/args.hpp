@@ -44,9 +44,15 @@ std::mt19937_64& rng();
 
 // ---- defined by the module file named, used by others -----------------------------------------
 // process.cpp
-Term spawn_fun(Ctx& c, const Term& fun, bool link, bool monitor);
-Term spawn_mfa(Ctx& c, const Args& a, bool link, bool monitor);
+/// `node`: Runtime::add_node's id, or -1 for the caller's node.
+Term spawn_fun(Ctx& c, const Term& fun, bool link, bool monitor, int node = -1);
+Term spawn_mfa(Ctx& c, const Args& a, bool link, bool monitor, int node = -1);
 Term do_send(Ctx& c, const Term& dest, const Term& msg);
+// node.cpp
+/// send({name, node}, msg): never fails; the name resolves on that node (R9.1, R9.6).
+Term send_to_named(Ctx& c, const Term& dest, const Term& msg);
+/// Process.monitor({name, node}): DOWN :noconnection when the node cannot be reached (R9.4).
+Term monitor_named(Ctx& c, const Term& dest);
 // timer.cpp
 /// send_after(dest, msg, ms), or start_timer's {:timeout, ref, msg} when `wrap`: the timer's reference.
 Term start_timer(Ctx& c, const Term& dest, const Term& msg, const Term& time, bool wrap);

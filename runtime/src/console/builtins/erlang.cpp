@@ -1,5 +1,5 @@
 // :erlang's built-ins, and the small modules that share its clock functions or belong with it:
-// System and :os (monotonic_time, system_time), Node (self/0), :rand (uniform/0,1).
+// System and :os (monotonic_time, system_time), :rand (uniform/0,1). Node functions: node.cpp.
 
 #include "args.hpp"
 
@@ -45,34 +45,6 @@ void register_erlang_builtins(BuiltinTable& t) {
   t.reg(":erlang", "self", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.pid()); };
   t.reg(":erlang", "exit", 2).sync = [](Ctx& c, Args& a) -> Term { return Term::boolean(c.self.exit(need_pid(a[0]).as_pid(), a[1])); };
   t.reg(":erlang", "send", 2).sync = [](Ctx& c, Args& a) -> Term { return do_send(c, a[0], a[1]); };
-  // Without Node.start/2 (not supported yet) the runtime is :nonode@nohost, not distributed, as a
-  // BEAM started without a name: every pid and reference is local, no node is reachable.
-  t.reg("Node", "self", 0).sync = [](Ctx&, Args&) -> Term { return Term(atoms::nonode); };
-  t.reg(":erlang", "node", 0).sync = [](Ctx&, Args&) -> Term { return Term(atoms::nonode); };
-  for (const char* mod : {"Kernel", ":erlang"})
-    t.reg(mod, "node", 1).sync = [](Ctx&, Args& a) -> Term {
-      if (!a[0].is_pid() && !a[0].is_ref()) raise_bif_badarg("1st argument: not a pid, port or reference");
-      return Term(atoms::nonode);
-    };
-  t.reg("Node", "alive?", 0).sync = [](Ctx&, Args&) -> Term { return Term(atoms::false_); };
-  t.reg("Node", "list", 0).sync = [](Ctx&, Args&) -> Term { return Term::empty_list(); };
-  t.reg("Node", "list", 1).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_atom() && !a[0].is_list()) fce("Node", "list", 1);
-    return Term::empty_list();
-  };
-  t.reg(":erlang", "nodes", 0).sync = [](Ctx&, Args&) -> Term { return Term::empty_list(); };
-  t.reg("Node", "ping", 1).sync = [](Ctx&, Args& a) -> Term {
-    if (!a[0].is_atom()) fce("Node", "ping", 1);
-    return Term(intern("pang"));
-  };
-  for (const char* fun : {"connect", "disconnect"})
-    t.reg("Node", fun, 1).sync = [](Ctx&, Args& a) -> Term {
-      if (!a[0].is_atom()) badarg();
-      return Term(intern("ignored"));
-    };
-  // Monitoring a node needs distribution: raw :notalive, as the BEAM raises it.
-  t.reg("Node", "monitor", 2).sync = [](Ctx&, Args&) -> Term { raise_error(Term(intern("notalive"))); };
-  t.reg(":erlang", "monitor_node", 2).sync = [](Ctx&, Args&) -> Term { raise_error(Term(intern("notalive"))); };
   t.reg(":rand", "uniform", 0).sync = [](Ctx&, Args&) -> Term {
     return Term(std::uniform_real_distribution<double>(0.0, 1.0)(rng()));
   };

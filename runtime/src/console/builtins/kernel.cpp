@@ -50,7 +50,6 @@ Term struct_of(Ctx& c, Args& a, bool strict) {
 
 void register_kernel_builtins(BuiltinTable& t) {
   t.reg("Kernel", "self", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.pid()); };
-  t.reg("Kernel", "node", 0).sync = [](Ctx&, Args&) -> Term { return Term(atoms::nonode); };
   t.reg("Kernel", "make_ref", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.make_ref()); };
   t.reg("Kernel", "send", 2).sync = [](Ctx& c, Args& a) -> Term { return do_send(c, a[0], a[1]); };
   t.reg("Kernel", "spawn", 1).sync = [](Ctx& c, Args& a) -> Term { return spawn_fun(c, a[0], false, false); };

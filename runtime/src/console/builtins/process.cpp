@@ -20,9 +20,10 @@ SpawnOptions mfa_opts(const Args& a) {
 
 }  // namespace
 
-Term spawn_fun(Ctx& c, const Term& fun, bool link, bool monitor) {
+Term spawn_fun(Ctx& c, const Term& fun, bool link, bool monitor, int node) {
   check_fun0(fun);
   SpawnOptions o;
+  o.node = node;
   o.link = link;
   o.monitor = monitor;
   Ref r;
@@ -32,8 +33,9 @@ Term spawn_fun(Ctx& c, const Term& fun, bool link, bool monitor) {
   return Term(p);
 }
 
-Term spawn_mfa(Ctx& c, const Args& a, bool link, bool monitor) {
+Term spawn_mfa(Ctx& c, const Args& a, bool link, bool monitor, int node) {
   SpawnOptions o = mfa_opts(a);
+  o.node = node;
   o.link = link;
   o.monitor = monitor;
   Ref r;
@@ -51,11 +53,7 @@ Term do_send(Ctx& c, const Term& dest, const Term& msg) {
     if (!p.valid()) raise_bif_badarg("1st argument: invalid destination");
     c.self.send(p, msg);
   } else if (dest.is_tuple() && dest.tuple_size() == 2 && dest[0].is_atom() && dest[1].is_atom()) {
-    // {name, node}: never fails. The local node delivers to the name if registered; this runtime
-    // has no distribution (:nonode@nohost), so another node is unreachable and the message is
-    // dropped (R9.6).
-    if (dest[1].is_atom(atoms::nonode))
-      if (Pid p = rt(c).whereis(dest[0].as_atom()); p.valid()) c.self.send(p, msg);
+    send_to_named(c, dest, msg);
   } else {
     raise_bif_badarg("1st argument: invalid destination");
   }
@@ -76,7 +74,7 @@ void register_process_builtins(BuiltinTable& t) {
   t.reg("Process", "monitor", 1).sync = [](Ctx& c, Args& a) -> Term {
     if (a[0].is_pid()) return Term(c.self.monitor(a[0].as_pid()));
     if (a[0].is_atom()) return Term(c.self.monitor(a[0].as_atom()));
-    if (a[0].is_tuple() && a[0].tuple_size() == 2 && a[0][0].is_atom()) return Term(c.self.monitor(a[0][0].as_atom()));
+    if (a[0].is_tuple() && a[0].tuple_size() == 2 && a[0][0].is_atom() && a[0][1].is_atom()) return monitor_named(c, a[0]);
     badarg();
   };
   t.reg("Process", "demonitor", 1).sync = [](Ctx& c, Args& a) -> Term {

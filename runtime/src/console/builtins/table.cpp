@@ -45,7 +45,7 @@ namespace {
 /// Every module file's register function (a new module file adds its own here).
 constexpr void (*kModules[])(BuiltinTable&) = {
     register_kernel_builtins,   register_iex_builtins,     register_exception_builtins,
-    register_process_builtins,  register_timer_builtins,   register_erlang_builtins,
+    register_process_builtins,  register_timer_builtins,   register_erlang_builtins, register_node_builtins,
     register_io_builtins,       register_enum_builtins,    register_list_builtins,
     register_map_builtins,      register_keyword_builtins, register_string_builtins,
     register_integer_builtins,  register_tuple_atom_range_builtins,

@@ -38,7 +38,8 @@ void register_iex_builtins(BuiltinTable& t);               // iex.cpp: the IEx h
 void register_exception_builtins(BuiltinTable& t);         // exception.cpp: Exception
 void register_process_builtins(BuiltinTable& t);           // process.cpp: Process
 void register_timer_builtins(BuiltinTable& t);             // timer.cpp: :timer
-void register_erlang_builtins(BuiltinTable& t);            // erlang.cpp: :erlang, System, :os, Node, :rand
+void register_erlang_builtins(BuiltinTable& t);            // erlang.cpp: :erlang, System, :os, :rand
+void register_node_builtins(BuiltinTable& t);              // node.cpp: Node, node/0,1, :net_kernel, :rpc, :peer
 void register_io_builtins(BuiltinTable& t);                // io.cpp: IO, :io
 void register_enum_builtins(BuiltinTable& t);              // enum.cpp: Enum
 void register_list_builtins(BuiltinTable& t);              // list.cpp: List
