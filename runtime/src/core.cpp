@@ -875,6 +875,7 @@ void RuntimeCore::send_down_noproc(Process* watcher, Ref ref, Term object, Atom 
   Term msg = Term::tuple({Term(atoms::DOWN), Term(ref), Term(atoms::process), object, Term(reason)});
   Signal* s = make_signal(SignalKind::Down, object.is_pid() ? object.as_pid() : Pid{}, watcher->pid(), std::move(msg));
   s->ref = ref;
+  s->local = true;  // made here for the watcher: no connection to cross (the target's node may be gone)
   // R3.5: like any DOWN, this one is dropped if the watcher demonitors before it arrives. Until then
   // the monitor is held with no target (Process.info does not list it, as on the BEAM).
   {

@@ -88,9 +88,8 @@ bool RuntimeCore::route(Signal* s) {
 
 bool RuntimeCore::reach(Pid a, Pid b) {
   if (!multi_node.load(std::memory_order_acquire)) return true;
-  Process* pb = lookup(b);
-  if (!pb) return true;
-  uint16_t na = node_of(a), nb = pb->node_.load(std::memory_order_relaxed);
+  // A dead pid keeps its node: one on a node that has ended, or behind a cut, is unreachable.
+  uint16_t na = node_of(a), nb = node_of(b);
   return na == nb || connect(na, nb);
 }
 

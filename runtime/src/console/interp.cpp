@@ -43,8 +43,10 @@ void Interp::log_error(const std::string& report) { log(3, "error", report); }
 namespace {
 const Atom kLogTag = intern("$actorscope_log");
 
+/// {tag, severity, level, text} or, for a crash report, {tag, severity, level, text, pid}: the
+/// logger names the pid as its own node prints it, and that pid's node when it is another.
 struct IsLog {
-  bool operator()(const Term& m) const { return m.is_tagged(kLogTag, 4); }
+  bool operator()(const Term& m) const { return m.is_tagged(kLogTag, 4) || m.is_tagged(kLogTag, 5); }
 };
 struct NoMessage {
   bool operator()(const Term&) const { return false; }
@@ -54,26 +56,36 @@ Task<> logger_main(Process& self, std::shared_ptr<Interp> ip) {
   (void)co_await self.receive(NoMessage{}, Interp::kLoggerWarmupMs);
   while (true) {
     Term m = co_await self.receive(IsLog{});
-    ip->log(static_cast<int>(m[1].as_integer()), atom_name(m[2].as_atom()), std::string(m[3].as_binary()));
+    std::string text(m[3].as_binary());
+    if (m.tuple_size() == 5) {
+      Pid p = m[4].as_pid();
+      Runtime::NodeId n = ip->rt.node_of(p);
+      std::string where = n == ip->rt.node_of(self.pid()) ? "" : " on node " + inspect(Term(ip->rt.nodes().at(n)));
+      text = "Process " + inspect_pid(p) + where + " raised an exception\n" + text;
+    }
+    ip->log(static_cast<int>(m[1].as_integer()), atom_name(m[2].as_atom()), text);
   }
 }
 }  // namespace
 
 void Interp::log_crash(Process& self, const std::shared_ptr<Interp>& me, Pid pid, const Term& reason) {
-  log_later(self, me, 3, "error", "Process " + inspect_pid(pid) + " raised an exception\n" + format_error(reason));
+  log_later(self, me, 3, "error", format_error(reason), pid);
 }
 
 void Interp::log_later(Process& self, const std::shared_ptr<Interp>& me, int severity, std::string_view level,
-                       const std::string& text) {
+                       const std::string& text, Pid crashed) {
   if (severity > log_level.load(std::memory_order_relaxed)) return;
   Pid logger;
   {
     std::lock_guard g(logger_m_);
-    if (!logger_.valid() || !rt.alive(logger_)) logger_ = rt.spawn(&logger_main, me);
+    SpawnOptions on_node0;
+    on_node0.node = 0;
+    if (!logger_.valid() || !rt.alive(logger_)) logger_ = rt.spawn_opt(on_node0, &logger_main, me);
     logger = logger_;
   }
-  self.send(logger, Term::tuple({Term(kLogTag), Term(static_cast<long long>(severity)), Term(intern(level)),
-                                 Term::binary(text)}));
+  std::vector<Term> m{Term(kLogTag), Term(static_cast<long long>(severity)), Term(intern(level)), Term::binary(text)};
+  if (crashed.valid()) m.emplace_back(crashed);
+  self.send(logger, Term::tuple(std::move(m)));
 }
 
 std::shared_ptr<const ModuleDef> Interp::module(Atom name) const {

@@ -98,9 +98,10 @@ class Interp {
   /// halt, which drops it). The first report waits kLoggerWarmupMs, as Elixir's first does
   /// (loading the formatter). Called by the crashing process; thread-safe.
   void log_crash(Process& self, const std::shared_ptr<Interp>& me, Pid pid, const Term& reason);
-  /// log() through the logger process, as log_crash does.
+  /// log() through the logger process (on node 0), as log_crash does; `crashed` makes it a crash
+  /// report of that pid, worded by the logger.
   void log_later(Process& self, const std::shared_ptr<Interp>& me, int severity, std::string_view level,
-                 const std::string& text);
+                 const std::string& text, Pid crashed = Pid{});
   static constexpr int64_t kLoggerWarmupMs = 15;
   /// Logger's level as syslog severities: 0 emergency .. 3 error .. 6 info, 7 debug (all); -1 none.
   std::atomic<int> log_level{7};

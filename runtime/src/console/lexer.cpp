@@ -215,7 +215,15 @@ class Lexer {
         t.lit = Term::atom(name);
         return;
       }
-      // Operator atoms such as :+ are not needed by the console; fall through to an error.
+      // Operator atoms (:+, :<>, :===, ...): the longest operator after the colon.
+      for (const char* op : kOps) {
+        std::string_view o(op);
+        if (o == "::" || o == "\\\\" || s_.compare(i_ + 1, o.size(), o) != 0) continue;
+        for (size_t k = 0; k <= o.size(); ++k) adv();
+        t.t = Tok::Atom;
+        t.lit = Term::atom(std::string(o));
+        return;
+      }
       fail(t.line, t.col, "unexpected token: \":\" (column " + std::to_string(t.col) + ", code point U+003A)");
     }
     if (c == '?' && i_ + 1 < s_.size()) {

@@ -2,6 +2,7 @@
 // System and :os (monotonic_time, system_time), :rand (uniform/0,1). Node functions: node.cpp.
 
 #include "args.hpp"
+#include "../eval_internal.hpp"
 
 #include <chrono>
 #include <random>
@@ -24,6 +25,11 @@ int64_t system_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+template <Op op>
+Term binop(Ctx&, Args& a) {
+  return binop_values(op, a[0], a[1]);
+}
+
 }  // namespace
 
 void register_erlang_builtins(BuiltinTable& t) {
@@ -44,7 +50,52 @@ void register_erlang_builtins(BuiltinTable& t) {
   t.reg(":erlang", "throw", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(Term::tuple({Term(atoms::nocatch), a[0]})); };
   t.reg(":erlang", "self", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.pid()); };
   t.reg(":erlang", "exit", 2).sync = [](Ctx& c, Args& a) -> Term { return Term::boolean(c.self.exit(need_pid(a[0]).as_pid(), a[1])); };
+  t.reg(":erlang", "exit", 1).sync = [](Ctx&, Args& a) -> Term { throw LangExit(a[0]); };
+  t.reg(":erlang", "is_process_alive", 1).sync = [](Ctx& c, Args& a) -> Term {
+    return Term::boolean(rt(c).alive(need_pid(a[0]).as_pid()));
+  };
+  t.reg(":erlang", "register", 2).sync = [](Ctx& c, Args& a) -> Term {
+    if (!a[0].is_atom() || a[0].is_atom(intern("undefined"))) raise_bif_badarg("1st argument: not an atom");
+    if (!a[1].is_pid()) raise_bif_badarg("2nd argument: not a pid or port");
+    try {
+      rt(c).register_name(a[1].as_pid(), a[0].as_atom());
+    } catch (const ErlangError&) {
+      raise_bif_badarg("2nd argument: the process is not alive, or already has a name, or the name is taken");
+    }
+    return Term(atoms::true_);
+  };
+  t.reg(":erlang", "unregister", 1).sync = [](Ctx& c, Args& a) -> Term {
+    try {
+      rt(c).unregister(need_atom(a[0]));
+    } catch (const ErlangError&) {
+      raise_bif_badarg("1st argument: the name is not registered");
+    }
+    return Term(atoms::true_);
+  };
+  t.reg(":erlang", "whereis", 1).sync = [](Ctx& c, Args& a) -> Term {
+    Pid p = rt(c).whereis(need_atom(a[0]));
+    return p.valid() ? Term(p) : Term(intern("undefined"));
+  };
+  t.reg(":erlang", "process_info", 2).sync = [](Ctx& c, Args& a) -> Term {
+    Term r = rt(c).info(need_pid(a[0]).as_pid(), need_atom(a[1]));
+    return r.is_atom(atoms::nil) ? Term(intern("undefined")) : r;
+  };
   t.reg(":erlang", "send", 2).sync = [](Ctx& c, Args& a) -> Term { return do_send(c, a[0], a[1]); };
+  // The operators as :erlang functions (for apply and :rpc.call): Erlang's names, Elixir's meaning.
+  t.reg(":erlang", "+", 2).sync = &binop<Op::Add>;
+  t.reg(":erlang", "-", 2).sync = &binop<Op::Sub>;
+  t.reg(":erlang", "*", 2).sync = &binop<Op::Mul>;
+  t.reg(":erlang", "/", 2).sync = &binop<Op::Div>;
+  t.reg(":erlang", "==", 2).sync = &binop<Op::Eq>;
+  t.reg(":erlang", "/=", 2).sync = &binop<Op::Ne>;
+  t.reg(":erlang", "=:=", 2).sync = &binop<Op::StrictEq>;
+  t.reg(":erlang", "=/=", 2).sync = &binop<Op::StrictNe>;
+  t.reg(":erlang", "<", 2).sync = &binop<Op::Lt>;
+  t.reg(":erlang", ">", 2).sync = &binop<Op::Gt>;
+  t.reg(":erlang", "=<", 2).sync = &binop<Op::Le>;
+  t.reg(":erlang", ">=", 2).sync = &binop<Op::Ge>;
+  t.reg(":erlang", "++", 2).sync = &binop<Op::ListAdd>;
+  t.reg(":erlang", "--", 2).sync = &binop<Op::ListSub>;
   t.reg(":rand", "uniform", 0).sync = [](Ctx&, Args&) -> Term {
     return Term(std::uniform_real_distribution<double>(0.0, 1.0)(rng()));
   };

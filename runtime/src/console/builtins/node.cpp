@@ -93,17 +93,20 @@ Term node_start(Ctx& c, const Term& name, const Term& type) {
 /// Where a spawn on `node` runs: the node's id, or nullopt after logging what the BEAM logs when
 /// it cannot reach the node (the spawn then returns a pid that is already dead).
 std::optional<NodeId> spawn_target(Ctx& c, const Term& node, const std::string& what) {
-  if (!node.is_atom()) badarg();
+  if (!node.is_atom()) raise_bif_badarg("1st argument: not an atom");
   std::optional<NodeId> n = alive(c) || node.is_atom(atoms::nonode) ? find_node(c, node) : std::nullopt;
   if (node.as_atom() == node_name(c, self_node(c))) return self_node(c);
   if (n && reach(c, *n)) return n;
-  c.ip->log_later(c.self, c.ip, 4, "warning", "** Can not start " + what + " on " + inspect(node) + " **");
+  // Erlang's format ends with ~n, which Logger keeps: a blank line after the report.
+  c.ip->log_later(c.self, c.ip, 4, "warning", "** Can not start " + what + " on " + inspect(node) + " **\n");
   return std::nullopt;
 }
 
 Term remote_spawn(Ctx& c, const Term& node, const Args* mfa, const Term& fun, bool link, bool monitor) {
   std::string what = mfa ? inspect((*mfa)[0]) + ":" + inspect((*mfa)[1]) + "," + inspect((*mfa)[2])
                          : ":erlang::apply," + inspect(Term::list({fun, Term::empty_list()}));
+  if (link) what += " ([:link])";
+  if (monitor) what += " ([:monitor])";
   if (mfa) {
     need_atom((*mfa)[0]);
     need_atom((*mfa)[1]);
@@ -157,7 +160,7 @@ struct IsRpcReply {
 
 Task<Term> rpc_call(Ctx& c, Args a, int64_t timeout) {
   Term badrpc_nodedown = T2(Term(A("badrpc")), Term(A("nodedown")));
-  if (!a[0].is_atom()) co_return badrpc_nodedown;
+  if (!a[0].is_atom()) badarg();
   Atom m = need_atom(a[1]), f = need_atom(a[2]);
   std::vector<Term> args = need_list(a[3]).list_elements();
   std::optional<NodeId> n = a[0].as_atom() == node_name(c, self_node(c)) ? std::optional<NodeId>(self_node(c))
@@ -271,21 +274,21 @@ void register_node_builtins(BuiltinTable& t) {
   t.reg(":erlang", "nodes", 1).sync = [](Ctx& c, Args& a) -> Term { return node_list_of(c, a[0], "list"); };
   for (const char* mod : {"Node", ":net_adm"})
     t.reg(mod, "ping", 1).sync = [](Ctx& c, Args& a) -> Term {
-      if (!a[0].is_atom()) fce("Node", "ping", 1);
+      if (!a[0].is_atom()) fce(":net_adm", "ping", 1);
       if (!alive(c)) return Term(A("pang"));
       std::optional<NodeId> n = find_node(c, a[0]);
       return Term(A(n && reach(c, *n) ? "pong" : "pang"));
     };
   for (const char* mod : {"Node", ":net_kernel"})
     t.reg(mod, std::string_view(mod) == "Node" ? "connect" : "connect_node", 1).sync = [](Ctx& c, Args& a) -> Term {
-      if (!a[0].is_atom()) badarg();
+      if (!a[0].is_atom()) fce(":net_kernel", "connect_node", 1);
       if (!alive(c)) return Term(A("ignored"));
       std::optional<NodeId> n = find_node(c, a[0]);
       return Term::boolean(n && reach(c, *n));
     };
   for (const char* mod : {"Node", ":erlang"})
     t.reg(mod, std::string_view(mod) == "Node" ? "disconnect" : "disconnect_node", 1).sync = [](Ctx& c, Args& a) -> Term {
-      if (!a[0].is_atom()) badarg();
+      if (!a[0].is_atom()) return Term(atoms::false_);
       if (!alive(c)) return Term(A("ignored"));
       std::optional<NodeId> n = find_node(c, a[0]);
       if (!n || *n == self_node(c) || !rt(c).nodes_connected(self_node(c), *n)) return Term(atoms::false_);
@@ -295,7 +298,8 @@ void register_node_builtins(BuiltinTable& t) {
   // Monitoring a node needs distribution: raw :notalive without it, as the BEAM raises it.
   for (const char* mod : {"Node", ":erlang"})
     t.reg(mod, std::string_view(mod) == "Node" ? "monitor" : "monitor_node", 2).sync = [](Ctx& c, Args& a) -> Term {
-      if (!a[0].is_atom() || !a[1].is_boolean()) badarg();
+      if (!a[0].is_atom()) raise_bif_badarg("1st argument: not an atom");
+      if (!a[1].is_boolean()) raise_bif_badarg("2nd argument: invalid flag");
       if (!alive(c)) raise_error(Term(A("notalive")));
       std::optional<NodeId> n = find_node(c, a[0]);
       if (a[1].is_atom(atoms::false_)) {
@@ -355,8 +359,9 @@ Term send_to_named(Ctx& c, const Term& dest, const Term& msg) {
   return msg;
 }
 
-/// Process.monitor({name, node}).
+/// Process.monitor({name, node}); another node's name without distribution is a badarg.
 Term monitor_named(Ctx& c, const Term& dest) {
+  if (!alive(c) && dest[1].as_atom() != node_name(c, self_node(c))) raise_bif_badarg("2nd argument: not a pid");
   std::optional<NodeId> n = dest[1].as_atom() == node_name(c, self_node(c)) ? std::optional<NodeId>(self_node(c))
                             : alive(c)                                       ? find_node(c, dest[1])
                                                                              : std::nullopt;
