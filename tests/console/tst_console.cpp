@@ -28,61 +28,47 @@ using namespace actorscope::console;
 
 namespace {
 
+/// `text` with each match of `re` replaced by label(match, k), k numbering the distinct matches
+/// from 1 in order of first appearance.
+template <class Label>
+QString number_matches(const QString& text, const QRegularExpression& re, Label label) {
+  QStringList seen;
+  QString out;
+  qsizetype last = 0;
+  auto it = re.globalMatch(text);
+  while (it.hasNext()) {
+    auto m = it.next();
+    qsizetype idx = seen.indexOf(m.captured(0));
+    if (idx < 0) {
+      seen << m.captured(0);
+      idx = seen.size() - 1;
+    }
+    out += text.mid(last, m.capturedStart(0) - last);
+    out += label(m, idx + 1);
+    last = m.capturedEnd(0);
+  }
+  return out + text.mid(last);
+}
+
 /// record_expected.py's normalise_ids: #PID<0.N.M> -> #PID<k>, another node's #PID<X.N.M> (X != 0)
 /// -> #PID<j.k> (j numbers the distinct X, k the counter all pids share), references and funs
 /// -> #Reference<k>, #Function<k>, each k in order of first appearance.
 QString normalise_ids(QString text) {
-  {
-    static const QRegularExpression re("#PID<([0-9.]+)>");
-    QStringList seen, nodes;
-    QString out;
-    qsizetype last = 0;
-    auto it = re.globalMatch(text);
-    while (it.hasNext()) {
-      auto m = it.next();
-      qsizetype k = seen.indexOf(m.captured(0));
-      if (k < 0) {
-        seen << m.captured(0);
-        k = seen.size() - 1;
-      }
-      const QStringList parts = m.captured(1).split('.');
-      out += text.mid(last, m.capturedStart(0) - last);
-      if (parts.size() == 3 && parts[0] != "0") {
-        qsizetype j = nodes.indexOf(parts[0]);
-        if (j < 0) {
-          nodes << parts[0];
-          j = nodes.size() - 1;
-        }
-        out += QStringLiteral("#PID<%1.%2>").arg(j + 1).arg(k + 1);
-      } else {
-        out += QStringLiteral("#PID<%1>").arg(k + 1);
-      }
-      last = m.capturedEnd(0);
-    }
-    out += text.mid(last);
-    text = out;
-  }
+  static const QRegularExpression pid("#PID<([0-9.]+)>");
+  QStringList nodes;
+  text = number_matches(text, pid, [&](const QRegularExpressionMatch& m, qsizetype k) {
+    const QStringList parts = m.captured(1).split('.');
+    if (parts.size() != 3 || parts[0] == "0") return QStringLiteral("#PID<%1>").arg(k);
+    if (!nodes.contains(parts[0])) nodes << parts[0];
+    return QStringLiteral("#PID<%1.%2>").arg(nodes.indexOf(parts[0]) + 1).arg(k);
+  });
   const std::pair<const char*, const char*> kinds[] = {{"#Reference<[0-9.]+>", "Reference"},
                                                        {"#Function<[^>]*>", "Function"}};
-  for (auto [pattern, label] : kinds) {
-    QRegularExpression re(pattern);
-    QStringList seen;
-    QString out;
-    qsizetype last = 0;
-    auto it = re.globalMatch(text);
-    while (it.hasNext()) {
-      auto m = it.next();
-      qsizetype idx = seen.indexOf(m.captured(0));
-      if (idx < 0) {
-        seen << m.captured(0);
-        idx = seen.size() - 1;
-      }
-      out += text.mid(last, m.capturedStart(0) - last);
-      out += QStringLiteral("#%1<%2>").arg(label).arg(idx + 1);
-      last = m.capturedEnd(0);
-    }
-    out += text.mid(last);
-    text = out;
+  for (const auto& kind : kinds) {
+    const char* label = kind.second;
+    text = number_matches(text, QRegularExpression(kind.first), [&](const QRegularExpressionMatch&, qsizetype k) {
+      return QStringLiteral("#%1<%2>").arg(label).arg(k);
+    });
   }
   return text;
 }

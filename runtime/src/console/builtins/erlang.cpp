@@ -50,10 +50,6 @@ void register_erlang_builtins(BuiltinTable& t) {
   t.reg(":erlang", "throw", 1).sync = [](Ctx&, Args& a) -> Term { raise_error(Term::tuple({Term(atoms::nocatch), a[0]})); };
   t.reg(":erlang", "self", 0).sync = [](Ctx& c, Args&) -> Term { return Term(c.self.pid()); };
   t.reg(":erlang", "exit", 2).sync = [](Ctx& c, Args& a) -> Term { return Term::boolean(c.self.exit(need_pid(a[0]).as_pid(), a[1])); };
-  t.reg(":erlang", "exit", 1).sync = [](Ctx&, Args& a) -> Term { throw LangExit(a[0]); };
-  t.reg(":erlang", "is_process_alive", 1).sync = [](Ctx& c, Args& a) -> Term {
-    return Term::boolean(rt(c).alive(need_pid(a[0]).as_pid()));
-  };
   t.reg(":erlang", "register", 2).sync = [](Ctx& c, Args& a) -> Term {
     if (!a[0].is_atom() || a[0].is_atom(intern("undefined"))) raise_bif_badarg("1st argument: not an atom");
     if (!a[1].is_pid()) raise_bif_badarg("2nd argument: not a pid or port");

@@ -58,7 +58,8 @@ void register_kernel_builtins(BuiltinTable& t) {
   t.reg("Kernel", "spawn", 3).sync = [](Ctx& c, Args& a) -> Term { return spawn_mfa(c, a, false, false); };
   t.reg("Kernel", "spawn_link", 3).sync = [](Ctx& c, Args& a) -> Term { return spawn_mfa(c, a, true, false); };
   t.reg("Kernel", "spawn_monitor", 3).sync = [](Ctx& c, Args& a) -> Term { return spawn_mfa(c, a, false, true); };
-  t.reg("Kernel", "exit", 1).sync = [](Ctx&, Args& a) -> Term { throw LangExit(a[0]); };
+  for (const char* mod : {"Kernel", ":erlang"})
+    t.reg(mod, "exit", 1).sync = [](Ctx&, Args& a) -> Term { throw LangExit(a[0]); };
   t.reg("Kernel", "raise", 1).sync = [](Ctx&, Args& a) -> Term { raise_value(a[0]); };
   t.reg("Kernel", "raise", 2).sync = [](Ctx&, Args& a) -> Term { raise_module(a[0], a[1]); };
   t.reg("Kernel", "reraise", 2).sync = [](Ctx&, Args& a) -> Term { raise_value(a[0]); };

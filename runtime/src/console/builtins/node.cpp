@@ -37,6 +37,13 @@ std::optional<NodeId> find_node(Ctx& c, const Term& name) {
   return rt(c).node_id(name.as_atom());
 }
 
+/// The node a call names: the caller's own by its name (even :nonode@nohost), another live node
+/// only when the caller is distributed (alive).
+std::optional<NodeId> named_node(Ctx& c, const Term& name) {
+  if (name.is_atom() && name.as_atom() == node_name(c, self_node(c))) return self_node(c);
+  return alive(c) ? find_node(c, name) : std::nullopt;
+}
+
 /// Connects the caller's node to `n` if needed (R9.2); false when it cannot be reached.
 bool reach(Ctx& c, NodeId n) { return n == self_node(c) || rt(c).connect_nodes(self_node(c), n); }
 
@@ -94,8 +101,7 @@ Term node_start(Ctx& c, const Term& name, const Term& type) {
 /// it cannot reach the node (the spawn then returns a pid that is already dead).
 std::optional<NodeId> spawn_target(Ctx& c, const Term& node, const std::string& what) {
   if (!node.is_atom()) raise_bif_badarg("1st argument: not an atom");
-  std::optional<NodeId> n = alive(c) || node.is_atom(atoms::nonode) ? find_node(c, node) : std::nullopt;
-  if (node.as_atom() == node_name(c, self_node(c))) return self_node(c);
+  std::optional<NodeId> n = named_node(c, node);
   if (n && reach(c, *n)) return n;
   // Erlang's format ends with ~n, which Logger keeps: a blank line after the report.
   c.ip->log_later(c.self, c.ip, 4, "warning", "** Can not start " + what + " on " + inspect(node) + " **\n");
@@ -163,9 +169,7 @@ Task<Term> rpc_call(Ctx& c, Args a, int64_t timeout) {
   if (!a[0].is_atom()) badarg();
   Atom m = need_atom(a[1]), f = need_atom(a[2]);
   std::vector<Term> args = need_list(a[3]).list_elements();
-  std::optional<NodeId> n = a[0].as_atom() == node_name(c, self_node(c)) ? std::optional<NodeId>(self_node(c))
-                            : alive(c)                                 ? find_node(c, a[0])
-                                                                       : std::nullopt;
+  std::optional<NodeId> n = named_node(c, a[0]);
   if (!n || !reach(c, *n)) co_return badrpc_nodedown;
   SpawnOptions o;
   o.node = *n;
@@ -351,9 +355,7 @@ void register_node_builtins(BuiltinTable& t) {
 
 /// A node's send to {name, node}: never fails (R9.6); the name resolves on that node.
 Term send_to_named(Ctx& c, const Term& dest, const Term& msg) {
-  std::optional<NodeId> n = dest[1].as_atom() == node_name(c, self_node(c)) ? std::optional<NodeId>(self_node(c))
-                            : alive(c)                                       ? find_node(c, dest[1])
-                                                                             : std::nullopt;
+  std::optional<NodeId> n = named_node(c, dest[1]);
   if (n && reach(c, *n))
     if (Pid p = rt(c).whereis(dest[0].as_atom(), *n); p.valid()) c.self.send(p, msg);
   return msg;
@@ -362,9 +364,7 @@ Term send_to_named(Ctx& c, const Term& dest, const Term& msg) {
 /// Process.monitor({name, node}); another node's name without distribution is a badarg.
 Term monitor_named(Ctx& c, const Term& dest) {
   if (!alive(c) && dest[1].as_atom() != node_name(c, self_node(c))) raise_bif_badarg("2nd argument: not a pid");
-  std::optional<NodeId> n = dest[1].as_atom() == node_name(c, self_node(c)) ? std::optional<NodeId>(self_node(c))
-                            : alive(c)                                       ? find_node(c, dest[1])
-                                                                             : std::nullopt;
+  std::optional<NodeId> n = named_node(c, dest[1]);
   if (n) return Term(c.self.monitor(dest[0].as_atom(), *n));
   Ref r = c.self.make_ref();  // an unknown node: DOWN :noconnection at once (R9.4)
   c.self.send(c.self.pid(), Term::tuple({Term(atoms::DOWN), Term(r), Term(atoms::process), dest, Term(A("noconnection"))}));

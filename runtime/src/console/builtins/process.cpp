@@ -95,7 +95,10 @@ void register_process_builtins(BuiltinTable& t) {
     if (a[0].is_atom(atoms::trap_exit) && a[1].is_boolean()) return Term::boolean(c.self.trap_exit(a[1].as_bool()));
     badarg();
   };
-  t.reg("Process", "alive?", 1).sync = [](Ctx& c, Args& a) -> Term { return Term::boolean(rt(c).alive(need_pid(a[0]).as_pid())); };
+  for (const char* mod : {"Process", ":erlang"})
+    t.reg(mod, mod[0] == ':' ? "is_process_alive" : "alive?", 1).sync = [](Ctx& c, Args& a) -> Term {
+      return Term::boolean(rt(c).alive(need_pid(a[0]).as_pid()));
+    };
   t.reg("Process", "info", 1).sync = [](Ctx& c, Args& a) -> Term { return rt(c).info(need_pid(a[0]).as_pid()); };
   t.reg("Process", "info", 2).sync = [](Ctx& c, Args& a) -> Term {
     Pid p = need_pid(a[0]).as_pid();
