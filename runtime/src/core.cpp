@@ -242,6 +242,7 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
     ev.kind = TraceKind::Spawn;
     ev.a = pid;
     ev.b = parent_pid;
+    ev.node = node;
     ev.term = Term::tuple({Term(o.initial_call.module), Term(o.initial_call.function), Term(o.initial_call.arity)});
     emit(std::move(ev));
     if (o.link && parent) trace(TraceKind::Link, parent_pid, pid);

@@ -319,7 +319,13 @@ class RuntimeCore {
   /// False when it cannot be made (partitioned).
   bool reach(Pid a, Pid b);
   /// Cuts a <-> b: R9.3-R9.5 on both sides.
-  void cut(uint16_t a, uint16_t b, bool block);
+  /// delay_ns: the detection delay (net_ticktime) before the fired signals are delivered.
+  void cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns = 0);
+  /// send_signal after delay_ns (for signals made on the receiver's node: s->local).
+  void send_signal_after(Signal* s, int64_t delay_ns);
+  /// A node event on the trace (nodes_m may be held).
+  void trace_node(TraceKind k, uint16_t a, uint16_t b = 0, Atom name = atoms::nil, Term term = {}, bool flag = false);
+  std::atomic<int64_t> detection_delay_ms{0};
   /// The first number of `p` printed by the process running on this thread: 0 for its own node's
   /// pids (and outside a process), the pid's node id + 1 otherwise.
   static uint32_t pid_print_node(Pid p) noexcept;

@@ -42,6 +42,7 @@ bool RuntimeCore::connect_locked(uint16_t a, uint16_t b, std::vector<Signal*>* o
   if (c.up) return true;
   if (c.blocked) return false;
   c.up = true;
+  trace_node(TraceKind::Connect, a, b);
   for (Pid w : node_subscribers) {  // R9.5: {:nodeup, node} on each side about the other
     uint16_t wn = node_of(w);
     if (wn != a && wn != b) continue;
@@ -99,7 +100,29 @@ bool RuntimeCore::still_connected(const Signal* s) {
   return c.up && c.epoch == s->conn_epoch;
 }
 
-void RuntimeCore::cut(uint16_t a, uint16_t b, bool block) {
+void RuntimeCore::trace_node(TraceKind k, uint16_t a, uint16_t b, Atom name, Term term, bool flag) {
+  if (!tracing_on()) return;
+  TraceEvent ev;
+  ev.kind = k;
+  ev.node = a;
+  ev.node2 = b;
+  ev.name = name;
+  ev.term = std::move(term);
+  ev.flag = flag;
+  emit(std::move(ev));
+}
+
+void RuntimeCore::send_signal_after(Signal* s, int64_t delay_ns) {
+  if (delay_ns <= 0) return send_signal(s);
+  if (opts.deterministic) {
+    pending.push({keep_pair_order(s, vnow + delay_ns), trace_seq.fetch_add(1, std::memory_order_relaxed), s, vnow});
+    return;
+  }
+  delayed_in_flight.fetch_add(1, std::memory_order_acq_rel);
+  add_timed(keep_pair_order(s, now() + delay_ns), s);
+}
+
+void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
   if (a == b) return;
   std::vector<Signal*> out, node_notices;  // links and monitors first: net_kernel's notices come after
   Atom name_a, name_b;
@@ -109,11 +132,16 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block) {
     name_a = node_names[a];
     name_b = node_names[b];
     NodeConn& c = conn_locked(a, b);
+    bool newly_blocked = block && !c.blocked;
     if (block) c.blocked = true;
-    if (!c.up) return;
+    if (!c.up) {
+      if (newly_blocked) trace_node(TraceKind::Disconnect, a, b, atoms::nil, Term(delay_ns / 1'000'000), true);
+      return;
+    }
     c.up = false;
     ++c.epoch;  // R9.6: what is in flight on it is lost
     if (c.epoch == 0) c.epoch = 1;
+    trace_node(TraceKind::Disconnect, a, b, atoms::nil, Term(delay_ns / 1'000'000), block);
     // R9.5: node monitors fire once, on each side about the other.
     auto fire = [&](Pid w, Atom other) {
       Signal* s = make_signal(SignalKind::Message, Pid{}, w, Term::tuple({Term(intern("nodedown")), Term(other)}));
@@ -167,6 +195,16 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block) {
       s->linked = true;  // removes the link on arrival (R1.8), trapped as {:EXIT, peer, :noconnection}
       s->local = true;
       out.push_back(s);
+      if (tracing_on()) {
+        TraceEvent ev;
+        ev.kind = TraceKind::SignalSent;
+        ev.signal = SignalType::Exit;
+        ev.flag = true;
+        ev.a = peer;
+        ev.b = self;
+        ev.term = noconnection;
+        emit(std::move(ev));
+      }
     }
     for (const MonitorOut& m : monitors) {
       Term object = m.name == atoms::nil ? Term(m.target) : Term::tuple({Term(m.name), Term(other_name)});
@@ -175,10 +213,20 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block) {
       s->ref = m.ref;
       s->local = true;
       out.push_back(s);
+      if (tracing_on()) {
+        TraceEvent ev;
+        ev.kind = TraceKind::SignalSent;
+        ev.signal = SignalType::Down;
+        ev.a = m.target;
+        ev.b = self;
+        ev.ref = m.ref;
+        ev.term = noconnection;
+        emit(std::move(ev));
+      }
     }
   }
-  for (Signal* s : out) send_signal(s);
-  for (Signal* s : node_notices) send_signal(s);
+  for (Signal* s : out) send_signal_after(s, delay_ns);
+  for (Signal* s : node_notices) send_signal_after(s, delay_ns);
 }
 
 }  // namespace actorscope::detail
@@ -204,7 +252,9 @@ Runtime::NodeId Runtime::add_node(Atom name, int tied_to) {
   c.node_up.push_back(1);
   c.node_tie.push_back(tied_to);
   c.multi_node.store(true, std::memory_order_release);
-  return static_cast<NodeId>(c.node_names.size() - 1);
+  auto id = static_cast<NodeId>(c.node_names.size() - 1);
+  c.trace_node(TraceKind::NodeUp, id, 0, name, tied_to >= 0 ? Term(int64_t{tied_to}) : Term());
+  return id;
 }
 
 void Runtime::set_node_name(NodeId n, Atom name) {
@@ -214,6 +264,7 @@ void Runtime::set_node_name(NodeId n, Atom name) {
   if (n >= c.node_names.size() || name == atoms::nil || (other >= 0 && other != n))
     throw ErlangError(Term(atoms::badarg));
   c.node_names[n] = name;
+  c.trace_node(TraceKind::NodeUp, n, 0, name, c.node_tie[n] >= 0 ? Term(int64_t{c.node_tie[n]}) : Term());
 }
 
 bool Runtime::node_alive(NodeId n) const {
@@ -237,10 +288,12 @@ void Runtime::stop_node(NodeId n) {
     c.node_up[n] = 0;
     std::erase_if(c.node_monitors, [&](const auto& w) { return c.node_of(w.first) == n; });
     std::erase_if(c.node_subscribers, [&](Pid w) { return c.node_of(w) == n; });
+    c.trace_node(TraceKind::NodeDown, n, 0, c.node_names[n]);
   }
-  // Its processes end; nothing they send on the way out can cross to another node any more.
+  // Its processes end, killed by no one (the NodeDown event says why); nothing they send on the way
+  // out can cross to another node any more.
   for (Pid p : processes())
-    if (c.node_of(p) == n) exit(p, Term(atoms::kill));
+    if (c.node_of(p) == n) c.send_signal(c.make_signal(detail::SignalKind::Exit, Pid{}, p, Term(atoms::kill)));
 }
 
 std::vector<Atom> Runtime::nodes() const {
@@ -267,7 +320,7 @@ void Runtime::disconnect_nodes(NodeId a, NodeId b) {
 }
 
 void Runtime::partition(NodeId a, NodeId b) {
-  core_->cut(a, b, true);
+  core_->cut(a, b, true, core_->detection_delay_ms.load(std::memory_order_relaxed) * 1'000'000);
   end_tied(a, b);
 }
 
@@ -286,7 +339,31 @@ void Runtime::end_tied(NodeId a, NodeId b) {
 void Runtime::heal(NodeId a, NodeId b) {
   std::lock_guard g(core_->nodes_m);
   auto it = core_->conn_index.find({std::min(a, b), std::max(a, b)});
-  if (it != core_->conn_index.end()) core_->conns[it->second].blocked = false;  // R9.7: made again on next use
+  if (it == core_->conn_index.end() || !core_->conns[it->second].blocked) return;
+  core_->conns[it->second].blocked = false;  // R9.7: made again on next use
+  core_->trace_node(TraceKind::Heal, a, b);
+}
+
+void Runtime::set_detection_delay_ms(int64_t ms) { core_->detection_delay_ms.store(std::max<int64_t>(ms, 0)); }
+int64_t Runtime::detection_delay_ms() const { return core_->detection_delay_ms.load(); }
+
+std::vector<NodeState> Runtime::node_states() const {
+  std::lock_guard g(core_->nodes_m);
+  std::vector<NodeState> out;
+  if (!core_->multi_node.load(std::memory_order_relaxed) && core_->node_names[0] == atoms::nonode) return out;
+  for (size_t i = 0; i < core_->node_names.size(); ++i)
+    out.push_back({static_cast<uint16_t>(i), core_->node_names[i], core_->node_up[i] != 0, core_->node_tie[i]});
+  return out;
+}
+
+std::vector<ConnectionState> Runtime::connection_states() const {
+  std::lock_guard g(core_->nodes_m);
+  std::vector<ConnectionState> out;
+  for (auto& [k, i] : core_->conn_index) {
+    const auto& c = core_->conns[i];
+    if (c.up || c.blocked) out.push_back({k.first, k.second, c.up, c.blocked});
+  }
+  return out;  // conn_index is ordered by (a, b)
 }
 
 bool Runtime::nodes_connected(NodeId a, NodeId b) const {

@@ -63,6 +63,69 @@ Pid ProcessGraph::whereis(Atom name) const {
   return {};
 }
 
+Atom ProcessGraph::node_name(uint16_t id) const {
+  if (id < nodes_.size()) return nodes_[id].name;
+  return id == 0 ? atoms::nonode : atoms::nil;
+}
+
+const ConnectionState* ProcessGraph::connection(uint16_t a, uint16_t b) const {
+  if (a > b) std::swap(a, b);
+  for (const ConnectionState& c : conns_)
+    if (c.a == a && c.b == b) return &c;
+  return nullptr;
+}
+
+NodeState& ProcessGraph::node_slot(uint16_t id) {
+  while (nodes_.size() <= id) {
+    NodeState n;
+    n.id = static_cast<uint16_t>(nodes_.size());
+    n.name = n.id == 0 ? atoms::nonode : atoms::nil;
+    nodes_.push_back(n);
+  }
+  return nodes_[id];
+}
+
+ConnectionState& ProcessGraph::conn_slot(uint16_t a, uint16_t b) {
+  if (a > b) std::swap(a, b);
+  auto it = std::lower_bound(conns_.begin(), conns_.end(), std::pair{a, b},
+                             [](const ConnectionState& c, std::pair<uint16_t, uint16_t> k) { return std::pair{c.a, c.b} < k; });
+  if (it == conns_.end() || it->a != a || it->b != b) it = conns_.insert(it, ConnectionState{a, b, false, false});
+  return *it;
+}
+
+void ProcessGraph::apply_node_event(const TraceEvent& e, GraphChanges* ch) {
+  switch (e.kind) {
+    case TraceKind::NodeUp: {
+      node_slot(0);
+      NodeState& n = node_slot(e.node);
+      n.name = e.name;
+      n.alive = true;
+      n.tied_to = e.term.is_integer() ? static_cast<int>(e.term.as_integer()) : -1;
+      break;
+    }
+    case TraceKind::NodeDown:
+      node_slot(e.node).alive = false;
+      for (ConnectionState& c : conns_)
+        if (c.a == e.node || c.b == e.node) c.up = false;
+      break;
+    case TraceKind::Connect: conn_slot(e.node, e.node2).up = true; break;
+    case TraceKind::Disconnect: {
+      ConnectionState& c = conn_slot(e.node, e.node2);
+      c.up = false;
+      c.partitioned = c.partitioned || e.flag;
+      break;
+    }
+    case TraceKind::Heal: {
+      ConnectionState& c = conn_slot(e.node, e.node2);
+      c.partitioned = false;
+      if (!c.up) erase_if(conns_, [&](const ConnectionState& x) { return x == c; });
+      break;
+    }
+    default: return;
+  }
+  if (ch) ch->nodes = true;
+}
+
 ProcessRecord ProcessGraph::record_of(const ProcessSnapshot& p) {
   ProcessRecord r;
   static_cast<ProcessSnapshot&>(r) = p;
@@ -78,6 +141,8 @@ void ProcessGraph::clear() {
   dead_order_.clear();
   flying_.clear();
   flying_seq_.clear();
+  nodes_.clear();
+  conns_.clear();
   next_seq_ = floor_ = 0;
   time_ns_ = 0;
   messages_ = exits_ = 0;
@@ -91,6 +156,8 @@ void ProcessGraph::reset(const Snapshot& s, const std::vector<InFlightSignal>& i
   flying_.clear();
   flying_seq_.clear();
   for (const ProcessSnapshot& p : s.processes) live_[p.pid.serial()] = record_of(p);
+  nodes_ = s.nodes;
+  conns_ = s.connections;
   for (const InFlightSignal& f : in_flight) {
     if (f.type == SignalType::Message) {
       if (ProcessRecord* r = get(f.to)) ++r->message_queue_len;
@@ -115,6 +182,11 @@ void ProcessGraph::resync(const Snapshot& s, GraphChanges* ch) {
   floor_ = s.seq;
   next_seq_ = std::max(next_seq_, s.seq);
   time_ns_ = std::max(time_ns_, s.time_ns);
+  if (nodes_ != s.nodes || conns_ != s.connections) {
+    nodes_ = s.nodes;
+    conns_ = s.connections;
+    if (ch) ch->nodes = true;
+  }
   std::unordered_set<uint32_t> present;
   present.reserve(s.processes.size() * 2);
   for (const ProcessSnapshot& p : s.processes) {
@@ -136,6 +208,7 @@ void ProcessGraph::resync(const Snapshot& s, GraphChanges* ch) {
     const bool rel = r->links != p.links || r->monitors != p.monitors || r->monitored_by != p.monitored_by ||
                      r->parent != p.parent;
     r->name = p.name;
+    r->node = p.node;
     r->status = p.status;
     r->trap_exit = p.trap_exit;
     r->suspended = p.suspended;
@@ -263,6 +336,7 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
       ProcessSnapshot p;
       p.pid = e.a;
       p.parent = e.b;
+      p.node = e.node;
       p.initial_call = e.term;
       p.status = ProcessStatus::Waiting;
       ProcessRecord r = record_of(p);
@@ -436,6 +510,11 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
         touch(a);
       }
       break;
+    case TraceKind::NodeUp:
+    case TraceKind::NodeDown:
+    case TraceKind::Connect:
+    case TraceKind::Disconnect:
+    case TraceKind::Heal: apply_node_event(e, ch); break;
   }
 }
 
@@ -445,6 +524,8 @@ Snapshot ProcessGraph::snapshot() const {
   s.time_ns = time_ns_;
   s.processes.reserve(live_.size());
   for (const auto& [k, p] : live_) s.processes.push_back(p);
+  s.nodes = nodes_;
+  s.connections = conns_;
   return s;
 }
 

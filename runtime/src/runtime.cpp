@@ -580,6 +580,7 @@ Snapshot Runtime::snapshot() {
     ProcessSnapshot ps;
     ps.pid = d->pid;
     ps.parent = d->parent;
+    ps.node = p->node_.load(std::memory_order_relaxed);
     ps.name = d->name;
     ps.status = d->status;
     ps.trap_exit = d->trap_exit;
@@ -595,6 +596,8 @@ Snapshot Runtime::snapshot() {
   }
   std::sort(s.processes.begin(), s.processes.end(),
             [](const ProcessSnapshot& a, const ProcessSnapshot& b) { return a.pid.serial() < b.pid.serial(); });
+  s.nodes = node_states();
+  s.connections = connection_states();
   return s;
 }
 
@@ -621,6 +624,11 @@ const char* to_string(TraceKind k) {
     case TraceKind::Fault: return "fault";
     case TraceKind::GiveUp: return "give_up";
     case TraceKind::Label: return "label";
+    case TraceKind::NodeUp: return "node_up";
+    case TraceKind::NodeDown: return "node_down";
+    case TraceKind::Connect: return "connect";
+    case TraceKind::Disconnect: return "disconnect";
+    case TraceKind::Heal: return "heal";
   }
   return "?";
 }

@@ -7,6 +7,7 @@
 // two worker threads and wait on conditions (QTRY_VERIFY_WITH_TIMEOUT), never on sleeps.
 
 #include "helpers.hpp"
+#include "actorscope/process_graph.hpp"
 
 #include <stdexcept>
 
@@ -138,6 +139,8 @@ class TestSemantics : public QObject {
   void r9_1_namesArePerNodeAndPidsPrintFromTheirNode();
   void r9_3_aNodeThatEndsIsALostConnection();
   void r9_5_monitorNodeFalseRemovesOneInstance();
+  void r9_3_r9_5_cutsAndNodesAreTracedBeforeWhatTheyFire();
+  void r9_3_detectionDelayHoldsTheNoconnectionSignals();
 
   // The traps listed at the end of SEMANTICS.md (R1-R6 ones)
   void trap_r1_5_r1_6_killHasTwoMeanings();
@@ -2307,6 +2310,126 @@ Task<> linkRecord(Process& self, Pid peer, bool trap, Log* log) {
   for (;;) log->push(co_await self.receive());
 }
 }  // namespace
+
+void TestSemantics::r9_3_r9_5_cutsAndNodesAreTracedBeforeWhatTheyFire() {
+  // The trace carries the nodes and the connection's life, each before what it causes, and the
+  // :noconnection signals a cut fires (from a process on the far side), so the picture can show
+  // them travelling from the cut; a node's end kills its processes with no observer's kill.
+  Runtime rt(det());
+  rt.set_tracing(true);
+  auto b = rt.add_node(intern("b@host"));
+  auto c = rt.add_node(intern("c@host"), 0);  // tied to node 0, as a :peer node
+  Log lb, la;
+  Pid remote = spawnOn(rt, b, trapSink, &lb);
+  Pid local = rt.spawn(linkRecord, remote, true, &la);
+  Pid onC = spawnOn(rt, c, trapSink, &lb);
+  rt.run_until_idle();
+  rt.partition(0, b);
+  rt.run_until_idle();
+  rt.heal(0, b);
+  rt.connect_nodes(0, c);
+  rt.disconnect_nodes(0, c);  // c is tied to 0: it ends
+  rt.run_until_idle();
+  std::vector<TraceEvent> ev;
+  rt.drain_trace(ev);
+  auto first = [&](auto pred) -> long {
+    for (size_t i = 0; i < ev.size(); ++i)
+      if (pred(ev[i])) return long(i);
+    return -1;
+  };
+  auto kind = [](TraceKind k, uint16_t n1, uint16_t n2 = 0) {
+    return [=](const TraceEvent& e) { return e.kind == k && e.node == n1 && e.node2 == n2; };
+  };
+  long upB = first(kind(TraceKind::NodeUp, b));
+  QVERIFY(upB >= 0);
+  CHECK_STR(inspect(Term(ev[upB].name)), ":b@host");
+  long upC = first(kind(TraceKind::NodeUp, c));
+  QVERIFY(upC >= 0);
+  CHECK_STR(inspect(ev[upC].term), "0");  // tied to node 0
+  long spawnRemote = first([&](const TraceEvent& e) { return e.kind == TraceKind::Spawn && e.a == remote; });
+  QVERIFY(spawnRemote > upB);
+  QCOMPARE(int(ev[spawnRemote].node), int(b));
+  long connect = first(kind(TraceKind::Connect, 0, b));
+  long linkEv = first([&](const TraceEvent& e) { return e.kind == TraceKind::Link && e.a == local; });
+  QVERIFY(connect >= 0 && linkEv >= 0);
+  long cut = first(kind(TraceKind::Disconnect, 0, b));
+  QVERIFY(cut > connect);
+  QVERIFY(ev[cut].flag);  // a partition, not Node.disconnect
+  // Both sides are told, each by a SignalSent from a process on the far side, after the cut.
+  long toLocal = first([&](const TraceEvent& e) {
+    return e.kind == TraceKind::SignalSent && e.a == remote && e.b == local && e.term.is_atom(intern("noconnection"));
+  });
+  long toRemote = first([&](const TraceEvent& e) {
+    return e.kind == TraceKind::SignalSent && e.a == local && e.b == remote && e.term.is_atom(intern("noconnection"));
+  });
+  QVERIFY(toLocal > cut);
+  QVERIFY(toRemote > cut);
+  QVERIFY(first(kind(TraceKind::Heal, 0, b)) > toRemote);
+  long cutC = first(kind(TraceKind::Disconnect, 0, c));
+  QVERIFY(cutC >= 0);
+  QVERIFY(!ev[cutC].flag);
+  long downC = first(kind(TraceKind::NodeDown, c));
+  QVERIFY(downC > cutC);
+  long exitC = first([&](const TraceEvent& e) { return e.kind == TraceKind::Exit && e.a == onC; });
+  QVERIFY(exitC > downC);
+  // No one sent the kill: no SignalSent to onC at all.
+  QCOMPARE(first([&](const TraceEvent& e) { return e.kind == TraceKind::SignalSent && e.b == onC; }), -1L);
+  // The picture built from the trace knows the nodes and the connections.
+  ProcessGraph g;
+  for (const TraceEvent& e : ev) g.apply(e);
+  QCOMPARE(g.nodes().size(), size_t(3));
+  CHECK_STR(inspect(Term(g.node_name(c))), ":c@host");
+  QVERIFY(!g.nodes()[c].alive);
+  QCOMPARE(int(g.find(local)->node), 0);
+  QCOMPARE(int(g.find(remote)->node), int(b));
+  QVERIFY(g.connection(b, 0) == nullptr);  // healed and not yet made again
+  // The runtime's own snapshot says the same.
+  Snapshot snap = rt.snapshot();
+  QCOMPARE(snap.nodes, g.nodes());
+  QCOMPARE(snap.connections, g.connections());
+  auto it = std::find_if(snap.processes.begin(), snap.processes.end(), [&](auto& p) { return p.pid == remote; });
+  QVERIFY(it != snap.processes.end());
+  QCOMPARE(int(it->node), int(b));
+}
+
+void TestSemantics::r9_3_detectionDelayHoldsTheNoconnectionSignals() {
+  // With a detection delay (net_ticktime), a partition's :noconnection EXIT and nodedown arrive that
+  // long after the cut; what was sent across meanwhile is lost (R9.6).
+  Runtime rt(det());
+  rt.set_detection_delay_ms(2000);
+  QCOMPARE(rt.detection_delay_ms(), int64_t(2000));
+  auto b = rt.add_node(intern("b@host"));
+  Log lb, la;
+  Pid remote = spawnOn(rt, b, trapSink, &lb);
+  Pid local = rt.spawn(linkRecord, remote, true, &la);
+  rt.run_until_idle();
+  rt.monitor_node(local, b);
+  rt.run_until_idle();
+  const int64_t t0 = rt.now_ns();
+  rt.partition(0, b);
+  rt.spawn(  // sent across a connection that is down: lost
+      [](Process& self, Pid to) -> Task<> {
+        self.send(to, A("lost"));
+        co_return;
+      },
+      remote);
+  rt.advance_to(t0 + 1'900'000'000);
+  CHECK_STR(la.str(), "[]");
+  CHECK_STR(lb.str(), "[]");
+  rt.advance_to(t0 + 2'100'000'000);
+  CHECK_STR(la.str(), list({exitMsg(remote, ":noconnection"), "{:nodedown, :b@host}"}));
+  CHECK_STR(lb.str(), list({exitMsg(local, ":noconnection")}));
+  // Node.disconnect is seen at once, whatever the delay.
+  rt.heal(0, b);
+  Log lc;
+  Pid local2 = rt.spawn(linkRecord, remote, true, &lc);
+  rt.run_until_idle();
+  rt.disconnect_nodes(0, b);
+  rt.run_until_idle();
+  QVERIFY(rt.now_ns() < t0 + 3'000'000'000);
+  CHECK_STR(lc.str(), list({exitMsg(remote, ":noconnection")}));
+  (void)local2;
+}
 
 void TestSemantics::r9_1_processesRunOnTheirNodeAndNameMonitorsNameIt() {
   Runtime rt(det());

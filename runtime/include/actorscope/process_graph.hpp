@@ -57,6 +57,7 @@ struct GraphChanges {
   std::vector<uint32_t> removed;  // ended (or vanished in a resync)
   std::vector<uint32_t> updated;  // fields or relations changed
   bool relations = false;         // links, monitors or parents changed
+  bool nodes = false;             // nodes or connections changed
   void touch(uint32_t serial) {
     if (touched_.insert(serial).second) updated.push_back(serial);
   }
@@ -66,6 +67,7 @@ struct GraphChanges {
     updated.clear();
     touched_.clear();
     relations = false;
+    nodes = false;
   }
 
 private:
@@ -101,6 +103,14 @@ public:
   const ProcessRecord* find_any(uint32_t serial) const;
   ProcessRecord* find_any_mutable(uint32_t serial);
   Pid whereis(Atom name) const;
+  /// The nodes (by id; empty while only an unnamed node 0 exists) and the connections made or
+  /// partitioned, sorted by (a, b).
+  const std::vector<NodeState>& nodes() const { return nodes_; }
+  const std::vector<ConnectionState>& connections() const { return conns_; }
+  /// A node's name (:nonode@nohost for node 0 before it is named; nil when unknown).
+  Atom node_name(uint16_t id) const;
+  /// The connection between a and b (either order), or null when never made.
+  const ConnectionState* connection(uint16_t a, uint16_t b) const;
   /// The live processes as a Snapshot (sorted by serial); seq = the next seq to apply.
   Snapshot snapshot() const;
   Keyframe keyframe(size_t index) const;
@@ -130,12 +140,17 @@ private:
   void end(uint32_t serial, const Term& reason, GraphChanges* ch);
   void restart(const TraceEvent& e, GraphChanges* ch);
   ProcessRecord record_of(const ProcessSnapshot& p);
+  void apply_node_event(const TraceEvent& e, GraphChanges* ch);
+  NodeState& node_slot(uint16_t id);
+  ConnectionState& conn_slot(uint16_t a, uint16_t b);
 
   std::map<uint32_t, ProcessRecord> live_;
   std::map<uint32_t, ProcessRecord> dead_;
   std::deque<uint32_t> dead_order_;
   std::vector<InFlightSignal> flying_;
   std::vector<uint64_t> flying_seq_;
+  std::vector<NodeState> nodes_;
+  std::vector<ConnectionState> conns_;
   uint64_t next_seq_ = 0;
   uint64_t floor_ = 0;
   int64_t time_ns_ = 0;

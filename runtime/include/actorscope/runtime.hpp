@@ -96,7 +96,7 @@ class Runtime {
   // first use (a signal between them, connect_nodes, monitor_node) unless the pair is partitioned.
   // Cutting it (disconnect_nodes, partition) fires every link and monitor across it on both sides
   // with :noconnection (R9.3, R9.4), node monitors with {:nodedown, node} (R9.5), and drops what was
-  // in flight on it (R9.6); nothing fired comes back after a heal (R9.7). Detection is instant.
+  // in flight on it (R9.6); nothing fired comes back after a heal (R9.7). Each of these is a node event on the trace.
   // Any thread.
   using NodeId = uint16_t;
   /// Adds a node; ErlangError(:badarg) if a live node has the name. Returns its id (never reused).
@@ -124,6 +124,14 @@ class Runtime {
   /// Cuts the connection and keeps it cut until heal(): signals between a and b are dropped.
   void partition(NodeId a, NodeId b);
   void heal(NodeId a, NodeId b);
+  /// The detection delay (net_ticktime) of a partition: its :noconnection exits, DOWNs and nodedown
+  /// notices are delivered this long after the cut (what was in flight is lost at once). 0 (the
+  /// default) for a class; Node.disconnect and a node's end are always seen at once.
+  void set_detection_delay_ms(int64_t ms);
+  int64_t detection_delay_ms() const;
+  /// Every node and the connections made or partitioned (empty while only an unnamed node 0 exists).
+  std::vector<NodeState> node_states() const;
+  std::vector<ConnectionState> connection_states() const;
   bool nodes_connected(NodeId a, NodeId b) const;
   /// The nodes `n` is connected to (Node.list/0 from n).
   std::vector<NodeId> connected_nodes(NodeId n) const;

@@ -43,6 +43,17 @@ enum class TraceKind : uint8_t {
   Label,           // a is known by term (its child id under a supervisor, its key in a Registry,
                    // a name an application gives it, as OTP 27's proc_lib:set_label/1): the picture
                    // shows it where the process has no registered name
+  // Nodes (R9). Node ids are small integers that are never reused; node 0 always exists.
+  NodeUp,          // node `node` exists (added, or renamed) with name `name`; term = the node it is
+                   // tied to (a :peer node ends when that connection is cut), or nil
+  NodeDown,        // node `node` ended (:peer.stop, or its tied connection was cut); its processes
+                   // are killed next, and their Exit events follow
+  Connect,         // the connection between `node` and `node2` came up (on first use, or a connect)
+  Disconnect,      // the connection between `node` and `node2` went down: flag = partitioned (it
+                   // stays down until Heal; false for Node.disconnect); term = detection delay in
+                   // ms (integer). The :noconnection exits and DOWNs it fires follow as SignalSent
+                   // events from a process on the far side (a is that process, b the one told)
+  Heal,            // the partition between `node` and `node2` was healed: the pair may connect again
 };
 
 enum class SignalType : uint8_t { None, Message, Exit, Down };
@@ -66,6 +77,8 @@ struct TraceEvent {
   SignalType signal = SignalType::None;
   SignalOutcome outcome = SignalOutcome::None;
   bool flag = false;     // TrapExit: the new value; Exit signal: sent by a link
+  uint16_t node = 0;     // Spawn: the child's node; node events: the node (Connect...: one end)
+  uint16_t node2 = 0;    // Connect, Disconnect, Heal: the other end
   uint32_t weight = 1;   // Send/Receive under message sampling: how many messages this one stands for
   Pid a, b, pid2;
   Ref ref;
@@ -83,6 +96,7 @@ const char* to_string(ProcessStatus s);
 struct ProcessSnapshot {
   Pid pid;
   Pid parent;
+  uint16_t node = 0;         // the node it runs on (0: the first node)
   Atom name{atoms::nil.id};  // nil when unregistered
   ProcessStatus status = ProcessStatus::Waiting;
   bool trap_exit = false;
@@ -106,10 +120,29 @@ struct InFlightSignal {
   int64_t due_ns = 0;   // when it will be delivered
 };
 
+/// A node, as Runtime::snapshot() and ProcessGraph know it.
+struct NodeState {
+  uint16_t id = 0;
+  Atom name{atoms::nil.id};
+  bool alive = true;
+  int tied_to = -1;  // a :peer node ends when its connection to this node is cut
+  bool operator==(const NodeState&) const = default;
+};
+
+/// A connection between two nodes (a < b) that has been made at least once, or is partitioned.
+struct ConnectionState {
+  uint16_t a = 0, b = 0;
+  bool up = false;
+  bool partitioned = false;  // cut and kept cut until healed
+  bool operator==(const ConnectionState&) const = default;
+};
+
 struct Snapshot {
   uint64_t seq = 0;  // every event with a smaller seq is reflected in `processes`
   int64_t time_ns = 0;
   std::vector<ProcessSnapshot> processes;
+  std::vector<NodeState> nodes;              // empty while only node 0 exists
+  std::vector<ConnectionState> connections;  // sorted by (a, b)
 };
 
 }  // namespace actorscope

@@ -24,7 +24,8 @@ constexpr TraceKind kKinds[] = {
     TraceKind::Monitor, TraceKind::Demonitor,  TraceKind::Send,           TraceKind::Receive,
     TraceKind::SignalSent, TraceKind::SignalDelivered, TraceKind::TrapExit, TraceKind::Register,
     TraceKind::Unregister, TraceKind::Suspend, TraceKind::Resume,        TraceKind::Restart,
-    TraceKind::Fault,   TraceKind::GiveUp,     TraceKind::Label};
+    TraceKind::Fault,   TraceKind::GiveUp,     TraceKind::Label,          TraceKind::NodeUp,
+    TraceKind::NodeDown, TraceKind::Connect,   TraceKind::Disconnect,     TraceKind::Heal};
 constexpr SignalOutcome kOutcomes[] = {
     SignalOutcome::None,          SignalOutcome::Killed,      SignalOutcome::Trapped,
     SignalOutcome::DroppedNormal, SignalOutcome::DroppedUnlinked, SignalOutcome::DroppedDead,
@@ -72,6 +73,7 @@ void put_process(std::string& o, const ProcessSnapshot& p) {
   o += '{';
   put_key(o, "pid"), put_pid(o, p.pid), o += ',';
   put_key(o, "parent"), put_pid(o, p.parent), o += ',';
+  if (p.node) put_key(o, "node"), o += std::to_string(p.node), o += ',';
   put_key(o, "name"), put_atom(o, p.name), o += ',';
   put_key(o, "status"), json::append_quoted(o, to_string(p.status)), o += ',';
   put_key(o, "trap_exit"), put_bool(o, p.trap_exit), o += ',';
@@ -134,6 +136,34 @@ void put_keyframe_body(std::string& o, const Keyframe& k) {
     put_in_flight(o, k.in_flight[i]);
   }
   o += ']';
+  if (!k.state.nodes.empty()) {
+    o += ',';
+    put_key(o, "nodes"), o += '[';
+    for (size_t i = 0; i < k.state.nodes.size(); ++i) {
+      const NodeState& n = k.state.nodes[i];
+      if (i) o += ',';
+      o += '{';
+      put_key(o, "id"), o += std::to_string(n.id), o += ',';
+      put_key(o, "name"), put_atom(o, n.name), o += ',';
+      put_key(o, "alive"), put_bool(o, n.alive), o += ',';
+      put_key(o, "tied_to"), o += std::to_string(n.tied_to), o += '}';
+    }
+    o += ']';
+  }
+  if (!k.state.connections.empty()) {
+    o += ',';
+    put_key(o, "connections"), o += '[';
+    for (size_t i = 0; i < k.state.connections.size(); ++i) {
+      const ConnectionState& c = k.state.connections[i];
+      if (i) o += ',';
+      o += '{';
+      put_key(o, "a"), o += std::to_string(c.a), o += ',';
+      put_key(o, "b"), o += std::to_string(c.b), o += ',';
+      put_key(o, "up"), put_bool(o, c.up), o += ',';
+      put_key(o, "partitioned"), put_bool(o, c.partitioned), o += '}';
+    }
+    o += ']';
+  }
 }
 
 std::string utc_now() {
@@ -168,6 +198,12 @@ int64_t get_int(const Value& obj, const char* key, bool required, int64_t def = 
   if (!v) return def;
   if (!v->is_int()) bad(key, "an integer", *v);
   return v->i;
+}
+
+uint16_t get_node(const Value& obj, const char* key, bool required) {
+  int64_t n = get_int(obj, key, required);
+  if (n < 0 || n > 0xFFFF) bad(key, "a node id (0 to 65535)", *obj.get(key));
+  return static_cast<uint16_t>(n);
 }
 
 bool get_bool(const Value& obj, const char* key, bool def = false) {
@@ -247,6 +283,7 @@ ProcessSnapshot read_process(const Value& v) {
   p.pid = get_pid(v, "pid");
   if (!p.pid.valid()) bad("pid", "a pid", v.get("pid") ? *v.get("pid") : Value{});
   p.parent = get_pid(v, "parent");
+  p.node = get_node(v, "node", false);
   p.name = get_atom(v, "name");
   std::string st = get_string(v, "status", false, "waiting");
   bool found = false;
@@ -298,6 +335,27 @@ Keyframe read_keyframe(const Value& v, size_t index) {
   std::sort(k.state.processes.begin(), k.state.processes.end(),
             [](const ProcessSnapshot& a, const ProcessSnapshot& b) { return a.pid.serial() < b.pid.serial(); });
   for (const Value& f : get_array(v, "in_flight").arr) k.in_flight.push_back(read_in_flight(f));
+  for (const Value& n : get_array(v, "nodes").arr) {
+    if (!n.is_object()) bad("nodes", "node objects", n);
+    NodeState s;
+    s.id = get_node(n, "id", true);
+    s.name = get_atom(n, "name");
+    s.alive = get_bool(n, "alive", true);
+    s.tied_to = static_cast<int>(get_int(n, "tied_to", false, -1));
+    k.state.nodes.push_back(s);
+  }
+  for (const Value& c : get_array(v, "connections").arr) {
+    if (!c.is_object()) bad("connections", "connection objects", c);
+    ConnectionState s;
+    s.a = get_node(c, "a", true);
+    s.b = get_node(c, "b", true);
+    if (s.a > s.b) std::swap(s.a, s.b);
+    s.up = get_bool(c, "up");
+    s.partitioned = get_bool(c, "partitioned");
+    k.state.connections.push_back(s);
+  }
+  std::sort(k.state.connections.begin(), k.state.connections.end(),
+            [](const ConnectionState& a, const ConnectionState& b) { return std::pair{a.a, a.b} < std::pair{b.a, b.b}; });
   return k;
 }
 
@@ -317,6 +375,8 @@ TraceEvent read_event(const Value& v) {
     if (outcome == to_string(o)) e.outcome = o, found = true;
   if (!found) throw FieldError{"field \"outcome\": unknown outcome \"" + outcome + "\""};
   e.flag = get_bool(v, "flag");
+  e.node = get_node(v, "node", false);
+  e.node2 = get_node(v, "node2", false);
   e.a = get_pid(v, "a");
   e.b = get_pid(v, "b");
   e.pid2 = get_pid(v, "pid2");
@@ -340,6 +400,8 @@ std::string event_to_json(const TraceEvent& e) {
   put_key(o, "signal"), o += '"', o += signal_name(e.signal), o += "\",";
   put_key(o, "outcome"), o += '"', o += to_string(e.outcome), o += "\",";
   put_key(o, "flag"), put_bool(o, e.flag), o += ',';
+  if (e.node) put_key(o, "node"), o += std::to_string(e.node), o += ',';
+  if (e.node2) put_key(o, "node2"), o += std::to_string(e.node2), o += ',';
   put_key(o, "a"), put_pid(o, e.a), o += ',';
   put_key(o, "b"), put_pid(o, e.b), o += ',';
   put_key(o, "pid2"), put_pid(o, e.pid2), o += ',';
