@@ -98,6 +98,7 @@ class TestFaults : public QObject {
   void chaosSameSeedSameRecording();
   void planRunsAtItsTimes();
   void planJsonRoundTrip();
+  void partitionForATimeThenHeal();
   void badPlans_data();
   void badPlans();
 };
@@ -285,12 +286,19 @@ void TestFaults::planJsonRoundTrip() {
   plan.faults.push_back(delay(Term(), Term(), 5, 40));
   plan.faults.push_back(mk(FaultKind::Suspend, Term::atom("a"), 50));
   plan.faults.push_back(mk(FaultKind::Resume, Term::atom("a"), 60));
+  Fault cut = mk(FaultKind::Partition, Term(), 70);
+  cut.nodes = {intern("b@host"), intern("c@host")};
+  cut.duration_ms = 2500;
+  plan.faults.push_back(cut);
   const std::string text = fault_plan_to_json(plan);
   FaultPlan back;
   std::string err;
   QVERIFY2(fault_plan_from_json(text, back, err), err.c_str());
   CHECK_STR(fault_plan_to_json(back), text);
-  QCOMPARE(back.faults.size(), size_t(7));
+  QCOMPARE(back.faults.size(), size_t(8));
+  QCOMPARE(back.faults[7].duration_ms, int64_t(2500));
+  QCOMPARE(back.faults[7].nodes.size(), size_t(2));
+  QVERIFY(text.find("\"nodes\": [\"b@host\", \"c@host\"]") != std::string::npos);
   CHECK_STR(inspect(back.faults[1].reason), "{:shutdown, \"bye, \\\"you\\\"\"}");
   QCOMPARE(back.faults[2].per_second, 250.5);
   CHECK_STR(inspect(back.faults[0].chaos.root), "KV.Supervisor");
@@ -302,6 +310,57 @@ void TestFaults::planJsonRoundTrip() {
   QVERIFY2(load_fault_plan(path.toStdString(), loaded, err), err.c_str());
   CHECK_STR(fault_plan_to_json(loaded), text);
   QFile::remove(path);
+}
+
+void TestFaults::partitionForATimeThenHeal() {
+  // A partition fault cuts the chosen side from every other live node (R9.3: links across fire
+  // :noconnection), traced before it acts; with a duration a healer heals it later (R9.7: the
+  // pair connects again on next use, nothing fired comes back).
+  Runtime rt(RuntimeOptions{.deterministic = true});
+  rt.set_tracing(true);
+  auto b = rt.add_node(intern("b@host"));
+  auto c = rt.add_node(intern("c@host"));
+  SpawnOptions onB;
+  onB.node = b;
+  Pid remote = rt.spawn_opt(onB, [](Process& self) -> Task<> { (void)co_await self.receive(); });
+  Pid local = rt.spawn([](Process& self, Pid peer) -> Task<> {
+    self.link(peer);
+    (void)co_await self.receive();
+  }, remote);
+  rt.run_until_idle();
+  QVERIFY(rt.connect_nodes(0, c));
+  std::string err;
+  Fault unknown = mk(FaultKind::Partition, Term());
+  unknown.nodes = {intern("z@host")};
+  QVERIFY(!inject(rt, unknown, {}, &err));
+  CHECK_STR(err, "partition: :z@host is not a live node");
+  Fault everyone = mk(FaultKind::Partition, Term());
+  everyone.nodes = {rt.nodes()[0], intern("b@host"), intern("c@host")};
+  QVERIFY(!inject(rt, everyone, {}, &err));
+  CHECK_STR(err, "partition: every live node is on the cut side; nothing is left to cut it from");
+  Fault cut = mk(FaultKind::Partition, Term());
+  cut.nodes = {intern("b@host")};
+  cut.duration_ms = 1000;
+  Pid healer;
+  QVERIFY2(inject(rt, cut, {}, &err, &healer), err.c_str());
+  QVERIFY(healer.valid());
+  rt.advance_to(rt.now_ns() + 10'000'000);  // not run_until_idle: it would run the healer's wait too
+  QVERIFY(!rt.alive(local));  // R9.3
+  QVERIFY(!rt.alive(remote));
+  QVERIFY(!rt.nodes_connected(0, b));
+  QVERIFY(!rt.connect_nodes(0, b));  // partitioned
+  QVERIFY(!rt.connect_nodes(c, b));
+  QVERIFY(rt.nodes_connected(0, c));  // the rest stays connected
+  rt.advance_to(rt.now_ns() + 1'100'000'000);
+  QVERIFY(!rt.alive(healer));
+  QVERIFY(rt.connect_nodes(0, b));  // healed: made again on use (R9.7)
+  QVERIFY(!rt.alive(local));
+  auto faults = faultsIn(drain(rt));
+  QCOMPARE(faults.size(), size_t(2));
+  CHECK_STR(inspect(Term(faults[0].name)), ":partition");
+  CHECK_STR(inspect(faults[0].term), "{[:b@host], 1000}");
+  CHECK_STR(inspect(Term(faults[1].name)), ":heal");
+  QCOMPARE(faults[1].pid2, healer);
 }
 
 void TestFaults::badPlans_data() {
@@ -317,7 +376,11 @@ void TestFaults::badPlans_data() {
   QTest::newRow("no faults") << QStringLiteral("{\"format\": \"actorscope-fault-plan\"}")
                              << QStringLiteral("field \"faults\": expected an array of faults");
   QTest::newRow("bad kind") << head + QStringLiteral("{\"kind\": \"kil\", \"target\": \":a\"}]}")
-                            << QStringLiteral("fault 1: field \"kind\": expected kill, flood, delay, suspend, resume or chaos, got \"kil\"");
+                            << QStringLiteral("fault 1: field \"kind\": expected kill, flood, delay, suspend, resume, chaos, partition or heal, got \"kil\"");
+  QTest::newRow("partition nodes") << head + QStringLiteral("{\"kind\": \"partition\"}]}")
+                                   << QStringLiteral("fault 1: field \"nodes\": expected the nodes to cut off");
+  QTest::newRow("partition node type") << head + QStringLiteral("{\"kind\": \"partition\", \"nodes\": [3]}]}")
+                                       << QStringLiteral("fault 1: field \"nodes\": expected node names (strings such as \"b@host\"), got 3");
   QTest::newRow("no target") << head + QStringLiteral("{\"kind\": \"suspend\"}, {\"kind\": \"kill\"}]}")
                              << QStringLiteral("fault 1: field \"target\": missing");
   QTest::newRow("target type") << head + QStringLiteral("{\"kind\": \"kill\", \"target\": 5}]}")

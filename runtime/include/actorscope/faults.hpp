@@ -1,5 +1,6 @@
 #pragma once
-// Fault injection: kill, flood, delay, suspend/resume, and a seeded chaos monkey; fault plans
+// Fault injection: kill, flood, delay, suspend/resume, network partitions between nodes and their
+// heals, and a seeded chaos monkey; fault plans
 // (timed lists of faults) saved and loaded as JSON.
 //
 // Every injected fault goes on the trace stream as TraceKind::Fault (fields in trace.hpp) just
@@ -25,7 +26,7 @@
 
 namespace actorscope {
 
-enum class FaultKind : uint8_t { Kill, Flood, Delay, Suspend, Resume, Chaos };
+enum class FaultKind : uint8_t { Kill, Flood, Delay, Suspend, Resume, Chaos, Partition, Heal };
 const char* to_string(FaultKind k);
 
 /// Which processes the chaos monkey chooses from (never injectors, never itself).
@@ -57,6 +58,9 @@ struct Fault {
   Term message{atoms::ok};           ///< Flood
   int64_t latency_ms = 0;            ///< Delay
   ChaosConfig chaos;                 ///< Chaos
+  std::vector<Atom> nodes;           ///< Partition: the side cut from every other node (R9.3-R9.6);
+                                     ///< Heal: the side healed from the rest (empty: every partition)
+  int64_t duration_ms = 0;           ///< Partition: healed after this long (0: until a Heal)
 };
 
 struct FaultPlan {

@@ -111,6 +111,46 @@ Task<> plan_runner(Process& self, FaultPlan plan) {
   }
 }
 
+/// The live nodes called `names`, or an error naming the first unknown one.
+bool node_ids(Runtime& rt, const std::vector<Atom>& names, std::vector<Runtime::NodeId>& out, std::string& error) {
+  for (Atom n : names) {
+    auto id = rt.node_id(n);
+    if (!id) {
+      error = inspect(Term(n)) + " is not a live node";
+      return false;
+    }
+    out.push_back(*id);
+  }
+  return true;
+}
+
+/// Heals `side` from every other node (every pair when `side` is empty); emits the :heal fault.
+void heal_side(Runtime& rt, const std::vector<Runtime::NodeId>& side, Pid injector, const Term& names) {
+  emit_fault(rt, intern("heal"), {}, {}, injector, false, names);
+  const auto all = rt.nodes();
+  for (size_t a = 0; a < all.size(); ++a)
+    for (size_t b = a + 1; b < all.size(); ++b) {
+      const bool ina = std::find(side.begin(), side.end(), a) != side.end();
+      const bool inb = std::find(side.begin(), side.end(), b) != side.end();
+      if (side.empty() || ina != inb) rt.heal(static_cast<Runtime::NodeId>(a), static_cast<Runtime::NodeId>(b));
+    }
+}
+
+Term names_term(const std::vector<Atom>& names) {
+  std::vector<Term> v;
+  for (Atom a : names) v.emplace_back(a);
+  return Term::list(v);
+}
+
+/// A timed partition's end: sleeps, then heals the side (unless stopped first).
+Task<> healer(Process& self, std::vector<Atom> names, int64_t ms) {
+  if (co_await sleep_or_stop(self, ms)) co_return;
+  std::vector<Runtime::NodeId> side;
+  std::string err;
+  if (!node_ids(self.runtime(), names, side, err)) co_return;  // a node ended meanwhile
+  heal_side(self.runtime(), side, self.pid(), names_term(names));
+}
+
 bool looks_like(const Term& mfa, std::string_view word) {
   if (!mfa.is_tuple() || mfa.tuple_size() < 1 || !mfa[0].is_atom()) return false;
   std::string m(atom_name(mfa[0].as_atom()));
@@ -128,6 +168,8 @@ const char* to_string(FaultKind k) {
     case FaultKind::Suspend: return "suspend";
     case FaultKind::Resume: return "resume";
     case FaultKind::Chaos: return "chaos";
+    case FaultKind::Partition: return "partition";
+    case FaultKind::Heal: return "heal";
   }
   return "?";
 }
@@ -186,6 +228,32 @@ bool inject(Runtime& rt, const Fault& f, Pid injector, std::string* error, Pid* 
     if (error) *error = std::move(msg);
     return false;
   };
+  if (f.kind == FaultKind::Partition || f.kind == FaultKind::Heal) {
+    std::vector<Runtime::NodeId> side;
+    std::string err;
+    const char* what = to_string(f.kind);
+    if (!node_ids(rt, f.nodes, side, err)) return fail(std::string(what) + ": " + err);
+    if (f.kind == FaultKind::Heal) {
+      heal_side(rt, side, injector, names_term(f.nodes));
+      return true;
+    }
+    if (side.empty()) return fail("partition: no node chosen");
+    const auto all = rt.nodes();
+    std::vector<Runtime::NodeId> rest;
+    for (size_t n = 0; n < all.size(); ++n)
+      if (rt.node_alive(static_cast<Runtime::NodeId>(n)) && std::find(side.begin(), side.end(), n) == side.end())
+        rest.push_back(static_cast<Runtime::NodeId>(n));
+    if (rest.empty()) return fail("partition: every live node is on the cut side; nothing is left to cut it from");
+    emit_fault(rt, intern("partition"), {}, {}, injector, false,
+               Term::tuple({names_term(f.nodes), Term(static_cast<long long>(f.duration_ms))}));
+    for (auto a : side)
+      for (auto b : rest) rt.partition(a, b);
+    if (f.duration_ms > 0) {
+      Pid p = rt.spawn_opt(injector_opts("healer"), healer, f.nodes, std::clamp<int64_t>(f.duration_ms, 1, kMaxMs));
+      if (started) *started = p;
+    }
+    return true;
+  }
   Pid target = resolve(rt, f.target);
   const bool needs_target = f.kind != FaultKind::Chaos && !(f.kind == FaultKind::Delay && f.target.is_atom(atoms::nil));
   if (needs_target && (!target.valid() || !rt.alive(target)))
@@ -291,15 +359,26 @@ Fault read_fault(const Value& o) {
   if (!k) throw PlanError{"field \"kind\": missing"};
   bool found = false;
   for (FaultKind fk : {FaultKind::Kill, FaultKind::Flood, FaultKind::Delay, FaultKind::Suspend, FaultKind::Resume,
-                       FaultKind::Chaos})
+                       FaultKind::Chaos, FaultKind::Partition, FaultKind::Heal})
     if (k->is_string() && k->str == to_string(fk)) f.kind = fk, found = true;
-  if (!found) bad("kind", "kill, flood, delay, suspend, resume or chaos", *k);
+  if (!found) bad("kind", "kill, flood, delay, suspend, resume, chaos, partition or heal", *k);
   f.at_ms = int_of(o, "at_ms", 0);
   if (f.at_ms < 0 || f.at_ms > kMaxMs) bad("at_ms", "a time from 0 to 1000000000 ms", *o.get("at_ms"));
   f.target = term_of(o, "target", Term(), true);
   f.peer = term_of(o, "peer", Term(), true);
-  const bool needs_target = f.kind != FaultKind::Chaos && f.kind != FaultKind::Delay;
+  const bool needs_target = f.kind != FaultKind::Chaos && f.kind != FaultKind::Delay && f.kind != FaultKind::Partition &&
+                            f.kind != FaultKind::Heal;
   if (needs_target && f.target.is_atom(atoms::nil)) throw PlanError{"field \"target\": missing"};
+  if (const Value* ns = o.get("nodes")) {
+    if (!ns->is_array()) bad("nodes", "an array of node names", *ns);
+    for (const Value& n : ns->arr) {
+      if (!n.is_string() || n.str.empty()) bad("nodes", "node names (strings such as \"b@host\")", n);
+      f.nodes.push_back(intern(n.str));
+    }
+  }
+  if (f.kind == FaultKind::Partition && f.nodes.empty()) throw PlanError{"field \"nodes\": expected the nodes to cut off"};
+  f.duration_ms = int_of(o, "duration_ms", 0);
+  if (f.duration_ms < 0 || f.duration_ms > kMaxMs) bad("duration_ms", "a duration from 0 to 1000000000 ms", *o.get("duration_ms"));
   f.reason = term_of(o, "reason", Term(atoms::kill), false);
   f.count = int_of(o, "count", 0);
   if (f.kind == FaultKind::Flood && f.count <= 0) throw PlanError{"field \"count\": expected a count > 0"};
@@ -357,6 +436,14 @@ std::string fault_plan_to_json(const FaultPlan& plan) {
         break;
       case FaultKind::Suspend:
       case FaultKind::Resume: break;
+      case FaultKind::Partition:
+      case FaultKind::Heal: {
+        o << ", \"nodes\": [";
+        for (size_t n = 0; n < f.nodes.size(); ++n) o << (n ? ", " : "") << json::quote(std::string(atom_name(f.nodes[n])));
+        o << ']';
+        if (f.kind == FaultKind::Partition) o << ", \"duration_ms\": " << f.duration_ms;
+        break;
+      }
       case FaultKind::Chaos: {
         const ChaosConfig& c = f.chaos;
         o << ", \"interval_ms\": " << c.interval_ms << ", \"reasons\": [";
