@@ -54,6 +54,43 @@ void checkKvBuilt(KvCtx& c) {
   CHECK_STR(S(c.out.at(4)), "%{active: 3, specs: 3, supervisors: 0, workers: 3}");
 }
 
+/// `key`'s value in `p`'s process dictionary (nil when absent or not alive).
+Term dictGet(Runtime& rt, Pid p, const Term& key) {
+  Term d = rt.info(p, atoms::dictionary);
+  if (!d.is_tuple()) return Term();
+  for (auto& kv : d[1].list_elements())
+    if (kv[0] == key) return kv[1];
+  return Term();
+}
+
+int64_t msNs(int64_t ms) { return ms * 1'000'000; }
+
+/// The reason of `p`'s Exit event, "" when it has none.
+std::string exitReason(const std::vector<TraceEvent>& evs, Pid p) {
+  for (auto& e : evs)
+    if (e.kind == TraceKind::Exit && e.a == p) return S(e.term);
+  return "";
+}
+
+const ConnectionState* connection(Runtime& rt, Runtime::NodeId a, Runtime::NodeId b, std::vector<ConnectionState>& keep) {
+  keep = rt.connection_states();
+  for (auto& c : keep)
+    if (c.a == std::min(a, b) && c.b == std::max(a, b)) return &c;
+  return nullptr;
+}
+
+bool connectionUp(Runtime& rt, Runtime::NodeId a, Runtime::NodeId b) {
+  std::vector<ConnectionState> keep;
+  const ConnectionState* c = connection(rt, a, b, keep);
+  return c && c->up && !c->partitioned;
+}
+
+bool connectionPartitioned(Runtime& rt, Runtime::NodeId a, Runtime::NodeId b) {
+  std::vector<ConnectionState> keep;
+  const ConnectionState* c = connection(rt, a, b, keep);
+  return c && !c->up && c->partitioned;
+}
+
 /// The client of kv ends once its buckets exist.
 bool kvClientDone(Runtime& rt, Pid client) { return !rt.alive(client); }
 
@@ -85,6 +122,10 @@ class TestScenarios : public QObject {
   void mailboxFloodThreaded();
   void bigTree();
   void bigTreeThreaded();
+  void netsplitR9();
+  void netsplitR9Threaded();
+  void remoteSupervisorR9();
+  void remoteSupervisorR9Threaded();
 };
 
 void TestScenarios::listIsComplete() {
@@ -98,7 +139,7 @@ void TestScenarios::listIsComplete() {
       QVERIFY(p.min <= p.default_value && p.default_value <= p.max);
     }
   }
-  CHECK_STR(names, "kv kv-nested monitors trap-exit link-chain strategies restart-storm link-vs-monitor mailbox-flood big-tree ");
+  CHECK_STR(names, "kv kv-nested monitors trap-exit link-chain strategies restart-storm link-vs-monitor mailbox-flood big-tree netsplit remote-supervisor ");
   QVERIFY(find_scenario(kDefaultScenario) != nullptr);
 }
 
@@ -390,6 +431,190 @@ void TestScenarios::bigTreeThreaded() {
   QVERIFY(build_scenario(rt, "big-tree").ok);
   QTRY_VERIFY_WITH_TIMEOUT(rt.process_count() == size_t(1 + 10 * 302), kWait);
   checkBigTree(rt);
+}
+
+// ---- netsplit (R9) --------------------------------------------------------------------------------
+
+void TestScenarios::netsplitR9() {
+  Runtime rt(det());
+  rt.set_tracing(true);
+  ScenarioResult r = build_scenario(rt, "netsplit");
+  QVERIFY(r.ok);
+  std::vector<TraceEvent> evs;
+
+  // R9.1: three named nodes; every process where the description puts it, names per node.
+  rt.advance_to(msNs(2500));
+  std::vector<Atom> nodes = rt.nodes();
+  QCOMPARE(nodes.size(), size_t(3));
+  CHECK_STR(S(Term(nodes[0])) + " " + S(Term(nodes[1])) + " " + S(Term(nodes[2])), ":a@host :b@host :c@host");
+  const Runtime::NodeId a = 0, b = 1, c = 2;
+  QCOMPARE(rt.node_states().size(), size_t(3));
+  for (const char* n : {"pinger", "linker", "watcher", "director"}) {
+    QVERIFY2(rt.alive(rt.whereis(intern(n), a)), n);
+    QCOMPARE(rt.node_of(rt.whereis(intern(n), a)), a);
+  }
+  Pid echoB = rt.whereis(intern("echo"), b), echoC = rt.whereis(intern("echo"), c);
+  Pid partner = rt.whereis(intern("partner"), b), target = rt.whereis(intern("target"), c);
+  QVERIFY(echoB.valid() && echoC.valid() && echoB != echoC);
+  QVERIFY(!rt.whereis(intern("echo"), a).valid());
+  QCOMPARE(rt.node_of(echoB), b);
+  QCOMPARE(rt.node_of(partner), b);
+  QCOMPARE(rt.node_of(echoC), c);
+  QCOMPARE(rt.node_of(target), c);
+  Pid pinger = rt.whereis(intern("pinger"), a), linker = rt.whereis(intern("linker"), a),
+      watcher = rt.whereis(intern("watcher"), a);
+  CHECK_STR(S(rt.info(linker, atoms::links)), "{:links, [" + S(Term(partner)) + "]}");
+  // R9.2: the traffic made the connections, b-c too (the relayed pings).
+  QVERIFY(connectionUp(rt, a, b) && connectionUp(rt, a, c) && connectionUp(rt, b, c));
+  CHECK_STR(S(dictGet(rt, echoB, A("pings"))), "3");
+  CHECK_STR(S(dictGet(rt, echoC, A("relays"))), "3");
+  CHECK_STR(S(dictGet(rt, pinger, Term::tuple({A("last_pong"), A("c@host")}))), "3");
+
+  // The cut at 3 s: a|{b, c}. R9.3: the link fires on both sides with :noconnection.
+  rt.advance_to(msNs(3500));
+  rt.drain_trace(evs);
+  QVERIFY(connectionPartitioned(rt, a, b) && connectionPartitioned(rt, a, c));
+  QVERIFY(connectionUp(rt, b, c));  // the other side of the split still talks
+  QVERIFY(!rt.alive(partner));
+  CHECK_STR(exitReason(evs, partner), ":noconnection");
+  QVERIFY(rt.alive(linker));
+  CHECK_STR(S(rt.info(linker, atoms::messages)),
+            "{:messages, [{:EXIT, " + S(Term(partner)) + ", :noconnection}]}");
+  CHECK_STR(S(rt.info(linker, atoms::links)), "{:links, []}");
+  // R9.4, R9.5: the monitor fires although :target lives on; a nodedown for each node.
+  QVERIFY(rt.alive(target));
+  auto msgs = messagesOf(rt, watcher);
+  QCOMPARE(msgs.size(), size_t(3));
+  std::vector<std::string> seen;  // b is cut first: {:nodedown, b}, then c's DOWN and nodedown
+  for (auto& m : msgs) seen.push_back(m.is_tagged(atoms::DOWN, 5) ? "DOWN " + S(m[3]) + " " + S(m[4]) : S(m));
+  std::sort(seen.begin(), seen.end());
+  CHECK_STR(seen[0] + "; " + seen[1] + "; " + seen[2],
+            "DOWN " + S(Term(target)) + " :noconnection; {:nodedown, :b@host}; {:nodedown, :c@host}");
+  CHECK_STR(S(rt.info(watcher, atoms::monitors)), "{:monitors, []}");
+
+  // R9.6: pings sent during the partition are lost without an error; b still relays to c.
+  Term pingsAtCut = dictGet(rt, echoB, A("pings"));
+  rt.advance_to(msNs(7500));
+  QVERIFY(rt.alive(pinger));
+  CHECK_STR(S(dictGet(rt, echoB, A("pings"))), S(pingsAtCut));
+  CHECK_STR(S(dictGet(rt, pinger, A("sent"))), "8");
+
+  // The heal at 8 s. R9.7: the next ping connects again; nothing that fired comes back.
+  rt.advance_to(msNs(9500));
+  rt.drain_trace(evs);
+  QVERIFY(connectionUp(rt, a, b) && connectionUp(rt, a, c));
+  QVERIFY(dictGet(rt, echoB, A("pings")).as_integer() > pingsAtCut.as_integer());
+  QVERIFY(dictGet(rt, echoB, A("pings")).as_integer() < dictGet(rt, pinger, A("sent")).as_integer());
+  QVERIFY(!rt.alive(partner) && !rt.whereis(intern("partner"), b).valid());
+  CHECK_STR(S(rt.info(linker, atoms::links)), "{:links, []}");
+  CHECK_STR(S(rt.info(watcher, atoms::monitors)), "{:monitors, []}");
+  QCOMPARE(messagesOf(rt, watcher).size(), size_t(3));  // no nodeup: Node.monitor reports downs only
+  size_t spawns = 0, connects = 0, heals = 0;
+  for (auto& e : evs) {
+    spawns += e.kind == TraceKind::Spawn;
+    connects += e.kind == TraceKind::Connect;
+    heals += e.kind == TraceKind::Heal;
+  }
+  QCOMPARE(spawns, size_t(8));  // 6 roots, :partner, :target: nothing was spawned again
+  QCOMPARE(heals, size_t(2));
+  QCOMPARE(connects, size_t(3 + 2));  // a-b, a-c, b-c on first use; a-b, a-c again after the heal
+}
+
+void TestScenarios::netsplitR9Threaded() {
+  Runtime rt(threaded());
+  ScenarioResult r = build_scenario(rt, "netsplit", {{"ping_every_ms", 5}, {"cut_after_ms", 500}, {"heal_after_ms", 50}});
+  QVERIFY(r.ok);
+  Pid linker = r.roots[3], partner;
+  QTRY_VERIFY_WITH_TIMEOUT((partner = rt.whereis(intern("partner"), 1)).valid(), kWait);
+  QCOMPARE(rt.whereis(intern("linker"), 0), linker);
+  QTRY_VERIFY_WITH_TIMEOUT(!rt.alive(partner) && messagesOf(rt, linker).size() == 1, kWait);  // R9.3
+  CHECK_STR(S(messagesOf(rt, linker)[0]), "{:EXIT, " + S(Term(partner)) + ", :noconnection}");
+  QTRY_VERIFY_WITH_TIMEOUT(messagesOf(rt, rt.whereis(intern("watcher"), 0)).size() == 3, kWait);  // R9.4, R9.5
+  QVERIFY(rt.alive(rt.whereis(intern("target"), 2)));
+  QTRY_VERIFY_WITH_TIMEOUT(connectionUp(rt, 0, 1) && connectionUp(rt, 0, 2), kWait);  // R9.7: healed, used again
+  QVERIFY(!rt.whereis(intern("partner"), 1).valid());
+}
+
+// ---- remote-supervisor (R9) -------------------------------------------------------------------------
+
+void TestScenarios::remoteSupervisorR9() {
+  Runtime rt(det());
+  rt.set_tracing(true);
+  ScenarioResult r = build_scenario(rt, "remote-supervisor");
+  QVERIFY(r.ok);
+  std::vector<TraceEvent> evs;
+
+  // R9.1: the supervisor on a, its remote children on b, linked across the connection.
+  rt.advance_to(msNs(2900));
+  std::vector<Atom> nodes = rt.nodes();
+  QCOMPARE(nodes.size(), size_t(2));
+  CHECK_STR(S(Term(nodes[0])) + " " + S(Term(nodes[1])), ":a@host :b@host");
+  const Runtime::NodeId a = 0, b = 1;
+  Pid sup = rt.whereis(intern("remote_sup"), a), local = rt.whereis(intern("local_worker"), a);
+  QVERIFY(sup == r.roots[0] && rt.alive(local));
+  Pid remote1 = rt.whereis(intern("remote_1"), b), remote2 = rt.whereis(intern("remote_2"), b),
+      trapper = rt.whereis(intern("remote_trapper"), b);
+  for (Pid p : {remote1, remote2, trapper}) {
+    QVERIFY(rt.alive(p));
+    QCOMPARE(rt.node_of(p), b);
+    CHECK_STR(S(rt.info(p, atoms::links)), "{:links, [" + S(Term(sup)) + "]}");
+  }
+  QVERIFY(connectionUp(rt, a, b));  // R9.2: made by the remote spawns
+
+  // The cut at 3 s. R9.3: the links fire on both sides; each remote restart is a dead pid that
+  // exits with :noconnection at once, until the intensity (3 in 5 s) is reached.
+  rt.advance_to(msNs(3100));
+  rt.drain_trace(evs);
+  QVERIFY(connectionPartitioned(rt, a, b));
+  QVERIFY(!rt.alive(sup));
+  CHECK_STR(exitReason(evs, sup), ":shutdown");
+  CHECK_STR(exitReason(evs, remote1), ":noconnection");
+  CHECK_STR(exitReason(evs, remote2), ":noconnection");
+  CHECK_STR(exitReason(evs, local), ":shutdown");  // stopped by the supervisor giving up
+  size_t restarts = 0, giveUps = 0;
+  for (auto& e : evs) {
+    if (e.kind == TraceKind::Restart && e.a == sup) {
+      ++restarts;
+      QVERIFY2(e.term[1].is_atom(intern("noconnection")), S(e.term).c_str());
+      QVERIFY(!rt.alive(e.b));  // the restarted child never ran: b cannot be reached
+    }
+    if (e.kind == TraceKind::GiveUp && e.a == sup) {
+      ++giveUps;
+      CHECK_STR(S(e.term[3]), ":noconnection");
+    }
+  }
+  QCOMPARE(restarts, size_t(3));
+  QCOMPARE(giveUps, size_t(1));
+  // The trapping child survives, orphaned, with the supervisor's :noconnection in its mailbox.
+  QVERIFY(rt.alive(trapper));
+  CHECK_STR(S(rt.info(trapper, atoms::messages)), "{:messages, [{:EXIT, " + S(Term(sup)) + ", :noconnection}]}");
+  CHECK_STR(S(rt.info(trapper, atoms::links)), "{:links, []}");
+
+  // The heal at 6 s. R9.7: nothing comes back; the connection is made again on next use.
+  rt.run_until_idle();
+  rt.drain_trace(evs);
+  QVERIFY(rt.now_ns() >= msNs(6000));
+  QVERIFY(!connectionPartitioned(rt, a, b));
+  QVERIFY(!rt.whereis(intern("remote_sup"), a).valid());
+  QVERIFY(!rt.whereis(intern("remote_1"), b).valid() && !rt.whereis(intern("remote_2"), b).valid());
+  QVERIFY(rt.alive(trapper));
+  QCOMPARE(rt.process_count(), size_t(1));  // the orphan
+  QVERIFY(rt.connect_nodes(a, b));
+  QVERIFY(connectionUp(rt, a, b));
+}
+
+void TestScenarios::remoteSupervisorR9Threaded() {
+  Runtime rt(threaded());
+  rt.set_tracing(true);
+  ScenarioResult r = build_scenario(rt, "remote-supervisor", {{"cut_after_ms", 30}, {"heal_after_ms", 30}});
+  QVERIFY(r.ok);
+  QTRY_VERIFY_WITH_TIMEOUT(rt.process_count() == 1 && rt.whereis(intern("remote_trapper"), 1).valid() &&
+                               !connectionPartitioned(rt, 0, 1),
+                           kWait);
+  std::vector<TraceEvent> evs;
+  rt.drain_trace(evs);
+  QCOMPARE(countRestarts(evs, r.roots[0]), size_t(3));
+  CHECK_STR(exitReason(evs, r.roots[0]), ":shutdown");
 }
 
 QTEST_GUILESS_MAIN(TestScenarios)

@@ -39,5 +39,7 @@ ScenarioInfo restart_storm_scenario();
 ScenarioInfo link_vs_monitor_scenario();
 ScenarioInfo mailbox_flood_scenario();
 ScenarioInfo big_tree_scenario();
+ScenarioInfo netsplit_scenario();
+ScenarioInfo remote_supervisor_scenario();
 
 }  // namespace actorscope::scenario_lib

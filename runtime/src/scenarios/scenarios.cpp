@@ -11,6 +11,7 @@ const std::vector<ScenarioInfo>& scenarios() {
       scenario_lib::link_chain_scenario(),       scenario_lib::strategies_scenario(),
       scenario_lib::restart_storm_scenario(),    scenario_lib::link_vs_monitor_scenario(),
       scenario_lib::mailbox_flood_scenario(),    scenario_lib::big_tree_scenario(),
+      scenario_lib::netsplit_scenario(),         scenario_lib::remote_supervisor_scenario(),
   };
   return all;
 }
