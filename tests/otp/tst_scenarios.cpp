@@ -124,6 +124,7 @@ class TestScenarios : public QObject {
   void bigTreeThreaded();
   void netsplitR9();
   void netsplitR9Threaded();
+  void netsplitR9UntrappedLinkerDies();
   void remoteSupervisorR9();
   void remoteSupervisorR9Threaded();
 };
@@ -533,6 +534,21 @@ void TestScenarios::netsplitR9Threaded() {
   QVERIFY(rt.alive(rt.whereis(intern("target"), 2)));
   QTRY_VERIFY_WITH_TIMEOUT(connectionUp(rt, 0, 1) && connectionUp(rt, 0, 2), kWait);  // R9.7: healed, used again
   QVERIFY(!rt.whereis(intern("partner"), 1).valid());
+}
+
+void TestScenarios::netsplitR9UntrappedLinkerDies() {
+  // The description's "Try": untrapped, :linker dies with :noconnection too (R9.3).
+  Runtime rt(det());
+  rt.set_tracing(true);
+  QVERIFY(build_scenario(rt, "netsplit").ok);
+  rt.advance_to(msNs(1000));
+  Pid linker = rt.whereis(intern("linker"), 0);
+  QCOMPARE(rt.set_trap_exit(linker, false), std::optional<bool>(true));
+  rt.advance_to(msNs(3500));
+  std::vector<TraceEvent> evs;
+  rt.drain_trace(evs);
+  QVERIFY(!rt.alive(linker));
+  CHECK_STR(exitReason(evs, linker), ":noconnection");
 }
 
 // ---- remote-supervisor (R9) -------------------------------------------------------------------------
