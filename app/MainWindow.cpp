@@ -155,6 +155,8 @@ MainWindow::MainWindow(QWidget* parent)
   });
   connect(view_, &views::GraphView::linkRequested, this, &MainWindow::linkPids);
   connect(view_, &views::GraphView::edgeDelayRequested, this, &MainWindow::setEdgeDelay);
+  connect(view_, &views::GraphView::partitionRequested, this, [this](quint16 a, quint16 b) { cutConnection(a, b, false); });
+  connect(view_, &views::GraphView::healRequested, this, [this](quint16 a, quint16 b) { cutConnection(a, b, true); });
   connect(view_, &views::GraphView::monitorRequested, this, &MainWindow::monitorPid);
   connect(model_, &views::ObserverModel::updated, this, [this](const views::ModelDelta& d) {
     if (d.events) logModel_->append(*d.events);
@@ -396,7 +398,7 @@ void MainWindow::updateStatus() {
 // ---- acting ------------------------------------------------------------------------------------
 
 QString MainWindow::pidText(Pid pid) const {
-  QString s = QString::fromStdString(inspect_pid(pid));
+  QString s = model_->pidText(pid);
   if (const auto* r = model_->findAny(pid.serial()); r && r->name != atoms::nil)
     s += QStringLiteral(" ") + QString::fromStdString(inspect_atom(r->name));
   return s;
@@ -428,7 +430,7 @@ Pid MainWindow::findPid(const QString& nameOrPid) const {
       const QString n = QString::fromStdString(std::string(atom_name(r.name)));
       if (n == t || QStringLiteral(":") + n == t || QString::fromStdString(inspect_atom(r.name)) == t) return r.pid;
     }
-    if (QString::fromStdString(inspect_pid(r.pid)) == t) return r.pid;
+    if (model_->pidText(r.pid) == t) return r.pid;
   }
   return {};
 }

@@ -99,6 +99,8 @@ public:
   /// Signals between `a` and `b` (either way) take `ms` longer: a delay fault (FaultPanel), as
   /// dragging on their edge asks.
   void setEdgeDelay(Pid a, Pid b, int ms);
+  /// Partitions (or heals) the connection between two nodes, as a fault.
+  void cutConnection(quint16 a, quint16 b, bool heal);
   /// Makes `watcher` monitor `target` (Runtime::monitor).
   void monitorPid(Pid watcher, Pid target);
   /// Runs the script file `path` in the console's live session (File > Run script...); the

@@ -150,6 +150,24 @@ void MainWindow::setEdgeDelay(Pid a, Pid b, int ms) {
   statusBar()->showMessage(tr("Signals between %1 and %2 now take %3 ms longer").arg(pidText(a), pidText(b)).arg(f.latency_ms), 5000);
 }
 
+void MainWindow::cutConnection(quint16 a, quint16 b, bool heal) {
+  if (a == b || !canAct() || !faults_) return;
+  // A partition fault between the two nodes only (on the trace, the timeline, the session's plan).
+  const Atom na = model_->graph().node_name(a), nb = model_->graph().node_name(b);
+  if (na == atoms::nil || nb == atoms::nil) return;
+  Fault f;
+  f.kind = heal ? FaultKind::Heal : FaultKind::Partition;
+  f.nodes = {na};
+  f.rest = {nb};
+  faults_->injectFault(f);
+  statusBar()->showMessage(heal ? tr("Healed the partition between %1 and %2: they connect again on next use")
+                                      .arg(model_->nodeText(a), model_->nodeText(b))
+                                : tr("Cut the connection between %1 and %2: links and monitors across it fire "
+                                     ":noconnection on both sides. Click the broken connection to heal it.")
+                                      .arg(model_->nodeText(a), model_->nodeText(b)),
+                           8000);
+}
+
 void MainWindow::monitorPid(Pid watcher, Pid target) {
   if (!watcher.valid() || !target.valid() || watcher == target || !canAct()) return;
   // Runtime::monitor: as if `watcher` called Process.monitor(target); a dead target gives :noproc.

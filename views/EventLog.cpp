@@ -75,7 +75,7 @@ void EventLogModel::clear() {
 
 void EventLogModel::append(const std::vector<TraceEvent>& events) {
   const PidNamer namer = [this](Pid p) {
-    QString s = QString::fromStdString(inspect_pid(p));
+    QString s = model_->pidText(p);
     if (const ProcessRecord* r = model_->findAny(p.serial()); r && r->name != atoms::nil)
       s += QStringLiteral(" (") + QString::fromStdString(inspect_atom(r->name)) + QStringLiteral(")");
     return s;
@@ -86,7 +86,7 @@ void EventLogModel::append(const std::vector<TraceEvent>& events) {
     // A delivered :normal to a non-trapper and the SignalSent lines are noise next to outcomes.
     if (e.kind == TraceKind::SignalSent && e.signal == SignalType::Exit && e.flag) continue;
     if (e.kind == TraceKind::SignalSent && e.signal == SignalType::Down) continue;
-    QString text = describeEvent(e, namer);
+    QString text = describeEvent(e, namer, [this](uint16_t n) { return model_->nodeText(n); });
     if (text.isEmpty()) continue;
     QColor colour;
     if (e.kind == TraceKind::Exit) colour = style::reasonColor(e.term);

@@ -6,6 +6,8 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QListWidget>
+#include <QSet>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -165,6 +167,59 @@ FaultPanel::FaultPanel(Source* source, ObserverModel* model, QWidget* parent)
   connect(kill, &QPushButton::clicked, this, [simple] { simple(FaultKind::Kill); });
   outer->addWidget(once);
 
+  // Network partitions between nodes (R9).
+  auto* net = new QGroupBox(tr("Network partition"), this);
+  auto* nv = new QVBoxLayout(net);
+  netHint_ = new QLabel(net);
+  netHint_->setWordWrap(true);
+  nv->addWidget(netHint_);
+  nodeList_ = new QListWidget(net);
+  nodeList_->setObjectName(QStringLiteral("partitionNodes"));
+  nodeList_->setMaximumHeight(90);
+  nv->addWidget(nodeList_);
+  auto* nf = new QFormLayout;
+  cutFor_ = new QSpinBox(net);
+  cutFor_->setObjectName(QStringLiteral("partitionFor"));
+  cutFor_->setRange(0, 600'000);
+  cutFor_->setSingleStep(500);
+  cutFor_->setValue(5000);
+  cutFor_->setSuffix(tr(" ms"));
+  cutFor_->setSpecialValueText(tr("until healed"));
+  nf->addRow(tr("For"), cutFor_);
+  nv->addLayout(nf);
+  auto* nb = new QHBoxLayout;
+  cutButton_ = new QPushButton(tr("Cut off"), net);
+  cutButton_->setObjectName(QStringLiteral("partitionCut"));
+  cutButton_->setToolTip(tr("Partition the checked nodes from every other node: links and monitors across fire "
+                            ":noconnection on both sides, and what is in flight is lost"));
+  healButton_ = new QPushButton(tr("Heal all"), net);
+  healButton_->setObjectName(QStringLiteral("partitionHeal"));
+  nb->addWidget(cutButton_);
+  nb->addWidget(healButton_);
+  nv->addLayout(nb);
+  connect(cutButton_, &QPushButton::clicked, this, [this] {
+    Fault f;
+    f.kind = FaultKind::Partition;
+    for (int i = 0; i < nodeList_->count(); ++i)
+      if (nodeList_->item(i)->checkState() == Qt::Checked) f.nodes.push_back(intern(nodeList_->item(i)->text().toStdString()));
+    if (f.nodes.empty()) {
+      setStatus(tr("Check the nodes to cut off from the others first"));
+      return;
+    }
+    f.duration_ms = cutFor_->value();
+    injectFault(f);
+  });
+  connect(healButton_, &QPushButton::clicked, this, [this] {
+    Fault f;
+    f.kind = FaultKind::Heal;
+    injectFault(f);
+  });
+  connect(model_, &ObserverModel::updated, this, [this](const ModelDelta& d) {
+    if (d.nodesChanged) refreshNodes();
+  });
+  refreshNodes();
+  outer->addWidget(net);
+
   // Plans.
   auto* plans = new QGroupBox(tr("Fault plan"), this);
   auto* pv = new QVBoxLayout(plans);
@@ -208,7 +263,7 @@ Term FaultPanel::targetTerm(const QString& text) const {
     QString want = s;
     if (!want.startsWith(QLatin1String("#PID"))) want.prepend(QStringLiteral("#PID"));
     for (const auto& [k, r] : model_->processes())
-      if (QString::fromStdString(inspect_pid(r.pid)) == want) return Term(r.pid);
+      if (model_->pidText(r.pid) == want) return Term(r.pid);
     ParseResult p = parse_term(want.toStdString());
     if (p && p.term().is_pid()) return p.term();
   }
@@ -219,7 +274,7 @@ void FaultPanel::setTarget(Pid pid) {
   if (!pid.valid()) return;
   const ProcessRecord* r = model_->find(pid);
   target_->setText(r && r->name != atoms::nil ? QString::fromStdString(std::string(atom_name(r->name)))
-                                              : QString::fromStdString(inspect_pid(pid)));
+                                              : model_->pidText(pid));
 }
 
 void FaultPanel::runtimeRestarted() {
@@ -286,6 +341,33 @@ void FaultPanel::stopChaos() {
   chaosStop_->setEnabled(false);
   source_->stopInjector(p);
   setStatus(tr("Chaos stopped"));
+}
+
+void FaultPanel::refreshNodes() {
+  QStringList names;
+  for (const NodeState& n : model_->graph().nodes())
+    if (n.alive) names << QString::fromStdString(std::string(atom_name(n.name)));
+  QStringList shown;
+  for (int i = 0; i < nodeList_->count(); ++i) shown << nodeList_->item(i)->text();
+  if (names != shown) {
+    QSet<QString> checked;
+    for (int i = 0; i < nodeList_->count(); ++i)
+      if (nodeList_->item(i)->checkState() == Qt::Checked) checked.insert(nodeList_->item(i)->text());
+    nodeList_->clear();
+    for (const QString& n : names) {
+      auto* item = new QListWidgetItem(n, nodeList_);
+      item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+      item->setCheckState(checked.contains(n) ? Qt::Checked : Qt::Unchecked);
+    }
+  }
+  const bool several = names.size() > 1;
+  nodeList_->setVisible(several);
+  cutButton_->setEnabled(several);
+  healButton_->setEnabled(several);
+  cutFor_->setEnabled(several);
+  netHint_->setText(several ? tr("Check the side to cut off from the rest; or drag across a connection in the graph.")
+                            : tr("One node only. Pick the netsplit scenario, or start a node in the console: "
+                                 "Node.start(:a, :shortnames) then :peer.start_link(%{name: :b})"));
 }
 
 void FaultPanel::injectFault(const Fault& f0) {

@@ -1,7 +1,8 @@
 #pragma once
 // FaultPanel: fault injection from the GUI (actorscope/faults.hpp). Chaos monkey (interval,
 // reason, scope, seed), flood (target, count, rate), delay (per process, per edge, global),
-// suspend/resume, and fault plans (load, save, run). Every fault goes through the runtime's
+// suspend/resume, network partitions (a set of nodes cut off from the rest, for a time, and
+// heal), and fault plans (load, save, run). Every fault goes through the runtime's
 // inject()/start_chaos(), which put a TraceKind::Fault event on the trace: it shows in the event
 // log, on the timeline and in recordings. The faults injected by hand are also collected into a
 // plan that "Save plan..." writes when no plan was loaded. GUI thread only; runtime work is
@@ -16,6 +17,7 @@
 
 class QComboBox;
 class QLabel;
+class QListWidget;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -58,6 +60,7 @@ signals:
 
 private:
   void setStatus(const QString& s);
+  void refreshNodes();
 
   Source* source_;
   ObserverModel* model_;
@@ -69,6 +72,11 @@ private:
   FaultPlan session_;
   QElapsedTimer sessionClock_;
 
+  QLabel* netHint_;
+  QListWidget* nodeList_;
+  QSpinBox* cutFor_;
+  QPushButton* cutButton_;
+  QPushButton* healButton_;
   QSpinBox* interval_;
   QComboBox* reason_;
   QComboBox* scope_;

@@ -28,6 +28,101 @@ inline double len(QPointF v) { return std::hypot(v.x(), v.y()); }
 
 // ---- layers ------------------------------------------------------------------------------------
 
+/// Paints the nodes' regions (tinted, labelled areas) and the connections between them, under
+/// everything else. Nothing when the runtime has a single node.
+class RegionLayer final : public QGraphicsItem {
+public:
+  explicit RegionLayer(GraphScene* s) : scene_(s) {
+    setZValue(-10);
+    setAcceptedMouseButtons(Qt::NoButton);
+  }
+  QRectF boundingRect() const override { return rect_; }
+  void setRect(const QRectF& r) {
+    if (r == rect_) return;
+    prepareGeometryChange();
+    rect_ = r;
+  }
+  static QColor tint(uint16_t node) {
+    static const QColor hues[] = {QColor(0x3b, 0x82, 0xc4), QColor(0x3c, 0xa0, 0x5a), QColor(0x9a, 0x5c, 0xc8),
+                                  QColor(0xd0, 0x84, 0x2c), QColor(0x2a, 0xa0, 0xa0), QColor(0xc8, 0x50, 0x8c)};
+    return hues[node % 6];
+  }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override {
+    const auto& regions = scene_->regions();
+    if (regions.empty()) return;
+    // Names stay readable when the view is zoomed out (a class reads them from the back row).
+    const double lod = std::max(0.05, option->levelOfDetailFromTransform(p->worldTransform()));
+    p->setRenderHint(QPainter::Antialiasing, true);
+    const bool dark = style::isDark(scene_->palette());
+    const double k = NodeItem::textScale();
+    for (const GraphScene::Region& r : regions) {
+      QColor c = r.alive ? tint(r.node) : QColor(0x80, 0x80, 0x80);
+      QColor fill = c;
+      fill.setAlpha(dark ? 38 : 26);
+      QColor edge = c;
+      edge.setAlpha(r.alive ? 170 : 120);
+      p->setPen(QPen(edge, 2.5, r.alive ? Qt::SolidLine : Qt::DashLine));
+      p->setBrush(fill);
+      p->drawRoundedRect(r.rect, 18, 18);
+      QFont f = p->font();
+      f.setPixelSize(int(std::max(20.0, 15.0 / lod) * k));
+      f.setBold(true);
+      p->setFont(f);
+      QColor ink = c.darker(dark ? 60 : 130);
+      if (dark) ink = c.lighter(140);
+      p->setPen(ink);
+      const QString text = r.alive ? r.name : QObject::tr("%1 (down)").arg(r.name);
+      p->drawText(r.rect.adjusted(16, 10, -16, 0), Qt::AlignLeft | Qt::AlignTop, text);
+    }
+    // Connections: made (solid), cut (broken in the middle, red; a partition says how to heal it).
+    const double now = scene_->lastNow_;
+    for (const ConnectionState& c : scene_->model_->graph().connections()) {
+      const QPainterPath path = scene_->connectionPath(c.a, c.b);
+      if (path.isEmpty()) continue;
+      if (c.up) {
+        p->setPen(QPen(dark ? QColor(0x8a, 0x9c, 0xb8) : QColor(0x46, 0x5a, 0x78), 9, Qt::SolidLine, Qt::RoundCap));
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(path);
+        p->setPen(QPen(dark ? QColor(0x2a, 0x30, 0x3a) : QColor(0xe8, 0xee, 0xf6), 3, Qt::SolidLine, Qt::RoundCap));
+        p->drawPath(path);
+        continue;
+      }
+      // The break opens over 400 ms after the cut, so the eye catches it.
+      const double since = now - scene_->connectionChangedAt(c.a, c.b);
+      const double open = scene_->connectionChangedAt(c.a, c.b) < 0 ? 1.0 : std::clamp(since / 400.0, 0.0, 1.0);
+      const double gap = 0.02 + 0.07 * open;
+      const QColor red(0xd0, 0x3c, 0x3c);
+      p->setPen(QPen(red, 7, c.partitioned ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap));
+      p->setBrush(Qt::NoBrush);
+      auto half = [&](double from, double to) {
+        QPainterPath h;
+        h.moveTo(path.pointAtPercent(from));
+        for (int i = 1; i <= 24; ++i) h.lineTo(path.pointAtPercent(from + (to - from) * i / 24.0));
+        p->drawPath(h);
+      };
+      half(0, 0.5 - gap);
+      half(0.5 + gap, 1);
+      const QPointF mid = path.pointAtPercent(0.5);
+      p->setPen(QPen(red, 4, Qt::SolidLine, Qt::RoundCap));
+      p->drawLine(mid + QPointF(-12, -12), mid + QPointF(12, 12));
+      p->drawLine(mid + QPointF(-12, 12), mid + QPointF(12, -12));
+      QFont f = p->font();
+      const double px = std::max(15.0, 12.0 / lod) * k;
+      f.setPixelSize(int(px));
+      f.setBold(true);
+      p->setFont(f);
+      const QString label = c.partitioned ? QObject::tr("partitioned") : QObject::tr("disconnected");
+      const QRectF box(mid.x() - 30 * px, mid.y() - 14 - 1.6 * px, 60 * px, 1.5 * px);
+      p->setPen(red);
+      p->drawText(box, Qt::AlignCenter, label);
+    }
+  }
+
+private:
+  GraphScene* scene_;
+  QRectF rect_;
+};
+
 /// Paints every edge in one call.
 class EdgeLayer final : public QGraphicsItem {
 public:

@@ -33,6 +33,8 @@ constexpr size_t kCrowd = 400;        // more nodes than this: level of detail f
 constexpr double kFinishMs = 320;      // a tracked signal, once delivered, finishes its way in this
 constexpr double kSameTimeAt = 0.5;    // a tracked signal due the moment it was sent waits here
 constexpr double kCell = 170;          // force layout grid bucket
+constexpr double kRegionGap = 150;     // between two nodes' regions
+constexpr double kMinBand = 320;       // a node's band, at least (an empty node still shows)
 
 
 uint64_t pairKey(uint32_t a, uint32_t b) {
@@ -48,8 +50,9 @@ double SignalAnim::progress(double now) const {
 // ---- scene ---------------------------------------------------------------------------------------
 
 GraphScene::GraphScene(ObserverModel* model, QObject* parent)
-    : QGraphicsScene(parent), model_(model), edgeLayer_(new EdgeLayer(this)), signalLayer_(new SignalLayer(this)), nodeLayer_(new NodeLayer(this)) {
+    : QGraphicsScene(parent), model_(model), regionLayer_(new RegionLayer(this)), edgeLayer_(new EdgeLayer(this)), signalLayer_(new SignalLayer(this)), nodeLayer_(new NodeLayer(this)) {
   setItemIndexMethod(QGraphicsScene::NoIndex);  // items move every frame
+  addItem(regionLayer_);
   addItem(edgeLayer_);
   addItem(signalLayer_);
   nodeLayer_->setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
@@ -98,6 +101,10 @@ void GraphScene::reset() {
   rectDirty_ = true;
   edgeLayer_->edges.clear();
   edgeDelays_.clear();
+  bands_.clear();
+  regions_.clear();
+  regionsDirty_ = true;
+  connChangedAt_.clear();
   treesDirty_ = edgesDirty_ = true;
   heat_ = 1;
 }
@@ -194,8 +201,161 @@ QRectF GraphScene::nodesRect() const {
     y1 = std::max(y1, p.y());
   }
   // Each node with its label below (labels grow when zoomed out) and its badge above.
-  return nodesRect_ = QRectF(QPointF(x0 - 60, y0 - 50), QPointF(x1 + 60, y1 + 120));
+  nodesRect_ = QRectF(QPointF(x0 - 60, y0 - 50), QPointF(x1 + 60, y1 + 120));
+  for (const Region& r : regions()) nodesRect_ |= r.rect.adjusted(0, -kRegionGap, 0, 0);  // connections arc above
+  return nodesRect_;
 }
+
+// ---- nodes' regions -------------------------------------------------------------------------------
+
+const std::vector<GraphScene::Region>& GraphScene::regions() const {
+  if (!regionsDirty_) return regions_;
+  regionsDirty_ = false;
+  regions_.clear();
+  if (!multiNode()) return regions_;
+  // Each node's processes, with room for their labels.
+  std::map<uint16_t, QRectF> ext;
+  for (const auto& [k, n] : nodes_) {
+    const double r = n->radius() + 34;
+    ext[n->nodeId()] |= QRectF(n->pos() - QPointF(r, r), QSizeF(2 * r, 2 * r + 36));
+  }
+  double top = 1e300, bottom = -1e300;
+  for (const NodeState& ns : model_->graph().nodes()) {
+    auto e = ext.find(ns.id);
+    auto b = bands_.find(ns.id);
+    if (e == ext.end() && (!ns.alive || b == bands_.end())) continue;  // an ended node shows while its processes fade
+    Region reg;
+    reg.node = ns.id;
+    reg.name = model_->nodeText(ns.id);
+    reg.alive = ns.alive;
+    double l = b != bands_.end() ? b->second.left : e->second.left();
+    double r = b != bands_.end() ? b->second.right : e->second.right();
+    if (e != ext.end()) {
+      l = std::min(l, e->second.left());
+      r = std::max(r, e->second.right());
+      top = std::min(top, e->second.top());
+      bottom = std::max(bottom, e->second.bottom());
+    }
+    if (b != bands_.end()) {
+      reg.left = b->second.left;
+      reg.freeLeft = b->second.freeLeft;
+      reg.right = b->second.right;
+    }
+    reg.rect = QRectF(QPointF(l - 24, 0), QPointF(r + 24, 0));
+    regions_.push_back(reg);
+  }
+  if (top > bottom) top = 0, bottom = 300;
+  top -= 64;  // the node's name
+  bottom = std::max(bottom + 24, top + 300);
+  for (Region& reg : regions_) reg.rect = QRectF(QPointF(reg.rect.left(), top), QPointF(reg.rect.right(), bottom));
+  return regions_;
+}
+
+const GraphScene::Region* GraphScene::region(uint16_t node) const {
+  for (const Region& r : regions())
+    if (r.node == node) return &r;
+  return nullptr;
+}
+
+QPainterPath GraphScene::connectionPath(uint16_t a, uint16_t b) const {
+  const Region* ra = region(a);
+  const Region* rb = region(b);
+  if (!ra || !rb || a == b) return {};
+  // Each end leaves its region's top on the side facing the other, and arcs over what lies between.
+  auto end = [](const Region& r, const Region& other) {
+    const double side = other.rect.center().x() > r.rect.center().x() ? 1 : -1;
+    return QPointF(r.rect.center().x() + side * std::min(70.0, r.rect.width() / 5), r.rect.top());
+  };
+  const QPointF s = end(*ra, *rb), e = end(*rb, *ra);
+  const double dx = std::abs(e.x() - s.x());
+  const QPointF ctrl((s.x() + e.x()) / 2, std::min(s.y(), e.y()) - 40 - 0.16 * dx);
+  QPainterPath path(s);
+  path.quadTo(ctrl, e);
+  return path;
+}
+
+std::optional<ConnectionState> GraphScene::connectionAt(QPointF q, double tol) const {
+  std::optional<ConnectionState> best;
+  double bestD = tol;
+  for (const ConnectionState& c : model_->graph().connections()) {
+    const QPainterPath path = connectionPath(c.a, c.b);
+    if (path.isEmpty() || !path.boundingRect().adjusted(-tol, -tol, tol, tol).contains(q)) continue;
+    for (int i = 0; i <= 64; ++i) {
+      const double d = layer::len(path.pointAtPercent(i / 64.0) - q);
+      if (d <= bestD) bestD = d, best = c;
+    }
+  }
+  return best;
+}
+
+QPointF GraphScene::borderPoint(uint16_t toNode, uint16_t fromNode) const {
+  const QPainterPath path = connectionPath(toNode, fromNode);
+  if (!path.isEmpty()) return path.pointAtPercent(0);
+  if (const Region* r = region(toNode)) return QPointF(r->rect.center().x(), r->rect.top());
+  return {};
+}
+
+double GraphScene::connectionChangedAt(uint16_t a, uint16_t b) const {
+  auto it = connChangedAt_.find({std::min(a, b), std::max(a, b)});
+  return it == connChangedAt_.end() ? -1 : it->second;
+}
+
+void GraphScene::layoutBands() {
+  // One band a node, side by side in node order: its supervision trees (a child whose parent runs
+  // on another node is a root here: the tree edge crosses the border), then its free processes.
+  std::map<uint16_t, std::vector<TreeNode>> groups;
+  for (const NodeState& ns : model_->graph().nodes())
+    if (ns.alive) groups[ns.id];
+  for (auto& [k, n] : nodes_) {
+    const ProcessRecord* r = n->dying() ? model_->findAny(k) : model_->find(k);
+    TreeNode t;
+    t.serial = k;
+    NodeItem* parent = r ? node(r->parent) : nullptr;
+    t.parent = parent && parent->nodeId() == n->nodeId() ? r->parent.serial() : 0;
+    t.order = n->order;
+    t.dying = n->dying();
+    t.supervisor = n->isSupervisor();
+    t.slotWidth = n->slotWidth();
+    if (r || !t.dying) groups[n->nodeId()].push_back(t);
+  }
+  std::map<uint16_t, Band> old = std::move(bands_);
+  bands_.clear();
+  double x = 0;
+  for (auto& [id, input] : groups) {
+    const TreeLayoutResult trees = layoutTrees(input, style::kSiblingGap, style::kLevelGap);
+    layoutWork_ += trees.work;
+    size_t free = 0;
+    for (const TreeNode& t : input) {
+      NodeItem* n = node(t.serial);
+      auto it = trees.placement.find(t.serial);
+      n->inTree = it != trees.placement.end() && it->second.inTree;
+      n->labelRow = 0;
+      if (!n->inTree) {
+        free += t.dying ? 0 : 1;
+        continue;
+      }
+      n->labelRow = it->second.labelRow;
+      if (it->second.placed) {
+        n->target = QPointF(x + it->second.x, it->second.y);
+        n->room = it->second.room;
+      }
+    }
+    Band b;
+    b.left = x;
+    b.freeLeft = x + (trees.width > 0 ? trees.width + 60 : 0);
+    const double freeW = free ? std::clamp(std::sqrt(double(free)) * 190.0, 300.0, 3000.0) : 0;
+    b.right = std::max(b.freeLeft + freeW, x + kMinBand);
+    bands_[id] = b;
+    x = b.right + kRegionGap;
+    auto o = old.find(id);
+    if (o == old.end() || std::abs(o->second.freeLeft - b.freeLeft) + std::abs(o->second.right - b.right) > 1)
+      for (const TreeNode& t : input)  // the band moved: its free processes follow
+        if (NodeItem* n = node(t.serial); n && !n->inTree) n->heat = std::max(n->heat, 0.6), heat_ = std::max(heat_, 0.6);
+  }
+  freeOriginX_ = 0;
+  regionsDirty_ = true;
+}
+
 
 Pid GraphScene::selectedPid() const {
   for (QGraphicsItem* i : selectedItems())
@@ -219,7 +379,7 @@ NodeItem* GraphScene::findNode(const QString& text) const {
   NodeItem* best = nullptr;
   for (const auto& [k, n] : nodes_) {
     if (n->dying()) continue;
-    const QString pidText = QString::fromStdString(inspect_pid(n->pid()));
+    const QString pidText = n->pidText();
     if (n->label().compare(t, Qt::CaseInsensitive) == 0 || pidText == t) return n;
     if (!best && (n->label().contains(t, Qt::CaseInsensitive) || pidText.contains(t))) best = n;
   }
@@ -309,6 +469,16 @@ QPointF GraphScene::placeNew(const ProcessRecord& r) {
   // Near whoever it is linked to or was spawned by; else in the free area.
   const double jitterX = double(int(r.pid.serial() * 2654435761u % 120) - 60);
   const double jitterY = double(int(r.pid.serial() * 40503u % 80) - 40);
+  if (multiNode()) {  // in its node's band, near a parent or peer there
+    if (NodeItem* parent = node(r.parent); parent && !parent->dying() && parent->nodeId() == r.node)
+      return parent->pos() + QPointF(jitterX, style::kLevelGap + jitterY * 0.3);
+    for (Pid peer : r.links)
+      if (NodeItem* n = node(peer); n && n->nodeId() == r.node) return n->pos() + QPointF(jitterX + 90, jitterY + 60);
+    if (auto b = bands_.find(r.node); b != bands_.end())
+      return QPointF((b->second.freeLeft + b->second.right) / 2 + jitterX, 260 + jitterY);
+    const double x = bands_.empty() ? 0 : bands_.rbegin()->second.right + kRegionGap;
+    return QPointF(x + kMinBand / 2 + jitterX, 260 + jitterY);
+  }
   if (NodeItem* parent = node(r.parent); parent && !parent->dying())
     return parent->pos() + QPointF(jitterX, style::kLevelGap + jitterY * 0.3);
   for (Pid peer : r.links)
@@ -378,6 +548,11 @@ void GraphScene::onUpdated(const ModelDelta& d) {
     treesDirty_ = true;
     if (grew) heat_ = std::max(heat_, 0.6);
   }
+  if (d.nodesChanged) {
+    regionsDirty_ = rectDirty_ = true;
+    treesDirty_ = true;
+    heat_ = std::max(heat_, 0.6);
+  }
   animating_ = true;
 }
 
@@ -407,6 +582,15 @@ std::optional<SignalAnim> GraphScene::signalAnim(Pid from, Pid to, SignalType ty
   s.sender = from.valid() ? from.serial() : 0;
   // From its sender; from the observer's glyph when it came from outside the runtime.
   s.fromPos = s.from ? node(s.from)->pos() : !from.valid() ? observerPos() : target->pos() + QPointF(150, -120);
+  if (from.valid() && reason.is_atom(intern("noconnection")) && multiNode()) {
+    // A lost connection: each side hears of it at its own border, where the connection was.
+    const ProcessRecord* fr = model_->findAny(from.serial());
+    const uint16_t fromNode = fr ? fr->node : 0;
+    if (fromNode != target->nodeId()) {
+      s.from = 0;
+      s.fromPos = borderPoint(target->nodeId(), fromNode);
+    }
+  }
   s.reason = reason;
   s.text = type == SignalType::Down ? QStringLiteral("DOWN ") + termTextShort(reason)
                                     : termTextShort(reason);
@@ -567,6 +751,17 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
             if (now < m.t0 + m.dur) m.dur = std::max(1.0, now - m.t0);
             break;
           }
+      break;
+    case TraceKind::Connect:
+    case TraceKind::Disconnect:
+    case TraceKind::Heal:
+      connChangedAt_[{std::min(e.node, e.node2), std::max(e.node, e.node2)}] = now;
+      regionsDirty_ = true;
+      break;
+    case TraceKind::NodeUp:
+    case TraceKind::NodeDown:
+      regionsDirty_ = true;
+      treesDirty_ = true;
       break;
     case TraceKind::Fault:
       // A delay on an edge (target and peer): remembered and drawn on that edge.
@@ -738,12 +933,15 @@ void GraphScene::advance(double nowMs) {
 
   observer_->setVisible(!nodes_.empty());
   if (!nodes_.empty() && observer_->pos() != observerPos()) observer_->setPos(observerPos());
+  if (rectDirty_) regionsDirty_ = true;  // regions follow their processes
   const QRectF r = nodesRect().adjusted(-300, -300, 300, 300);
+  regionLayer_->setRect(r);
   edgeLayer_->setRect(r);
   signalLayer_->setRect(r);
   nodeLayer_->setRect(r);
   animating_ = moving;
-  if (moving) {
+  if (moving || (multiNode() && !model_->graph().connections().empty())) {
+    regionLayer_->update();
     edgeLayer_->update();
     signalLayer_->update();
     nodeLayer_->update();
@@ -752,6 +950,21 @@ void GraphScene::advance(double nowMs) {
 
 void GraphScene::relayoutTrees() {
   treesDirty_ = false;
+  if (multiNode()) {
+    layoutBands();
+    gliding_.clear();
+    for (auto& [k, n] : nodes_) {
+      if (!n->inTree) continue;
+      gliding_.push_back(k);
+      if (n->scale() < 0.05 && !n->dying()) n->setPos(n->target);
+    }
+    rectDirty_ = true;
+    return;
+  }
+  if (!bands_.empty()) {  // back to one node
+    bands_.clear();
+    regionsDirty_ = true;
+  }
   // The layout itself is a pure function (TreeLayout.h); here: its input from the nodes on
   // screen, and its slots back onto them.
   std::vector<TreeNode> input;
@@ -817,6 +1030,12 @@ void GraphScene::forceStep() {
     f.fixed = n->inTree || n->pinned() || n->dragging();
     f.dying = n->dying();
     f.replaces = n->replaces;
+    if (!bands_.empty())
+      if (auto b = bands_.find(n->nodeId()); b != bands_.end()) {
+        f.banded = true;
+        f.bandLeft = b->second.freeLeft;
+        f.bandRight = b->second.right;
+      }
     forceNodes_.push_back(f);
   }
   for (auto& [k, n] : nodes_) {

@@ -13,10 +13,12 @@
 
 #include <QElapsedTimer>
 #include <QGraphicsScene>
+#include <QPainterPath>
 
 #include <functional>
 
 #include <deque>
+#include <map>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -25,6 +27,7 @@
 namespace actorscope::views {
 
 class NodeItem;
+class RegionLayer;
 class EdgeLayer;
 class SignalLayer;
 class NodeLayer;
@@ -148,10 +151,36 @@ public:
   /// Counts for the perf tests.
   size_t layoutWork() const { return layoutWork_; }
 
+  // ---- nodes (R9): drawn when the runtime has more than one ----
+  /// A node's region: a labelled, tinted area that holds its processes, side by side with the
+  /// others. A node that ended is shown (greyed) while its processes fade.
+  struct Region {
+    uint16_t node = 0;
+    QString name;
+    bool alive = true;
+    QRectF rect;                            // scene coordinates
+    double left = 0, freeLeft = 0, right = 0;  // the band its processes are laid out in
+  };
+  bool multiNode() const { return model_->graph().nodes().size() > 1; }
+  const ObserverModel* model() const { return model_; }
+  const std::vector<Region>& regions() const;
+  const Region* region(uint16_t node) const;
+  /// The curve drawn for the connection between two nodes' regions (over their tops); empty
+  /// when either region is not shown.
+  QPainterPath connectionPath(uint16_t a, uint16_t b) const;
+  /// The connection (made, cut or partitioned) whose curve passes within `tol` of `scenePos`.
+  std::optional<ConnectionState> connectionAt(QPointF scenePos, double tol) const;
+  /// Where the news of a lost connection to `fromNode` enters `toNode`'s region: the end of the
+  /// connection's curve there (the :noconnection signals travel from it to their targets).
+  QPointF borderPoint(uint16_t toNode, uint16_t fromNode) const;
+  /// Scene time the connection between a and b last changed (cut, made, healed); -1 when never.
+  double connectionChangedAt(uint16_t a, uint16_t b) const;
+
 signals:
   void selectedPidChanged(actorscope::Pid pid);
 
 private:
+  friend class RegionLayer;
   friend class EdgeLayer;
   friend class SignalLayer;
   friend class NodeLayer;
@@ -176,6 +205,7 @@ private:
   static const char* signalName(const SignalAnim& a);
 
   ObserverModel* model_;
+  RegionLayer* regionLayer_;
   EdgeLayer* edgeLayer_;
   SignalLayer* signalLayer_;
   NodeLayer* nodeLayer_;
@@ -215,6 +245,16 @@ private:
   std::unordered_map<uint64_t, int> edgeDelays_;  // key: min serial << 32 | max serial
   uint32_t previewTarget_ = 0;
   std::vector<uint32_t> previewed_;
+  // Nodes: the band each node's processes are laid out in (empty with one node), the regions as
+  // drawn (recomputed when something moved), and when each connection last changed.
+  struct Band {
+    double left = 0, freeLeft = 0, right = 0;
+  };
+  std::map<uint16_t, Band> bands_;
+  mutable std::vector<Region> regions_;
+  mutable bool regionsDirty_ = true;
+  std::map<std::pair<uint16_t, uint16_t>, double> connChangedAt_;
+  void layoutBands();
 };
 
 }  // namespace actorscope::views

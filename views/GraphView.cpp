@@ -100,6 +100,12 @@ std::optional<GraphEdge> GraphView::edgeAt(const QPoint& viewPos) const {
   return scene_->edgeAt(mapToScene(viewPos), 6.0 / scale);
 }
 
+std::optional<ConnectionState> GraphView::connectionAt(const QPoint& viewPos) const {
+  if (nodeAt(viewPos)) return std::nullopt;
+  const double scale = std::max(0.01, transform().m11());
+  return scene_->connectionAt(mapToScene(viewPos), 10.0 / scale);
+}
+
 void GraphView::wheelEvent(QWheelEvent* e) {
   const double steps = e->angleDelta().y() / 120.0;
   if (steps == 0) return;
@@ -118,6 +124,13 @@ void GraphView::mousePressEvent(QMouseEvent* e) {
     }
   }
   if (e->button() == Qt::LeftButton && !(e->modifiers() & Qt::ShiftModifier)) {
+    if (auto c = connectionAt(e->pos())) {
+      cutConn_ = c;
+      cutPress_ = cutAt_ = e->pos();
+      cutMoved_ = false;
+      e->accept();
+      return;
+    }
     if (auto edge = edgeAt(e->pos())) {
       delayEdge_ = edge;
       delayPress_ = delayAt_ = e->pos();
@@ -138,6 +151,12 @@ void GraphView::mouseMoveEvent(QMouseEvent* e) {
     viewport()->update();
     return;
   }
+  if (cutConn_) {
+    cutAt_ = e->pos();
+    if ((cutAt_ - cutPress_).manhattanLength() >= 12) cutMoved_ = true;
+    viewport()->update();
+    return;
+  }
   if (delayEdge_) {
     delayAt_ = e->pos();
     const int dx = e->pos().x() - delayPress_.x();
@@ -145,6 +164,22 @@ void GraphView::mouseMoveEvent(QMouseEvent* e) {
     delayMs_ = std::clamp((delayStartMs_ + dx * 10) / 10 * 10, 0, 10'000);
     viewport()->update();
     return;
+  }
+  if (!(e->buttons() & Qt::LeftButton)) {  // hovering: a connection can be cut or healed
+    const auto c = connectionAt(e->pos());
+    if (bool(c) != connHover_) {
+      connHover_ = bool(c);
+      if (c) viewport()->setCursor(c->partitioned ? Qt::PointingHandCursor : Qt::CrossCursor);
+      else viewport()->unsetCursor();
+    }
+    if (c) {
+      const QString pair = scene_->model()->nodeText(c->a) + QStringLiteral(" \u2194 ") + scene_->model()->nodeText(c->b);
+      viewport()->setToolTip(c->partitioned ? tr("%1: partitioned. Click to heal.").arg(pair)
+                             : c->up         ? tr("%1: connected. Drag across it to cut it (a partition).").arg(pair)
+                                             : tr("%1: disconnected; made again on next use. Drag across it to partition.").arg(pair));
+      return;
+    }
+    viewport()->setToolTip(QString());
   }
   if (!(e->buttons() & Qt::LeftButton)) {  // hovering: an edge can be dragged
     const bool over = bool(edgeAt(e->pos()));
@@ -159,6 +194,14 @@ void GraphView::mouseMoveEvent(QMouseEvent* e) {
 }
 
 void GraphView::mouseReleaseEvent(QMouseEvent* e) {
+  if (cutConn_) {
+    const ConnectionState c = *cutConn_;
+    cutConn_.reset();
+    viewport()->update();
+    if (cutMoved_ && !c.partitioned) emit partitionRequested(c.a, c.b);
+    else if (!cutMoved_ && c.partitioned) emit healRequested(c.a, c.b);
+    return;
+  }
   if (delayEdge_) {
     const GraphEdge edge = *delayEdge_;
     delayEdge_.reset();
@@ -232,6 +275,25 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     p->setPen(QPen(linkMonitor_ ? style::monitorColor() : style::linkColor(style::isDark(palette())), 3,
                    linkMonitor_ ? Qt::DashLine : Qt::SolidLine));
     p->drawLine(mapFromScene(linkFrom_->pos()), mapFromScene(linkTo_));
+  }
+  if (cutConn_ && cutMoved_) {
+    const QColor red(0xd0, 0x3c, 0x3c);
+    p->setPen(QPen(red, 3, Qt::DashLine, Qt::RoundCap));
+    p->drawLine(cutPress_, cutAt_);
+    QFont f = font();
+    f.setPixelSize(15);
+    f.setBold(true);
+    p->setFont(f);
+    const QString text = cutConn_->partitioned ? tr("already partitioned: click to heal") : tr("release to cut this connection");
+    QRect r = p->fontMetrics().boundingRect(text).adjusted(-8, -4, 8, 4);
+    r.moveCenter(QPoint(cutAt_.x(), cutAt_.y() - 26));
+    r.moveLeft(std::clamp(r.left(), 4, std::max(4, viewport()->width() - r.width() - 4)));
+    r.moveTop(std::max(4, r.top()));
+    p->setPen(Qt::NoPen);
+    p->setBrush(red);
+    p->drawRoundedRect(r, 6, 6);
+    p->setPen(Qt::white);
+    p->drawText(r, Qt::AlignCenter, text);
   }
   if (delayEdge_) {
     const NodeItem* a = scene_->node(delayEdge_->from);

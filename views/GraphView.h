@@ -44,6 +44,10 @@ signals:
   /// The user dragged on the edge between `a` and `b`: signals between them should take `ms`
   /// longer (0: no extra delay).
   void edgeDelayRequested(actorscope::Pid a, actorscope::Pid b, int ms);
+  /// The user dragged across the connection between nodes a and b (cut it: a partition), or
+  /// clicked a partitioned one (heal it).
+  void partitionRequested(quint16 a, quint16 b);
+  void healRequested(quint16 a, quint16 b);
 
 
 protected:
@@ -80,6 +84,12 @@ private:
   int delayMs_ = 0;
   bool delayMoved_ = false;
   bool edgeHover_ = false;
+  // Pressing on a connection between nodes: dragging cuts it, a click heals a partitioned one.
+  std::optional<ConnectionState> cutConn_;
+  QPoint cutPress_, cutAt_;
+  bool cutMoved_ = false;
+  bool connHover_ = false;
+  std::optional<ConnectionState> connectionAt(const QPoint& viewPos) const;
 };
 
 }  // namespace actorscope::views

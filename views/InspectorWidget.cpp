@@ -18,7 +18,7 @@ namespace actorscope::views {
 
 namespace {
 QString pidLink(Pid p, const ObserverModel* m) {
-  QString text = QString::fromStdString(inspect_pid(p));
+  QString text = m->pidText(p);
   if (const ProcessRecord* r = m->findAny(p.serial()); r && r->name != atoms::nil)
     text += QStringLiteral(" ") + QString::fromStdString(inspect_atom(r->name));
   return QStringLiteral("<a href=\"pid:%1\">%2</a>").arg(p.raw).arg(text.toHtmlEscaped());
@@ -130,14 +130,15 @@ void InspectorWidget::render() {
                      static_cast<QWidget*>(send_), static_cast<QWidget*>(suspend_)})
     w->setEnabled(alive);
   if (!r) {
-    header_->setText(pid_.valid() ? QString::fromStdString(inspect_pid(pid_)) : tr("No process selected"));
+    header_->setText(pid_.valid() ? model_->pidText(pid_) : tr("No process selected"));
     status_->setText(pid_.valid() ? tr("unknown process") : tr("Click a process in the graph, the table or the log."));
     trap_->setChecked(false);
     if (lastHtml_ != QString()) body_->clear();
     lastHtml_.clear();
     return;
   }
-  QString head = QString::fromStdString(inspect_pid(r->pid));
+  QString head = model_->pidText(r->pid);
+  if (!model_->graph().nodes().empty()) head += QStringLiteral("  @") + model_->nodeText(r->node);
   if (r->name != atoms::nil) head += QStringLiteral("  ") + QString::fromStdString(inspect_atom(r->name));
   header_->setText(head);
   if (alive) {

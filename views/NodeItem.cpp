@@ -3,6 +3,7 @@
 #include "GraphScene.h"
 #include "GraphStyle.h"
 #include "ObserverModel.h"
+#include "EventText.h"
 
 #include <QCoreApplication>
 #include <QGraphicsSceneMouseEvent>
@@ -55,7 +56,12 @@ NodeItem::NodeItem(Pid pid) : pid_(pid), pidText_(QString::fromStdString(inspect
 void NodeItem::setRecord(const ProcessRecord& r) {
   // Called for every process on every snapshot: only a change costs anything.
   const bool sup = r.supervisor;
-  const bool relabel = !labelled_ || r.name != name_ || sup != supervisor_ || r.console != console_;
+  const bool moved = r.node != node_;
+  if (moved) {
+    node_ = r.node;
+    pidText_ = views::pidText(pid_, node_);
+  }
+  const bool relabel = !labelled_ || moved || r.name != name_ || sup != supervisor_ || r.console != console_;
   if (relabel) {
     prepareGeometryChange();
     labelled_ = true;

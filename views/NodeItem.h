@@ -34,6 +34,9 @@ public:
   ConsoleRole consoleRole() const { return console_; }
   bool isShell() const { return console_ == ConsoleRole::Shell; }
   const QString& label() const { return label_; }
+  /// "#PID<0.84.0>" as node 0 prints it (its first number names another node).
+  const QString& pidText() const { return pidText_; }
+  uint16_t nodeId() const { return node_; }
   uint32_t mailbox() const { return mailbox_; }
   bool trapsExit() const { return trap_; }
   double radius() const;
@@ -132,6 +135,7 @@ private:
   Pid pid_;
   QString label_;
   QString pidText_;
+  uint16_t node_ = 0;
   bool supervisor_ = false;
   ConsoleRole console_ = ConsoleRole::None;
   bool trap_ = false;

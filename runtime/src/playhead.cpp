@@ -7,6 +7,7 @@ namespace actorscope {
 
 namespace {
 constexpr uint64_t kNameLane = uint64_t(1) << 40;
+constexpr uint64_t kNodeLane = uint64_t(1) << 41;  // | node id: a node's own events keep their order
 
 uint64_t pidKey(Pid p) { return p.serial(); }
 uint64_t pairKey(Pid from, Pid to, SignalType type) {
@@ -106,6 +107,13 @@ void Playhead::schedule(const TraceEvent& e, double now) {
     case TraceKind::TrapExit:
     case TraceKind::Suspend:
     case TraceKind::Resume: enqueue(e, sync({e.a}, now), PresentedEvent::Phase::Effect, 0); break;
+    case TraceKind::NodeUp:
+    case TraceKind::NodeDown:
+    case TraceKind::Connect:
+    case TraceKind::Disconnect:
+    case TraceKind::Heal:
+      enqueue(e, sync({}, now, {kNodeLane | e.node, kNodeLane | e.node2}), PresentedEvent::Phase::Effect, 0);
+      break;
   }
 }
 

@@ -361,6 +361,24 @@ void TestFaults::partitionForATimeThenHeal() {
   CHECK_STR(inspect(faults[0].term), "{[:b@host], 1000}");
   CHECK_STR(inspect(Term(faults[1].name)), ":heal");
   QCOMPARE(faults[1].pid2, healer);
+  // One connection only (the graph's cut): b from c, not from node 0; then healed by a Heal fault.
+  QVERIFY(rt.connect_nodes(b, c));
+  Fault pair = mk(FaultKind::Partition, Term());
+  pair.nodes = {intern("b@host")};
+  pair.rest = {intern("c@host")};
+  QVERIFY2(inject(rt, pair, {}, &err), err.c_str());
+  QVERIFY(!rt.nodes_connected(b, c));
+  QVERIFY(rt.nodes_connected(0, b));
+  QVERIFY(!rt.connect_nodes(b, c));
+  Fault both = pair;
+  both.rest = {intern("b@host")};
+  QVERIFY(!inject(rt, both, {}, &err));
+  CHECK_STR(err, "partition: :b@host is on both sides");
+  Fault heal = mk(FaultKind::Heal, Term());
+  heal.nodes = {intern("c@host")};
+  heal.rest = {intern("b@host")};
+  QVERIFY2(inject(rt, heal, {}, &err), err.c_str());
+  QVERIFY(rt.connect_nodes(b, c));
 }
 
 void TestFaults::badPlans_data() {

@@ -18,6 +18,10 @@ QString t(const std::string& s) { return QString::fromStdString(s); }
 QString reasonText(const Term& r) { return termText(r); }
 }  // namespace
 
+QString pidText(Pid p, uint16_t node) {
+  return QStringLiteral("#PID<%1.%2.0>").arg(node ? node + 1u : 0u).arg(p.serial());
+}
+
 QString termText(const Term& term) { return QString::fromStdString(console::inspect_iex(term)); }
 
 QString termTextShort(const Term& term, int maxChars) {
@@ -26,11 +30,12 @@ QString termTextShort(const Term& term, int maxChars) {
   return s;
 }
 
-QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
+QString describeEvent(const TraceEvent& e, const PidNamer& namer, const NodeNamer& nodes) {
   auto P = [&](Pid p) -> QString {
     if (!p.valid()) return EventText::tr("the observer");
     return namer ? namer(p) : t(inspect_pid(p));
   };
+  auto N = [&](uint16_t n) -> QString { return nodes ? nodes(n) : EventText::tr("node %1").arg(n); };
   switch (e.kind) {
     case TraceKind::Spawn:
       if (e.b.valid())
@@ -51,6 +56,11 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
       return {};
     case TraceKind::Receive: return {};
     case TraceKind::SignalSent:
+      if (e.term.is_atom(intern("noconnection")))
+        return e.signal == SignalType::Down
+                   ? EventText::tr("%1 is unreachable: DOWN (:noconnection) sent to %2 from its own side").arg(P(e.a), P(e.b))
+                   : EventText::tr("%1 is unreachable: an exit signal (:noconnection) goes to %2 from its own side")
+                         .arg(P(e.a), P(e.b));
       if (e.signal == SignalType::Down)
         return EventText::tr("%1 is down: DOWN sent to %2 (%3)").arg(P(e.a), P(e.b), reasonText(e.term));
       if (e.term.is_atom(atoms::kill) && !e.flag)
@@ -101,7 +111,29 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer) {
       return EventText::tr("supervisor %1 restarted %2 as %3 (it exited with %4)")
           .arg(P(e.a), e.name == atoms::nil ? P(e.pid2) : t(inspect_atom(e.name)) + QStringLiteral(" ") + P(e.pid2),
                P(e.b), reasonText(restartReason(e)));
+    case TraceKind::NodeUp:
+      return e.term.is_integer()
+                 ? EventText::tr("node %1 is up (a peer of %2: it ends when their connection is cut)")
+                       .arg(N(e.node), N(static_cast<uint16_t>(e.term.as_integer())))
+                 : EventText::tr("node %1 is up").arg(N(e.node));
+    case TraceKind::NodeDown:
+      return EventText::tr("node %1 is down: its processes end, and links and monitors to them fire with :noconnection")
+          .arg(N(e.node));
+    case TraceKind::Connect: return EventText::tr("nodes %1 and %2 connected").arg(N(e.node), N(e.node2));
+    case TraceKind::Disconnect: {
+      QString s = (e.flag ? EventText::tr("partition: the connection between %1 and %2 is cut (until healed)")
+                          : EventText::tr("nodes %1 and %2 disconnected"))
+                      .arg(N(e.node), N(e.node2));
+      if (e.term.is_integer() && e.term.as_integer() > 0)
+        s += EventText::tr("; each side notices after %1 ms").arg(e.term.as_integer());
+      return s;
+    }
+    case TraceKind::Heal:
+      return EventText::tr("partition healed between %1 and %2: they connect again on next use; nothing that fired comes back")
+          .arg(N(e.node), N(e.node2));
     case TraceKind::Fault:
+      if (e.name == intern("partition") || e.name == intern("heal"))
+        return EventText::tr("fault injected: %1 %2").arg(t(std::string(atom_name(e.name))), termText(e.term));
       return EventText::tr("fault injected: %1 %2 (%3)")
           .arg(t(std::string(atom_name(e.name))), e.a.valid() ? P(e.a) : EventText::tr("everyone"),
                termText(e.term));

@@ -18,10 +18,16 @@ QString termTextShort(const Term& t, int maxChars = 40);
 
 /// How a pid is printed: "#PID<0.84.0>" or with its name, "#PID<0.84.0> (:registry)".
 using PidNamer = std::function<QString(Pid)>;
+/// How a node is named in a line: "b@host".
+using NodeNamer = std::function<QString(uint16_t)>;
+
+/// A pid as the first node (node 0, where the console runs) prints it (R9.1): "#PID<0.84.0>" for
+/// its own processes, "#PID<N.84.0>" (N = node + 1) for node N-1's.
+QString pidText(Pid p, uint16_t node);
 
 /// E.g. "#PID<0.84.0> trapped the exit of #PID<0.85.0> (:kaboom)". Empty for events that are not
 /// worth a line of their own (Send, Receive: counted, not logged).
-QString describeEvent(const TraceEvent& e, const PidNamer& namer = {});
+QString describeEvent(const TraceEvent& e, const PidNamer& namer = {}, const NodeNamer& nodes = {});
 
 /// The exit reason a Restart event carries.
 Term restartReason(const TraceEvent& e);

@@ -103,9 +103,15 @@ ForceStepResult forceStep(std::vector<ForceNode>& nodes, const std::vector<std::
         fy += dy * k;
       }
     }
-    fx += (P.centreX - px) * 0.004;
+    if (n.banded) {
+      fx += ((n.bandLeft + n.bandRight) / 2 - px) * 0.006;
+      if (px < n.bandLeft + n.radius) fx += (n.bandLeft + n.radius - px) * 0.12;
+      if (px > n.bandRight - n.radius) fx -= (px - n.bandRight + n.radius) * 0.12;
+    } else {
+      fx += (P.centreX - px) * 0.004;
+      if (px < P.wallX) fx += (P.wallX - px) * 0.08;
+    }
     fy += (P.centreY - py) * 0.004;
-    if (px < P.wallX) fx += (P.wallX - px) * 0.08;
     n.room = std::max(room, 2 * n.radius + 24);
     n.vx = (n.vx + fx) * 0.55;
     n.vy = (n.vy + fy) * 0.55;
@@ -118,6 +124,8 @@ ForceStepResult forceStep(std::vector<ForceNode>& nodes, const std::vector<std::
     }
     n.x = px + n.vx;
     n.y = py + n.vy;
+    if (n.banded && n.bandRight - n.bandLeft > 2 * n.radius)
+      n.x = std::clamp(n.x, n.bandLeft + n.radius, n.bandRight - n.radius);
     moved += std::hypot(n.vx, n.vy);
     maxHeat = std::max(maxHeat, n.heat);
     n.stepped = true;

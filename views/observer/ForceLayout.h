@@ -23,6 +23,8 @@ struct ForceNode {
   uint32_t replaces = 0;   // the key of the dying node it replaces: no push between the two
   double room = 0;         // out, for nodes that moved: horizontal room for the label
   bool stepped = false;    // out: it took a step (x, y, vx, vy, heat, room are new)
+  bool banded = false;     // kept between bandLeft and bandRight (its node's band), pulled to its middle
+  double bandLeft = 0, bandRight = 0;
 };
 
 struct ForceLayoutParams {

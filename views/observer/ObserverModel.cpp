@@ -61,6 +61,7 @@ void ObserverModel::clear() {
   ModelDelta d;
   for (const auto& [key, r] : graph_.processes()) d.removed.push_back(key);
   d.relationsChanged = !d.removed.empty();
+  d.nodesChanged = !graph_.nodes().empty();
   graph_.clear();
   backlog_.clear();
   hasSnapshot_ = false;
@@ -71,7 +72,7 @@ void ObserverModel::clear() {
   roleChanged_.clear();
   tickEvents_.clear();
   d.events = &tickEvents_;
-  if (!d.removed.empty()) emit updated(d);
+  if (!d.removed.empty() || d.nodesChanged) emit updated(d);
 }
 
 QString ObserverModel::label(const ProcessRecord& r) {
@@ -83,7 +84,18 @@ QString ObserverModel::label(const ProcessRecord& r) {
   }
   // A child id or a Registry key, as iex prints it, kept short enough for a node's label.
   if (!r.label.is_atom(atoms::nil)) return termTextShort(r.label, 28);
-  return QString::fromStdString(inspect_pid(r.pid));
+  return views::pidText(r.pid, r.node);
+}
+
+QString ObserverModel::pidText(Pid p) const {
+  const ProcessRecord* r = findAny(p.serial());
+  return views::pidText(p, r ? r->node : 0);
+}
+
+QString ObserverModel::nodeText(uint16_t node) const {
+  const Atom a = graph_.node_name(node);
+  return a == atoms::nil ? QCoreApplication::translate("ObserverModel", "node %1").arg(node)
+                         : QString::fromStdString(std::string(atom_name(a)));
 }
 
 ConsoleRole ObserverModel::roleOf(uint32_t serial) const {
@@ -158,6 +170,7 @@ TickWork ObserverModel::processPending(size_t maxEvents) {
   d.removed = std::move(changes_.removed);
   d.updated = std::move(changes_.updated);
   d.relationsChanged = changes_.relations;
+  d.nodesChanged = changes_.nodes;
   // A process added and removed in the same tick is reported as removed only.
   if (!d.removed.empty() && !d.added.empty()) {
     std::unordered_set<uint32_t> gone(d.removed.begin(), d.removed.end());

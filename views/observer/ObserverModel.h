@@ -33,9 +33,10 @@ struct ModelDelta {
   std::vector<uint32_t> removed;   // died (or vanished in a resync)
   std::vector<uint32_t> updated;   // fields changed (status, mailbox, flags, name, ...)
   bool relationsChanged = false;   // links, monitors or parents changed
+  bool nodesChanged = false;       // nodes or the connections between them changed
   bool resynced = false;
   const std::vector<TraceEvent>* events = nullptr;  // the events applied this tick, in order
-  bool empty() const { return added.empty() && removed.empty() && updated.empty() && !relationsChanged; }
+  bool empty() const { return added.empty() && removed.empty() && updated.empty() && !relationsChanged && !nodesChanged; }
 };
 
 /// Work done by one processPending(), for tests and the status bar.
@@ -94,6 +95,10 @@ public:
   /// The label shown for a process: its registered name (":registry"), its console role
   /// ("iex shell", "shell server") or its pid.
   static QString label(const ProcessRecord& r);
+  /// A pid as node 0 prints it (EventText's pidText with the process's node).
+  QString pidText(Pid p) const;
+  /// A node's name ("b@host"), or "node N" when unknown.
+  QString nodeText(uint16_t node) const;
 
   // ---- counters (since clear) ----
   uint64_t messagesSent() const { return graph_.messages(); }

@@ -99,7 +99,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
   }
   if (role == Qt::DisplayRole) {
     switch (c) {
-      case PidCol: return str(inspect_pid(r->pid));
+      case PidCol: return pidText(r->pid, r->node);
       case NameCol: return nameOrInitialCall(*r);
       case StatusCol: return QString::fromLatin1(to_string(r->suspended ? ProcessStatus::Suspended : r->status));
       case ReductionsCol: return QString::number(r->reductions);

@@ -115,7 +115,7 @@ private:
   std::priority_queue<Item, std::vector<Item>, Later> heap_;
   std::vector<Item> batch_;  // the batch being scheduled by push(), before it joins heap_
   std::multiset<uint64_t> pendingSeqs_;  // seqs of the pending effects
-  std::unordered_map<uint64_t, double> lanes_;       // key: pid serial, or kNameLane | atom id
+  std::unordered_map<uint64_t, double> lanes_;       // key: pid serial, kNameLane | atom id, kNodeLane | node id
   std::unordered_map<uint32_t, double> shownAt_;     // pid serial -> when its spawn was presented
   std::unordered_map<uint64_t, std::deque<double>> landings_;  // (from, to, type) -> landing times
   uint64_t order_ = 0;

@@ -124,15 +124,18 @@ bool node_ids(Runtime& rt, const std::vector<Atom>& names, std::vector<Runtime::
   return true;
 }
 
-/// Heals `side` from every other node (every pair when `side` is empty); emits the :heal fault.
-void heal_side(Runtime& rt, const std::vector<Runtime::NodeId>& side, Pid injector, const Term& names) {
-  emit_fault(rt, intern("heal"), {}, {}, injector, false, names);
+/// Heals `side` from `rest` (every other node when empty; every pair when both are empty); emits
+/// the :heal fault.
+void heal_side(Runtime& rt, const std::vector<Runtime::NodeId>& side, const std::vector<Runtime::NodeId>& rest,
+               Pid injector, const Term& what) {
+  emit_fault(rt, intern("heal"), {}, {}, injector, false, what);
   const auto all = rt.nodes();
+  auto in = [](const std::vector<Runtime::NodeId>& v, size_t n) { return std::find(v.begin(), v.end(), n) != v.end(); };
   for (size_t a = 0; a < all.size(); ++a)
     for (size_t b = a + 1; b < all.size(); ++b) {
-      const bool ina = std::find(side.begin(), side.end(), a) != side.end();
-      const bool inb = std::find(side.begin(), side.end(), b) != side.end();
-      if (side.empty() || ina != inb) rt.heal(static_cast<Runtime::NodeId>(a), static_cast<Runtime::NodeId>(b));
+      bool cross = side.empty() || in(side, a) != in(side, b);
+      if (!rest.empty()) cross = (in(side, a) && in(rest, b)) || (in(side, b) && in(rest, a));
+      if (cross) rt.heal(static_cast<Runtime::NodeId>(a), static_cast<Runtime::NodeId>(b));
     }
 }
 
@@ -142,13 +145,18 @@ Term names_term(const std::vector<Atom>& names) {
   return Term::list(v);
 }
 
-/// A timed partition's end: sleeps, then heals the side (unless stopped first).
-Task<> healer(Process& self, std::vector<Atom> names, int64_t ms) {
-  if (co_await sleep_or_stop(self, ms)) co_return;
-  std::vector<Runtime::NodeId> side;
+Term partition_term(const Fault& f) {
+  return f.rest.empty() ? names_term(f.nodes) : Term::tuple({names_term(f.nodes), names_term(f.rest)});
+}
+
+/// A timed partition's end: sleeps, then heals it (unless stopped first).
+Task<> healer(Process& self, Fault f) {
+  if (co_await sleep_or_stop(self, std::clamp<int64_t>(f.duration_ms, 1, kMaxMs))) co_return;
+  std::vector<Runtime::NodeId> side, rest;
   std::string err;
-  if (!node_ids(self.runtime(), names, side, err)) co_return;  // a node ended meanwhile
-  heal_side(self.runtime(), side, self.pid(), names_term(names));
+  if (!node_ids(self.runtime(), f.nodes, side, err) || !node_ids(self.runtime(), f.rest, rest, err))
+    co_return;  // a node ended meanwhile
+  heal_side(self.runtime(), side, rest, self.pid(), partition_term(f));
 }
 
 bool looks_like(const Term& mfa, std::string_view word) {
@@ -229,27 +237,31 @@ bool inject(Runtime& rt, const Fault& f, Pid injector, std::string* error, Pid* 
     return false;
   };
   if (f.kind == FaultKind::Partition || f.kind == FaultKind::Heal) {
-    std::vector<Runtime::NodeId> side;
+    std::vector<Runtime::NodeId> side, rest;
     std::string err;
     const char* what = to_string(f.kind);
-    if (!node_ids(rt, f.nodes, side, err)) return fail(std::string(what) + ": " + err);
+    if (!node_ids(rt, f.nodes, side, err) || !node_ids(rt, f.rest, rest, err)) return fail(std::string(what) + ": " + err);
     if (f.kind == FaultKind::Heal) {
-      heal_side(rt, side, injector, names_term(f.nodes));
+      heal_side(rt, side, rest, injector, partition_term(f));
       return true;
     }
     if (side.empty()) return fail("partition: no node chosen");
-    const auto all = rt.nodes();
-    std::vector<Runtime::NodeId> rest;
-    for (size_t n = 0; n < all.size(); ++n)
-      if (rt.node_alive(static_cast<Runtime::NodeId>(n)) && std::find(side.begin(), side.end(), n) == side.end())
-        rest.push_back(static_cast<Runtime::NodeId>(n));
+    for (auto n : rest)
+      if (std::find(side.begin(), side.end(), n) != side.end())
+        return fail("partition: " + inspect(Term(rt.nodes()[n])) + " is on both sides");
+    if (f.rest.empty()) {
+      const auto all = rt.nodes();
+      for (size_t n = 0; n < all.size(); ++n)
+        if (rt.node_alive(static_cast<Runtime::NodeId>(n)) && std::find(side.begin(), side.end(), n) == side.end())
+          rest.push_back(static_cast<Runtime::NodeId>(n));
+    }
     if (rest.empty()) return fail("partition: every live node is on the cut side; nothing is left to cut it from");
     emit_fault(rt, intern("partition"), {}, {}, injector, false,
-               Term::tuple({names_term(f.nodes), Term(static_cast<long long>(f.duration_ms))}));
+               Term::tuple({partition_term(f), Term(static_cast<long long>(f.duration_ms))}));
     for (auto a : side)
       for (auto b : rest) rt.partition(a, b);
     if (f.duration_ms > 0) {
-      Pid p = rt.spawn_opt(injector_opts("healer"), healer, f.nodes, std::clamp<int64_t>(f.duration_ms, 1, kMaxMs));
+      Pid p = rt.spawn_opt(injector_opts("healer"), healer, f);
       if (started) *started = p;
     }
     return true;
@@ -376,6 +388,13 @@ Fault read_fault(const Value& o) {
       f.nodes.push_back(intern(n.str));
     }
   }
+  if (const Value* ns = o.get("rest")) {
+    if (!ns->is_array()) bad("rest", "an array of node names", *ns);
+    for (const Value& n : ns->arr) {
+      if (!n.is_string() || n.str.empty()) bad("rest", "node names (strings such as \"b@host\")", n);
+      f.rest.push_back(intern(n.str));
+    }
+  }
   if (f.kind == FaultKind::Partition && f.nodes.empty()) throw PlanError{"field \"nodes\": expected the nodes to cut off"};
   f.duration_ms = int_of(o, "duration_ms", 0);
   if (f.duration_ms < 0 || f.duration_ms > kMaxMs) bad("duration_ms", "a duration from 0 to 1000000000 ms", *o.get("duration_ms"));
@@ -441,6 +460,11 @@ std::string fault_plan_to_json(const FaultPlan& plan) {
         o << ", \"nodes\": [";
         for (size_t n = 0; n < f.nodes.size(); ++n) o << (n ? ", " : "") << json::quote(std::string(atom_name(f.nodes[n])));
         o << ']';
+        if (!f.rest.empty()) {
+          o << ", \"rest\": [";
+          for (size_t n = 0; n < f.rest.size(); ++n) o << (n ? ", " : "") << json::quote(std::string(atom_name(f.rest[n])));
+          o << ']';
+        }
         if (f.kind == FaultKind::Partition) o << ", \"duration_ms\": " << f.duration_ms;
         break;
       }
