@@ -98,12 +98,17 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../views/observer/EventText.cpp" line="+31"/>
+        <location filename="../../views/observer/EventText.cpp" line="+35"/>
         <source>the observer</source>
         <translation>观察者</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 spawned %2 (%3)</source>
         <translation>%1 创建了 %2（%3）</translation>
     </message>
@@ -143,7 +148,17 @@
         <translation>观察者向 %2 发送了 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>%1 is unreachable: DOWN (:noconnection) sent to %2 from its own side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is unreachable: an exit signal (:noconnection) goes to %2 from its own side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 is down: DOWN sent to %2 (%3)</source>
         <translation>%1 已终止：向 %2 发送 DOWN（%3）</translation>
     </message>
@@ -233,17 +248,62 @@
         <translation>%1 也称作 %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>supervisor %1 gave up: more than %2 restarts in %3 s (the last: %4 exited with %5); it stops its children and exits with :shutdown</source>
         <translation>监督者 %1 放弃了：%3 秒内重启超过 %2 次（最后一次：%4 以 %5 退出）；它会停止其子进程并以 :shutdown 退出</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>supervisor %1 restarted %2 as %3 (it exited with %4)</source>
         <translation>监督者 %1 将 %2 重启为 %3（它以 %4 退出）</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>node %1 is up (a peer of %2: it ends when their connection is cut)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>node %1 is up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>node %1 is down: its processes end, and links and monitors to them fire with :noconnection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nodes %1 and %2 connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>partition: the connection between %1 and %2 is cut (until healed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nodes %1 and %2 disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; each side notices after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>partition healed between %1 and %2: they connect again on next use; nothing that fired comes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fault injected: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>fault injected: %1 %2 (%3)</source>
         <translation>已注入故障：%1 %2（%3）</translation>
     </message>
@@ -314,7 +374,7 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../views/NodeItem.cpp" line="+85"/>
+        <location filename="../../views/NodeItem.cpp" line="+91"/>
         <source>
 The console&apos;s shell: what you type in the Console dock runs in this process (self()).</source>
         <translation>
@@ -348,7 +408,7 @@ Click to dismiss.</source>
 <context>
     <name>ObserverModel</name>
     <message>
-        <location filename="../../views/observer/ObserverModel.cpp" line="+80"/>
+        <location filename="../../views/observer/ObserverModel.cpp" line="+81"/>
         <source>iex shell</source>
         <translation>iex shell</translation>
     </message>
@@ -356,6 +416,11 @@ Click to dismiss.</source>
         <location line="+1"/>
         <source>shell server</source>
         <translation>shell 服务器</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>node %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -381,7 +446,22 @@ Click to dismiss.</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/GraphLayers.h" line="+448"/>
+        <location filename="../../views/GraphLayers.h" line="+74"/>
+        <source>%1 (down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>partitioned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+431"/>
         <source>The observer: commands from this window (kill, exit, send, trap_exit) start here</source>
         <translation>观察者：本窗口发出的命令（kill、exit、send、trap_exit）从这里发出</translation>
     </message>
@@ -517,6 +597,26 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <source>A supervision tree for scale: :big_root supervises `branches` one_for_one supervisors, each with `workers` workers linked to it and a watcher that monitors every worker of its branch. A few thousand processes, links and monitors. Try: kill a branch supervisor and watch its subtree go and come back, with a DOWN for every worker reaching the branch&apos;s watcher; zoom out and kill the root.</source>
         <translation>用于展示规模的监督树：:big_root 监督 `branches` 个 one_for_one 监督者，每个监督者下有 `workers` 个与它链接的工作进程，以及一个监视该分支所有工作进程的监视方。共有几千个进程、链接和监视器。试试：杀死一个分支监督者，观察它的子树消失又恢复，每个工作进程都会向该分支的监视方发送一个 DOWN；缩小视图，然后杀死根监督者。</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Netsplit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three nodes, :&quot;a@host&quot;, :&quot;b@host&quot; and :&quot;c@host&quot;. On a, :pinger sends {:ping, n, pid} to the :echo of b and the :echo of c (names are per node: {:echo, :&quot;b@host&quot;}); b&apos;s :echo passes each ping on to c&apos;s, so b and c are connected too. :linker on a traps exits and is linked to :partner on b; :watcher on a monitors :target on c and monitors both nodes. After a while the :director cuts a off from b and c: every link and monitor across the cut fires on both sides with :noconnection, though nothing crashed. :partner dies with :noconnection, :linker gets {:EXIT, partner, :noconnection}; :watcher gets {:DOWN, ref, :process, target, :noconnection} and {:nodedown, node} for b and c, while :target lives on. Pings sent meanwhile are lost without an error; b and c still talk. Then the partition heals: the next ping connects again, but nothing is resurrected: the link and the monitor are gone and :partner stays dead. Try: untrap :linker before the cut and it dies with :noconnection too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supervisor across a netsplit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supervisor on :&quot;a@host&quot;, :remote_sup (one_for_one, at most max_restarts restarts in 5 s), with one child on its own node, :local_worker, and three on :&quot;b@host&quot;: :remote_1, :remote_2 and :remote_trapper, which traps exits. Their links to the supervisor cross the connection between a and b. After a while the :director partitions a from b and the links fire on both sides with :noconnection: :remote_1 and :remote_2 die with it, :remote_trapper gets {:EXIT, sup, :noconnection} and lives on, orphaned. The supervisor restarts each remote child, but b cannot be reached: as on the BEAM, spawn_link there gives a pid that is already dead and an {:EXIT, pid, :noconnection} at once, so every restart fails until the intensity is reached; :remote_sup gives up, stops :local_worker and exits with :shutdown. When the partition heals nothing comes back: no supervisor, and the orphan still runs on b, linked to nobody. Try: raise max_restarts: every restart fails just the same, only more of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>actorscope::app::Exporter</name>
@@ -594,7 +694,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>进程表(&amp;P)</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+116"/>
         <source>The scenario is set up and paused: press Space (Resume) to run it</source>
         <translation>场景已就绪并暂停：按 Space（恢复）开始运行</translation>
     </message>
@@ -615,7 +715,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+214"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+232"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
@@ -642,7 +742,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/MainWindowActions.cpp" line="-105"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-123"/>
         <location filename="../../app/MainWindowUi.cpp" line="+176"/>
         <source>off</source>
         <translation>关闭</translation>
@@ -813,7 +913,17 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>%1 与 %2 之间的信号现在多花 %3 毫秒</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>Healed the partition between %1 and %2: they connect again on next use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cut the connection between %1 and %2: links and monitors across it fire :noconnection on both sides. Click the broken connection to heal it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 now monitors %2 (Process.monitor)</source>
         <translation>%1 现在监视 %2（Process.monitor）</translation>
     </message>
@@ -1613,7 +1723,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::EventLogWidget</name>
     <message>
-        <location filename="../../views/EventLog.cpp" line="+119"/>
+        <location filename="../../views/EventLog.cpp" line="+120"/>
         <source>Filter: a pid, a name, a reason...</source>
         <translation>筛选：pid、名字、原因……</translation>
     </message>
@@ -1641,7 +1751,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::FaultPanel</name>
     <message>
-        <location filename="../../views/FaultPanel.cpp" line="+41"/>
+        <location filename="../../views/FaultPanel.cpp" line="+43"/>
         <source>name or pid (the selection)</source>
         <translation>名字或 pid（默认为所选进程）</translation>
     </message>
@@ -1658,11 +1768,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+6"/>
         <location line="+76"/>
+        <location line="+56"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-131"/>
         <source>Kill every</source>
         <translation>杀死间隔</translation>
     </message>
@@ -1723,12 +1834,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+2"/>
-        <location line="+97"/>
+        <location line="+150"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-139"/>
         <source>On the target</source>
         <translation>作用于目标</translation>
     </message>
@@ -1789,6 +1900,41 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+19"/>
+        <source>Network partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>until healed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cut off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partition the checked nodes from every other node: links and monitors across fire :noconnection on both sides, and what is in flight is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Heal all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Check the nodes to cut off from the others first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Fault plan</source>
         <translation>故障计划</translation>
     </message>
@@ -1844,7 +1990,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>混沌已停止</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+25"/>
+        <source>Check the side to cut off from the rest; or drag across a connection in the graph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One node only. Pick the netsplit scenario, or start a node in the console: Node.start(:a, :shortnames) then :peer.start_link(%{name: :b})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Injected: %1</source>
         <translation>已注入：%1</translation>
     </message>
@@ -1887,7 +2043,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphView</name>
     <message>
-        <location filename="../../views/GraphView.cpp" line="+244"/>
+        <location filename="../../views/GraphView.cpp" line="+309"/>
         <source>signal delay %1 ms</source>
         <translation>信号延迟 %1 毫秒</translation>
     </message>
@@ -1897,58 +2053,74 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>左右拖动 ← → 设置延迟（当前 %1 毫秒）</translation>
     </message>
     <message>
-        <location line="-205"/>
-        <location line="+239"/>
+        <location line="-275"/>
         <source>worker process</source>
         <translation>工作进程</translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+241"/>
+        <location line="+0"/>
         <source>supervisor</source>
         <translation>监督者</translation>
     </message>
     <message>
-        <location line="-241"/>
-        <location line="+252"/>
+        <location line="+0"/>
         <source>console shell (iex)</source>
         <translation>控制台 shell（iex）</translation>
     </message>
     <message>
-        <location line="-252"/>
-        <location line="+254"/>
+        <location line="+0"/>
         <source>traps exits (ring)</source>
         <translation>捕获退出（圆环）</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+255"/>
+        <location line="+0"/>
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+259"/>
+        <location line="+1"/>
         <source>monitor (watcher → target)</source>
         <translation>监视器（监视方 → 目标）</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+261"/>
+        <location line="+0"/>
         <source>exit :kill / crash</source>
         <translation>退出 :kill / 崩溃</translation>
     </message>
     <message>
-        <location line="-260"/>
-        <location line="+261"/>
+        <location line="+0"/>
         <source>exit :normal, :shutdown</source>
         <translation>退出 :normal、:shutdown</translation>
     </message>
     <message>
-        <location line="-261"/>
-        <location line="+262"/>
+        <location line="+1"/>
         <source>DOWN message</source>
         <translation>DOWN 消息</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>%1: partitioned. Click to heal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: connected. Drag across it to cut it (a partition).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: disconnected; made again on next use. Drag across it to partition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>already partitioned: click to heal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>release to cut this connection</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1975,12 +2147,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Suspend</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill)：无法捕获（K）</translation>
     </message>
@@ -2015,7 +2187,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>在图中、进程表或日志中点击一个进程。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 %2, %3 in mailbox</source>
         <translation>%1 %2，邮箱中有 %3 条消息</translation>
     </message>

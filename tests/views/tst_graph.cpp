@@ -11,6 +11,8 @@
 #include "TermDialog.h"
 
 #include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
 
 #include <actorscope/scenarios.hpp>
 
@@ -70,6 +72,7 @@ private slots:
   void exitDialogExplainsAndRefusesBadTerms();
   void deadProcessStaysInspectable();
   void eventsInPlainWords();
+  void r9_3_nodesAreRegionsAndACutTravelsFromTheBorder();
 };
 
 void TestGraph::nodesAndEdgesOfAKnownTopology() {
@@ -541,6 +544,72 @@ void TestGraph::eventsInPlainWords() {
   QVERIFY(views::describeEvent(e).contains(QStringLiteral("was killed")));
   e.kind = TraceKind::Send;
   QVERIFY(views::describeEvent(e).isEmpty());
+}
+
+
+void TestGraph::r9_3_nodesAreRegionsAndACutTravelsFromTheBorder() {
+  // Each node is a region holding its processes; the connection between two regions is drawn and
+  // can be cut by dragging across it; the :noconnection EXIT a cut fires (R9.3) starts at the
+  // border where the connection was, not at the far process.
+  World w;
+  GraphScene scene(&w.model);
+  const auto b = w.rt.add_node(intern("b@host"));
+  SpawnOptions onB;
+  onB.node = b;
+  const Pid remote = w.rt.spawn_opt(onB, trapper);
+  const Pid local = w.rt.spawn(linked, remote, true);
+  w.sync();
+  playOut(scene, 1500);
+  QVERIFY(scene.multiNode());
+  QCOMPARE(scene.regions().size(), size_t(2));
+  const GraphScene::Region* ra = scene.region(0);
+  const GraphScene::Region* rb = scene.region(b);
+  QVERIFY(ra && rb);
+  QCOMPARE(rb->name, QStringLiteral("b@host"));
+  QVERIFY(ra->rect.right() < rb->rect.left());  // side by side, apart
+  QVERIFY(ra->rect.contains(scene.node(local)->pos()));
+  QVERIFY(rb->rect.contains(scene.node(remote)->pos()));
+  QCOMPARE(scene.node(remote)->pidText(), QStringLiteral("#PID<2.%1.0>").arg(remote.serial()));
+  const ConnectionState* c = w.model.graph().connection(0, b);
+  QVERIFY(c && c->up);
+  const QPainterPath path = scene.connectionPath(0, b);
+  QVERIFY(!path.isEmpty());
+  auto hit = scene.connectionAt(path.pointAtPercent(0.5), 4);
+  QVERIFY(hit && hit->a == 0 && hit->b == b);
+  QVERIFY(!scene.connectionAt(path.pointAtPercent(0.5) + QPointF(0, 200), 4));
+
+  // Dragging across the connection asks for a partition of exactly that pair.
+  views::GraphView view(&scene);
+  view.resize(1000, 700);
+  view.show();
+  view.fitAll();
+  QSignalSpy cut(&view, &views::GraphView::partitionRequested);
+  QSignalSpy heal(&view, &views::GraphView::healRequested);
+  const QPoint at = view.mapFromScene(path.pointAtPercent(0.5));
+  QTest::mousePress(view.viewport(), Qt::LeftButton, {}, at);
+  QTest::mouseMove(view.viewport(), at + QPoint(0, 40));
+  QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, at + QPoint(0, 40));
+  QCOMPARE(cut.size(), 1);
+  QCOMPARE(cut.at(0).at(0).value<quint16>(), quint16(0));
+  QCOMPARE(cut.at(0).at(1).value<quint16>(), quint16(b));
+  QCOMPARE(heal.size(), 0);
+
+  w.rt.partition(0, b);
+  w.sync();
+  c = w.model.graph().connection(0, b);
+  QVERIFY(c && !c->up && c->partitioned);
+  bool fromBorder = false;
+  const QPointF border = scene.borderPoint(0, b);
+  for (const SignalAnim& a : scene.signalAnims())
+    if (a.to == local.serial() && a.kind == SignalAnim::ExitPulse && a.sender == remote.serial())
+      fromBorder = a.from == 0 && QLineF(a.fromPos, border).length() < 1;
+  QVERIFY(fromBorder);
+  // A click on the partitioned connection asks to heal it.
+  playOut(scene, 500);
+  const QPoint mid = view.mapFromScene(scene.connectionPath(0, b).pointAtPercent(0.5));
+  QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, mid);
+  QCOMPARE(heal.size(), 1);
+  QCOMPARE(cut.size(), 1);
 }
 
 QTEST_MAIN(TestGraph)
