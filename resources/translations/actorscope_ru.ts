@@ -105,7 +105,7 @@
     <message>
         <location line="+3"/>
         <source>node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>узел %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -150,12 +150,12 @@
     <message>
         <location line="+6"/>
         <source>%1 is unreachable: DOWN (:noconnection) sent to %2 from its own side</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 недоступен: DOWN (:noconnection) приходит к %2 с его собственной стороны</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is unreachable: an exit signal (:noconnection) goes to %2 from its own side</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 недоступен: сигнал выхода (:noconnection) приходит к %2 с его собственной стороны</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -260,47 +260,47 @@
     <message>
         <location line="+5"/>
         <source>node %1 is up (a peer of %2: it ends when their connection is cut)</source>
-        <translation type="unfinished"></translation>
+        <translation>узел %1 запущен (peer-узел %2: он завершится, когда их соединение будет разорвано)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>node %1 is up</source>
-        <translation type="unfinished"></translation>
+        <translation>узел %1 запущен</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>node %1 is down: its processes end, and links and monitors to them fire with :noconnection</source>
-        <translation type="unfinished"></translation>
+        <translation>узел %1 остановлен: его процессы завершаются, а связи и мониторы, ведущие к ним, срабатывают с :noconnection</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>nodes %1 and %2 connected</source>
-        <translation type="unfinished"></translation>
+        <translation>узлы %1 и %2 соединены</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>partition: the connection between %1 and %2 is cut (until healed)</source>
-        <translation type="unfinished"></translation>
+        <translation>разделение сети: соединение между %1 и %2 разорвано (до восстановления)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nodes %1 and %2 disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>узлы %1 и %2 разъединены</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; each side notices after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>; каждая сторона заметит это через %1 мс</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>partition healed between %1 and %2: they connect again on next use; nothing that fired comes back</source>
-        <translation type="unfinished"></translation>
+        <translation>разделение сети между %1 и %2 устранено: они снова соединятся при следующем обращении; ничто из уже сработавшего не вернётся</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>fault injected: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>внедрён сбой: %1 %2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -420,7 +420,7 @@ Click to dismiss.</source>
     <message>
         <location line="+15"/>
         <source>node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>узел %1</translation>
     </message>
 </context>
 <context>
@@ -448,17 +448,17 @@ Click to dismiss.</source>
     <message>
         <location filename="../../views/GraphLayers.h" line="+74"/>
         <source>%1 (down)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (остановлен)</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>partitioned</source>
-        <translation type="unfinished"></translation>
+        <translation>разделено</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>разъединено</translation>
     </message>
     <message>
         <location line="+431"/>
@@ -600,22 +600,22 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+1"/>
         <source>Netsplit</source>
-        <translation type="unfinished"></translation>
+        <translation>Разрыв сети</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Three nodes, :&quot;a@host&quot;, :&quot;b@host&quot; and :&quot;c@host&quot;. On a, :pinger sends {:ping, n, pid} to the :echo of b and the :echo of c (names are per node: {:echo, :&quot;b@host&quot;}); b&apos;s :echo passes each ping on to c&apos;s, so b and c are connected too. :linker on a traps exits and is linked to :partner on b; :watcher on a monitors :target on c and monitors both nodes. After a while the :director cuts a off from b and c: every link and monitor across the cut fires on both sides with :noconnection, though nothing crashed. :partner dies with :noconnection, :linker gets {:EXIT, partner, :noconnection}; :watcher gets {:DOWN, ref, :process, target, :noconnection} and {:nodedown, node} for b and c, while :target lives on. Pings sent meanwhile are lost without an error; b and c still talk. Then the partition heals: the next ping connects again, but nothing is resurrected: the link and the monitor are gone and :partner stays dead. Try: untrap :linker before the cut and it dies with :noconnection too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Три узла: :&quot;a@host&quot;, :&quot;b@host&quot; и :&quot;c@host&quot;. На a процесс :pinger отправляет {:ping, n, pid} процессу :echo на b и процессу :echo на c (имена действуют в пределах узла: {:echo, :&quot;b@host&quot;}); :echo на b передаёт каждый ping дальше, процессу :echo на c, так что b и c тоже соединены. :linker на a перехватывает выходы и связан с :partner на b; :watcher на a ставит монитор на :target на c, а также на оба узла. Через некоторое время :director отрезает a от b и c: каждая связь и каждый монитор через разрыв срабатывают на обеих сторонах с :noconnection, хотя ничего не упало. :partner умирает с :noconnection, :linker получает {:EXIT, partner, :noconnection}; :watcher получает {:DOWN, ref, :process, target, :noconnection} и {:nodedown, node} для b и c, а :target продолжает жить. Сообщения ping, отправленные тем временем, теряются без всякой ошибки; b и c по-прежнему общаются. Затем разделение сети устраняется: следующий ping снова устанавливает соединение, но ничто не воскресает: связи и монитора больше нет, а :partner остаётся мёртвым. Попробуйте: отключите у :linker перехват выходов до разрыва, и он тоже умрёт с :noconnection.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A supervisor across a netsplit</source>
-        <translation type="unfinished"></translation>
+        <translation>Супервизор и разрыв сети</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A supervisor on :&quot;a@host&quot;, :remote_sup (one_for_one, at most max_restarts restarts in 5 s), with one child on its own node, :local_worker, and three on :&quot;b@host&quot;: :remote_1, :remote_2 and :remote_trapper, which traps exits. Their links to the supervisor cross the connection between a and b. After a while the :director partitions a from b and the links fire on both sides with :noconnection: :remote_1 and :remote_2 die with it, :remote_trapper gets {:EXIT, sup, :noconnection} and lives on, orphaned. The supervisor restarts each remote child, but b cannot be reached: as on the BEAM, spawn_link there gives a pid that is already dead and an {:EXIT, pid, :noconnection} at once, so every restart fails until the intensity is reached; :remote_sup gives up, stops :local_worker and exits with :shutdown. When the partition heals nothing comes back: no supervisor, and the orphan still runs on b, linked to nobody. Try: raise max_restarts: every restart fails just the same, only more of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Супервизор на :&quot;a@host&quot;, :remote_sup (one_for_one, не больше max_restarts перезапусков за 5 с), с одним дочерним процессом на своём узле, :local_worker, и тремя на :&quot;b@host&quot;: :remote_1, :remote_2 и :remote_trapper, который перехватывает выходы. Их связи с супервизором проходят через соединение между a и b. Через некоторое время :director отделяет a от b, и связи срабатывают на обеих сторонах с :noconnection: :remote_1 и :remote_2 умирают с этой причиной, а :remote_trapper получает {:EXIT, sup, :noconnection} и продолжает жить — осиротевший. Супервизор перезапускает каждый удалённый дочерний процесс, но b недоступен: как и на BEAM, spawn_link туда сразу даёт pid уже мёртвого процесса и {:EXIT, pid, :noconnection}, поэтому каждый перезапуск неудачен, пока не будет достигнут предел интенсивности перезапусков; :remote_sup сдаётся, останавливает :local_worker и завершается с :shutdown. Когда разделение сети устраняется, ничего не возвращается: супервизора нет, а сирота всё ещё работает на b, ни с кем не связанный. Попробуйте: увеличьте max_restarts: каждый перезапуск точно так же неудачен, просто их становится больше.</translation>
     </message>
 </context>
 <context>
@@ -915,12 +915,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+13"/>
         <source>Healed the partition between %1 and %2: they connect again on next use</source>
-        <translation type="unfinished"></translation>
+        <translation>Разделение сети между %1 и %2 устранено: они снова соединятся при следующем обращении</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cut the connection between %1 and %2: links and monitors across it fire :noconnection on both sides. Click the broken connection to heal it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Соединение между %1 и %2 разорвано: связи и мониторы через него срабатывают с :noconnection на обеих сторонах. Щёлкните разорванное соединение, чтобы восстановить его.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1905,37 +1905,37 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+19"/>
         <source>Network partition</source>
-        <translation type="unfinished"></translation>
+        <translation>Разделение сети</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>until healed</source>
-        <translation type="unfinished"></translation>
+        <translation>до восстановления</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cut off</source>
-        <translation type="unfinished"></translation>
+        <translation>Отрезать</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Partition the checked nodes from every other node: links and monitors across fire :noconnection on both sides, and what is in flight is lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Отделить отмеченные узлы от всех остальных узлов: связи и мониторы через разрыв срабатывают с :noconnection на обеих сторонах, а всё, что было в пути, теряется</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Heal all</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить все</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Check the nodes to cut off from the others first</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала отметьте узлы, которые нужно отрезать от остальных</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1996,12 +1996,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+25"/>
         <source>Check the side to cut off from the rest; or drag across a connection in the graph.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметьте сторону, которую нужно отрезать от остальных, или проведите мышью поперёк соединения на графе.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One node only. Pick the netsplit scenario, or start a node in the console: Node.start(:a, :shortnames) then :peer.start_link(%{name: :b})</source>
-        <translation type="unfinished"></translation>
+        <translation>Только один узел. Выберите сценарий netsplit или запустите узел в консоли: Node.start(:a, :shortnames), затем :peer.start_link(%{name: :b})</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2104,27 +2104,27 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+140"/>
         <source>%1: partitioned. Click to heal.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: разделено. Щёлкните, чтобы восстановить.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: connected. Drag across it to cut it (a partition).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: соединено. Проведите мышью поперёк, чтобы разорвать соединение (разделение сети).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: disconnected; made again on next use. Drag across it to partition.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: разъединено; соединение будет установлено снова при следующем обращении. Проведите мышью поперёк, чтобы разделить сеть.</translation>
     </message>
     <message>
         <location line="+108"/>
         <source>already partitioned: click to heal</source>
-        <translation type="unfinished"></translation>
+        <translation>уже разделено: щёлкните, чтобы восстановить</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>release to cut this connection</source>
-        <translation type="unfinished"></translation>
+        <translation>отпустите, чтобы разорвать это соединение</translation>
     </message>
 </context>
 <context>

@@ -105,7 +105,7 @@
     <message>
         <location line="+3"/>
         <source>node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -150,12 +150,12 @@
     <message>
         <location line="+6"/>
         <source>%1 is unreachable: DOWN (:noconnection) sent to %2 from its own side</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不可达：%2 所在的一侧向它发送 DOWN（:noconnection）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is unreachable: an exit signal (:noconnection) goes to %2 from its own side</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不可达：%2 所在的一侧向它发送退出信号（:noconnection）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -260,47 +260,47 @@
     <message>
         <location line="+5"/>
         <source>node %1 is up (a peer of %2: it ends when their connection is cut)</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 已上线（%2 的 peer 节点：二者之间的连接被切断时它就会结束）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>node %1 is up</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 已上线</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>node %1 is down: its processes end, and links and monitors to them fire with :noconnection</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 已下线：其上的进程结束，指向它们的链接和监视器以 :noconnection 触发</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>nodes %1 and %2 connected</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 与 %2 已连接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>partition: the connection between %1 and %2 is cut (until healed)</source>
-        <translation type="unfinished"></translation>
+        <translation>网络分区：%1 与 %2 之间的连接被切断（直到恢复）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nodes %1 and %2 disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 与 %2 已断开连接</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; each side notices after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>；每一侧在 %1 毫秒后才察觉</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>partition healed between %1 and %2: they connect again on next use; nothing that fired comes back</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 与 %2 之间的网络分区已恢复：下次使用时它们会重新连接；已经触发的一切都不会撤回</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>fault injected: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已注入故障：%1 %2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -420,7 +420,7 @@ Click to dismiss.</source>
     <message>
         <location line="+15"/>
         <source>node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1</translation>
     </message>
 </context>
 <context>
@@ -448,17 +448,17 @@ Click to dismiss.</source>
     <message>
         <location filename="../../views/GraphLayers.h" line="+74"/>
         <source>%1 (down)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已下线）</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>partitioned</source>
-        <translation type="unfinished"></translation>
+        <translation>已分区</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开</translation>
     </message>
     <message>
         <location line="+431"/>
@@ -600,22 +600,22 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+1"/>
         <source>Netsplit</source>
-        <translation type="unfinished"></translation>
+        <translation>网络分裂</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Three nodes, :&quot;a@host&quot;, :&quot;b@host&quot; and :&quot;c@host&quot;. On a, :pinger sends {:ping, n, pid} to the :echo of b and the :echo of c (names are per node: {:echo, :&quot;b@host&quot;}); b&apos;s :echo passes each ping on to c&apos;s, so b and c are connected too. :linker on a traps exits and is linked to :partner on b; :watcher on a monitors :target on c and monitors both nodes. After a while the :director cuts a off from b and c: every link and monitor across the cut fires on both sides with :noconnection, though nothing crashed. :partner dies with :noconnection, :linker gets {:EXIT, partner, :noconnection}; :watcher gets {:DOWN, ref, :process, target, :noconnection} and {:nodedown, node} for b and c, while :target lives on. Pings sent meanwhile are lost without an error; b and c still talk. Then the partition heals: the next ping connects again, but nothing is resurrected: the link and the monitor are gone and :partner stays dead. Try: untrap :linker before the cut and it dies with :noconnection too.</source>
-        <translation type="unfinished"></translation>
+        <translation>三个节点：:&quot;a@host&quot;、:&quot;b@host&quot; 和 :&quot;c@host&quot;。在 a 上，:pinger 向 b 上的 :echo 和 c 上的 :echo 发送 {:ping, n, pid}（名字按节点区分：{:echo, :&quot;b@host&quot;}）；b 的 :echo 把每个 ping 转发给 c 的 :echo，因此 b 与 c 之间也有连接。a 上的 :linker 捕获退出，并与 b 上的 :partner 链接；a 上的 :watcher 监视 c 上的 :target，同时监视这两个节点。过一会儿，:director 把 a 与 b、c 切断：跨越切断处的每个链接和监视器都在两侧以 :noconnection 触发，尽管并没有任何进程崩溃。:partner 以 :noconnection 死亡，:linker 收到 {:EXIT, partner, :noconnection}；:watcher 收到 {:DOWN, ref, :process, target, :noconnection}，以及关于 b 和 c 的 {:nodedown, node}，而 :target 仍然存活。在此期间发送的 ping 会丢失，不报任何错误；b 与 c 之间仍能通信。随后网络分区恢复：下一个 ping 会重新建立连接，但什么都不会复活：链接和监视器已经不在，:partner 依然是死的。试试：在切断之前取消 :linker 的捕获退出，它也会以 :noconnection 死亡。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A supervisor across a netsplit</source>
-        <translation type="unfinished"></translation>
+        <translation>跨越网络分裂的监督者</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A supervisor on :&quot;a@host&quot;, :remote_sup (one_for_one, at most max_restarts restarts in 5 s), with one child on its own node, :local_worker, and three on :&quot;b@host&quot;: :remote_1, :remote_2 and :remote_trapper, which traps exits. Their links to the supervisor cross the connection between a and b. After a while the :director partitions a from b and the links fire on both sides with :noconnection: :remote_1 and :remote_2 die with it, :remote_trapper gets {:EXIT, sup, :noconnection} and lives on, orphaned. The supervisor restarts each remote child, but b cannot be reached: as on the BEAM, spawn_link there gives a pid that is already dead and an {:EXIT, pid, :noconnection} at once, so every restart fails until the intensity is reached; :remote_sup gives up, stops :local_worker and exits with :shutdown. When the partition heals nothing comes back: no supervisor, and the orphan still runs on b, linked to nobody. Try: raise max_restarts: every restart fails just the same, only more of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 :&quot;a@host&quot; 上的监督者 :remote_sup（one_for_one，5 秒内最多重启 max_restarts 次），在自己的节点上有一个子进程 :local_worker，在 :&quot;b@host&quot; 上有三个子进程：:remote_1、:remote_2 和捕获退出的 :remote_trapper。它们与监督者之间的链接跨越 a 与 b 之间的连接。过一会儿，:director 在 a 与 b 之间制造网络分区，这些链接在两侧以 :noconnection 触发：:remote_1 和 :remote_2 随之死亡，:remote_trapper 收到 {:EXIT, sup, :noconnection} 并继续存活，成了孤儿。监督者重启每个远程子进程，但 b 无法到达：与 BEAM 上一样，在那里 spawn_link 会返回一个已经死亡的 pid，并立即产生一个 {:EXIT, pid, :noconnection}，因此每次重启都会失败，直到达到重启强度上限；:remote_sup 放弃，停止 :local_worker 并以 :shutdown 退出。网络分区恢复后，什么也不会回来：监督者已经没有了，而孤儿仍在 b 上运行，不与任何进程链接。试试：调高 max_restarts：每次重启都同样失败，只是次数更多。</translation>
     </message>
 </context>
 <context>
@@ -915,12 +915,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+13"/>
         <source>Healed the partition between %1 and %2: they connect again on next use</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复 %1 与 %2 之间的网络分区：下次使用时它们会重新连接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cut the connection between %1 and %2: links and monitors across it fire :noconnection on both sides. Click the broken connection to heal it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已切断 %1 与 %2 之间的连接：跨越它的链接和监视器在两侧都以 :noconnection 触发。点击断开的连接即可恢复。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1901,37 +1901,37 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+19"/>
         <source>Network partition</source>
-        <translation type="unfinished"></translation>
+        <translation>网络分区</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>until healed</source>
-        <translation type="unfinished"></translation>
+        <translation>直到恢复</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>持续</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cut off</source>
-        <translation type="unfinished"></translation>
+        <translation>切断</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Partition the checked nodes from every other node: links and monitors across fire :noconnection on both sides, and what is in flight is lost</source>
-        <translation type="unfinished"></translation>
+        <translation>把勾选的节点与其他所有节点分隔开：跨越分区的链接和监视器在两侧都以 :noconnection 触发，正在传输途中的内容会丢失</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Heal all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部恢复</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Check the nodes to cut off from the others first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先勾选要与其他节点切断的节点</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1992,12 +1992,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+25"/>
         <source>Check the side to cut off from the rest; or drag across a connection in the graph.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选要与其余节点切断的一侧；或者在图中横向拖过一条连接。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One node only. Pick the netsplit scenario, or start a node in the console: Node.start(:a, :shortnames) then :peer.start_link(%{name: :b})</source>
-        <translation type="unfinished"></translation>
+        <translation>只有一个节点。选择 netsplit 场景，或者在控制台中启动一个节点：Node.start(:a, :shortnames)，然后 :peer.start_link(%{name: :b})</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2100,27 +2100,27 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+140"/>
         <source>%1: partitioned. Click to heal.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已分区。点击即可恢复。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: connected. Drag across it to cut it (a partition).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已连接。横向拖过它即可将其切断（网络分区）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: disconnected; made again on next use. Drag across it to partition.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已断开；下次使用时会重新建立。横向拖过它即可造成网络分区。</translation>
     </message>
     <message>
         <location line="+108"/>
         <source>already partitioned: click to heal</source>
-        <translation type="unfinished"></translation>
+        <translation>已处于分区状态：点击即可恢复</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>release to cut this connection</source>
-        <translation type="unfinished"></translation>
+        <translation>松开即可切断这条连接</translation>
     </message>
 </context>
 <context>
