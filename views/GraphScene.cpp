@@ -35,6 +35,7 @@ constexpr double kSameTimeAt = 0.5;    // a tracked signal due the moment it was
 constexpr double kCell = 170;          // force layout grid bucket
 constexpr double kRegionGap = 150;     // between two nodes' regions
 constexpr double kMinBand = 320;       // a node's band, at least (an empty node still shows)
+constexpr double kRegionPad = 40;      // trees start this far inside their band
 
 
 uint64_t pairKey(uint32_t a, uint32_t b) {
@@ -202,7 +203,10 @@ QRectF GraphScene::nodesRect() const {
   }
   // Each node with its label below (labels grow when zoomed out) and its badge above.
   nodesRect_ = QRectF(QPointF(x0 - 60, y0 - 50), QPointF(x1 + 60, y1 + 120));
-  for (const Region& r : regions()) nodesRect_ |= r.rect.adjusted(0, -kRegionGap, 0, 0);  // connections arc above
+  regionsDirty_ = true;  // something moved: the regions follow their processes
+  for (const Region& r : regions()) nodesRect_ |= r.rect;
+  for (const ConnectionState& c : model_->graph().connections())  // they arc over the regions
+    nodesRect_ |= connectionPath(c.a, c.b).boundingRect().adjusted(-10, -50, 10, 0);
   return nodesRect_;
 }
 
@@ -336,13 +340,26 @@ void GraphScene::layoutBands() {
       }
       n->labelRow = it->second.labelRow;
       if (it->second.placed) {
-        n->target = QPointF(x + it->second.x, it->second.y);
+        n->target = QPointF(x + kRegionPad + it->second.x, it->second.y);
         n->room = it->second.room;
+      }
+    }
+    // A tree node alone in its row (a supervisor whose children run on another node) may use the
+    // room up to its row neighbours for its label.
+    std::map<double, std::vector<NodeItem*>> rows;
+    for (const TreeNode& t : input)
+      if (NodeItem* n = node(t.serial); n->inTree && !t.dying) rows[std::round(n->target.y())].push_back(n);
+    for (auto& [y, row] : rows) {
+      std::sort(row.begin(), row.end(), [](NodeItem* p, NodeItem* q) { return p->target.x() < q->target.x(); });
+      for (size_t i = 0; i < row.size(); ++i) {
+        const double left = i ? row[i]->target.x() - row[i - 1]->target.x() : row[i]->target.x() - x + 40;
+        const double right = i + 1 < row.size() ? row[i + 1]->target.x() - row[i]->target.x() : 160;
+        row[i]->room = std::max(row[i]->room, std::min({left, right, 170.0}) * 2 - 20);
       }
     }
     Band b;
     b.left = x;
-    b.freeLeft = x + (trees.width > 0 ? trees.width + 60 : 0);
+    b.freeLeft = x + (trees.width > 0 ? kRegionPad + trees.width + 60 : 0);
     const double freeW = free ? std::clamp(std::sqrt(double(free)) * 190.0, 300.0, 3000.0) : 0;
     b.right = std::max(b.freeLeft + freeW, x + kMinBand);
     bands_[id] = b;
@@ -933,7 +950,6 @@ void GraphScene::advance(double nowMs) {
 
   observer_->setVisible(!nodes_.empty());
   if (!nodes_.empty() && observer_->pos() != observerPos()) observer_->setPos(observerPos());
-  if (rectDirty_) regionsDirty_ = true;  // regions follow their processes
   const QRectF r = nodesRect().adjusted(-300, -300, 300, 300);
   regionLayer_->setRect(r);
   edgeLayer_->setRect(r);
