@@ -166,6 +166,14 @@ Process* RuntimeCore::lookup(Pid pid) const noexcept {
 }
 
 Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const SpawnOptions& o, Ref* mref_out) {
+  if (parent && o.node >= 0 && multi_node.load(std::memory_order_acquire)) {
+    const uint16_t pn = parent->node_.load(std::memory_order_relaxed);
+    const uint16_t tn = static_cast<uint16_t>(o.node);
+    if (pn != tn && !connect(pn, tn)) {  // an unreachable node: no process starts there
+      release_slot(child);
+      return spawn_unreachable(parent, tn, o, mref_out);
+    }
+  }
   Ref mref;  // the monitor spawn_monitor makes, when it does
   uint32_t slot = child->slot_;
   Pid pid = Pid::make(slot, next_serial_.fetch_add(1, std::memory_order_relaxed));
@@ -262,6 +270,57 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
   child->sched_.store(kActive, std::memory_order_release);
   schedule(child);
   return pid;
+}
+
+Pid RuntimeCore::spawn_unreachable(Process* parent, uint16_t node, const SpawnOptions& o, Ref* mref_out) {
+  // As the BEAM: a pid that names no process; a link to it fires :noconnection at once (R9.3), a
+  // monitor gives DOWN :noconnection (R9.4), both made on the parent's own node.
+  Pid dead = fresh_dead_pid();
+  {
+    std::lock_guard g(pid_nodes_m);
+    pid_nodes[dead.serial()] = node;
+  }
+  const Term noconnection(intern("noconnection"));
+  const Pid self = parent->pid();
+  if (o.link) {
+    if (tracing_on()) {
+      TraceEvent ev;
+      ev.kind = TraceKind::SignalSent;
+      ev.signal = SignalType::Exit;
+      ev.a = dead;
+      ev.b = self;
+      ev.term = noconnection;
+      emit(std::move(ev));
+    }
+    Signal* s = make_signal(SignalKind::Exit, dead, self, noconnection);
+    s->local = true;
+    send_signal(s);
+  }
+  if (o.monitor) {
+    Ref r = make_ref();
+    {
+      SpinGuard g(parent->lock_);
+      if (!parent->rel_) parent->rel_ = std::make_unique<Relations>();
+      parent->rel_->monitors.push_back({r, dead, atoms::nil});
+    }
+    if (mref_out) *mref_out = r;
+    if (tracing_on()) {
+      TraceEvent ev;
+      ev.kind = TraceKind::SignalSent;
+      ev.signal = SignalType::Down;
+      ev.a = dead;
+      ev.b = self;
+      ev.ref = r;
+      ev.term = noconnection;
+      emit(std::move(ev));
+    }
+    Signal* s = make_signal(SignalKind::Down, dead, self,
+                            Term::tuple({Term(atoms::DOWN), Term(r), Term(atoms::process), Term(dead), noconnection}));
+    s->ref = r;
+    s->local = true;
+    send_signal(s);
+  }
+  return dead;
 }
 
 Process* allocate_process(RuntimeCore& core) { return core.allocate(); }

@@ -192,6 +192,8 @@ class RuntimeCore {
   /// The process `pid` names, if it is alive (not yet fully ended); else nullptr. Resolves pids
   /// parsed from text (slot unknown) by serial.
   Process* lookup(Pid pid) const noexcept;
+  /// A spawn on a node `parent` cannot reach: a dead pid, with the link's EXIT / the monitor's DOWN.
+  Pid spawn_unreachable(Process* parent, uint16_t node, const SpawnOptions& o, Ref* mref_out);
   Pid fresh_dead_pid() noexcept { return Pid::make(Pid::kUnresolvedSlot, next_serial_.fetch_add(1)); }
   Process* slot_ptr(uint32_t slot) const noexcept {
     return &chunks_[slot >> kChunkBits].load(std::memory_order_acquire)[slot & (kChunkSize - 1)];

@@ -141,6 +141,7 @@ class TestSemantics : public QObject {
   void r9_5_monitorNodeFalseRemovesOneInstance();
   void r9_3_r9_5_cutsAndNodesAreTracedBeforeWhatTheyFire();
   void r9_3_detectionDelayHoldsTheNoconnectionSignals();
+  void r9_3_r9_4_spawnOnAnUnreachableNodeGivesNoconnection();
 
   // The traps listed at the end of SEMANTICS.md (R1-R6 ones)
   void trap_r1_5_r1_6_killHasTwoMeanings();
@@ -2429,6 +2430,58 @@ void TestSemantics::r9_3_detectionDelayHoldsTheNoconnectionSignals() {
   QVERIFY(rt.now_ns() < t0 + 3'000'000'000);
   CHECK_STR(lc.str(), list({exitMsg(remote, ":noconnection")}));
   (void)local2;
+}
+
+void TestSemantics::r9_3_r9_4_spawnOnAnUnreachableNodeGivesNoconnection() {
+  // The BEAM: spawn_link/spawn_monitor on a node that cannot be reached returns a pid of no process;
+  // the link fires :noconnection at once (a trapper gets the EXIT, a non-trapper dies), the monitor
+  // gives DOWN :noconnection. Nothing starts on the unreachable node.
+  Runtime rt(det());
+  auto b = rt.add_node(intern("b@host"));
+  rt.partition(0, b);
+  const size_t before = rt.processes().size();
+  Log log;
+  Pid trapping = rt.spawn(
+      [](Process& self, Runtime::NodeId b, Log* log) -> Task<> {
+        self.trap_exit(true);
+        SpawnOptions o;
+        o.node = b;
+        o.link = true;
+        Pid p = self.spawn_opt(o, idle);
+        log->push(Term(p));
+        log->push(co_await self.receive());
+        SpawnOptions m;
+        m.node = b;
+        m.monitor = true;
+        log->push(Term(self.spawn_opt(m, idle)));
+        log->push(co_await self.receive());
+        for (;;) (void)co_await self.receive();
+      },
+      b, &log);
+  Pid plain = rt.spawn(
+      [](Process& self, Runtime::NodeId b) -> Task<> {
+        SpawnOptions o;
+        o.node = b;
+        o.link = true;
+        (void)self.spawn_opt(o, idle);
+        for (;;) (void)co_await self.receive();
+      },
+      b);
+  rt.run_until_idle();
+  QCOMPARE(log.size(), size_t(4));
+  const Pid dead = log.at(0).as_pid();
+  QVERIFY(!rt.alive(dead));
+  QCOMPARE(int(rt.node_of(dead)), int(b));  // a dead pid keeps its node
+  CHECK_STR(inspect(log.at(1)), exitMsg(dead, ":noconnection"));
+  const Term down = log.at(3);
+  QVERIFY(down.is_tuple() && down.tuple_size() == 5);
+  CHECK_STR(inspect(down[0]), ":DOWN");
+  QCOMPARE(down[3].as_pid(), log.at(2).as_pid());
+  CHECK_STR(inspect(down[4]), ":noconnection");
+  QVERIFY(rt.alive(trapping));
+  QVERIFY(!rt.alive(plain));
+  CHECK_STR(info(rt, trapping, atoms::links), "{:links, []}");
+  QCOMPARE(rt.processes().size(), before + 1);  // only `trapping`: nothing started on b
 }
 
 void TestSemantics::r9_1_processesRunOnTheirNodeAndNameMonitorsNameIt() {

@@ -115,7 +115,7 @@ class Runtime {
   /// The nodes' names, by id.
   std::vector<Atom> nodes() const;
   std::optional<NodeId> node_id(Atom name) const;
-  /// The node `pid` runs on; 0 when it is not alive.
+  /// The node `pid` runs or ran on (a dead pid keeps its node; 0 for a pid never seen).
   NodeId node_of(Pid pid) const;
   /// False when the pair is partitioned (or a or b is unknown).
   bool connect_nodes(NodeId a, NodeId b);
