@@ -683,6 +683,13 @@ void GraphScene::departure(const TraceEvent& send, double travelMs) {
   s.to = b;
   s.seq = s.landSeq = send.seq;
   s.fromPos = from ? from->pos() : observerPos();
+  if (!send.a.valid() && send.flag) {  // a node notice: from the border, where the connection is
+    uint16_t other = to->nodeId();
+    if (send.term.is_tuple() && send.term.tuple_size() == 2 && send.term[1].is_atom())
+      for (const NodeState& n : model_->graph().nodes())
+        if (n.name == send.term[1].as_atom()) other = n.id;
+    s.fromPos = borderPoint(to->nodeId(), other);
+  }
   s.toPos = to->pos();
   s.t0 = t;
   s.dur = std::max(1.0, travelMs);
@@ -715,7 +722,9 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
         addAnim(std::move(*anim));
       }
       break;
-    case TraceKind::SignalDelivered: deliver(e, now); break;
+    case TraceKind::SignalDelivered:
+      if (e.signal != SignalType::Message) deliver(e, now);  // a lost message: its envelope has landed already
+      break;
     case TraceKind::Exit:
       if (NodeItem* n = node(a); n && !n->dying()) {
         // After the signal that killed it lands, and never before it was on screen its minimum time.

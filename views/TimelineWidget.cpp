@@ -332,7 +332,9 @@ void TimelineWidget::record(const HostBatch& b) {
         case TraceKind::SignalSent:
         case TraceKind::Send:
           // Only commands from outside the runtime (the window), not the console's own traffic.
-          if (e.a.valid() || console::is_console_protocol(e.term)) continue;
+          if (e.a.valid() || e.signal == SignalType::Down || (e.kind == TraceKind::Send && e.flag) ||
+            console::is_console_protocol(e.term))
+          continue;
           m.kind = Marker::Kind::Command;
           m.pid = e.b;
           break;

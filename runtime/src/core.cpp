@@ -418,11 +418,18 @@ void RuntimeCore::send_signal(Signal* s) {
 namespace {
 /// An exit signal or DOWN whose target has ended shows in the trace as DroppedDead.
 void trace_dropped_dead(RuntimeCore& c, const Signal* s) {
-  if (!c.tracing_on() || (s->kind != SignalKind::Exit && s->kind != SignalKind::Down)) return;
+  // A live target means the signal was lost on a cut connection (R9.6): messages are traced too (the
+  // picture counted them into the mailbox when they left), unless sends are sampled.
+  if (!c.tracing_on()) return;
+  const bool lost = c.lookup(s->to) != nullptr;
+  const bool message = s->kind == SignalKind::Message;
+  if (!(s->kind == SignalKind::Exit || s->kind == SignalKind::Down || (lost && message)) ||
+      (message && c.message_sampling.load(std::memory_order_relaxed) > 1))
+    return;
   TraceEvent ev;
   ev.kind = TraceKind::SignalDelivered;
-  ev.signal = s->kind == SignalKind::Exit ? SignalType::Exit : SignalType::Down;
-  ev.outcome = SignalOutcome::DroppedDead;
+  ev.signal = message ? SignalType::Message : s->kind == SignalKind::Exit ? SignalType::Exit : SignalType::Down;
+  ev.outcome = lost ? SignalOutcome::Lost : SignalOutcome::DroppedDead;
   ev.flag = s->linked;
   ev.a = s->from;
   ev.b = s->to;
@@ -936,6 +943,16 @@ void RuntimeCore::send_down_noproc(Process* watcher, Ref ref, Term object, Atom 
   Signal* s = make_signal(SignalKind::Down, object.is_pid() ? object.as_pid() : Pid{}, watcher->pid(), std::move(msg));
   s->ref = ref;
   s->local = true;  // made here for the watcher: no connection to cross (the target's node may be gone)
+  if (tracing_on()) {  // on the trace as any DOWN (a is none for a name that is not registered)
+    TraceEvent ev;
+    ev.kind = TraceKind::SignalSent;
+    ev.signal = SignalType::Down;
+    ev.a = s->from;
+    ev.b = watcher->pid();
+    ev.ref = ref;
+    ev.term = Term(reason);
+    emit(std::move(ev));
+  }
   // R3.5: like any DOWN, this one is dropped if the watcher demonitors before it arrives. Until then
   // the monitor is held with no target (Process.info does not list it, as on the BEAM).
   {

@@ -325,6 +325,9 @@ class RuntimeCore {
   void cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns = 0);
   /// send_signal after delay_ns (for signals made on the receiver's node: s->local).
   void send_signal_after(Signal* s, int64_t delay_ns);
+  /// A {:nodeup, n} / {:nodedown, n} message for `watcher`, made on its node, traced as a Send with
+  /// no sender and flag set (nodes_m may be held).
+  Signal* node_notice(Pid watcher, Term msg);
   /// A node event on the trace (nodes_m may be held).
   void trace_node(TraceKind k, uint16_t a, uint16_t b = 0, Atom name = atoms::nil, Term term = {}, bool flag = false);
   std::atomic<int64_t> detection_delay_ms{0};

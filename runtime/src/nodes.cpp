@@ -47,9 +47,7 @@ bool RuntimeCore::connect_locked(uint16_t a, uint16_t b, std::vector<Signal*>* o
     uint16_t wn = node_of(w);
     if (wn != a && wn != b) continue;
     Term other(node_names[wn == a ? b : a]);
-    Signal* s = make_signal(SignalKind::Message, Pid{}, w, Term::tuple({Term(intern("nodeup")), other}));
-    s->local = true;
-    out->push_back(s);
+    out->push_back(node_notice(w, Term::tuple({Term(intern("nodeup")), other})));
   }
   return true;
 }
@@ -100,6 +98,20 @@ bool RuntimeCore::still_connected(const Signal* s) {
   return c.up && c.epoch == s->conn_epoch;
 }
 
+Signal* RuntimeCore::node_notice(Pid watcher, Term msg) {
+  if (tracing_on()) {  // a Send from no process, flagged: the runtime's node notice, not the observer's
+    TraceEvent ev;
+    ev.kind = TraceKind::Send;
+    ev.b = watcher;
+    ev.flag = true;
+    ev.term = msg;
+    emit(std::move(ev));
+  }
+  Signal* s = make_signal(SignalKind::Message, Pid{}, watcher, std::move(msg));
+  s->local = true;
+  return s;
+}
+
 void RuntimeCore::trace_node(TraceKind k, uint16_t a, uint16_t b, Atom name, Term term, bool flag) {
   if (!tracing_on()) return;
   TraceEvent ev;
@@ -144,9 +156,7 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
     trace_node(TraceKind::Disconnect, a, b, atoms::nil, Term(delay_ns / 1'000'000), block);
     // R9.5: node monitors fire once, on each side about the other.
     auto fire = [&](Pid w, Atom other) {
-      Signal* s = make_signal(SignalKind::Message, Pid{}, w, Term::tuple({Term(intern("nodedown")), Term(other)}));
-      s->local = true;
-      node_notices.push_back(s);
+      node_notices.push_back(node_notice(w, Term::tuple({Term(intern("nodedown")), Term(other)})));
     };
     for (auto it = node_monitors.begin(); it != node_monitors.end();) {
       uint16_t wn = node_of(it->first);
@@ -392,10 +402,7 @@ void Runtime::monitor_node(Pid watcher, NodeId node) {
     if (node == wn || c.connect_locked(wn, node, &out)) {
       c.node_monitors.emplace_back(watcher, node);
     } else {  // R9.5: cannot be made: at once
-      auto* s = c.make_signal(detail::SignalKind::Message, Pid{}, watcher,
-                              Term::tuple({Term(intern("nodedown")), Term(c.node_names[node])}));
-      s->local = true;
-      out.push_back(s);
+      out.push_back(c.node_notice(watcher, Term::tuple({Term(intern("nodedown")), Term(c.node_names[node])})));
     }
   }
   for (auto* s : out) c.send_signal(s);

@@ -101,6 +101,15 @@ bool Process::link(Pid other) {
     // R9.3: a node that cannot be reached: the link fires at once with :noconnection.
     detail::Signal* s = core_->make_signal(detail::SignalKind::Exit, other, pid(), Term(intern("noconnection")));
     s->local = true;
+    if (core_->tracing_on()) {
+      TraceEvent ev;
+      ev.kind = TraceKind::SignalSent;
+      ev.signal = SignalType::Exit;
+      ev.a = other;
+      ev.b = pid();
+      ev.term = Term(intern("noconnection"));
+      core_->emit(std::move(ev));
+    }
     core_->send_signal(s);
     return true;
   }

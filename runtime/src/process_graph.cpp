@@ -63,6 +63,20 @@ Pid ProcessGraph::whereis(Atom name) const {
   return {};
 }
 
+size_t ProcessGraph::in_flight_match(const TraceEvent& e) const {
+  // Signals between one pair arrive in the order they left (R4.1): the oldest match. A cut's
+  // :noconnection signals are made on the receiver's side and may pass one still on the connection
+  // (then lost, R9.6), so the oldest with the same reason is preferred.
+  size_t match = flying_.size();
+  for (size_t i = 0; i < flying_.size(); ++i) {
+    const InFlightSignal& f = flying_[i];
+    if (f.type != e.signal || f.from != e.a || f.to != e.b) continue;
+    if (match == flying_.size()) match = i;
+    if (f.term == e.term) return i;
+  }
+  return match;
+}
+
 Atom ProcessGraph::node_name(uint16_t id) const {
   if (id < nodes_.size()) return nodes_[id].name;
   return id == 0 ? atoms::nonode : atoms::nil;
@@ -424,6 +438,13 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
       }
       break;
     case TraceKind::SignalSent: {
+      // A lost connection's DOWN (R9.4): the target, on the far side, forgets the monitor at once.
+      if (e.signal == SignalType::Down && e.term.is_atom(intern("noconnection")))
+        if (ProcessRecord* ra = get(e.a);
+            ra && erase_if(ra->monitored_by, [&](const std::pair<Ref, Pid>& m) { return m.first == e.ref; })) {
+          related();
+          touch(a);
+        }
       if (!track_flying_ || (e.signal != SignalType::Exit && e.signal != SignalType::Down)) break;
       InFlightSignal f;
       f.type = e.signal;
@@ -439,18 +460,21 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
     }
     case TraceKind::SignalDelivered: {
       if (track_flying_) {
-        // Signals between one pair arrive in the order they left (R4.1): the oldest match.
-        for (size_t i = 0; i < flying_.size(); ++i) {
-          const InFlightSignal& f = flying_[i];
-          if (f.type == e.signal && f.from == e.a && f.to == e.b) {
-            flying_.erase(flying_.begin() + static_cast<std::ptrdiff_t>(i));
-            flying_seq_.erase(flying_seq_.begin() + static_cast<std::ptrdiff_t>(i));
-            break;
-          }
+        const size_t match = in_flight_match(e);
+        if (match < flying_.size()) {
+          flying_.erase(flying_.begin() + static_cast<std::ptrdiff_t>(match));
+          flying_seq_.erase(flying_seq_.begin() + static_cast<std::ptrdiff_t>(match));
         }
       }
       ProcessRecord* rb = get(e.b);
       if (!rb) break;
+      if (e.outcome == SignalOutcome::Lost) {  // R9.6: it never arrives
+        if (e.signal == SignalType::Message && rb->message_queue_len > 0) {
+          --rb->message_queue_len;
+          touch(b);
+        }
+        break;
+      }
       if (e.signal == SignalType::Exit) {
         // R1.1: the link is gone once the exit signal of a linked process arrives.
         if (e.flag && e.outcome != SignalOutcome::DroppedUnlinked && e.outcome != SignalOutcome::DroppedDead &&

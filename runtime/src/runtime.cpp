@@ -643,6 +643,7 @@ const char* to_string(SignalOutcome o) {
     case SignalOutcome::DroppedDead: return "dropped_dead";
     case SignalOutcome::DownQueued: return "down_queued";
     case SignalOutcome::DownDropped: return "down_dropped";
+    case SignalOutcome::Lost: return "lost";
   }
   return "?";
 }

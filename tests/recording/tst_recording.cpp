@@ -91,6 +91,7 @@ std::string compareState(const ReplayState& st, const std::vector<InFlightSignal
     const std::string who = inspect_pid(lp.pid) + ": ";
     if (!rp) return who + "missing in the replay";
     if (rp->parent != lp.parent) return who + "parent";
+    if (rp->node != lp.node) return who + "node " + std::to_string(rp->node) + " vs live " + std::to_string(lp.node);
     if (rp->name != lp.name) return who + "name " + inspect_atom(rp->name) + " vs live " + inspect_atom(lp.name);
     if (rp->trap_exit != lp.trap_exit) return who + "trap_exit";
     if (rp->suspended != lp.suspended) return who + "suspended";
@@ -113,7 +114,22 @@ std::string compareState(const ReplayState& st, const std::vector<InFlightSignal
   for (const auto& f : replayFlying) a.insert(key(f));
   for (const auto& f : m.flying)
     if (f.type != SignalType::Message) b.insert(key(f));
-  if (a != b) return "signals in flight: " + std::to_string(a.size()) + " vs live " + std::to_string(b.size());
+  if (a != b) {
+    std::string o = "signals in flight: " + std::to_string(a.size()) + " vs live " + std::to_string(b.size()) + ";";
+    for (const auto& k : a) o += " [" + k + "]";
+    o += " vs live";
+    for (const auto& k : b) o += " [" + k + "]";
+    return o;
+  }
+  if (st.nodes() != live.nodes) return "nodes: " + std::to_string(st.nodes().size()) + " vs live " + std::to_string(live.nodes.size());
+  if (st.connections() != live.connections) {
+    auto text = [](const std::vector<ConnectionState>& v) {
+      std::string o;
+      for (const auto& c : v) o += std::to_string(c.a) + "-" + std::to_string(c.b) + (c.up ? " up " : c.partitioned ? " part " : " cut ");
+      return o;
+    };
+    return "connections: " + text(st.connections()) + "vs live " + text(live.connections);
+  }
   return {};
 }
 
@@ -171,6 +187,9 @@ void TestRecording::markerStateEqualsLive_data() {
   QTest::newRow("link-vs-monitor") << "link-vs-monitor" << 50 << false << 5;
   QTest::newRow("monitors") << "monitors" << 20 << false << 0;
   QTest::newRow("trap-exit") << "trap-exit" << 20 << false << 0;
+  QTest::newRow("netsplit (R9: nodes, partition, heal)") << "netsplit" << 600 << false << 0;
+  QTest::newRow("netsplit, late start, latency") << "netsplit" << 600 << true << 10;
+  QTest::newRow("remote-supervisor (R9)") << "remote-supervisor" << 600 << false << 0;
 }
 
 void TestRecording::markerStateEqualsLive() {
@@ -185,6 +204,7 @@ void TestRecording::markerStateEqualsLive() {
   if (name == "restart-storm") params = {{"crash_every_ms", param}};
   if (name == "monitors") params = {{"delay_ms", param}};
   if (name == "trap-exit") params = {{"delay_ms", param}};
+  if (name == "netsplit" || name == "remote-supervisor") params = {{"cut_after_ms", param}, {"heal_after_ms", 900}};
   LiveRun run;
   runLive(run, name.c_str(), params, 3000, lateStart, latency);
   QVERIFY2(run.exits >= 1, "the scenario shows a cascade");

@@ -65,6 +65,8 @@ std::vector<uint32_t> run(ProcessGraph& g, const QString& trace) {
       e.kind = TraceKind::Spawn;
       e.a = n(1);
       e.b = n(2);
+      for (const QString& x : w)
+        if (x.startsWith('@')) e.node = x.mid(1).toUShort();
       e.term = Term::tuple({A(w.contains("sup") ? "Elixir.Sup.Supervisor" : "Elixir.Worker"), A("init"), Term(1LL)});
     } else if (k == "exit") {
       e.kind = TraceKind::Exit;
@@ -127,6 +129,19 @@ std::vector<uint32_t> run(ProcessGraph& g, const QString& trace) {
       e.a = n(1);
       e.b = n(2);
       e.pid2 = n(3);
+    } else if (k == "nodeup") {  // nodeup N name [tied T]
+      e.kind = TraceKind::NodeUp;
+      e.node = w.value(1).toUShort();
+      e.name = intern(w.value(2).toStdString());
+      if (w.value(3) == "tied") e.term = Term(w.value(4).toLongLong());
+    } else if (k == "nodedown") {
+      e.kind = TraceKind::NodeDown;
+      e.node = w.value(1).toUShort();
+    } else if (k == "connect" || k == "disconnect" || k == "heal") {  // A B [part]
+      e.kind = k == "connect" ? TraceKind::Connect : k == "heal" ? TraceKind::Heal : TraceKind::Disconnect;
+      e.node = w.value(1).toUShort();
+      e.node2 = w.value(2).toUShort();
+      e.flag = w.value(3) == "part";
     } else {
       qFatal("unknown event '%s'", qPrintable(item));
     }
@@ -170,8 +185,22 @@ QString describe(const ProcessGraph& g, const std::vector<uint32_t>& named) {
     if (r->gave_up.is_tuple()) d += " gaveup";
     if (r->label.is_binary()) d += " label=" + QString::fromStdString(std::string(r->label.as_binary()));
     if (r->restarted_as.valid()) d += QStringLiteral(" as=%1").arg(r->restarted_as.serial());
+    if (r->node) d += QStringLiteral(" @%1").arg(r->node);
     out << d;
   }
+  // Nodes: "nodes 0=nonode@nohost,1=b@host(down)"; connections: "conn 0-1 up|cut|part".
+  if (!g.nodes().empty()) {
+    QStringList ns;
+    for (const NodeState& n : g.nodes())
+      ns << QStringLiteral("%1=%2%3%4")
+                .arg(n.id)
+                .arg(QString::fromStdString(std::string(atom_name(n.name))))
+                .arg(n.tied_to >= 0 ? QStringLiteral("(tied %1)").arg(n.tied_to) : QString())
+                .arg(n.alive ? QString() : QStringLiteral("(down)"));
+    out << "nodes " + ns.join(',');
+  }
+  for (const ConnectionState& c : g.connections())
+    out << QStringLiteral("conn %1-%2 %3").arg(c.a).arg(c.b).arg(c.up ? "up" : c.partitioned ? "part" : "cut");
   return out.join("; ");
 }
 
@@ -250,6 +279,25 @@ void TestProcessGraph::rules_data() {
   QTest::newRow("events for unknown processes change nothing")
       << "link 5 6; monitor 5 6 1; send 0 5; trap 5 on; exit 5 boom" << "5: none; 6: none";
   QTest::newRow("a spawn seen twice is one process") << "spawn 1; link 1 2; spawn 1" << "1: alive; 2: none";
+  QTest::newRow("R9.1: nodes, and a process on its node")
+      << "nodeup 1 b@host; nodeup 2 c@host tied 0; spawn 1; spawn 2 @1"
+      << "1: alive; 2: alive @1; nodes 0=nonode@nohost,1=b@host,2=c@host(tied 0)";
+  QTest::newRow("R9.2: a connection made, then cut (Node.disconnect)")
+      << "nodeup 1 b@host; connect 1 0; disconnect 0 1" << "nodes 0=nonode@nohost,1=b@host; conn 0-1 cut";
+  QTest::newRow("R9.7: a partition stays until healed; healed, it is gone until made again")
+      << "nodeup 1 b@host; connect 0 1; disconnect 0 1 part; heal 1 0"
+      << "nodes 0=nonode@nohost,1=b@host";
+  QTest::newRow("R9.3: a partitioned pair cannot connect; the cut is kept")
+      << "nodeup 1 b@host; connect 0 1; disconnect 0 1 part" << "nodes 0=nonode@nohost,1=b@host; conn 0-1 part";
+  QTest::newRow("R9.5: a node that ends takes its connections down")
+      << "nodeup 1 b@host; nodeup 2 c@host; connect 0 1; connect 1 2; nodedown 1"
+      << "nodes 0=nonode@nohost,1=b@host(down),2=c@host; conn 0-1 cut; conn 1-2 cut";
+  QTest::newRow("resync: the snapshot carries the nodes and connections")
+      << "nodeup 1 b@host; connect 0 1; spawn 1 @1; snapshot" << "1: alive @1; nodes 0=nonode@nohost,1=b@host; conn 0-1 up";
+  QTest::newRow("R9.4: a cut's DOWN: the target forgets the watcher at once, the watcher keeps it until it lands")
+      << "nodeup 1 b@host; spawn 1; spawn 2 @1; monitor 1 2 7; sent 2 1 down noconnection 7"
+      << "1: alive m=2; 2: alive @1; nodes 0=nonode@nohost,1=b@host";
+  QTest::newRow("node 0 renamed (Node.start)") << "nodeup 0 a@host; nodeup 1 b@host" << "nodes 0=a@host,1=b@host";
   QTest::newRow("resync: relations from the snapshot, later events on top")
       << "spawn 1; spawn 2; link 1 2; snapshot; monitor 2 1 3" << "1: alive l=2 b=2; 2: alive l=1 m=1";
 }

@@ -51,6 +51,7 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer, const NodeName
     case TraceKind::Send:
       // Only a message from outside the runtime (the window's Send) gets a line: processes'
       // own traffic is counted and charted, not listed.
+      if (!e.a.valid() && e.flag) return EventText::tr("%1 got %2 (it monitors nodes)").arg(P(e.b), termText(e.term));
       if (!e.a.valid() && !console::is_console_protocol(e.term))
         return EventText::tr("the observer sent %1 to %2").arg(termText(e.term), P(e.b));
       return {};
@@ -85,6 +86,12 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer, const NodeName
           return EventText::tr("%1 got {:DOWN, ...} for %2 (%3)").arg(P(e.b), P(e.a), reasonText(e.term));
         case SignalOutcome::DownDropped:
           return EventText::tr("%1 dropped a DOWN for %2: no longer monitoring").arg(P(e.b), P(e.a));
+        case SignalOutcome::Lost:
+          if (e.signal == SignalType::Message)
+            return EventText::tr("a message from %1 to %2 was lost: the connection between their nodes was cut (%3)")
+                .arg(P(e.a), P(e.b), termTextShort(e.term));
+          return EventText::tr("the %1 from %2 to %3 was lost: the connection between their nodes was cut")
+              .arg(e.signal == SignalType::Down ? QStringLiteral("DOWN") : EventText::tr("exit signal"), P(e.a), P(e.b));
         case SignalOutcome::None: break;
       }
       return {};

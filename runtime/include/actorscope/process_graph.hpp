@@ -116,6 +116,8 @@ public:
   Keyframe keyframe(size_t index) const;
   /// Exit signals and DOWNs sent and not yet delivered, oldest first (when tracked).
   const std::vector<InFlightSignal>& in_flight() const { return flying_; }
+  /// The in_flight() entry a SignalDelivered event lands (in_flight().size() when none).
+  size_t in_flight_match(const TraceEvent& delivered) const;
   /// seq of the SignalSent event of in_flight()[i] (0 when it predates the start).
   const std::vector<uint64_t>& in_flight_seq() const { return flying_seq_; }
   uint64_t next_seq() const { return next_seq_; }

@@ -17,7 +17,8 @@ enum class TraceKind : uint8_t {
   Unlink,          // a unlinked b
   Monitor,         // a (watcher) monitors b (target), ref
   Demonitor,       // a removed monitor ref on b
-  Send,            // a sent term to b (a may be none for sends from outside the runtime)
+  Send,            // a sent term to b (a may be none for sends from outside the runtime; none with
+                   // flag set: the runtime's own {:nodeup, n} / {:nodedown, n} notice)
   Receive,         // a consumed message term from its mailbox
   SignalSent,      // a sent an exit signal (signal = Exit) or DOWN (signal = Down) to b, term = reason
   SignalDelivered, // the signal from a reached b with `outcome`, term = reason
@@ -68,6 +69,8 @@ enum class SignalOutcome : uint8_t {
   DroppedDead,     // the target had already ended
   DownQueued,      // {:DOWN, ...} put into the watcher's mailbox
   DownDropped,     // the monitor had been removed (demonitor) before the DOWN arrived
+  Lost,            // lost on a connection between nodes that was cut while it travelled, or sent
+                   // across a partition (R9.6); signal = Message for a message (term = the message)
 };
 
 struct TraceEvent {

@@ -25,7 +25,7 @@ Replay::Replay(Recording rec, size_t keyframe_interval) : rec_(std::move(rec)), 
   keyframes_.push_back(s.keyframe(0));
   size_t next_file_kf = 0;
   size_t since = 0;
-  // Pairs SignalSent with SignalDelivered in the order they occur (R4.1: per pair, FIFO).
+  // Pairs SignalSent with SignalDelivered as the picture does (ProcessGraph::in_flight_match).
   const auto& ev = rec_.events;
   for (size_t i = 0; i <= ev.size(); ++i) {
     bool stored = false;
@@ -46,12 +46,9 @@ Replay::Replay(Recording rec, size_t keyframe_interval) : rec_(std::move(rec)), 
     }
     const TraceEvent& e = ev[i];
     if (e.kind == TraceKind::SignalDelivered) {
-      const auto& fl = s.in_flight();
-      for (size_t k = 0; k < fl.size(); ++k)
-        if (fl[k].type == e.signal && fl[k].from == e.a && fl[k].to == e.b) {
-          if (uint64_t sq = s.in_flight_seq()[k]) delivered_at_[sq] = e.time_ns;
-          break;
-        }
+      const size_t k = s.in_flight_match(e);
+      if (k < s.in_flight().size())
+        if (uint64_t sq = s.in_flight_seq()[k]) delivered_at_[sq] = e.time_ns;
     }
     s.apply(e);
     ++since;
@@ -83,7 +80,9 @@ Replay::Replay(Recording rec, size_t keyframe_interval) : rec_(std::move(rec)), 
       case TraceKind::SignalSent:
       case TraceKind::Send:
         // Only commands from outside the runtime (the window), not the console's own traffic.
-        if (e.a.valid() || console::is_console_protocol(e.term)) continue;
+        if (e.a.valid() || e.signal == SignalType::Down || (e.kind == TraceKind::Send && e.flag) ||
+            console::is_console_protocol(e.term))
+          continue;
         m.kind = Marker::Kind::Command;
         m.pid = e.b;
         m.detail = e.term;

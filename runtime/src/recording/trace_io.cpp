@@ -29,7 +29,7 @@ constexpr TraceKind kKinds[] = {
 constexpr SignalOutcome kOutcomes[] = {
     SignalOutcome::None,          SignalOutcome::Killed,      SignalOutcome::Trapped,
     SignalOutcome::DroppedNormal, SignalOutcome::DroppedUnlinked, SignalOutcome::DroppedDead,
-    SignalOutcome::DownQueued,    SignalOutcome::DownDropped};
+    SignalOutcome::DownQueued,    SignalOutcome::DownDropped, SignalOutcome::Lost};
 constexpr ProcessStatus kStatuses[] = {ProcessStatus::Running, ProcessStatus::Runnable, ProcessStatus::Waiting,
                                        ProcessStatus::Suspended, ProcessStatus::Exiting};
 
