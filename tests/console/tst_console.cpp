@@ -354,6 +354,15 @@ class ConsoleTest : public QObject {
     QTest::newRow("catch exit") << "r = try do\n exit(:x)\ncatch\n :exit, reason -> {:exit, reason}\nend\nIO.inspect r" << "{:exit, :x}\n";
     QTest::newRow("module attr") << "defmodule A do\n @limit 3\n def limit, do: @limit\nend\nIO.inspect A.limit()" << "3\n";
     QTest::newRow("defp") << "defmodule P do\n def pub, do: priv() + 1\n defp priv, do: 41\nend\nIO.inspect P.pub()" << "42\n";
+    // Actorscope's own partitions (R9.3, R9.7): a linked trapper across the cut gets the EXIT;
+    // after the heal the nodes connect again on use; net_ticktime sets the detection delay.
+    QTest::newRow("Actorscope.partition and heal")
+        << "Node.start(:a, :shortnames)\n{:ok, _peer, b} = :peer.start(%{name: :b, connection: :standard_io})\nProcess.flag(:trap_exit, true)\n"
+           "pid = Node.spawn_link(b, fn -> receive do _ -> :ok end end)\n"
+           "IO.inspect Actorscope.partition([b])\nreceive do {:EXIT, ^pid, r} -> IO.inspect r end\n"
+           "IO.inspect {Node.ping(b), Node.list()}\nIO.inspect Actorscope.heal()\nIO.inspect {Node.ping(b), length(Node.list())}\n"
+           "IO.inspect {:net_kernel.set_net_ticktime(5), :net_kernel.get_net_ticktime(), :net_kernel.set_net_ticktime(5)}"
+        << ":ok\n:noconnection\n{:pang, []}\n:ok\n{:pong, 1}\n{:change_initiated, 5, :unchanged}\n";
   }
   void language() {
     QFETCH(QString, src);
@@ -380,6 +389,12 @@ class ConsoleTest : public QObject {
     QTest::newRow("key") << "m = %{a: 1}\nm.b" << "** (KeyError) key :b not found in: %{a: 1}";
     QTest::newRow("exit") << "exit(:bye)" << "** (exit) :bye";
     QTest::newRow("bad bool") << "x = 1\nx and true" << "** (BadBooleanError) expected a boolean on left-side of \"and\", got: 1";
+    QTest::newRow("partition: unknown node") << "Actorscope.partition(:\"z@nohost\")"
+                                             << "** (ArgumentError) partition: :z@nohost is not a live node";
+    QTest::newRow("partition: not nodes") << "Actorscope.partition([1])"
+                                          << "** (ArgumentError) Actorscope.partition/1: expected node names (atoms), got 1";
+    QTest::newRow("partition: bad duration") << "Actorscope.partition([:nonode@nohost], :soon)"
+                                             << "** (ArgumentError) Actorscope.partition/2: expected a duration in ms, got :soon";
   }
   void runtime_errors() {
     QFETCH(QString, src);

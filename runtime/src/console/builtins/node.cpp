@@ -6,6 +6,8 @@
 
 #include "args.hpp"
 
+#include "actorscope/faults.hpp"
+
 #include <unistd.h>
 
 namespace actorscope::console::detail {
@@ -256,6 +258,33 @@ Task<Term> peer_stop(Ctx& c, Term peer) {
 
 }  // namespace
 
+/// A node name or a list of them (Actorscope.partition/heal's argument).
+std::vector<Atom> nodes_arg(const Term& t, const char* fun) {
+  if (t.is_atom() && !t.is_atom(atoms::nil)) return {t.as_atom()};
+  if (!t.is_list() || !t.is_proper_list())
+    arg_error(std::string(fun) + ": expected a node name or a list of node names, got " + inspect(t));
+  std::vector<Atom> out;
+  for (Term l = t; l.is_cons(); l = l.tail()) {
+    if (!l.head().is_atom()) arg_error(std::string(fun) + ": expected node names (atoms), got " + inspect(l.head()));
+    out.push_back(l.head().as_atom());
+  }
+  return out;
+}
+
+/// A partition or heal fault from the console (traced as the window's are).
+Term inject_nodes(Ctx& c, FaultKind kind, const Term* side, const Term* ms, const char* fun) {
+  Fault f;
+  f.kind = kind;
+  if (side) f.nodes = nodes_arg(*side, fun);
+  if (ms) {
+    if (!ms->is_integer() || ms->as_integer() < 0) arg_error(std::string(fun) + ": expected a duration in ms, got " + inspect(*ms));
+    f.duration_ms = ms->as_integer();
+  }
+  std::string err;
+  if (!inject(rt(c), f, c.self.pid(), &err)) arg_error(err);
+  return ok();
+}
+
 void register_node_builtins(BuiltinTable& t) {
   for (const char* mod : {"Node", ":erlang"})
     t.reg(mod, std::string_view(mod) == "Node" ? "self" : "node", 0).sync = [](Ctx& c, Args&) -> Term {
@@ -351,6 +380,31 @@ void register_node_builtins(BuiltinTable& t) {
   t.reg(":peer", "start_link", 1).sync = [](Ctx& c, Args& a) -> Term { return peer_start(c, a[0], true); };
   t.reg(":peer", "start", 1).sync = [](Ctx& c, Args& a) -> Term { return peer_start(c, a[0], false); };
   t.reg(":peer", "stop", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await peer_stop(c, a[0]); };
+  // R9's detection delay: net_ticktime in seconds (0 here by default: a cut is noticed at once).
+  t.reg(":net_kernel", "set_net_ticktime", 1).sync = [](Ctx& c, Args& a) -> Term {
+    if (!a[0].is_integer() || a[0].as_integer() < 0 || a[0].as_integer() > 86'400) fce(":net_kernel", "set_net_ticktime", 1);
+    const int64_t ms = a[0].as_integer() * 1000;
+    if (rt(c).detection_delay_ms() == ms) return Term(A("unchanged"));
+    rt(c).set_detection_delay_ms(ms);
+    return Term(A("change_initiated"));
+  };
+  t.reg(":net_kernel", "get_net_ticktime", 0).sync = [](Ctx& c, Args&) -> Term {
+    return Term(rt(c).detection_delay_ms() / 1000);
+  };
+  // Actorscope's own (no BEAM has them): a partition that stays until healed, as the window's
+  // graph and Fault panel make, so a script can cut a cluster and heal it.
+  t.reg("Actorscope", "partition", 1).sync = [](Ctx& c, Args& a) -> Term {
+    return inject_nodes(c, FaultKind::Partition, &a[0], nullptr, "Actorscope.partition/1");
+  };
+  t.reg("Actorscope", "partition", 2).sync = [](Ctx& c, Args& a) -> Term {
+    return inject_nodes(c, FaultKind::Partition, &a[0], &a[1], "Actorscope.partition/2");
+  };
+  t.reg("Actorscope", "heal", 0).sync = [](Ctx& c, Args&) -> Term {
+    return inject_nodes(c, FaultKind::Heal, nullptr, nullptr, "Actorscope.heal/0");
+  };
+  t.reg("Actorscope", "heal", 1).sync = [](Ctx& c, Args& a) -> Term {
+    return inject_nodes(c, FaultKind::Heal, &a[0], nullptr, "Actorscope.heal/1");
+  };
 }
 
 /// A node's send to {name, node}: never fails (R9.6); the name resolves on that node.
