@@ -186,6 +186,20 @@ FaultPanel::FaultPanel(Source* source, ObserverModel* model, QWidget* parent)
   cutFor_->setSuffix(tr(" ms"));
   cutFor_->setSpecialValueText(tr("until healed"));
   nf->addRow(tr("For"), cutFor_);
+  detectDelay_ = new QSpinBox(net);
+  detectDelay_->setObjectName(QStringLiteral("detectionDelay"));
+  detectDelay_->setRange(0, 120'000);
+  detectDelay_->setSingleStep(500);
+  detectDelay_->setSuffix(tr(" ms"));
+  detectDelay_->setSpecialValueText(tr("at once"));
+  detectDelay_->setToolTip(tr("How long each side takes to notice a partition (net_ticktime): the :noconnection "
+                              "exits, DOWNs and nodedown notices arrive that late; messages sent meanwhile are lost"));
+  nf->addRow(tr("Noticed after"), detectDelay_);
+  connect(detectDelay_, &QSpinBox::editingFinished, this, [this] {
+    source_->setDetectionDelay(detectDelay_->value(), [self = QPointer<FaultPanel>(this), ms = detectDelay_->value()](const CommandResult& r) {
+      if (self) self->setStatus(r.ok ? tr("A partition is now noticed after %1 ms").arg(ms) : r.error);
+    });
+  });
   nv->addLayout(nf);
   auto* nb = new QHBoxLayout;
   cutButton_ = new QPushButton(tr("Cut off"), net);
@@ -278,6 +292,7 @@ void FaultPanel::setTarget(Pid pid) {
 }
 
 void FaultPanel::runtimeRestarted() {
+  detectDelay_->setValue(0);  // a new runtime notices a partition at once
   chaos_ = {};
   planRunner_ = {};
   chaosStarting_ = false;
@@ -365,6 +380,7 @@ void FaultPanel::refreshNodes() {
   cutButton_->setEnabled(several);
   healButton_->setEnabled(several);
   cutFor_->setEnabled(several);
+  detectDelay_->setEnabled(several);
   netHint_->setText(several ? tr("Check the side to cut off from the rest; or drag across a connection in the graph.")
                             : tr("One node only. Pick the netsplit scenario, or start a node in the console: "
                                  "Node.start(:a, :shortnames) then :peer.start_link(%{name: :b})"));

@@ -75,6 +75,7 @@ private:
   QLabel* netHint_;
   QListWidget* nodeList_;
   QSpinBox* cutFor_;
+  QSpinBox* detectDelay_;
   QPushButton* cutButton_;
   QPushButton* healButton_;
   QSpinBox* interval_;

@@ -46,6 +46,13 @@ void EmbeddedSource::send(Pid pid, Term message, CommandDone done) {
       std::move(done));
 }
 
+void EmbeddedSource::setDetectionDelay(int ms, CommandDone done) {
+  command([ms](Runtime& rt) {
+    rt.set_detection_delay_ms(ms);
+    return CommandResult{};
+  }, std::move(done));
+}
+
 void EmbeddedSource::setTrapExit(Pid pid, bool on, CommandDone done) {
   command([pid, on](Runtime& rt) { return rt.set_trap_exit(pid, on) ? CommandResult{} : notAlive(pid); }, std::move(done));
 }

@@ -33,6 +33,7 @@ public:
   void addSpawnable(const QString& kind, std::function<Pid(Runtime&)> fn);
 
   void inject(const Fault& f, CommandDone done = {}) override;
+  void setDetectionDelay(int ms, CommandDone done = {}) override;
   void startChaos(const ChaosConfig& c, SpawnDone done = {}) override;
   void startPlan(const FaultPlan& plan, SpawnDone done = {}) override;
   void stopInjector(Pid injector) override;

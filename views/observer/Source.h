@@ -64,6 +64,9 @@ public:
   /// Fault injection (faults.hpp): one fault now; a chaos monkey or a fault plan as an injector
   /// process (its pid, to stop it with stopInjector).
   virtual void inject(const Fault& f, CommandDone done = {}) = 0;
+  /// How long after a partition each side notices it (net_ticktime, R9): its :noconnection exits,
+  /// DOWNs and nodedown notices arrive that late. 0: at once.
+  virtual void setDetectionDelay(int ms, CommandDone done = {}) = 0;
   virtual void startChaos(const ChaosConfig& c, SpawnDone done = {}) = 0;
   virtual void startPlan(const FaultPlan& plan, SpawnDone done = {}) = 0;
   virtual void stopInjector(Pid injector) = 0;
