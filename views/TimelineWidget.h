@@ -73,6 +73,8 @@ public:
   size_t position() const { return pos_; }
   /// Events the live recording holds so far (0 when recording is off or nothing came yet).
   size_t recordedEvents() const { return rec_.size(); }
+  /// The recording has its first snapshot: events from now on are kept.
+  bool recordingStarted() const { return started_; }
   /// Markers: the replay's when scrubbing, else those seen live.
   const std::vector<Marker>& markers();
 

@@ -400,6 +400,7 @@ void TestApp::switchingModeAsksFirst() {
   // The timeline records from its first snapshot on: on a loaded machine kv may have finished
   // starting before that and gone quiet, so once the window shows the tree, an event is made.
   QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("KV.EventManager")).valid(), kWait);
+  QTRY_VERIFY_WITH_TIMEOUT(timeline->recordingStarted(), kWait);  // a kill before it would not be kept
   if (timeline->recordedEvents() == 0) QVERIFY(window.killByName(QStringLiteral("KV.EventManager")));
   QTRY_VERIFY_WITH_TIMEOUT(timeline->recordedEvents() > 0, kWait);
   auto* combo = window.findChild<QComboBox*>(QStringLiteral("modeCombo"));
