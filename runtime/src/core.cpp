@@ -336,6 +336,10 @@ RuntimeCore& core_of(Process& p) noexcept { return *p.core_; }
 int64_t RuntimeCore::delay_for(const Signal* s, Process* target) {
   int64_t d = global_latency.load(std::memory_order_relaxed);
   if (target) d += target->latency_ns_.load(std::memory_order_relaxed);
+  if (s->conn && conn_latency_any.load(std::memory_order_relaxed)) {  // across a connection (R9)
+    std::lock_guard g(nodes_m);
+    d += conns[s->conn - 1u].latency_ns;
+  }
   if (s->from.valid()) {
     std::lock_guard g(edge_m);
     if (!edge_latency.empty()) {
@@ -348,7 +352,7 @@ int64_t RuntimeCore::delay_for(const Signal* s, Process* target) {
 }
 
 void RuntimeCore::recompute_latency_flag() {
-  bool any = global_latency.load() != 0;
+  bool any = global_latency.load() != 0 || conn_latency_any.load();
   {
     std::lock_guard g(edge_m);
     any = any || !edge_latency.empty();

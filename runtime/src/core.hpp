@@ -296,7 +296,9 @@ class RuntimeCore {
     bool up = false;
     bool blocked = false;  // partitioned: cannot be made until healed
     uint16_t epoch = 1;    // changes at every cut: signals stamped with an older one are lost
+    int64_t latency_ns = 0;  // injected: every signal crossing it takes this much longer
   };
+  std::atomic<bool> conn_latency_any{false};  // some connection has a latency
   std::atomic<bool> multi_node{false};  // any node besides node 0: routing checks are on
   mutable std::mutex nodes_m;
   std::vector<Atom> node_names{atoms::nonode};
@@ -355,7 +357,7 @@ class RuntimeCore {
   // ---- time, latency ----
   int64_t now() const noexcept;
   std::atomic<int64_t> global_latency{0};
-  std::atomic<bool> latency_configured{false};  // any latency set anywhere
+  std::atomic<bool> latency_configured{false};  // any latency set anywhere (connections too)
   std::atomic<int64_t> delayed_in_flight{0};
   std::mutex edge_m;
   std::map<std::pair<uint32_t, uint32_t>, int64_t> edge_latency;  // by pid serials (low, high)

@@ -354,6 +354,25 @@ void Runtime::heal(NodeId a, NodeId b) {
   core_->trace_node(TraceKind::Heal, a, b);
 }
 
+void Runtime::set_connection_latency(NodeId a, NodeId b, std::chrono::nanoseconds d) {
+  if (a == b) return;
+  {
+    std::lock_guard g(core_->nodes_m);
+    if (a >= core_->node_names.size() || b >= core_->node_names.size()) return;
+    core_->conn_locked(a, b).latency_ns = std::max<int64_t>(d.count(), 0);
+    bool any = false;
+    for (const auto& c : core_->conns) any = any || c.latency_ns > 0;
+    core_->conn_latency_any.store(any);
+  }
+  core_->recompute_latency_flag();
+}
+
+int64_t Runtime::connection_latency_ms(NodeId a, NodeId b) const {
+  std::lock_guard g(core_->nodes_m);
+  auto it = core_->conn_index.find({std::min(a, b), std::max(a, b)});
+  return it == core_->conn_index.end() ? 0 : core_->conns[it->second].latency_ns / 1'000'000;
+}
+
 void Runtime::set_detection_delay_ms(int64_t ms) { core_->detection_delay_ms.store(std::max<int64_t>(ms, 0)); }
 int64_t Runtime::detection_delay_ms() const { return core_->detection_delay_ms.load(); }
 

@@ -99,6 +99,7 @@ class TestFaults : public QObject {
   void planRunsAtItsTimes();
   void planJsonRoundTrip();
   void partitionForATimeThenHeal();
+  void connectionLatency();
   void badPlans_data();
   void badPlans();
 };
@@ -379,6 +380,53 @@ void TestFaults::partitionForATimeThenHeal() {
   heal.rest = {intern("b@host")};
   QVERIFY2(inject(rt, heal, {}, &err), err.c_str());
   QVERIFY(rt.connect_nodes(b, c));
+}
+
+void TestFaults::connectionLatency() {
+  // Latency injection per connection (R9): a signal between the two nodes takes that much longer;
+  // within a node nothing changes.
+  Runtime rt(RuntimeOptions{.deterministic = true});
+  rt.set_tracing(true);
+  auto b = rt.add_node(intern("b@host"));
+  SpawnOptions onB;
+  onB.node = b;
+  auto sink = [](Process& self, std::vector<int64_t>* at) -> Task<> {
+    for (;;) {
+      (void)co_await self.receive();
+      at->push_back(self.runtime().now_ns());
+    }
+  };
+  std::vector<int64_t> remoteAt, localAt;
+  Pid remote = rt.spawn_opt(onB, sink, &remoteAt);
+  Pid local = rt.spawn(sink, &localAt);
+  auto sender = [](Process& self, Pid a, Pid b) -> Task<> {
+    self.send(a, Term(atoms::ok));
+    self.send(b, Term(atoms::ok));
+    co_return;
+  };
+  Fault f = mk(FaultKind::Delay, Term());
+  f.nodes = {rt.nodes()[0], intern("b@host")};
+  f.latency_ms = 500;
+  std::string err;
+  QVERIFY2(inject(rt, f, {}, &err), err.c_str());
+  QCOMPARE(rt.connection_latency_ms(b, 0), int64_t(500));
+  const int64_t t0 = rt.now_ns();
+  rt.spawn(sender, remote, local);
+  rt.run_until_idle();
+  QCOMPARE(localAt.size(), size_t(1));
+  QCOMPARE(remoteAt.size(), size_t(1));
+  QCOMPARE(localAt[0] - t0, int64_t(0));
+  QCOMPARE(remoteAt[0] - t0, int64_t(500'000'000));
+  auto faults = faultsIn(drain(rt));
+  QCOMPARE(faults.size(), size_t(1));
+  CHECK_STR(inspect(faults[0].term), "{500, [:nonode@nohost, :b@host]}");
+  Fault bad = f;
+  bad.nodes = {intern("b@host")};
+  QVERIFY(!inject(rt, bad, {}, &err));
+  CHECK_STR(err, "delay: a connection is two nodes, got 1");
+  f.latency_ms = 0;
+  QVERIFY(inject(rt, f, {}, &err));
+  QCOMPARE(rt.connection_latency_ms(0, b), int64_t(0));
 }
 
 void TestFaults::badPlans_data() {

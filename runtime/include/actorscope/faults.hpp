@@ -59,7 +59,8 @@ struct Fault {
   int64_t latency_ms = 0;            ///< Delay
   ChaosConfig chaos;                 ///< Chaos
   std::vector<Atom> nodes;           ///< Partition: the side cut from every other node (R9.3-R9.6);
-                                     ///< Heal: the side healed from the rest (empty: every partition)
+                                     ///< Heal: the side healed from the rest (empty: every partition);
+                                     ///< Delay: two nodes, the latency of their connection
   std::vector<Atom> rest;            ///< Partition, Heal: the other side (empty: every other node)
   int64_t duration_ms = 0;           ///< Partition: healed after this long (0: until a Heal)
 };

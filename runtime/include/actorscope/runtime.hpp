@@ -128,6 +128,10 @@ class Runtime {
   /// notices are delivered this long after the cut (what was in flight is lost at once). 0 (the
   /// default) for a class; Node.disconnect and a node's end are always seen at once.
   void set_detection_delay_ms(int64_t ms);
+  /// Latency injection per connection: every signal between a process on `a` and one on `b` takes
+  /// `d` longer (0 removes it); order per pair is kept as for the other latencies (R4.1).
+  void set_connection_latency(NodeId a, NodeId b, std::chrono::nanoseconds d);
+  int64_t connection_latency_ms(NodeId a, NodeId b) const;
   int64_t detection_delay_ms() const;
   /// Every node and the connections made or partitioned (empty while only an unnamed node 0 exists).
   std::vector<NodeState> node_states() const;

@@ -236,6 +236,17 @@ bool inject(Runtime& rt, const Fault& f, Pid injector, std::string* error, Pid* 
     if (error) *error = std::move(msg);
     return false;
   };
+  if (f.kind == FaultKind::Delay && !f.nodes.empty()) {  // a connection's latency (R9)
+    std::vector<Runtime::NodeId> ends;
+    std::string err;
+    if (f.nodes.size() != 2) return fail("delay: a connection is two nodes, got " + std::to_string(f.nodes.size()));
+    if (!node_ids(rt, f.nodes, ends, err)) return fail("delay: " + err);
+    if (ends[0] == ends[1]) return fail("delay: a connection is two different nodes");
+    emit_fault(rt, intern("delay"), {}, {}, injector, false,
+               Term::tuple({Term(static_cast<long long>(f.latency_ms)), names_term(f.nodes)}));
+    rt.set_connection_latency(ends[0], ends[1], std::chrono::milliseconds(std::clamp<int64_t>(f.latency_ms, 0, kMaxMs)));
+    return true;
+  }
   if (f.kind == FaultKind::Partition || f.kind == FaultKind::Heal) {
     std::vector<Runtime::NodeId> side, rest;
     std::string err;
@@ -451,6 +462,11 @@ std::string fault_plan_to_json(const FaultPlan& plan) {
         break;
       case FaultKind::Delay:
         if (!f.peer.is_atom(atoms::nil)) o << ", \"peer\": " << term_json(f.peer);
+        if (!f.nodes.empty()) {
+          o << ", \"nodes\": [";
+          for (size_t n = 0; n < f.nodes.size(); ++n) o << (n ? ", " : "") << json::quote(std::string(atom_name(f.nodes[n])));
+          o << ']';
+        }
         o << ", \"latency_ms\": " << f.latency_ms;
         break;
       case FaultKind::Suspend:
