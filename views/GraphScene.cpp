@@ -284,9 +284,17 @@ std::optional<ConnectionState> GraphScene::connectionAt(QPointF q, double tol) c
   for (const ConnectionState& c : model_->graph().connections()) {
     const QPainterPath path = connectionPath(c.a, c.b);
     if (path.isEmpty() || !path.boundingRect().adjusted(-tol, -tol, tol, tol).contains(q)) continue;
-    for (int i = 0; i <= 64; ++i) {
-      const double d = layer::len(path.pointAtPercent(i / 64.0) - q);
-      if (d <= bestD) bestD = d, best = c;
+    // Distance to the curve as segments, fine enough whatever the zoom.
+    const int n = std::clamp(int(path.length() / std::max(tol, 1.0)), 32, 2048);
+    QPointF prev = path.pointAtPercent(0);
+    for (int i = 1; i <= n; ++i) {
+      const QPointF cur = path.pointAtPercent(double(i) / n);
+      const QPointF d = cur - prev;
+      const double len2 = QPointF::dotProduct(d, d);
+      const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(q - prev, d) / len2, 0.0, 1.0) : 0.0;
+      const double dist = layer::len(prev + d * t - q);
+      if (dist <= bestD) bestD = dist, best = c;
+      prev = cur;
     }
   }
   return best;
@@ -589,7 +597,7 @@ double GraphScene::departureAt(uint32_t serial, double now) const {
 }
 
 std::optional<SignalAnim> GraphScene::signalAnim(Pid from, Pid to, SignalType type, const Term& reason, bool linked,
-                                                 double t0) const {
+                                                 double t0, int farNode) const {
   NodeItem* target = node(to.serial());
   if (!target) return std::nullopt;
   SignalAnim s;
@@ -599,14 +607,10 @@ std::optional<SignalAnim> GraphScene::signalAnim(Pid from, Pid to, SignalType ty
   s.sender = from.valid() ? from.serial() : 0;
   // From its sender; from the observer's glyph when it came from outside the runtime.
   s.fromPos = s.from ? node(s.from)->pos() : !from.valid() ? observerPos() : target->pos() + QPointF(150, -120);
-  if (from.valid() && reason.is_atom(intern("noconnection")) && multiNode()) {
+  if (farNode >= 0 && farNode != target->nodeId() && multiNode()) {
     // A lost connection: each side hears of it at its own border, where the connection was.
-    const ProcessRecord* fr = model_->findAny(from.serial());
-    const uint16_t fromNode = fr ? fr->node : 0;
-    if (fromNode != target->nodeId()) {
-      s.from = 0;
-      s.fromPos = borderPoint(target->nodeId(), fromNode);
-    }
+    s.from = 0;
+    s.fromPos = borderPoint(target->nodeId(), static_cast<uint16_t>(farNode));
   }
   s.reason = reason;
   s.text = type == SignalType::Down ? QStringLiteral("DOWN ") + termTextShort(reason)
@@ -646,11 +650,16 @@ void GraphScene::addAnim(SignalAnim a) {
 void GraphScene::deliver(const TraceEvent& e, double now) {
   const bool down = e.signal == SignalType::Down;
   const uint32_t a = e.a.serial(), b = e.b.serial();
-  for (SignalAnim& s : anims_) {
+  for (size_t i = 0; i < anims_.size(); ++i) {
+    SignalAnim& s = anims_[i];
     if (s.delivered || s.to != b) continue;
     if (down != (s.kind == SignalAnim::DownPulse)) continue;
     if (s.kind == SignalAnim::Message || s.kind == SignalAnim::Envelope || s.kind == SignalAnim::Fizzle) continue;
-    if (s.from != (e.a.valid() ? a : 0) && s.from != 0) continue;
+    if (s.sender != (e.a.valid() ? a : 0)) continue;
+    if (e.outcome == SignalOutcome::Lost) {  // R9.6: it never arrives; the pulse vanishes on its way
+      anims_.erase(anims_.begin() + std::ptrdiff_t(i));
+      return;
+    }
     s.delivered = true;
     s.outcome = e.outcome;
     s.landSeq = e.seq;
@@ -714,7 +723,7 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
   } forget{plannedTravel_, e.seq};
   switch (e.kind) {
     case TraceKind::SignalSent:
-      if (auto anim = signalAnim(e.a, e.b, e.signal, e.term, e.flag, departureAt(a, now))) {
+      if (auto anim = signalAnim(e.a, e.b, e.signal, e.term, e.flag, departureAt(a, now), e.node2 ? int(e.node) : -1)) {
         anim->seq = e.seq;
         if (auto it = plannedTravel_.find(e.seq); it != plannedTravel_.end())
           anim->dur = std::max({1.0, it->second, latencyMs_});

@@ -198,7 +198,9 @@ private:
   void deliver(const TraceEvent& e, double now);
   std::unordered_set<uint64_t> drawnMessages_;  // seqs of the Sends whose envelope is on its way
   size_t messagesInFlight() const { return drawnMessages_.size(); }
-  std::optional<SignalAnim> signalAnim(Pid from, Pid to, SignalType type, const Term& reason, bool linked, double t0) const;
+  /// farNode >= 0: a lost connection's signal (it starts at the border towards that node).
+  std::optional<SignalAnim> signalAnim(Pid from, Pid to, SignalType type, const Term& reason, bool linked, double t0,
+                                       int farNode = -1) const;
   QPointF posOf(uint32_t serial, const QPointF& fallback) const;
   void logPresented(double t, uint64_t seq, const char* kind, uint32_t pid, uint32_t from, uint32_t to,
                     const char* signal, int64_t count = -1, bool fromObserver = false);

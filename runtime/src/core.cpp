@@ -166,10 +166,15 @@ Process* RuntimeCore::lookup(Pid pid) const noexcept {
 }
 
 Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const SpawnOptions& o, Ref* mref_out) {
-  if (parent && o.node >= 0 && multi_node.load(std::memory_order_acquire)) {
-    const uint16_t pn = parent->node_.load(std::memory_order_relaxed);
+  if (o.node > 0) {  // another node than the first: it must be alive, and reachable from the parent
     const uint16_t tn = static_cast<uint16_t>(o.node);
-    if (pn != tn && !connect(pn, tn)) {  // an unreachable node: no process starts there
+    bool up;
+    {
+      std::lock_guard g(nodes_m);
+      up = tn < node_up.size() && node_up[tn];
+    }
+    const uint16_t pn = parent ? parent->node_.load(std::memory_order_relaxed) : tn;
+    if (!up || (pn != tn && !connect(pn, tn))) {  // no process starts there
       release_slot(child);
       return spawn_unreachable(parent, tn, o, mref_out);
     }
@@ -272,6 +277,32 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
   return pid;
 }
 
+void RuntimeCore::trace_signal_sent(SignalType type, Pid from, Pid to, const Term& reason, Ref ref, bool linked,
+                                    int far_node) {
+  if (!tracing_on()) return;
+  TraceEvent ev;
+  ev.kind = TraceKind::SignalSent;
+  ev.signal = type;
+  ev.flag = linked;
+  ev.a = from;
+  ev.b = to;
+  ev.ref = ref;
+  ev.term = reason;
+  if (far_node >= 0) {
+    ev.node = static_cast<uint16_t>(far_node);
+    ev.node2 = 1;
+  }
+  emit(std::move(ev));
+}
+
+void RuntimeCore::fire_noconnection_link(Pid self, Pid other, uint16_t far_node) {
+  const Term noconnection(intern("noconnection"));
+  trace_signal_sent(SignalType::Exit, other, self, noconnection, {}, false, far_node);
+  Signal* s = make_signal(SignalKind::Exit, other, self, noconnection);
+  s->local = true;  // made on self's node: nothing to cross
+  send_signal(s);
+}
+
 Pid RuntimeCore::spawn_unreachable(Process* parent, uint16_t node, const SpawnOptions& o, Ref* mref_out) {
   // As the BEAM: a pid that names no process; a link to it fires :noconnection at once (R9.3), a
   // monitor gives DOWN :noconnection (R9.4), both made on the parent's own node.
@@ -280,45 +311,12 @@ Pid RuntimeCore::spawn_unreachable(Process* parent, uint16_t node, const SpawnOp
     std::lock_guard g(pid_nodes_m);
     pid_nodes[dead.serial()] = node;
   }
-  const Term noconnection(intern("noconnection"));
-  const Pid self = parent->pid();
-  if (o.link) {
-    if (tracing_on()) {
-      TraceEvent ev;
-      ev.kind = TraceKind::SignalSent;
-      ev.signal = SignalType::Exit;
-      ev.a = dead;
-      ev.b = self;
-      ev.term = noconnection;
-      emit(std::move(ev));
-    }
-    Signal* s = make_signal(SignalKind::Exit, dead, self, noconnection);
-    s->local = true;
-    send_signal(s);
-  }
+  if (!parent) return dead;
+  if (o.link) fire_noconnection_link(parent->pid(), dead, node);
   if (o.monitor) {
     Ref r = make_ref();
-    {
-      SpinGuard g(parent->lock_);
-      if (!parent->rel_) parent->rel_ = std::make_unique<Relations>();
-      parent->rel_->monitors.push_back({r, dead, atoms::nil});
-    }
     if (mref_out) *mref_out = r;
-    if (tracing_on()) {
-      TraceEvent ev;
-      ev.kind = TraceKind::SignalSent;
-      ev.signal = SignalType::Down;
-      ev.a = dead;
-      ev.b = self;
-      ev.ref = r;
-      ev.term = noconnection;
-      emit(std::move(ev));
-    }
-    Signal* s = make_signal(SignalKind::Down, dead, self,
-                            Term::tuple({Term(atoms::DOWN), Term(r), Term(atoms::process), Term(dead), noconnection}));
-    s->ref = r;
-    s->local = true;
-    send_signal(s);
+    send_down_noproc(parent, r, Term(dead), intern("noconnection"), node);
   }
   return dead;
 }
@@ -942,21 +940,13 @@ bool RuntimeCore::demonitor(Process* w, Ref ref) {
   return true;
 }
 
-void RuntimeCore::send_down_noproc(Process* watcher, Ref ref, Term object, Atom reason) {
+void RuntimeCore::send_down_noproc(Process* watcher, Ref ref, Term object, Atom reason, int far_node) {
   Term msg = Term::tuple({Term(atoms::DOWN), Term(ref), Term(atoms::process), object, Term(reason)});
   Signal* s = make_signal(SignalKind::Down, object.is_pid() ? object.as_pid() : Pid{}, watcher->pid(), std::move(msg));
   s->ref = ref;
   s->local = true;  // made here for the watcher: no connection to cross (the target's node may be gone)
-  if (tracing_on()) {  // on the trace as any DOWN (a is none for a name that is not registered)
-    TraceEvent ev;
-    ev.kind = TraceKind::SignalSent;
-    ev.signal = SignalType::Down;
-    ev.a = s->from;
-    ev.b = watcher->pid();
-    ev.ref = ref;
-    ev.term = Term(reason);
-    emit(std::move(ev));
-  }
+  // On the trace as any DOWN (a is none for a name that is not registered).
+  trace_signal_sent(SignalType::Down, s->from, watcher->pid(), Term(reason), ref, false, far_node);
   // R3.5: like any DOWN, this one is dropped if the watcher demonitors before it arrives. Until then
   // the monitor is held with no target (Process.info does not list it, as on the BEAM).
   {

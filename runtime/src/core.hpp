@@ -192,6 +192,12 @@ class RuntimeCore {
   /// The process `pid` names, if it is alive (not yet fully ended); else nullptr. Resolves pids
   /// parsed from text (slot unknown) by serial.
   Process* lookup(Pid pid) const noexcept;
+  /// A SignalSent event (when tracing). far_node >= 0: made because a connection was lost (R9.3,
+  /// R9.4), far_node being the node on the other side.
+  void trace_signal_sent(SignalType type, Pid from, Pid to, const Term& reason, Ref ref = {}, bool linked = false,
+                         int far_node = -1);
+  /// The :noconnection EXIT of a link to `other` that cannot be made or was lost, made on self's node.
+  void fire_noconnection_link(Pid self, Pid other, uint16_t far_node);
   /// A spawn on a node `parent` cannot reach: a dead pid, with the link's EXIT / the monitor's DOWN.
   Pid spawn_unreachable(Process* parent, uint16_t node, const SpawnOptions& o, Ref* mref_out);
   Pid fresh_dead_pid() noexcept { return Pid::make(Pid::kUnresolvedSlot, next_serial_.fetch_add(1)); }
@@ -242,7 +248,8 @@ class RuntimeCore {
   bool monitor(Pid watcher, Pid target, Ref ref, Atom name);
   /// Removes the watcher's monitor `ref`; returns whether it was active.
   bool demonitor(Process* watcher, Ref ref);
-  void send_down_noproc(Process* watcher, Ref ref, Term object, Atom reason = atoms::noproc);
+  /// far_node >= 0: the DOWN of a node that cannot be reached (traced as a lost connection's).
+  void send_down_noproc(Process* watcher, Ref ref, Term object, Atom reason = atoms::noproc, int far_node = -1);
 
   /// Before info() reads p's mailbox: signals already sent to p are moved into it, as the BEAM's
   /// ordered process_info signal would find them (the caller's own pending signals to p in
@@ -297,6 +304,7 @@ class RuntimeCore {
     bool blocked = false;  // partitioned: cannot be made until healed
     uint16_t epoch = 1;    // changes at every cut: signals stamped with an older one are lost
     int64_t latency_ns = 0;  // injected: every signal crossing it takes this much longer
+    int64_t detect_until = 0;  // a cut with a detection delay: not made again before this time
   };
   std::atomic<bool> conn_latency_any{false};  // some connection has a latency
   std::atomic<bool> multi_node{false};  // any node besides node 0: routing checks are on

@@ -40,7 +40,7 @@ bool RuntimeCore::connect_locked(uint16_t a, uint16_t b, std::vector<Signal*>* o
   if (!node_up[a] || !node_up[b]) return false;
   NodeConn& c = conn_locked(a, b);
   if (c.up) return true;
-  if (c.blocked) return false;
+  if (c.blocked || c.detect_until > now()) return false;  // partitioned, or a cut not yet noticed
   c.up = true;
   trace_node(TraceKind::Connect, a, b);
   for (Pid w : node_subscribers) {  // R9.5: {:nodeup, node} on each side about the other
@@ -137,6 +137,7 @@ void RuntimeCore::send_signal_after(Signal* s, int64_t delay_ns) {
 void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
   if (a == b) return;
   std::vector<Signal*> out, node_notices;  // links and monitors first: net_kernel's notices come after
+  std::vector<std::pair<Pid, Atom>> nodedown;  // (watcher, the other node): made after the scan
   Atom name_a, name_b;
   {
     std::lock_guard g(nodes_m);
@@ -151,12 +152,13 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
       return;
     }
     c.up = false;
+    if (delay_ns > 0) c.detect_until = now() + delay_ns;  // no new connection before both sides noticed
     ++c.epoch;  // R9.6: what is in flight on it is lost
     if (c.epoch == 0) c.epoch = 1;
     trace_node(TraceKind::Disconnect, a, b, atoms::nil, Term(delay_ns / 1'000'000), block);
     // R9.5: node monitors fire once, on each side about the other.
     auto fire = [&](Pid w, Atom other) {
-      node_notices.push_back(node_notice(w, Term::tuple({Term(intern("nodedown")), Term(other)})));
+      nodedown.emplace_back(w, other);
     };
     for (auto it = node_monitors.begin(); it != node_monitors.end();) {
       uint16_t wn = node_of(it->first);
@@ -205,16 +207,7 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
       s->linked = true;  // removes the link on arrival (R1.8), trapped as {:EXIT, peer, :noconnection}
       s->local = true;
       out.push_back(s);
-      if (tracing_on()) {
-        TraceEvent ev;
-        ev.kind = TraceKind::SignalSent;
-        ev.signal = SignalType::Exit;
-        ev.flag = true;
-        ev.a = peer;
-        ev.b = self;
-        ev.term = noconnection;
-        emit(std::move(ev));
-      }
+      trace_signal_sent(SignalType::Exit, peer, self, noconnection, {}, true, other);
     }
     for (const MonitorOut& m : monitors) {
       Term object = m.name == atoms::nil ? Term(m.target) : Term::tuple({Term(m.name), Term(other_name)});
@@ -223,18 +216,11 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
       s->ref = m.ref;
       s->local = true;
       out.push_back(s);
-      if (tracing_on()) {
-        TraceEvent ev;
-        ev.kind = TraceKind::SignalSent;
-        ev.signal = SignalType::Down;
-        ev.a = m.target;
-        ev.b = self;
-        ev.ref = m.ref;
-        ev.term = noconnection;
-        emit(std::move(ev));
-      }
+      trace_signal_sent(SignalType::Down, m.target, self, noconnection, m.ref, false, other);
     }
   }
+  for (const auto& [w, other] : nodedown)
+    node_notices.push_back(node_notice(w, Term::tuple({Term(intern("nodedown")), Term(other)})));
   for (Signal* s : out) send_signal_after(s, delay_ns);
   for (Signal* s : node_notices) send_signal_after(s, delay_ns);
 }
@@ -290,15 +276,16 @@ void Runtime::stop_node(NodeId n) {
     std::lock_guard g(c.nodes_m);
     if (n >= c.node_names.size() || !c.node_up[n]) return;
     count = c.node_names.size();
+    c.trace_node(TraceKind::NodeDown, n, 0, c.node_names[n]);  // the cause of what follows
   }
+  // R9.3-R9.5: seen as lost connections (not partitions: a node that is down cannot connect anyway).
   for (size_t m = 0; m < count; ++m)
-    if (m != n) c.cut(n, static_cast<uint16_t>(m), true);  // R9.3-R9.5: seen as a lost connection
+    if (m != n) c.cut(n, static_cast<uint16_t>(m), false);
   {
     std::lock_guard g(c.nodes_m);
     c.node_up[n] = 0;
     std::erase_if(c.node_monitors, [&](const auto& w) { return c.node_of(w.first) == n; });
     std::erase_if(c.node_subscribers, [&](Pid w) { return c.node_of(w) == n; });
-    c.trace_node(TraceKind::NodeDown, n, 0, c.node_names[n]);
   }
   // Its processes end, killed by no one (the NodeDown event says why); nothing they send on the way
   // out can cross to another node any more.
@@ -373,7 +360,7 @@ int64_t Runtime::connection_latency_ms(NodeId a, NodeId b) const {
   return it == core_->conn_index.end() ? 0 : core_->conns[it->second].latency_ns / 1'000'000;
 }
 
-void Runtime::set_detection_delay_ms(int64_t ms) { core_->detection_delay_ms.store(std::max<int64_t>(ms, 0)); }
+void Runtime::set_detection_delay_ms(int64_t ms) { core_->detection_delay_ms.store(std::clamp<int64_t>(ms, 0, kMaxDetectionDelayMs)); }
 int64_t Runtime::detection_delay_ms() const { return core_->detection_delay_ms.load(); }
 
 std::vector<NodeState> Runtime::node_states() const {

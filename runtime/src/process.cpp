@@ -97,20 +97,8 @@ void Process::raise(Term reason) { throw ErlangError(std::move(reason)); }
 
 bool Process::link(Pid other) {
   count_reduction();
-  if (!core_->reach(pid(), other)) {
-    // R9.3: a node that cannot be reached: the link fires at once with :noconnection.
-    detail::Signal* s = core_->make_signal(detail::SignalKind::Exit, other, pid(), Term(intern("noconnection")));
-    s->local = true;
-    if (core_->tracing_on()) {
-      TraceEvent ev;
-      ev.kind = TraceKind::SignalSent;
-      ev.signal = SignalType::Exit;
-      ev.a = other;
-      ev.b = pid();
-      ev.term = Term(intern("noconnection"));
-      core_->emit(std::move(ev));
-    }
-    core_->send_signal(s);
+  if (!core_->reach(pid(), other)) {  // R9.3: a node that cannot be reached: the link fires at once
+    core_->fire_noconnection_link(pid(), other, core_->node_of(other));
     return true;
   }
   if (core_->link(this, other) == RuntimeCore::LinkResult::Linked) return true;
@@ -139,7 +127,7 @@ Ref Process::monitor(Pid target) {
     // Monitoring yourself is allowed and never fires while you live.
   }
   if (!core_->reach(me, target)) {  // R9.4: an unreachable node: DOWN :noconnection at once
-    core_->send_down_noproc(this, ref, Term(target), intern("noconnection"));
+    core_->send_down_noproc(this, ref, Term(target), intern("noconnection"), core_->node_of(target));
     return ref;
   }
   if (!core_->monitor(me, target, ref, atoms::nil)) {
@@ -171,11 +159,11 @@ Ref Process::monitor(Atom name, uint16_t node) {
   Pid target = core_->whereis(name, node);  // R3.4: resolved once
   Term object = Term::tuple({Term(name), Term(core_->node_name(node))});
   if (node != node_.load(std::memory_order_relaxed) && !core_->connect(node_.load(std::memory_order_relaxed), node)) {
-    core_->send_down_noproc(this, ref, object, intern("noconnection"));
+    core_->send_down_noproc(this, ref, object, intern("noconnection"), node);
     return ref;
   }
   if (target.valid() && !core_->reach(pid(), target)) {
-    core_->send_down_noproc(this, ref, object, intern("noconnection"));
+    core_->send_down_noproc(this, ref, object, intern("noconnection"), node);
     return ref;
   }
   if (!target.valid() || !core_->monitor(pid(), target, ref, name)) {

@@ -94,6 +94,7 @@ NodeState& ProcessGraph::node_slot(uint16_t id) {
     NodeState n;
     n.id = static_cast<uint16_t>(nodes_.size());
     n.name = n.id == 0 ? atoms::nonode : atoms::nil;
+    n.alive = n.id == 0;  // a gap in the ids: never seen up
     nodes_.push_back(n);
   }
   return nodes_[id];
@@ -110,6 +111,7 @@ ConnectionState& ProcessGraph::conn_slot(uint16_t a, uint16_t b) {
 void ProcessGraph::apply_node_event(const TraceEvent& e, GraphChanges* ch) {
   switch (e.kind) {
     case TraceKind::NodeUp: {
+      if (e.node >= kMaxNodes) return;  // a broken recording: not thousands of empty regions
       node_slot(0);
       NodeState& n = node_slot(e.node);
       n.name = e.name;
@@ -117,16 +119,21 @@ void ProcessGraph::apply_node_event(const TraceEvent& e, GraphChanges* ch) {
       n.tied_to = e.term.is_integer() ? static_cast<int>(e.term.as_integer()) : -1;
       break;
     }
-    case TraceKind::NodeDown:
+    case TraceKind::NodeDown:  // its connections go (a node that is down is not partitioned)
+      if (e.node >= kMaxNodes) return;
       node_slot(e.node).alive = false;
-      for (ConnectionState& c : conns_)
-        if (c.a == e.node || c.b == e.node) c.up = false;
+      erase_if(conns_, [&](const ConnectionState& c) { return c.a == e.node || c.b == e.node; });
       break;
-    case TraceKind::Connect: conn_slot(e.node, e.node2).up = true; break;
-    case TraceKind::Disconnect: {
+    case TraceKind::Connect:
+      if (e.node >= kMaxNodes || e.node2 >= kMaxNodes || e.node == e.node2) return;
+      conn_slot(e.node, e.node2).up = true;
+      break;
+    case TraceKind::Disconnect: {  // kept only as a partition; a plain disconnect is no connection
+      if (e.node >= kMaxNodes || e.node2 >= kMaxNodes || e.node == e.node2) return;
       ConnectionState& c = conn_slot(e.node, e.node2);
       c.up = false;
       c.partitioned = c.partitioned || e.flag;
+      if (!c.partitioned) erase_if(conns_, [&](const ConnectionState& x) { return x == c; });
       break;
     }
     case TraceKind::Heal: {

@@ -128,7 +128,8 @@ std::optional<Ref> Runtime::monitor(Pid watcher, Pid target) {
       SpinGuard g(w->lock_);
       if (w->rel_) w->rel_->monitors.erase_key(ref.id);
     }
-    core_->send_down_noproc(w, ref, Term(target), reached ? atoms::noproc : intern("noconnection"));  // R3.2, R9.4
+    core_->send_down_noproc(w, ref, Term(target), reached ? atoms::noproc : intern("noconnection"),  // R3.2, R9.4
+                            reached ? -1 : int(core_->node_of(target)));
     return ref;
   }
   if (core_->tracing_on()) {

@@ -106,6 +106,8 @@ public:
   /// The nodes (by id; empty while only an unnamed node 0 exists) and the connections made or
   /// partitioned, sorted by (a, b).
   const std::vector<NodeState>& nodes() const { return nodes_; }
+  /// Node ids at or above this are ignored (a broken recording cannot make thousands of nodes).
+  static constexpr uint16_t kMaxNodes = 1024;
   const std::vector<ConnectionState>& connections() const { return conns_; }
   /// A node's name (:nonode@nohost for node 0 before it is named; nil when unknown).
   Atom node_name(uint16_t id) const;

@@ -108,8 +108,8 @@ class Runtime {
   /// Renames a node (Node.start/2 names node 0, :nonode@nohost until then); ErlangError(:badarg)
   /// if another live node has the name.
   void set_node_name(NodeId n, Atom name);
-  /// The node ends (:peer.stop/1): its connections go down as cut ones do (R9.3-R9.5 on the other
-  /// side), then its processes are killed. Node 0 cannot end (badarg). Its pids keep their node.
+  /// The node ends (:peer.stop/1): NodeDown on the trace, its connections go down as cut ones do
+  /// (R9.3-R9.5 on the other side), then its processes are killed. Node 0 cannot end (badarg). Its pids keep their node.
   void stop_node(NodeId n);
   bool node_alive(NodeId n) const;
   /// The nodes' names, by id.
@@ -127,7 +127,8 @@ class Runtime {
   /// The detection delay (net_ticktime) of a partition: its :noconnection exits, DOWNs and nodedown
   /// notices are delivered this long after the cut (what was in flight is lost at once). 0 (the
   /// default) for a class; Node.disconnect and a node's end are always seen at once.
-  void set_detection_delay_ms(int64_t ms);
+  void set_detection_delay_ms(int64_t ms);  // clamped to [0, kMaxDetectionDelayMs]
+  static constexpr int64_t kMaxDetectionDelayMs = 600'000;
   /// Latency injection per connection: every signal between a process on `a` and one on `b` takes
   /// `d` longer (0 removes it); order per pair is kept as for the other latencies (R4.1).
   void set_connection_latency(NodeId a, NodeId b, std::chrono::nanoseconds d);

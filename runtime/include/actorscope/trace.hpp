@@ -81,7 +81,9 @@ struct TraceEvent {
   SignalOutcome outcome = SignalOutcome::None;
   bool flag = false;     // TrapExit: the new value; Exit signal: sent by a link
   uint16_t node = 0;     // Spawn: the child's node; node events: the node (Connect...: one end)
-  uint16_t node2 = 0;    // Connect, Disconnect, Heal: the other end
+  uint16_t node2 = 0;    // Connect, Disconnect, Heal: the other end. SignalSent with node2 = 1: made
+                         // because a connection was lost or cannot be made (R9.3, R9.4); node = the
+                         // node on the far side
   uint32_t weight = 1;   // Send/Receive under message sampling: how many messages this one stands for
   Pid a, b, pid2;
   Ref ref;

@@ -152,11 +152,15 @@ Term partition_term(const Fault& f) {
 /// A timed partition's end: sleeps, then heals it (unless stopped first).
 Task<> healer(Process& self, Fault f) {
   if (co_await sleep_or_stop(self, std::clamp<int64_t>(f.duration_ms, 1, kMaxMs))) co_return;
+  // A node that ended meanwhile (a tied peer ends at the cut) is left out; the others are healed.
+  Runtime& rt = self.runtime();
   std::vector<Runtime::NodeId> side, rest;
-  std::string err;
-  if (!node_ids(self.runtime(), f.nodes, side, err) || !node_ids(self.runtime(), f.rest, rest, err))
-    co_return;  // a node ended meanwhile
-  heal_side(self.runtime(), side, rest, self.pid(), partition_term(f));
+  for (Atom n : f.nodes)
+    if (auto id = rt.node_id(n)) side.push_back(*id);
+  for (Atom n : f.rest)
+    if (auto id = rt.node_id(n)) rest.push_back(*id);
+  if (side.empty() || (!f.rest.empty() && rest.empty())) co_return;  // nothing left to heal
+  heal_side(rt, side, rest, self.pid(), partition_term(f));
 }
 
 bool looks_like(const Term& mfa, std::string_view word) {
@@ -253,6 +257,7 @@ bool inject(Runtime& rt, const Fault& f, Pid injector, std::string* error, Pid* 
     const char* what = to_string(f.kind);
     if (!node_ids(rt, f.nodes, side, err) || !node_ids(rt, f.rest, rest, err)) return fail(std::string(what) + ": " + err);
     if (f.kind == FaultKind::Heal) {
+      if (side.empty() && !rest.empty()) return fail("heal: \"rest\" without \"nodes\": name the side to heal");
       heal_side(rt, side, rest, injector, partition_term(f));
       return true;
     }
@@ -407,6 +412,8 @@ Fault read_fault(const Value& o) {
     }
   }
   if (f.kind == FaultKind::Partition && f.nodes.empty()) throw PlanError{"field \"nodes\": expected the nodes to cut off"};
+  if (f.kind == FaultKind::Heal && f.nodes.empty() && !f.rest.empty())
+    throw PlanError{"field \"nodes\": expected the side to heal (\"rest\" alone names no side)"};
   f.duration_ms = int_of(o, "duration_ms", 0);
   if (f.duration_ms < 0 || f.duration_ms > kMaxMs) bad("duration_ms", "a duration from 0 to 1000000000 ms", *o.get("duration_ms"));
   f.reason = term_of(o, "reason", Term(atoms::kill), false);

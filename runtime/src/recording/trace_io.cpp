@@ -339,6 +339,7 @@ Keyframe read_keyframe(const Value& v, size_t index) {
     if (!n.is_object()) bad("nodes", "node objects", n);
     NodeState s;
     s.id = get_node(n, "id", true);
+    if (s.id != k.state.nodes.size()) bad("nodes", "ids 0, 1, 2, ... in order", n);
     s.name = get_atom(n, "name");
     s.alive = get_bool(n, "alive", true);
     s.tied_to = static_cast<int>(get_int(n, "tied_to", false, -1));
@@ -350,12 +351,20 @@ Keyframe read_keyframe(const Value& v, size_t index) {
     s.a = get_node(c, "a", true);
     s.b = get_node(c, "b", true);
     if (s.a > s.b) std::swap(s.a, s.b);
+    if (s.a == s.b) bad("connections", "two different nodes", c);
     s.up = get_bool(c, "up");
     s.partitioned = get_bool(c, "partitioned");
     k.state.connections.push_back(s);
   }
   std::sort(k.state.connections.begin(), k.state.connections.end(),
             [](const ConnectionState& a, const ConnectionState& b) { return std::pair{a.a, a.b} < std::pair{b.a, b.b}; });
+  for (size_t i = 0; i < k.state.connections.size(); ++i) {
+    const ConnectionState& c = k.state.connections[i];
+    if (!k.state.nodes.empty() && c.b >= k.state.nodes.size())
+      throw FieldError{"field \"connections\": node " + std::to_string(c.b) + " is not in \"nodes\""};
+    if (i && c.a == k.state.connections[i - 1].a && c.b == k.state.connections[i - 1].b)
+      throw FieldError{"field \"connections\": " + std::to_string(c.a) + "-" + std::to_string(c.b) + " twice"};
+  }
   return k;
 }
 

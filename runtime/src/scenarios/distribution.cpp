@@ -27,13 +27,8 @@ NodeId node_named(Runtime& rt, std::string_view name) {
 /// (R9.3). For a caller that traps exits, as a supervisor does.
 template <class F, class... Args>
 Pid spawn_link_on(Process& self, NodeId node, F fn, Args... args) {
-  Runtime& rt = self.runtime();
-  const NodeId here = rt.node_of(self.pid());
-  if (node != here && !rt.connect_nodes(here, node)) {
-    Pid p = rt.dead_pid();
-    self.send(self.pid(), Term::tuple({Term(atoms::EXIT), Term(p), A("noconnection")}));
-    return p;
-  }
+  // The runtime does what the BEAM does on an unreachable node: a dead pid whose link fires
+  // :noconnection at once (an exit signal: the supervisor traps it).
   SpawnOptions o;
   o.link = true;
   o.node = node;

@@ -382,14 +382,16 @@ void register_node_builtins(BuiltinTable& t) {
   t.reg(":peer", "stop", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await peer_stop(c, a[0]); };
   // R9's detection delay: net_ticktime in seconds (0 here by default: a cut is noticed at once).
   t.reg(":net_kernel", "set_net_ticktime", 1).sync = [](Ctx& c, Args& a) -> Term {
-    if (!a[0].is_integer() || a[0].as_integer() < 0 || a[0].as_integer() > 86'400) fce(":net_kernel", "set_net_ticktime", 1);
+    // As the BEAM: a positive number of seconds (here at most the runtime's limit, 600 s).
+    if (!a[0].is_integer() || a[0].as_integer() <= 0 || a[0].as_integer() > Runtime::kMaxDetectionDelayMs / 1000)
+      fce(":net_kernel", "set_net_ticktime", 1);
     const int64_t ms = a[0].as_integer() * 1000;
     if (rt(c).detection_delay_ms() == ms) return Term(A("unchanged"));
     rt(c).set_detection_delay_ms(ms);
     return Term(A("change_initiated"));
   };
   t.reg(":net_kernel", "get_net_ticktime", 0).sync = [](Ctx& c, Args&) -> Term {
-    return Term(rt(c).detection_delay_ms() / 1000);
+    return Term((rt(c).detection_delay_ms() + 999) / 1000);  // whole seconds, as the BEAM reports
   };
   // Actorscope's own (no BEAM has them): a partition that stays until healed, as the window's
   // graph and Fault panel make, so a script can cut a cluster and heal it.
