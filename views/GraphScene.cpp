@@ -106,6 +106,7 @@ void GraphScene::reset() {
   regions_.clear();
   regionsDirty_ = true;
   connChangedAt_.clear();
+  detectMs_.clear();
   treesDirty_ = edgesDirty_ = true;
   heat_ = 1;
 }
@@ -220,6 +221,7 @@ const std::vector<GraphScene::Region>& GraphScene::regions() const {
   // Each node's processes, with room for their labels.
   std::map<uint16_t, QRectF> ext;
   for (const auto& [k, n] : nodes_) {
+    if (n->dying()) continue;  // a fading process keeps its place, which may be in a band that moved
     const double r = n->radius() + 34;
     ext[n->nodeId()] |= QRectF(n->pos() - QPointF(r, r), QSizeF(2 * r, 2 * r + 36));
   }
@@ -727,6 +729,11 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
         anim->seq = e.seq;
         if (auto it = plannedTravel_.find(e.seq); it != plannedTravel_.end())
           anim->dur = std::max({1.0, it->second, latencyMs_});
+        if (e.node2 == 1 && e.b.valid())  // a lost connection's signal: it arrives once the cut is noticed
+          if (NodeItem* to = node(b)) {
+            auto d = detectMs_.find({std::min(e.node, to->nodeId()), std::max(e.node, to->nodeId())});
+            if (d != detectMs_.end()) anim->dur = std::max(anim->dur, d->second);
+          }
         logPresented(anim->t0, e.seq, "pulse_start", 0, a, b, signalName(*anim), -1, !e.a.valid());
         addAnim(std::move(*anim));
       }
@@ -791,6 +798,9 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
     case TraceKind::Disconnect:
     case TraceKind::Heal:
       connChangedAt_[{std::min(e.node, e.node2), std::max(e.node, e.node2)}] = now;
+      if (e.kind == TraceKind::Disconnect)  // the cut's signals take this long to be noticed
+        detectMs_[{std::min(e.node, e.node2), std::max(e.node, e.node2)}] =
+            e.term.is_integer() ? double(e.term.as_integer()) : 0;
       regionsDirty_ = true;
       break;
     case TraceKind::NodeUp:

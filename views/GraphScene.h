@@ -256,6 +256,7 @@ private:
   mutable std::vector<Region> regions_;
   mutable bool regionsDirty_ = true;
   std::map<std::pair<uint16_t, uint16_t>, double> connChangedAt_;
+  std::map<std::pair<uint16_t, uint16_t>, double> detectMs_;  // the last cut's detection delay
   void layoutBands();
 };
 

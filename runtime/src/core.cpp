@@ -536,6 +536,7 @@ void trace_delivery(RuntimeCore& c, SignalType t, const Signal* s, SignalOutcome
   ev.b = s->to;
   ev.ref = s->ref;
   ev.term = s->kind == SignalKind::Down ? s->payload.element(4) : s->payload;
+  if (s->node_stop) ev.node2 = 1;  // ended with its node, not killed by anyone
   c.emit(std::move(ev));
 }
 }  // namespace

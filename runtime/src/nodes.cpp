@@ -290,7 +290,11 @@ void Runtime::stop_node(NodeId n) {
   // Its processes end, killed by no one (the NodeDown event says why); nothing they send on the way
   // out can cross to another node any more.
   for (Pid p : processes())
-    if (c.node_of(p) == n) c.send_signal(c.make_signal(detail::SignalKind::Exit, Pid{}, p, Term(atoms::kill)));
+    if (c.node_of(p) == n) {
+      detail::Signal* s = c.make_signal(detail::SignalKind::Exit, Pid{}, p, Term(atoms::kill));
+      s->node_stop = true;
+      c.send_signal(s);
+    }
 }
 
 std::vector<Atom> Runtime::nodes() const {

@@ -8,6 +8,7 @@ namespace actorscope {
 namespace {
 constexpr uint64_t kNameLane = uint64_t(1) << 40;
 constexpr uint64_t kNodeLane = uint64_t(1) << 41;  // | node id: a node's own events keep their order
+constexpr uint64_t kFaultLane = uint64_t(1) << 42;  // faults and node events: a partition fault before its cut
 
 uint64_t pidKey(Pid p) { return p.serial(); }
 uint64_t pairKey(Pid from, Pid to, SignalType type) {
@@ -100,8 +101,8 @@ void Playhead::schedule(const TraceEvent& e, double now) {
       enqueue(e, sync({e.a}, now, {kNameLane | e.name.id}), PresentedEvent::Phase::Effect, 0);
       break;
     case TraceKind::Restart:
-    case TraceKind::GiveUp:
-    case TraceKind::Fault: enqueue(e, sync({e.a, e.b, e.pid2}, now), PresentedEvent::Phase::Effect, 0); break;
+    case TraceKind::GiveUp: enqueue(e, sync({e.a, e.b, e.pid2}, now), PresentedEvent::Phase::Effect, 0); break;
+    case TraceKind::Fault: enqueue(e, sync({e.a, e.b, e.pid2}, now, {kFaultLane}), PresentedEvent::Phase::Effect, 0); break;
     case TraceKind::Receive:
     case TraceKind::Label:
     case TraceKind::TrapExit:
@@ -112,7 +113,7 @@ void Playhead::schedule(const TraceEvent& e, double now) {
     case TraceKind::Connect:
     case TraceKind::Disconnect:
     case TraceKind::Heal:
-      enqueue(e, sync({}, now, {kNodeLane | e.node, kNodeLane | e.node2}), PresentedEvent::Phase::Effect, 0);
+      enqueue(e, sync({}, now, {kNodeLane | e.node, kNodeLane | e.node2, kFaultLane}), PresentedEvent::Phase::Effect, 0);
       break;
   }
 }

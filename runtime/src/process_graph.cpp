@@ -77,6 +77,12 @@ size_t ProcessGraph::in_flight_match(const TraceEvent& e) const {
   return match;
 }
 
+uint16_t ProcessGraph::node_of(uint32_t serial) const {
+  if (const ProcessRecord* r = find_any(serial)) return r->node;
+  auto it = foreign_.find(serial);
+  return it == foreign_.end() ? 0 : it->second;
+}
+
 Atom ProcessGraph::node_name(uint16_t id) const {
   if (id < nodes_.size()) return nodes_[id].name;
   return id == 0 ? atoms::nonode : atoms::nil;
@@ -164,6 +170,7 @@ void ProcessGraph::clear() {
   flying_seq_.clear();
   nodes_.clear();
   conns_.clear();
+  foreign_.clear();
   next_seq_ = floor_ = 0;
   time_ns_ = 0;
   messages_ = exits_ = 0;
@@ -445,6 +452,10 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
       }
       break;
     case TraceKind::SignalSent: {
+      if (e.node2 == 1 && e.a.valid() && !find_any(a)) {  // a pid of an unreachable node
+        if (foreign_.size() >= dead_kept_) foreign_.clear();
+        foreign_[a] = e.node;
+      }
       // A lost connection's DOWN (R9.4): the target, on the far side, forgets the monitor at once.
       if (e.signal == SignalType::Down && e.term.is_atom(intern("noconnection")))
         if (ProcessRecord* ra = get(e.a);

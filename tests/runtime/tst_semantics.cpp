@@ -2375,6 +2375,9 @@ void TestSemantics::r9_3_r9_5_cutsAndNodesAreTracedBeforeWhatTheyFire() {
   QVERIFY(exitC > downC);
   // No one sent the kill: no SignalSent to onC at all.
   QCOMPARE(first([&](const TraceEvent& e) { return e.kind == TraceKind::SignalSent && e.b == onC; }), -1L);
+  const long killedC = first([&](const TraceEvent& e) { return e.kind == TraceKind::SignalDelivered && e.b == onC; });
+  QVERIFY(killedC > downC);
+  QCOMPARE(int(ev[killedC].node2), 1);  // marked: it ended with its node
   // The picture built from the trace knows the nodes and the connections.
   ProcessGraph g;
   for (const TraceEvent& e : ev) g.apply(e);

@@ -71,6 +71,7 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer, const NodeName
     case TraceKind::SignalDelivered:
       switch (e.outcome) {
         case SignalOutcome::Killed:
+          if (e.node2 == 1) return EventText::tr("%1 ended with its node").arg(P(e.b));
           return EventText::tr("%1 was killed by the exit signal from %2 (%3)")
               .arg(P(e.b), P(e.a), reasonText(e.term));
         case SignalOutcome::Trapped:
@@ -139,8 +140,30 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer, const NodeName
       return EventText::tr("partition healed between %1 and %2: they connect again on next use; nothing that fired comes back")
           .arg(N(e.node), N(e.node2));
     case TraceKind::Fault:
-      if (e.name == intern("partition") || e.name == intern("heal"))
-        return EventText::tr("fault injected: %1 %2").arg(t(std::string(atom_name(e.name))), termText(e.term));
+      if (e.name == intern("partition") || e.name == intern("heal")) {
+        // partition: {side, ms} or {{side, rest}, ms}; heal: side or {side, rest}
+        const bool cut = e.name == intern("partition");
+        const Term what = cut && e.term.is_tuple() && e.term.tuple_size() == 2 ? e.term[0] : e.term;
+        auto names = [&](const Term& l) {
+          QStringList out;
+          if (l.is_list() && l.is_proper_list())
+            for (Term x = l; x.is_cons(); x = x.tail())
+              out << (x.head().is_atom() ? t(std::string(atom_name(x.head().as_atom()))) : termText(x.head()));
+          return out.join(QStringLiteral(", "));
+        };
+        const bool pair = what.is_tuple() && what.tuple_size() == 2;
+        const QString side = names(pair ? what[0] : what);
+        const QString rest = pair ? names(what[1]) : EventText::tr("the rest");
+        if (!cut)
+          return side.isEmpty() ? EventText::tr("fault injected: heal every partition")
+                                : EventText::tr("fault injected: heal %1 | %2").arg(side, rest);
+        const long long ms = e.term.is_tuple() && e.term.tuple_size() == 2 && e.term[1].is_integer() ? e.term[1].as_integer() : 0;
+        return ms > 0 ? EventText::tr("fault injected: partition %1 | %2 for %3 ms").arg(side, rest).arg(ms)
+                      : EventText::tr("fault injected: partition %1 | %2 until healed").arg(side, rest);
+      }
+      if (e.name == intern("delay") && !e.a.valid() && e.term.is_tuple() && e.term.tuple_size() == 2)
+        return EventText::tr("fault injected: signals between nodes %1 take %2 ms longer")
+            .arg(termText(e.term[1]), termText(e.term[0]));
       return EventText::tr("fault injected: %1 %2 (%3)")
           .arg(t(std::string(atom_name(e.name))), e.a.valid() ? P(e.a) : EventText::tr("everyone"),
                termText(e.term));

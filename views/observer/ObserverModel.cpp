@@ -87,10 +87,7 @@ QString ObserverModel::label(const ProcessRecord& r) {
   return views::pidText(r.pid, r.node);
 }
 
-QString ObserverModel::pidText(Pid p) const {
-  const ProcessRecord* r = findAny(p.serial());
-  return views::pidText(p, r ? r->node : 0);
-}
+QString ObserverModel::pidText(Pid p) const { return views::pidText(p, graph_.node_of(p.serial())); }
 
 QString ObserverModel::nodeText(uint16_t node) const {
   const Atom a = graph_.node_name(node);

@@ -22,6 +22,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -111,6 +112,9 @@ public:
   const std::vector<ConnectionState>& connections() const { return conns_; }
   /// A node's name (:nonode@nohost for node 0 before it is named; nil when unknown).
   Atom node_name(uint16_t id) const;
+  /// The node a pid runs or ran on: its record's, or the far node a lost connection named for a pid
+  /// that never ran (a spawn on an unreachable node); 0 when unknown.
+  uint16_t node_of(uint32_t serial) const;
   /// The connection between a and b (either order), or null when never made.
   const ConnectionState* connection(uint16_t a, uint16_t b) const;
   /// The live processes as a Snapshot (sorted by serial); seq = the next seq to apply.
@@ -155,6 +159,7 @@ private:
   std::vector<uint64_t> flying_seq_;
   std::vector<NodeState> nodes_;
   std::vector<ConnectionState> conns_;
+  std::unordered_map<uint32_t, uint16_t> foreign_;  // pids that never ran here -> their node
   uint64_t next_seq_ = 0;
   uint64_t floor_ = 0;
   int64_t time_ns_ = 0;

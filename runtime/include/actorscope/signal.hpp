@@ -27,6 +27,7 @@ struct Signal : SignalNode {
   SignalKind kind = SignalKind::Message;
   bool linked = false;     // Exit: from a link. Down: delivered even without a monitor entry
   bool local = false;      // made on the receiver's node for a remote cause (a cut): not routed
+  bool node_stop = false;  // Exit: its node ended (stop_node), no process sent it
   uint16_t conn = 0;        // cross-node: 1 + the connection's index (0: same node)
   uint16_t conn_epoch = 0;  // cross-node: the connection's epoch when sent
   Ref ref;

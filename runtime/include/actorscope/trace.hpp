@@ -83,7 +83,8 @@ struct TraceEvent {
   uint16_t node = 0;     // Spawn: the child's node; node events: the node (Connect...: one end)
   uint16_t node2 = 0;    // Connect, Disconnect, Heal: the other end. SignalSent with node2 = 1: made
                          // because a connection was lost or cannot be made (R9.3, R9.4); node = the
-                         // node on the far side
+                         // node on the far side. SignalDelivered with node2 = 1: the kill of a
+                         // process whose node ended (no process sent it)
   uint32_t weight = 1;   // Send/Receive under message sampling: how many messages this one stands for
   Pid a, b, pid2;
   Ref ref;

@@ -278,6 +278,7 @@ bool inject(Runtime& rt, const Fault& f, Pid injector, std::string* error, Pid* 
       for (auto b : rest) rt.partition(a, b);
     if (f.duration_ms > 0) {
       Pid p = rt.spawn_opt(injector_opts("healer"), healer, f);
+      register_if_free(rt, p, "partition_healer");
       if (started) *started = p;
     }
     return true;
