@@ -75,7 +75,7 @@
         <translation>встроенная среда выполнения (реальное время)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+83"/>
         <source>%1 is already registered as %2</source>
         <translation>%1 уже зарегистрирован как %2</translation>
     </message>
@@ -143,7 +143,12 @@
         <translation>%1 перестал следить за %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>%1 got %2 (it monitors nodes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the observer sent %1 to %2</source>
         <translation>наблюдатель отправил %1 процессу %2</translation>
     </message>
@@ -179,6 +184,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>%1 ended with its node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 was killed by the exit signal from %2 (%3)</source>
         <translation>%1 убит сигналом выхода от %2 (%3)</translation>
     </message>
@@ -211,6 +221,21 @@
         <location line="+2"/>
         <source>%1 dropped a DOWN for %2: no longer monitoring</source>
         <translation>%1 отбросил DOWN о %2: монитора больше нет</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a message from %1 to %2 was lost: the connection between their nodes was cut (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the %1 from %2 to %3 was lost: the connection between their nodes was cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exit signal</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -298,12 +323,37 @@
         <translation>разделение сети между %1 и %2 устранено: они снова соединятся при следующем обращении; ничто из уже сработавшего не вернётся</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>fault injected: %1 %2</source>
-        <translation>внедрён сбой: %1 %2</translation>
+        <location line="+16"/>
+        <source>the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fault injected: heal every partition</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>fault injected: heal %1 | %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fault injected: partition %1 | %2 for %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fault injected: partition %1 | %2 until healed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fault injected: signals between nodes %1 take %2 ms longer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>fault injected: %1 %2 (%3)</source>
         <translation>внедрён сбой: %1 %2 (%3)</translation>
     </message>
@@ -418,7 +468,7 @@ Click to dismiss.</source>
         <translation>сервер оболочки</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>node %1</source>
         <translation>узел %1</translation>
     </message>
@@ -1773,11 +1823,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location line="+6"/>
         <location line="+76"/>
         <location line="+56"/>
+        <location line="+7"/>
         <source> ms</source>
         <translation> мс</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-138"/>
         <source>Kill every</source>
         <translation>Убивать каждые</translation>
     </message>
@@ -1838,12 +1889,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+2"/>
-        <location line="+150"/>
+        <location line="+164"/>
         <source>Stop</source>
         <translation>Стоп</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-153"/>
         <source>On the target</source>
         <translation>Воздействие на цель</translation>
     </message>
@@ -1854,11 +1905,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
+        <location line="+87"/>
         <source>at once</source>
         <translation>сразу</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-86"/>
         <source>Flood</source>
         <translation>Завалить</translation>
     </message>
@@ -1918,7 +1970,22 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Длительность</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>How long each side takes to notice a partition (net_ticktime): the :noconnection exits, DOWNs and nodedown notices arrive that late; messages sent meanwhile are lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noticed after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>A partition is now noticed after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Cut off</source>
         <translation>Отрезать</translation>
     </message>
@@ -1979,7 +2046,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Сохранить план сбоев</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Chaos monkey not started: %1</source>
         <translation>Обезьяна хаоса не запущена: %1</translation>
     </message>
@@ -1994,7 +2061,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Хаос остановлен</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Check the side to cut off from the rest; or drag across a connection in the graph.</source>
         <translation>Отметьте сторону, которую нужно отрезать от остальных, или проведите мышью поперёк соединения на графе.</translation>
     </message>
@@ -2532,7 +2599,7 @@ Shift+перетаскивание или перетаскивание прав�
         <translation>Mermaid sequenceDiagram (событий: %1) сохранена в %2</translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+309"/>
         <source>Live  •  recording %1 events (%2 s)</source>
         <translation>Вживую  •  записано событий: %1 (%2 с)</translation>
     </message>

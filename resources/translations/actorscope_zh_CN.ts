@@ -75,7 +75,7 @@
         <translation>内置运行时（实时）</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+83"/>
         <source>%1 is already registered as %2</source>
         <translation>%1 已注册为 %2</translation>
     </message>
@@ -143,7 +143,12 @@
         <translation>%1 停止监视 %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>%1 got %2 (it monitors nodes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the observer sent %1 to %2</source>
         <translation>观察者向 %2 发送了 %1</translation>
     </message>
@@ -179,6 +184,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>%1 ended with its node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 was killed by the exit signal from %2 (%3)</source>
         <translation>%1 被来自 %2 的退出信号杀死（%3）</translation>
     </message>
@@ -211,6 +221,21 @@
         <location line="+2"/>
         <source>%1 dropped a DOWN for %2: no longer monitoring</source>
         <translation>%1 丢弃了关于 %2 的 DOWN：已不再监视</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a message from %1 to %2 was lost: the connection between their nodes was cut (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the %1 from %2 to %3 was lost: the connection between their nodes was cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exit signal</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -298,12 +323,37 @@
         <translation>%1 与 %2 之间的网络分区已恢复：下次使用时它们会重新连接；已经触发的一切都不会撤回</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>fault injected: %1 %2</source>
-        <translation>已注入故障：%1 %2</translation>
+        <location line="+16"/>
+        <source>the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fault injected: heal every partition</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>fault injected: heal %1 | %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fault injected: partition %1 | %2 for %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fault injected: partition %1 | %2 until healed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fault injected: signals between nodes %1 take %2 ms longer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>fault injected: %1 %2 (%3)</source>
         <translation>已注入故障：%1 %2（%3）</translation>
     </message>
@@ -418,7 +468,7 @@ Click to dismiss.</source>
         <translation>shell 服务器</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
     </message>
@@ -1769,11 +1819,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location line="+6"/>
         <location line="+76"/>
         <location line="+56"/>
+        <location line="+7"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-138"/>
         <source>Kill every</source>
         <translation>杀死间隔</translation>
     </message>
@@ -1834,12 +1885,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+2"/>
-        <location line="+150"/>
+        <location line="+164"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-153"/>
         <source>On the target</source>
         <translation>作用于目标</translation>
     </message>
@@ -1850,11 +1901,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
+        <location line="+87"/>
         <source>at once</source>
         <translation>一次全部</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-86"/>
         <source>Flood</source>
         <translation>洪泛</translation>
     </message>
@@ -1914,7 +1966,22 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>持续</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>How long each side takes to notice a partition (net_ticktime): the :noconnection exits, DOWNs and nodedown notices arrive that late; messages sent meanwhile are lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noticed after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>A partition is now noticed after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Cut off</source>
         <translation>切断</translation>
     </message>
@@ -1975,7 +2042,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>保存故障计划</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Chaos monkey not started: %1</source>
         <translation>混沌猴未启动：%1</translation>
     </message>
@@ -1990,7 +2057,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>混沌已停止</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Check the side to cut off from the rest; or drag across a connection in the graph.</source>
         <translation>勾选要与其余节点切断的一侧；或者在图中横向拖过一条连接。</translation>
     </message>
@@ -2526,7 +2593,7 @@ Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</
         <translation>已将包含 %1 个事件的 Mermaid sequenceDiagram 保存到 %2</translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+309"/>
         <source>Live  •  recording %1 events (%2 s)</source>
         <translation>实时  •  正在录制 %1 个事件（%2 秒）</translation>
     </message>
