@@ -145,7 +145,7 @@
     <message>
         <location line="+4"/>
         <source>%1 got %2 (it monitors nodes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 получил %2 (он следит за узлами)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -185,7 +185,7 @@
     <message>
         <location line="+4"/>
         <source>%1 ended with its node</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 завершился вместе со своим узлом</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -225,17 +225,17 @@
     <message>
         <location line="+3"/>
         <source>a message from %1 to %2 was lost: the connection between their nodes was cut (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>сообщение от %1 процессу %2 потеряно: соединение между их узлами разорвано (%3)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the %1 from %2 to %3 was lost: the connection between their nodes was cut</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 от %2 процессу %3 потерян: соединение между их узлами разорвано</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exit signal</source>
-        <translation type="unfinished"></translation>
+        <translation>сигнал выхода</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -325,32 +325,32 @@
     <message>
         <location line="+16"/>
         <source>the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>остальные узлы</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>fault injected: heal every partition</source>
-        <translation type="unfinished"></translation>
+        <translation>внедрён сбой: восстановление всех разделений сети</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fault injected: heal %1 | %2</source>
-        <translation type="unfinished"></translation>
+        <translation>внедрён сбой: восстановление %1 | %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>fault injected: partition %1 | %2 for %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>внедрён сбой: разделение сети %1 | %2 на %3 мс</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fault injected: partition %1 | %2 until healed</source>
-        <translation type="unfinished"></translation>
+        <translation>внедрён сбой: разделение сети %1 | %2 до восстановления</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>fault injected: signals between nodes %1 take %2 ms longer</source>
-        <translation type="unfinished"></translation>
+        <translation>внедрён сбой: сигналы между узлами %1 идут на %2 мс дольше</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1972,17 +1972,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+7"/>
         <source>How long each side takes to notice a partition (net_ticktime): the :noconnection exits, DOWNs and nodedown notices arrive that late; messages sent meanwhile are lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Сколько времени нужно каждой стороне, чтобы заметить разделение сети (net_ticktime): выходы с :noconnection, сообщения DOWN и уведомления nodedown приходят с такой задержкой; сообщения, отправленные тем временем, теряются</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Noticed after</source>
-        <translation type="unfinished"></translation>
+        <translation>Замечается через</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A partition is now noticed after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Теперь разделение сети замечается через %1 мс</translation>
     </message>
     <message>
         <location line="+5"/>

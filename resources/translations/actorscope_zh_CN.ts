@@ -145,7 +145,7 @@
     <message>
         <location line="+4"/>
         <source>%1 got %2 (it monitors nodes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 收到了 %2（它监视节点）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -185,7 +185,7 @@
     <message>
         <location line="+4"/>
         <source>%1 ended with its node</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 随其节点一同结束</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -225,17 +225,17 @@
     <message>
         <location line="+3"/>
         <source>a message from %1 to %2 was lost: the connection between their nodes was cut (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %1 发往 %2 的消息丢失了：二者所在节点之间的连接被切断（%3）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the %1 from %2 to %3 was lost: the connection between their nodes was cut</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %2 发往 %3 的 %1 丢失了：二者所在节点之间的连接被切断</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exit signal</source>
-        <translation type="unfinished"></translation>
+        <translation>退出信号</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -325,32 +325,32 @@
     <message>
         <location line="+16"/>
         <source>the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>其余节点</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>fault injected: heal every partition</source>
-        <translation type="unfinished"></translation>
+        <translation>已注入故障：恢复所有网络分区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fault injected: heal %1 | %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已注入故障：恢复 %1 | %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>fault injected: partition %1 | %2 for %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>已注入故障：网络分区 %1 | %2，持续 %3 毫秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fault injected: partition %1 | %2 until healed</source>
-        <translation type="unfinished"></translation>
+        <translation>已注入故障：网络分区 %1 | %2，直到恢复</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>fault injected: signals between nodes %1 take %2 ms longer</source>
-        <translation type="unfinished"></translation>
+        <translation>已注入故障：节点 %1 之间的信号多花 %2 毫秒</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1968,17 +1968,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+7"/>
         <source>How long each side takes to notice a partition (net_ticktime): the :noconnection exits, DOWNs and nodedown notices arrive that late; messages sent meanwhile are lost</source>
-        <translation type="unfinished"></translation>
+        <translation>每一侧察觉网络分区所需的时间（net_ticktime）：:noconnection 退出、DOWN 和 nodedown 通知会延迟这么久才到达；在此期间发送的消息会丢失</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Noticed after</source>
-        <translation type="unfinished"></translation>
+        <translation>察觉延迟</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A partition is now noticed after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>现在网络分区会在 %1 毫秒后被察觉</translation>
     </message>
     <message>
         <location line="+5"/>
