@@ -191,7 +191,7 @@ FaultPanel::FaultPanel(Source* source, ObserverModel* model, QWidget* parent)
   detectDelay_->setRange(0, 120'000);
   detectDelay_->setSingleStep(500);
   detectDelay_->setSuffix(tr(" ms"));
-  detectDelay_->setSpecialValueText(tr("at once"));
+  detectDelay_->setSpecialValueText(tr("immediately"));
   detectDelay_->setToolTip(tr("How long each side takes to notice a partition (net_ticktime): the :noconnection "
                               "exits, DOWNs and nodedown notices arrive that late; messages sent meanwhile are lost"));
   nf->addRow(tr("Noticed after"), detectDelay_);

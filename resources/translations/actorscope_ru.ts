@@ -1905,12 +1905,11 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+87"/>
         <source>at once</source>
         <translation>сразу</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="+1"/>
         <source>Flood</source>
         <translation>Завалить</translation>
     </message>
@@ -1970,7 +1969,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Длительность</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>immediately</source>
+        <translation>сразу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>How long each side takes to notice a partition (net_ticktime): the :noconnection exits, DOWNs and nodedown notices arrive that late; messages sent meanwhile are lost</source>
         <translation>Сколько времени нужно каждой стороне, чтобы заметить разделение сети (net_ticktime): выходы с :noconnection, сообщения DOWN и уведомления nodedown приходят с такой задержкой; сообщения, отправленные тем временем, теряются</translation>
     </message>

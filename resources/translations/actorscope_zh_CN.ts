@@ -1901,12 +1901,11 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+87"/>
         <source>at once</source>
         <translation>一次全部</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="+1"/>
         <source>Flood</source>
         <translation>洪泛</translation>
     </message>
@@ -1966,7 +1965,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>持续</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>immediately</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>How long each side takes to notice a partition (net_ticktime): the :noconnection exits, DOWNs and nodedown notices arrive that late; messages sent meanwhile are lost</source>
         <translation>每一侧察觉网络分区所需的时间（net_ticktime）：:noconnection 退出、DOWN 和 nodedown 通知会延迟这么久才到达；在此期间发送的消息会丢失</translation>
     </message>

@@ -76,7 +76,8 @@ void Playhead::schedule(const TraceEvent& e, double now) {
       break;
     }
     case TraceKind::SignalSent: {
-      const double depart = e.a.valid() ? sync({e.a}, now) : now;
+      // A lost connection's signal leaves after the cut is shown (the fault lane holds node events).
+      const double depart = e.node2 == 1 ? sync({e.a}, now, {kFaultLane}) : e.a.valid() ? sync({e.a}, now) : now;
       const double tr = e.a == e.b ? 0 : travel;
       landings_[pairKey(e.a, e.b, e.signal)].push_back(depart + tr);
       enqueue(e, depart, PresentedEvent::Phase::Effect, tr);
@@ -89,7 +90,8 @@ void Playhead::schedule(const TraceEvent& e, double now) {
         it->second.pop_front();
         if (it->second.empty()) landings_.erase(it);
       }
-      enqueue(e, sync({e.b}, t), PresentedEvent::Phase::Effect, 0);
+      // A kill by a node's end comes after the NodeDown that caused it.
+      enqueue(e, e.node2 == 1 ? sync({e.b}, t, {kFaultLane}) : sync({e.b}, t), PresentedEvent::Phase::Effect, 0);
       break;
     }
     case TraceKind::Link:
