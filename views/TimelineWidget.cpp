@@ -331,10 +331,7 @@ void TimelineWidget::record(const HostBatch& b) {
           break;
         case TraceKind::SignalSent:
         case TraceKind::Send:
-          // Only commands from outside the runtime (the window), not the console's own traffic.
-          if (e.a.valid() || e.signal == SignalType::Down || (e.kind == TraceKind::Send && e.flag) ||
-            console::is_console_protocol(e.term))
-          continue;
+          if (!is_observer_command(e)) continue;
           m.kind = Marker::Kind::Command;
           m.pid = e.b;
           break;

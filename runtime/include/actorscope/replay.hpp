@@ -22,6 +22,9 @@
 
 namespace actorscope {
 
+/// A Send or SignalSent the window made (a command from outside the runtime): marked on timelines.
+bool is_observer_command(const TraceEvent& e);
+
 struct Marker {
   enum class Kind : uint8_t { Exit, Restart, Fault, Command, GiveUp };  // Command: from the observer (the window);
                                                                         // GiveUp: a supervisor reached its restart intensity

@@ -381,6 +381,19 @@ Term term_of(const Value& o, const char* key, Term def, bool target) {
   return r.term();
 }
 
+/// A list of node names ("b@host") under `key`, or none.
+std::vector<Atom> node_list(const Value& o, const char* key) {
+  std::vector<Atom> out;
+  const Value* ns = o.get(key);
+  if (!ns) return out;
+  if (!ns->is_array()) bad(key, "an array of node names", *ns);
+  for (const Value& n : ns->arr) {
+    if (!n.is_string() || n.str.empty()) bad(key, "node names (strings such as \"b@host\")", n);
+    out.push_back(intern(n.str));
+  }
+  return out;
+}
+
 Fault read_fault(const Value& o) {
   if (!o.is_object()) throw PlanError{"expected an object, got " + json::dump(o)};
   Fault f;
@@ -398,20 +411,8 @@ Fault read_fault(const Value& o) {
   const bool needs_target = f.kind != FaultKind::Chaos && f.kind != FaultKind::Delay && f.kind != FaultKind::Partition &&
                             f.kind != FaultKind::Heal;
   if (needs_target && f.target.is_atom(atoms::nil)) throw PlanError{"field \"target\": missing"};
-  if (const Value* ns = o.get("nodes")) {
-    if (!ns->is_array()) bad("nodes", "an array of node names", *ns);
-    for (const Value& n : ns->arr) {
-      if (!n.is_string() || n.str.empty()) bad("nodes", "node names (strings such as \"b@host\")", n);
-      f.nodes.push_back(intern(n.str));
-    }
-  }
-  if (const Value* ns = o.get("rest")) {
-    if (!ns->is_array()) bad("rest", "an array of node names", *ns);
-    for (const Value& n : ns->arr) {
-      if (!n.is_string() || n.str.empty()) bad("rest", "node names (strings such as \"b@host\")", n);
-      f.rest.push_back(intern(n.str));
-    }
-  }
+  f.nodes = node_list(o, "nodes");
+  f.rest = node_list(o, "rest");
   if (f.kind == FaultKind::Partition && f.nodes.empty()) throw PlanError{"field \"nodes\": expected the nodes to cut off"};
   if (f.kind == FaultKind::Heal && f.nodes.empty() && !f.rest.empty())
     throw PlanError{"field \"nodes\": expected the side to heal (\"rest\" alone names no side)"};
@@ -455,6 +456,14 @@ Fault read_fault(const Value& o) {
 
 }  // namespace
 
+namespace {
+void put_nodes(std::ostringstream& o, const char* key, const std::vector<Atom>& nodes) {
+  o << ", \"" << key << "\": [";
+  for (size_t n = 0; n < nodes.size(); ++n) o << (n ? ", " : "") << json::quote(std::string(atom_name(nodes[n])));
+  o << ']';
+}
+}  // namespace
+
 std::string fault_plan_to_json(const FaultPlan& plan) {
   std::ostringstream o;
   o << "{\n  \"format\": \"actorscope-fault-plan\",\n  \"version\": " << kFaultPlanVersion
@@ -470,25 +479,15 @@ std::string fault_plan_to_json(const FaultPlan& plan) {
         break;
       case FaultKind::Delay:
         if (!f.peer.is_atom(atoms::nil)) o << ", \"peer\": " << term_json(f.peer);
-        if (!f.nodes.empty()) {
-          o << ", \"nodes\": [";
-          for (size_t n = 0; n < f.nodes.size(); ++n) o << (n ? ", " : "") << json::quote(std::string(atom_name(f.nodes[n])));
-          o << ']';
-        }
+        if (!f.nodes.empty()) put_nodes(o, "nodes", f.nodes);
         o << ", \"latency_ms\": " << f.latency_ms;
         break;
       case FaultKind::Suspend:
       case FaultKind::Resume: break;
       case FaultKind::Partition:
       case FaultKind::Heal: {
-        o << ", \"nodes\": [";
-        for (size_t n = 0; n < f.nodes.size(); ++n) o << (n ? ", " : "") << json::quote(std::string(atom_name(f.nodes[n])));
-        o << ']';
-        if (!f.rest.empty()) {
-          o << ", \"rest\": [";
-          for (size_t n = 0; n < f.rest.size(); ++n) o << (n ? ", " : "") << json::quote(std::string(atom_name(f.rest[n])));
-          o << ']';
-        }
+        put_nodes(o, "nodes", f.nodes);
+        if (!f.rest.empty()) put_nodes(o, "rest", f.rest);
         if (f.kind == FaultKind::Partition) o << ", \"duration_ms\": " << f.duration_ms;
         break;
       }

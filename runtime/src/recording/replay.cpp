@@ -6,6 +6,14 @@
 
 namespace actorscope {
 
+bool is_observer_command(const TraceEvent& e) {
+  // From outside the runtime (the window): not the console's own traffic, not the runtime's node
+  // notices, not a DOWN the runtime makes for a name or node it cannot reach.
+  if (e.kind != TraceKind::Send && e.kind != TraceKind::SignalSent) return false;
+  return !e.a.valid() && e.signal != SignalType::Down && !(e.kind == TraceKind::Send && e.flag) &&
+         !console::is_console_protocol(e.term);
+}
+
 namespace {
 std::string label_of(const Marker& m) {
   switch (m.kind) {
@@ -79,10 +87,7 @@ Replay::Replay(Recording rec, size_t keyframe_interval) : rec_(std::move(rec)), 
         break;
       case TraceKind::SignalSent:
       case TraceKind::Send:
-        // Only commands from outside the runtime (the window), not the console's own traffic.
-        if (e.a.valid() || e.signal == SignalType::Down || (e.kind == TraceKind::Send && e.flag) ||
-            console::is_console_protocol(e.term))
-          continue;
+        if (!is_observer_command(e)) continue;
         m.kind = Marker::Kind::Command;
         m.pid = e.b;
         m.detail = e.term;
