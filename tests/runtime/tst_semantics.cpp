@@ -140,7 +140,7 @@ class TestSemantics : public QObject {
   void r9_3_aNodeThatEndsIsALostConnection();
   void r9_5_monitorNodeFalseRemovesOneInstance();
   void r9_3_r9_5_cutsAndNodesAreTracedBeforeWhatTheyFire();
-  void r9_3_detectionDelayHoldsTheNoconnectionSignals();
+  void r9_8_detectionDelayHoldsTheNoconnectionSignals();
   void r9_3_r9_4_spawnOnAnUnreachableNodeGivesNoconnection();
 
   // The traps listed at the end of SEMANTICS.md (R1-R6 ones)
@@ -2396,8 +2396,8 @@ void TestSemantics::r9_3_r9_5_cutsAndNodesAreTracedBeforeWhatTheyFire() {
   QCOMPARE(int(it->node), int(b));
 }
 
-void TestSemantics::r9_3_detectionDelayHoldsTheNoconnectionSignals() {
-  // With a detection delay (net_ticktime), a partition's :noconnection EXIT and nodedown arrive that
+void TestSemantics::r9_8_detectionDelayHoldsTheNoconnectionSignals() {
+  // R9.8: with a detection delay (net_ticktime), a partition's :noconnection EXIT and nodedown arrive that
   // long after the cut; what was sent across meanwhile is lost (R9.6).
   Runtime rt(det());
   rt.set_detection_delay_ms(2000);
