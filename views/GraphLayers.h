@@ -144,7 +144,8 @@ public:
     QPen treePen(dark ? QColor(0x6a, 0x72, 0x84) : QColor(0x90, 0x98, 0xa8), 2, Qt::DotLine);
     QPen linkPen(style::linkColor(dark), 3.2);
     QPen monPen(style::monitorColor(), 2.6, Qt::DashLine);
-    const bool thin = lod < 0.4 || (scene_->crowd_ && lod < 0.6);
+    // A few processes (a class, a cluster side by side) keep dashes and arrowheads further out.
+    const bool thin = lod < (scene_->nodes_.size() < 150 ? 0.25 : 0.4) || (scene_->crowd_ && lod < 0.6);
     if (thin) {
       // Far away or a crowd: hairline-cheap cosmetic pens, monitors solid (dashing thousands of
       // lines is what a frame would spend its time on).

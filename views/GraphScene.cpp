@@ -1129,7 +1129,10 @@ const char* GraphScene::signalName(const SignalAnim& a) {
 void GraphScene::logPresented(double t, uint64_t seq, const char* kind, uint32_t pid, uint32_t from, uint32_t to,
                               const char* signal, int64_t count, bool fromObserver) {
   if (!presentationLog_) return;
-  auto pidText = [](uint32_t serial) { return QStringLiteral("#PID<0.%1.0>").arg(serial); };
+  auto pidText = [this](uint32_t serial) {  // as node 0 prints it (another node's: #PID<N.x.0>)
+    const uint16_t node = model_->graph().node_of(serial);
+    return QStringLiteral("#PID<%1.%2.0>").arg(node ? node + 1u : 0u).arg(serial);
+  };
   QJsonObject o;
   o.insert(QStringLiteral("t"), std::round(t * 10) / 10);
   o.insert(QStringLiteral("seq"), qint64(seq));
