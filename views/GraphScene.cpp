@@ -107,6 +107,7 @@ void GraphScene::reset() {
   regionsDirty_ = true;
   connChangedAt_.clear();
   detectMs_.clear();
+  lastConnChange_ = -1e9;
   treesDirty_ = edgesDirty_ = true;
   heat_ = 1;
 }
@@ -697,8 +698,7 @@ void GraphScene::departure(const TraceEvent& send, double travelMs) {
   if (!send.a.valid() && send.flag) {  // a node notice: from the border, where the connection is
     uint16_t other = to->nodeId();
     if (send.term.is_tuple() && send.term.tuple_size() == 2 && send.term[1].is_atom())
-      for (const NodeState& n : model_->graph().nodes())
-        if (n.name == send.term[1].as_atom()) other = n.id;
+      if (auto id = model_->graph().node_id(send.term[1].as_atom())) other = *id;
     s.fromPos = borderPoint(to->nodeId(), other);
   }
   s.toPos = to->pos();
@@ -798,6 +798,7 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
     case TraceKind::Disconnect:
     case TraceKind::Heal:
       connChangedAt_[{std::min(e.node, e.node2), std::max(e.node, e.node2)}] = now;
+      lastConnChange_ = now;
       if (e.kind == TraceKind::Disconnect)  // the cut's signals take this long to be noticed
         detectMs_[{std::min(e.node, e.node2), std::max(e.node, e.node2)}] =
             e.term.is_integer() ? double(e.term.as_integer()) : 0;
@@ -983,8 +984,9 @@ void GraphScene::advance(double nowMs) {
   edgeLayer_->setRect(r);
   signalLayer_->setRect(r);
   nodeLayer_->setRect(r);
+  if (!connChangedAt_.empty() && t < lastConnChange_ + 450) moving = true;  // a cut's break opening
   animating_ = moving;
-  if (moving || (multiNode() && !model_->graph().connections().empty())) {
+  if (moving) {
     regionLayer_->update();
     edgeLayer_->update();
     signalLayer_->update();
@@ -994,17 +996,19 @@ void GraphScene::advance(double nowMs) {
 
 void GraphScene::relayoutTrees() {
   treesDirty_ = false;
-  if (multiNode()) {
-    layoutBands();
-    gliding_.clear();
-    for (auto& [k, n] : nodes_) {
-      if (!n->inTree) continue;
-      gliding_.push_back(k);
-      if (n->scale() < 0.05 && !n->dying()) n->setPos(n->target);
-    }
-    rectDirty_ = true;
-    return;
+  if (multiNode()) layoutBands();
+  else layoutOneNode();
+  // Brand-new tree nodes start in their slot instead of flying across the scene.
+  gliding_.clear();
+  for (auto& [k, n] : nodes_) {
+    if (!n->inTree) continue;
+    gliding_.push_back(k);
+    if (n->scale() < 0.05 && !n->dying()) n->setPos(n->target);
   }
+  rectDirty_ = true;
+}
+
+void GraphScene::layoutOneNode() {
   if (!bands_.empty()) {  // back to one node
     bands_.clear();
     regionsDirty_ = true;
@@ -1045,14 +1049,6 @@ void GraphScene::relayoutTrees() {
       if (!n->inTree) n->heat = std::max(n->heat, 0.5);
   }
   freeOriginX_ = newOrigin;
-  // Brand-new tree nodes start in their slot instead of flying across the scene.
-  gliding_.clear();
-  for (auto& [k, n] : nodes_) {
-    if (!n->inTree) continue;
-    gliding_.push_back(k);
-    if (n->scale() < 0.05 && !n->dying()) n->setPos(n->target);
-  }
-  rectDirty_ = true;
 }
 
 void GraphScene::forceStep() {

@@ -258,6 +258,8 @@ private:
   std::map<std::pair<uint16_t, uint16_t>, double> connChangedAt_;
   std::map<std::pair<uint16_t, uint16_t>, double> detectMs_;  // the last cut's detection delay
   void layoutBands();
+  void layoutOneNode();  // trees at the left, the free area right of them
+  double lastConnChange_ = -1e9;  // scene time of the last connection change (the break animates)
 };
 
 }  // namespace actorscope::views

@@ -487,16 +487,7 @@ void RuntimeCore::send_message(Pid from, Pid to, Term msg) {
 }
 
 void RuntimeCore::send_exit(Pid from, Pid to, Term reason, bool linked) {
-  if (tracing_on()) {
-    TraceEvent ev;
-    ev.kind = TraceKind::SignalSent;
-    ev.signal = SignalType::Exit;
-    ev.flag = linked;
-    ev.a = from;
-    ev.b = to;
-    ev.term = reason;
-    emit(std::move(ev));
-  }
+  trace_signal_sent(SignalType::Exit, from, to, reason, {}, linked);
   Signal* s = make_signal(SignalKind::Exit, from, to, std::move(reason));
   s->linked = linked;
   send_signal(s);
@@ -815,16 +806,7 @@ void RuntimeCore::finish(Process* p) {
     for (auto& m : rel->monitored_by) {
       Term object = m.name == atoms::nil ? Term(self) : Term::tuple({Term(m.name), Term(node_name(p->node_.load(std::memory_order_relaxed)))});
       Term msg = Term::tuple({Term(atoms::DOWN), Term(m.ref), Term(atoms::process), object, reason});
-      if (tracing_on()) {
-        TraceEvent ev;
-        ev.kind = TraceKind::SignalSent;
-        ev.signal = SignalType::Down;
-        ev.a = self;
-        ev.b = m.watcher;
-        ev.ref = m.ref;
-        ev.term = reason;
-        emit(std::move(ev));
-      }
+      trace_signal_sent(SignalType::Down, self, m.watcher, reason, m.ref);
       Signal* s = make_signal(SignalKind::Down, self, m.watcher, std::move(msg));
       s->ref = m.ref;
       send_signal(s);

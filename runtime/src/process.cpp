@@ -77,14 +77,7 @@ bool Process::exit(Pid target, Term reason) {
   if (target == pid()) {
     // R1.4 and friends: a signal to self takes effect before this call returns, so it skips
     // every delay and goes straight into our own inbox.
-    if (core_->tracing_on()) {
-      TraceEvent ev;
-      ev.kind = TraceKind::SignalSent;
-      ev.signal = SignalType::Exit;
-      ev.a = ev.b = pid();
-      ev.term = reason;
-      core_->emit(std::move(ev));
-    }
+    core_->trace_signal_sent(SignalType::Exit, pid(), pid(), reason);
     inbox_.push(core_->make_signal(detail::SignalKind::Exit, pid(), pid(), std::move(reason)));
     if (!core_->drain(this)) throw ProcessExit(exit_reason_);
     return true;

@@ -83,6 +83,12 @@ uint16_t ProcessGraph::node_of(uint32_t serial) const {
   return it == foreign_.end() ? 0 : it->second;
 }
 
+std::optional<uint16_t> ProcessGraph::node_id(Atom name) const {
+  for (const NodeState& n : nodes_)
+    if (n.alive && n.name == name) return n.id;
+  return std::nullopt;
+}
+
 Atom ProcessGraph::node_name(uint16_t id) const {
   if (id < nodes_.size()) return nodes_[id].name;
   return id == 0 ? atoms::nonode : atoms::nil;
@@ -457,7 +463,7 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
         foreign_[a] = e.node;
       }
       // A lost connection's DOWN (R9.4): the target, on the far side, forgets the monitor at once.
-      if (e.signal == SignalType::Down && e.term.is_atom(intern("noconnection")))
+      if (e.signal == SignalType::Down && e.node2 == 1)
         if (ProcessRecord* ra = get(e.a);
             ra && erase_if(ra->monitored_by, [&](const std::pair<Ref, Pid>& m) { return m.first == e.ref; })) {
           related();

@@ -47,8 +47,11 @@ std::vector<uint32_t> run(ProcessGraph& g, const QString& trace) {
   std::set<uint32_t> named;
   uint64_t seq = 1;
   for (QString item : trace.split(';', Qt::SkipEmptyParts)) {
-    const QStringList w = item.trimmed().split(' ', Qt::SkipEmptyParts);
+    QStringList w = item.trimmed().split(' ', Qt::SkipEmptyParts);
     if (w.isEmpty()) continue;
+    int far = -1;  // "farN": a lost connection's signal, the far node N (node2 = 1)
+    for (int i = int(w.size()) - 1; i >= 0; --i)
+      if (w[i].startsWith("far")) far = w.takeAt(i).mid(3).toInt();
     auto n = [&](int i) {
       const uint32_t v = w.value(i).toUInt();
       if (v) named.insert(v);
@@ -144,6 +147,10 @@ std::vector<uint32_t> run(ProcessGraph& g, const QString& trace) {
       e.flag = w.value(3) == "part";
     } else {
       qFatal("unknown event '%s'", qPrintable(item));
+    }
+    if (far >= 0) {
+      e.node = uint16_t(far);
+      e.node2 = 1;
     }
     g.apply(e);
   }
@@ -298,7 +305,7 @@ void TestProcessGraph::rules_data() {
   QTest::newRow("resync: the snapshot carries the nodes and connections")
       << "nodeup 1 b@host; connect 0 1; spawn 1 @1; snapshot" << "1: alive @1; nodes 0=nonode@nohost,1=b@host; conn 0-1 up";
   QTest::newRow("R9.4: a cut's DOWN: the target forgets the watcher at once, the watcher keeps it until it lands")
-      << "nodeup 1 b@host; spawn 1; spawn 2 @1; monitor 1 2 7; sent 2 1 down noconnection 7"
+      << "nodeup 1 b@host; spawn 1; spawn 2 @1; monitor 1 2 7; sent 2 1 down noconnection 7 far1"
       << "1: alive m=2; 2: alive @1; nodes 0=nonode@nohost,1=b@host";
   QTest::newRow("node 0 renamed (Node.start)") << "nodeup 0 a@host; nodeup 1 b@host" << "nodes 0=a@host,1=b@host";
   QTest::newRow("resync: relations from the snapshot, later events on top")

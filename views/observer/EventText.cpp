@@ -57,7 +57,7 @@ QString describeEvent(const TraceEvent& e, const PidNamer& namer, const NodeName
       return {};
     case TraceKind::Receive: return {};
     case TraceKind::SignalSent:
-      if (e.term.is_atom(intern("noconnection")))
+      if (e.node2 == 1)  // made because a connection was lost or cannot be made
         return e.signal == SignalType::Down
                    ? EventText::tr("%1 is unreachable: DOWN (:noconnection) sent to %2 from its own side").arg(P(e.a), P(e.b))
                    : EventText::tr("%1 is unreachable: an exit signal (:noconnection) goes to %2 from its own side")

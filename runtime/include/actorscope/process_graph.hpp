@@ -22,6 +22,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -110,6 +111,8 @@ public:
   /// Node ids at or above this are ignored (a broken recording cannot make thousands of nodes).
   static constexpr uint16_t kMaxNodes = 1024;
   const std::vector<ConnectionState>& connections() const { return conns_; }
+  /// The live node called `name`, if any.
+  std::optional<uint16_t> node_id(Atom name) const;
   /// A node's name (:nonode@nohost for node 0 before it is named; nil when unknown).
   Atom node_name(uint16_t id) const;
   /// The node a pid runs or ran on: its record's, or the far node a lost connection named for a pid
