@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AttachSource.h"
 #include "BlastRadius.h"
 #include "ChartsWidget.h"
 #include "ConsoleWidget.h"
@@ -72,11 +73,10 @@ MainWindow::MainWindow(QWidget* parent)
       inspector_(new views::InspectorWidget(model_)), logModel_(new views::EventLogModel(model_, this)),
       logWidget_(new views::EventLogWidget(logModel_)), tabs_(new QTabWidget(this)), tableView_(new QTableView),
       scenarioPanel_(new QTextBrowser), frameTimer_(new QTimer(this)),
-      source_(std::make_unique<views::EmbeddedSource>(host_, this)), pipeline_(model_, scene_) {
+      embedded_(std::make_unique<views::EmbeddedSource>(host_, this)), source_(embedded_.get()), pipeline_(model_, scene_) {
   setObjectName(QStringLiteral("mainWindow"));
   for (const PaletteEntry& e : actorscope::app::palette())
-    static_cast<views::EmbeddedSource*>(source_.get())
-        ->addSpawnable(QString::fromLatin1(e.title), [k = e.kind](Runtime& rt) { return spawnPalette(rt, k); });
+    embedded_->addSpawnable(QString::fromLatin1(e.title), [k = e.kind](Runtime& rt) { return spawnPalette(rt, k); });
   // The charts count what the playhead presents, not what just happened.
   pipeline_.onPresented = [this](const std::vector<TraceEvent>& events) {
     if (charts_) charts_->observe(events);
@@ -212,6 +212,7 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() {
   frameTimer_->stop();
   if (console_) console_->detach();  // the shell dies before its runtime
+  attached_.reset();                 // the agent leaves the node
   host_->stop();
 }
 
@@ -252,6 +253,13 @@ void MainWindow::resetScenario() {
 
 void MainWindow::startRuntime() {
   if (console_) console_->detach();  // the shell dies before its runtime
+  if (attached_) {  // a scenario again: the node is left (its agent removes itself)
+    attached_.reset();
+    source_ = embedded_.get();
+    if (faults_) faults_->setSource(source_);
+    attachLost_ = false;
+    updateSourceControls();
+  }
   host_->stop();
   model_->clear();  // the table follows with row removals
   pipeline_.clear();
@@ -301,7 +309,9 @@ bool MainWindow::paused() const { return paused_; }
 
 void MainWindow::updateBanner() {
   QString text;
-  if (timeTravelling()) text = tr("Showing the past: press Live to return");
+  if (attached_ && attachLost_) text = tr("%1 went away: this is its last picture (File > Reconnect)").arg(QString::fromStdString(attached_->client().node().name));
+  else if (timeTravelling()) text = tr("Showing the past: press Live to return");
+  else if (attached_) text = QString();
   else if (paused_) text = mode_ == RunMode::Deterministic ? tr("Paused: Space resumes, . steps") : tr("Paused: Space resumes");
   view_->setBanner(text);
 }
@@ -330,7 +340,10 @@ int MainWindow::slowMotion() const { return slowSlider_ ? slowSlider_->value() :
 
 void MainWindow::tick() {
   ++frames_;
-  views::HostBatch batch = host_->take();
+  bool lost = false;
+  QString lostWhy;
+  views::HostBatch batch = attached_ ? attached_->take(&lost, &lostWhy) : host_->take();
+  if (lost) attachLostWith(lostWhy);
   if (!batch.error.empty())
     statusBar()->showMessage(tr("The scenario failed: %1").arg(QString::fromStdString(batch.error)), 10000);
   const bool live = analysisTick(batch);  // recorded always; applied unless the timeline shows the past
@@ -479,6 +492,8 @@ QString MainWindow::scenarioScriptText() const { return scriptBox_->isHidden() ?
 void MainWindow::updateTitle() {
   if (!replayFile_.isEmpty())
     setWindowTitle(QStringLiteral("Actorscope %1 replay of %2").arg(QChar(0x2014), QFileInfo(replayFile_).fileName()));
+  else if (attached_)
+    setWindowTitle(QStringLiteral("Actorscope %1 %2").arg(QChar(0x2014), attached_->describe()));
   else if (scenario_.isEmpty())
     setWindowTitle(QStringLiteral("Actorscope"));
   else

@@ -7,6 +7,8 @@
 #include "RuntimeHost.h"
 #include "Source.h"
 
+#include "actorscope/attach.hpp"
+
 #include <memory>
 
 #include <QElapsedTimer>
@@ -28,6 +30,8 @@ class QTextBrowser;
 class QTimer;
 
 namespace actorscope::views {
+class AttachSource;
+class EmbeddedSource;
 class ChartsWidget;
 class FaultPanel;
 class TimelineWidget;
@@ -119,7 +123,23 @@ public:
   views::EventLogModel* eventLog() const { return logModel_; }
   views::RuntimeHost* host() const { return host_; }
   /// What the window acts on: every process command goes through it.
-  views::Source* source() const { return source_.get(); }
+  views::Source* source() const { return source_; }
+
+  // ---- an attached BEAM node (MainWindowAttach.cpp) ----
+  /// Attaches to a live node (File > Attach to node..., --attach): the embedded runtime stops and
+  /// the window shows the node through an AttachSource. Connecting runs off the GUI thread behind
+  /// a cancellable progress dialog (`interactive`) or silently. False, with the reason in
+  /// `error`, when it failed (the embedded scenario then goes on).
+  bool attachTo(const attach::Options& opts, QString* error = nullptr, bool interactive = true);
+  /// Leaves the node (its agent removes itself and its trace flags) and restarts the scenario.
+  void detachNode();
+  bool attached() const { return attached_ != nullptr; }
+  /// File > Attach to node...: node, cookie, read-only, recent nodes.
+  void attachDialog();
+  /// Actions on a real node ask first (the process, the blast radius); false: cancelled.
+  bool confirmOnNode(Pid pid, const QString& action, const Term& reason);
+  /// "Don't ask again this session" for confirmOnNode.
+  void setConfirmOnNode(bool ask) { confirmOnNode_ = ask; }
   views::ConsoleWidget* console() const { return console_; }
   Exporter* exporter() const { return exporter_; }
   views::ChartsWidget* charts() const { return charts_; }
@@ -249,7 +269,19 @@ private:
   uint64_t rateExits_ = 0;
   QElapsedTimer detailsClock_;
   views::HostBatch lastBatch_;
-  std::unique_ptr<views::Source> source_;  // what the window acts on (the embedded runtime)
+  std::unique_ptr<views::EmbeddedSource> embedded_;  // the embedded runtime's source
+  std::unique_ptr<views::AttachSource> attached_;    // the node attached to, when one is
+  views::Source* source_ = nullptr;                  // what the window acts on: one of the two
+  attach::Options lastAttach_;                       // for Reconnect (the cookie is never saved)
+  bool attachLost_ = false;                          // the node went away; the last picture stays
+  bool confirmOnNode_ = true;
+  QAction* attachAction_ = nullptr;
+  QAction* detachAction_ = nullptr;
+  QAction* reconnectAction_ = nullptr;
+  /// The node went away: keep the picture, say so, offer Reconnect.
+  void attachLostWith(const QString& why);
+  /// Scenario, mode, step and spawn controls belong to the embedded runtime.
+  void updateSourceControls();
   views::Pipeline pipeline_;  // host batch -> playhead -> model and scene (after model_, scene_)
   views::ChartsWidget* charts_ = nullptr;      // the "Charts" dock
   views::TimelineWidget* timeline_ = nullptr;  // the "Timeline" dock (recording)

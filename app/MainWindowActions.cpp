@@ -77,6 +77,7 @@ views::CommandDone MainWindow::report(QString done, QString failedPrefix) {
 void MainWindow::killPid(Pid pid) {
   if (!pid.valid() || !canAct()) return;
   scene_->clearBlastRadius();
+  if (!confirmOnNode(pid, tr("Process.exit(%1, :kill)").arg(pidText(pid)), Term(atoms::kill))) return;
   source_->exit(pid, Term(atoms::kill), report(tr("Process.exit(%1, :kill)").arg(pidText(pid))));
 }
 
@@ -89,6 +90,7 @@ void MainWindow::exitPid(Pid pid) {
   scene_->clearBlastRadius();
   if (!ok) return;
   const Term reason = *dlg.term();
+  if (!confirmOnNode(pid, tr("Process.exit(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(reason))), reason)) return;
   source_->exit(pid, reason, report(tr("Process.exit(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(reason)))));
 }
 
@@ -97,6 +99,7 @@ void MainWindow::sendTo(Pid pid) {
   views::TermDialog dlg(views::TermDialog::Mode::Message, pidText(pid), this);
   if (dlg.exec() != QDialog::Accepted || !dlg.term()) return;
   const Term msg = *dlg.term();
+  if (!confirmOnNode(pid, tr("send(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(msg))), Term())) return;
   source_->send(pid, msg, report(tr("send(%1, %2)").arg(pidText(pid), QString::fromStdString(inspect(msg)))));
 }
 
@@ -111,6 +114,7 @@ void MainWindow::setTrap(Pid pid, bool on) {
 
 void MainWindow::suspendPid(Pid pid, bool suspend) {
   if (!canAct()) return;
+  if (!confirmOnNode(pid, suspend ? tr("Suspending %1").arg(pidText(pid)) : tr("Resuming %1").arg(pidText(pid)), Term())) return;
   source_->suspend(pid, suspend, report(suspend ? tr("%1 suspended").arg(pidText(pid)) : tr("%1 resumed").arg(pidText(pid))));
 }
 

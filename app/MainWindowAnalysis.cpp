@@ -32,7 +32,7 @@ void MainWindow::createAnalysisDocks() {
   charts_ = new views::ChartsWidget;
   timeline_ = new views::TimelineWidget(model_, scene_);
   timeline_->setPipeline(&pipeline_);
-  faults_ = new views::FaultPanel(source_.get(), model_);
+  faults_ = new views::FaultPanel(source_, model_);
   QMenu* viewMenu = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
   auto dock = [&](QWidget* w, const QString& title, const QString& name, Qt::DockWidgetArea area) {
     auto* d = new QDockWidget(title, this);

@@ -118,6 +118,18 @@ void MainWindow::createMenus() {
   file->setObjectName(QStringLiteral("fileMenu"));
   file->addAction(runScriptAction_);
   file->addSeparator();
+  attachAction_ = file->addAction(tr("&Attach to node..."), this, &MainWindow::attachDialog);
+  attachAction_->setObjectName(QStringLiteral("attachAction"));
+  attachAction_->setStatusTip(tr("Show a live Erlang or Elixir node (OTP 25+) in this window"));
+  reconnectAction_ = file->addAction(tr("&Reconnect to the node"), this, [this] {
+    const attach::Options o = lastAttach_;
+    attachTo(o);
+  });
+  reconnectAction_->setObjectName(QStringLiteral("reconnectAction"));
+  detachAction_ = file->addAction(tr("&Detach from the node"), this, &MainWindow::detachNode);
+  detachAction_->setObjectName(QStringLiteral("detachAction"));
+  detachAction_->setStatusTip(tr("Leave the node (the agent removes itself) and return to the scenario"));
+  file->addSeparator();
   exporter_ = new Exporter(model_, view_, this);
   exporter_->addActions(file);
   file->addSeparator();

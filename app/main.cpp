@@ -1,5 +1,6 @@
 #include "AnimationExport.h"
 #include "Cli.h"
+#include "actorscope/attach.hpp"
 #include "Tour.h"
 #include "Language.h"
 #include "GraphScene.h"
@@ -22,6 +23,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iostream>
+#include <sstream>
 #include <cstring>
 
 namespace {
@@ -98,6 +101,14 @@ struct Options {
                      "or, for an existing directory, as PNG frames into it; at --speed (default 1) and --size (default "
                      "1280x720); then quit."),
       QStringLiteral("file")};
+  // An attached node (issue: attach).
+  QCommandLineOption attachNode{QStringLiteral("attach"),
+                                QStringLiteral("Attach to the live Erlang/Elixir node <name@host> (OTP 25+) instead of a scenario; "
+                                               "with --record and --headless, record it for --duration ms."),
+                                QStringLiteral("node")};
+  QCommandLineOption cookie{QStringLiteral("cookie"), QStringLiteral("With --attach: the node's cookie (default: ~/.erlang.cookie)."),
+                            QStringLiteral("cookie")};
+  QCommandLineOption readOnly{QStringLiteral("read-only"), QStringLiteral("With --attach: observe only; every action is refused.")};
   QCommandLineOption speed{QStringLiteral("speed"), QStringLiteral("With --replay: playback speed, 0.1 to 10 (default 1; 0 = stay at the start)."),
                            QStringLiteral("x"), QStringLiteral("1")};
 
@@ -105,7 +116,7 @@ struct Options {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&size, &screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &lang, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &exportAnimation, &speed})
+    for (const auto* o : {&size, &screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &lang, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &exportAnimation, &speed, &attachNode, &cookie, &readOnly})
       parser.addOption(*o);
   }
 };
@@ -210,6 +221,20 @@ int main(int argc, char* argv[]) {
       return actorscope::app::runScript(parser.value(options.script), parser.isSet(options.deterministic),
                                         unsigned(std::max(threads, 0)), limit);
     }
+    if (parser.isSet(options.record) && parser.isSet(options.attachNode)) {
+      const int duration = intValue(parser, options.duration, 86'400'000);
+      if (duration < 0) return fail(QStringLiteral("--duration wants milliseconds"));
+      actorscope::attach::Options o;
+      o.node = parser.value(options.attachNode).toStdString();
+      o.cookie = parser.value(options.cookie).toStdString();
+      o.read_only = parser.isSet(options.readOnly);
+      std::ostringstream err;
+      const int status = actorscope::attach::record_attached(o, duration, parser.value(options.record).toStdString(), std::cout, err);
+      std::istringstream lines(err.str());
+      for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) std::fprintf(stderr, "actorscope: %s\n", line.c_str());
+      return status;
+    }
     if (parser.isSet(options.record)) {
       const QString scenario = parser.isSet(options.scenario) ? parser.value(options.scenario)
                                                               : actorscope::app::defaultScenario();
@@ -218,6 +243,8 @@ int main(int argc, char* argv[]) {
       return actorscope::app::runRecord(parser.value(options.record), scenario, duration, true,
                                         unsigned(std::max(threads, 0)));
     }
+    if (parser.isSet(options.attachNode))
+      return fail(QStringLiteral("--attach with --headless wants --record FILE (and --duration MS)"));
     return fail(QStringLiteral("--headless wants --script FILE or --record FILE"));
   }
 
@@ -330,6 +357,17 @@ int main(int argc, char* argv[]) {
   if (threads >= 0) window.setThreads(unsigned(threads));
   if (parser.isSet(options.deterministic)) window.setRunMode(actorscope::views::RunMode::Deterministic);
   window.setScenario(scenario);
+  if (parser.isSet(options.attachNode)) {
+    actorscope::attach::Options o;
+    o.node = parser.value(options.attachNode).toStdString();
+    o.cookie = parser.value(options.cookie).toStdString();
+    o.read_only = parser.isSet(options.readOnly);
+    QString why;
+    if (!window.attachTo(o, &why, false)) {
+      std::fprintf(stderr, "actorscope: %s\n", qPrintable(why));
+      if (parser.isSet(options.screenshot)) return 2;  // a scripted run: no picture of the wrong thing
+    }
+  }
   if (parser.isSet(options.replay)) {
     bool ok = false;
     const double speed = parser.value(options.speed).toDouble(&ok);

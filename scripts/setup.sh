@@ -32,6 +32,10 @@ PACKAGES=(
   qt6-tools-dev       # Qt6LinguistTools' CMake package (qt_add_lrelease)
   qt6-translations-l10n  # Qt's own translations (standard buttons and dialogs in ru, zh_CN)
   ffmpeg              # File > Export animation as MP4 or GIF
+  erlang-dev          # erl_interface (ei): attaching to a live node as a hidden C node
+  erlang-base         # erlc (the agent module is compiled at build time), epmd, erl
+  erlang-nox          # the attach tests start real Erlang nodes (supervisors, sasl)
+  elixir              # the attach tests start an Elixir node; the console on an attached node speaks Elixir
 )
 
 fail() {

@@ -31,6 +31,8 @@ class FaultPanel final : public QWidget {
 
 public:
   FaultPanel(Source* source, ObserverModel* model, QWidget* parent = nullptr);
+  /// The window now acts on another source (an attached node, or the embedded runtime again).
+  void setSource(Source* source) { source_ = source; }
 
   /// Fills the target fields (the selected process).
   void setTarget(Pid pid);

@@ -118,6 +118,12 @@ void InspectorWidget::refresh() { render(); }
 
 QString InspectorWidget::headerText() const { return header_->text(); }
 
+void InspectorWidget::setTrapReadOnly(const QString& why) {
+  trapReadOnly_ = why;
+  trap_->setToolTip(why.isEmpty() ? tr("Process.flag(:trap_exit, ...) (T)") : why);
+  render();
+}
+
 bool InspectorWidget::showsDead() const {
   const ProcessRecord* r = model_->findAny(pid_.serial());
   return r && !r->alive;
@@ -129,6 +135,7 @@ void InspectorWidget::render() {
   for (QWidget* w : {static_cast<QWidget*>(trap_), static_cast<QWidget*>(kill_), static_cast<QWidget*>(exit_),
                      static_cast<QWidget*>(send_), static_cast<QWidget*>(suspend_)})
     w->setEnabled(alive);
+  if (!trapReadOnly_.isEmpty()) trap_->setEnabled(false);
   if (!r) {
     header_->setText(pid_.valid() ? model_->pidText(pid_) : tr("No process selected"));
     status_->setText(pid_.valid() ? tr("unknown process") : tr("Click a process in the graph, the table or the log."));

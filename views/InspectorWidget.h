@@ -30,6 +30,9 @@ public:
   void refresh();
   QString headerText() const;
   bool showsDead() const;
+  /// An attached BEAM node: another process's trap_exit cannot be set from outside, so the
+  /// checkbox shows the value read-only and its tooltip says why (`why` empty: editable again).
+  void setTrapReadOnly(const QString& why);
 
 signals:
   void pidClicked(actorscope::Pid pid);
@@ -56,6 +59,7 @@ private:
   QLabel* header_;
   QLabel* status_;
   QCheckBox* trap_;
+  QString trapReadOnly_;  // why trap_exit is read-only ("" when it can be set)
   QPushButton* kill_;
   QPushButton* exit_;
   QPushButton* send_;

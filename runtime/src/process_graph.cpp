@@ -269,6 +269,15 @@ void ProcessGraph::refresh_fields(const Snapshot& s, bool queue_lengths, GraphCh
     ProcessRecord* r = get(p.pid);
     if (!r) continue;
     const uint32_t queue = queue_lengths ? p.message_queue_len : r->message_queue_len;
+    // An attached node learns a proc_lib process's real initial call after its spawn.
+    if (p.initial_call.is_tuple() && !(p.initial_call == r->initial_call)) {
+      r->initial_call = p.initial_call;
+      r->supervisor = r->supervisor || looks_like_supervisor(p.initial_call);
+      if (ch) {
+        ch->touch(p.pid.serial());
+        ch->relations = true;
+      }
+    }
     if (r->status == p.status && r->reductions == p.reductions && r->memory == p.memory && r->message_queue_len == queue)
       continue;
     r->status = p.status;

@@ -89,8 +89,9 @@ public:
   /// take its fields and relations, ones it lacks have ended (reason :unknown until their Exit
   /// event says why); the ended are kept. Events with a smaller seq are facts only.
   void resync(const Snapshot& s, GraphChanges* changes = nullptr);
-  /// Takes from a snapshot only what events do not carry (status, reductions, memory, and the
-  /// mailbox sizes when `queue_lengths`) for the processes the picture already has.
+  /// Takes from a snapshot only what events do not carry (status, reductions, memory, the initial
+  /// call an attached node learns late, and the mailbox sizes when `queue_lengths`) for the
+  /// processes the picture already has.
   void refresh_fields(const Snapshot& s, bool queue_lengths, GraphChanges* changes = nullptr);
   /// Forgets everything (counters too).
   void clear();

@@ -1,0 +1,251 @@
+// MainWindow: attaching to a live BEAM node (File > Attach to node..., --attach), leaving it, and
+// the care an action on someone's production node deserves (confirmation with the blast radius).
+
+#include "MainWindow.h"
+
+#include "AttachSource.h"
+#include "BlastRadius.h"
+#include "ChartsWidget.h"
+#include "ConsoleWidget.h"
+#include "EmbeddedSource.h"
+#include "EventLog.h"
+#include "Export.h"
+#include "FaultPanel.h"
+#include "GraphScene.h"
+#include "GraphView.h"
+#include "InspectorWidget.h"
+#include "ObserverModel.h"
+#include "TimelineWidget.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QSlider>
+#include <QStatusBar>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace actorscope::app {
+
+namespace {
+constexpr int kRecentNodes = 8;
+const QString kRecentKey = QStringLiteral("attach/recentNodes");  // names only, never a cookie
+}  // namespace
+
+bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool interactive) {
+  auto client = std::make_unique<attach::Client>();
+  // Connecting blocks (epmd, the handshake, loading the agent, reading every process): off the
+  // GUI thread, with progress and Cancel.
+  struct Shared {
+    std::mutex m;
+    QString step;
+    uint64_t done = 0, total = 0;
+    std::atomic<bool> cancel{false};
+    std::atomic<bool> finished{false};
+  } shared;
+  bool ok = false;
+  std::string why;
+  std::thread worker([&] {
+    ok = client->connect(opts, why, nullptr, [&](std::string_view step, uint64_t done, uint64_t total) {
+      std::lock_guard g(shared.m);
+      shared.step = QString::fromUtf8(step.data(), int(step.size()));
+      shared.done = done;
+      shared.total = total;
+      return !shared.cancel.load();
+    });
+    shared.finished.store(true);
+  });
+  std::unique_ptr<QProgressDialog> dlg;
+  if (interactive) {
+    dlg = std::make_unique<QProgressDialog>(tr("Attaching to %1...").arg(QString::fromStdString(opts.node)), tr("Cancel"), 0, 0, this);
+    dlg->setWindowTitle(tr("Attach to node"));
+    dlg->setWindowModality(Qt::WindowModal);
+    dlg->setMinimumDuration(300);
+  }
+  while (!shared.finished.load()) {
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 30);
+    if (dlg) {
+      std::lock_guard g(shared.m);
+      QString label = shared.step;
+      if (shared.total) label += tr(": %L1 of %L2").arg(shared.done).arg(shared.total);
+      else if (shared.done) label += tr(": %L1").arg(shared.done);
+      dlg->setLabelText(label);
+      if (shared.total) {
+        dlg->setMaximum(int(std::min<uint64_t>(shared.total, 1u << 30)));
+        dlg->setValue(int(std::min(shared.done, shared.total)));
+      }
+      if (dlg->wasCanceled()) shared.cancel.store(true);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  worker.join();
+  dlg.reset();
+  if (!ok) {
+    const QString text = QString::fromStdString(why);
+    if (error) *error = text;
+    statusBar()->showMessage(tr("Not attached: %1").arg(text), 15000);
+    if (interactive && !shared.cancel.load()) QMessageBox::warning(this, tr("Attach to node"), text);
+    return false;
+  }
+
+  // The node replaces the embedded runtime in every view.
+  if (console_) console_->detach();
+  attached_.reset();
+  host_->stop();
+  attached_ = std::make_unique<views::AttachSource>(std::move(client), this);
+  source_ = attached_.get();
+  if (faults_) faults_->setSource(source_);
+  lastAttach_ = opts;
+  attachLost_ = false;
+  model_->clear();
+  pipeline_.clear();
+  if (exporter_) exporter_->clear();
+  scene_->reset();
+  logModel_->clear();
+  inspector_->setPid({});
+  if (charts_) charts_->clear();
+  chartPids_.clear();
+  if (faults_) faults_->runtimeRestarted();
+  if (timeline_) {
+    RecordingInfo info;
+    info.created_by = "actorscope (attached to " + attached_->client().node().name + ")";
+    timeline_->startRecording(std::move(info));
+  }
+  if (console_) console_->attach(source_->shell());
+  view_->setAutoFit(true);
+  rateMessages_ = rateExits_ = 0;
+  QSettings settings;
+  QStringList recent = settings.value(kRecentKey).toStringList();
+  recent.removeAll(QString::fromStdString(opts.node));
+  recent.prepend(QString::fromStdString(opts.node));
+  settings.setValue(kRecentKey, recent.mid(0, kRecentNodes));
+  updateSourceControls();
+  updateTitle();
+  updateBanner();
+  const auto& n = attached_->client().node();
+  statusBar()->showMessage(tr("Attached to %1 (OTP %2%3)%4")
+                               .arg(QString::fromStdString(n.name), QString::fromStdString(n.otp),
+                                    n.elixir ? tr(", Elixir") : QString(), n.read_only ? tr(", read-only") : QString()),
+                           8000);
+  return true;
+}
+
+void MainWindow::detachNode() {
+  if (!attached_) return;
+  const QString name = attached_->describe();
+  startRuntime();  // leaves the node, restarts the scenario
+  updateTitle();
+  updateBanner();
+  statusBar()->showMessage(tr("Detached from %1: its agent removed itself and its trace flags").arg(name), 8000);
+}
+
+void MainWindow::attachLostWith(const QString& why) {
+  if (attachLost_) return;
+  attachLost_ = true;
+  updateSourceControls();
+  updateBanner();
+  statusBar()->showMessage(why, 30000);
+}
+
+void MainWindow::updateSourceControls() {
+  const bool node = attached_ != nullptr;
+  for (QWidget* w : {static_cast<QWidget*>(scenarioCombo_), static_cast<QWidget*>(modeCombo_), static_cast<QWidget*>(slowSlider_)})
+    if (w) w->setEnabled(!node);
+  for (QAction* a : {stepAction_, resetAction_, pauseAction_})
+    if (a) a->setEnabled(!node);
+  if (spawnMenu_) spawnMenu_->setEnabled(!node);
+  if (detachAction_) detachAction_->setEnabled(node);
+  inspector_->setTrapReadOnly(node ? tr("Read-only on an attached node: the BEAM lets only the process itself set its trap_exit "
+                                        "(Process.flag/2). This shows the value the node reports.")
+                                   : QString());
+  if (reconnectAction_) reconnectAction_->setEnabled(node && attachLost_);
+}
+
+bool MainWindow::confirmOnNode(Pid pid, const QString& action, const Term& reason) {
+  if (!attached_ || !confirmOnNode_) return true;
+  QString consequence;
+  if (!reason.is_atom(atoms::nil)) {
+    const views::BlastRadius r = views::computeBlastRadius(views::topologyOf(*model_), pid, reason);
+    scene_->showBlastRadius(pid, r);
+    QStringList dies;
+    for (const auto& d : r.dies)
+      if (d.pid != pid) dies << pidText(d.pid);
+    if (r.targetUnaffected) consequence = tr("The process is not affected (it does not trap exits, and the reason is :normal).");
+    else if (dies.isEmpty()) consequence = tr("No other process dies through links.");
+    else consequence = tr("Through links, %n more process(es) die: %1.", nullptr, int(dies.size())).arg(dies.mid(0, 12).join(QStringLiteral(", ")) + (dies.size() > 12 ? QStringLiteral(", ...") : QString()));
+    if (!r.getsDown.empty()) consequence += QLatin1Char(' ') + tr("%n monitor(s) get a DOWN.", nullptr, int(r.getsDown.size()));
+    if (!r.trapsExit.empty()) consequence += QLatin1Char(' ') + tr("%n process(es) trap the EXIT.", nullptr, int(r.trapsExit.size()));
+    consequence += QLatin1Char(' ') + tr("Supervisors may restart what ends.");
+  }
+  QMessageBox box(QMessageBox::Warning, tr("Act on %1?").arg(attached_->describe()),
+                  tr("%1 on the live node %2.").arg(action, QString::fromStdString(attached_->client().node().name)), QMessageBox::Cancel, this);
+  box.setInformativeText(consequence);
+  QPushButton* go = box.addButton(tr("Do it"), QMessageBox::AcceptRole);
+  box.setDefaultButton(QMessageBox::Cancel);
+  auto* dontAsk = new QCheckBox(tr("Don't ask again this session"), &box);
+  box.setCheckBox(dontAsk);
+  box.exec();
+  scene_->clearBlastRadius();
+  if (box.clickedButton() != go) return false;
+  if (dontAsk->isChecked()) confirmOnNode_ = false;
+  return true;
+}
+
+void MainWindow::attachDialog() {
+  QDialog dlg(this);
+  dlg.setWindowTitle(tr("Attach to node"));
+  auto* form = new QFormLayout(&dlg);
+  auto* node = new QComboBox(&dlg);
+  node->setEditable(true);
+  node->setObjectName(QStringLiteral("attachNode"));
+  node->addItems(QSettings().value(kRecentKey).toStringList());
+  node->setCurrentText(node->count() ? node->itemText(0) : QStringLiteral("app@localhost"));
+  node->setMinimumContentsLength(28);
+  auto* cookie = new QLineEdit(&dlg);
+  cookie->setObjectName(QStringLiteral("attachCookie"));
+  cookie->setEchoMode(QLineEdit::Password);
+  cookie->setPlaceholderText(attach::default_cookie().empty() ? tr("the node's cookie") : tr("empty: ~/.erlang.cookie"));
+  auto* readOnly = new QCheckBox(tr("Read-only: observe, refuse every action"), &dlg);
+  readOnly->setObjectName(QStringLiteral("attachReadOnly"));
+  auto* note = new QLabel(tr("Actorscope connects as a hidden node, loads a small agent module onto the node and "
+                             "removes it (and every trace flag it set) when it detaches or goes away. The cookie is not saved."),
+                          &dlg);
+  note->setWordWrap(true);
+  form->addRow(tr("Node (name@host):"), node);
+  form->addRow(tr("Cookie:"), cookie);
+  form->addRow(readOnly);
+  form->addRow(note);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dlg);
+  buttons->button(QDialogButtonBox::Ok)->setText(tr("Attach"));
+  form->addRow(buttons);
+  connect(buttons, &QDialogButtonBox::accepted, &dlg, [&] {
+    const std::string bad = attach::check_node_name(node->currentText().trimmed().toStdString());
+    if (!bad.empty()) {
+      QMessageBox::warning(&dlg, tr("Attach to node"), QString::fromStdString(bad));
+      return;
+    }
+    dlg.accept();
+  });
+  connect(buttons, &QDialogButtonBox::rejected, &dlg, &QDialog::reject);
+  if (dlg.exec() != QDialog::Accepted) return;
+  attach::Options o;
+  o.node = node->currentText().trimmed().toStdString();
+  o.cookie = cookie->text().toStdString();
+  o.read_only = readOnly->isChecked();
+  attachTo(o);
+}
+
+}  // namespace actorscope::app

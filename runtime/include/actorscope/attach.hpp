@@ -1,0 +1,150 @@
+#pragma once
+// Attach: observe and act on a live BEAM node (OTP 25 and later) as a hidden C node through
+// erl_interface, with the agent module runtime/src/attach/actorscope_agent.erl loaded onto the
+// node (protocol: docs/attach-protocol.md). The agent's reports become the trace vocabulary of
+// trace.hpp (one Snapshot, then TraceEvents), so every view works on an attached node as on the
+// embedded runtime. Qt-free.
+//
+// Threading: connect() blocks its caller (run it off the GUI thread; progress() may cancel).
+// After it succeeds one receive thread owns the connection. take(), the commands and detach()
+// may be called from any thread; a command's callback runs on the receive thread.
+
+#include "actorscope/term.hpp"
+#include "actorscope/trace.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorscope::attach {
+
+/// Why an attach failed (or a session ended).
+enum class Failure : uint8_t {
+  None,
+  BadName,          // not name@host
+  NoCookie,         // no --cookie and no readable ~/.erlang.cookie
+  UnknownHost,      // the host does not resolve
+  EpmdDown,         // nothing listens on the host's epmd port
+  NoSuchNode,       // epmd runs, but no node of that name
+  NameType,         // the node uses long names and was named short (or the reverse)
+  CookieRefused,    // the handshake was refused: most likely the cookie
+  Unreachable,      // the node's port does not answer
+  AgentLoad,        // the agent could not be loaded or started
+  TracerBusy,       // another tracer owns processes on the node
+  AlreadyAttached,  // another observer's agent runs there
+  Cancelled,        // progress() said stop
+  Lost,             // the node went away mid-session
+};
+const char* to_string(Failure f);
+
+struct Options {
+  std::string node;          ///< name@host (short or long)
+  std::string cookie;        ///< empty: the contents of $HOME/.erlang.cookie
+  bool read_only = false;    ///< the agent refuses every action
+  unsigned timeout_ms = 5000;
+  int batch_ms = 50;
+  int max_events_per_s = 50'000;
+};
+
+/// The agent's accounting, totals since attach.
+struct AgentStats {
+  uint64_t events = 0;    ///< traced events the agent reported
+  uint64_t dropped = 0;   ///< traced events it left out (rate limit), exact
+  bool sampling = false;  ///< it is shedding load now
+  uint64_t processes = 0; ///< processes on the node at the last report
+  uint64_t agent_reductions = 0;
+};
+
+/// What take() hands over: a plain value.
+struct Batch {
+  std::vector<TraceEvent> events;     ///< in seq order
+  std::optional<Snapshot> snapshot;   ///< apply before `events`
+  bool full = false;                  ///< `snapshot` replaces the picture (the first one)
+  int64_t now_ns = 0;                 ///< the node's clock (ns since attach) at the last report
+  AgentStats stats;
+  std::vector<std::string> nodes;     ///< the node's connected nodes, when they changed
+  bool lost = false;                  ///< the session ended; `error` says why
+  std::string error;
+};
+
+/// A command's answer: ok with a value, or an error in words.
+struct Reply {
+  bool ok = false;
+  Term value;
+  std::string error;
+};
+using ReplyFn = std::function<void(Reply)>;
+
+/// Progress of connect(): a step's words and a count (total 0: unknown). Return false to cancel.
+using ProgressFn = std::function<bool(std::string_view step, uint64_t done, uint64_t total)>;
+
+/// What the agent's hello said about the node.
+struct NodeInfo {
+  std::string name;      ///< its node name
+  std::string otp;       ///< "25"
+  bool elixir = false;   ///< Elixir is loaded there (the console speaks Elixir)
+  bool read_only = false;
+  std::vector<std::string> nodes;
+};
+
+class Client {
+public:
+  Client();
+  ~Client();  ///< detaches
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  /// Connects, loads and starts the agent, reads the node's first full picture (the first
+  /// take() carries it), then starts the receive thread. On failure returns false with `error`
+  /// naming the cause and the fix; nothing is left on the node.
+  bool connect(const Options& opts, std::string& error, Failure* why = nullptr, ProgressFn progress = {});
+  bool connected() const;
+  const NodeInfo& node() const;
+
+  /// Everything reported since the last take(). O(events).
+  Batch take();
+
+  // ---- actions (refused by a read-only agent) ----
+  /// exit(pid, reason) made by the agent; the trace shows it coming from the observer.
+  void exit(Pid pid, const Term& reason, ReplyFn done = {});
+  void send(Pid pid, const Term& message, ReplyFn done = {});
+  void suspend(Pid pid, bool suspended, ReplyFn done = {});
+  /// {info list, messages}: the Process.info items as a keyword list, and the first messages.
+  void info(Pid pid, ReplyFn done);
+  /// Evaluates `text` on the node (elixir or erlang); the value is the printed result.
+  void eval(bool elixir, const std::string& text, ReplyFn done);
+  /// The processes shown now: the agent polls them first.
+  void poll_first(const std::vector<Pid>& pids);
+
+  /// Tells the agent to remove itself and its trace flags, waits (up to 2 s) for it to say so,
+  /// closes the connection. Safe to call twice.
+  void detach();
+  /// Closes the connection without a word to the agent, as if this process had died: the agent
+  /// sees the observer's node go down and cleans up on its own (a stuck node; the tests).
+  void abandon();
+
+  /// How a pid of the attached node prints there ("#PID<0.84.0>"): the pid's own numbers.
+  std::string pid_text(Pid p) const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> d_;
+};
+
+/// `actorscope --attach NODE --record FILE --duration MS --headless`: attaches, records what the
+/// node does for `duration_ms` (real time), detaches, writes the recording (an ordinary one: it
+/// replays in the window). Progress and a summary go to `out`, errors to `err`, one line each.
+/// Returns 0, 2 when the attach failed, 1 when the file cannot be written.
+int record_attached(const Options& opts, int64_t duration_ms, const std::string& path, std::ostream& out, std::ostream& err);
+
+/// The node's name as the user typed it, checked: "name@host" (short or long). Empty error: ok.
+std::string check_node_name(std::string_view node);
+/// The cookie in $HOME/.erlang.cookie, or "" when there is none.
+std::string default_cookie();
+
+}  // namespace actorscope::attach

@@ -1,0 +1,59 @@
+#pragma once
+// Terms between the node's external format (erl_interface) and actorscope::Term. Pids and
+// references of the node map to local Pid / Ref values and back (PidMap). Not thread-safe: the
+// attach client's receive thread owns one.
+
+#include "actorscope/term.hpp"
+
+#include <ei.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+namespace actorscope::attach {
+
+/// The node's pids and refs, and the local values that stand for them. A pid of the attached
+/// node, `<0.N.0>`, becomes the Pid with serial N, so it prints as the node prints it; any
+/// other (another node's, a serial above 0, <0.0.0>) gets a serial from 2^31 up.
+class PidMap {
+public:
+  explicit PidMap(std::string home = {}) : home_(std::move(home)) {}
+  void set_home(std::string node) { home_ = std::move(node); }
+  const std::string& home() const { return home_; }
+
+  Pid local(const erlang_pid& p);
+  std::optional<erlang_pid> remote(Pid p) const;
+  /// The node a mapped pid lives on ("" when unknown).
+  std::string node_of(Pid p) const;
+  /// As the node prints it: "#PID<0.84.0>" (its own), "#PID<N.84.0>" for another node's (N the
+  /// order in which this map met that node, from 1).
+  std::string text(Pid p) const;
+
+  Ref local(const erlang_ref& r);
+  std::optional<erlang_ref> remote(Ref r) const;
+
+private:
+  using Key = std::tuple<std::string, unsigned, unsigned, unsigned>;
+  std::string home_;
+  std::map<Key, uint32_t> to_local_;
+  std::unordered_map<uint32_t, erlang_pid> to_remote_;
+  std::map<std::string, unsigned> node_index_;
+  uint32_t next_high_ = 0x8000'0000u;
+  std::map<std::tuple<std::string, int, unsigned, unsigned, unsigned, unsigned>, uint64_t> ref_to_local_;
+  std::unordered_map<uint64_t, erlang_ref> ref_to_remote_;
+  uint64_t next_ref_ = 1;
+};
+
+/// Decodes the term at `*index` of `buf` (advancing it). Ports, funs, bignums and bitstrings the
+/// Term type lacks become atoms holding their printed form. Returns false on a malformed buffer.
+bool decode(const char* buf, int* index, PidMap& pids, Term& out);
+
+/// Encodes `t` into `x`. Returns false with `error` for what cannot reach a node (a fun, a pid
+/// or reference the node never gave us).
+bool encode(ei_x_buff* x, const Term& t, const PidMap& pids, std::string& error);
+
+}  // namespace actorscope::attach

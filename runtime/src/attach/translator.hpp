@@ -1,0 +1,93 @@
+#pragma once
+// Translator: the agent's reports (docs/attach-protocol.md) into the trace vocabulary. The agent
+// sees what the BEAM's tracer shows: a process's exit, a trapped {'EXIT', ...} or {'DOWN', ...}
+// entering a mailbox. The signals between them are not traced, so the translator, which keeps
+// every process's links and monitors, makes them: an exit sends a SignalSent along each link and
+// to each watcher; each is delivered (Killed, Trapped, DownQueued) when its effect is reported,
+// or, when none comes within kSettleNs, with what the rules say (DroppedNormal, DroppedDead).
+// A supervisor's spawn right after it trapped a child's exit is that child's Restart.
+// Not thread-safe: the attach client's receive thread owns it.
+
+#include "actorscope/process_graph.hpp"
+#include "actorscope/trace.hpp"
+#include "ei_codec.hpp"
+
+#include <deque>
+#include <unordered_map>
+#include <vector>
+
+namespace actorscope::attach {
+
+class Translator {
+public:
+  /// How long (node ns) a signal waits for its reported effect before the rules decide it.
+  static constexpr int64_t kSettleNs = 300'000'000;
+
+  explicit Translator(PidMap& pids) : pids_(pids) {}
+
+  /// The node's monotonic ns that becomes time 0 of the trace; the agent's own pid (its
+  /// exit/2 is the observer's).
+  void start(int64_t origin_ns, Pid agent);
+  /// One `Proc` map of a snapshot chunk. Returns false when it is malformed.
+  bool snapshot_proc(const Term& proc);
+  /// The snapshot is complete: the first picture (labels follow as events in `out`).
+  Snapshot finish_snapshot(int64_t node_now_ns, std::vector<TraceEvent>& out);
+
+  /// One agent event. Returns false when it is malformed (it is skipped).
+  bool event(const Term& ev, std::vector<TraceEvent>& out);
+  /// The node's clock moved to `node_now_ns`: signals older than kSettleNs are decided.
+  void settle(int64_t node_now_ns, std::vector<TraceEvent>& out);
+  /// The observer is about to make the agent call exit(target, reason).
+  void observer_exit(Pid target, const Term& reason, std::vector<TraceEvent>& out);
+
+  /// The picture now (for the periodic refresh of status, reductions, memory, queue lengths).
+  Snapshot snapshot() const;
+  int64_t now_ns() const { return now_; }
+  bool alive(Pid p) const { return procs_.count(p.serial()) > 0; }
+  size_t size() const { return procs_.size(); }
+
+private:
+  struct Proc {
+    ProcessSnapshot s;
+    Term label;  // child id, or nil
+  };
+  struct Pending {
+    SignalType type;
+    Pid from, to;  // from: none for the observer
+    Term reason;
+    Ref ref;
+    int64_t deadline;
+    bool linked;
+  };
+  struct ChildExit {
+    Pid child;
+    Term reason;
+    Term label;
+    int64_t at;
+  };
+
+  int64_t time(const Term& t);
+  TraceEvent make(TraceKind k, Pid a, Pid b = {});
+  Proc* get(Pid p);
+  Ref monitor_ref(Pid watcher, Pid target);
+  void deliver(size_t i, SignalOutcome o, std::vector<TraceEvent>& out);
+  void sent(SignalType type, Pid from, Pid to, const Term& reason, Ref ref, bool linked, std::vector<TraceEvent>& out);
+  void on_exit(Pid p, const Term& reason, std::vector<TraceEvent>& out);
+  void on_spawn(Pid p, Pid parent, const Term& mfa, std::vector<TraceEvent>& out);
+  Pid from_of(Pid p) const { return p == agent_ ? Pid{} : p; }
+
+  PidMap& pids_;
+  Pid agent_;
+  int64_t origin_ = 0;
+  int64_t now_ = 0;
+  uint64_t seq_ = 1;
+  uint64_t next_ref_ = 1ull << 40;  // refs the translator makes for monitors (the node's are below)
+  std::unordered_map<uint32_t, Proc> procs_;
+  std::vector<std::pair<uint32_t, std::vector<Pid>>> snap_monitors_, snap_monitored_by_;
+  std::unordered_map<uint64_t, Ref> monitor_refs_;  // (watcher serial, target serial) -> ref
+  std::vector<Pending> pending_;
+  std::unordered_map<uint32_t, std::deque<ChildExit>> child_exits_;  // per supervisor
+  std::unordered_map<uint32_t, Term> labels_;  // child ids, kept past a child's end for its restart
+};
+
+}  // namespace actorscope::attach

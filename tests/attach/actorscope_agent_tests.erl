@@ -1,0 +1,618 @@
+%% Tests of runtime/src/attach/actorscope_agent.erl against docs/attach-protocol.md.
+%%
+%% erl -noshell -pa DIR -eval 'actorscope_agent_tests:run()'   (DIR holds both .beam files)
+%% Exits the VM with 0 when every step passes, 1 with the failing step and why otherwise.
+%% The observer is the test process itself, except in the last session, where it is a process
+%% on a second node (peer, loopback) that is killed.
+-module(actorscope_agent_tests).
+
+-export([run/0]).
+-export([init/1, worker_start/1, worker_init/2, remote_observer/1]).  % callbacks
+
+-define(AGENT, actorscope_agent).
+-define(WAIT, 10000).           % ms to wait for a condition (events, polls, cleanup)
+-define(SUP, actorscope_test_sup).
+-define(TRACE_KINDS, [spawn, exit, link, unlink, register, unregister, exit_msg, down_msg]).
+
+run() ->
+    {Pid, MRef} = spawn_monitor(fun main/0),
+    receive
+        {'DOWN', MRef, process, Pid, normal} ->
+            io:format("actorscope_agent_tests: all passed~n"),
+            halt(0);
+        {'DOWN', MRef, process, Pid, {test_failed, Step, Text}} ->
+            io:format("~nactorscope_agent_tests: FAILED in step \"~ts\":~n~ts~n", [Step, Text]),
+            halt(1);
+        {'DOWN', MRef, process, Pid, Why} ->
+            io:format("~nactorscope_agent_tests: FAILED: ~tp~n", [Why]),
+            halt(1)
+    after 600000 ->
+        io:format("~nactorscope_agent_tests: FAILED: no end after 600 s~n"),
+        halt(1)
+    end.
+
+main() ->
+    %% supervisor and crash reports of the processes killed on purpose are noise here
+    ok = logger:add_primary_filter(actorscope_tests_quiet,
+                                   {fun logger_filters:domain/2, {stop, sub, [otp]}}),
+    put(events, []),
+    put(batches, []),
+    Default = erlang:trace_info('receive', match_spec),
+    step("nothing is traced before the tests", fun() -> assert_no_flags() end),
+    Sup = step("start a supervisor with 3 workers", fun start_tree/0),
+    A = step("start and hello", fun start_main/0),
+    step("snapshot has the supervision tree", fun() -> check_snapshot(A, Sup) end),
+    step("spawn, link, unlink, register, exit events in order", fun() -> check_proc_events(A) end),
+    step("a trapping process gets exit_msg; a poll reports trap_exit",
+         fun() -> check_exit_msg(A) end),
+    step("monitor, demonitor (polls) and down_msg", fun() -> check_monitors(A) end),
+    step("exit command kills a child; the supervisor restarts it (spawn, label)",
+         fun() -> check_exit_command(A, Sup) end),
+    step("send command", fun() -> check_send(A) end),
+    step("suspend, info, resume commands", fun() -> check_suspend_info(A) end),
+    step("eval erlang", fun() -> check_eval_erlang(A) end),
+    step("eval elixir", fun() -> check_eval_elixir(A) end),
+    step("a second start gives already_attached", fun() ->
+        expect({error, {already_attached, A}}, ?AGENT:start(self(), #{}))
+    end),
+    step("a load over the running agent (a second observer): it moves to the new copy",
+         fun() -> check_reload(A) end),
+    step("every batch: Stats events = trace events sent + dropped", fun check_batches/0),
+    step("detach command cleans up", fun() -> detach_command(A, Default) end),
+    step("read_only refuses all but info, poll_first and detach; rate limit counts drops",
+         fun() -> check_read_only(Default) end),
+    step("the observer process ends: the agent cleans up", fun() -> check_observer_down(Default) end),
+    step("another tracer: tracer_busy, and the module unloads", fun check_tracer_busy/0),
+    step("observer on a second node, node killed: the agent cleans up",
+         fun() -> check_remote_observer(Default) end),
+    unlink(Sup),
+    exit(Sup, shutdown),
+    ok.
+
+%% ---------------------------------------------------------------------------------------------
+%% Steps
+
+start_tree() ->
+    {ok, Sup} = supervisor:start_link({local, ?SUP}, ?MODULE, sup),
+    Sup.
+
+start_main() ->
+    {ok, A} = ?AGENT:start(self(), #{}),
+    expect(A, whereis(?AGENT)),
+    Hello = recv(A, hello),
+    #{node := N, otp := Otp, elixir := Ex, nodes := Nodes, read_only := false, now := Now,
+      processes := Count} = Hello,
+    expect(node(), N),
+    expect(erlang:system_info(otp_release), Otp),
+    true = is_boolean(Ex) andalso is_list(Nodes) andalso is_integer(Now) andalso Count > 10,
+    A.
+
+check_snapshot(A, Sup) ->
+    Procs = snapshot(A),
+    ByPid = maps:from_list([{P, M} || #{pid := P} = M <- Procs]),
+    is_map_key(A, ByPid) andalso fail("the agent is in its own snapshot", []),
+    #{Sup := S} = ByPid,
+    #{supervisor := true, name := ?SUP, initial_call := {supervisor, ?MODULE, 1},
+      parent := Parent, trap_exit := true} = S,
+    expect(self(), Parent),
+    Workers = [{Id, whereis(worker_name(Id))} || Id <- [w1, w2, w3]],
+    [begin
+         #{W := M} = ByPid,
+         #{label := Id, parent := Sup, links := [Sup], supervisor := false,
+           initial_call := {?MODULE, worker_init, 2}, name := Name} = M,
+         expect(worker_name(Id), Name),
+         true = lists:member(W, maps:get(links, S)),
+         [expect(true, maps:is_key(K, M))
+          || K <- [monitors, monitored_by, message_queue_len, status, reductions, memory]]
+     end || {Id, W} <- Workers],
+    true = lists:member(self(), maps:get(links, S)),
+    #{label := undefined} = maps:get(self(), ByPid),
+    ok.
+
+check_proc_events(A) ->
+    Self = self(),
+    W = spawn(fun() ->
+                      receive {reg, N} -> register(N, self()) end,
+                      receive stop -> ok end
+              end),
+    link(W),
+    unlink(W),
+    link(W),
+    W ! {reg, actorscope_test_w},
+    W ! stop,
+    Patterns = [{spawn, '_', W, Self, {erlang, apply, 2}},
+                {link, '_', Self, W},
+                {unlink, '_', Self, W},
+                {link, '_', Self, W},
+                {register, '_', W, actorscope_test_w},
+                {exit, '_', W, normal},
+                {unregister, '_', W, actorscope_test_w}],
+    Found = await(A, "the events of W in order", fun(Es) -> in_order(Patterns, Es) end),
+    Ts = [element(2, E) || E <- Found],
+    expect(Ts, lists:sort(Ts)),
+    Now = erlang:monotonic_time(nanosecond),
+    [true = is_integer(T) andalso T =< Now andalso Now - T < 60000000000 || T <- Ts],
+    ok.
+
+check_exit_msg(A) ->
+    Self = self(),
+    Tp = spawn(fun() ->
+                       process_flag(trap_exit, true),
+                       C = spawn_link(fun() -> exit(boom) end),
+                       Self ! {child, self(), C},
+                       receive stop -> ok end
+               end),
+    C = receive {child, Tp, C0} -> C0 after ?WAIT -> fail("no child", []) end,
+    ok = cmd(A, {poll_first, [Tp]}),
+    await(A, "exit_msg", fun(Es) ->
+        in_order([{link, '_', Tp, C}, {exit, '_', C, boom}, {exit_msg, '_', Tp, C, boom}], Es)
+    end),
+    await(A, "trap_exit from a poll", fun(Es) -> in_order([{trap_exit, '_', Tp, true}], Es) end),
+    Tp ! stop.
+
+check_monitors(A) ->
+    Self = self(),
+    Target = spawn(fun sink/0),
+    Mp = spawn(fun() ->
+                       Ref = monitor(process, Target),
+                       Self ! {monitoring, self(), Ref},
+                       receive {'DOWN', Ref, process, Target, _} -> ok end,
+                       receive stop -> ok end
+               end),
+    Ref = receive {monitoring, Mp, R} -> R after ?WAIT -> fail("no monitor", []) end,
+    ok = cmd(A, {poll_first, [Mp]}),
+    await(A, "monitor from a poll", fun(Es) -> in_order([{monitor, '_', Mp, Target}], Es) end),
+    exit(Target, kill),
+    await(A, "down_msg", fun(Es) -> in_order([{down_msg, '_', Mp, Ref, Target, killed}], Es) end),
+    %% demonitor while the target lives
+    Target2 = spawn(fun sink/0),
+    Mp2 = spawn(fun() ->
+                        Ref2 = monitor(process, Target2),
+                        Self ! {monitoring, self(), Ref2},
+                        receive demonitor -> demonitor(Ref2) end,
+                        receive stop -> ok end
+                end),
+    receive {monitoring, Mp2, _} -> ok after ?WAIT -> fail("no monitor 2", []) end,
+    ok = cmd(A, {poll_first, [Mp, Mp2]}),
+    await(A, "monitor 2 from a poll", fun(Es) -> in_order([{monitor, '_', Mp2, Target2}], Es) end),
+    Mp2 ! demonitor,
+    await(A, "demonitor from a poll",
+          fun(Es) -> in_order([{demonitor, '_', Mp2, Target2}], Es) end),
+    %% a monitor that fired is not a demonitor
+    [fail("fired monitor reported as demonitor: ~p", [E])
+     || {demonitor, _, P, _} = E <- events(), P =:= Mp],
+    [P ! stop || P <- [Mp, Mp2, Target2]],
+    ok.
+
+check_exit_command(A, Sup) ->
+    W2 = whereis(worker_name(w2)),
+    ok = cmd(A, {exit, W2, {test_kill, 1}}),
+    [_, {spawn, _, New, Sup, {proc_lib, init_p, 5}}] =
+        await(A, "exit of w2, then the supervisor's spawn", fun(Es) ->
+            in_order([{exit, '_', W2, {test_kill, 1}}, {spawn, '_', '_', Sup, '_'}], Es)
+        end),
+    wait_until("w2 restarted", fun() ->
+        lists:keyfind(w2, 1, supervisor:which_children(Sup)) =:= {w2, New, worker, [?MODULE]}
+    end),
+    ok = cmd(A, {poll_first, [New]}),
+    await(A, "label of the new w2",
+          fun(Es) -> in_order([{label, New, w2, {?MODULE, worker_init, 2}}], Es) end),
+    expect({error, noproc}, cmd(A, {exit, W2, kill})),
+    expect({error, agent}, cmd(A, {exit, A, kill})),
+    ok.
+
+check_send(A) ->
+    W1 = whereis(worker_name(w1)),
+    ok = cmd(A, {send, W1, {echo, self(), hello}}),
+    receive {echo_reply, W1, hello} -> ok after ?WAIT -> fail("no echo by pid", []) end,
+    ok = cmd(A, {send, worker_name(w1), {echo, self(), by_name}}),
+    receive {echo_reply, W1, by_name} -> ok after ?WAIT -> fail("no echo by name", []) end,
+    expect({error, noproc}, cmd(A, {send, actorscope_no_such_name, x})),
+    ok.
+
+check_suspend_info(A) ->
+    W1 = whereis(worker_name(w1)),
+    ok = cmd(A, {suspend, W1}),
+    expect({status, suspended}, process_info(W1, status)),
+    W1 ! {echo, self(), queued},
+    {ok, {Items, Msgs}} = cmd(A, {info, W1}),
+    Self = self(),
+    [{echo, Self, queued}] = Msgs,
+    expect(suspended, proplists:get_value(status, Items)),
+    [true = lists:keymember(K, 1, Items) orelse fail("info lacks ~p: ~p", [K, Items])
+     || K <- [current_function, initial_call, links, dictionary, monitors, monitored_by,
+              memory, current_stacktrace, reductions, message_queue_len]],
+    true = lists:keymember('$initial_call', 1, proplists:get_value(dictionary, Items)),
+    receive {echo_reply, W1, queued} -> fail("a suspended process answered", []) after 0 -> ok end,
+    ok = cmd(A, {resume, W1}),
+    receive {echo_reply, W1, queued} -> ok after ?WAIT -> fail("no echo after resume", []) end,
+    expect({error, not_suspended}, cmd(A, {resume, W1})),
+    Dead = spawn(fun() -> ok end),
+    wait_until("a process ends", fun() -> not is_process_alive(Dead) end),
+    expect({error, noproc}, cmd(A, {info, Dead})),
+    expect({error, noproc}, cmd(A, {suspend, Dead})),
+    ok.
+
+check_eval_erlang(A) ->
+    {ok, {"42", [{'X', 41}]}} = cmd(A, {eval, erlang, "X + 1.", [{'X', 41}]}),
+    {ok, {"42", Bs}} = cmd(A, {eval, erlang, "Y = 6 * 7, Y", []}),
+    expect({'Y', 42}, lists:keyfind('Y', 1, Bs)),
+    {ok, {"<<\"abc\">>", _}} = cmd(A, {eval, erlang, <<"list_to_binary(\"abc\").">>, []}),
+    {ok, {"[1,2]", _}} = cmd(A, {eval, erlang, "lists:seq(1, 2).", []}),
+    {error, "** exception error: an error occurred when evaluating an arithmetic expression"
+     ++ _} = cmd(A, {eval, erlang, "1 / 0.", []}),
+    {error, "** exception exit: bye"} = cmd(A, {eval, erlang, "exit(bye).", []}),
+    {error, "** exception throw: ball"} = cmd(A, {eval, erlang, "throw(ball).", []}),
+    expect({error, "* 1:5: syntax error before: '.'"}, cmd(A, {eval, erlang, "1 + .", []})),
+    expect({error, "* 1:1: variable 'Z' is unbound"}, cmd(A, {eval, erlang, "Z + 1.", []})),
+    {error, "* 1:5: unterminated string" ++ _} = cmd(A, {eval, erlang, "1 + \"abc", []}),
+    {ok, {Pid, _}} = cmd(A, {eval, erlang, "pid(0, 1, 0).", []}),
+    expect(Pid, lists:flatten(io_lib:format("~p", [c:pid(0, 1, 0)]))),
+    %% a long evaluation does not block the agent, and times out after 5 s
+    EvalRef = cmd_async(A, {eval, erlang, "receive after 60000 -> ok end.", []}),
+    {ok, _} = cmd(A, {info, whereis(worker_name(w1))}),
+    receive {actorscope, A, reply, EvalRef, _} -> fail("eval answered before info", [])
+    after 0 -> ok
+    end,
+    {error, "** evaluation timed out" ++ _} = reply(A, EvalRef, ?WAIT),
+    ok.
+
+check_eval_elixir(A) ->
+    case code:ensure_loaded('Elixir.Code') of
+        {module, _} -> ok;
+        _ ->
+            {error, "** Elixir is not available" ++ _} = cmd(A, {eval, elixir, "1 + 2", []}),
+            add_elixir()
+    end,
+    case application:ensure_all_started(elixir) of
+        {ok, _} ->
+            {ok, {"3", []}} = cmd(A, {eval, elixir, "1 + 2", []}),
+            {ok, {"42", [{x, 41}]}} = cmd(A, {eval, elixir, <<"x + 1">>, [{x, 41}]}),
+            {ok, {"\"ab\"", _}} = cmd(A, {eval, elixir, "\"a\" <> \"b\"", []}),
+            {error, "** (RuntimeError) boom" ++ _} = cmd(A, {eval, elixir, "raise \"boom\"", []}),
+            ok;
+        {error, Why} ->
+            io:format("[Elixir not startable here (~p): only the refusal was tested] ", [Why])
+    end.
+
+%% Elixir's ebin, found from the elixir executable (EXE/../../lib/elixir/ebin), if installed.
+add_elixir() ->
+    case os:find_executable("elixir") of
+        false ->
+            ok;
+        Exe ->
+            Ebin = filename:join([filename:dirname(filename:dirname(resolve_links(Exe, 10))),
+                                  "lib", "elixir", "ebin"]),
+            code:add_pathz(Ebin)
+    end.
+
+resolve_links(Path, 0) ->
+    Path;
+resolve_links(Path, N) ->
+    case file:read_link(Path) of
+        {ok, Target} ->
+            resolve_links(filename:absname(Target, filename:dirname(Path)), N - 1);
+        {error, _} ->
+            Path
+    end.
+
+%% What a second observer does: load the module again, then start (already_attached). The next
+%% load purges the copy before it: by then (a flush later) the agent must have left it.
+check_reload(A) ->
+    {ok, Beam} = file:read_file(code:which(?AGENT)),
+    Load = fun() ->
+                   {module, ?AGENT} = code:load_binary(?AGENT, "actorscope_agent.erl", Beam),
+                   wait_until("the agent left the old copy",
+                              fun() -> not erlang:check_process_code(A, ?AGENT) end)
+           end,
+    Load(),
+    expect({error, {already_attached, A}}, ?AGENT:start(self(), #{})),
+    Load(),
+    Load(),
+    true = is_process_alive(A) orelse fail("the agent was killed by a load", []),
+    {ok, _} = cmd(A, {info, self()}),
+    ok.
+
+detach_command(A, Default) ->
+    Ref = cmd_async(A, detach),
+    ok = reply(A, Ref, ?WAIT),
+    recv(A, detached),
+    assert_clean(A, Default).
+
+check_read_only(Default) ->
+    {ok, A} = ?AGENT:start(self(), #{read_only => true, max_events_per_s => 20, batch_ms => 20}),
+    #{read_only := true} = recv(A, hello),
+    _ = snapshot(A),
+    W1 = whereis(worker_name(w1)),
+    [expect({error, read_only}, cmd(A, C))
+     || C <- [{exit, W1, kill}, {send, W1, x}, {suspend, W1}, {resume, W1},
+              {eval, erlang, "1.", []}, {eval, elixir, "1", []}]],
+    true = is_process_alive(W1),
+    {ok, {_, _}} = cmd(A, {info, W1}),
+    ok = cmd(A, {poll_first, [W1]}),
+    %% 400 trace events at once against a limit of 20/s
+    T0 = erlang:monotonic_time(millisecond),
+    clear_events(),
+    [spawn(fun() -> ok end) || _ <- lists:seq(1, 200)],
+    Batches = await_batches(A, "dropped events", fun(Bs) ->
+        lists:sum([maps:get(dropped, S) || {_, S} <- Bs]) >= 300
+    end),
+    Secs = (erlang:monotonic_time(millisecond) - T0) div 1000 + 2,
+    Sent = length([E || {Es, _} <- Batches, E <- Es, lists:member(element(1, E), ?TRACE_KINDS)]),
+    Sent =< 20 * Secs orelse fail("~p events sent in about ~p s over a limit of 20/s",
+                                  [Sent, Secs]),
+    [true = maps:get(sampling, S) || {_, S} <- Batches, maps:get(dropped, S) > 0],
+    #{spawn := _} = lists:foldl(fun({_, #{dropped_by_kind := K}}, Acc) -> maps:merge(Acc, K) end,
+                                #{}, Batches),
+    check_batches(),
+    A ! {detach, self()},
+    recv(A, detached),
+    assert_clean(A, Default).
+
+check_observer_down(Default) ->
+    Obs = spawn(fun sink/0),
+    {ok, A} = ?AGENT:start(Obs, #{}),
+    exit(Obs, kill),
+    assert_clean(A, Default).
+
+check_tracer_busy() ->
+    Tracer = spawn(fun sink/0),
+    X = spawn(fun sink/0),
+    1 = erlang:trace(X, true, [procs, {tracer, Tracer}]),
+    {error, {tracer_busy, Busy}} = ?AGENT:start(self(), #{}),
+    true = lists:member({X, Tracer}, Busy) orelse fail("~p not in ~p", [{X, Tracer}, Busy]),
+    wait_unloaded(),
+    expect({flags, [procs]}, erlang:trace_info(X, flags)),
+    expect({tracer, Tracer}, erlang:trace_info(X, tracer)),
+    1 = erlang:trace(X, false, [all]),
+    _ = erlang:trace(new_processes, true, [procs, {tracer, Tracer}]),
+    {error, {tracer_busy, [{new, Tracer} | _]}} = ?AGENT:start(self(), #{}),
+    _ = erlang:trace(new_processes, false, [all]),
+    wait_unloaded(),
+    exit(Tracer, kill),
+    exit(X, kill),
+    assert_no_flags().
+
+check_remote_observer(Default) ->
+    case ensure_distribution() of
+        {skip, Why} ->
+            io:format("[SKIPPED: ~ts] ", [Why]);
+        ok ->
+            Dir = filename:dirname(code:which(?MODULE)),
+            {ok, _Peer, Node} = peer:start(#{name => peer:random_name(actorscope_obs),
+                                             host => "127.0.0.1", longnames => true,
+                                             args => ["-pa", Dir]}),
+            Obs = spawn(Node, ?MODULE, remote_observer, [self()]),
+            {ok, A} = ?AGENT:start(Obs, #{}),
+            #{nodes := Nodes} = forwarded(A, hello),
+            false = lists:member(Node, Nodes),
+            forwarded(A, snapshot_done),
+            OsPid = erpc:call(Node, os, getpid, []),
+            _ = os:cmd("kill -9 " ++ OsPid),
+            assert_clean(A, Default)
+    end.
+
+%% ---------------------------------------------------------------------------------------------
+%% Supervisor and worker callbacks
+
+init(sup) ->
+    {ok, {#{strategy => one_for_one, intensity => 10, period => 10},
+          [#{id => Id, start => {?MODULE, worker_start, [Id]}} || Id <- [w1, w2, w3]]}}.
+
+worker_start(Id) ->
+    proc_lib:start_link(?MODULE, worker_init, [Id, self()]).
+
+worker_init(Id, Parent) ->
+    register(worker_name(Id), self()),
+    proc_lib:init_ack(Parent, {ok, self()}),
+    worker_loop().
+
+worker_loop() ->
+    receive
+        {echo, From, X} -> From ! {echo_reply, self(), X};
+        _ -> ok
+    end,
+    worker_loop().
+
+worker_name(Id) -> list_to_atom("actorscope_test_" ++ atom_to_list(Id)).
+
+%% On the peer: forwards what the agent sends.
+remote_observer(To) ->
+    receive M -> To ! {forwarded, M} end,
+    remote_observer(To).
+
+sink() ->
+    receive _ -> sink() end.
+
+%% ---------------------------------------------------------------------------------------------
+%% Talking to the agent
+
+cmd(A, Cmd) ->
+    reply(A, cmd_async(A, Cmd), ?WAIT).
+
+cmd_async(A, Cmd) ->
+    Ref = make_ref(),
+    A ! {Ref, self(), Cmd},
+    Ref.
+
+reply(A, Ref, Timeout) ->
+    receive {actorscope, A, reply, Ref, R} -> R
+    after Timeout ->
+        fail("no reply from the agent in ~p ms; the agent: ~tp",
+             [Timeout, process_info(A, [status, message_queue_len, current_stacktrace])])
+    end.
+
+recv(A, hello) ->
+    receive {actorscope, A, hello, Info} -> Info after ?WAIT -> fail("no hello", []) end;
+recv(A, detached) ->
+    receive {actorscope, A, detached} -> ok after ?WAIT -> fail("no detached", []) end.
+
+forwarded(A, hello) ->
+    receive {forwarded, {actorscope, A, hello, Info}} -> Info
+    after ?WAIT -> fail("no hello on the remote observer", [])
+    end;
+forwarded(A, snapshot_done) ->
+    receive {forwarded, {actorscope, A, snapshot_done, _, _}} -> ok
+    after ?WAIT -> fail("no snapshot_done on the remote observer", [])
+    end.
+
+%% The snapshot's processes; checks chunk numbers and the count.
+snapshot(A) ->
+    snapshot(A, 0, []).
+
+snapshot(A, N, Acc) ->
+    receive
+        {actorscope, A, snapshot, N, Procs} ->
+            length(Procs) =< 2000 orelse fail("chunk of ~p", [length(Procs)]),
+            snapshot(A, N + 1, Acc ++ Procs);
+        {actorscope, A, snapshot_done, Count, Now} ->
+            expect(Count, length(Acc)),
+            true = is_integer(Now),
+            Acc
+    after ?WAIT -> fail("snapshot incomplete after chunk ~p", [N])
+    end.
+
+%% Event batches are kept, in order, in the process dictionary.
+events() -> get(events).
+
+clear_events() ->
+    put(events, []),
+    put(batches, []).
+
+take_batch(A, Timeout) ->
+    receive
+        {actorscope, A, events, Evs, Stats} ->
+            true = is_list(Evs) andalso is_map(Stats),
+            put(events, get(events) ++ Evs),
+            put(batches, [{Evs, Stats} | case get(batches) of undefined -> []; B -> B end]),
+            ok
+    after Timeout -> timeout
+    end.
+
+%% Receives batches until Pred(AllEvents) is {true, X}; returns X.
+await(A, What, Pred) ->
+    await(A, What, Pred, erlang:monotonic_time(millisecond) + ?WAIT).
+
+await(A, What, Pred, Deadline) ->
+    case Pred(events()) of
+        {true, X} ->
+            X;
+        false ->
+            case take_batch(A, max(0, Deadline - erlang:monotonic_time(millisecond))) of
+                ok -> await(A, What, Pred, Deadline);
+                timeout -> fail("timed out waiting for ~ts; the last events: ~tp",
+                                [What, lists:sublist(lists:reverse(events()), 15)])
+            end
+    end.
+
+await_batches(A, What, Pred) ->
+    Deadline = erlang:monotonic_time(millisecond) + ?WAIT,
+    await_batches(A, What, Pred, Deadline).
+
+await_batches(A, What, Pred, Deadline) ->
+    Bs = lists:reverse(get(batches)),
+    case Pred(Bs) of
+        true -> Bs;
+        false ->
+            case take_batch(A, max(0, Deadline - erlang:monotonic_time(millisecond))) of
+                ok -> await_batches(A, What, Pred, Deadline);
+                timeout -> fail("timed out waiting for ~ts: ~tp", [What, [S || {_, S} <- Bs]])
+            end
+    end.
+
+%% Stats events = the trace events in the batch + dropped, in every batch so far.
+check_batches() ->
+    [fail("batch stats ~p do not add up with ~p trace events", [S, N])
+     || {Evs, #{events := Total, dropped := D} = S} <- get(batches),
+        N <- [length([E || E <- Evs, lists:member(element(1, E), ?TRACE_KINDS)])],
+        N + D =/= Total],
+    ok.
+
+%% {true, [Matched]} when the patterns match events in this order ('_' matches anything).
+in_order(Patterns, Events) ->
+    in_order(Patterns, Events, []).
+
+in_order([], _, Acc) -> {true, lists:reverse(Acc)};
+in_order(_, [], _) -> false;
+in_order([P | Ps] = All, [E | Es], Acc) ->
+    case match(P, E) of
+        true -> in_order(Ps, Es, [E | Acc]);
+        false -> in_order(All, Es, Acc)
+    end.
+
+match('_', _) -> true;
+match(P, E) when is_tuple(P), is_tuple(E), tuple_size(P) =:= tuple_size(E) ->
+    lists:all(fun({X, Y}) -> match(X, Y) end, lists:zip(tuple_to_list(P), tuple_to_list(E)));
+match(P, E) -> P =:= E.
+
+%% ---------------------------------------------------------------------------------------------
+%% Cleanup checks
+
+assert_clean(A, DefaultReceivePattern) ->
+    wait_until("the agent ends", fun() -> not is_process_alive(A) end),
+    wait_unloaded(),
+    assert_no_flags(),
+    expect(DefaultReceivePattern, erlang:trace_info('receive', match_spec)).
+
+wait_unloaded() ->
+    wait_until("actorscope_agent unloaded", fun() ->
+        code:is_loaded(?AGENT) =:= false andalso whereis(?AGENT) =:= undefined
+            andalso not erlang:check_old_code(?AGENT)
+    end).
+
+assert_no_flags() ->
+    Flagged = [{P, F} || P <- processes(), {flags, F} <- [erlang:trace_info(P, flags)], F =/= []],
+    expect([], Flagged),
+    expect({flags, []}, erlang:trace_info(new, flags)).
+
+ensure_distribution() ->
+    case node() of
+        nonode@nohost -> start_distribution(10);
+        _ -> ok
+    end.
+
+start_distribution(0) ->
+    {skip, "distribution does not start here (epmd?)"};
+start_distribution(N) ->
+    Name = list_to_atom("actorscope_agent_tests_" ++ os:getpid() ++ "@127.0.0.1"),
+    case net_kernel:start(Name, #{name_domain => longnames}) of
+        {ok, _} ->
+            ok;
+        {error, _} ->
+            _ = os:cmd("epmd -daemon"),
+            receive after 300 -> start_distribution(N - 1) end
+    end.
+
+%% ---------------------------------------------------------------------------------------------
+%% Harness
+
+step(Name, F) ->
+    io:format("  ~ts ... ", [Name]),
+    T0 = erlang:monotonic_time(millisecond),
+    try F() of
+        R ->
+            io:format("ok (~w ms)~n", [erlang:monotonic_time(millisecond) - T0]),
+            R
+    catch
+        throw:{fail, Text} ->
+            exit({test_failed, Name, Text});
+        Class:Reason:Stack ->
+            exit({test_failed, Name, io_lib:format("~p:~tp~n~tp", [Class, Reason, Stack])})
+    end.
+
+fail(Fmt, Args) ->
+    throw({fail, lists:flatten(io_lib:format(Fmt, Args))}).
+
+expect(X, X) -> ok;
+expect(Want, Got) -> fail("expected ~tp~n got ~tp", [Want, Got]).
+
+wait_until(What, F) ->
+    wait_until(What, F, erlang:monotonic_time(millisecond) + ?WAIT).
+
+wait_until(What, F, Deadline) ->
+    case F() of
+        true -> ok;
+        false ->
+            erlang:monotonic_time(millisecond) < Deadline orelse fail("timed out: ~ts", [What]),
+            receive after 20 -> wait_until(What, F, Deadline) end
+    end.

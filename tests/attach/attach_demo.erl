@@ -1,0 +1,86 @@
+%% The node tst_attach attaches to: a supervisor with three workers (w1, w2, w3), a watcher that
+%% monitors w2 and a trapper linked to w3 that traps exits. It answers on stdin, one command a
+%% line, each answer ending with "end". Every line of ours starts with "@ " (the logger writes to
+%% stdout too):
+%%   report  -> one line per process: "<0.85.0> name=w1 links=<0.84.0>,... trap=false"
+%%   clean   -> "agent_loaded=BOOL traced=N" (N: processes with a trace flag, plus 1 for new)
+%%   whereis NAME -> the pid, or "undefined"
+%%   peer NAME -> starts a second node NAME@localhost connected to this one: "ok NODE"
+-module(attach_demo).
+-behaviour(supervisor).
+-export([start/0, init/1, start_worker/1, worker/0]).
+
+start() ->
+    {ok, Sup} = supervisor:start_link({local, demo_sup}, ?MODULE, []),
+    unlink(Sup),
+    register(watcher, spawn(fun() -> watch() end)),
+    register(trapper, spawn(fun() -> process_flag(trap_exit, true), trap() end)),
+    io:format("@ ready~n"),
+    serve().
+
+init([]) ->
+    Child = fun(Id) -> #{id => Id, start => {?MODULE, start_worker, [Id]}} end,
+    {ok, {#{strategy => one_for_one, intensity => 100, period => 1}, [Child(w1), Child(w2), Child(w3)]}}.
+
+start_worker(Name) ->
+    Pid = spawn_link(?MODULE, worker, []),
+    register(Name, Pid),
+    {ok, Pid}.
+
+worker() ->
+    receive
+        {echo, From, X} -> From ! X, worker();
+        _ -> worker()
+    end.
+
+%% Monitors the current w2, and the next one after each DOWN.
+watch() ->
+    Ref = erlang:monitor(process, await(w2)),
+    receive {'DOWN', Ref, process, _, _} -> watch() end.
+
+%% Linked to the current w3, and to the next one after each EXIT.
+trap() ->
+    link(await(w3)),
+    receive {'EXIT', _, _} -> trap() end.
+
+await(Name) ->
+    case whereis(Name) of
+        undefined -> timer:sleep(10), await(Name);
+        Pid -> Pid
+    end.
+
+serve() ->
+    case io:get_line('') of
+        eof -> halt(0);
+        {error, _} -> halt(0);
+        Line ->
+            answer(string:tokens(string:trim(Line), " ")),
+            io:format("@ end~n"),
+            serve()
+    end.
+
+answer(["report"]) ->
+    [report(P) || P <- processes()];
+answer(["clean"]) ->
+    Traced = [P || P <- processes(), erlang:trace_info(P, flags) =/= {flags, []}],
+    New = case erlang:trace_info(new, flags) of {flags, []} -> 0; _ -> 1 end,
+    io:format("@ agent_loaded=~p traced=~p~n", [code:is_loaded(actorscope_agent) =/= false, length(Traced) + New]);
+answer(["whereis", Name]) ->
+    io:format("@ ~p~n", [whereis(list_to_atom(Name))]);
+answer(["peer", Name]) ->
+    {ok, _Peer, Node} = peer:start(#{name => list_to_atom(Name), host => "localhost",
+                                     args => ["-setcookie", atom_to_list(erlang:get_cookie()),
+                                              "-kernel", "inet_dist_use_interface", "{127,0,0,1}"]}),
+    pong = net_adm:ping(Node),
+    io:format("@ ok ~p~n", [Node]);
+answer(Other) ->
+    io:format("@ unknown ~p~n", [Other]).
+
+report(P) ->
+    case process_info(P, [registered_name, links, trap_exit]) of
+        undefined -> ok;
+        [{registered_name, N}, {links, L}, {trap_exit, T}] ->
+            Name = case N of [] -> ""; _ -> atom_to_list(N) end,
+            Links = string:join([pid_to_list(X) || X <- L, is_pid(X)], ","),
+            io:format("@ ~s name=~s links=~s trap=~p~n", [pid_to_list(P), Name, Links, T])
+    end.

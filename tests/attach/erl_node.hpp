@@ -1,0 +1,79 @@
+#pragma once
+// A real Erlang node for the attach tests: `erl` on loopback, short name NAME@localhost, the
+// cookie the test sets, running tests/attach/attach_demo.erl, which answers commands on stdin
+// (see that file). Stopped by the test, by pid (SIGKILL), when the object goes. Test-only.
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <csignal>
+
+class ErlNode {
+public:
+  ErlNode() = default;
+  ErlNode(const ErlNode&) = delete;
+  ~ErlNode() { kill(); }
+
+  /// Starts the node; false (with `error`) when it did not say "ready" within 60 s.
+  bool start(const QString& name, const QString& cookie, QString& error) {
+    name_ = name + QStringLiteral("@localhost");
+    p_.setProcessChannelMode(QProcess::SeparateChannels);
+    p_.start(QStringLiteral("erl"), {QStringLiteral("-sname"), name_, QStringLiteral("-setcookie"), cookie,
+                                     QStringLiteral("-noshell"), QStringLiteral("-kernel"), QStringLiteral("inet_dist_use_interface"),
+                                     QStringLiteral("{127,0,0,1}"), QStringLiteral("-pa"), QStringLiteral(ACTORSCOPE_ATTACH_FIXTURES),
+                                     QStringLiteral("-eval"), QStringLiteral("attach_demo:start()")});
+    if (!p_.waitForStarted(30'000)) {
+      error = QStringLiteral("erl did not start: ") + p_.errorString();
+      return false;
+    }
+    const QStringList out = readUntil(QStringLiteral("ready"), 60'000);
+    if (out.isEmpty() || out.last() != QStringLiteral("ready")) {
+      error = QStringLiteral("the node did not get ready: ") + out.join(QLatin1Char('\n')) + QString::fromLocal8Bit(p_.readAllStandardError());
+      return false;
+    }
+    return true;
+  }
+
+  const QString& name() const { return name_; }
+  qint64 pid() const { return p_.processId(); }
+  bool running() const { return p_.state() == QProcess::Running; }
+
+  /// Sends a command line; its answer's lines (without the closing "end").
+  QStringList ask(const QString& command, int timeout_ms = 60'000) {
+    p_.write((command + QLatin1Char('\n')).toUtf8());
+    QStringList lines = readUntil(QStringLiteral("end"), timeout_ms);
+    if (!lines.isEmpty() && lines.last() == QStringLiteral("end")) lines.removeLast();
+    return lines;
+  }
+
+  /// Ends the node's OS process at once (no clean shutdown: as a crash, or kill -9).
+  void kill() {
+    if (p_.state() == QProcess::NotRunning) return;
+    ::kill(pid_t(p_.processId()), SIGKILL);
+    p_.waitForFinished(10'000);
+  }
+
+private:
+  QStringList readUntil(const QString& last, int timeout_ms) {
+    QStringList lines;
+    QDeadlineTimer deadline(timeout_ms);
+    while (!deadline.hasExpired()) {
+      while (p_.canReadLine()) {
+        const QString raw = QString::fromUtf8(p_.readLine()).trimmed();
+        if (!raw.startsWith(QStringLiteral("@ "))) continue;  // the node's logger, not an answer
+        const QString l = raw.mid(2);
+        lines << l;
+        if (l == last) return lines;
+      }
+      if (p_.state() == QProcess::NotRunning) break;
+      p_.waitForReadyRead(int(std::min<qint64>(200, deadline.remainingTime())));
+    }
+    return lines;
+  }
+
+  QProcess p_;
+  QString name_;
+};

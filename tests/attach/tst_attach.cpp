@@ -1,0 +1,372 @@
+// Attach to real Erlang nodes (erl on loopback, started here with their own epmd and cookie):
+// the picture equals what the node reports, a kill is followed by the exit and the restart,
+// errors name their cause, the node's death is noticed, and detach leaves nothing behind.
+
+#include "actorscope/attach.hpp"
+#include "actorscope/process_graph.hpp"
+
+#include "erl_node.hpp"
+#include "../common/tsan_qt.hpp"
+
+#include <QProcess>
+#include <QtTest>
+
+#include <map>
+#include <set>
+
+using namespace actorscope;
+using attach::Client;
+using attach::Failure;
+
+namespace {
+
+const QString kCookie = QStringLiteral("actorscope_test_cookie");
+
+QString text(const Client& c, Pid p) { return QString::fromStdString(c.pid_text(p)).mid(4); }  // "<0.85.0>"
+
+/// The node's own report: pid text -> (name, sorted links, trap).
+struct Reported {
+  QString name;
+  QStringList links;
+  bool trap = false;
+};
+std::map<QString, Reported> report(ErlNode& node) {
+  std::map<QString, Reported> out;
+  for (const QString& line : node.ask(QStringLiteral("report"))) {
+    const QStringList f = line.split(QLatin1Char(' '));
+    if (f.size() != 4) continue;
+    Reported r;
+    r.name = f[1].mid(5);
+    r.links = f[2].mid(6).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    r.links.sort();
+    r.trap = f[3] == QStringLiteral("trap=true");
+    out[f[0]] = r;
+  }
+  return out;
+}
+
+/// Takes batches into `graph` and `events` until `done()` or the timeout; the first batch's full
+/// snapshot starts the graph.
+struct Feed {
+  explicit Feed(Client& c) : client(c) {}
+  Client& client;
+  ProcessGraph graph;
+  std::vector<TraceEvent> events;
+  bool lost = false;
+  std::string error;
+
+  bool until(const std::function<bool()>& done, int timeout_ms = 30'000) {
+    QDeadlineTimer deadline(timeout_ms);
+    for (;;) {
+      attach::Batch b = client.take();
+      if (b.snapshot) {
+        if (b.full) graph.resync(*b.snapshot);
+        else graph.refresh_fields(*b.snapshot, true);
+      }
+      for (const TraceEvent& e : b.events) graph.apply(e);
+      events.insert(events.end(), b.events.begin(), b.events.end());
+      if (b.lost) {
+        lost = true;
+        error = b.error;
+      }
+      if (done()) return true;
+      if (deadline.hasExpired()) return false;
+      QTest::qWait(20);
+    }
+  }
+
+  Pid named(const char* name) const {
+    const Atom a = intern(name);
+    for (const auto& [serial, r] : graph.processes())
+      if (r.name == a) return r.pid;
+    return {};
+  }
+
+  /// Index of the first event after `from` that matches.
+  long find(const std::function<bool(const TraceEvent&)>& match, long from = 0) const {
+    for (size_t i = size_t(std::max(0L, from)); i < events.size(); ++i)
+      if (match(events[i])) return long(i);
+    return -1;
+  }
+};
+
+}  // namespace
+
+class TstAttach : public QObject {
+  Q_OBJECT
+
+  int epmdPort_ = 0;
+  int nodes_ = 0;
+
+  QString nextName() { return QStringLiteral("attach%1_%2").arg(QCoreApplication::applicationPid()).arg(nodes_++); }
+
+  attach::Options options(const ErlNode& n) {
+    attach::Options o;
+    o.node = n.name().toStdString();
+    o.cookie = kCookie.toStdString();
+    return o;
+  }
+
+private slots:
+  void initTestCase() {
+    // An epmd of our own, on a port no user's node uses; erl and the client find it by ERL_EPMD_PORT.
+    epmdPort_ = 43'000 + int(QCoreApplication::applicationPid() % 2000);
+    qputenv("ERL_EPMD_PORT", QByteArray::number(epmdPort_));
+    QProcess epmd;
+    epmd.start(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(epmdPort_), QStringLiteral("-daemon")});
+    QVERIFY2(epmd.waitForFinished(30'000), "epmd did not start (is erlang-base installed?)");
+  }
+
+  void cleanupTestCase() {
+    QProcess::execute(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(epmdPort_), QStringLiteral("-kill")});
+  }
+
+  // The first picture is the node's: every process it reports, with its name, links and trap_exit.
+  void thePictureIsTheNodes() {
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
+    Client client;
+    std::string error;
+    Failure why{};
+    QVERIFY2(client.connect(options(node), error, &why), error.c_str());
+    QCOMPARE(client.node().name, node.name().toStdString());
+    Feed feed(client);
+    QVERIFY(feed.until([&] { return feed.graph.processes().size() > 0; }));
+    const auto reported = report(node);
+    QVERIFY(reported.size() > 20);  // the kernel's processes and the demo
+    int compared = 0;
+    for (const auto& [pidText, r] : reported) {
+      if (r.name == QStringLiteral("actorscope_agent")) continue;
+      const ProcessRecord* rec = nullptr;
+      for (const auto& [serial, p] : feed.graph.processes())
+        if (text(client, p.pid) == pidText) rec = &p;
+      if (!rec) continue;  // the agent's own helpers are not shown
+      ++compared;
+      QCOMPARE(rec->name == atoms::nil ? QString() : QString::fromStdString(std::string(atom_name(rec->name))), r.name);
+      QStringList links;
+      for (Pid l : rec->links) links << text(client, l);
+      links.sort();
+      QCOMPARE(links, r.links);
+      QCOMPARE(rec->trap_exit, r.trap);
+    }
+    QVERIFY2(compared >= int(reported.size()) - 3, qPrintable(QStringLiteral("%1 of %2 processes in the picture").arg(compared).arg(reported.size())));
+    // The tree: demo_sup is a supervisor and w1..w3 carry their child ids.
+    const Pid sup = feed.named("demo_sup");
+    QVERIFY(sup.valid());
+    QVERIFY(feed.graph.find(sup)->supervisor);
+    QVERIFY(feed.until([&] {
+      for (const char* w : {"w1", "w2", "w3"}) {
+        const ProcessRecord* r = feed.graph.find(feed.named(w));
+        if (!r || !r->label.is_atom() || atom_name(r->label.as_atom()) != w) return false;
+      }
+      return true;
+    }));
+    client.detach();
+  }
+
+  // Kill a worker from the observer: the kill leaves the observer, the worker exits with the
+  // reason, its EXIT reaches the trapping supervisor, and the supervisor restarts it.
+  void killAWorkerThenItRestarts() {
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
+    Client client;
+    std::string error;
+    QVERIFY2(client.connect(options(node), error), error.c_str());
+    Feed feed(client);
+    QVERIFY(feed.until([&] { return feed.named("w1").valid() && feed.named("demo_sup").valid(); }));
+    const Pid w1 = feed.named("w1"), sup = feed.named("demo_sup");
+    const size_t before = feed.events.size();
+    bool replied = false, ok = false;
+    client.exit(w1, Term::atom("boom"), [&](attach::Reply r) {
+      ok = r.ok;
+      replied = true;
+    });
+    QVERIFY(feed.until([&] {
+      return feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::Restart && e.a == sup && e.pid2 == w1; }, long(before)) >= 0;
+    }));
+    QTRY_VERIFY_WITH_TIMEOUT(replied, 30'000);
+    QVERIFY(ok);
+    const long kill = feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::SignalSent && !e.a.valid() && e.b == w1; }, long(before));
+    const long killed = feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::SignalDelivered && e.b == w1 && e.outcome == SignalOutcome::Killed; }, long(before));
+    const long exit = feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::Exit && e.a == w1; }, long(before));
+    const long toSup = feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::SignalSent && e.a == w1 && e.b == sup; }, long(before));
+    const long trapped = feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::SignalDelivered && e.a == w1 && e.b == sup && e.outcome == SignalOutcome::Trapped; }, long(before));
+    const long restart = feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::Restart && e.pid2 == w1; }, long(before));
+    QVERIFY(kill >= 0 && killed > kill && exit > killed && toSup > exit && trapped > toSup && restart > trapped);
+    QCOMPARE(inspect(feed.events[size_t(exit)].term), std::string(":boom"));
+    const Pid fresh = feed.events[size_t(restart)].b;
+    QVERIFY(fresh.valid() && fresh != w1);
+    // The node agrees: w1 is the new pid.
+    QCOMPARE(node.ask(QStringLiteral("whereis w1")).value(0), text(client, fresh));
+    QVERIFY(feed.until([&] { return feed.named("w1") == fresh; }));
+    client.detach();
+  }
+
+  // A DOWN and a trapped EXIT reach the processes that hold the monitor and the link.
+  void downAndTrappedExitArrive() {
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
+    Client client;
+    std::string error;
+    QVERIFY2(client.connect(options(node), error), error.c_str());
+    Feed feed(client);
+    QVERIFY(feed.until([&] { return feed.named("w2").valid() && feed.named("w3").valid() && feed.named("watcher").valid(); }));
+    const Pid w2 = feed.named("w2"), w3 = feed.named("w3"), watcher = feed.named("watcher"), trapper = feed.named("trapper");
+    QVERIFY(feed.until([&] {
+      const ProcessRecord* w = feed.graph.find(watcher);
+      return w && !w->monitors.empty();
+    }));
+    client.exit(w2, Term::atom("shutdown_test"));
+    client.exit(w3, Term::atom("kill"));
+    QVERIFY(feed.until([&] {
+      return feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::SignalDelivered && e.signal == SignalType::Down && e.a == w2 && e.b == watcher && e.outcome == SignalOutcome::DownQueued; }) >= 0 &&
+             feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::SignalDelivered && e.signal == SignalType::Exit && e.a == w3 && e.b == trapper && e.outcome == SignalOutcome::Trapped; }) >= 0;
+    }));
+    const long killedW3 = feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::Exit && e.a == w3; });
+    QVERIFY(killedW3 >= 0);
+    QCOMPARE(inspect(feed.events[size_t(killedW3)].term), std::string(":killed"));
+    client.detach();
+  }
+
+  void readOnlyRefusesActions() {
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
+    Client client;
+    std::string error;
+    attach::Options o = options(node);
+    o.read_only = true;
+    QVERIFY2(client.connect(o, error), error.c_str());
+    Feed feed(client);
+    QVERIFY(feed.until([&] { return feed.named("w1").valid(); }));
+    const Pid w1 = feed.named("w1");
+    bool replied = false;
+    attach::Reply reply;
+    client.exit(w1, Term::atom("kill"), [&](attach::Reply r) {
+      reply = r;
+      replied = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(replied, 30'000);
+    QVERIFY(!reply.ok);
+    QVERIFY2(reply.error.find("read-only") != std::string::npos, reply.error.c_str());
+    QCOMPARE(node.ask(QStringLiteral("whereis w1")).value(0), text(client, w1));  // still the same process
+    client.detach();
+  }
+
+  void errorsNameTheCause() {
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
+    struct Case {
+      std::string node, cookie;
+      Failure why;
+      const char* says;
+    };
+    const std::string alive = node.name().section(QLatin1Char('@'), 0, 0).toStdString();
+    const Case cases[] = {
+        {"justaname", "c", Failure::BadName, "name@host"},
+        {node.name().toStdString(), "wrong_cookie", Failure::CookieRefused, "cookie"},
+        {"nosuchnode@localhost", kCookie.toStdString(), Failure::NoSuchNode, alive.c_str()},  // lists the ones it knows
+        {alive + "@no-such-host.invalid", kCookie.toStdString(), Failure::UnknownHost, "does not resolve"},
+    };
+    for (const Case& c : cases) {
+      Client client;
+      attach::Options o;
+      o.node = c.node;
+      o.cookie = c.cookie;
+      o.timeout_ms = 5000;
+      std::string error;
+      Failure why = Failure::None;
+      QVERIFY(!client.connect(o, error, &why));
+      QVERIFY2(why == c.why, (c.node + ": " + attach::to_string(why) + ": " + error).c_str());
+      QVERIFY2(error.find(c.says) != std::string::npos, error.c_str());
+    }
+    // epmd not running: a port where no epmd listens.
+    qputenv("ERL_EPMD_PORT", QByteArray::number(epmdPort_ + 1));
+    Client client;
+    std::string error;
+    Failure why = Failure::None;
+    QVERIFY(!client.connect(options(node), error, &why));
+    qputenv("ERL_EPMD_PORT", QByteArray::number(epmdPort_));
+    QVERIFY2(why == Failure::EpmdDown, error.c_str());
+    QVERIFY2(error.find("epmd") != std::string::npos, error.c_str());
+    // The failed attempts left nothing on the node.
+    QCOMPARE(node.ask(QStringLiteral("clean")).value(0), QStringLiteral("agent_loaded=false traced=0"));
+  }
+
+  // The node is killed mid-session: the session says so and keeps the last picture.
+  void nodeKilledMidSession() {
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
+    Client client;
+    std::string error;
+    QVERIFY2(client.connect(options(node), error), error.c_str());
+    Feed feed(client);
+    QVERIFY(feed.until([&] { return feed.named("w1").valid(); }));
+    const size_t shown = feed.graph.processes().size();
+    node.kill();
+    QVERIFY(feed.until([&] { return feed.lost; }));
+    QVERIFY2(feed.error.find("went away") != std::string::npos, feed.error.c_str());
+    QVERIFY(!client.connected());
+    QCOMPARE(feed.graph.processes().size(), shown);
+    bool replied = false;
+    attach::Reply reply;
+    client.exit(feed.named("w1"), Term::atom("kill"), [&](attach::Reply r) {
+      reply = r;
+      replied = true;
+    });
+    QVERIFY(replied && !reply.ok);
+  }
+
+  // Detach removes the agent and every trace flag; a second attach works after it.
+  void detachLeavesNothing() {
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
+    {
+      Client client;
+      std::string error;
+      QVERIFY2(client.connect(options(node), error), error.c_str());
+      QCOMPARE(node.ask(QStringLiteral("clean")).value(0).left(18), QStringLiteral("agent_loaded=true "));
+      Client second;
+      Failure why{};
+      QVERIFY(!second.connect(options(node), error, &why));
+      QVERIFY2(why == Failure::AlreadyAttached, error.c_str());
+      client.detach();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(node.ask(QStringLiteral("clean")).value(0), QStringLiteral("agent_loaded=false traced=0"), 30'000);
+    // The observer vanishes without detaching (a crash): the agent notices and cleans up.
+    {
+      Client client;
+      std::string error;
+      QVERIFY2(client.connect(options(node), error), error.c_str());
+      QCOMPARE(node.ask(QStringLiteral("clean")).value(0).left(18), QStringLiteral("agent_loaded=true "));
+      client.abandon();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(node.ask(QStringLiteral("clean")).value(0), QStringLiteral("agent_loaded=false traced=0"), 30'000);
+  }
+
+  // A cluster: the agent lists the node's connected nodes.
+  void clusterNodesAreListed() {
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
+    const QString peer = nextName();
+    const QStringList started = node.ask(QStringLiteral("peer ") + peer);
+    QVERIFY2(started.value(0).startsWith(QStringLiteral("ok ")), qPrintable(started.join(QLatin1Char('\n'))));
+    Client client;
+    std::string error;
+    QVERIFY2(client.connect(options(node), error), error.c_str());
+    const auto& nodes = client.node().nodes;
+    QVERIFY2(std::find(nodes.begin(), nodes.end(), (peer + QStringLiteral("@localhost")).toStdString()) != nodes.end(),
+             qPrintable(QString::number(nodes.size())));
+    client.detach();
+  }
+};
+
+QTEST_GUILESS_MAIN(TstAttach)
+#include "tst_attach.moc"

@@ -1,0 +1,158 @@
+#include "AttachSource.h"
+
+#include <QCoreApplication>
+
+namespace actorscope::views {
+
+namespace {
+QString tr(const char* s) { return QCoreApplication::translate("AttachSource", s); }
+}  // namespace
+
+AttachSource::AttachSource(std::unique_ptr<attach::Client> client, QObject* context)
+    : client_(std::move(client)), context_(context), shell_(this) {}
+
+AttachSource::~AttachSource() {
+  shell_.stop();
+  client_->detach();
+}
+
+HostBatch AttachSource::take(bool* lost, QString* error) {
+  attach::Batch b = client_->take();
+  HostBatch h;
+  h.events = std::move(b.events);
+  h.snapshot = std::move(b.snapshot);
+  h.coalesced = b.full;
+  h.dropped_events = b.stats.dropped;
+  h.now_ns = b.now_ns;
+  if (lost) *lost = b.lost;
+  if (error) *error = QString::fromStdString(b.error);
+  return h;
+}
+
+QString AttachSource::describe() const {
+  const auto& n = client_->node();
+  QString s = tr("node %1").arg(QString::fromStdString(n.name));
+  if (n.read_only) s += tr(" (read-only)");
+  return s;
+}
+
+attach::ReplyFn AttachSource::onGui(std::function<void(attach::Reply)> fn) const {
+  QPointer<QObject> ctx = context_;
+  return [ctx, fn = std::move(fn)](attach::Reply r) mutable {
+    if (!ctx) return;
+    QMetaObject::invokeMethod(ctx.data(), [fn = std::move(fn), r = std::move(r)]() mutable { fn(std::move(r)); }, Qt::QueuedConnection);
+  };
+}
+
+attach::ReplyFn AttachSource::answer(CommandDone done) const {
+  if (!done) return {};
+  return onGui([done = std::move(done)](attach::Reply r) {
+    done(r.ok ? CommandResult{} : CommandResult::failed(QString::fromStdString(r.error)));
+  });
+}
+
+CommandDone AttachSource::refuse(CommandDone done, const QString& why) const {
+  if (done) done(CommandResult::failed(why));
+  return {};
+}
+
+void AttachSource::exit(Pid pid, Term reason, CommandDone done) { client_->exit(pid, reason, answer(std::move(done))); }
+
+void AttachSource::send(Pid pid, Term message, CommandDone done) { client_->send(pid, message, answer(std::move(done))); }
+
+void AttachSource::setTrapExit(Pid, bool, CommandDone done) {
+  refuse(std::move(done), tr("trap_exit cannot be set from outside on a BEAM node: only the process itself can call "
+                             "Process.flag(:trap_exit, ...). The checkbox shows the value the node reports."));
+}
+
+void AttachSource::suspend(Pid pid, bool suspended, CommandDone done) {
+  client_->suspend(pid, suspended, answer(std::move(done)));
+}
+
+void AttachSource::link(Pid, Pid, CommandDone done) {
+  refuse(std::move(done), tr("on an attached node a link is made by the process itself (Process.link/1); use the console"));
+}
+
+void AttachSource::monitor(Pid, Pid, CommandDone done) {
+  refuse(std::move(done), tr("on an attached node a monitor is made by the process itself (Process.monitor/1); use the console"));
+}
+
+void AttachSource::registerName(Pid, Atom, CommandDone done) {
+  refuse(std::move(done), tr("registering another process's name on an attached node: use the console (Process.register/2)"));
+}
+
+void AttachSource::details(Pid pid, std::function<void(ProcessDetails)> done) {
+  client_->info(pid, onGui([done = std::move(done)](attach::Reply r) {
+    ProcessDetails d;
+    d.messages = Term::empty_list();
+    if (r.ok && r.value.is_tuple() && r.value.tuple_size() == 2) {
+      d.info = r.value[0];
+      d.messages = r.value[1];
+    }
+    done(d);
+  }));
+}
+
+void AttachSource::spawn(const QString&, SpawnDone done) {
+  if (done) done({{}, tr("nothing is spawned on an attached node from the window; use the console")});
+}
+
+void AttachSource::inject(const Fault& f, CommandDone done) {
+  // A kill is an exit with the fault's reason; the rest needs the embedded runtime.
+  if (f.kind == FaultKind::Kill && f.target.is_pid()) return exit(f.target.as_pid(), f.reason, std::move(done));
+  refuse(std::move(done), tr("this fault needs the embedded runtime; on an attached node only kills and exits are injected"));
+}
+
+void AttachSource::setDetectionDelay(int, CommandDone done) {
+  refuse(std::move(done), tr("the detection delay of a real node is its net_ticktime; set it there"));
+}
+
+void AttachSource::startChaos(const ChaosConfig&, SpawnDone done) {
+  if (done) done({{}, tr("the chaos monkey runs on the embedded runtime only")});
+}
+
+void AttachSource::startPlan(const FaultPlan&, SpawnDone done) {
+  if (done) done({{}, tr("fault plans run on the embedded runtime only")});
+}
+
+// ---- the shell -----------------------------------------------------------------------------------
+
+void AttachShell::start() {
+  running_ = true;
+  ++generation_;
+  const auto& n = source_->client().node();
+  emit started({});
+  emit output(console::OutputKind::Stdout,
+              QCoreApplication::translate("AttachSource", "Evaluating on %1 (%2, OTP %3), as iex --remsh would\n")
+                  .arg(QString::fromStdString(n.name), n.elixir ? QStringLiteral("Elixir") : QStringLiteral("Erlang"),
+                       QString::fromStdString(n.otp)));
+}
+
+bool AttachShell::available() const { return source_->client().connected(); }
+
+bool AttachShell::submit(const std::string& input, const std::string&) {
+  if (!running_) return false;
+  if (busy_) {
+    emit refused();
+    return true;
+  }
+  busy_ = true;
+  const quint64 gen = generation_;
+  const bool elixir = source_->client().node().elixir;
+  source_->client().eval(elixir, input, source_->onGui([this, gen](attach::Reply r) {
+    if (gen != generation_) return;
+    busy_ = false;
+    ++counter_;
+    if (r.ok) {
+      const QString text = r.value.is_binary() ? QString::fromStdString(std::string(r.value.as_binary()))
+                                               : QString::fromStdString(inspect(r.value));
+      emit output(console::OutputKind::Result, text);
+    } else {
+      emit output(console::OutputKind::Error, QString::fromStdString(r.error));
+    }
+    emit evaluated();
+  }));
+  return true;
+}
+
+}  // namespace actorscope::views

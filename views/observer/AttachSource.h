@@ -1,0 +1,91 @@
+#pragma once
+// AttachSource: the Source of a live BEAM node the window is attached to (attach::Client, a
+// hidden C node with the agent on the node; docs/attach-protocol.md). Its batches take the same
+// way to the screen as the embedded runtime's (take() gives a HostBatch). Actions go to the
+// agent; what the BEAM does not allow from outside a process (setting another process's
+// trap_exit, linking two other processes, spawning) is refused with the reason. A command's
+// answer comes back on the GUI thread. GUI thread only.
+
+#include "RuntimeHost.h"
+#include "ShellChannel.h"
+#include "Source.h"
+
+#include "actorscope/attach.hpp"
+
+#include <QPointer>
+
+#include <memory>
+
+namespace actorscope::views {
+
+class AttachSource;
+
+/// The console on an attached node: each input is evaluated there (Elixir on a node that has it,
+/// else Erlang), as `iex --remsh` would, and the node's printed answer is shown.
+class AttachShell final : public ShellChannel {
+  Q_OBJECT
+
+public:
+  explicit AttachShell(AttachSource* source, QObject* parent = nullptr) : ShellChannel(parent), source_(source) {}
+  void start() override;
+  void stop() override { running_ = false; ++generation_; }
+  bool available() const override;
+  bool ready() const override { return running_; }
+  bool submit(const std::string& input, const std::string& file = {}) override;
+  void interrupt() override {}
+  Pid shellPid() const override { return {}; }
+  Pid serverPid() const override { return {}; }
+  int counter() const override { return counter_; }
+  std::vector<std::string> variables() const override { return {}; }
+  std::vector<std::string> completions(const std::string&) const override { return {}; }
+
+private:
+  AttachSource* source_;
+  bool running_ = false;
+  bool busy_ = false;
+  int counter_ = 1;
+  quint64 generation_ = 0;
+};
+
+class AttachSource final : public Source {
+public:
+  /// Takes a connected client. `context`: where answers are delivered (the window).
+  AttachSource(std::unique_ptr<attach::Client> client, QObject* context);
+  ~AttachSource() override;
+
+  attach::Client& client() { return *client_; }
+  /// Everything the node reported since the last take, as the embedded host hands it over.
+  /// `lost` and `error` tell when the node went away.
+  HostBatch take(bool* lost = nullptr, QString* error = nullptr);
+
+  QString describe() const override;
+  void exit(Pid pid, Term reason, CommandDone done = {}) override;
+  void send(Pid pid, Term message, CommandDone done = {}) override;
+  void setTrapExit(Pid pid, bool on, CommandDone done = {}) override;
+  void suspend(Pid pid, bool suspended, CommandDone done = {}) override;
+  void link(Pid a, Pid b, CommandDone done = {}) override;
+  void monitor(Pid watcher, Pid target, CommandDone done = {}) override;
+  void registerName(Pid pid, Atom name, CommandDone done = {}) override;
+  void details(Pid pid, std::function<void(ProcessDetails)> done) override;
+  QStringList spawnables() const override { return {}; }
+  void spawn(const QString& kind, SpawnDone done = {}) override;
+  void inject(const Fault& f, CommandDone done = {}) override;
+  void setDetectionDelay(int ms, CommandDone done = {}) override;
+  void startChaos(const ChaosConfig& c, SpawnDone done = {}) override;
+  void startPlan(const FaultPlan& plan, SpawnDone done = {}) override;
+  void stopInjector(Pid) override {}
+  ShellChannel* shell() override { return &shell_; }
+
+  /// Runs `fn` with the reply on the GUI thread (dropped when the window is gone).
+  attach::ReplyFn onGui(std::function<void(attach::Reply)> fn) const;
+
+private:
+  CommandDone refuse(CommandDone done, const QString& why) const;
+  attach::ReplyFn answer(CommandDone done) const;
+
+  std::unique_ptr<attach::Client> client_;
+  QPointer<QObject> context_;
+  AttachShell shell_;
+};
+
+}  // namespace actorscope::views
