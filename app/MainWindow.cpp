@@ -397,6 +397,11 @@ void MainWindow::updateStatus() {
     mode += tr(", fast-forwarding %L1 events").arg(pipeline_.playhead().last_fast_forward());
   else if (pipeline_.playhead().compression() < 0.99)
     mode += tr(", time compressed %1x").arg(1 / pipeline_.playhead().compression(), 0, 'f', 1);
+  if (attached_) {
+    mode = attachLost_ ? tr("%1 went away").arg(QString::fromStdString(attached_->client().node().name))
+                       : tr("attached to %1").arg(attached_->describe());
+    if (lastBatch_.dropped_events) mode += tr(", %L1 events sampled out by the agent").arg(lastBatch_.dropped_events);
+  }
   if (!replayFile_.isEmpty())
     mode = tr("replay of %1 (live runtime paused)").arg(QFileInfo(replayFile_).fileName());
   else if (timeTravelling())

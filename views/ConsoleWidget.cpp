@@ -129,9 +129,14 @@ void ConsoleWidget::attach(ShellChannel* shell) {
       append(OutputKind::Error, tr("** the shell could not start: %1").arg(error));
       return;
     }
-    appendNote(tr("Interactive shell on the live runtime; the shell is process %1. "
-                  "Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.")
-                   .arg(QString::fromStdString(inspect_pid(shellPid()))));
+    if (shellPid().valid()) {
+      appendNote(tr("Interactive shell on the live runtime; the shell is process %1. "
+                    "Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.")
+                     .arg(QString::fromStdString(inspect_pid(shellPid()))));
+      input_->setPlaceholderText(tr("Elixir: spawn(fn -> receive do x -> x end end)   (Enter runs, Shift+Enter new line)"));
+    } else {  // a shell with no process of ours: an attached node evaluates (it says how itself)
+      input_->setPlaceholderText(tr("Evaluated on the node   (Enter runs, Shift+Enter new line)"));
+    }
     updatePrompt();
     if (!pendingScript_.isEmpty()) runScriptFile(std::exchange(pendingScript_, QString()));
   });

@@ -26,8 +26,8 @@ run() ->
         {'DOWN', MRef, process, Pid, Why} ->
             io:format("~nactorscope_agent_tests: FAILED: ~tp~n", [Why]),
             halt(1)
-    after 600000 ->
-        io:format("~nactorscope_agent_tests: FAILED: no end after 600 s~n"),
+    after 280000 ->
+        io:format("~nactorscope_agent_tests: FAILED: no end after 280 s~n"),
         halt(1)
     end.
 
@@ -61,6 +61,8 @@ main() ->
     step("detach command cleans up", fun() -> detach_command(A, Default) end),
     step("read_only refuses all but info, poll_first and detach; rate limit counts drops",
          fun() -> check_read_only(Default) end),
+    step("a spawn storm: the mailbox stays bounded, every event is counted",
+         fun() -> check_storm(Default) end),
     step("the observer process ends: the agent cleans up", fun() -> check_observer_down(Default) end),
     step("another tracer: tracer_busy, and the module unloads", fun check_tracer_busy/0),
     step("observer on a second node, node killed: the agent cleans up",
@@ -248,6 +250,10 @@ check_eval_erlang(A) ->
     {error, "* 1:5: unterminated string" ++ _} = cmd(A, {eval, erlang, "1 + \"abc", []}),
     {ok, {Pid, _}} = cmd(A, {eval, erlang, "pid(0, 1, 0).", []}),
     expect(Pid, lists:flatten(io_lib:format("~p", [c:pid(0, 1, 0)]))),
+    %% a process the evaluation leaves behind, holding a fun that calls a shell command
+    {ok, {Kept, _}} = cmd(A, {eval, erlang, "spawn(fun() -> receive {stop, F} -> F() end end).",
+                              []}),
+    put(eval_spawned, list_to_pid(Kept)),
     %% a long evaluation does not block the agent, and times out after 5 s
     EvalRef = cmd_async(A, {eval, erlang, "receive after 60000 -> ok end.", []}),
     {ok, _} = cmd(A, {info, whereis(worker_name(w1))}),
@@ -317,7 +323,10 @@ detach_command(A, Default) ->
     Ref = cmd_async(A, detach),
     ok = reply(A, Ref, ?WAIT),
     recv(A, detached),
-    assert_clean(A, Default).
+    assert_clean(A, Default),
+    Kept = get(eval_spawned),
+    true = is_process_alive(Kept) orelse fail("the detach killed a process eval spawned", []),
+    Kept ! {stop, fun() -> ok end}.
 
 check_read_only(Default) ->
     {ok, A} = ?AGENT:start(self(), #{read_only => true, max_events_per_s => 20, batch_ms => 20}),
@@ -348,6 +357,54 @@ check_read_only(Default) ->
     A ! {detach, self()},
     recv(A, detached),
     assert_clean(A, Default).
+
+%% Two processes spawn as fast as they can for 1.5 s (about a million trace messages here).
+check_storm(Default) ->
+    {ok, A} = ?AGENT:start(self(), #{}),
+    _ = recv(A, hello),
+    _ = snapshot(A),
+    clear_events(),
+    Self = self(),
+    Watch = spawn(fun() -> watch_mailbox(A, 0) end),
+    End = erlang:monotonic_time(millisecond) + 1500,
+    Spawners = [spawn(fun() -> Self ! {spawned, self(), storm(End, 0)} end) || _ <- [1, 2]],
+    N = lists:sum([receive {spawned, S, K} -> K after 60000 -> fail("no storm end", []) end
+                   || S <- Spawners]),
+    Expected = N + 3,                           % and the watcher and the 2 spawners
+    Bs = await_batches(A, "every spawn sent or counted",
+                       fun(Bs) -> spawns_accounted(Bs) >= Expected end),
+    Watch ! {stop, self()},
+    Max = receive {max_mailbox, M} -> M after ?WAIT -> fail("no watcher", []) end,
+    Total = spawns_accounted(Bs),
+    Overload = lists:any(fun({_, S}) -> maps:get(overload, S) end, Bs),
+    io:format("[~p spawns, ~p dropped, agent mailbox at most ~p~ts] ",
+              [N, lists:sum([maps:get(dropped, S) || {_, S} <- Bs]), Max,
+               [", overload seen" || Overload]]),
+    Total - Expected =< 10 orelse fail("~p spawns accounted for ~p", [Total, Expected]),
+    Max < 1000000 orelse fail("the agent's mailbox reached ~p", [Max]),
+    check_batches(),
+    A ! {detach, self()},
+    recv(A, detached),
+    assert_clean(A, Default).
+
+storm(End, K) ->
+    case K rem 100 =:= 0 andalso erlang:monotonic_time(millisecond) > End of
+        true -> K;
+        false -> spawn(fun() -> ok end), storm(End, K + 1)
+    end.
+
+spawns_accounted(Bs) ->
+    lists:sum([length([x || {spawn, _, _, _, _} <- Es]) + maps:get(spawn, ByKind, 0)
+               || {Es, #{dropped_by_kind := ByKind}} <- Bs]).
+
+watch_mailbox(A, Max) ->
+    receive {stop, To} -> To ! {max_mailbox, Max}
+    after 10 ->
+        case process_info(A, message_queue_len) of
+            {message_queue_len, Q} -> watch_mailbox(A, max(Q, Max));
+            undefined -> watch_mailbox(A, Max)
+        end
+    end.
 
 check_observer_down(Default) ->
     Obs = spawn(fun sink/0),

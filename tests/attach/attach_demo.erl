@@ -1,4 +1,5 @@
-%% The node tst_attach attaches to: a supervisor with three workers (w1, w2, w3), a watcher that
+%% The node tst_attach attaches to: a supervisor with three workers (child ids first, second,
+%% third; registered as w1, w2, w3), a watcher that
 %% monitors w2 and a trapper linked to w3 that traps exits. It answers on stdin, one command a
 %% line, each answer ending with "end". Every line of ours starts with "@ " (the logger writes to
 %% stdout too):
@@ -19,8 +20,9 @@ start() ->
     serve().
 
 init([]) ->
-    Child = fun(Id) -> #{id => Id, start => {?MODULE, start_worker, [Id]}} end,
-    {ok, {#{strategy => one_for_one, intensity => 100, period => 1}, [Child(w1), Child(w2), Child(w3)]}}.
+    Child = fun(Id, Name) -> #{id => Id, start => {?MODULE, start_worker, [Name]}} end,
+    {ok, {#{strategy => one_for_one, intensity => 100, period => 1},
+          [Child(first, w1), Child(second, w2), Child(third, w3)]}}.
 
 start_worker(Name) ->
     Pid = spawn_link(?MODULE, worker, []),

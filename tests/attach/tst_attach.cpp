@@ -151,14 +151,15 @@ private slots:
       QCOMPARE(rec->trap_exit, r.trap);
     }
     QVERIFY2(compared >= int(reported.size()) - 3, qPrintable(QStringLiteral("%1 of %2 processes in the picture").arg(compared).arg(reported.size())));
-    // The tree: demo_sup is a supervisor and w1..w3 carry their child ids.
+    // The tree: demo_sup is a supervisor, its children are w1..w3 with their child ids.
     const Pid sup = feed.named("demo_sup");
     QVERIFY(sup.valid());
     QVERIFY(feed.graph.find(sup)->supervisor);
     QVERIFY(feed.until([&] {
-      for (const char* w : {"w1", "w2", "w3"}) {
-        const ProcessRecord* r = feed.graph.find(feed.named(w));
-        if (!r || !r->label.is_atom() || atom_name(r->label.as_atom()) != w) return false;
+      const std::pair<const char*, const char*> kids[] = {{"w1", "first"}, {"w2", "second"}, {"w3", "third"}};
+      for (const auto& [name, id] : kids) {
+        const ProcessRecord* r = feed.graph.find(feed.named(name));
+        if (!r || r->parent != sup || !r->label.is_atom() || atom_name(r->label.as_atom()) != id) return false;
       }
       return true;
     }));

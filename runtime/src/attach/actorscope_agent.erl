@@ -16,6 +16,7 @@
 -define(POLL_WALK_MAX, 5000).         % processes of the full walk per round
 -define(LABEL_SUPS_MAX, 100).         % supervisors asked per labelling round
 -define(SUP_CALL_MS, 1000).           % which_children timeout
+-define(SUP_CHILDREN_MAX, 1000).      % bigger supervisors are not asked
 -define(LABEL_WAIT_MS, 1500).         % a labelling helper answers within this
 -define(BUSY_SAMPLE, 20000).          % processes checked for another tracer
 -define(BUSY_LIST, 5).
@@ -305,7 +306,15 @@ collect_labels(Workers, Deadline, Acc) ->
         Acc
     end.
 
+%% Not asked: a supervisor with more than ?SUP_CHILDREN_MAX links (a simple_one_for_one pool,
+%% whose children have no ids).
 which_children(Sup) ->
+    case process_info(Sup, links) of
+        {links, Links} when length(Links) =< ?SUP_CHILDREN_MAX -> ask_children(Sup);
+        _ -> []
+    end.
+
+ask_children(Sup) ->
     try gen_server:call(Sup, which_children, ?SUP_CALL_MS) of
         L when is_list(L) -> [{C, Id} || {Id, C, _, _} <- L, is_pid(C)];
         _ -> []
@@ -894,15 +903,20 @@ eval_erlang(Text, Bindings) ->
                                                            {Loc, Mod, Desc} <- Es]))};
                         {ok, _} ->
                             {value, Value, Bs} =
-                                erl_eval:exprs(Exprs, Bs0, {value, fun shell_local/2}),
+                                erl_eval:exprs(Exprs, Bs0, {value, shell_local()}),
                             {ok, {truncate(io_lib:format("~tp", [Value])), erl_eval:bindings(Bs)}}
                     end
             end
     end.
 
-%% Local calls in eval are the shell's commands (shell_default: pid/3, i/0, regs/0, ...).
-shell_local(Name, Args) ->
-    apply(shell_default, Name, Args).
+%% Local calls in eval are the shell's commands (shell_default: pid/3, i/0, regs/0, ...). The
+%% handler is made by erl_eval, not here: funs that the evaluation creates keep it, and a fun of
+%% this module would make the purge at detach kill the processes that hold them.
+shell_local() ->
+    {ok, Tokens, _} = erl_scan:string("fun(Name, Args) -> apply(shell_default, Name, Args) end."),
+    {ok, [Expr]} = erl_parse:parse_exprs(Tokens),
+    {value, Fun, _} = erl_eval:expr(Expr, erl_eval:new_bindings()),
+    Fun.
 
 with_dot(Tokens, End) ->
     case lists:reverse(Tokens) of

@@ -111,7 +111,7 @@ Snapshot Translator::finish_snapshot(int64_t node_now_ns, std::vector<TraceEvent
       if (Proc* o = get(l); o && !contains(o->s.links, p.s.pid)) o->s.links.push_back(p.s.pid);
   Snapshot s = snapshot();
   for (auto& [serial, p] : procs_)
-    if (!p.label.is_atom(atoms::nil)) {
+    if (!p.label.is_atom(atoms::nil) && !p.label.is_atom(p.s.name)) {  // a child id that is not its name
       TraceEvent e = make(TraceKind::Label, p.s.pid);
       e.term = p.label;
       out.push_back(std::move(e));
