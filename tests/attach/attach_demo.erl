@@ -7,6 +7,8 @@
 %%   clean   -> "agent_loaded=BOOL traced=N" (N: processes with a trace flag, plus 1 for new)
 %%   whereis NAME -> the pid, or "undefined"
 %%   peer NAME -> starts a second node NAME@localhost connected to this one: "ok NODE"
+%%   idle N  -> N more processes that wait forever: "ok COUNT" (the node's process count)
+%%   churn RATE MS -> for MS ms, RATE processes a second spawned that end at once: "ok SPAWNED"
 -module(attach_demo).
 -behaviour(supervisor).
 -export([start/0, init/1, start_worker/1, worker/0]).
@@ -75,8 +77,30 @@ answer(["peer", Name]) ->
                                               "-kernel", "inet_dist_use_interface", "{127,0,0,1}"]}),
     pong = net_adm:ping(Node),
     io:format("@ ok ~p~n", [Node]);
+answer(["idle", N]) ->
+    Holder = self(),
+    _ = [spawn(fun() -> receive {Holder, stop} -> ok end end) || _ <- lists:seq(1, list_to_integer(N))],
+    io:format("@ ok ~p~n", [erlang:system_info(process_count)]);
+answer(["churn", Rate, Ms]) ->
+    io:format("@ ok ~p~n", [churn(list_to_integer(Rate), list_to_integer(Ms))]);
 answer(Other) ->
     io:format("@ unknown ~p~n", [Other]).
+
+%% Spawns RATE short-lived processes a second for MS ms, in 10 ms slices; returns how many.
+churn(Rate, Ms) ->
+    Start = erlang:monotonic_time(millisecond),
+    churn(Rate, Start, Start + Ms, 0).
+
+churn(Rate, Start, End, Done) ->
+    Now = erlang:monotonic_time(millisecond),
+    case Now >= End of
+        true -> Done;
+        false ->
+            Due = (Now - Start) * Rate div 1000,
+            _ = [spawn(fun() -> ok end) || _ <- lists:seq(1, max(0, Due - Done))],
+            receive after 1 -> ok end,
+            churn(Rate, Start, End, max(Done, Due))
+    end.
 
 report(P) ->
     case process_info(P, [registered_name, links, trap_exit]) of

@@ -27,6 +27,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -318,6 +319,9 @@ int main(int argc, char** argv) {
 #ifdef ACTORSCOPE_GUI_BENCH
   for (auto& g : actorscope::bench::guiBenches())
     benches.push_back({g.name, nullptr, [run = g.run, scale](unsigned t) { run(t, scale); }});
+  for (auto& g : actorscope::bench::attachBenches())
+    benches.push_back({g.name, std::string_view(g.name) == "attach_events_absorbed_pct_50k" ? "attach_agent_cpu_overhead_pct" : nullptr,
+                       [run = g.run, scale](unsigned t) { run(t, scale); }});
 #endif
   if (list) {
     for (auto& b : benches) {

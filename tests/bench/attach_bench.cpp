@@ -1,0 +1,209 @@
+// The attach benchmarks of actorscope-bench: a real Erlang node (erl, loopback, a private epmd)
+// running tests/attach/attach_demo.erl. attach_full_picture_ms_100k: connect to a node holding
+// 100,000 processes until the full picture is read. attach_events_absorbed_pct_50k: the share of
+// the trace events of 50,000 spawns and exits a second that reach the observer (the rest is
+// counted exactly by the agent). attach_agent_cpu_overhead_pct: the node's CPU time for that load
+// with the agent attached, over the same load without it. attach_frame_ms_100k: a frame (take,
+// playhead, model, layout, render) with the 100,000 processes in the window's views.
+
+#include "gui_bench.hpp"
+
+#include "../attach/erl_node.hpp"
+
+#include "GraphScene.h"
+#include "GraphView.h"
+#include "ObserverModel.h"
+#include "Pipeline.h"
+#include "ProcessTableModel.h"
+
+#include "actorscope/attach.hpp"
+
+#include <QImage>
+#include <QPainter>
+#include <QProcess>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace actorscope::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+void out(const char* name, double v, const char* unit) {
+  std::printf("{\"bench\":\"%s\",\"value\":%.3f,\"unit\":\"%s\"}\n", name, v, unit);
+  std::fflush(stdout);
+}
+
+/// A private epmd and one node, for the length of a bench.
+struct Rig {
+  int port = 0;
+  ErlNode node;
+  bool ok = false;
+  Rig() {
+    port = 45'000 + int(::getpid() % 2000);
+    qputenv("ERL_EPMD_PORT", QByteArray::number(port));
+    QProcess::execute(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(port), QStringLiteral("-daemon")});
+    QString err;
+    ok = node.start(QStringLiteral("bench%1").arg(::getpid()), QStringLiteral("bench_cookie"), err);
+    if (!ok) std::fprintf(stderr, "attach bench: the node did not start: %s\n", qPrintable(err));
+  }
+  ~Rig() {
+    node.kill();
+    QProcess::execute(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(port), QStringLiteral("-kill")});
+  }
+  attach::Options options() const {
+    attach::Options o;
+    o.node = node.name().toStdString();
+    o.cookie = "bench_cookie";
+    o.timeout_ms = 30'000;
+    return o;
+  }
+  /// The node's CPU time so far (user + system, s), from /proc.
+  double cpuSeconds() const {
+    std::ifstream f("/proc/" + std::to_string(node.pid()) + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(f)), {});
+    const size_t close = stat.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream rest(stat.substr(close + 2));
+    std::string field;
+    unsigned long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && rest >> field; ++i) {
+      if (i == 14) utime = std::stoull(field);
+      if (i == 15) stime = std::stoull(field);
+    }
+    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
+  }
+};
+
+void fullPictureAndFrames(double scale, bool frames) {
+  Rig rig;
+  if (!rig.ok) return;
+  const long n = std::max(1000L, long(100'000 * scale));
+  const QStringList made = rig.node.ask(QStringLiteral("idle %1").arg(n), 300'000);
+  attach::Client client;
+  std::string error;
+  const auto t0 = Clock::now();
+  if (!client.connect(rig.options(), error)) {
+    std::fprintf(stderr, "attach bench: %s\n", error.c_str());
+    return;
+  }
+  const double t = ms(Clock::now() - t0);
+  attach::Batch first = client.take();
+  const size_t procs = first.snapshot ? first.snapshot->processes.size() : 0;
+  if (!frames) {
+    out("attach_full_picture_ms_100k", t, "ms");
+    std::fprintf(stderr, "attach_full_picture_ms_100k: %zu processes read (%s on the node)\n", procs, qPrintable(made.value(0)));
+    client.detach();
+    return;
+  }
+  ensureGuiApp();
+  views::ObserverModel model;
+  views::ProcessTableModel table{&model};
+  views::GraphScene scene{&model};
+  views::GraphView view{&scene};
+  views::Pipeline pipeline{&model, &scene};
+  QImage image{1600, 1000, QImage::Format_ARGB32_Premultiplied};
+  view.resize(image.size());
+  view.show();
+  auto frame = [&](attach::Batch b) {
+    views::HostBatch h;
+    h.events = std::move(b.events);
+    h.snapshot = std::move(b.snapshot);
+    h.coalesced = b.full;
+    h.now_ns = b.now_ns;
+    pipeline.feed(h);
+    model.processPending();
+    scene.setRuntimeClock(h.now_ns, true);
+    scene.advance();
+    QPainter p(&image);
+    view.render(&p);
+  };
+  const auto s0 = Clock::now();
+  frame(std::move(first));
+  const double firstFrame = ms(Clock::now() - s0);
+  std::vector<double> times;
+  const auto until = Clock::now() + std::chrono::seconds(60);
+  for (int f = 0; f < 20 && Clock::now() < until; ++f) {
+    const auto f0 = Clock::now();
+    frame(client.take());
+    times.push_back(ms(Clock::now() - f0));
+  }
+  std::sort(times.begin(), times.end());
+  out("attach_frame_ms_100k", times.empty() ? firstFrame : times[times.size() / 2], "ms");
+  std::fprintf(stderr, "attach_frame_ms_100k: %zu processes in the model, first frame %.0f ms, %zu frames measured\n",
+               model.processCount(), firstFrame, times.size());
+  client.detach();
+}
+
+void churnBench(double scale) {
+  Rig rig;
+  if (!rig.ok) return;
+  const long rate = 50'000;
+  const long churnMs = std::max(500L, long(3000 * scale));
+  const QString cmd = QStringLiteral("churn %1 %2").arg(rate).arg(churnMs);
+  // The same load without the agent, for the CPU comparison.
+  double c0 = rig.cpuSeconds();
+  auto w0 = Clock::now();
+  const QString alone = rig.node.ask(cmd, 120'000).value(0);
+  const double cpuAlone = rig.cpuSeconds() - c0, wallAlone = ms(Clock::now() - w0);
+
+  attach::Client client;
+  std::string error;
+  if (!client.connect(rig.options(), error)) {
+    std::fprintf(stderr, "attach bench: %s\n", error.c_str());
+    return;
+  }
+  client.take();
+  uint64_t received = 0;
+  std::atomic<bool> draining{true};
+  std::thread drain([&] {
+    while (draining.load()) {
+      for (const TraceEvent& e : client.take().events)
+        if (e.kind == TraceKind::Spawn || e.kind == TraceKind::Exit) ++received;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  });
+  c0 = rig.cpuSeconds();
+  w0 = Clock::now();
+  const QString observed = rig.node.ask(cmd, 120'000).value(0);
+  const double cpuObserved = rig.cpuSeconds() - c0, wallObserved = ms(Clock::now() - w0);
+  // Until the agent's last batch has arrived.
+  attach::AgentStats stats;
+  uint64_t last = ~0ull;
+  for (int i = 0; i < 100 && stats.events != last; ++i) {
+    last = stats.events;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    stats = client.take().stats;
+  }
+  draining.store(false);
+  drain.join();
+  const uint64_t spawned = observed.section(QLatin1Char(' '), 1, 1).toULongLong();
+  const double traced = double(stats.events);
+  out("attach_events_absorbed_pct_50k", traced > 0 ? 100.0 * double(traced - double(stats.dropped)) / traced : 0, "%");
+  out("attach_agent_cpu_overhead_pct", cpuAlone > 0 ? 100.0 * (cpuObserved - cpuAlone) / cpuAlone : 0, "%");
+  std::fprintf(stderr,
+               "attach churn: %llu processes spawned and ended in %.0f ms (alone: %s in %.0f ms); the agent traced %llu "
+               "events, left out %llu (counted exactly), %llu spawn/exit events reached the observer; node CPU %.2f s "
+               "alone, %.2f s observed\n",
+               (unsigned long long)spawned, wallObserved, qPrintable(alone), wallAlone, (unsigned long long)stats.events,
+               (unsigned long long)stats.dropped, (unsigned long long)received, cpuAlone, cpuObserved);
+  client.detach();
+}
+
+}  // namespace
+
+std::vector<GuiBench> attachBenches() {
+  return {
+      {"attach_full_picture_ms_100k", [](unsigned, double s) { fullPictureAndFrames(s, false); }},
+      {"attach_events_absorbed_pct_50k", [](unsigned, double s) { churnBench(s); }},
+      {"attach_frame_ms_100k", [](unsigned, double s) { fullPictureAndFrames(s, true); }},
+  };
+}
+
+}  // namespace actorscope::bench
