@@ -4,15 +4,19 @@
 
 #include "actorscope/attach.hpp"
 #include "actorscope/process_graph.hpp"
+#include "actorscope/recording.hpp"
 
 #include "erl_node.hpp"
 #include "../common/tsan_qt.hpp"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QtTest>
 
 #include <map>
 #include <set>
+#include <sstream>
 
 using namespace actorscope;
 using attach::Client;
@@ -349,6 +353,62 @@ private slots:
       client.abandon();
     }
     QTRY_COMPARE_WITH_TIMEOUT(node.ask(QStringLiteral("clean")).value(0), QStringLiteral("agent_loaded=false traced=0"), 30'000);
+  }
+
+  // The console evaluates on the node: Erlang on an Erlang node, Elixir where Elixir runs, with
+  // the value and the errors as the shells print them.
+  void consoleEvaluatesOnTheNode() {
+    for (const bool elixir : {false, true}) {
+      ErlNode node;
+      QString err;
+      QVERIFY2(node.start(nextName(), kCookie, err, elixir), qPrintable(err));
+      Client client;
+      std::string error;
+      QVERIFY2(client.connect(options(node), error), error.c_str());
+      QCOMPARE(client.node().elixir, elixir);
+      auto eval = [&](const std::string& text) {
+        bool replied = false;
+        attach::Reply reply;
+        client.eval(elixir, text, [&](attach::Reply r) {
+          reply = r;
+          replied = true;
+        });
+        for (QDeadlineTimer d(30'000); !replied && !d.hasExpired();) QTest::qWait(10);
+        return reply;
+      };
+      attach::Reply r = eval(elixir ? "Enum.sum([1, 2, 3]) * 2" : "lists:sum([1, 2, 3]) * 2.");
+      QVERIFY2(r.ok, r.error.c_str());
+      QCOMPARE(std::string(r.value.as_binary()), std::string("12"));
+      r = eval(elixir ? "Process.whereis(:demo_sup) |> is_pid()" : "is_pid(whereis(demo_sup)).");
+      QVERIFY2(r.ok, r.error.c_str());
+      QCOMPARE(std::string(r.value.as_binary()), std::string("true"));
+      r = eval(elixir ? "1 / 0" : "1 / 0.");
+      QVERIFY(!r.ok);
+      QVERIFY2(r.error.find(elixir ? "** (ArithmeticError) bad argument in arithmetic expression" : "** exception error: an error occurred when evaluating an arithmetic expression") != std::string::npos,
+               r.error.c_str());
+      client.detach();
+    }
+  }
+
+  // --attach NODE --record FILE --duration MS --headless: an ordinary recording of the node.
+  void headlessRecordingOfANode() {
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
+    const QString path = QDir::temp().filePath(QStringLiteral("actorscope_attach_%1.jsonl").arg(QCoreApplication::applicationPid()));
+    std::ostringstream out, errors;
+    QCOMPARE(attach::record_attached(options(node), 1500, path.toStdString(), out, errors), 0);
+    QVERIFY2(errors.str().empty(), errors.str().c_str());
+    const auto loaded = load_recording(path.toStdString());
+    QFile::remove(path);
+    QVERIFY(loaded.errors.empty());
+    const Recording& rec = loaded.recording;
+    QVERIFY(rec.info.created_by.find(node.name().toStdString()) != std::string::npos);
+    bool sup = false;
+    for (const ProcessSnapshot& p : rec.initial.state.processes) sup = sup || (p.name != atoms::nil && atom_name(p.name) == "demo_sup");
+    QVERIFY(sup);
+    QVERIFY(rec.initial.state.processes.size() > 20);
+    QCOMPARE(node.ask(QStringLiteral("clean")).value(0), QStringLiteral("agent_loaded=false traced=0"));
   }
 
   // A cluster: the agent lists the node's connected nodes.
