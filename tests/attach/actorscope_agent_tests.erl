@@ -58,7 +58,8 @@ main() ->
     step("a load over the running agent (a second observer): it moves to the new copy",
          fun() -> check_reload(A) end),
     step("every batch: Stats events = trace events sent + dropped", fun check_batches/0),
-    step("detach command cleans up", fun() -> detach_command(A, Default) end),
+    step("detach command cleans up; a process eval spawned lives on",
+         fun() -> detach_command(A, Default) end),
     step("read_only refuses all but info, poll_first and detach; rate limit counts drops",
          fun() -> check_read_only(Default) end),
     step("a spawn storm: the mailbox stays bounded, every event is counted",
@@ -250,9 +251,10 @@ check_eval_erlang(A) ->
     {error, "* 1:5: unterminated string" ++ _} = cmd(A, {eval, erlang, "1 + \"abc", []}),
     {ok, {Pid, _}} = cmd(A, {eval, erlang, "pid(0, 1, 0).", []}),
     expect(Pid, lists:flatten(io_lib:format("~p", [c:pid(0, 1, 0)]))),
-    %% a process the evaluation leaves behind, holding a fun that calls a shell command
-    {ok, {Kept, _}} = cmd(A, {eval, erlang, "spawn(fun() -> receive {stop, F} -> F() end end).",
-                              []}),
+    %% a process the evaluation leaves behind, with a fun that calls a shell command
+    {ok, {Kept, _}} = cmd(A, {eval, erlang,
+                              "spawn(fun() -> receive {stop, To} -> To ! {kept, pid(0, 1, 0)} end"
+                              " end).", []}),
     put(eval_spawned, list_to_pid(Kept)),
     %% a long evaluation does not block the agent, and times out after 5 s
     EvalRef = cmd_async(A, {eval, erlang, "receive after 60000 -> ok end.", []}),
@@ -324,9 +326,13 @@ detach_command(A, Default) ->
     ok = reply(A, Ref, ?WAIT),
     recv(A, detached),
     assert_clean(A, Default),
+    %% it lives on, and its shell command does not need the agent's module
     Kept = get(eval_spawned),
     true = is_process_alive(Kept) orelse fail("the detach killed a process eval spawned", []),
-    Kept ! {stop, fun() -> ok end}.
+    Kept ! {stop, self()},
+    Pid010 = c:pid(0, 1, 0),
+    receive {kept, Pid010} -> ok after ?WAIT -> fail("the process eval spawned did not answer", []) end,
+    expect(false, code:is_loaded(?AGENT)).
 
 check_read_only(Default) ->
     {ok, A} = ?AGENT:start(self(), #{read_only => true, max_events_per_s => 20, batch_ms => 20}),
@@ -436,7 +442,7 @@ check_remote_observer(Default) ->
             io:format("[SKIPPED: ~ts] ", [Why]);
         ok ->
             Dir = filename:dirname(code:which(?MODULE)),
-            {ok, _Peer, Node} = peer:start(#{name => peer:random_name(actorscope_obs),
+            {ok, Peer, Node} = peer:start(#{name => peer:random_name(actorscope_obs),
                                              host => "127.0.0.1", longnames => true,
                                              args => ["-pa", Dir]}),
             Obs = spawn(Node, ?MODULE, remote_observer, [self()]),
@@ -445,8 +451,12 @@ check_remote_observer(Default) ->
             false = lists:member(Node, Nodes),
             forwarded(A, snapshot_done),
             OsPid = erpc:call(Node, os, getpid, []),
+            PeerMon = monitor(process, Peer),
             _ = os:cmd("kill -9 " ++ OsPid),
-            assert_clean(A, Default)
+            assert_clean(A, Default),
+            receive {'DOWN', PeerMon, process, Peer, _} -> ok
+            after ?WAIT -> fail("the peer's control process did not end", [])
+            end
     end.
 
 %% ---------------------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ spawn_agent(Observer, Cfg) ->
             erlang:demonitor(MRef, [flush]),
             Result;
         {'DOWN', MRef, process, Agent, Why} ->
-            {error, {agent_died, Why}}
+            refuse({agent_died, Why})
     end.
 
 init(Caller, Ref, Observer, Cfg) ->
@@ -194,11 +194,15 @@ attach(Caller, Ref, Observer, #{read_only := RO, batch_ms := B, max_events_per_s
               nodes => Nodes, read_only => RO, now => now_ns(),
               processes => erlang:system_info(process_count) - 1},
     send_obs({actorscope, self(), hello, Hello}, St0),
-    St = snapshot(St0),
-    %% Above the traced processes, so that a storm of them cannot starve the agent while its
-    %% mailbox grows; its own work per message and per tick is bounded.
-    _ = process_flag(priority, high),
-    loop(St).
+    case guarded(fun snapshot/1, St0) of
+        {stop, Why, St} ->
+            stop(Why, St);
+        St ->
+            %% Above the traced processes, so that a storm of them cannot starve the agent while
+            %% its mailbox grows; its own work per message and per tick is bounded.
+            _ = process_flag(priority, high),
+            loop(St)
+    end.
 
 %% The 'receive' pattern first: the flags alone would trace every message.
 start_tracing() ->
