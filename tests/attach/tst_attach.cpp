@@ -56,6 +56,7 @@ struct Feed {
   Client& client;
   ProcessGraph graph;
   std::vector<TraceEvent> events;
+  attach::AgentStats stats;
   bool lost = false;
   std::string error;
 
@@ -68,6 +69,7 @@ struct Feed {
         else graph.refresh_fields(*b.snapshot, true);
       }
       for (const TraceEvent& e : b.events) graph.apply(e);
+      stats = b.stats;
       events.insert(events.end(), b.events.begin(), b.events.end());
       if (b.lost) {
         lost = true;
@@ -409,6 +411,33 @@ private slots:
     QVERIFY(sup);
     QVERIFY(rec.initial.state.processes.size() > 20);
     QCOMPARE(node.ask(QStringLiteral("clean")).value(0), QStringLiteral("agent_loaded=false traced=0"));
+  }
+
+  // Over its rate the agent samples whole lives (docs/attach-protocol.md, Load limits): what it
+  // leaves out is counted, and the picture never keeps a process that ended.
+  void samplingKeepsWholeLives() {
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
+    Client client;
+    std::string error;
+    attach::Options o = options(node);
+    o.max_events_per_s = 2000;
+    QVERIFY2(client.connect(o, error), error.c_str());
+    Feed feed(client);
+    QVERIFY(feed.until([&] { return feed.named("demo_sup").valid(); }));
+    const QString churned = node.ask(QStringLiteral("churn 20000 1500")).value(0);
+    QVERIFY2(churned.startsWith(QStringLiteral("ok ")), qPrintable(churned));
+    uint64_t dropped = 0;
+    QVERIFY(feed.until([&] {
+      dropped = feed.stats.dropped;
+      const auto reported = report(node);
+      for (const auto& [serial, r] : feed.graph.processes())
+        if (!reported.count(text(client, r.pid)) && r.name != intern("actorscope_agent")) return false;
+      return dropped > 0;
+    }, 60'000));
+    QVERIFY(dropped > 1000);
+    client.detach();
   }
 
   // A cluster: the agent lists the node's connected nodes.

@@ -53,6 +53,7 @@
     overload = false :: boolean(),
     window_start = 0 :: integer(),              % rate limit: 1 s windows
     window_sent = 0 :: non_neg_integer(),
+    hidden = #{} :: #{pid() => true},           % sampled out: spawned over the rate, not shown
     nodes = [] :: [node()],                     % last reported
     helpers = #{} :: #{pid() => reference()},   % untraced helper processes
     labeller :: pid() | undefined,
@@ -462,7 +463,26 @@ trace_msg(M, St) ->
     case kind(M) of
         ignore -> St;
         Kind when St#st.overload -> drop(Kind, St);
-        Kind -> admit(Kind, M, St)
+        Kind -> sample(Kind, M, St)
+    end.
+
+%% Sampling keeps whole lives: a spawn over the rate hides the new process (and what a hidden
+%% process spawns), every later event of a hidden process is counted, not sent, and its exit
+%% forgets it. Events of shown processes are always sent: an exit the observer never got would
+%% leave a process on its screen for ever.
+sample(Kind, M, #st{hidden = H} = St) ->
+    P = element(2, M),
+    case is_map_key(P, H) of
+        true when Kind =:= exit -> drop(Kind, St#st{hidden = maps:remove(P, H)});
+        true when Kind =:= spawn -> drop(Kind, St#st{hidden = H#{element(4, M) => true}});
+        true -> drop(Kind, St);
+        false when Kind =:= spawn -> admit(Kind, M, St);
+        false when Kind =:= link; Kind =:= unlink ->
+            case is_map_key(element(4, M), H) of
+                true -> drop(Kind, St);
+                false -> send_event(M, St)
+            end;
+        false -> send_event(M, St)
     end.
 
 kind({trace_ts, _, spawn, _, _, _}) -> spawn;
@@ -489,14 +509,18 @@ arity(A) when is_list(A) -> length(A);
 arity(A) when is_integer(A) -> A;
 arity(_) -> 0.
 
-%% Rate limit: at most max_eps events per 1 s window; the rest is counted, exactly.
+%% Rate limit on spawns: once max_eps events went out in this 1 s window, a new process is hidden
+%% (sample/3); everything left out is counted, exactly.
 admit(Kind, M, #st{now = Now, window_start = WS} = St) when Now - WS >= 1000 ->
     admit(Kind, M, St#st{window_start = Now, window_sent = 0});
 admit(_, M, #st{window_sent = Sent, max_eps = Max} = St) when Sent < Max ->
+    send_event(M, St);
+admit(Kind, M, St) ->
+    drop(Kind, St#st{hidden = (St#st.hidden)#{element(4, M) => true}}).
+
+send_event(M, #st{window_sent = Sent} = St) ->
     St#st{events = [event(M) | St#st.events], n_pending = St#st.n_pending + 1,
-          n_traced = St#st.n_traced + 1, window_sent = Sent + 1};
-admit(Kind, _, St) ->
-    drop(Kind, St).
+          n_traced = St#st.n_traced + 1, window_sent = Sent + 1}.
 
 drop(Kind, #st{dropped_by_kind = ByKind} = St) ->
     St#st{n_traced = St#st.n_traced + 1, n_dropped = St#st.n_dropped + 1,
@@ -566,6 +590,7 @@ flush(#st{observer = Obs} = St) ->
                        sampling => St#st.n_dropped > 0 orelse St#st.overload,
                        overload => St#st.overload,
                        procs => erlang:system_info(process_count) - 1 - map_size(St#st.helpers),
+                       hidden => map_size(St#st.hidden),
                        agent_reductions => element(2, process_info(self(), reductions))},
             Stats = case NodesChanged of
                         true -> Stats0#{nodes => Nodes};
@@ -603,14 +628,16 @@ poll(St0) ->
 maybe_new_walk(#st{walk = [], now = Now, walk_started = W} = St) when Now - W >= ?FULL_POLL_MS ->
     Procs = erlang:processes(),
     St#st{walk = Procs, walk_started = Now,
-          known = maps:with(Procs, St#st.known), sups = maps:with(Procs, St#st.sups)};
+          known = maps:with(Procs, St#st.known), sups = maps:with(Procs, St#st.sups),
+          hidden = maps:with(Procs, St#st.hidden)};
 maybe_new_walk(St) ->
     St.
 
 -define(POLL_ITEMS, [message_queue_len, reductions, memory, status, monitors, trap_exit]).
 
 poll_one(P, T, St) ->
-    case P =:= self() orelse is_map_key(P, St#st.helpers) orelse is_map_key(P, St#st.evals) of
+    case P =:= self() orelse is_map_key(P, St#st.helpers) orelse is_map_key(P, St#st.evals)
+         orelse is_map_key(P, St#st.hidden) of
         true ->
             St;
         false ->

@@ -525,6 +525,18 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
   auto keep = [&](const Term& m) { early.push_back(m); };
   Term reply;
   std::string rerr;
+  // Another observer's agent runs there: loading over it would make its code old.
+  if (!d.rpc("erlang", "whereis",
+             [](ei_x_buff* x) {
+               ei_x_encode_list_header(x, 1);
+               ei_x_encode_atom(x, "actorscope_agent");
+               ei_x_encode_empty_list(x);
+             },
+             reply, rerr, keep))
+    return fail(Failure::AgentLoad, "cannot attach to " + opts.node + ": " + rerr);
+  if (reply.is_pid())
+    return fail(Failure::AlreadyAttached, "cannot attach to " + opts.node + ": another Actorscope is attached to it (its agent is " +
+                                              d.pids.text(reply.as_pid()) + "); detach that one first");
   if (!d.rpc("code", "load_binary",
              [&](ei_x_buff* x) {
                ei_x_encode_list_header(x, 3);

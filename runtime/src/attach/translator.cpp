@@ -158,6 +158,20 @@ void Translator::observer_exit(Pid target, const Term& reason, std::vector<Trace
 
 void Translator::on_spawn(Pid p, Pid parent, const Term& mfa, std::vector<TraceEvent>& out) {
   if (get(p)) return;  // the snapshot has it already
+  if (auto early = early_exits_.find(p.serial()); early != early_exits_.end()) {
+    // Its exit came first: it is shown for the moment it lived.
+    const Term reason = early->second.first;
+    early_exits_.erase(early);
+    Proc& n = procs_[p.serial()];
+    n.s.pid = p;
+    n.s.parent = parent;
+    n.s.initial_call = mfa;
+    TraceEvent e = make(TraceKind::Spawn, p, parent);
+    e.term = mfa;
+    out.push_back(std::move(e));
+    on_exit(p, reason, out);
+    return;
+  }
   Proc& n = procs_[p.serial()];
   n.s.pid = p;
   n.s.parent = parent;
@@ -189,7 +203,12 @@ void Translator::on_spawn(Pid p, Pid parent, const Term& mfa, std::vector<TraceE
 
 void Translator::on_exit(Pid pid, const Term& reason, std::vector<TraceEvent>& out) {
   Proc* p = get(pid);
-  if (!p) return;  // ended before the snapshot read it
+  if (!p) {  // ended before the snapshot read it, or before its spawn was reported
+    if (early_exits_.size() > 100'000)
+      std::erase_if(early_exits_, [this](const auto& e) { return now_ - e.second.second > 5'000'000'000; });
+    early_exits_.emplace(pid.serial(), std::make_pair(reason, now_));
+    return;
+  }
   // Signals waiting on this process: the one that killed it, and the ones it never handled.
   const bool killed_by_kill = reason.is_atom(atoms::killed);
   for (size_t i = 0; i < pending_.size();) {

@@ -88,6 +88,9 @@ private:
   std::vector<Pending> pending_;
   std::unordered_map<uint32_t, std::deque<ChildExit>> child_exits_;  // per supervisor
   std::unordered_map<uint32_t, Term> labels_;  // child ids, kept past a child's end for its restart
+  // Exits of processes not seen yet: the tracer gets a child's exit and its parent's spawn from
+  // two processes, in either order. The spawn, when it comes, is followed by this exit.
+  std::unordered_map<uint32_t, std::pair<Term, int64_t>> early_exits_;
 };
 
 }  // namespace actorscope::attach
