@@ -255,6 +255,8 @@ void MainWindow::startRuntime() {
   if (console_) console_->detach();  // the shell dies before its runtime
   if (attached_) {  // a scenario again: the node is left (its agent removes itself)
     attached_.reset();
+    model_->setQueueLengthsFromSnapshots(false);
+    scene_->setGrouping(false);
     source_ = embedded_.get();
     if (faults_) faults_->setSource(source_);
     attachLost_ = false;

@@ -3,6 +3,8 @@
 // context menu and the kill preview.
 #include "MainWindow.h"
 
+#include "AttachSource.h"
+
 #include "BlastRadius.h"
 #include "ChartsWidget.h"
 #include "ConsoleWidget.h"
@@ -57,8 +59,12 @@ namespace actorscope::app {
 using views::RunMode;
 
 void MainWindow::updateProcessActions() {
-  const bool can = model_->find(currentPid()) != nullptr && !timeTravelling();
-  for (QAction* a : {killAction_, exitAction_, sendAction_, trapAction_, suspendAction_, registerAction_}) a->setEnabled(can);
+  const bool node = attached_ != nullptr;
+  const bool can = model_->find(currentPid()) != nullptr && !timeTravelling() &&
+                   !(node && (attachLost_ || attached_->client().node().read_only));
+  for (QAction* a : {killAction_, exitAction_, sendAction_, suspendAction_}) a->setEnabled(can);
+  // The BEAM lets only a process itself set its trap_exit or register it: not from the window.
+  for (QAction* a : {trapAction_, registerAction_}) a->setEnabled(can && !node);
 }
 
 bool MainWindow::killByName(const QString& nameOrPid) {
@@ -114,7 +120,10 @@ void MainWindow::setTrap(Pid pid, bool on) {
 
 void MainWindow::suspendPid(Pid pid, bool suspend) {
   if (!canAct()) return;
-  if (!confirmOnNode(pid, suspend ? tr("Suspending %1").arg(pidText(pid)) : tr("Resuming %1").arg(pidText(pid)), Term())) return;
+  if (!confirmOnNode(pid, suspend ? tr("Suspending %1 (every call to it waits, or times out, until it is resumed)").arg(pidText(pid))
+                                  : tr("Resuming %1").arg(pidText(pid)),
+                     Term()))
+    return;
   source_->suspend(pid, suspend, report(suspend ? tr("%1 suspended").arg(pidText(pid)) : tr("%1 resumed").arg(pidText(pid))));
 }
 

@@ -3,6 +3,8 @@
 // analysisSampled(), startRuntime() calls analysisRestarted().
 
 #include "MainWindow.h"
+
+#include "AttachSource.h"
 #include "AnimationExport.h"
 
 #include "ChartsWidget.h"
@@ -134,6 +136,14 @@ bool MainWindow::openRecording(const QString& path, QStringList* errors) {
 bool MainWindow::timeTravelling() const { return timeline_ && timeline_->scrubbing(); }
 
 bool MainWindow::canAct() {
+  if (attached_ && attachLost_) {
+    statusBar()->showMessage(tr("The node went away: this is its last picture. File > Reconnect to act again"), 6000);
+    return false;
+  }
+  if (attached_ && attached_->client().node().read_only) {
+    statusBar()->showMessage(tr("Attached read-only: actions are refused (attach without read-only to act)"), 6000);
+    return false;
+  }
   if (!timeTravelling()) return true;
   statusBar()->showMessage(tr("The graph shows the past: press Live on the timeline to act on the running processes"), 5000);
   return false;

@@ -46,6 +46,12 @@ const QString kRecentKey = QStringLiteral("attach/recentNodes");  // names only,
 }  // namespace
 
 bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool interactive) {
+  if (attached_ && !attachLost_ && attached_->client().node().name == opts.node) {
+    const QString text = tr("Already attached to %1").arg(QString::fromStdString(opts.node));
+    if (error) *error = text;
+    statusBar()->showMessage(text, 6000);
+    return false;
+  }
   auto client = std::make_unique<attach::Client>();
   // Connecting blocks (epmd, the handshake, loading the agent, reading every process): off the
   // GUI thread, with progress and Cancel.
@@ -111,9 +117,11 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   lastAttach_ = opts;
   attachLost_ = false;
   model_->clear();
+  model_->setQueueLengthsFromSnapshots(true);  // the node's receives are not traced
   pipeline_.clear();
   if (exporter_) exporter_->clear();
   scene_->reset();
+  scene_->setGrouping(true);  // a real node's crowds of alike processes: one node each
   logModel_->clear();
   inspector_->setPid({});
   if (charts_) charts_->clear();
@@ -133,6 +141,7 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   recent.prepend(QString::fromStdString(opts.node));
   settings.setValue(kRecentKey, recent.mid(0, kRecentNodes));
   updateSourceControls();
+  updateProcessActions();
   updateTitle();
   updateBanner();
   const auto& n = attached_->client().node();
@@ -156,6 +165,7 @@ void MainWindow::attachLostWith(const QString& why) {
   if (attachLost_) return;
   attachLost_ = true;
   updateSourceControls();
+  updateProcessActions();
   updateBanner();
   statusBar()->showMessage(why, 30000);
 }

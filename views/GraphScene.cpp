@@ -64,7 +64,16 @@ GraphScene::GraphScene(ObserverModel* model, QObject* parent)
   clock_.start();
   for (const auto& [key, r] : model->processes()) addNode(r, 0);
   connect(model, &ObserverModel::updated, this, &GraphScene::onUpdated);
-  connect(this, &QGraphicsScene::selectionChanged, this, [this] { emit selectedPidChanged(selectedPid()); });
+  connect(this, &QGraphicsScene::selectionChanged, this, [this] {
+    const Pid p = selectedPid();
+    if (p.serial() >= kGroupSerial && groupKeyOf_.count(p.serial())) {  // a group: open it
+      QSignalBlocker block(this);
+      clearSelection();
+      openGroup(p.serial());
+      return;
+    }
+    emit selectedPidChanged(p);
+  });
 }
 
 GraphScene::~GraphScene() {
@@ -94,6 +103,12 @@ void GraphScene::reset() {
     delete n;
   }
   nodes_.clear();
+  groups_.clear();
+  memberOf_.clear();
+  groupKeyOf_.clear();
+  candidates_.clear();
+  openedGroups_.clear();
+  dirtyGroups_.clear();
   anims_.clear();
   drawnMessages_.clear();
   plannedTravel_.clear();
@@ -521,6 +536,165 @@ QPointF GraphScene::placeNew(const ProcessRecord& r) {
   return QPointF(freeOriginX_ + 380 + rad * std::cos(k * golden) + jitterX * 0.2, 260 + rad * std::sin(k * golden) + jitterY * 0.2);
 }
 
+// ---- groups ----------------------------------------------------------------------------------------
+
+void GraphScene::setGrouping(bool on) {
+  if (on == grouping_) return;
+  grouping_ = on;
+  if (!on) {  // every group opens
+    std::vector<uint32_t> serials;
+    for (const auto& [key, g] : groups_) serials.push_back(g.serial);
+    for (uint32_t s : serials) openGroup(s);
+    openedGroups_.clear();
+    candidates_.clear();
+  }
+}
+
+uint32_t GraphScene::groupOf(uint32_t serial) const {
+  auto m = memberOf_.find(serial);
+  if (m == memberOf_.end()) return 0;
+  auto g = groups_.find(m->second);
+  return g == groups_.end() ? 0 : g->second.serial;
+}
+
+size_t GraphScene::groupSize(uint32_t groupSerial) const {
+  auto k = groupKeyOf_.find(groupSerial);
+  if (k == groupKeyOf_.end()) return 0;
+  auto g = groups_.find(k->second);
+  return g == groups_.end() ? 0 : g->second.members.size();
+}
+
+bool GraphScene::groupable(const ProcessRecord& r) const {
+  if (r.name != atoms::nil || r.supervisor || r.trap_exit || r.console != ConsoleRole::None || !r.label.is_atom(atoms::nil))
+    return false;
+  if (!r.links.empty() || !r.monitors.empty() || !r.monitored_by.empty()) return false;
+  const ProcessRecord* parent = model_->find(r.parent);
+  return !(parent && parent->supervisor);  // a supervisor's child stays in its tree
+}
+
+std::string GraphScene::groupKey(const ProcessRecord& r) { return std::to_string(r.node) + " " + inspect(r.initial_call); }
+
+void GraphScene::addOrGroup(const ProcessRecord& r, double now) {
+  const uint32_t s = r.pid.serial();
+  if (grouping_ && groupable(r)) {
+    const std::string key = groupKey(r);
+    if (!openedGroups_.count(key)) {
+      if (auto g = groups_.find(key); g != groups_.end()) {
+        g->second.members.insert(s);
+        memberOf_[s] = key;
+        dirtyGroups_.insert(key);
+        return;
+      }
+      addNode(r, now);
+      auto& c = candidates_[key];
+      c.push_back(s);
+      if (c.size() >= kGroupMin) collapse(key, now);
+      return;
+    }
+  }
+  addNode(r, now);
+}
+
+void GraphScene::collapse(const std::string& key, double now) {
+  std::vector<uint32_t> cands = std::move(candidates_[key]);
+  candidates_.erase(key);
+  Group& g = groups_[key];
+  g.serial = nextGroupSerial_++;
+  groupKeyOf_[g.serial] = key;
+  QPointF at;
+  bool placed = false;
+  for (uint32_t s : cands) {
+    NodeItem* n = node(s);
+    const ProcessRecord* r = model_->find(s);
+    if (!n || n->dying() || !r || !groupable(*r)) continue;
+    if (!placed) {
+      at = n->pos();
+      placed = true;
+      g.initialCall = r->initial_call;
+      g.node = r->node;
+    }
+    if (n->isSelected()) n->setSelected(false);
+    removeItem(n);
+    nodes_.erase(s);
+    animSet_.erase(s);
+    delete n;
+    g.members.insert(s);
+    memberOf_[s] = key;
+  }
+  ProcessRecord rec;
+  rec.pid = Pid::make(0, g.serial);
+  rec.node = g.node;
+  rec.initial_call = g.initialCall;
+  NodeItem* item = addNode(rec, now);
+  if (placed) {
+    item->setPos(at);
+    item->target = at;
+  }
+  dirtyGroups_.insert(key);
+  refreshGroups(now);
+}
+
+void GraphScene::leaveGroup(uint32_t serial, double now) {
+  auto m = memberOf_.find(serial);
+  if (m == memberOf_.end()) return;
+  const std::string key = m->second;
+  memberOf_.erase(m);
+  if (auto g = groups_.find(key); g != groups_.end()) g->second.members.erase(serial);
+  dirtyGroups_.insert(key);
+  if (const ProcessRecord* r = model_->find(serial)) {
+    NodeItem* n = addNode(*r, now);
+    if (auto g = groups_.find(key); g != groups_.end())
+      if (NodeItem* gn = node(g->second.serial)) n->setPos(gn->pos() + QPointF(40, 40));
+  }
+}
+
+void GraphScene::openGroup(uint32_t groupSerial) {
+  auto k = groupKeyOf_.find(groupSerial);
+  if (k == groupKeyOf_.end()) return;
+  const std::string key = k->second;
+  const double t = now();
+  auto g = groups_.find(key);
+  if (g == groups_.end()) return;
+  std::vector<uint32_t> members(g->second.members.begin(), g->second.members.end());
+  openedGroups_.insert(key);
+  for (uint32_t s : members) leaveGroup(s, t);
+  dirtyGroups_.insert(key);
+  refreshGroups(t);
+}
+
+void GraphScene::refreshGroups(double now) {
+  for (const std::string& key : dirtyGroups_) {
+    auto g = groups_.find(key);
+    if (g == groups_.end()) continue;
+    NodeItem* n = node(g->second.serial);
+    if (g->second.members.empty()) {  // all ended, or opened: the group node goes
+      if (n && !n->dying()) {
+        n->scheduleDeath(now, Term(atoms::normal));
+        animSet_.insert(g->second.serial);
+      }
+      groupKeyOf_.erase(g->second.serial);
+      groups_.erase(g);
+      continue;
+    }
+    if (!n) continue;
+    ProcessRecord rec;
+    rec.pid = Pid::make(0, g->second.serial);
+    rec.node = g->second.node;
+    rec.initial_call = g->second.initialCall;
+    uint64_t mailbox = 0;
+    for (uint32_t s : g->second.members)
+      if (const ProcessRecord* r = model_->find(s)) mailbox += r->message_queue_len;
+    rec.message_queue_len = uint32_t(std::min<uint64_t>(mailbox, UINT32_MAX));
+    const QString mfa = termTextShort(g->second.initialCall, 40);
+    n->setGroup(QStringLiteral("\u00d7 %L1  %2").arg(g->second.members.size()).arg(mfa),
+                tr("%Ln alike processes (click to open)", nullptr, int(g->second.members.size())));
+    n->setRecord(rec);
+    n->update();
+  }
+  dirtyGroups_.clear();
+  animating_ = true;
+}
+
 void GraphScene::onUpdated(const ModelDelta& d) {
   const double t = now();
   // For the presentation log: the event each change stands for.
@@ -532,8 +706,9 @@ void GraphScene::onUpdated(const ModelDelta& d) {
       if (e.kind == TraceKind::Receive) mailboxSeq[e.a.serial()] = e.seq;
     }
   for (uint32_t s : d.added)
-    if (const ProcessRecord* r = model_->find(s); r && !node(s)) {
-      addNode(*r, t);
+    if (const ProcessRecord* r = model_->find(s); r && !node(s) && !memberOf_.count(s)) {
+      addOrGroup(*r, t);
+      if (memberOf_.count(s)) continue;  // drawn as its group
       if (presentationLog_) {
         auto it = spawnSeq.find(s);
         logPresented(t, it != spawnSeq.end() ? it->second : model_->lastSnapshotSeq(), "node_shown", s, 0, 0, nullptr);
@@ -542,13 +717,24 @@ void GraphScene::onUpdated(const ModelDelta& d) {
   if (d.events)
     for (const TraceEvent& e : *d.events) handleEvent(e, t);
   for (uint32_t s : d.removed)
-    if (NodeItem* n = node(s); n && !n->dying()) {
+    if (auto m = memberOf_.find(s); m != memberOf_.end()) {
+      auto g = groups_.find(m->second);
+      if (g != groups_.end()) g->second.members.erase(s);
+      dirtyGroups_.insert(m->second);
+      memberOf_.erase(m);
+    } else if (NodeItem* n = node(s); n && !n->dying()) {
       const ProcessRecord* r = model_->findAny(s);
       n->scheduleDeath(std::max(t, arrivalAt(s)), r ? r->exit_reason : Term());
       logPresented(n->deathAt(), model_->lastSnapshotSeq(), "node_ended", s, 0, 0, nullptr);
       animSet_.insert(s);
     }
   bool grew = !d.added.empty();
+  for (uint32_t s : d.updated)
+    if (auto m = memberOf_.find(s); m != memberOf_.end()) {
+      const ProcessRecord* r = model_->find(s);
+      if (r && !groupable(*r)) leaveGroup(s, t);
+      else dirtyGroups_.insert(m->second);
+    }
   for (uint32_t s : d.updated)
     if (NodeItem* n = node(s))
       if (const ProcessRecord* r = model_->find(s)) {
@@ -576,6 +762,7 @@ void GraphScene::onUpdated(const ModelDelta& d) {
     treesDirty_ = true;
     if (grew) heat_ = std::max(heat_, 0.6);
   }
+  if (!dirtyGroups_.empty()) refreshGroups(t);
   if (d.nodesChanged) {
     regionsDirty_ = rectDirty_ = true;
     treesDirty_ = true;

@@ -151,6 +151,25 @@ public:
   /// Counts for the perf tests.
   size_t layoutWork() const { return layoutWork_; }
 
+  // ---- groups: a crowd of alike processes as one node (an attached node's 100,000) ----
+  /// With grouping on, free processes (no name, link, monitor, trap_exit, supervisor or child id) that share
+  /// an initial call on a node are drawn as one group node once kGroupMin of them are shown:
+  /// "x N module.fun/arity", as a stack, with their mailboxes summed. A click opens a group (its
+  /// processes are drawn one by one from then on); a member that gains a name or a relation
+  /// leaves its group. Off by default (the window turns it on for an attached node).
+  void setGrouping(bool on);
+  bool grouping() const { return grouping_; }
+  static constexpr size_t kGroupMin = 25;
+  /// Group nodes have serials from here up (no process has one).
+  static constexpr uint32_t kGroupSerial = 0xFFF0'0000u;
+  /// The group node standing for process `serial` (0: none).
+  uint32_t groupOf(uint32_t serial) const;
+  /// Members of the group node `groupSerial` (0 when it is none).
+  size_t groupSize(uint32_t groupSerial) const;
+  size_t groupCount() const { return groups_.size(); }
+  /// Draws the group's processes one by one from now on.
+  void openGroup(uint32_t groupSerial);
+
   // ---- nodes (R9): drawn when the runtime has more than one ----
   /// A node's region: a labelled, tinted area that holds its processes, side by side with the
   /// others. A node that ended is shown (greyed) while its processes fade.
@@ -259,6 +278,28 @@ private:
   std::map<std::pair<uint16_t, uint16_t>, double> detectMs_;  // the last cut's detection delay
   void layoutBands();
   void layoutOneNode();  // trees at the left, the free area right of them
+
+  struct Group {
+    uint32_t serial = 0;
+    Term initialCall;
+    uint16_t node = 0;
+    std::unordered_set<uint32_t> members;
+  };
+  bool groupable(const ProcessRecord& r) const;
+  static std::string groupKey(const ProcessRecord& r);
+  /// A process the model added: into its group, or drawn (and counted towards a group).
+  void addOrGroup(const ProcessRecord& r, double now);
+  void collapse(const std::string& key, double now);
+  void leaveGroup(uint32_t serial, double now);
+  void refreshGroups(double now);
+  bool grouping_ = false;
+  std::unordered_map<std::string, Group> groups_;
+  std::unordered_map<uint32_t, std::string> memberOf_;      // member serial -> its group's key
+  std::unordered_map<uint32_t, std::string> groupKeyOf_;    // group serial -> key
+  std::unordered_map<std::string, std::vector<uint32_t>> candidates_;  // drawn, could be grouped
+  std::unordered_set<std::string> openedGroups_;
+  std::unordered_set<std::string> dirtyGroups_;
+  uint32_t nextGroupSerial_ = kGroupSerial;
   double lastConnChange_ = -1e9;  // scene time of the last connection change (the break animates)
 };
 

@@ -53,20 +53,29 @@ NodeItem::NodeItem(Pid pid) : pid_(pid), pidText_(QString::fromStdString(inspect
   label_ = pidText_;
 }
 
+void NodeItem::setGroup(const QString& label, const QString& subtitle) {
+  group_ = true;
+  if (label != groupLabel_) {
+    groupLabel_ = label;
+    labelled_ = false;  // setRecord relabels
+  }
+  pidText_ = subtitle;
+}
+
 void NodeItem::setRecord(const ProcessRecord& r) {
   // Called for every process on every snapshot: only a change costs anything.
   const bool sup = r.supervisor;
   const bool moved = r.node != node_;
   if (moved) {
     node_ = r.node;
-    pidText_ = views::pidText(pid_, node_);
+    if (!group_) pidText_ = views::pidText(pid_, node_);
   }
   const bool relabel = !labelled_ || moved || r.name != name_ || sup != supervisor_ || r.console != console_;
   if (relabel) {
     prepareGeometryChange();
     labelled_ = true;
     name_ = r.name;
-    label_ = ObserverModel::label(r);
+    label_ = group_ ? groupLabel_ : ObserverModel::label(r);
     supervisor_ = sup;
     console_ = r.console;
     labelTextPx_ = 0;
@@ -324,6 +333,10 @@ void NodeItem::paintPlain(QPainter* p, QPointF at, double r) const {
     p->setBrush(style::shellAccent());
     p->drawRect(box.adjusted(-2.5, -2.5, 2.5, 2.5));
   }
+  if (group_) {
+    p->setBrush(body.lighter(125));
+    p->drawEllipse(box.translated(r * 0.6, -r * 0.5));
+  }
   p->setBrush(mailbox_ >= 50 ? style::heatColor(mailbox_) : body);
   if (supervisor_ || term)
     p->drawRect(box);
@@ -419,8 +432,14 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     ring(6 + 22 * t, c, 4);
   }
 
-  // Body, with the mailbox as water that rises with the queue.
+  // Body, with the mailbox as water that rises with the queue; a group is a stack of bodies.
   const QPainterPath outline = bodyPath(0);
+  if (group_) {
+    p->setPen(QPen(body.darker(150), 2));
+    p->setBrush(body.lighter(125));
+    p->drawPath(outline.translated(12, -10));
+    p->drawPath(outline.translated(6, -5));
+  }
   p->setPen(Qt::NoPen);
   p->setBrush(body);
   p->drawPath(outline);

@@ -40,6 +40,10 @@ public:
   uint32_t mailbox() const { return mailbox_; }
   bool trapsExit() const { return trap_; }
   double radius() const;
+  /// A group node (GraphScene's grouping): it stands for many processes, drawn as a stack, with
+  /// `label` ("x 12,000 :erlang.apply/2") and `subtitle` under it instead of a name and a pid.
+  void setGroup(const QString& label, const QString& subtitle);
+  bool isGroup() const { return group_; }
   /// The label's font size (scene px) at view scale `lod`: at least kLabelPx, grown so that the
   /// name is ~11 px on screen where its room allows.
   double labelPx(double lod) const;
@@ -133,6 +137,8 @@ private:
   void paintPlain(QPainter* p, QPointF at, double r) const;
 
   Pid pid_;
+  bool group_ = false;
+  QString groupLabel_;
   QString label_;
   QString pidText_;
   uint16_t node_ = 0;

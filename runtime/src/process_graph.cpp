@@ -278,8 +278,10 @@ void ProcessGraph::refresh_fields(const Snapshot& s, bool queue_lengths, GraphCh
         ch->relations = true;
       }
     }
-    if (r->status == p.status && r->reductions == p.reductions && r->memory == p.memory && r->message_queue_len == queue)
+    if (r->status == p.status && r->reductions == p.reductions && r->memory == p.memory && r->message_queue_len == queue &&
+        r->suspended == p.suspended)
       continue;
+    r->suspended = p.suspended;
     r->status = p.status;
     r->reductions = p.reductions;
     r->memory = p.memory;

@@ -5,6 +5,8 @@
 #include "utf8.hpp"
 #include "actorscope/term.hpp"
 
+#include <atomic>
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -538,9 +540,18 @@ namespace detail {
 uint32_t pid_print_node(Pid p) noexcept;  // nodes.cpp
 }
 
+namespace {
+std::atomic<ForeignPidText> g_foreign_pid_text{nullptr};
+}  // namespace
+
+void set_foreign_pid_text(ForeignPidText f) { g_foreign_pid_text.store(f); }
+
 std::string inspect_pid(Pid p) {
+  std::string out;
+  if (p.serial() >= kForeignPidSerial)
+    if (ForeignPidText f = g_foreign_pid_text.load(std::memory_order_relaxed); f && f(p, out)) return out;
   // R9.1: as the running process's node sees it; another node's pids have a non-zero first number.
-  std::string out = "#PID<" + std::to_string(detail::pid_print_node(p)) + ".";
+  out = "#PID<" + std::to_string(detail::pid_print_node(p)) + ".";
   out += std::to_string(p.serial());
   out += ".0>";
   return out;

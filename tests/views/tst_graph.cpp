@@ -73,6 +73,7 @@ private slots:
   void deadProcessStaysInspectable();
   void eventsInPlainWords();
   void r9_3_nodesAreRegionsAndACutTravelsFromTheBorder();
+  void alikeProcessesAreGroupedUntilOpened();
 };
 
 void TestGraph::nodesAndEdgesOfAKnownTopology() {
@@ -615,3 +616,61 @@ void TestGraph::r9_3_nodesAreRegionsAndACutTravelsFromTheBorder() {
 
 QTEST_MAIN(TestGraph)
 #include "tst_graph.moc"
+
+// An attached node's crowds: alike free processes become one group node with their count and
+// summed mailboxes; one that gains a relation leaves it; ended members leave the count; a click
+// opens the group; processes with names or relations are never grouped.
+void TestGraph::alikeProcessesAreGroupedUntilOpened() {
+  World w;
+  GraphScene scene(&w.model);
+  scene.setGrouping(true);
+  const Pid named = w.rt.spawn(idle);
+  w.rt.register_name(named, intern("keeper"));
+  std::vector<Pid> crowd;
+  for (int i = 0; i < 60; ++i) crowd.push_back(w.rt.spawn(deaf));
+  const Pid t = w.rt.spawn(trapper);
+  w.sync();
+  scene.advance();
+  QCOMPARE(scene.groupCount(), size_t(1));
+  const uint32_t g = scene.groupOf(crowd[0].serial());
+  QVERIFY(g >= GraphScene::kGroupSerial);
+  QCOMPARE(scene.groupSize(g), size_t(60));
+  QVERIFY(!scene.node(crowd[0]));            // drawn as the group
+  QVERIFY(scene.node(named) && scene.node(t));  // a name, another initial call: drawn alone
+  QVERIFY(scene.node(g)->isGroup());
+  QVERIFY2(scene.node(g)->label().contains(QStringLiteral("60")), qPrintable(scene.node(g)->label()));
+  // Mailboxes add up.
+  w.rt.send(crowd[1], Term::atom("a"));
+  w.rt.send(crowd[2], Term::atom("b"));
+  w.rt.send(crowd[2], Term::atom("c"));
+  w.sync();
+  scene.advance();
+  QCOMPARE(scene.node(g)->mailbox(), uint32_t(3));
+  // A link takes one out of the group; ended ones leave the count.
+  w.rt.link(crowd[3], t);
+  w.rt.exit(crowd[4], Term::atom("kill"));
+  w.rt.exit(crowd[5], Term::atom("kill"));
+  w.sync();
+  playOut(scene, 1000);
+  QVERIFY(scene.node(crowd[3]));
+  QCOMPARE(scene.groupOf(crowd[3].serial()), 0u);
+  QCOMPARE(scene.groupSize(g), size_t(57));
+  QVERIFY2(scene.node(g)->label().contains(QStringLiteral("57")), qPrintable(scene.node(g)->label()));
+  // A click opens it: its processes are drawn one by one, and new alike ones too.
+  scene.node(g)->setSelected(true);
+  QCOMPARE(scene.groupCount(), size_t(0));
+  QVERIFY(scene.node(crowd[0]) && scene.node(crowd[59]));
+  QVERIFY(scene.selectedPid() == Pid{});
+  const Pid late = w.rt.spawn(deaf);
+  w.sync();
+  scene.advance();
+  QVERIFY(scene.node(late));
+  // Grouping off (the embedded runtime): nothing is grouped.
+  World w2;
+  GraphScene plain(&w2.model);
+  for (int i = 0; i < 60; ++i) w2.rt.spawn(deaf);
+  w2.sync();
+  plain.advance();
+  QCOMPARE(plain.groupCount(), size_t(0));
+  QCOMPARE(plain.nodeCount(), 60);
+}

@@ -122,8 +122,16 @@ void AttachShell::start() {
   ++generation_;
   const auto& n = source_->client().node();
   emit started({});
+  if (n.read_only) {
+    running_ = false;  // a read-only agent evaluates nothing: code could change anything
+    emit output(console::OutputKind::Stdout,
+                QCoreApplication::translate("AttachSource", "Attached to %1 read-only: the console evaluates nothing there\n")
+                    .arg(QString::fromStdString(n.name)));
+    return;
+  }
   emit output(console::OutputKind::Stdout,
-              QCoreApplication::translate("AttachSource", "Evaluating on %1 (%2, OTP %3), as iex --remsh would\n")
+              QCoreApplication::translate("AttachSource",
+                                          "Evaluating on %1 (%2, OTP %3), as iex --remsh would; what it prints goes to the node's own output\n")
                   .arg(QString::fromStdString(n.name), n.elixir ? QStringLiteral("Elixir") : QStringLiteral("Erlang"),
                        QString::fromStdString(n.otp)));
 }
@@ -142,8 +150,8 @@ bool AttachShell::submit(const std::string& input, const std::string&) {
   source_->client().eval(elixir, input, source_->onGui([this, gen](attach::Reply r) {
     if (gen != generation_) return;
     busy_ = false;
-    ++counter_;
     if (r.ok) {
+      ++counter_;  // as iex: an error does not take a prompt number
       const QString text = r.value.is_binary() ? QString::fromStdString(std::string(r.value.as_binary()))
                                                : QString::fromStdString(inspect(r.value));
       emit output(console::OutputKind::Result, text);

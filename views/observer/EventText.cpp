@@ -19,6 +19,7 @@ QString reasonText(const Term& r) { return termText(r); }
 }  // namespace
 
 QString pidText(Pid p, uint16_t node) {
+  if (p.serial() >= kForeignPidSerial) return QString::fromStdString(inspect_pid(p));  // an attached node's view
   return QStringLiteral("#PID<%1.%2.0>").arg(node ? node + 1u : 0u).arg(p.serial());
 }
 

@@ -144,7 +144,7 @@ TickWork ObserverModel::processPending(size_t maxEvents) {
       d.resynced = true;
       wantsFull_ = false;
     } else {
-      graph_.refresh_fields(snapshot_, sampled_, &changes_);
+      graph_.refresh_fields(snapshot_, sampled_ || queuesFromSnapshots_, &changes_);
     }
     w.snapshotProcesses = snapshot_.processes.size();
     snapshot_ = Snapshot{};

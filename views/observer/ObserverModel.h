@@ -97,6 +97,9 @@ public:
   static QString label(const ProcessRecord& r);
   /// A pid as node 0 prints it (EventText's pidText with the process's node).
   QString pidText(Pid p) const;
+  /// The source does not trace every receive (an attached node): mailbox sizes come from its
+  /// periodic snapshots, not from counting sends and receives. Kept across clear().
+  void setQueueLengthsFromSnapshots(bool on) { queuesFromSnapshots_ = on; }
   /// A node's name ("b@host"), or "node N" when unknown.
   QString nodeText(uint16_t node) const;
 
@@ -125,6 +128,7 @@ private:
   bool snapshotFull_ = true;
   bool wantsFull_ = true;
   bool sampled_ = false;  // an event stood for several messages (the host samples a flood)
+  bool queuesFromSnapshots_ = false;  // the source traces no receives: snapshots say the queue lengths
   Snapshot snapshot_;
   uint64_t dropped_ = 0;
   uint64_t eventsApplied_ = 0;

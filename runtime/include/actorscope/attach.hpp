@@ -116,7 +116,8 @@ public:
   void suspend(Pid pid, bool suspended, ReplyFn done = {});
   /// {info list, messages}: the Process.info items as a keyword list, and the first messages.
   void info(Pid pid, ReplyFn done);
-  /// Evaluates `text` on the node (elixir or erlang); the value is the printed result.
+  /// Evaluates `text` on the node (elixir or erlang) in the console's session (the bindings of
+  /// the last evaluation carry over); the value is the printed result, as a binary.
   void eval(bool elixir, const std::string& text, ReplyFn done);
   /// The processes shown now: the agent polls them first.
   void poll_first(const std::vector<Pid>& pids);

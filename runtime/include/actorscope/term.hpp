@@ -231,6 +231,13 @@ std::ostream& operator<<(std::ostream& os, const Term& t);
 /// Elixir's inspect of an atom alone (`:ok`, `true`, `:"with space"`, `Foo.Bar`).
 std::string inspect_atom(Atom a);
 std::string inspect_pid(Pid p);
+/// Serials from here up are pids this runtime did not make (an attached node's, another node's
+/// seen there): they print as the hook says.
+inline constexpr uint32_t kForeignPidSerial = 0x8000'0000u;
+/// How a foreign pid prints ("#PID<12.85.0>"); returns false to print it as usual. Set once (the
+/// attach library does); called from any thread, so it must be thread-safe.
+using ForeignPidText = bool (*)(Pid p, std::string& out);
+void set_foreign_pid_text(ForeignPidText f);
 /// A keyword-list key as inspect() writes it, with its colon and space (`a: `, `"with space": `).
 std::string inspect_key(Atom a);
 

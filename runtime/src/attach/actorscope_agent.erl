@@ -58,6 +58,8 @@
     helpers = #{} :: #{pid() => reference()},   % untraced helper processes
     labeller :: pid() | undefined,
     evals = #{} :: #{pid() => {term(), reference(), reference()}},
+    sessions = #{} :: #{erlang | elixir => list()},  % the console's bindings, per language
+    session_evals = #{} :: #{pid() => erlang | elixir},  % evals that keep their bindings
     suspended = #{} :: #{pid() => pos_integer()},
     %% polling: last reported {hash of Mq, Memory, Status; Reductions; MonitorTargets; TrapExit}
     known = #{} :: #{pid() => {integer() | undefined, non_neg_integer(), [pid()], boolean()}},
@@ -710,7 +712,7 @@ process_down(Pid, Why, St) ->
         {{Ref, _, TRef}, Evals} ->
             _ = erlang:cancel_timer(TRef),
             reply(Ref, {error, exception(exit, Why, [])}, St),
-            St#st{evals = Evals};
+            St#st{evals = Evals, session_evals = maps:remove(Pid, St#st.session_evals)};
         error ->
             Labeller = case St#st.labeller of
                            Pid -> undefined;
@@ -752,6 +754,12 @@ command(Ref, {resume, P}, St) ->
     {Result, St1} = resume(resolve(P), St),
     reply(Ref, Result, St1),
     St1;
+command(Ref, {eval, Lang, Text, session}, St)
+  when (Lang =:= erlang orelse Lang =:= elixir), (is_list(Text) orelse is_binary(Text)) ->
+    %% The console's session: the bindings of the last evaluation carry over, as in a shell.
+    St1 = eval_start(Ref, Lang, Text, maps:get(Lang, St#st.sessions, []), St),
+    [Pid] = maps:keys(maps:without(maps:keys(St#st.evals), St1#st.evals)),
+    St1#st{session_evals = (St1#st.session_evals)#{Pid => Lang}};
 command(Ref, {eval, Lang, Text, Bindings}, St)
   when (Lang =:= erlang orelse Lang =:= elixir), (is_list(Text) orelse is_binary(Text)),
        is_list(Bindings) ->
@@ -873,7 +881,13 @@ eval_start(Ref, Lang, Text, Bindings, St) ->
     TRef = erlang:send_after(?EVAL_MS, self(), {'$actorscope_eval_timeout', Pid}),
     St#st{evals = (St#st.evals)#{Pid => {Ref, MRef, TRef}}}.
 
-eval_done(Pid, Result, St) ->
+eval_done(Pid, Result0, St0) ->
+    {Result, St} = case maps:take(Pid, St0#st.session_evals) of
+                       {Lang, Sessions} ->
+                           keep_bindings(Lang, Result0, St0#st{session_evals = Sessions});
+                       error ->
+                           {Result0, St0}
+                   end,
     case maps:take(Pid, St#st.evals) of
         {{Ref, MRef, TRef}, Evals} ->
             erlang:demonitor(MRef, [flush]),
@@ -884,6 +898,12 @@ eval_done(Pid, Result, St) ->
             St
     end.
 
+%% A session's evaluation keeps its bindings here; the reply carries none.
+keep_bindings(Lang, {ok, {Printed, Bindings}}, St) ->
+    {{ok, {Printed, []}}, St#st{sessions = (St#st.sessions)#{Lang => Bindings}}};
+keep_bindings(_, Result, St) ->
+    {Result, St}.
+
 eval_timeout(Pid, St) ->
     case maps:take(Pid, St#st.evals) of
         {{Ref, MRef, _}, Evals} ->
@@ -891,7 +911,7 @@ eval_timeout(Pid, St) ->
             erlang:demonitor(MRef, [flush]),
             reply(Ref, {error, lists:flatten(io_lib:format("** evaluation timed out after ~w ms",
                                                            [?EVAL_MS]))}, St),
-            St#st{evals = Evals};
+            St#st{evals = Evals, session_evals = maps:remove(Pid, St#st.session_evals)};
         error ->
             St
     end.
@@ -907,7 +927,8 @@ eval(elixir, Text, Bindings) ->
         true ->
             try 'Elixir.Code':eval_string(unicode:characters_to_binary(Text), Bindings) of
                 {Value, NewBindings} ->
-                    {ok, {truncate(to_list('Elixir.Kernel':inspect(Value))), NewBindings}}
+                    {ok, {truncate(to_list('Elixir.Kernel':inspect(Value, [{pretty, true}, {width, 80}]))),
+                          NewBindings}}
             catch Class:Reason:Stack ->
                 {error, elixir_exception(Class, Reason, Stack)}
             end;
@@ -967,15 +988,22 @@ exception(Class, Reason, Stack) ->
     truncate(["** ", erl_error:format_exception(Class, Reason, Stack,
                                                 #{stack_trim_fun => Trim})]).
 
+%% As iex prints it: the banner with Exception.blame's detail ("...: 1 / 0"), the stack without
+%% the evaluator's own frames.
 elixir_exception(Class, Reason, Stack) ->
-    Trimmed = lists:reverse(lists:dropwhile(fun elixir_eval_frame/1, lists:reverse(Stack))),
-    try 'Elixir.Exception':format(Class, Reason, Trimmed) of
-        Text -> truncate(to_list(Text))
+    Trimmed = [F || F <- Stack, not elixir_eval_frame(F)],
+    try
+        Normalized = 'Elixir.Exception':normalize(Class, Reason, Stack),
+        {Blamed, _} = 'Elixir.Exception':blame(Class, Normalized, Stack),
+        to_list('Elixir.Exception':format(Class, Blamed, Trimmed))
+    of
+        Text -> truncate(string:trim(Text, trailing))
     catch _:_ -> exception(Class, Reason, Stack)
     end.
 
 elixir_eval_frame({M, _, _, _}) ->
     M =:= ?MODULE orelse M =:= erl_eval orelse M =:= 'Elixir.Code'
+        orelse M =:= 'Elixir.Module.ParallelChecker'
         orelse lists:prefix("elixir", atom_to_list(M));
 elixir_eval_frame(_) ->
     false.

@@ -267,8 +267,10 @@ struct Client::Impl {
     return false;
   }
 
-  // One message: 1 with `msg`, 0 on timeout or tick, -1 when the connection is gone.
-  int receive(Term& msg, unsigned timeout_ms) {
+  // One message: 1 with `msg`, 0 on timeout or tick, -1 when the connection is gone. A
+  // snapshot chunk (`snapshot_chunk` set) is read straight into the translator: `msg` is then
+  // {actorscope, Agent, snapshot, Chunk, Count} with Count the processes it held.
+  int receive(Term& msg, unsigned timeout_ms, bool snapshot_chunks = false) {
     erlang_msg em;
     ei_x_buff x;
     ei_x_new(&x);
@@ -278,13 +280,34 @@ struct Client::Impl {
       if (em.msgtype == ERL_SEND || em.msgtype == ERL_REG_SEND) {
         int index = 0, version = 0;
         ei_decode_version(x.buff, &index, &version);
-        result = decode(x.buff, &index, pids, msg) ? 1 : 0;
+        const int start = index;
+        if (snapshot_chunks && read_chunk(x.buff, &index, msg)) result = 1;
+        else result = decode(x.buff, &(index = start), pids, msg) ? 1 : 0;
       }
     } else if (r == ERL_ERROR && erl_errno != ETIMEDOUT && erl_errno != EAGAIN) {
       result = -1;
     }
     ei_x_free(&x);
     return result;
+  }
+
+  // {actorscope, Agent, snapshot, Chunk, [Proc]} read into the translator; false (nothing read)
+  // for any other message.
+  bool read_chunk(const char* buf, int* index, Term& msg) {
+    int arity = 0, n = 0;
+    char atom[MAXATOMLEN_UTF8];
+    long long chunk = 0;
+    if (ei_decode_tuple_header(buf, index, &arity) < 0 || arity != 5) return false;
+    if (ei_decode_atom_as(buf, index, atom, sizeof atom, ERLANG_UTF8, nullptr, nullptr) < 0 || std::strcmp(atom, "actorscope")) return false;
+    if (ei_skip_term(buf, index) < 0) return false;
+    if (ei_decode_atom_as(buf, index, atom, sizeof atom, ERLANG_UTF8, nullptr, nullptr) < 0 || std::strcmp(atom, "snapshot")) return false;
+    if (ei_decode_longlong(buf, index, &chunk) < 0 || ei_decode_list_header(buf, index, &n) < 0) return false;
+    long long read = 0;
+    for (int i = 0; i < n; ++i)
+      if (tr.snapshot_proc(buf, index)) ++read;
+      else break;  // malformed: the rest of this chunk is skipped
+    msg = Term::tuple({Term::atom("actorscope"), Term(), Term::atom("snapshot"), Term(chunk), Term(read)});
+    return true;
   }
 
   // {actorscope, Agent, Tag, ...}: Tag's name, else "".
@@ -359,6 +382,9 @@ struct Client::Impl {
       if (w == "noproc") return "the process is not alive";
       if (w == "read_only") return "attached read-only: actions are refused (attach without --read-only to act)";
       if (w == "timeout") return "the node did not finish in time";
+      if (w == "not_suspended") return "the process was not suspended from here (only who suspended a process can resume it)";
+      if (w == "agent") return "that is Actorscope's own agent";
+      if (w == "not_local") return "the process runs on another node";
     }
     if (why.is_binary()) return std::string(why.as_binary());
     if (why.is_list()) {  // a charlist: the shell's printed error
@@ -619,8 +645,12 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
       d.tr.start(now - 1, agent_local);
       hello = true;
     } else if (tag == "snapshot" && m.tuple_size() == 5) {
-      for (const Term& p : m[4].list_elements())
-        if (d.tr.snapshot_proc(p)) ++procs_read;
+      if (m[4].is_integer()) {
+        procs_read += uint64_t(m[4].as_integer());  // read by receive() already
+      } else {
+        for (const Term& p : m[4].list_elements())
+          if (d.tr.snapshot_proc(p)) ++procs_read;
+      }
     } else if (tag == "snapshot_done") {
       done = true;
     } else if (tag == "events") {
@@ -644,7 +674,7 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
       return fail(Failure::Cancelled, "cancelled; the agent has left " + opts.node);
     }
     Term m;
-    const int got = d.receive(m, 100);
+    const int got = d.receive(m, 100, hello);
     if (got < 0) return fail(Failure::Lost, "the node " + opts.node + " went away while attaching");
     if (got > 0) take_msg(m);
   }
@@ -681,17 +711,35 @@ void Client::exit(Pid pid, const Term& reason, ReplyFn done) {
   d.ask(Term::tuple({Term::atom("exit"), Term(pid), reason}), std::move(done), [&d, pid, reason] {
     if (d.info.read_only) return;
     std::vector<TraceEvent> evs;
-    d.tr.observer_exit(pid, reason, evs);
+    d.tr.observer_exit(pid, reason, d.node_now(), evs);
     d.publish(std::move(evs));
   });
 }
 
 void Client::send(Pid pid, const Term& message, ReplyFn done) {
-  d_->ask(Term::tuple({Term::atom("send"), Term(pid), message}), std::move(done));
+  Impl& d = *d_;
+  // The message is shown leaving the observer once the agent has sent it (the replies come on
+  // the receive thread, where the translator lives).
+  d.ask(Term::tuple({Term::atom("send"), Term(pid), message}), [&d, pid, message, done = std::move(done)](Reply r) {
+    if (r.ok) {
+      std::vector<TraceEvent> evs;
+      d.tr.observer_send(pid, message, d.node_now(), evs);
+      d.publish(std::move(evs));
+    }
+    if (done) done(std::move(r));
+  });
 }
 
 void Client::suspend(Pid pid, bool suspended, ReplyFn done) {
-  d_->ask(Term::tuple({Term::atom(suspended ? "suspend" : "resume"), Term(pid)}), std::move(done));
+  Impl& d = *d_;
+  d.ask(Term::tuple({Term::atom(suspended ? "suspend" : "resume"), Term(pid)}), [&d, pid, suspended, done = std::move(done)](Reply r) {
+    if (r.ok) {
+      std::vector<TraceEvent> evs;
+      d.tr.observer_suspend(pid, suspended, d.node_now(), evs);
+      d.publish(std::move(evs));
+    }
+    if (done) done(std::move(r));
+  });
 }
 
 void Client::info(Pid pid, ReplyFn done) { d_->ask(Term::tuple({Term::atom("info"), Term(pid)}), std::move(done)); }
@@ -703,7 +751,7 @@ void Client::eval(bool elixir, const std::string& text, ReplyFn done) {
     if (r.ok && r.value.is_tuple() && r.value.tuple_size() == 2) r.value = Term::binary(Impl::error_text(r.value[0]));
     if (done) done(std::move(r));
   };
-  d_->ask(Term::tuple({Term::atom("eval"), Term::atom(elixir ? "elixir" : "erlang"), Term::binary(text), Term::empty_list()}),
+  d_->ask(Term::tuple({Term::atom("eval"), Term::atom(elixir ? "elixir" : "erlang"), Term::binary(text), Term::atom("session")}),
           std::move(printed));
 }
 

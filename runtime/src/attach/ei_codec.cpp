@@ -1,9 +1,27 @@
 #include "ei_codec.hpp"
 
+#include <atomic>
 #include <cstring>
+#include <mutex>
+#include <unordered_map>
 #include <vector>
 
 namespace actorscope::attach {
+
+namespace {
+// Foreign pids of every PidMap: serial -> printed text. Thread-safe (inspect_pid on any thread).
+std::mutex g_foreign_m;
+std::unordered_map<uint32_t, std::string> g_foreign;
+std::atomic<uint32_t> g_next_foreign{kForeignPidSerial};
+
+bool foreign_text(Pid p, std::string& out) {
+  std::lock_guard g(g_foreign_m);
+  auto it = g_foreign.find(p.serial());
+  if (it == g_foreign.end()) return false;
+  out = it->second;
+  return true;
+}
+}  // namespace
 
 Pid PidMap::local(const erlang_pid& p) {
   Key k{p.node, p.num, p.serial, p.creation};
@@ -12,11 +30,17 @@ Pid PidMap::local(const erlang_pid& p) {
   if (home_ == p.node && p.serial == 0 && p.num > 0 && p.num < 0x8000'0000u && !to_remote_.count(p.num)) {
     serial = p.num;
   } else {
-    serial = next_high_++;
+    serial = g_next_foreign++;
     if (!node_index_.count(p.node) && home_ != p.node) node_index_.emplace(p.node, unsigned(node_index_.size() + 1));
   }
   to_local_.emplace(std::move(k), serial);
   to_remote_.emplace(serial, p);
+  if (serial >= kForeignPidSerial) {
+    static const bool hooked = (set_foreign_pid_text(&foreign_text), true);
+    (void)hooked;
+    std::lock_guard g(g_foreign_m);
+    g_foreign[serial] = text(Pid::make(0, serial));
+  }
   return Pid::make(0, serial);
 }
 

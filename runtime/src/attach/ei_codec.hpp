@@ -30,7 +30,8 @@ public:
   /// The node a mapped pid lives on ("" when unknown).
   std::string node_of(Pid p) const;
   /// As the node prints it: "#PID<0.84.0>" (its own), "#PID<N.84.0>" for another node's (N the
-  /// order in which this map met that node, from 1).
+  /// order in which this map met that node, from 1). Foreign pids (kForeignPidSerial and up, unique
+  /// in the whole program) print so everywhere: inspect_pid() asks a registry this map fills.
   std::string text(Pid p) const;
 
   Ref local(const erlang_ref& r);
@@ -42,7 +43,6 @@ private:
   std::map<Key, uint32_t> to_local_;
   std::unordered_map<uint32_t, erlang_pid> to_remote_;
   std::map<std::string, unsigned> node_index_;
-  uint32_t next_high_ = 0x8000'0000u;
   std::map<std::tuple<std::string, int, unsigned, unsigned, unsigned, unsigned>, uint64_t> ref_to_local_;
   std::unordered_map<uint64_t, erlang_ref> ref_to_remote_;
   uint64_t next_ref_ = 1;

@@ -91,6 +91,55 @@ bool Translator::snapshot_proc(const Term& proc) {
   return true;
 }
 
+bool Translator::snapshot_proc(const char* buf, int* index) {
+  int arity = 0;
+  if (ei_decode_map_header(buf, index, &arity) < 0) return false;
+  Proc p;
+  std::vector<Pid> monitors, monitored_by;
+  bool have_pid = false;
+  char key[MAXATOMLEN_UTF8];
+  auto pid_list = [&](std::vector<Pid>& out) {
+    Term t;
+    if (!decode(buf, index, pids_, t)) return false;
+    for (const Term& e : t.list_elements())
+      if (e.is_pid()) out.push_back(e.as_pid());
+    return true;
+  };
+  for (int i = 0; i < arity; ++i) {
+    if (ei_decode_atom_as(buf, index, key, sizeof key, ERLANG_UTF8, nullptr, nullptr) < 0) return false;
+    const std::string_view k(key);
+    if (k == "pid") {
+      erlang_pid ep;
+      if (ei_decode_pid(buf, index, &ep) < 0) return false;
+      p.s.pid = pids_.local(ep);
+      have_pid = true;
+      continue;
+    }
+    if (k == "links" || k == "monitors" || k == "monitored_by") {
+      if (!pid_list(k == "links" ? p.s.links : k == "monitors" ? monitors : monitored_by)) return false;
+      continue;
+    }
+    Term v;
+    if (!decode(buf, index, pids_, v)) return false;
+    if (k == "parent" && v.is_pid()) p.s.parent = v.as_pid();
+    else if (k == "name" && v.is_atom() && !v.is_atom(atoms::undefined)) p.s.name = v.as_atom();
+    else if (k == "initial_call") p.s.initial_call = v;
+    else if (k == "message_queue_len" && v.is_integer()) p.s.message_queue_len = uint32_t(v.as_integer());
+    else if (k == "trap_exit") p.s.trap_exit = v.as_bool();
+    else if (k == "status") p.s.status = status_of(v);
+    else if (k == "reductions" && v.is_integer()) p.s.reductions = uint64_t(v.as_integer());
+    else if (k == "memory" && v.is_integer()) p.s.memory = uint64_t(v.as_integer());
+    else if (k == "label" && !v.is_atom(atoms::undefined)) p.label = v;
+  }
+  if (!have_pid) return false;
+  p.s.suspended = p.s.status == ProcessStatus::Suspended;
+  if (!p.label.is_atom(atoms::nil)) labels_[p.s.pid.serial()] = p.label;
+  snap_monitors_.emplace_back(p.s.pid.serial(), std::move(monitors));
+  snap_monitored_by_.emplace_back(p.s.pid.serial(), std::move(monitored_by));
+  procs_[p.s.pid.serial()] = std::move(p);
+  return true;
+}
+
 Snapshot Translator::finish_snapshot(int64_t node_now_ns, std::vector<TraceEvent>& out) {
   now_ = std::max<int64_t>(now_, node_now_ns - origin_);
   for (auto& [serial, targets] : snap_monitors_) {
@@ -151,9 +200,27 @@ void Translator::deliver(size_t i, SignalOutcome o, std::vector<TraceEvent>& out
   out.push_back(std::move(e));
 }
 
-void Translator::observer_exit(Pid target, const Term& reason, std::vector<TraceEvent>& out) {
+void Translator::observer_exit(Pid target, const Term& reason, int64_t node_now_ns, std::vector<TraceEvent>& out) {
+  now_ = std::max(now_, node_now_ns - origin_);
   if (!get(target)) return;
   sent(SignalType::Exit, {}, target, reason, {}, false, out);
+}
+
+void Translator::observer_send(Pid target, const Term& message, int64_t node_now_ns, std::vector<TraceEvent>& out) {
+  now_ = std::max(now_, node_now_ns - origin_);
+  if (!get(target)) return;
+  TraceEvent e = make(TraceKind::Send, {}, target);
+  e.term = message;
+  out.push_back(std::move(e));
+}
+
+void Translator::observer_suspend(Pid target, bool suspended, int64_t node_now_ns, std::vector<TraceEvent>& out) {
+  now_ = std::max(now_, node_now_ns - origin_);
+  Proc* p = get(target);
+  if (!p) return;
+  p->s.suspended = suspended;
+  p->s.status = suspended ? ProcessStatus::Suspended : ProcessStatus::Waiting;
+  out.push_back(make(suspended ? TraceKind::Suspend : TraceKind::Resume, target));
 }
 
 void Translator::on_spawn(Pid p, Pid parent, const Term& mfa, std::vector<TraceEvent>& out) {

@@ -30,6 +30,9 @@ public:
   void start(int64_t origin_ns, Pid agent);
   /// One `Proc` map of a snapshot chunk. Returns false when it is malformed.
   bool snapshot_proc(const Term& proc);
+  /// The same, read straight from the external format at `*index` (no Term map is built: the
+  /// first picture of 100,000 processes is read at this speed). Advances `*index`.
+  bool snapshot_proc(const char* buf, int* index);
   /// The snapshot is complete: the first picture (labels follow as events in `out`).
   Snapshot finish_snapshot(int64_t node_now_ns, std::vector<TraceEvent>& out);
 
@@ -37,8 +40,12 @@ public:
   bool event(const Term& ev, std::vector<TraceEvent>& out);
   /// The node's clock moved to `node_now_ns`: signals older than kSettleNs are decided.
   void settle(int64_t node_now_ns, std::vector<TraceEvent>& out);
-  /// The observer is about to make the agent call exit(target, reason).
-  void observer_exit(Pid target, const Term& reason, std::vector<TraceEvent>& out);
+  /// The observer is about to make the agent call exit(target, reason); `node_now_ns`: the node's
+  /// clock now (the signal leaves now, however long the node has been quiet).
+  void observer_exit(Pid target, const Term& reason, int64_t node_now_ns, std::vector<TraceEvent>& out);
+  /// The agent did what the observer asked: a message sent, a process suspended or resumed.
+  void observer_send(Pid target, const Term& message, int64_t node_now_ns, std::vector<TraceEvent>& out);
+  void observer_suspend(Pid target, bool suspended, int64_t node_now_ns, std::vector<TraceEvent>& out);
 
   /// The picture now (for the periodic refresh of status, reductions, memory, queue lengths).
   Snapshot snapshot() const;
