@@ -228,14 +228,23 @@ other_nodes(Observer) ->
 %% ---------------------------------------------------------------------------------------------
 %% Snapshot
 
+%% Each chunk goes as soon as it is read (the observer decodes one while the next is read); the
+%% child ids follow as label events, so a slow supervisor never holds the picture up.
 snapshot(St) ->
     Me = self(),
-    {Procs, Sups, Known} = lists:foldl(fun snap_one/2, {[], [], #{}},
-                                       [P || P <- erlang:processes(), P =/= Me]),
-    Labels = sup_labels(Sups),
-    Count = send_chunks(lists:reverse(Procs), Labels, 0, 0, St),
+    {Count, Sups, Known} = stream([P || P <- erlang:processes(), P =/= Me], 0, 0, [], #{}, St),
     send_obs({actorscope, Me, snapshot_done, Count, now_ns()}, St),
-    St#st{known = Known, sups = maps:from_keys(Sups, true)}.
+    St1 = St#st{known = Known, sups = maps:from_keys(Sups, true)},
+    Labels = sup_labels(Sups),
+    emit([{label, C, Id, undefined} || {C, Id} <- maps:to_list(Labels)], St1).
+
+stream([], _, Count, Sups, Known, _) ->
+    {Count, Sups, Known};
+stream(Procs, Chunk, Count, Sups, Known, St) ->
+    {This, Rest} = take(?CHUNK, Procs),
+    {Infos, Sups1, Known1} = lists:foldl(fun snap_one/2, {[], Sups, Known}, This),
+    send_obs({actorscope, self(), snapshot, Chunk, lists:reverse(Infos)}, St),
+    stream(Rest, Chunk + 1, Count + length(Infos), Sups1, Known1, St).
 
 -define(SNAP_ITEMS, [registered_name, initial_call, parent, links, monitors, monitored_by,
                      message_queue_len, trap_exit, status, reductions, memory]).
@@ -256,17 +265,6 @@ snap_one(P, {Procs, Sups, Known} = Acc) ->
         _ ->
             Acc
     end.
-
-send_chunks([], _, _, Count, _) ->
-    Count;
-send_chunks(Procs, Labels, Chunk, Count, St) ->
-    {This, Rest} = take(?CHUNK, Procs),
-    Labelled = [case Labels of
-                    #{P := L} -> Proc#{label := L};
-                    _ -> Proc
-                end || #{pid := P} = Proc <- This],
-    send_obs({actorscope, self(), snapshot, Chunk, Labelled}, St),
-    send_chunks(Rest, Labels, Chunk + 1, Count + length(This), St).
 
 %% Child => Id for the children of Sups; waits a bounded time for a helper that asks them.
 sup_labels([]) ->

@@ -454,9 +454,11 @@ bool Translator::event(const Term& ev, std::vector<TraceEvent>& out) {
     if (!ev[2].is_atom(atoms::undefined) && !(ev[2] == p->label)) {
       p->label = ev[2];
       labels_[pid(1).serial()] = ev[2];
-      TraceEvent e = make(TraceKind::Label, pid(1));
-      e.term = ev[2];
-      out.push_back(std::move(e));
+      if (!ev[2].is_atom(p->s.name)) {  // a child id that is not its name
+        TraceEvent e = make(TraceKind::Label, pid(1));
+        e.term = ev[2];
+        out.push_back(std::move(e));
+      }
     }
   } else {
     return false;
