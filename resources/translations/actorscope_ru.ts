@@ -50,6 +50,23 @@
     </message>
 </context>
 <context>
+    <name>AttachSource</name>
+    <message>
+        <location filename="../../views/observer/AttachSource.cpp" line="+128"/>
+        <source>Attached to %1 read-only: the console evaluates nothing there
+</source>
+        <translation>Подключено к %1 только для чтения: консоль там ничего не вычисляет
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evaluating on %1 (%2, OTP %3), as iex --remsh would; what it prints goes to the node&apos;s own output
+</source>
+        <translation>Вычисление на %1 (%2, OTP %3), как в iex --remsh; то, что печатается, попадает в собственный вывод узла
+</translation>
+    </message>
+</context>
+<context>
     <name>EmbeddedShell</name>
     <message>
         <location filename="../../views/observer/EmbeddedShell.cpp" line="+73"/>
@@ -98,7 +115,7 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../views/observer/EventText.cpp" line="+35"/>
+        <location filename="../../views/observer/EventText.cpp" line="+36"/>
         <source>the observer</source>
         <translation>наблюдатель</translation>
     </message>
@@ -424,7 +441,7 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../views/NodeItem.cpp" line="+91"/>
+        <location filename="../../views/NodeItem.cpp" line="+100"/>
         <source>
 The console&apos;s shell: what you type in the Console dock runs in this process (self()).</source>
         <translation>
@@ -445,7 +462,7 @@ Click to dismiss.</source>
 Щёлкните, чтобы скрыть.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>gets EXIT</source>
         <translation>получит EXIT</translation>
     </message>
@@ -511,7 +528,7 @@ Click to dismiss.</source>
         <translation>разъединено</translation>
     </message>
     <message>
-        <location line="+431"/>
+        <location line="+432"/>
         <source>The observer: commands from this window (kill, exit, send, trap_exit) start here</source>
         <translation>Наблюдатель: отсюда исходят команды этого окна (kill, exit, send, trap_exit)</translation>
     </message>
@@ -744,7 +761,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>&amp;Процессы</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>The scenario is set up and paused: press Space (Resume) to run it</source>
         <translation>Сценарий подготовлен и стоит на паузе: нажмите Space (Продолжить), чтобы запустить его</translation>
     </message>
@@ -754,7 +771,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>&lt;b&gt;В виде скрипта&lt;/b&gt; &amp;nbsp;&lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>Deterministic mode: the scenario restarted; Step delivers one signal at a time</source>
         <translation>Детерминированный режим: сценарий перезапущен; «Шаг» доставляет по одному сигналу</translation>
     </message>
@@ -765,7 +782,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+232"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+245"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
@@ -777,11 +794,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
+        <source>%1 went away: this is its last picture (File &gt; Reconnect)</source>
+        <translation>Узел %1 больше недоступен: это его последний снимок (Файл &gt; Переподключиться к узлу)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Showing the past: press Live to return</source>
         <translation>Показано прошлое: нажмите «Вживую», чтобы вернуться</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paused: Space resumes, . steps</source>
         <translation>Пауза: Space — продолжить, . — шаг</translation>
     </message>
@@ -792,8 +814,8 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/MainWindowActions.cpp" line="-123"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+176"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-127"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+188"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
@@ -803,7 +825,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>%1 мс</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The scenario failed: %1</source>
         <translation>Сбой сценария: %1</translation>
     </message>
@@ -874,6 +896,21 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
+        <source>%1 went away</source>
+        <translation>узел %1 больше недоступен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attached to %1</source>
+        <translation>подключено: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %L1 events sampled out by the agent</source>
+        <translation>, отсеяно агентом при выборке событий: %L1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>replay of %1 (live runtime paused)</source>
         <translation>воспроизведение %1 (среда выполнения на паузе)</translation>
     </message>
@@ -893,22 +930,25 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Не удалось выполнить %1: см. консоль</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowActions.cpp" line="-36"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-39"/>
         <source>Refused: </source>
         <translation>Отказано: </translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+1"/>
         <source>Process.exit(%1, :kill)</source>
         <translation>Process.exit(%1, :kill)</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+1"/>
         <source>Process.exit(%1, %2)</source>
         <translation>Process.exit(%1, %2)</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+1"/>
         <source>send(%1, %2)</source>
         <translation>send(%1, %2)</translation>
     </message>
@@ -924,6 +964,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+5"/>
+        <source>Suspending %1 (every call to it waits, or times out, until it is resumed)</source>
+        <translation>Приостановка %1 (каждый вызов к нему будет ждать или завершится по тайм-ауту, пока его не возобновят)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resuming %1</source>
+        <translation>Возобновление %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 suspended</source>
         <translation>%1 приостановлен</translation>
     </message>
@@ -1014,7 +1064,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/MainWindowUi.cpp" line="-165"/>
+        <location filename="../../app/MainWindowUi.cpp" line="-177"/>
         <source>Exit with reason...</source>
         <translation>Завершить с причиной...</translation>
     </message>
@@ -1046,7 +1096,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Открепить (пусть раскладка разместит сама)</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAnalysis.cpp" line="+47"/>
+        <location filename="../../app/MainWindowAnalysis.cpp" line="+49"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
@@ -1117,6 +1167,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+14"/>
+        <source>The node went away: this is its last picture. File &gt; Reconnect to act again</source>
+        <translation>Узел больше недоступен: это его последний снимок. Чтобы снова выполнять действия, выберите Файл &gt; Переподключиться к узлу</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attached read-only: actions are refused (attach without read-only to act)</source>
+        <translation>Подключение только для чтения: действия отклоняются (чтобы выполнять действия, подключитесь без режима только для чтения)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The graph shows the past: press Live on the timeline to act on the running processes</source>
         <translation>Граф показывает прошлое: нажмите «Вживую» на шкале времени, чтобы управлять работающими процессами</translation>
     </message>
@@ -1149,6 +1209,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+79"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1238,17 +1299,42 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+161"/>
+        <location line="+173"/>
         <source>Spawn</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-163"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>&amp;Attach to node...</source>
+        <translation>&amp;Подключиться к узлу...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show a live Erlang or Elixir node (OTP 25+) in this window</source>
+        <translation>Показать работающий узел Erlang или Elixir (OTP 25+) в этом окне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reconnect to the node</source>
+        <translation>П&amp;ереподключиться к узлу</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Detach from the node</source>
+        <translation>&amp;Отключиться от узла</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the node (the agent removes itself) and return to the scenario</source>
+        <translation>Покинуть узел (агент удаляет себя сам) и вернуться к сценарию</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
@@ -1539,6 +1625,161 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <source>Do not ask again</source>
         <translation>Больше не спрашивать</translation>
     </message>
+    <message>
+        <location filename="../../app/MainWindowAttach.cpp" line="-29"/>
+        <source>Already attached to %1</source>
+        <translation>Уже подключено к %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Attaching to %1...</source>
+        <translation>Подключение к %1...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <location line="+113"/>
+        <location line="+28"/>
+        <source>Attach to node</source>
+        <translation>Подключение к узлу</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>: %L1 of %L2</source>
+        <translation>: %L1 из %L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>: %L1</source>
+        <translation>: %L1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not attached: %1</source>
+        <translation>Не подключено: %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Attached to %1 (OTP %2%3)%4</source>
+        <translation>Подключено к %1 (OTP %2%3)%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, Elixir</source>
+        <translation>, Elixir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, read-only</source>
+        <translation>, только чтение</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Detached from %1: its agent removed itself and its trace flags</source>
+        <translation>%1: отключено, агент удалил себя и свои флаги трассировки</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
+        <translation>Только чтение на подключённом узле: BEAM позволяет задать trap_exit только самому процессу (Process.flag/2). Здесь показано значение, которое сообщает узел.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
+        <translation>Процесс не затронут (он не перехватывает выходы, а причина — :normal).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No other process dies through links.</source>
+        <translation>По связям больше ни один процесс не умрёт.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Through links, %n more process(es) die: %1.</source>
+        <translation>
+            <numerusform>По связям умрёт ещё %n процесс: %1.</numerusform>
+            <numerusform>По связям умрут ещё %n процесса: %1.</numerusform>
+            <numerusform>По связям умрут ещё %n процессов: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n monitor(s) get a DOWN.</source>
+        <translation>
+            <numerusform>%n монитор получит DOWN.</numerusform>
+            <numerusform>%n монитора получат DOWN.</numerusform>
+            <numerusform>%n мониторов получат DOWN.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n process(es) trap the EXIT.</source>
+        <translation>
+            <numerusform>%n процесс перехватит EXIT.</numerusform>
+            <numerusform>%n процесса перехватят EXIT.</numerusform>
+            <numerusform>%n процессов перехватят EXIT.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisors may restart what ends.</source>
+        <translation>Супервизоры могут перезапустить то, что завершится.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Act on %1?</source>
+        <translation>%1: выполнить действие?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on the live node %2.</source>
+        <translation>%1 на работающем узле %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do it</source>
+        <translation>Выполнить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Don&apos;t ask again this session</source>
+        <translation>Больше не спрашивать в этом сеансе</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the node&apos;s cookie</source>
+        <translation>cookie узла</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>empty: ~/.erlang.cookie</source>
+        <translation>пусто: ~/.erlang.cookie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read-only: observe, refuse every action</source>
+        <translation>Только чтение: наблюдать, отклонять все действия</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actorscope connects as a hidden node, loads a small agent module onto the node and removes it (and every trace flag it set) when it detaches or goes away. The cookie is not saved.</source>
+        <translation>Actorscope подключается как скрытый узел, загружает на узел небольшой модуль-агент и удаляет его (вместе со всеми установленными им флагами трассировки) при отключении или потере узла. Cookie не сохраняется.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Node (name@host):</source>
+        <translation>Узел (name@host):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cookie:</source>
+        <translation>Cookie:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attach</source>
+        <translation>Подключиться</translation>
+    </message>
 </context>
 <context>
     <name>actorscope::app::Tour</name>
@@ -1625,6 +1866,64 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
 </context>
 <context>
+    <name>actorscope::views::AttachSource</name>
+    <message>
+        <location filename="../../views/observer/AttachSource.cpp" line="-99"/>
+        <source>node %1</source>
+        <translation>узел %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (read-only)</source>
+        <translation> (только чтение)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>trap_exit cannot be set from outside on a BEAM node: only the process itself can call Process.flag(:trap_exit, ...). The checkbox shows the value the node reports.</source>
+        <translation>На узле BEAM trap_exit нельзя задать извне: вызвать Process.flag(:trap_exit, ...) может только сам процесс. Флажок показывает значение, которое сообщает узел.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>on an attached node a link is made by the process itself (Process.link/1); use the console</source>
+        <translation>на подключённом узле связь создаёт сам процесс (Process.link/1); воспользуйтесь консолью</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>on an attached node a monitor is made by the process itself (Process.monitor/1); use the console</source>
+        <translation>на подключённом узле монитор ставит сам процесс (Process.monitor/1); воспользуйтесь консолью</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>registering another process&apos;s name on an attached node: use the console (Process.register/2)</source>
+        <translation>регистрация имени другого процесса на подключённом узле: воспользуйтесь консолью (Process.register/2)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>nothing is spawned on an attached node from the window; use the console</source>
+        <translation>из окна на подключённом узле ничего не запускается; воспользуйтесь консолью</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>this fault needs the embedded runtime; on an attached node only kills and exits are injected</source>
+        <translation>этому сбою нужна встроенная среда выполнения; на подключённом узле внедряются только убийства и выходы</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the detection delay of a real node is its net_ticktime; set it there</source>
+        <translation>задержка обнаружения у реального узла — это его net_ticktime; задайте её там</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the chaos monkey runs on the embedded runtime only</source>
+        <translation>обезьяна хаоса работает только во встроенной среде выполнения</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fault plans run on the embedded runtime only</source>
+        <translation>планы сбоев выполняются только во встроенной среде выполнения</translation>
+    </message>
+</context>
+<context>
     <name>actorscope::views::ChartsWidget</name>
     <message>
         <location filename="../../views/ChartsWidget.cpp" line="+47"/>
@@ -1686,11 +1985,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <name>actorscope::views::ConsoleWidget</name>
     <message>
         <location filename="../../views/ConsoleWidget.cpp" line="+70"/>
+        <location line="+66"/>
         <source>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter runs, Shift+Enter new line)</source>
         <translation>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter — выполнить, Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-58"/>
         <source>Pid</source>
         <translation>Pid</translation>
     </message>
@@ -1715,12 +2015,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>** не удалось запустить оболочку: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Interactive shell on the live runtime; the shell is process %1. Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.</source>
         <translation>Интерактивная оболочка в работающей среде выполнения; оболочка — это процесс %1. Tab — дополнение, Up/Down — история, Ctrl+C — прервать, Ctrl+P — вставить pid выбранного процесса.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>Evaluated on the node   (Enter runs, Shift+Enter new line)</source>
+        <translation>Вычисляется на узле   (Enter — выполнить, Shift+Enter — новая строка)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>** busy: the shell is still evaluating</source>
         <translation>** занято: оболочка ещё вычисляет</translation>
     </message>
@@ -2116,6 +2421,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
 </context>
 <context>
+    <name>actorscope::views::GraphScene</name>
+    <message numerus="yes">
+        <location filename="../../views/GraphScene.cpp" line="+690"/>
+        <source>%Ln alike processes (click to open)</source>
+        <translation>
+            <numerusform>%Ln похожий процесс (щёлкните, чтобы открыть)</numerusform>
+            <numerusform>%Ln похожих процесса (щёлкните, чтобы открыть)</numerusform>
+            <numerusform>%Ln похожих процессов (щёлкните, чтобы открыть)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>actorscope::views::GraphView</name>
     <message>
         <location filename="../../views/GraphView.cpp" line="+309"/>
@@ -2222,12 +2539,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+115"/>
         <source>Suspend</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-107"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill): без перехвата (K)</translation>
     </message>
@@ -2243,11 +2560,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
+        <location line="+64"/>
         <source>Process.flag(:trap_exit, ...) (T)</source>
         <translation>Process.flag(:trap_exit, ...) (T)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+17"/>
         <source>No process selected</source>
         <translation>Процесс не выбран</translation>
     </message>
@@ -2603,7 +2921,7 @@ Shift+перетаскивание или перетаскивание прав�
         <translation>Mermaid sequenceDiagram (событий: %1) сохранена в %2</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+306"/>
         <source>Live  •  recording %1 events (%2 s)</source>
         <translation>Вживую  •  записано событий: %1 (%2 с)</translation>
     </message>

@@ -50,6 +50,23 @@
     </message>
 </context>
 <context>
+    <name>AttachSource</name>
+    <message>
+        <location filename="../../views/observer/AttachSource.cpp" line="+128"/>
+        <source>Attached to %1 read-only: the console evaluates nothing there
+</source>
+        <translation>已以只读方式附加到 %1：控制台不会在那里执行任何求值
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evaluating on %1 (%2, OTP %3), as iex --remsh would; what it prints goes to the node&apos;s own output
+</source>
+        <translation>正在 %1（%2，OTP %3）上求值，与 iex --remsh 相同；它打印的内容会输出到节点自身的输出
+</translation>
+    </message>
+</context>
+<context>
     <name>EmbeddedShell</name>
     <message>
         <location filename="../../views/observer/EmbeddedShell.cpp" line="+73"/>
@@ -98,7 +115,7 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../views/observer/EventText.cpp" line="+35"/>
+        <location filename="../../views/observer/EventText.cpp" line="+36"/>
         <source>the observer</source>
         <translation>观察者</translation>
     </message>
@@ -424,7 +441,7 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../views/NodeItem.cpp" line="+91"/>
+        <location filename="../../views/NodeItem.cpp" line="+100"/>
         <source>
 The console&apos;s shell: what you type in the Console dock runs in this process (self()).</source>
         <translation>
@@ -445,7 +462,7 @@ Click to dismiss.</source>
 点击关闭。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>gets EXIT</source>
         <translation>收到 EXIT</translation>
     </message>
@@ -511,7 +528,7 @@ Click to dismiss.</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location line="+431"/>
+        <location line="+432"/>
         <source>The observer: commands from this window (kill, exit, send, trap_exit) start here</source>
         <translation>观察者：本窗口发出的命令（kill、exit、send、trap_exit）从这里发出</translation>
     </message>
@@ -744,7 +761,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>进程表(&amp;P)</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>The scenario is set up and paused: press Space (Resume) to run it</source>
         <translation>场景已就绪并暂停：按 Space（恢复）开始运行</translation>
     </message>
@@ -754,7 +771,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>&lt;b&gt;脚本形式&lt;/b&gt; &amp;nbsp;&lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>Deterministic mode: the scenario restarted; Step delivers one signal at a time</source>
         <translation>确定性模式：场景已重新开始；“单步”每次投递一个信号</translation>
     </message>
@@ -765,7 +782,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+232"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+245"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
@@ -777,11 +794,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
+        <source>%1 went away: this is its last picture (File &gt; Reconnect)</source>
+        <translation>%1 已断开：这是它的最后画面（文件 &gt; 重新连接到节点）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Showing the past: press Live to return</source>
         <translation>正在显示过去：按“实时”返回</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paused: Space resumes, . steps</source>
         <translation>已暂停：Space 恢复，. 单步</translation>
     </message>
@@ -792,8 +814,8 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/MainWindowActions.cpp" line="-123"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+176"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-127"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+188"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -803,7 +825,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The scenario failed: %1</source>
         <translation>场景运行失败：%1</translation>
     </message>
@@ -874,6 +896,21 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
+        <source>%1 went away</source>
+        <translation>%1 已断开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attached to %1</source>
+        <translation>已附加到%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %L1 events sampled out by the agent</source>
+        <translation>，代理采样时略去了 %L1 个事件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>replay of %1 (live runtime paused)</source>
         <translation>%1 的回放（实时运行时已暂停）</translation>
     </message>
@@ -893,22 +930,25 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>无法运行 %1：请查看控制台</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowActions.cpp" line="-36"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-39"/>
         <source>Refused: </source>
         <translation>被拒绝：</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+1"/>
         <source>Process.exit(%1, :kill)</source>
         <translation>Process.exit(%1, :kill)</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+1"/>
         <source>Process.exit(%1, %2)</source>
         <translation>Process.exit(%1, %2)</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+1"/>
         <source>send(%1, %2)</source>
         <translation>send(%1, %2)</translation>
     </message>
@@ -924,6 +964,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+5"/>
+        <source>Suspending %1 (every call to it waits, or times out, until it is resumed)</source>
+        <translation>挂起 %1（在它被恢复之前，对它的每次调用都会等待或超时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resuming %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 suspended</source>
         <translation>%1 已挂起</translation>
     </message>
@@ -1014,7 +1064,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../app/MainWindowUi.cpp" line="-165"/>
+        <location filename="../../app/MainWindowUi.cpp" line="-177"/>
         <source>Exit with reason...</source>
         <translation>带原因退出...</translation>
     </message>
@@ -1046,7 +1096,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>取消固定（由布局自动放置）</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAnalysis.cpp" line="+47"/>
+        <location filename="../../app/MainWindowAnalysis.cpp" line="+49"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
@@ -1117,6 +1167,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+14"/>
+        <source>The node went away: this is its last picture. File &gt; Reconnect to act again</source>
+        <translation>节点已断开：这是它的最后画面。要再次操作，请使用“文件 &gt; 重新连接到节点”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attached read-only: actions are refused (attach without read-only to act)</source>
+        <translation>已以只读方式附加：操作会被拒绝（要执行操作，请以非只读方式附加）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The graph shows the past: press Live on the timeline to act on the running processes</source>
         <translation>图中显示的是过去：在时间轴上按“实时”才能操作正在运行的进程</translation>
     </message>
@@ -1149,6 +1209,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+79"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1236,17 +1297,42 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+161"/>
+        <location line="+173"/>
         <source>Spawn</source>
         <translation>创建进程</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>&amp;Attach to node...</source>
+        <translation>附加到节点(&amp;A)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show a live Erlang or Elixir node (OTP 25+) in this window</source>
+        <translation>在此窗口中显示一个运行中的 Erlang 或 Elixir 节点（OTP 25+）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reconnect to the node</source>
+        <translation>重新连接到节点(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Detach from the node</source>
+        <translation>从节点分离(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the node (the agent removes itself) and return to the scenario</source>
+        <translation>离开节点（代理会自行移除）并返回场景</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1535,6 +1621,155 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <source>Do not ask again</source>
         <translation>不再询问</translation>
     </message>
+    <message>
+        <location filename="../../app/MainWindowAttach.cpp" line="-29"/>
+        <source>Already attached to %1</source>
+        <translation>已经附加到 %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Attaching to %1...</source>
+        <translation>正在附加到 %1...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <location line="+113"/>
+        <location line="+28"/>
+        <source>Attach to node</source>
+        <translation>附加到节点</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>: %L1 of %L2</source>
+        <translation>：%L1 / %L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>: %L1</source>
+        <translation>：%L1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not attached: %1</source>
+        <translation>未附加：%1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Attached to %1 (OTP %2%3)%4</source>
+        <translation>已附加到 %1（OTP %2%3）%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, Elixir</source>
+        <translation>，Elixir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, read-only</source>
+        <translation>，只读</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Detached from %1: its agent removed itself and its trace flags</source>
+        <translation>已从%1分离：其代理已移除自身及其设置的跟踪标志</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
+        <translation>在已附加的节点上为只读：BEAM 只允许进程自己设置其 trap_exit（Process.flag/2）。此处显示的是节点报告的值。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
+        <translation>该进程不受影响（它不捕获退出，且原因是 :normal）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No other process dies through links.</source>
+        <translation>没有其他进程会因链接而死亡。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Through links, %n more process(es) die: %1.</source>
+        <translation>
+            <numerusform>通过链接，还有 %n 个进程会死亡：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n monitor(s) get a DOWN.</source>
+        <translation>
+            <numerusform>%n 个监视器会收到 DOWN。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n process(es) trap the EXIT.</source>
+        <translation>
+            <numerusform>%n 个进程会捕获该 EXIT。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisors may restart what ends.</source>
+        <translation>监督者可能会重启结束的进程。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Act on %1?</source>
+        <translation>要对%1执行操作吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on the live node %2.</source>
+        <translation>%1，作用于运行中的节点 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do it</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Don&apos;t ask again this session</source>
+        <translation>本次会话中不再询问</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the node&apos;s cookie</source>
+        <translation>节点的 cookie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>empty: ~/.erlang.cookie</source>
+        <translation>留空：~/.erlang.cookie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read-only: observe, refuse every action</source>
+        <translation>只读：仅观察，拒绝所有操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actorscope connects as a hidden node, loads a small agent module onto the node and removes it (and every trace flag it set) when it detaches or goes away. The cookie is not saved.</source>
+        <translation>Actorscope 以隐藏节点的身份连接，向该节点加载一个小型代理模块，并在分离或节点断开时将其移除（连同它设置的所有跟踪标志）。cookie 不会被保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Node (name@host):</source>
+        <translation>节点（name@host）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cookie:</source>
+        <translation>Cookie：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
 </context>
 <context>
     <name>actorscope::app::Tour</name>
@@ -1621,6 +1856,64 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
 </context>
 <context>
+    <name>actorscope::views::AttachSource</name>
+    <message>
+        <location filename="../../views/observer/AttachSource.cpp" line="-99"/>
+        <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>trap_exit cannot be set from outside on a BEAM node: only the process itself can call Process.flag(:trap_exit, ...). The checkbox shows the value the node reports.</source>
+        <translation>在 BEAM 节点上无法从外部设置 trap_exit：只有进程自己才能调用 Process.flag(:trap_exit, ...)。复选框显示的是节点报告的值。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>on an attached node a link is made by the process itself (Process.link/1); use the console</source>
+        <translation>在已附加的节点上，链接由进程自己建立（Process.link/1）；请使用控制台</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>on an attached node a monitor is made by the process itself (Process.monitor/1); use the console</source>
+        <translation>在已附加的节点上，监视由进程自己建立（Process.monitor/1）；请使用控制台</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>registering another process&apos;s name on an attached node: use the console (Process.register/2)</source>
+        <translation>要在已附加的节点上为其他进程注册名字：请使用控制台（Process.register/2）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>nothing is spawned on an attached node from the window; use the console</source>
+        <translation>无法从窗口在已附加的节点上创建进程；请使用控制台</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>this fault needs the embedded runtime; on an attached node only kills and exits are injected</source>
+        <translation>此故障需要内置运行时；在已附加的节点上只能注入杀死和退出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the detection delay of a real node is its net_ticktime; set it there</source>
+        <translation>真实节点的检测延迟就是它的 net_ticktime；请在节点上设置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the chaos monkey runs on the embedded runtime only</source>
+        <translation>混沌猴只能在内置运行时上运行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fault plans run on the embedded runtime only</source>
+        <translation>故障计划只能在内置运行时上运行</translation>
+    </message>
+</context>
+<context>
     <name>actorscope::views::ChartsWidget</name>
     <message>
         <location filename="../../views/ChartsWidget.cpp" line="+47"/>
@@ -1682,11 +1975,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <name>actorscope::views::ConsoleWidget</name>
     <message>
         <location filename="../../views/ConsoleWidget.cpp" line="+70"/>
+        <location line="+66"/>
         <source>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter runs, Shift+Enter new line)</source>
         <translation>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   （Enter 运行，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-58"/>
         <source>Pid</source>
         <translation>Pid</translation>
     </message>
@@ -1711,12 +2005,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>** shell 无法启动：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Interactive shell on the live runtime; the shell is process %1. Tab completes, Up/Down history, Ctrl+C interrupts, Ctrl+P inserts the selected pid.</source>
         <translation>运行在实时运行时上的交互式 shell；shell 本身是进程 %1。Tab 补全，Up/Down 浏览历史，Ctrl+C 中断，Ctrl+P 插入所选进程的 pid。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>Evaluated on the node   (Enter runs, Shift+Enter new line)</source>
+        <translation>在节点上求值   （Enter 运行，Shift+Enter 换行）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>** busy: the shell is still evaluating</source>
         <translation>** 忙：shell 仍在求值</translation>
     </message>
@@ -2112,6 +2411,16 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
 </context>
 <context>
+    <name>actorscope::views::GraphScene</name>
+    <message numerus="yes">
+        <location filename="../../views/GraphScene.cpp" line="+690"/>
+        <source>%Ln alike processes (click to open)</source>
+        <translation>
+            <numerusform>%Ln 个相似进程（点击打开）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>actorscope::views::GraphView</name>
     <message>
         <location filename="../../views/GraphView.cpp" line="+309"/>
@@ -2218,12 +2527,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+115"/>
         <source>Suspend</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-107"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill)：无法捕获（K）</translation>
     </message>
@@ -2239,11 +2548,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
+        <location line="+64"/>
         <source>Process.flag(:trap_exit, ...) (T)</source>
         <translation>Process.flag(:trap_exit, ...)（T）</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+17"/>
         <source>No process selected</source>
         <translation>未选择进程</translation>
     </message>
@@ -2597,7 +2907,7 @@ Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</
         <translation>已将包含 %1 个事件的 Mermaid sequenceDiagram 保存到 %2</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+306"/>
         <source>Live  •  recording %1 events (%2 s)</source>
         <translation>实时  •  正在录制 %1 个事件（%2 秒）</translation>
     </message>
