@@ -150,6 +150,10 @@ MainWindow::MainWindow(QWidget* parent)
           [this](Pid p, bool on) { previewKill(p, Term(atoms::kill), on); });
   connect(view_, &views::GraphView::contextMenuForPid, this, &MainWindow::showContextMenu);
   connect(view_, &views::GraphView::activated, this, [this](Pid p) {
+    if (scene_->collapsed(p)) {  // a double-click opens a collapsed subtree
+      scene_->expandSubtree(p);
+      return;
+    }
     select(p);
     if (auto* d = findChild<QDockWidget*>(QStringLiteral("inspectorDock"))) d->raise();
   });
@@ -257,6 +261,7 @@ void MainWindow::startRuntime() {
     attached_.reset();
     model_->setQueueLengthsFromSnapshots(false);
     scene_->setGrouping(false);
+    scene_->setAutoCollapse({});
     source_ = embedded_.get();
     if (faults_) faults_->setSource(source_);
     attachLost_ = false;

@@ -246,6 +246,12 @@ void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {
                    [this, pid, s = !(r && r->suspended)] { suspendPid(pid, s); })
         ->setShortcut(suspendAction_->shortcut());
     menu.addAction(tr("Register a name..."), this, [this, pid] { registerName(pid); });
+    if (r && r->supervisor) {
+      if (scene_->collapsed(pid))
+        menu.addAction(tr("Expand its subtree (%L1 processes)").arg(scene_->hiddenUnder(pid)), this, [this, pid] { scene_->expandSubtree(pid); });
+      else
+        menu.addAction(tr("Collapse its subtree"), this, [this, pid] { scene_->collapseSubtree(pid); });
+    }
     if (views::NodeItem* n = scene_->node(pid); n && n->pinned())
       menu.addAction(tr("Unpin (let the layout place it)"), this, [n] { n->setPinned(false); });
     menu.addSeparator();

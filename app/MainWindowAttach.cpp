@@ -122,6 +122,7 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   if (exporter_) exporter_->clear();
   scene_->reset();
   scene_->setGrouping(true);  // a real node's crowds of alike processes: one node each
+  scene_->setAutoCollapse(views::GraphScene::systemSupervisors());  // its system trees folded: the app first
   logModel_->clear();
   inspector_->setPid({});
   if (charts_) charts_->clear();

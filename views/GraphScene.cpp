@@ -104,6 +104,9 @@ void GraphScene::reset() {
   }
   nodes_.clear();
   groups_.clear();
+  collapsedSups_.clear();
+  hiddenBy_.clear();
+  hiddenCount_.clear();
   memberOf_.clear();
   groupKeyOf_.clear();
   candidates_.clear();
@@ -695,6 +698,103 @@ void GraphScene::refreshGroups(double now) {
   animating_ = true;
 }
 
+// ---- collapsed subtrees ------------------------------------------------------------------------------
+
+std::vector<Atom> GraphScene::systemSupervisors() {
+  std::vector<Atom> out;
+  for (const char* n : {"kernel_sup", "logger_sup", "elixir_sup", "Elixir.Logger.Supervisor", "Elixir.IEx.Supervisor",
+                        "Elixir.Mix.Supervisor", "Elixir.Hex.Supervisor", "sasl_sup", "crypto_sup", "ssl_sup", "inets_sup",
+                        "Elixir.Phoenix.PubSub.Supervisor", "Elixir.Plug.Crypto.Supervisor", "Elixir.Telemetry.Supervisor"})
+    out.push_back(intern(n));
+  return out;
+}
+
+uint32_t GraphScene::collapsedAbove(const ProcessRecord& r) const {
+  if (collapsedSups_.empty()) return 0;
+  Pid p = r.parent;
+  for (int depth = 0; depth < 64 && p.valid(); ++depth) {
+    if (collapsedSups_.count(p.serial())) return p.serial();
+    const ProcessRecord* up = model_->find(p);
+    if (!up) return 0;
+    p = up->parent;
+  }
+  return 0;
+}
+
+size_t GraphScene::hiddenUnder(Pid sup) const {
+  auto it = hiddenCount_.find(sup.serial());
+  return it == hiddenCount_.end() ? 0 : it->second;
+}
+
+void GraphScene::collapseSubtree(Pid sup) {
+  if (!collapsedSups_.insert(sup.serial()).second) return;
+  for (const auto& [serial, r] : model_->processes()) {
+    if (hiddenBy_.count(serial) || serial == sup.serial()) continue;
+    const uint32_t above = collapsedAbove(r);
+    if (!above) continue;
+    if (NodeItem* n = node(serial)) {
+      if (n->isSelected()) n->setSelected(false);
+      removeItem(n);
+      nodes_.erase(serial);
+      animSet_.erase(serial);
+      delete n;
+    }
+    if (auto m = memberOf_.find(serial); m != memberOf_.end()) {
+      if (auto g = groups_.find(m->second); g != groups_.end()) g->second.members.erase(serial);
+      dirtyGroups_.insert(m->second);
+      memberOf_.erase(m);
+    }
+    hiddenBy_[serial] = above;
+    ++hiddenCount_[above];
+  }
+  refreshCollapsed(sup.serial());
+  if (!dirtyGroups_.empty()) refreshGroups(now());
+  treesDirty_ = edgesDirty_ = rectDirty_ = true;
+  heat_ = std::max(heat_, 0.6);
+  animating_ = true;
+}
+
+void GraphScene::expandSubtree(Pid sup) {
+  if (!collapsedSups_.erase(sup.serial())) return;
+  const double t = now();
+  std::vector<uint32_t> shown;
+  for (const auto& [serial, by] : hiddenBy_)
+    if (by == sup.serial()) shown.push_back(serial);
+  std::sort(shown.begin(), shown.end());  // parents (older, smaller serials) first, near their place
+  hiddenCount_.erase(sup.serial());
+  for (uint32_t s : shown) {
+    hiddenBy_.erase(s);
+    const ProcessRecord* r = model_->find(s);
+    if (!r) continue;
+    if (const uint32_t above = collapsedAbove(*r)) {  // still under another collapsed supervisor
+      hiddenBy_[s] = above;
+      ++hiddenCount_[above];
+      continue;
+    }
+    addOrGroup(*r, t);
+  }
+  refreshCollapsed(sup.serial());
+  treesDirty_ = edgesDirty_ = rectDirty_ = true;
+  heat_ = std::max(heat_, 0.6);
+  animating_ = true;
+}
+
+void GraphScene::refreshCollapsed(uint32_t sup) {
+  NodeItem* n = node(sup);
+  const ProcessRecord* r = model_->find(sup);
+  if (!n || !r) return;
+  const size_t hidden = hiddenUnder(Pid::make(0, sup));
+  const QString label = n->label();
+  n->setLabelSuffix(collapsedSups_.count(sup) ? QStringLiteral("  +%L1").arg(hidden) : QString());
+  n->setRecord(*r);
+  if (n->label() != label) {  // a wider label needs a wider slot in its tree
+    n->refreshSlotWidth();
+    treesDirty_ = true;
+    animating_ = true;
+  }
+  n->update();
+}
+
 void GraphScene::onUpdated(const ModelDelta& d) {
   const double t = now();
   // For the presentation log: the event each change stands for.
@@ -705,8 +805,19 @@ void GraphScene::onUpdated(const ModelDelta& d) {
       if (e.kind == TraceKind::Send || e.kind == TraceKind::SignalDelivered) mailboxSeq[e.b.serial()] = e.seq;
       if (e.kind == TraceKind::Receive) mailboxSeq[e.a.serial()] = e.seq;
     }
+  if (!autoCollapse_.empty())
+    for (uint32_t s : d.added)
+      if (const ProcessRecord* r = model_->find(s); r && r->supervisor && r->name != atoms::nil &&
+                                                    std::find(autoCollapse_.begin(), autoCollapse_.end(), r->name) != autoCollapse_.end())
+        collapsedSups_.insert(s);
   for (uint32_t s : d.added)
-    if (const ProcessRecord* r = model_->find(s); r && !node(s) && !memberOf_.count(s)) {
+    if (const ProcessRecord* r = model_->find(s); r && !node(s) && !memberOf_.count(s) && !hiddenBy_.count(s)) {
+      if (const uint32_t sup = collapsedAbove(*r)) {
+        hiddenBy_[s] = sup;
+        ++hiddenCount_[sup];
+        refreshCollapsed(sup);
+        continue;
+      }
       addOrGroup(*r, t);
       if (memberOf_.count(s)) continue;  // drawn as its group
       if (presentationLog_) {
@@ -714,10 +825,17 @@ void GraphScene::onUpdated(const ModelDelta& d) {
         logPresented(t, it != spawnSeq.end() ? it->second : model_->lastSnapshotSeq(), "node_shown", s, 0, 0, nullptr);
       }
     }
+  if (!d.added.empty())
+    for (uint32_t sup : collapsedSups_) refreshCollapsed(sup);  // its node may have come after its children
   if (d.events)
     for (const TraceEvent& e : *d.events) handleEvent(e, t);
   for (uint32_t s : d.removed)
-    if (auto m = memberOf_.find(s); m != memberOf_.end()) {
+    if (auto h = hiddenBy_.find(s); h != hiddenBy_.end()) {
+      const uint32_t sup = h->second;
+      hiddenBy_.erase(h);
+      if (hiddenCount_[sup] > 0) --hiddenCount_[sup];
+      refreshCollapsed(sup);
+    } else if (auto m = memberOf_.find(s); m != memberOf_.end()) {
       auto g = groups_.find(m->second);
       if (g != groups_.end()) g->second.members.erase(s);
       dirtyGroups_.insert(m->second);

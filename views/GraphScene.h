@@ -170,6 +170,20 @@ public:
   /// Draws the group's processes one by one from now on.
   void openGroup(uint32_t groupSerial);
 
+  // ---- collapsed supervision subtrees ----
+  /// Hides every process under supervisor `sup` (its subtree); the supervisor stays, its label
+  /// followed by "+N", the processes hidden. Signals to hidden processes are not drawn.
+  void collapseSubtree(Pid sup);
+  void expandSubtree(Pid sup);
+  bool collapsed(Pid sup) const { return collapsedSups_.count(sup.serial()) > 0; }
+  /// How many processes a collapsed supervisor hides.
+  size_t hiddenUnder(Pid sup) const;
+  /// Supervisors registered under one of these names collapse as they appear (an attached
+  /// node's own trees: kernel_sup, logger_sup, elixir_sup...).
+  void setAutoCollapse(std::vector<Atom> names) { autoCollapse_ = std::move(names); }
+  /// The names an attached node's system trees go by.
+  static std::vector<Atom> systemSupervisors();
+
   // ---- nodes (R9): drawn when the runtime has more than one ----
   /// A node's region: a labelled, tinted area that holds its processes, side by side with the
   /// others. A node that ended is shown (greyed) while its processes fade.
@@ -293,6 +307,13 @@ private:
   void leaveGroup(uint32_t serial, double now);
   void refreshGroups(double now);
   bool grouping_ = false;
+  /// The nearest collapsed supervisor above `r` (0: none).
+  uint32_t collapsedAbove(const ProcessRecord& r) const;
+  void refreshCollapsed(uint32_t sup);
+  std::unordered_set<uint32_t> collapsedSups_;
+  std::unordered_map<uint32_t, uint32_t> hiddenBy_;      // hidden serial -> its collapsed supervisor
+  std::unordered_map<uint32_t, size_t> hiddenCount_;     // collapsed supervisor -> processes hidden
+  std::vector<Atom> autoCollapse_;
   std::unordered_map<std::string, Group> groups_;
   std::unordered_map<uint32_t, std::string> memberOf_;      // member serial -> its group's key
   std::unordered_map<uint32_t, std::string> groupKeyOf_;    // group serial -> key

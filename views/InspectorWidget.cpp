@@ -24,9 +24,25 @@ QString pidLink(Pid p, const ObserverModel* m) {
   return QStringLiteral("<a href=\"pid:%1\">%2</a>").arg(p.raw).arg(text.toHtmlEscaped());
 }
 
-/// A term as HTML with every pid in it clickable.
+bool containsPid(const Term& t, int depth = 0) {
+  if (t.is_pid()) return true;
+  if (depth > 64) return false;
+  if (t.is_tuple()) {
+    for (size_t i = 0; i < t.tuple_size(); ++i)
+      if (containsPid(t[i], depth + 1)) return true;
+    return false;
+  }
+  if (t.is_cons())
+    for (const Term& e : t.list_elements())
+      if (containsPid(e, depth + 1)) return true;
+  return false;
+}
+
+/// A term as HTML with every pid in it clickable; a term without pids as iex prints it
+/// (charlists, keyword lists).
 QString termHtml(const Term& t, const ObserverModel* m) {
   if (t.is_pid()) return pidLink(t.as_pid(), m);
+  if (!containsPid(t)) return termText(t).toHtmlEscaped();
   if (t.is_list() && t.is_proper_list()) {
     QStringList parts;
     for (const Term& e : t.list_elements()) parts << termHtml(e, m);

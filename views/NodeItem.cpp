@@ -62,6 +62,12 @@ void NodeItem::setGroup(const QString& label, const QString& subtitle) {
   pidText_ = subtitle;
 }
 
+void NodeItem::setLabelSuffix(const QString& suffix) {
+  if (suffix == labelSuffix_) return;
+  labelSuffix_ = suffix;
+  labelled_ = false;  // setRecord relabels
+}
+
 void NodeItem::setRecord(const ProcessRecord& r) {
   // Called for every process on every snapshot: only a change costs anything.
   const bool sup = r.supervisor;
@@ -75,7 +81,7 @@ void NodeItem::setRecord(const ProcessRecord& r) {
     prepareGeometryChange();
     labelled_ = true;
     name_ = r.name;
-    label_ = group_ ? groupLabel_ : ObserverModel::label(r);
+    label_ = (group_ ? groupLabel_ : ObserverModel::label(r)) + labelSuffix_;
     supervisor_ = sup;
     console_ = r.console;
     labelTextPx_ = 0;

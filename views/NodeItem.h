@@ -44,6 +44,8 @@ public:
   /// `label` ("x 12,000 :erlang.apply/2") and `subtitle` under it instead of a name and a pid.
   void setGroup(const QString& label, const QString& subtitle);
   bool isGroup() const { return group_; }
+  /// Text after the label ("  +23": a collapsed supervisor's hidden processes); "" for none.
+  void setLabelSuffix(const QString& suffix);
   /// The label's font size (scene px) at view scale `lod`: at least kLabelPx, grown so that the
   /// name is ~11 px on screen where its room allows.
   double labelPx(double lod) const;
@@ -139,6 +141,7 @@ private:
   Pid pid_;
   bool group_ = false;
   QString groupLabel_;
+  QString labelSuffix_;
   QString label_;
   QString pidText_;
   uint16_t node_ = 0;

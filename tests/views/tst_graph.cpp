@@ -74,6 +74,7 @@ private slots:
   void eventsInPlainWords();
   void r9_3_nodesAreRegionsAndACutTravelsFromTheBorder();
   void alikeProcessesAreGroupedUntilOpened();
+  void supervisionSubtreesCollapseAndExpand();
 };
 
 void TestGraph::nodesAndEdgesOfAKnownTopology() {
@@ -673,4 +674,62 @@ void TestGraph::alikeProcessesAreGroupedUntilOpened() {
   plain.advance();
   QCOMPARE(plain.groupCount(), size_t(0));
   QCOMPARE(plain.nodeCount(), 60);
+}
+
+// A supervisor's subtree collapses into the supervisor ("+N"): its processes are hidden (their
+// edges with them) and come back when it expands; a supervisor named in the auto-collapse list
+// starts collapsed.
+void TestGraph::supervisionSubtreesCollapseAndExpand() {
+  World w;
+  GraphScene scene(&w.model);
+  ScenarioResult r = build_scenario(w.rt, "kv");
+  QVERIFY2(r.ok, r.error.c_str());
+  w.rt.advance_to(w.rt.now_ns() + 100'000'000);
+  w.feed();
+  playOut(scene, 500);
+  // The top supervisor: a supervisor whose parent is no supervisor, with the most descendants.
+  Pid top;
+  size_t most = 0;
+  auto under = [&](Pid sup) {
+    size_t n = 0;
+    for (const auto& [k, rec] : w.model.processes()) {
+      Pid p = rec.parent;
+      for (int d = 0; d < 32 && p.valid(); ++d) {
+        if (p == sup) { ++n; break; }
+        const ProcessRecord* up = w.model.find(p);
+        p = up ? up->parent : Pid{};
+      }
+    }
+    return n;
+  };
+  for (const auto& [k, rec] : w.model.processes())
+    if (rec.supervisor)
+      if (const size_t n = under(rec.pid); n > most) {
+        most = n;
+        top = rec.pid;
+      }
+  QVERIFY(top.valid() && most >= 3);
+  const int before = scene.nodeCount();
+  scene.collapseSubtree(top);
+  scene.advance();
+  QVERIFY(scene.collapsed(top));
+  QCOMPARE(scene.hiddenUnder(top), most);
+  QCOMPARE(scene.nodeCount(), before - int(most));
+  QVERIFY2(scene.node(top)->label().endsWith(QStringLiteral("+%1").arg(most)), qPrintable(scene.node(top)->label()));
+  for (const auto& e : scene.edges()) QVERIFY(scene.node(e.from) && scene.node(e.to));
+  scene.expandSubtree(top);
+  scene.advance();
+  QCOMPARE(scene.nodeCount(), before);
+  QVERIFY(!scene.node(top)->label().contains(QLatin1Char('+')));
+  // By name, as an attached node's system trees: collapsed as they appear.
+  World w2;
+  GraphScene auto2(&w2.model);
+  const ProcessRecord* topRec = w.model.find(top);
+  QVERIFY(topRec && topRec->name != atoms::nil);
+  auto2.setAutoCollapse({topRec->name});
+  QVERIFY(build_scenario(w2.rt, "kv").ok);
+  w2.rt.advance_to(w2.rt.now_ns() + 100'000'000);
+  w2.feed();
+  auto2.advance();
+  QCOMPARE(auto2.nodeCount(), before - int(most));
 }
