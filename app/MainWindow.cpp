@@ -260,6 +260,7 @@ void MainWindow::startRuntime() {
   if (attached_) {  // a scenario again: the node is left (its agent removes itself)
     attached_.reset();
     model_->setQueueLengthsFromSnapshots(false);
+    scene_->reset();  // before grouping goes off: no group opens into items about to go
     scene_->setGrouping(false);
     scene_->setAutoCollapse({});
     source_ = embedded_.get();
@@ -407,7 +408,8 @@ void MainWindow::updateStatus() {
   if (attached_) {
     mode = attachLost_ ? tr("%1 went away").arg(QString::fromStdString(attached_->client().node().name))
                        : tr("attached to %1").arg(attached_->describe());
-    if (lastBatch_.dropped_events) mode += tr(", %L1 events sampled out by the agent").arg(lastBatch_.dropped_events);
+    if (const auto& st = attached_->agentStats(); st.dropped)
+      mode += tr(", %L1 events sampled out by the agent").arg(st.dropped);
   }
   if (!replayFile_.isEmpty())
     mode = tr("replay of %1 (live runtime paused)").arg(QFileInfo(replayFile_).fileName());
@@ -433,6 +435,7 @@ Pid MainWindow::currentPid() const { return inspector_->pid(); }
 
 void MainWindow::select(Pid pid) {
   if (!pid.valid()) return;
+  if (attached_) attached_->client().poll_first({pid});  // its mailbox and flags, fresh first
   inspector_->setPid(pid);
   scene_->selectPid(pid);
   analysisSelected(pid);

@@ -242,10 +242,15 @@ void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {
     trap->setCheckable(true);
     trap->setChecked(r && r->trap_exit);
     trap->setShortcut(trapAction_->shortcut());
+    trap->setEnabled(trapAction_->isEnabled());
+    kill->setEnabled(killAction_->isEnabled());
+    ex->setEnabled(exitAction_->isEnabled());
     menu.addAction(r && r->suspended ? tr("Resume") : tr("Suspend"), this,
                    [this, pid, s = !(r && r->suspended)] { suspendPid(pid, s); })
         ->setShortcut(suspendAction_->shortcut());
-    menu.addAction(tr("Register a name..."), this, [this, pid] { registerName(pid); });
+    for (QAction* a : menu.actions())
+      if (a->shortcut() == sendAction_->shortcut() || a->shortcut() == suspendAction_->shortcut()) a->setEnabled(sendAction_->isEnabled());
+    menu.addAction(tr("Register a name..."), this, [this, pid] { registerName(pid); })->setEnabled(registerAction_->isEnabled());
     if (r && r->supervisor) {
       if (scene_->collapsed(pid))
         menu.addAction(tr("Expand its subtree (%L1 processes)").arg(scene_->hiddenUnder(pid)), this, [this, pid] { scene_->expandSubtree(pid); });
@@ -253,7 +258,9 @@ void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {
         menu.addAction(tr("Collapse its subtree"), this, [this, pid] { scene_->collapseSubtree(pid); });
     }
     if (views::NodeItem* n = scene_->node(pid); n && n->pinned())
-      menu.addAction(tr("Unpin (let the layout place it)"), this, [n] { n->setPinned(false); });
+      menu.addAction(tr("Unpin (let the layout place it)"), this, [this, pid] {  // by pid: the item may be gone by then
+        if (views::NodeItem* item = scene_->node(pid)) item->setPinned(false);
+      });
     menu.addSeparator();
   }
   menu.addMenu(spawnMenu_);

@@ -65,13 +65,18 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   bool ok = false;
   std::string why;
   std::thread worker([&] {
-    ok = client->connect(opts, why, nullptr, [&](std::string_view step, uint64_t done, uint64_t total) {
-      std::lock_guard g(shared.m);
-      shared.step = QString::fromUtf8(step.data(), int(step.size()));
-      shared.done = done;
-      shared.total = total;
-      return !shared.cancel.load();
-    });
+    try {
+      ok = client->connect(opts, why, nullptr, [&](std::string_view step, uint64_t done, uint64_t total) {
+        std::lock_guard g(shared.m);
+        shared.step = QString::fromUtf8(step.data(), int(step.size()));
+        shared.done = done;
+        shared.total = total;
+        return !shared.cancel.load();
+      });
+    } catch (const std::exception& e) {
+      ok = false;
+      why = std::string("attaching failed: ") + e.what();
+    }
     shared.finished.store(true);
   });
   std::unique_ptr<QProgressDialog> dlg;
@@ -156,10 +161,14 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
 void MainWindow::detachNode() {
   if (!attached_) return;
   const QString name = attached_->describe();
-  startRuntime();  // leaves the node, restarts the scenario
+  const bool left = !attachLost_ && attached_->detach();
+  startRuntime();  // restarts the scenario
   updateTitle();
   updateBanner();
-  statusBar()->showMessage(tr("Detached from %1: its agent removed itself and its trace flags").arg(name), 8000);
+  statusBar()->showMessage(left ? tr("Detached from %1: its agent removed itself and its trace flags").arg(name)
+                                : tr("Left %1; its agent did not answer: it removes itself and its trace flags when it "
+                                     "notices the connection closed").arg(name),
+                           8000);
 }
 
 void MainWindow::attachLostWith(const QString& why) {
@@ -182,6 +191,10 @@ void MainWindow::updateSourceControls() {
   inspector_->setTrapReadOnly(node ? tr("Read-only on an attached node: the BEAM lets only the process itself set its trap_exit "
                                         "(Process.flag/2). This shows the value the node reports.")
                                    : QString());
+  QString off;
+  if (node && attachLost_) off = tr("The node went away: this is its last picture (File > Reconnect)");
+  else if (node && attached_->client().node().read_only) off = tr("Attached read-only: actions are refused (attach without read-only to act)");
+  inspector_->setActionsOff(off);
   if (reconnectAction_) reconnectAction_->setEnabled(node && attachLost_);
 }
 

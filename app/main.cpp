@@ -106,7 +106,7 @@ struct Options {
                                 QStringLiteral("Attach to the live Erlang/Elixir node <name@host> (OTP 25+) instead of a scenario; "
                                                "with --record and --headless, record it for --duration ms."),
                                 QStringLiteral("node")};
-  QCommandLineOption cookie{QStringLiteral("cookie"), QStringLiteral("With --attach: the node's cookie (default: ~/.erlang.cookie)."),
+  QCommandLineOption cookie{QStringLiteral("cookie"), QStringLiteral("With --attach: the node's cookie (default: $ACTORSCOPE_COOKIE, else ~/.erlang.cookie; the environment keeps it out of ps)."),
                             QStringLiteral("cookie")};
   QCommandLineOption readOnly{QStringLiteral("read-only"), QStringLiteral("With --attach: observe only; every action is refused.")};
   QCommandLineOption speed{QStringLiteral("speed"), QStringLiteral("With --replay: playback speed, 0.1 to 10 (default 1; 0 = stay at the start)."),

@@ -345,6 +345,7 @@ void GraphScene::layoutBands() {
     t.serial = k;
     NodeItem* parent = r ? node(r->parent) : nullptr;
     t.parent = parent && parent->nodeId() == n->nodeId() ? r->parent.serial() : 0;
+    if (!r && k >= kGroupSerial) t.parent = groupParent(k);
     t.order = n->order;
     t.dying = n->dying();
     t.supervisor = n->isSupervisor();
@@ -560,6 +561,13 @@ uint32_t GraphScene::groupOf(uint32_t serial) const {
   return g == groups_.end() ? 0 : g->second.serial;
 }
 
+uint32_t GraphScene::groupParent(uint32_t groupSerial) const {
+  auto k = groupKeyOf_.find(groupSerial);
+  if (k == groupKeyOf_.end()) return 0;
+  auto g = groups_.find(k->second);
+  return g == groups_.end() ? 0 : g->second.parent.serial();
+}
+
 size_t GraphScene::groupSize(uint32_t groupSerial) const {
   auto k = groupKeyOf_.find(groupSerial);
   if (k == groupKeyOf_.end()) return 0;
@@ -570,12 +578,20 @@ size_t GraphScene::groupSize(uint32_t groupSerial) const {
 bool GraphScene::groupable(const ProcessRecord& r) const {
   if (r.name != atoms::nil || r.supervisor || r.trap_exit || r.console != ConsoleRole::None || !r.label.is_atom(atoms::nil))
     return false;
-  if (!r.links.empty() || !r.monitors.empty() || !r.monitored_by.empty()) return false;
+  if (!r.monitors.empty() || !r.monitored_by.empty()) return false;
+  // Free, or a dynamic supervisor's anonymous child (no child id) linked to it alone: a pool.
   const ProcessRecord* parent = model_->find(r.parent);
-  return !(parent && parent->supervisor);  // a supervisor's child stays in its tree
+  const bool underSupervisor = parent && parent->supervisor;
+  if (r.links.empty()) return !underSupervisor;
+  return underSupervisor && r.links.size() == 1 && r.links[0] == r.parent;
 }
 
-std::string GraphScene::groupKey(const ProcessRecord& r) { return std::to_string(r.node) + " " + inspect(r.initial_call); }
+std::string GraphScene::groupKey(const ProcessRecord& r) {
+  // A pool under a supervisor is its own group; free ones group by node and initial call.
+  std::string key = std::to_string(r.node) + " " + inspect(r.initial_call);
+  if (!r.links.empty()) key += " under " + std::to_string(r.parent.serial());
+  return key;
+}
 
 void GraphScene::addOrGroup(const ProcessRecord& r, double now) {
   const uint32_t s = r.pid.serial();
@@ -591,7 +607,14 @@ void GraphScene::addOrGroup(const ProcessRecord& r, double now) {
       addNode(r, now);
       auto& c = candidates_[key];
       c.push_back(s);
-      if (c.size() >= kGroupMin) collapse(key, now);
+      if (c.size() >= kGroupMin) {  // alive and still alike: ended ones do not count
+        std::erase_if(c, [this](uint32_t m) {
+          const ProcessRecord* mr = model_->find(m);
+          NodeItem* n = node(m);
+          return !mr || !n || n->dying() || !groupable(*mr);
+        });
+        if (c.size() >= kGroupMin) collapse(key, now);
+      }
       return;
     }
   }
@@ -609,12 +632,13 @@ void GraphScene::collapse(const std::string& key, double now) {
   for (uint32_t s : cands) {
     NodeItem* n = node(s);
     const ProcessRecord* r = model_->find(s);
-    if (!n || n->dying() || !r || !groupable(*r)) continue;
+    if (!n || n->dying() || !r || !groupable(*r) || n->pinned() || n->isSelected() || n->dragging()) continue;
     if (!placed) {
       at = n->pos();
       placed = true;
       g.initialCall = r->initial_call;
       g.node = r->node;
+      if (!r->links.empty()) g.parent = r->parent;  // a supervisor's pool hangs under it in the tree
     }
     if (n->isSelected()) n->setSelected(false);
     removeItem(n);
@@ -645,6 +669,11 @@ void GraphScene::leaveGroup(uint32_t serial, double now) {
   if (auto g = groups_.find(key); g != groups_.end()) g->second.members.erase(serial);
   dirtyGroups_.insert(key);
   if (const ProcessRecord* r = model_->find(serial)) {
+    if (const uint32_t above = collapsedAbove(*r)) {  // its supervisor's subtree is collapsed
+      hiddenBy_[serial] = above;
+      ++hiddenCount_[above];
+      return;
+    }
     NodeItem* n = addNode(*r, now);
     if (auto g = groups_.find(key); g != groups_.end())
       if (NodeItem* gn = node(g->second.serial)) n->setPos(gn->pos() + QPointF(40, 40));
@@ -688,9 +717,16 @@ void GraphScene::refreshGroups(double now) {
     for (uint32_t s : g->second.members)
       if (const ProcessRecord* r = model_->find(s)) mailbox += r->message_queue_len;
     rec.message_queue_len = uint32_t(std::min<uint64_t>(mailbox, UINT32_MAX));
-    const QString mfa = termTextShort(g->second.initialCall, 40);
-    n->setGroup(QStringLiteral("\u00d7 %L1  %2").arg(g->second.members.size()).arg(mfa),
-                tr("%Ln alike processes (click to open)", nullptr, int(g->second.members.size())));
+    // A short label that stays readable from afar ("x 300 Worker"); the whole initial call under it.
+    const Term& ic = g->second.initialCall;
+    QString who = termTextShort(ic, 40);
+    if (ic.is_tuple() && ic.tuple_size() == 3 && ic[0].is_atom()) {
+      QString m = QString::fromStdString(std::string(atom_name(ic[0].as_atom())));
+      if (m.startsWith(QStringLiteral("Elixir."))) m = m.mid(7);
+      who = m.section(QLatin1Char('.'), -1);
+    }
+    n->setGroup(QStringLiteral("\u00d7%L1 %2").arg(g->second.members.size()).arg(who),
+                tr("%1: click to open", nullptr).arg(termTextShort(ic, 40)));
     n->setRecord(rec);
     n->update();
   }
@@ -829,6 +865,8 @@ void GraphScene::onUpdated(const ModelDelta& d) {
     for (uint32_t sup : collapsedSups_) refreshCollapsed(sup);  // its node may have come after its children
   if (d.events)
     for (const TraceEvent& e : *d.events) handleEvent(e, t);
+  for (uint32_t s : d.removed)
+    if (collapsedSups_.count(s)) expandSubtree(Pid::make(0, s));  // what it hid is shown again
   for (uint32_t s : d.removed)
     if (auto h = hiddenBy_.find(s); h != hiddenBy_.end()) {
       const uint32_t sup = h->second;
@@ -1255,6 +1293,8 @@ void GraphScene::advance(double nowMs) {
           if (NodeItem* w = node(watcher); w && !w->dying()) out.push_back({GraphEdge::Monitor, watcher.serial(), k});
     }
     for (const auto& [k, n] : nodes_) {
+      if (k >= kGroupSerial && n->inTree)  // a pool's group hangs under its supervisor
+        if (const uint32_t p = groupParent(k); p && node(p)) out.push_back({GraphEdge::Tree, p, k});
       const ProcessRecord* r = model_->findAny(k);
       if (!r || !n->inTree || !node(r->parent)) continue;
       if (!links.count(pairKey(k, r->parent.serial()))) out.push_back({GraphEdge::Tree, r->parent.serial(), k});
@@ -1327,6 +1367,7 @@ void GraphScene::layoutOneNode() {
     TreeNode t;
     t.serial = k;
     t.parent = r && node(r->parent) ? r->parent.serial() : 0;  // a dying parent keeps its place
+    if (!r && k >= kGroupSerial) t.parent = groupParent(k);  // a pool under its supervisor
     t.order = n->order;
     t.dying = n->dying();
     t.supervisor = n->isSupervisor();

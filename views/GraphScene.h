@@ -152,8 +152,9 @@ public:
   size_t layoutWork() const { return layoutWork_; }
 
   // ---- groups: a crowd of alike processes as one node (an attached node's 100,000) ----
-  /// With grouping on, free processes (no name, link, monitor, trap_exit, supervisor or child id) that share
-  /// an initial call on a node are drawn as one group node once kGroupMin of them are shown:
+  /// With grouping on, free processes (no name, link, monitor, trap_exit, supervisor or child id),
+  /// and a supervisor's anonymous children linked to it alone (a pool), that share an initial
+  /// call (and supervisor) on a node are drawn as one group node once kGroupMin are shown:
   /// "x N module.fun/arity", as a stack, with their mailboxes summed. A click opens a group (its
   /// processes are drawn one by one from then on); a member that gains a name or a relation
   /// leaves its group. Off by default (the window turns it on for an attached node).
@@ -297,8 +298,10 @@ private:
     uint32_t serial = 0;
     Term initialCall;
     uint16_t node = 0;
+    Pid parent;  // the supervisor of a pool (none for free processes)
     std::unordered_set<uint32_t> members;
   };
+  uint32_t groupParent(uint32_t groupSerial) const;
   bool groupable(const ProcessRecord& r) const;
   static std::string groupKey(const ProcessRecord& r);
   /// A process the model added: into its group, or drawn (and counted towards a group).

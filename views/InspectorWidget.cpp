@@ -73,6 +73,9 @@ InspectorWidget::InspectorWidget(ObserverModel* model, QWidget* parent)
   exit_->setToolTip(tr("Process.exit(pid, reason) with a reason you pick (E)"));
   send_->setToolTip(tr("send(pid, message) (M)"));
   trap_->setToolTip(tr("Process.flag(:trap_exit, ...) (T)"));
+  for (QWidget* w : {static_cast<QWidget*>(kill_), static_cast<QWidget*>(exit_), static_cast<QWidget*>(send_),
+                     static_cast<QWidget*>(suspend_)})
+    w->setProperty("normalTip", w->toolTip());
   kill_->setStyleSheet(QStringLiteral("QPushButton { color: white; background: #d0205a; font-weight: bold; padding: 4px 10px; }"
                                       "QPushButton:disabled { background: #b0b0b0; }"));
   body_->setOpenLinks(false);
@@ -140,6 +143,15 @@ void InspectorWidget::setTrapReadOnly(const QString& why) {
   render();
 }
 
+void InspectorWidget::setActionsOff(const QString& why) {
+  if (why == actionsOff_) return;
+  actionsOff_ = why;
+  for (QWidget* w : {static_cast<QWidget*>(kill_), static_cast<QWidget*>(exit_), static_cast<QWidget*>(send_),
+                     static_cast<QWidget*>(suspend_)})
+    w->setToolTip(why.isEmpty() ? w->property("normalTip").toString() : why);
+  render();
+}
+
 bool InspectorWidget::showsDead() const {
   const ProcessRecord* r = model_->findAny(pid_.serial());
   return r && !r->alive;
@@ -152,6 +164,10 @@ void InspectorWidget::render() {
                      static_cast<QWidget*>(send_), static_cast<QWidget*>(suspend_)})
     w->setEnabled(alive);
   if (!trapReadOnly_.isEmpty()) trap_->setEnabled(false);
+  if (!actionsOff_.isEmpty())
+    for (QWidget* w : {static_cast<QWidget*>(trap_), static_cast<QWidget*>(kill_), static_cast<QWidget*>(exit_),
+                       static_cast<QWidget*>(send_), static_cast<QWidget*>(suspend_)})
+      w->setEnabled(false);
   if (!r) {
     header_->setText(pid_.valid() ? model_->pidText(pid_) : tr("No process selected"));
     status_->setText(pid_.valid() ? tr("unknown process") : tr("Click a process in the graph, the table or the log."));

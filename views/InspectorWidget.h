@@ -33,6 +33,9 @@ public:
   /// An attached BEAM node: another process's trap_exit cannot be set from outside, so the
   /// checkbox shows the value read-only and its tooltip says why (`why` empty: editable again).
   void setTrapReadOnly(const QString& why);
+  /// No action can be taken (a read-only attach, a node that went away): the buttons are off and
+  /// their tooltips say `why` ("" enables them again).
+  void setActionsOff(const QString& why);
 
 signals:
   void pidClicked(actorscope::Pid pid);
@@ -60,6 +63,7 @@ private:
   QLabel* status_;
   QCheckBox* trap_;
   QString trapReadOnly_;  // why trap_exit is read-only ("" when it can be set)
+  QString actionsOff_;    // why no action can be taken ("" when they can)
   QPushButton* kill_;
   QPushButton* exit_;
   QPushButton* send_;

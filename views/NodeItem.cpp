@@ -60,12 +60,14 @@ void NodeItem::setGroup(const QString& label, const QString& subtitle) {
     labelled_ = false;  // setRecord relabels
   }
   pidText_ = subtitle;
+  refreshBlob();
 }
 
 void NodeItem::setLabelSuffix(const QString& suffix) {
   if (suffix == labelSuffix_) return;
   labelSuffix_ = suffix;
   labelled_ = false;  // setRecord relabels
+  refreshBlob();
 }
 
 void NodeItem::setRecord(const ProcessRecord& r) {
@@ -292,6 +294,7 @@ QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) 
 }
 
 bool NodeItem::wantsBlob(double lod) const {
+  if (group_ || !labelSuffix_.isEmpty()) return false;  // few, and they stand for many: drawn whole
   const bool named = label_ != pidText_;
   return lod < 0.22 || (crowd && lod < 0.45 && !named && !isSelected() && preview_ == Preview::None && ringAt_ < 0);
 }
@@ -493,7 +496,8 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   // Both grow as the view zooms out (labelPx), so a class can read them from the back row; too
   // small to read even so, they give way (level of detail) unless the node is singled out.
   const double px = labelPx(lod);
-  const bool singled = isSelected() || highlight_ || preview_ != Preview::None;
+  // A group or a collapsed supervisor stands for many: its label is always drawn.
+  const bool singled = isSelected() || highlight_ || preview_ != Preview::None || group_ || !labelSuffix_.isEmpty();
   QFont f = p->font();
   f.setPixelSize(std::max(1, int(std::lround(px))));
   f.setBold(true);

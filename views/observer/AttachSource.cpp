@@ -16,13 +16,20 @@ AttachSource::~AttachSource() {
   client_->detach();
 }
 
+bool AttachSource::detach() {
+  shell_.stop();
+  return client_->detach();
+}
+
 HostBatch AttachSource::take(bool* lost, QString* error) {
   attach::Batch b = client_->take();
   HostBatch h;
   h.events = std::move(b.events);
   h.snapshot = std::move(b.snapshot);
   h.coalesced = b.full;
-  h.dropped_events = b.stats.dropped;
+  // What the agent sampled out was never in the picture: not "lost events" (that would make the
+  // model rebuild itself from every periodic snapshot).
+  stats_ = b.stats;
   h.now_ns = b.now_ns;
   if (lost) *lost = b.lost;
   if (error) *error = QString::fromStdString(b.error);
@@ -37,10 +44,12 @@ QString AttachSource::describe() const {
 }
 
 attach::ReplyFn AttachSource::onGui(std::function<void(attach::Reply)> fn) const {
-  QPointer<QObject> ctx = context_;
+  // The context (the window) outlives this source, whose destructor joins the receive thread:
+  // the pointer is valid whenever this runs. A queued call whose receiver is gone is dropped by Qt.
+  QObject* ctx = context_;
   return [ctx, fn = std::move(fn)](attach::Reply r) mutable {
     if (!ctx) return;
-    QMetaObject::invokeMethod(ctx.data(), [fn = std::move(fn), r = std::move(r)]() mutable { fn(std::move(r)); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(ctx, [fn = std::move(fn), r = std::move(r)]() mutable { fn(std::move(r)); }, Qt::QueuedConnection);
   };
 }
 
@@ -97,10 +106,9 @@ void AttachSource::spawn(const QString&, SpawnDone done) {
   if (done) done({{}, tr("nothing is spawned on an attached node from the window; use the console")});
 }
 
-void AttachSource::inject(const Fault& f, CommandDone done) {
-  // A kill is an exit with the fault's reason; the rest needs the embedded runtime.
-  if (f.kind == FaultKind::Kill && f.target.is_pid()) return exit(f.target.as_pid(), f.reason, std::move(done));
-  refuse(std::move(done), tr("this fault needs the embedded runtime; on an attached node only kills and exits are injected"));
+void AttachSource::inject(const Fault&, CommandDone done) {
+  refuse(std::move(done), tr("faults are injected into the embedded runtime; on an attached node kill or exit a process from "
+                             "the inspector or the Process menu (they ask first)"));
 }
 
 void AttachSource::setDetectionDelay(int, CommandDone done) {
@@ -121,14 +129,13 @@ void AttachShell::start() {
   running_ = true;
   ++generation_;
   const auto& n = source_->client().node();
-  emit started({});
-  if (n.read_only) {
-    running_ = false;  // a read-only agent evaluates nothing: code could change anything
-    emit output(console::OutputKind::Stdout,
-                QCoreApplication::translate("AttachSource", "Attached to %1 read-only: the console evaluates nothing there\n")
-                    .arg(QString::fromStdString(n.name)));
+  if (n.read_only) {  // a read-only agent evaluates nothing: code could change anything
+    running_ = false;
+    emit started(QCoreApplication::translate("AttachSource", "attached to %1 read-only: the console evaluates nothing there")
+                     .arg(QString::fromStdString(n.name)));
     return;
   }
+  emit started({});
   emit output(console::OutputKind::Stdout,
               QCoreApplication::translate("AttachSource",
                                           "Evaluating on %1 (%2, OTP %3), as iex --remsh would; what it prints goes to the node's own output\n")
@@ -147,8 +154,18 @@ bool AttachShell::submit(const std::string& input, const std::string&) {
   busy_ = true;
   const quint64 gen = generation_;
   const bool elixir = source_->client().node().elixir;
-  source_->client().eval(elixir, input, source_->onGui([this, gen](attach::Reply r) {
-    if (gen != generation_) return;
+  // The answer may come after this shell is gone (a detach while evaluating): checked on the
+  // GUI thread through a QPointer.
+  source_->client().eval(elixir, input, source_->onGui([self = QPointer<AttachShell>(this), gen](attach::Reply r) {
+    if (!self || gen != self->generation_) return;
+    AttachShell* const sh = self.data();
+    sh->onEvaluated(std::move(r));
+  }));
+  return true;
+}
+
+void AttachShell::onEvaluated(attach::Reply r) {
+  {
     busy_ = false;
     if (r.ok) {
       ++counter_;  // as iex: an error does not take a prompt number
@@ -159,8 +176,7 @@ bool AttachShell::submit(const std::string& input, const std::string&) {
       emit output(console::OutputKind::Error, QString::fromStdString(r.error));
     }
     emit evaluated();
-  }));
-  return true;
+  }
 }
 
 }  // namespace actorscope::views

@@ -40,6 +40,7 @@ public:
   std::vector<std::string> completions(const std::string&) const override { return {}; }
 
 private:
+  void onEvaluated(attach::Reply r);
   AttachSource* source_;
   bool running_ = false;
   bool busy_ = false;
@@ -54,6 +55,10 @@ public:
   ~AttachSource() override;
 
   attach::Client& client() { return *client_; }
+  /// The agent's accounting at the last take (what it sampled out, counted exactly).
+  const attach::AgentStats& agentStats() const { return stats_; }
+  /// Tells the agent to leave (detach()); true when it said it removed itself.
+  bool detach();
   /// Everything the node reported since the last take, as the embedded host hands it over.
   /// `lost` and `error` tell when the node went away.
   HostBatch take(bool* lost = nullptr, QString* error = nullptr);
@@ -84,7 +89,8 @@ private:
   attach::ReplyFn answer(CommandDone done) const;
 
   std::unique_ptr<attach::Client> client_;
-  QPointer<QObject> context_;
+  QObject* context_;  // outlives this source
+  attach::AgentStats stats_;
   AttachShell shell_;
 };
 

@@ -123,8 +123,9 @@ public:
   void poll_first(const std::vector<Pid>& pids);
 
   /// Tells the agent to remove itself and its trace flags, waits (up to 2 s) for it to say so,
-  /// closes the connection. Safe to call twice.
-  void detach();
+  /// closes the connection. True when the agent said it left (false: the node was gone or did
+  /// not answer; the agent then cleans up when it sees the connection close). Safe to call twice.
+  bool detach();
   /// Closes the connection without a word to the agent, as if this process had died: the agent
   /// sees the observer's node go down and cleans up on its own (a stuck node; the tests).
   void abandon();

@@ -198,11 +198,14 @@ struct Client::Impl {
   std::thread thread;
   std::atomic<bool> stop{false};
   std::atomic<bool> running{false};
-  std::mutex m;  // guards out, jobs, detached
+  std::atomic<bool> alive{false};  // the receive thread runs and the node is there
+  std::mutex m;  // guards out, jobs, detached, loop_done
+  bool loop_done = true;          // no receive thread takes jobs (before connect, after its end)
   std::condition_variable cv;
   Batch out;
   std::deque<std::function<void()>> jobs;  // run on the receive thread
   bool detached = false;
+  bool agent_left = false;  // the agent said it removed itself
   std::unordered_map<long long, ReplyFn> waiting;  // receive thread only
   long long next_ref = 1;
   Clock::time_point last_refresh{};
@@ -331,8 +334,7 @@ struct Client::Impl {
       std::vector<std::string> nodes;
       for (const Term& n : v->list_elements())
         if (n.is_atom()) nodes.emplace_back(atom_name(n.as_atom()));
-      info.nodes = nodes;
-      std::lock_guard g(m);
+      std::lock_guard g(m);  // (info.nodes stays as hello said: it is read on other threads)
       out.nodes = std::move(nodes);
     }
   }
@@ -353,6 +355,7 @@ struct Client::Impl {
     } else if (tag == "detached") {
       std::lock_guard g(m);
       detached = true;
+      agent_left = true;
       cv.notify_all();
       return;
     } else {
@@ -410,7 +413,36 @@ struct Client::Impl {
     out.stats = stats;
   }
 
+  // The receive thread. Ends when stopped or when the node goes away; then every command still
+  // waiting (and every one asked later) is answered with a failure, outside the lock.
   void loop() {
+    std::string lost_why;
+    try {
+      run_loop(lost_why);
+    } catch (const std::exception& e) {
+      lost_why = std::string("the attach session failed: ") + e.what();
+    }
+    std::deque<std::function<void()>> todo;
+    {
+      std::lock_guard g(m);
+      if (!lost_why.empty()) {
+        out.lost = true;
+        out.error = lost_why;
+      }
+      detached = true;
+      loop_done = true;
+      alive.store(false);
+      running.store(false);
+      todo.swap(jobs);
+      cv.notify_all();
+    }
+    for (auto& j : todo) j();  // they see !alive and fail
+    for (auto& [ref, done] : waiting)
+      if (done) done(Reply{false, {}, lost_why.empty() ? "detached from the node" : "the node went away"});
+    waiting.clear();
+  }
+
+  void run_loop(std::string& lost_why) {
     while (!stop.load()) {
       std::deque<std::function<void()>> todo;
       {
@@ -421,15 +453,7 @@ struct Client::Impl {
       Term msg;
       const int got = receive(msg, 20);
       if (got < 0) {
-        std::lock_guard g(m);
-        out.lost = true;
-        out.error = "the node " + opts.node + " went away (stopped, or the network between us broke); the picture is its last";
-        detached = true;
-        cv.notify_all();
-        running.store(false);
-        for (auto& [ref, done] : waiting)
-          if (done) done(Reply{false, {}, "the node went away"});
-        waiting.clear();
+        lost_why = "the node " + opts.node + " went away (stopped, or the network between us broke); the picture is its last";
         return;
       }
       if (got > 0) handle(msg);
@@ -446,18 +470,26 @@ struct Client::Impl {
     }
   }
 
+  // Runs `job` on the receive thread; once that has ended, at once on the caller's (the job
+  // then sees !alive).
   void command(std::function<void()> job) {
-    std::lock_guard g(m);
-    jobs.push_back(std::move(job));
+    {
+      std::lock_guard g(m);
+      if (!loop_done) {
+        jobs.push_back(std::move(job));
+        return;
+      }
+    }
+    job();
   }
 
   // Sends `cmd` to the agent on the receive thread; `done` gets the reply.
   void ask(Term cmd, ReplyFn done, std::function<void()> before = {}) {
-    if (!running.load()) {
-      if (done) done(Reply{false, {}, "not attached to a node"});
-      return;
-    }
     command([this, cmd = std::move(cmd), done = std::move(done), before = std::move(before)]() mutable {
+      if (!alive.load()) {
+        if (done) done(Reply{false, {}, "not attached to a node (it went away, or this window detached)"});
+        return;
+      }
       const long long ref = next_ref++;
       std::string error;
       if (before) before();
@@ -491,14 +523,22 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
     d.close_fd();
     return false;
   };
-  if (d.running.load() || d.fd >= 0) return fail(Failure::AlreadyAttached, "this client is attached already");
+  if (d.running.load() || d.fd >= 0) {  // not fail(): that would close the live connection
+    if (why) *why = Failure::AlreadyAttached;
+    error = "this client is attached already";
+    return false;
+  }
   d.opts = opts;
   if (std::string e = check_node_name(opts.node); !e.empty()) return fail(Failure::BadName, e);
   const size_t at = opts.node.find('@');
   const std::string alive = opts.node.substr(0, at);
   const std::string host = opts.node.substr(at + 1);
-  const std::string cookie = opts.cookie.empty() ? default_cookie() : opts.cookie;
-  if (cookie.empty()) return fail(Failure::NoCookie, "no cookie: give --cookie, or put the node's cookie in ~/.erlang.cookie");
+  std::string cookie = opts.cookie;
+  if (cookie.empty())
+    if (const char* env = std::getenv("ACTORSCOPE_COOKIE")) cookie = env;
+  if (cookie.empty()) cookie = default_cookie();
+  if (cookie.empty())
+    return fail(Failure::NoCookie, "no cookie: give --cookie, set ACTORSCOPE_COOKIE, or put the node's cookie in ~/.erlang.cookie");
   auto step = [&](std::string_view what, uint64_t done = 0, uint64_t total = 0) { return !progress || progress(what, done, total); };
 
   if (!step("Looking up " + opts.node + " in epmd")) return fail(Failure::Cancelled, "cancelled");
@@ -551,6 +591,10 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
   auto keep = [&](const Term& m) { early.push_back(m); };
   Term reply;
   std::string rerr;
+  // The node's own name (the typed host may be another name for it): its pids print as its own.
+  if (!d.rpc("erlang", "node", [](ei_x_buff* x) { ei_x_encode_empty_list(x); }, reply, rerr, keep))
+    return fail(Failure::AgentLoad, "cannot attach to " + opts.node + ": " + rerr);
+  if (reply.is_atom()) d.pids.set_home(std::string(atom_name(reply.as_atom())));
   // Another observer's agent runs there: loading over it would make its code old.
   if (!d.rpc("erlang", "whereis",
              [](ei_x_buff* x) {
@@ -562,7 +606,9 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
     return fail(Failure::AgentLoad, "cannot attach to " + opts.node + ": " + rerr);
   if (reply.is_pid())
     return fail(Failure::AlreadyAttached, "cannot attach to " + opts.node + ": another Actorscope is attached to it (its agent is " +
-                                              d.pids.text(reply.as_pid()) + "); detach that one first");
+                                              d.pids.text(reply.as_pid()) +
+                                              "); detach that one first. After a broken connection the old session's agent leaves by "
+                                              "itself once the node notices (its net_ticktime, 60 s by default): then attach again");
   if (!d.rpc("code", "load_binary",
              [&](ei_x_buff* x) {
                ei_x_encode_list_header(x, 3);
@@ -576,9 +622,14 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
   if (!(reply.is_tuple() && reply.tuple_size() == 2 && reply[0].is_atom(intern("module"))))
     return fail(Failure::AgentLoad, "cannot attach to " + opts.node + ": loading the agent failed: " + term_text(reply));
 
+  // Unloads the agent's module, unless an agent runs (a start that timed out may have started
+  // one: it then cleans up itself when this connection closes; purging would kill it first).
   auto unload = [&] {
     Term r;
     std::string e;
+    if (!d.rpc("erlang", "whereis", [](ei_x_buff* x) { ei_x_encode_list_header(x, 1); ei_x_encode_atom(x, "actorscope_agent"); ei_x_encode_empty_list(x); }, r, e) ||
+        !r.is_atom(atoms::undefined))
+      return;
     d.rpc("code", "delete", [](ei_x_buff* x) { ei_x_encode_list_header(x, 1); ei_x_encode_atom(x, "actorscope_agent"); ei_x_encode_empty_list(x); }, r, e);
     d.rpc("code", "purge", [](ei_x_buff* x) { ei_x_encode_list_header(x, 1); ei_x_encode_atom(x, "actorscope_agent"); ei_x_encode_empty_list(x); }, r, e);
   };
@@ -691,6 +742,13 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
   for (const Term& m : later) d.handle(m);
   d.last_refresh = Clock::now();
   d.stop.store(false);
+  {
+    std::lock_guard g(d.m);
+    d.loop_done = false;
+    d.detached = false;
+    d.agent_left = false;
+  }
+  d.alive.store(true);
   d.running.store(true);
   d.thread = std::thread([&d] { d.loop(); });
   if (why) *why = Failure::None;
@@ -762,22 +820,26 @@ void Client::poll_first(const std::vector<Pid>& pids) {
   d_->ask(Term::tuple({Term::atom("poll_first"), Term::list(list)}), {});
 }
 
-void Client::detach() {
+bool Client::detach() {
   Impl& d = *d_;
+  bool left = false;
   if (d.thread.joinable()) {
     if (d.running.load()) {
       d.command([&d] {
+        if (!d.alive.load()) return;
         std::string e;
         d.send_to_agent(Term::atom("detach"), 0, e);
       });
       std::unique_lock g(d.m);
       d.cv.wait_for(g, std::chrono::seconds(2), [&] { return d.detached; });
+      left = d.agent_left;
     }
     d.stop.store(true);
     d.thread.join();
     d.running.store(false);
   }
   d.close_fd();
+  return left;
 }
 
 void Client::abandon() {

@@ -24,6 +24,7 @@ bool foreign_text(Pid p, std::string& out) {
 }  // namespace
 
 Pid PidMap::local(const erlang_pid& p) {
+  std::lock_guard g(m_);
   Key k{p.node, p.num, p.serial, p.creation};
   if (auto it = to_local_.find(k); it != to_local_.end()) return Pid::make(0, it->second);
   uint32_t serial;
@@ -38,24 +39,31 @@ Pid PidMap::local(const erlang_pid& p) {
   if (serial >= kForeignPidSerial) {
     static const bool hooked = (set_foreign_pid_text(&foreign_text), true);
     (void)hooked;
-    std::lock_guard g(g_foreign_m);
-    g_foreign[serial] = text(Pid::make(0, serial));
+    std::lock_guard gf(g_foreign_m);
+    g_foreign[serial] = text_locked(Pid::make(0, serial));
   }
   return Pid::make(0, serial);
 }
 
 std::optional<erlang_pid> PidMap::remote(Pid p) const {
+  std::lock_guard g(m_);
   auto it = to_remote_.find(p.serial());
   if (it == to_remote_.end()) return std::nullopt;
   return it->second;
 }
 
 std::string PidMap::node_of(Pid p) const {
+  std::lock_guard g(m_);
   auto it = to_remote_.find(p.serial());
   return it == to_remote_.end() ? std::string() : std::string(it->second.node);
 }
 
 std::string PidMap::text(Pid p) const {
+  std::lock_guard g(m_);
+  return text_locked(p);
+}
+
+std::string PidMap::text_locked(Pid p) const {
   auto it = to_remote_.find(p.serial());
   if (it == to_remote_.end()) return "#PID<0." + std::to_string(p.serial()) + ".0>";
   const erlang_pid& r = it->second;
@@ -68,6 +76,7 @@ std::string PidMap::text(Pid p) const {
 }
 
 Ref PidMap::local(const erlang_ref& r) {
+  std::lock_guard g(m_);
   auto k = std::make_tuple(std::string(r.node), r.len, r.n[0], r.len > 1 ? r.n[1] : 0u, r.len > 2 ? r.n[2] : 0u, r.creation);
   if (auto it = ref_to_local_.find(k); it != ref_to_local_.end()) return Ref{it->second};
   const uint64_t id = next_ref_++;
@@ -77,6 +86,7 @@ Ref PidMap::local(const erlang_ref& r) {
 }
 
 std::optional<erlang_ref> PidMap::remote(Ref r) const {
+  std::lock_guard g(m_);
   auto it = ref_to_remote_.find(r.id);
   if (it == ref_to_remote_.end()) return std::nullopt;
   return it->second;
@@ -84,7 +94,8 @@ std::optional<erlang_ref> PidMap::remote(Ref r) const {
 
 namespace {
 
-// The printed form of a term the Term type lacks, as an atom.
+// The printed form of a term the Term type lacks (a port, a fun, a bignum, a bitstring), as a
+// binary: never an atom, for atoms are never freed and a node has endless ports and funs.
 bool as_printed(const char* buf, int* index, Term& out) {
   char* s = nullptr;
   int i = *index;
@@ -92,7 +103,7 @@ bool as_printed(const char* buf, int* index, Term& out) {
     free(s);
     return false;
   }
-  out = Term::atom(s ? std::string_view(s) : std::string_view("?"));
+  out = Term::binary(s ? std::string_view(s) : std::string_view("?"));
   free(s);
   *index = i;
   return true;

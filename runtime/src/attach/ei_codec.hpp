@@ -1,7 +1,7 @@
 #pragma once
 // Terms between the node's external format (erl_interface) and actorscope::Term. Pids and
-// references of the node map to local Pid / Ref values and back (PidMap). Not thread-safe: the
-// attach client's receive thread owns one.
+// references of the node map to local Pid / Ref values and back (PidMap, thread-safe: the receive
+// thread fills it, the window asks it how pids print).
 
 #include "actorscope/term.hpp"
 
@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -22,8 +23,8 @@ namespace actorscope::attach {
 class PidMap {
 public:
   explicit PidMap(std::string home = {}) : home_(std::move(home)) {}
+  /// Before any pid is mapped.
   void set_home(std::string node) { home_ = std::move(node); }
-  const std::string& home() const { return home_; }
 
   Pid local(const erlang_pid& p);
   std::optional<erlang_pid> remote(Pid p) const;
@@ -38,6 +39,8 @@ public:
   std::optional<erlang_ref> remote(Ref r) const;
 
 private:
+  std::string text_locked(Pid p) const;
+  mutable std::mutex m_;
   using Key = std::tuple<std::string, unsigned, unsigned, unsigned>;
   std::string home_;
   std::map<Key, uint32_t> to_local_;

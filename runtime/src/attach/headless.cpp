@@ -47,8 +47,14 @@ int record_attached(const Options& opts, int64_t duration_ms, const std::string&
     drain();
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  AgentStats stats;
+  auto last = [&] {
+    Batch b = client.take();
+    if (started) rec.record(b.events);
+    stats = b.stats;
+  };
   drain();
-  const AgentStats stats = client.take().stats;
+  last();
   client.detach();
   if (!save_recording(path, rec.recording(), error)) {
     err << "cannot write " << path << ": " << error << "\n";

@@ -243,6 +243,7 @@ void Translator::on_spawn(Pid p, Pid parent, const Term& mfa, std::vector<TraceE
   n.s.pid = p;
   n.s.parent = parent;
   n.s.initial_call = mfa;
+  n.spawn_call = mfa;
   TraceEvent e = make(TraceKind::Spawn, p, parent);
   e.term = mfa;
   out.push_back(std::move(e));
@@ -250,10 +251,12 @@ void Translator::on_spawn(Pid p, Pid parent, const Term& mfa, std::vector<TraceE
   auto it = child_exits_.find(parent.serial());
   if (it == child_exits_.end()) return;
   auto& q = it->second;
-  while (!q.empty() && now_ - q.front().at > 5'000'000'000) q.pop_front();
-  if (q.empty()) return;
-  ChildExit c = std::move(q.front());
-  q.pop_front();
+  while (!q.empty() && now_ - q.front().at > kRestartWindowNs) q.pop_front();
+  // The child it replaces: the oldest one that ran the same code.
+  auto match = std::find_if(q.begin(), q.end(), [&](const ChildExit& c) { return c.initial_call.is_atom(atoms::nil) || c.initial_call == mfa; });
+  if (match == q.end()) return;
+  ChildExit c = std::move(*match);
+  q.erase(match);
   TraceEvent r = make(TraceKind::Restart, parent, p);
   r.pid2 = c.child;
   r.name = c.label.is_atom() ? c.label.as_atom() : Atom{atoms::nil.id};
@@ -284,7 +287,12 @@ void Translator::on_exit(Pid pid, const Term& reason, std::vector<TraceEvent>& o
       ++i;
       continue;
     }
-    const bool cause = s.reason == reason || (killed_by_kill && s.reason.is_atom(atoms::kill));
+    // R1: :normal never kills (only from the observer, as exit/2 of a non-trapping process);
+    // a trapping process is killed by :kill alone.
+    const bool from_observer = !s.from.valid();
+    const bool normal = reason.is_atom(atoms::normal);
+    const bool cause = (s.reason == reason && (!normal || from_observer) && !p->s.trap_exit) ||
+                       (killed_by_kill && s.reason.is_atom(atoms::kill));
     if (cause) {
       deliver(i, SignalOutcome::Killed, out);
       break;
@@ -301,6 +309,7 @@ void Translator::on_exit(Pid pid, const Term& reason, std::vector<TraceEvent>& o
   out.push_back(std::move(x));
   Proc gone = std::move(*p);
   procs_.erase(pid.serial());
+  if (!gone.spawn_call.is_atom(atoms::nil)) ended_calls_[pid.serial()] = gone.spawn_call;
   const Term link_reason = reason;
   for (Pid peer : gone.s.links) {
     if (Proc* q = get(peer)) {
@@ -327,6 +336,7 @@ void Translator::on_exit(Pid pid, const Term& reason, std::vector<TraceEvent>& o
   child_exits_.erase(pid.serial());
   if (labels_.size() > 4 * procs_.size() + 1024)  // ended children's ids: kept for a while
     std::erase_if(labels_, [this](const auto& l) { return !procs_.count(l.first); });
+  if (ended_calls_.size() > 4 * procs_.size() + 1024) ended_calls_.clear();  // only the last second's matter
 }
 
 bool Translator::event(const Term& ev, std::vector<TraceEvent>& out) {
@@ -395,11 +405,18 @@ bool Translator::event(const Term& ev, std::vector<TraceEvent>& out) {
       if (pending_[i].type == SignalType::Exit && pending_[i].to == to && pending_[i].from == from) break;
     if (i == pending_.size()) sent(SignalType::Exit, from, to, ev[4], {}, false, out);  // exit/2: untraced until now
     deliver(std::min(i, pending_.size() - 1), SignalOutcome::Trapped, out);
-    if (looks_like_supervisor(p->s.initial_call) && from.valid()) {
+    // A supervisor restarts a child that ended abnormally (a temporary or dynamic child that
+    // ends :normal or :shutdown is not restarted; its successor is a new child, not a restart).
+    const Term& why = ev[4];
+    const bool ordinary = why.is_atom(atoms::normal) || why.is_atom(atoms::shutdown) ||
+                          (why.is_tuple() && why.tuple_size() == 2 && why[0].is_atom(atoms::shutdown));
+    if (looks_like_supervisor(p->s.initial_call) && from.valid() && !ordinary) {
       Term label;
       // The child's id: remembered from the snapshot or an earlier restart (it has ended).
       if (auto c = labels_.find(from.serial()); c != labels_.end()) label = c->second;
-      child_exits_[to.serial()].push_back({from, ev[4], label, now_});
+      auto& q = child_exits_[to.serial()];
+      while (!q.empty() && now_ - q.front().at > kRestartWindowNs) q.pop_front();
+      q.push_back({from, why, label, now_, ended_calls_.count(from.serial()) ? ended_calls_[from.serial()] : Term()});
     }
   } else if (tag == "down_msg" && n == 6) {
     time(ev[1]);
@@ -467,10 +484,12 @@ bool Translator::event(const Term& ev, std::vector<TraceEvent>& out) {
 }
 
 void Translator::settle(int64_t node_now_ns, std::vector<TraceEvent>& out) {
-  now_ = std::max(now_, node_now_ns - origin_);
+  // Judged against what the node has reported (its events' times); only when it has been quiet
+  // for kQuietNs against the present, so a batch that comes late is not judged before it lands.
+  const int64_t horizon = std::max(now_, node_now_ns - origin_ - kQuietNs);
   for (size_t i = 0; i < pending_.size();) {
     const Pending& s = pending_[i];
-    if (s.deadline > now_) {
+    if (s.deadline > horizon) {
       ++i;
       continue;
     }

@@ -22,6 +22,8 @@ class Translator {
 public:
   /// How long (node ns) a signal waits for its reported effect before the rules decide it.
   static constexpr int64_t kSettleNs = 300'000'000;
+  /// How long the node may stay silent before the present (not its reports) decides signals.
+  static constexpr int64_t kQuietNs = 2'000'000'000;
 
   explicit Translator(PidMap& pids) : pids_(pids) {}
 
@@ -38,7 +40,8 @@ public:
 
   /// One agent event. Returns false when it is malformed (it is skipped).
   bool event(const Term& ev, std::vector<TraceEvent>& out);
-  /// The node's clock moved to `node_now_ns`: signals older than kSettleNs are decided.
+  /// Signals older than kSettleNs by the node's reports (or, after kQuietNs of silence, by
+  /// `node_now_ns`) are decided by the rules.
   void settle(int64_t node_now_ns, std::vector<TraceEvent>& out);
   /// The observer is about to make the agent call exit(target, reason); `node_now_ns`: the node's
   /// clock now (the signal leaves now, however long the node has been quiet).
@@ -56,7 +59,8 @@ public:
 private:
   struct Proc {
     ProcessSnapshot s;
-    Term label;  // child id, or nil
+    Term label;       // child id, or nil
+    Term spawn_call;  // the initial call its spawn reported (raw: proc_lib's own), nil when unknown
   };
   struct Pending {
     SignalType type;
@@ -71,7 +75,10 @@ private:
     Term reason;
     Term label;
     int64_t at;
+    Term initial_call;  // the raw initial call it was spawned with (nil: unknown)
   };
+  /// A supervisor's spawn this soon after it trapped a child's abnormal exit is its restart.
+  static constexpr int64_t kRestartWindowNs = 1'000'000'000;
 
   int64_t time(const Term& t);
   TraceEvent make(TraceKind k, Pid a, Pid b = {});
@@ -95,6 +102,7 @@ private:
   std::vector<Pending> pending_;
   std::unordered_map<uint32_t, std::deque<ChildExit>> child_exits_;  // per supervisor
   std::unordered_map<uint32_t, Term> labels_;  // child ids, kept past a child's end for its restart
+  std::unordered_map<uint32_t, Term> ended_calls_;  // raw spawn initial calls of ended processes (for restarts)
   // Exits of processes not seen yet: the tracer gets a child's exit and its parent's spawn from
   // two processes, in either order. The spawn, when it comes, is followed by this exit.
   std::unordered_map<uint32_t, std::pair<Term, int64_t>> early_exits_;
