@@ -399,9 +399,9 @@ loop(St0) ->
 %% Internal (exported for loop/1's move to a newly loaded copy). A state this copy cannot read
 %% (another version's) stops the agent with what needs no state.
 continue(#st{overload = true} = St) ->
-    case drain(?DRAIN_BATCH, {0, 0, 0, 0, 0, 0, 0, 0}) of
-        {Counts, none} -> wait(drained(Counts, St));
-        {Counts, {msg, Msg}} -> dispatch(Msg, drained(Counts, St))
+    case drain(?DRAIN_BATCH, {0, 0, 0, 0, 0, 0, 0, 0}, St#st.hidden, []) of
+        {Counts, Kept, Hidden, none} -> wait(kept(Kept, drained(Counts, St#st{hidden = Hidden})));
+        {Counts, Kept, Hidden, {msg, Msg}} -> dispatch(Msg, kept(Kept, drained(Counts, St#st{hidden = Hidden})))
     end;
 continue(#st{} = St) ->
     wait(St);
@@ -462,6 +462,8 @@ handle(_, St) -> St.
 trace_msg(M, St) ->
     case kind(M) of
         ignore -> St;
+        exit when St#st.overload -> sample(exit, M, St);  % a shown process's exit is never dropped
+        spawn when St#st.overload -> drop(spawn, St#st{hidden = (St#st.hidden)#{element(4, M) => true}});
         Kind when St#st.overload -> drop(Kind, St);
         Kind -> sample(Kind, M, St)
     end.
@@ -532,16 +534,24 @@ emit(Evs, St) ->
     St#st{events = lists:reverse(Evs, St#st.events), n_pending = St#st.n_pending + length(Evs)}.
 
 %% Overload: up to N trace messages counted by kind, unread; stops at the first other message.
-drain(0, C) ->
-    {C, none};
-drain(N, C) ->
+%% Overload: up to N trace messages counted by kind, unread, except the exits of shown
+%% processes, which are kept (the observer must not keep a process that ended); a process
+%% spawned meanwhile is hidden (its spawn was not sent). Stops at the first other message.
+drain(0, C, Hidden, Kept) ->
+    {C, Kept, Hidden, none};
+drain(N, C, Hidden, Kept) ->
     receive
-        {trace_ts, _, _, _, _} = M -> drain(N - 1, count(kind(M), C));
-        {trace_ts, _, _, _, _, _} = M -> drain(N - 1, count(kind(M), C));
-        Other -> {C, {msg, Other}}
+        {trace_ts, P, exit, _, _} = M when not is_map_key(P, Hidden) -> drain(N - 1, C, Hidden, [M | Kept]);
+        {trace_ts, _, spawn, Child, _, _} = M -> drain(N - 1, count(kind(M), C), Hidden#{Child => true}, Kept);
+        {trace_ts, _, _, _, _} = M -> drain(N - 1, count(kind(M), C), Hidden, Kept);
+        {trace_ts, _, _, _, _, _} = M -> drain(N - 1, count(kind(M), C), Hidden, Kept);
+        Other -> {C, Kept, Hidden, {msg, Other}}
     after 0 ->
-        {C, none}
+        {C, Kept, Hidden, none}
     end.
+
+kept(Kept, St) ->
+    lists:foldl(fun send_event/2, St, lists:reverse(Kept)).
 
 count(ignore, C) -> C;
 count(spawn, {S, E, L, U, R, Ur, Em, Dm}) -> {S + 1, E, L, U, R, Ur, Em, Dm};
@@ -608,9 +618,11 @@ flush(#st{observer = Obs} = St) ->
             end
     end.
 
+%% A busy connection: the batch is dropped (and counted) but for the exits of shown processes.
 drop_pending(#st{events = Evs} = St) ->
+    Exits = [Ev || Ev <- Evs, element(1, Ev) =:= exit],
     lists:foldl(fun(Ev, S) -> drop(element(1, Ev), S#st{n_traced = S#st.n_traced - 1}) end,
-                St#st{events = [], n_pending = 0}, Evs).
+                St#st{events = Exits, n_pending = length(Exits)}, [Ev || Ev <- Evs, element(1, Ev) =/= exit]).
 
 %% ---------------------------------------------------------------------------------------------
 %% Polling
