@@ -149,6 +149,15 @@ MainWindow::MainWindow(QWidget* parent)
   connect(inspector_, &views::InspectorWidget::killHovered, this,
           [this](Pid p, bool on) { previewKill(p, Term(atoms::kill), on); });
   connect(view_, &views::GraphView::contextMenuForPid, this, &MainWindow::showContextMenu);
+  connect(scene_, &views::GraphScene::groupClicked, this, [this](quint32 group, size_t members) {
+    // Opening draws every member: a big group asks first.
+    if (members > 2000 &&
+        QMessageBox::question(this, tr("Open the group"),
+                              tr("Draw its %L1 processes one by one? The graph gets crowded; the Processes tab lists them all.")
+                                  .arg(members)) != QMessageBox::Yes)
+      return;
+    scene_->openGroup(group);
+  });
   connect(view_, &views::GraphView::activated, this, [this](Pid p) {
     if (scene_->collapsed(p)) {  // a double-click opens a collapsed subtree
       scene_->expandSubtree(p);

@@ -66,10 +66,13 @@ GraphScene::GraphScene(ObserverModel* model, QObject* parent)
   connect(model, &ObserverModel::updated, this, &GraphScene::onUpdated);
   connect(this, &QGraphicsScene::selectionChanged, this, [this] {
     const Pid p = selectedPid();
-    if (p.serial() >= kGroupSerial && groupKeyOf_.count(p.serial())) {  // a group: open it
-      QSignalBlocker block(this);
-      clearSelection();
-      openGroup(p.serial());
+    if (p.serial() >= kGroupSerial && groupKeyOf_.count(p.serial())) {
+      if (selectedItems().size() != 1) return;  // swept up with others: nothing to inspect
+      {
+        QSignalBlocker block(this);
+        clearSelection();
+      }
+      emit groupClicked(p.serial(), groupSize(p.serial()));  // a click on a group
       return;
     }
     emit selectedPidChanged(p);

@@ -212,6 +212,8 @@ public:
 
 signals:
   void selectedPidChanged(actorscope::Pid pid);
+  /// A group node was clicked (alone): the window opens it (openGroup), asking first when big.
+  void groupClicked(quint32 groupSerial, size_t members);
 
 private:
   friend class RegionLayer;

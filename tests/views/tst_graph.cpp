@@ -657,8 +657,14 @@ void TestGraph::alikeProcessesAreGroupedUntilOpened() {
   QCOMPARE(scene.groupOf(crowd[3].serial()), 0u);
   QCOMPARE(scene.groupSize(g), size_t(57));
   QVERIFY2(scene.node(g)->label().contains(QStringLiteral("57")), qPrintable(scene.node(g)->label()));
-  // A click opens it: its processes are drawn one by one, and new alike ones too.
+  // A click asks the window to open it (groupClicked); opened, its processes are drawn one by one,
+  // and new alike ones too.
+  QSignalSpy clicked(&scene, &GraphScene::groupClicked);
   scene.node(g)->setSelected(true);
+  QCOMPARE(clicked.count(), 1);
+  QCOMPARE(clicked.at(0).at(0).toUInt(), g);
+  QCOMPARE(scene.groupCount(), size_t(1));  // not opened by the click itself
+  scene.openGroup(g);
   QCOMPARE(scene.groupCount(), size_t(0));
   QVERIFY(scene.node(crowd[0]) && scene.node(crowd[59]));
   QVERIFY(scene.selectedPid() == Pid{});

@@ -45,6 +45,15 @@ Pid PidMap::local(const erlang_pid& p) {
   return Pid::make(0, serial);
 }
 
+void PidMap::forget(Pid p) {
+  std::lock_guard g(m_);
+  if (p.serial() >= kForeignPidSerial) return;
+  auto it = to_remote_.find(p.serial());
+  if (it == to_remote_.end()) return;
+  to_local_.erase(Key{it->second.node, it->second.num, it->second.serial, it->second.creation});
+  to_remote_.erase(it);
+}
+
 std::optional<erlang_pid> PidMap::remote(Pid p) const {
   std::lock_guard g(m_);
   auto it = to_remote_.find(p.serial());
@@ -236,7 +245,7 @@ bool encode_at(ei_x_buff* x, const Term& t, const PidMap& pids, std::string& err
     case TermType::Pid: {
       auto p = pids.remote(t.as_pid());
       if (!p) {
-        error = "the pid " + pids.text(t.as_pid()) + " is not one of the node's";
+        error = pids.text(t.as_pid()) + " is not alive on the node (it ended, or never ran there)";
         return false;
       }
       return ei_x_encode_pid(x, &*p) == 0;

@@ -27,6 +27,9 @@ public:
   void set_home(std::string node) { home_ = std::move(node); }
 
   Pid local(const erlang_pid& p);
+  /// An ended process of the home node is forgotten (a long session meets millions): its pid maps
+  /// to the same serial if it is ever seen again. Foreign pids are kept (they print by serial).
+  void forget(Pid p);
   std::optional<erlang_pid> remote(Pid p) const;
   /// The node a mapped pid lives on ("" when unknown).
   std::string node_of(Pid p) const;

@@ -224,6 +224,16 @@ void Translator::observer_suspend(Pid target, bool suspended, int64_t node_now_n
 }
 
 void Translator::on_spawn(Pid p, Pid parent, const Term& mfa, std::vector<TraceEvent>& out) {
+  spawned(p, parent, mfa, out);
+  if (auto early = early_events_.find(p.serial()); early != early_events_.end()) {
+    const auto stashed = std::move(early->second);
+    early_events_.erase(early);
+    if (get(p))
+      for (const auto& [ev, at] : stashed) event(ev, out);
+  }
+}
+
+void Translator::spawned(Pid p, Pid parent, const Term& mfa, std::vector<TraceEvent>& out) {
   if (get(p)) return;  // the snapshot has it already
   if (auto early = early_exits_.find(p.serial()); early != early_exits_.end()) {
     // Its exit came first: it is shown for the moment it lived.
@@ -309,6 +319,7 @@ void Translator::on_exit(Pid pid, const Term& reason, std::vector<TraceEvent>& o
   out.push_back(std::move(x));
   Proc gone = std::move(*p);
   procs_.erase(pid.serial());
+  pids_.forget(pid);
   if (!gone.spawn_call.is_atom(atoms::nil)) ended_calls_[pid.serial()] = gone.spawn_call;
   const Term link_reason = reason;
   for (Pid peer : gone.s.links) {
@@ -339,11 +350,26 @@ void Translator::on_exit(Pid pid, const Term& reason, std::vector<TraceEvent>& o
   if (ended_calls_.size() > 4 * procs_.size() + 1024) ended_calls_.clear();  // only the last second's matter
 }
 
+bool Translator::stash(Pid p, const Term& ev) {
+  if (early_events_.size() > 10'000)
+    std::erase_if(early_events_, [this](const auto& e) { return e.second.empty() || now_ - e.second.back().second > 5'000'000'000; });
+  early_events_[p.serial()].emplace_back(ev, now_);
+  return true;
+}
+
 bool Translator::event(const Term& ev, std::vector<TraceEvent>& out) {
   if (!ev.is_tuple() || ev.tuple_size() < 2 || !ev[0].is_atom()) return false;
   const std::string_view tag = atom_name(ev[0].as_atom());
   const size_t n = ev.tuple_size();
   auto pid = [&](size_t i) { return i < n && ev[i].is_pid() ? ev[i].as_pid() : Pid{}; };
+  // The tracer gets a process's own events and its parent's spawn from two processes, in
+  // either order: what comes before the spawn waits for it.
+  if (n == 4 && pid(2).valid() && !get(pid(2)) && !early_exits_.count(pid(2).serial()) &&
+      (tag == "link" || tag == "unlink" || tag == "register" || tag == "unregister" || tag == "trap_exit" ||
+       tag == "monitor" || tag == "demonitor")) {
+    time(ev[1]);
+    return stash(pid(2), ev);
+  }
   if (tag == "spawn" && n == 5) {
     time(ev[1]);
     if (!pid(2).valid()) return false;
@@ -403,7 +429,16 @@ bool Translator::event(const Term& ev, std::vector<TraceEvent>& out) {
     size_t i = 0;
     for (; i < pending_.size(); ++i)
       if (pending_[i].type == SignalType::Exit && pending_[i].to == to && pending_[i].from == from) break;
-    if (i == pending_.size()) sent(SignalType::Exit, from, to, ev[4], {}, false, out);  // exit/2: untraced until now
+    if (i == pending_.size()) {
+      // exit/2, or the EXIT of a link whose end has not been reported yet: the link is gone
+      // now (the BEAM removes it as the signal arrives), so that end sends nothing more.
+      const bool linked = contains(p->s.links, from);
+      if (linked) {
+        erase(p->s.links, from);
+        if (Proc* f = get(from)) erase(f->s.links, to);
+      }
+      sent(SignalType::Exit, from, to, ev[4], {}, linked, out);
+    }
     deliver(std::min(i, pending_.size() - 1), SignalOutcome::Trapped, out);
     // A supervisor restarts a child that ended abnormally (a temporary or dynamic child that
     // ends :normal or :shutdown is not restarted; its successor is a new child, not a restart).
@@ -427,7 +462,18 @@ bool Translator::event(const Term& ev, std::vector<TraceEvent>& out) {
     for (; i < pending_.size(); ++i)
       if (pending_[i].type == SignalType::Down && pending_[i].to == to && (!target.valid() || pending_[i].from == target)) break;
     if (i == pending_.size()) {
+      // The target's end not reported yet: the monitor is gone now, so it sends no second DOWN.
+      Proc* w = get(to);
       Ref r = ev[3].is_ref() ? ev[3].as_ref() : Ref{};
+      if (target.valid() && w) {
+        if (auto m = std::find_if(w->s.monitors.begin(), w->s.monitors.end(), [&](const auto& x) { return x.second == target; });
+            m != w->s.monitors.end()) {
+          r = m->first;
+          w->s.monitors.erase(m);
+          if (Proc* t = get(target)) std::erase_if(t->s.monitored_by, [&](const auto& x) { return x.first == r; });
+          monitor_refs_.erase(key(to, target));
+        }
+      }
       sent(SignalType::Down, target, to, ev[5], r, false, out);
     }
     deliver(std::min(i, pending_.size() - 1), SignalOutcome::DownQueued, out);

@@ -88,6 +88,7 @@ private:
   void sent(SignalType type, Pid from, Pid to, const Term& reason, Ref ref, bool linked, std::vector<TraceEvent>& out);
   void on_exit(Pid p, const Term& reason, std::vector<TraceEvent>& out);
   void on_spawn(Pid p, Pid parent, const Term& mfa, std::vector<TraceEvent>& out);
+  void spawned(Pid p, Pid parent, const Term& mfa, std::vector<TraceEvent>& out);
   Pid from_of(Pid p) const { return p == agent_ ? Pid{} : p; }
 
   PidMap& pids_;
@@ -106,6 +107,11 @@ private:
   // Exits of processes not seen yet: the tracer gets a child's exit and its parent's spawn from
   // two processes, in either order. The spawn, when it comes, is followed by this exit.
   std::unordered_map<uint32_t, std::pair<Term, int64_t>> early_exits_;
+  // Other events of processes not seen yet (a link made before the spawn was reported), replayed
+  // after the spawn.
+  std::unordered_map<uint32_t, std::vector<std::pair<Term, int64_t>>> early_events_;
+  /// Keeps `ev` for `p` until its spawn comes; true (it is handled).
+  bool stash(Pid p, const Term& ev);
 };
 
 }  // namespace actorscope::attach
