@@ -159,8 +159,9 @@ MainWindow::MainWindow(QWidget* parent)
     scene_->openGroup(group);
   });
   connect(view_, &views::GraphView::activated, this, [this](Pid p) {
-    if (scene_->collapsed(p)) {  // a double-click opens a collapsed subtree
+    if (scene_->collapsed(p)) {  // a double-click opens a collapsed subtree; the view follows it
       scene_->expandSubtree(p);
+      followAfterLayout(p);
       return;
     }
     select(p);

@@ -136,6 +136,8 @@ public:
   bool attached() const { return attached_ != nullptr; }
   /// File > Attach to node...: node, cookie, read-only, recent nodes.
   void attachDialog();
+  /// Centres the graph on `pid` once the layout has moved it (after a collapse or an expand).
+  void followAfterLayout(Pid pid);
   /// Actions on a real node ask first (the process, the blast radius); false: cancelled.
   bool confirmOnNode(Pid pid, const QString& action, const Term& reason);
   /// "Don't ask again this session" for confirmOnNode.

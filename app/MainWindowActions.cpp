@@ -253,9 +253,15 @@ void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {
     menu.addAction(tr("Register a name..."), this, [this, pid] { registerName(pid); })->setEnabled(registerAction_->isEnabled());
     if (r && r->supervisor) {
       if (scene_->collapsed(pid))
-        menu.addAction(tr("Expand its subtree (%L1 processes)").arg(scene_->hiddenUnder(pid)), this, [this, pid] { scene_->expandSubtree(pid); });
+        menu.addAction(tr("Expand its subtree (%L1 processes)").arg(scene_->hiddenUnder(pid)), this, [this, pid] {
+          scene_->expandSubtree(pid);
+          followAfterLayout(pid);
+        });
       else
-        menu.addAction(tr("Collapse its subtree"), this, [this, pid] { scene_->collapseSubtree(pid); });
+        menu.addAction(tr("Collapse its subtree"), this, [this, pid] {
+          scene_->collapseSubtree(pid);
+          followAfterLayout(pid);
+        });
     }
     if (views::NodeItem* n = scene_->node(pid); n && n->pinned())
       menu.addAction(tr("Unpin (let the layout place it)"), this, [this, pid] {  // by pid: the item may be gone by then

@@ -14,6 +14,7 @@
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "InspectorWidget.h"
+#include "NodeItem.h"
 #include "ObserverModel.h"
 #include "TimelineWidget.h"
 
@@ -33,6 +34,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <atomic>
 #include <mutex>
@@ -169,6 +171,13 @@ void MainWindow::detachNode() {
                                 : tr("Left %1; its agent did not answer: it removes itself and its trace flags when it "
                                      "notices the connection closed").arg(name),
                            8000);
+}
+
+void MainWindow::followAfterLayout(Pid pid) {
+  view_->setAutoFit(false);
+  QTimer::singleShot(450, this, [this, pid] {
+    if (views::NodeItem* n = scene_->node(pid)) view_->centerOn(n);
+  });
 }
 
 void MainWindow::attachLostWith(const QString& why) {

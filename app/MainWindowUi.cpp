@@ -273,7 +273,12 @@ void MainWindow::createToolBar() {
   search_->setClearButtonEnabled(true);
   search_->setMaximumWidth(200);
   connect(search_, &QLineEdit::returnPressed, this, [this] {
-    if (!view_->search(search_->text())) statusBar()->showMessage(tr("No process matches \"%1\"").arg(search_->text()), 3000);
+    bool found = view_->search(search_->text());
+    if (!found) {  // inside a collapsed subtree or a group: shown first
+      const Pid p = findPid(search_->text());
+      found = p.valid() && scene_->reveal(p) && view_->search(search_->text());
+    }
+    if (!found) statusBar()->showMessage(tr("No process matches \"%1\"").arg(search_->text()), 3000);
     else select(scene_->selectedPid());
   });
   tb->addWidget(search_);

@@ -120,6 +120,7 @@ double ConsoleWidget::fontPointSize() const { return output_->font().pointSizeF(
 void ConsoleWidget::attach(ShellChannel* shell) {
   detach();
   output_->clear();  // a new runtime: the old one's transcript is gone with it
+  input_->setReadOnly(false);
   shell_ = shell;
   if (!shell_ || !shell_->available()) return;
   connect(shell_, &ShellChannel::output, this, &ConsoleWidget::append);
@@ -127,6 +128,8 @@ void ConsoleWidget::attach(ShellChannel* shell) {
   connect(shell_, &ShellChannel::started, this, [this](const QString& error) {
     if (!error.isEmpty()) {
       append(OutputKind::Error, tr("** the shell could not start: %1").arg(error));
+      input_->setReadOnly(true);  // nothing would evaluate it
+      input_->setPlaceholderText(tr("No shell: %1").arg(error));
       return;
     }
     if (shellPid().valid()) {

@@ -818,6 +818,18 @@ void GraphScene::expandSubtree(Pid sup) {
   animating_ = true;
 }
 
+bool GraphScene::reveal(Pid pid) {
+  if (node(pid)) return true;
+  for (int i = 0; i < 64; ++i) {  // each collapsed supervisor above it, innermost first
+    auto h = hiddenBy_.find(pid.serial());
+    if (h == hiddenBy_.end()) break;
+    expandSubtree(Pid::make(0, h->second));
+  }
+  if (memberOf_.count(pid.serial())) leaveGroup(pid.serial(), now());
+  if (!dirtyGroups_.empty()) refreshGroups(now());
+  return node(pid) != nullptr;
+}
+
 void GraphScene::refreshCollapsed(uint32_t sup) {
   NodeItem* n = node(sup);
   const ProcessRecord* r = model_->find(sup);

@@ -182,6 +182,9 @@ public:
   /// Supervisors registered under one of these names collapse as they appear (an attached
   /// node's own trees: kernel_sup, logger_sup, elixir_sup...).
   void setAutoCollapse(std::vector<Atom> names) { autoCollapse_ = std::move(names); }
+  /// Draws `pid` if a collapsed subtree hides it or a group stands for it (expands the one, takes
+  /// it out of the other). True when it is drawn now.
+  bool reveal(Pid pid);
   /// The names an attached node's system trees go by.
   static std::vector<Atom> systemSupervisors();
 
