@@ -52,14 +52,12 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+128"/>
-        <source>Attached to %1 read-only: the console evaluates nothing there
-</source>
-        <translation>Подключено к %1 только для чтения: консоль там ничего не вычисляет
-</translation>
+        <location filename="../../views/observer/AttachSource.cpp" line="+134"/>
+        <source>attached to %1 read-only: the console evaluates nothing there</source>
+        <translation>подключено к %1 только для чтения: консоль там ничего не вычисляет</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Evaluating on %1 (%2, OTP %3), as iex --remsh would; what it prints goes to the node&apos;s own output
 </source>
         <translation>Вычисление на %1 (%2, OTP %3), как в iex --remsh; то, что печатается, попадает в собственный вывод узла
@@ -441,7 +439,7 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../views/NodeItem.cpp" line="+100"/>
+        <location filename="../../views/NodeItem.cpp" line="+108"/>
         <source>
 The console&apos;s shell: what you type in the Console dock runs in this process (self()).</source>
         <translation>
@@ -462,7 +460,7 @@ Click to dismiss.</source>
 Щёлкните, чтобы скрыть.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>gets EXIT</source>
         <translation>получит EXIT</translation>
     </message>
@@ -761,7 +759,17 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>&amp;Процессы</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+39"/>
+        <source>Open the group</source>
+        <translation>Открыть группу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw its %L1 processes one by one? The graph gets crowded; the Processes tab lists them all.</source>
+        <translation>Нарисовать все её процессы по одному (всего %L1)? Граф станет перегруженным; на вкладке «Процессы» перечислены они все.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>The scenario is set up and paused: press Space (Resume) to run it</source>
         <translation>Сценарий подготовлен и стоит на паузе: нажмите Space (Продолжить), чтобы запустить его</translation>
     </message>
@@ -771,7 +779,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>&lt;b&gt;В виде скрипта&lt;/b&gt; &amp;nbsp;&lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Deterministic mode: the scenario restarted; Step delivers one signal at a time</source>
         <translation>Детерминированный режим: сценарий перезапущен; «Шаг» доставляет по одному сигналу</translation>
     </message>
@@ -782,7 +790,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+245"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+248"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
@@ -814,7 +822,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/MainWindowActions.cpp" line="-127"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-130"/>
         <location filename="../../app/MainWindowUi.cpp" line="+188"/>
         <source>off</source>
         <translation>выкл.</translation>
@@ -905,7 +913,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>подключено: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>, %L1 events sampled out by the agent</source>
         <translation>, отсеяно агентом при выборке событий: %L1</translation>
     </message>
@@ -920,7 +928,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>путешествие во времени (запись); </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Running %1 in the console</source>
         <translation>%1 выполняется в консоли</translation>
     </message>
@@ -1080,18 +1088,28 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>trap_exit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Suspend</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <location filename="../../app/MainWindowUi.cpp" line="+5"/>
         <source>Register a name...</source>
         <translation>Зарегистрировать имя...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Expand its subtree (%L1 processes)</source>
+        <translation>Развернуть его поддерево (процессов: %L1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Collapse its subtree</source>
+        <translation>Свернуть его поддерево</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Unpin (let the layout place it)</source>
         <translation>Открепить (пусть раскладка разместит сама)</translation>
     </message>
@@ -1172,6 +1190,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+205"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>Подключение только для чтения: действия отклоняются (чтобы выполнять действия, подключитесь без режима только для чтения)</translation>
     </message>
@@ -1209,7 +1228,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+79"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-119"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1299,12 +1318,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+173"/>
+        <location line="+178"/>
         <source>Spawn</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-168"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -1390,12 +1409,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location line="+272"/>
+        <location line="+277"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-263"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -1482,7 +1501,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Найти имя или pid</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>No process matches &quot;%1&quot;</source>
         <translation>Нет процесса, подходящего под «%1»</translation>
     </message>
@@ -1626,25 +1645,25 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Больше не спрашивать</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="-29"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-34"/>
         <source>Already attached to %1</source>
         <translation>Уже подключено к %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Attaching to %1...</source>
         <translation>Подключение к %1...</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+113"/>
+        <location line="+129"/>
         <location line="+28"/>
         <source>Attach to node</source>
         <translation>Подключение к узлу</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-174"/>
         <source>: %L1 of %L2</source>
         <translation>: %L1 из %L2</translation>
     </message>
@@ -1659,7 +1678,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Не подключено: %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Attached to %1 (OTP %2%3)%4</source>
         <translation>Подключено к %1 (OTP %2%3)%4</translation>
     </message>
@@ -1674,14 +1693,24 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>, только чтение</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Detached from %1: its agent removed itself and its trace flags</source>
         <translation>%1: отключено, агент удалил себя и свои флаги трассировки</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Left %1; its agent did not answer: it removes itself and its trace flags when it notices the connection closed</source>
+        <translation>%1: узел покинут, агент не ответил: он удалит себя и свои флаги трассировки, когда заметит, что соединение закрыто</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
         <translation>Только чтение на подключённом узле: BEAM позволяет задать trap_exit только самому процессу (Process.flag/2). Здесь показано значение, которое сообщает узел.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The node went away: this is its last picture (File &gt; Reconnect)</source>
+        <translation>Узел больше недоступен: это его последний снимок (Файл &gt; Переподключиться к узлу)</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1878,7 +1907,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation> (только чтение)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>trap_exit cannot be set from outside on a BEAM node: only the process itself can call Process.flag(:trap_exit, ...). The checkbox shows the value the node reports.</source>
         <translation>На узле BEAM trap_exit нельзя задать извне: вызвать Process.flag(:trap_exit, ...) может только сам процесс. Флажок показывает значение, которое сообщает узел.</translation>
     </message>
@@ -1903,12 +1932,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>из окна на подключённом узле ничего не запускается; воспользуйтесь консолью</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>this fault needs the embedded runtime; on an attached node only kills and exits are injected</source>
-        <translation>этому сбою нужна встроенная среда выполнения; на подключённом узле внедряются только убийства и выходы</translation>
+        <location line="+4"/>
+        <source>faults are injected into the embedded runtime; on an attached node kill or exit a process from the inspector or the Process menu (they ask first)</source>
+        <translation>сбои внедряются во встроенную среду выполнения; на подключённом узле убейте или завершите процесс из инспектора или меню «Процесс» (перед этим будет запрошено подтверждение)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the detection delay of a real node is its net_ticktime; set it there</source>
         <translation>задержка обнаружения у реального узла — это его net_ticktime; задайте её там</translation>
     </message>
@@ -1985,12 +2014,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <name>actorscope::views::ConsoleWidget</name>
     <message>
         <location filename="../../views/ConsoleWidget.cpp" line="+70"/>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter runs, Shift+Enter new line)</source>
         <translation>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter — выполнить, Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>Pid</source>
         <translation>Pid</translation>
     </message>
@@ -2010,9 +2039,14 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Остановить текущее вычисление (Ctrl+C)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>** the shell could not start: %1</source>
         <translation>** не удалось запустить оболочку: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No shell: %1</source>
+        <translation>Нет оболочки: %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2422,14 +2456,10 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 </context>
 <context>
     <name>actorscope::views::GraphScene</name>
-    <message numerus="yes">
-        <location filename="../../views/GraphScene.cpp" line="+690"/>
-        <source>%Ln alike processes (click to open)</source>
-        <translation>
-            <numerusform>%Ln похожий процесс (щёлкните, чтобы открыть)</numerusform>
-            <numerusform>%Ln похожих процесса (щёлкните, чтобы открыть)</numerusform>
-            <numerusform>%Ln похожих процессов (щёлкните, чтобы открыть)</numerusform>
-        </translation>
+    <message>
+        <location filename="../../views/GraphScene.cpp" line="+732"/>
+        <source>%1: click to open</source>
+        <translation>%1: щёлкните, чтобы открыть</translation>
     </message>
 </context>
 <context>
@@ -2518,7 +2548,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::InspectorWidget</name>
     <message>
-        <location filename="../../views/InspectorWidget.cpp" line="+46"/>
+        <location filename="../../views/InspectorWidget.cpp" line="+62"/>
         <source>trap_exit</source>
         <translation>trap_exit</translation>
     </message>
@@ -2539,12 +2569,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+115"/>
+        <location line="+131"/>
         <source>Suspend</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-123"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill): без перехвата (K)</translation>
     </message>
@@ -2560,12 +2590,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Process.flag(:trap_exit, ...) (T)</source>
         <translation>Process.flag(:trap_exit, ...) (T)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>No process selected</source>
         <translation>Процесс не выбран</translation>
     </message>

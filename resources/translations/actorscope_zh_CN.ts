@@ -52,14 +52,12 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+128"/>
-        <source>Attached to %1 read-only: the console evaluates nothing there
-</source>
-        <translation>已以只读方式附加到 %1：控制台不会在那里执行任何求值
-</translation>
+        <location filename="../../views/observer/AttachSource.cpp" line="+134"/>
+        <source>attached to %1 read-only: the console evaluates nothing there</source>
+        <translation>已以只读方式附加到 %1：控制台不会在那里执行任何求值</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Evaluating on %1 (%2, OTP %3), as iex --remsh would; what it prints goes to the node&apos;s own output
 </source>
         <translation>正在 %1（%2，OTP %3）上求值，与 iex --remsh 相同；它打印的内容会输出到节点自身的输出
@@ -441,7 +439,7 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../views/NodeItem.cpp" line="+100"/>
+        <location filename="../../views/NodeItem.cpp" line="+108"/>
         <source>
 The console&apos;s shell: what you type in the Console dock runs in this process (self()).</source>
         <translation>
@@ -462,7 +460,7 @@ Click to dismiss.</source>
 点击关闭。</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>gets EXIT</source>
         <translation>收到 EXIT</translation>
     </message>
@@ -761,7 +759,17 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>进程表(&amp;P)</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+39"/>
+        <source>Open the group</source>
+        <translation>打开该组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw its %L1 processes one by one? The graph gets crowded; the Processes tab lists them all.</source>
+        <translation>要逐个绘制其中的 %L1 个进程吗？图会变得拥挤；“进程表”标签页列出了所有这些进程。</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>The scenario is set up and paused: press Space (Resume) to run it</source>
         <translation>场景已就绪并暂停：按 Space（恢复）开始运行</translation>
     </message>
@@ -771,7 +779,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>&lt;b&gt;脚本形式&lt;/b&gt; &amp;nbsp;&lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Deterministic mode: the scenario restarted; Step delivers one signal at a time</source>
         <translation>确定性模式：场景已重新开始；“单步”每次投递一个信号</translation>
     </message>
@@ -782,7 +790,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+245"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+248"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
@@ -814,7 +822,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/MainWindowActions.cpp" line="-127"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-130"/>
         <location filename="../../app/MainWindowUi.cpp" line="+188"/>
         <source>off</source>
         <translation>关闭</translation>
@@ -905,7 +913,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>已附加到%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>, %L1 events sampled out by the agent</source>
         <translation>，代理采样时略去了 %L1 个事件</translation>
     </message>
@@ -920,7 +928,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>时间回溯（录制内容）；</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Running %1 in the console</source>
         <translation>正在控制台中运行 %1</translation>
     </message>
@@ -1080,18 +1088,28 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>trap_exit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Suspend</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <location filename="../../app/MainWindowUi.cpp" line="+5"/>
         <source>Register a name...</source>
         <translation>注册名字...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Expand its subtree (%L1 processes)</source>
+        <translation>展开其子树（%L1 个进程）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Collapse its subtree</source>
+        <translation>折叠其子树</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Unpin (let the layout place it)</source>
         <translation>取消固定（由布局自动放置）</translation>
     </message>
@@ -1172,6 +1190,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+205"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>已以只读方式附加：操作会被拒绝（要执行操作，请以非只读方式附加）</translation>
     </message>
@@ -1209,7 +1228,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+79"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1297,12 +1316,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+173"/>
+        <location line="+178"/>
         <source>Spawn</source>
         <translation>创建进程</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-168"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1388,12 +1407,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location line="+272"/>
+        <location line="+277"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-263"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1480,7 +1499,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>查找名字或 pid</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>No process matches &quot;%1&quot;</source>
         <translation>没有与“%1”匹配的进程</translation>
     </message>
@@ -1622,25 +1641,25 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>不再询问</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="-29"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-34"/>
         <source>Already attached to %1</source>
         <translation>已经附加到 %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Attaching to %1...</source>
         <translation>正在附加到 %1...</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+113"/>
+        <location line="+129"/>
         <location line="+28"/>
         <source>Attach to node</source>
         <translation>附加到节点</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-174"/>
         <source>: %L1 of %L2</source>
         <translation>：%L1 / %L2</translation>
     </message>
@@ -1655,7 +1674,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>未附加：%1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Attached to %1 (OTP %2%3)%4</source>
         <translation>已附加到 %1（OTP %2%3）%4</translation>
     </message>
@@ -1670,14 +1689,24 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>，只读</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Detached from %1: its agent removed itself and its trace flags</source>
         <translation>已从%1分离：其代理已移除自身及其设置的跟踪标志</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Left %1; its agent did not answer: it removes itself and its trace flags when it notices the connection closed</source>
+        <translation>已离开 %1；其代理没有响应：它会在发现连接已关闭时移除自身及其设置的跟踪标志</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
         <translation>在已附加的节点上为只读：BEAM 只允许进程自己设置其 trap_exit（Process.flag/2）。此处显示的是节点报告的值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The node went away: this is its last picture (File &gt; Reconnect)</source>
+        <translation>节点已断开：这是它的最后画面（文件 &gt; 重新连接到节点）</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1868,7 +1897,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>（只读）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>trap_exit cannot be set from outside on a BEAM node: only the process itself can call Process.flag(:trap_exit, ...). The checkbox shows the value the node reports.</source>
         <translation>在 BEAM 节点上无法从外部设置 trap_exit：只有进程自己才能调用 Process.flag(:trap_exit, ...)。复选框显示的是节点报告的值。</translation>
     </message>
@@ -1893,12 +1922,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>无法从窗口在已附加的节点上创建进程；请使用控制台</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>this fault needs the embedded runtime; on an attached node only kills and exits are injected</source>
-        <translation>此故障需要内置运行时；在已附加的节点上只能注入杀死和退出</translation>
+        <location line="+4"/>
+        <source>faults are injected into the embedded runtime; on an attached node kill or exit a process from the inspector or the Process menu (they ask first)</source>
+        <translation>故障只能注入到内置运行时中；在已附加的节点上，请通过检查器或“进程”菜单杀死进程或让进程退出（会先询问确认）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the detection delay of a real node is its net_ticktime; set it there</source>
         <translation>真实节点的检测延迟就是它的 net_ticktime；请在节点上设置</translation>
     </message>
@@ -1975,12 +2004,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <name>actorscope::views::ConsoleWidget</name>
     <message>
         <location filename="../../views/ConsoleWidget.cpp" line="+70"/>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter runs, Shift+Enter new line)</source>
         <translation>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   （Enter 运行，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>Pid</source>
         <translation>Pid</translation>
     </message>
@@ -2000,9 +2029,14 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>停止正在进行的求值（Ctrl+C）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>** the shell could not start: %1</source>
         <translation>** shell 无法启动：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No shell: %1</source>
+        <translation>没有 shell：%1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2412,12 +2446,10 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 </context>
 <context>
     <name>actorscope::views::GraphScene</name>
-    <message numerus="yes">
-        <location filename="../../views/GraphScene.cpp" line="+690"/>
-        <source>%Ln alike processes (click to open)</source>
-        <translation>
-            <numerusform>%Ln 个相似进程（点击打开）</numerusform>
-        </translation>
+    <message>
+        <location filename="../../views/GraphScene.cpp" line="+732"/>
+        <source>%1: click to open</source>
+        <translation>%1：点击打开</translation>
     </message>
 </context>
 <context>
@@ -2506,7 +2538,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::InspectorWidget</name>
     <message>
-        <location filename="../../views/InspectorWidget.cpp" line="+46"/>
+        <location filename="../../views/InspectorWidget.cpp" line="+62"/>
         <source>trap_exit</source>
         <translation>trap_exit</translation>
     </message>
@@ -2527,12 +2559,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+115"/>
+        <location line="+131"/>
         <source>Suspend</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-123"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill)：无法捕获（K）</translation>
     </message>
@@ -2548,12 +2580,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Process.flag(:trap_exit, ...) (T)</source>
         <translation>Process.flag(:trap_exit, ...)（T）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>No process selected</source>
         <translation>未选择进程</translation>
     </message>
