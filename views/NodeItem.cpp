@@ -78,11 +78,13 @@ void NodeItem::setRecord(const ProcessRecord& r) {
     node_ = r.node;
     if (!group_) pidText_ = views::pidText(pid_, node_);
   }
-  const bool relabel = !labelled_ || moved || r.name != name_ || sup != supervisor_ || r.console != console_;
+  const bool relabel = !labelled_ || moved || r.name != name_ || sup != supervisor_ || r.console != console_ ||
+                       !(r.label == labelTerm_);  // a child id learnt after the node was drawn
   if (relabel) {
     prepareGeometryChange();
     labelled_ = true;
     name_ = r.name;
+    labelTerm_ = r.label;
     label_ = (group_ ? groupLabel_ : ObserverModel::label(r)) + labelSuffix_;
     supervisor_ = sup;
     console_ = r.console;

@@ -142,6 +142,7 @@ private:
   bool group_ = false;
   QString groupLabel_;
   QString labelSuffix_;
+  Term labelTerm_;  // the record's label (child id) the label was made from
   QString label_;
   QString pidText_;
   uint16_t node_ = 0;
