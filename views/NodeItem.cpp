@@ -368,7 +368,9 @@ void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* e) {
     e->accept();
     return;
   }
-  dragging_ = true;
+  // Only the left button drags: a right-button press opens the context menu, which takes the
+  // release, and a drag begun then would hold the node out of the layout until the next click.
+  dragging_ = e->button() == Qt::LeftButton;
   moved_ = false;
   QGraphicsItem::mousePressEvent(e);
 }

@@ -16,6 +16,7 @@
 
 #include <actorscope/scenarios.hpp>
 
+#include <QGraphicsSceneMouseEvent>
 #include <QImage>
 #include <QPainter>
 
@@ -75,6 +76,7 @@ private slots:
   void r9_3_nodesAreRegionsAndACutTravelsFromTheBorder();
   void alikeProcessesAreGroupedUntilOpened();
   void supervisionSubtreesCollapseAndExpand();
+  void aRightClickDoesNotStartADrag();
 };
 
 void TestGraph::nodesAndEdgesOfAKnownTopology() {
@@ -738,4 +740,28 @@ void TestGraph::supervisionSubtreesCollapseAndExpand() {
   w2.feed();
   auto2.advance();
   QCOMPARE(auto2.nodeCount(), before - int(most));
+}
+
+// A right-button press (the context menu takes its release) must not leave a node "dragged":
+// a dragged node is held out of the layout until the next click.
+void TestGraph::aRightClickDoesNotStartADrag() {
+  World w;
+  GraphScene scene(&w.model);
+  const Pid a = w.rt.spawn(idle);
+  w.sync();
+  scene.advance();
+  views::NodeItem* n = scene.node(a);
+  QVERIFY(n);
+  QGraphicsSceneMouseEvent right(QEvent::GraphicsSceneMousePress);
+  right.setButton(Qt::RightButton);
+  right.setButtons(Qt::RightButton);
+  right.setScenePos(n->pos());
+  scene.sendEvent(n, &right);
+  QVERIFY(!n->dragging());
+  QGraphicsSceneMouseEvent left(QEvent::GraphicsSceneMousePress);
+  left.setButton(Qt::LeftButton);
+  left.setButtons(Qt::LeftButton);
+  left.setScenePos(n->pos());
+  scene.sendEvent(n, &left);
+  QVERIFY(n->dragging());
 }
