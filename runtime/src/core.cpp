@@ -587,7 +587,9 @@ bool RuntimeCore::drain(Process* p) {
             SpinGuard g(p->lock_);
             if (p->rel_ && p->rel_->links.erase_key(s->from.serial())) had = true;
           }
-          if (!had) {
+          // A :noconnection made on this node by a cut (`local`) removed its link when it was made:
+          // an unlink after the cut cannot take it back (R9.3).
+          if (!had && !s->local) {
             trace_delivery(*this, SignalType::Exit, s, SignalOutcome::DroppedUnlinked);
             delete s;
             break;

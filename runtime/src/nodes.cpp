@@ -192,8 +192,11 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
       uint64_t raw = p->pid_.load(std::memory_order_relaxed);
       if (raw == 0 || !p->rel_) continue;
       self = Pid{raw};
+      // The links across the cut are broken now, on this side too: an unlink made later from the
+      // far side cannot take back the :noconnection this side is about to hear (R9.3).
       for (Pid peer : p->rel_->links)
         if (node_of(peer) == other) links.push_back(peer);
+      for (Pid peer : links) p->rel_->links.erase_key(peer.serial());
       for (const MonitorOut& m : p->rel_->monitors)
         if (m.target.valid() && node_of(m.target) == other) monitors.push_back(m);
       // Monitors others hold on p across the cut: their DOWN comes from their own side.
@@ -204,7 +207,8 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
     }
     for (Pid peer : links) {
       Signal* s = make_signal(SignalKind::Exit, peer, self, noconnection);
-      s->linked = true;  // removes the link on arrival (R1.8), trapped as {:EXIT, peer, :noconnection}
+      s->linked = true;  // trapped as {:EXIT, peer, :noconnection}; the link is gone already (above), and
+                         // `local` makes the arrival not look for it (R1.8 is about unlinks before the cut)
       s->local = true;
       out.push_back(s);
       trace_signal_sent(SignalType::Exit, peer, self, noconnection, {}, true, other);

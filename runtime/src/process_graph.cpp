@@ -143,9 +143,19 @@ void ProcessGraph::apply_node_event(const TraceEvent& e, GraphChanges* ch) {
     case TraceKind::Disconnect: {  // kept only as a partition; a plain disconnect is no connection
       if (e.node >= kMaxNodes || e.node2 >= kMaxNodes || e.node == e.node2) return;
       ConnectionState& c = conn_slot(e.node, e.node2);
+      const bool was_up = c.up;
       c.up = false;
       c.partitioned = c.partitioned || e.flag;
       if (!c.partitioned) erase_if(conns_, [&](const ConnectionState& x) { return x == c; });
+      if (was_up)  // R9.3: the links across it break at once on both sides (their :noconnection follow)
+        for (auto& [serial, r] : live_) {
+          if (r.node != e.node && r.node != e.node2) continue;
+          const uint16_t other = r.node == e.node ? e.node2 : e.node;
+          if (erase_if(r.links, [&](Pid x) { return node_of(x.serial()) == other; }) && ch) {
+            ch->touch(serial);
+            ch->relations = true;
+          }
+        }
       break;
     }
     case TraceKind::Heal: {
