@@ -136,6 +136,8 @@ public:
   bool attached() const { return attached_ != nullptr; }
   /// File > Attach to node...: node, cookie, read-only, recent nodes.
   void attachDialog();
+  /// Why no action can be taken on the attached node (read-only, or it went away); "" when they can.
+  QString nodeActionsOff() const;
   /// Centres the graph on `pid` once the layout has moved it (after a collapse or an expand).
   void followAfterLayout(Pid pid);
   /// Actions on a real node ask first (the process, the blast radius); false: cancelled.

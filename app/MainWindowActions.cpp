@@ -61,7 +61,7 @@ using views::RunMode;
 void MainWindow::updateProcessActions() {
   const bool node = attached_ != nullptr;
   const bool can = model_->find(currentPid()) != nullptr && !timeTravelling() &&
-                   !(node && (attachLost_ || attached_->client().node().read_only));
+                   nodeActionsOff().isEmpty();
   for (QAction* a : {killAction_, exitAction_, sendAction_, suspendAction_}) a->setEnabled(can);
   // The BEAM lets only a process itself set its trap_exit or register it: not from the window.
   for (QAction* a : {trapAction_, registerAction_}) a->setEnabled(can && !node);

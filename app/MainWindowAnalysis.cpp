@@ -136,12 +136,8 @@ bool MainWindow::openRecording(const QString& path, QStringList* errors) {
 bool MainWindow::timeTravelling() const { return timeline_ && timeline_->scrubbing(); }
 
 bool MainWindow::canAct() {
-  if (attached_ && attachLost_) {
-    statusBar()->showMessage(tr("The node went away: this is its last picture. File > Reconnect to act again"), 6000);
-    return false;
-  }
-  if (attached_ && attached_->client().node().read_only) {
-    statusBar()->showMessage(tr("Attached read-only: actions are refused (attach without read-only to act)"), 6000);
+  if (const QString off = nodeActionsOff(); !off.isEmpty()) {
+    statusBar()->showMessage(off, 6000);
     return false;
   }
   if (!timeTravelling()) return true;

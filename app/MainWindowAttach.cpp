@@ -180,6 +180,13 @@ void MainWindow::followAfterLayout(Pid pid) {
   });
 }
 
+QString MainWindow::nodeActionsOff() const {
+  if (!attached_) return {};
+  if (attachLost_) return tr("The node went away: this is its last picture (File > Reconnect)");
+  if (attached_->client().node().read_only) return tr("Attached read-only: actions are refused (attach without read-only to act)");
+  return {};
+}
+
 void MainWindow::attachLostWith(const QString& why) {
   if (attachLost_) return;
   attachLost_ = true;
@@ -200,10 +207,7 @@ void MainWindow::updateSourceControls() {
   inspector_->setTrapReadOnly(node ? tr("Read-only on an attached node: the BEAM lets only the process itself set its trap_exit "
                                         "(Process.flag/2). This shows the value the node reports.")
                                    : QString());
-  QString off;
-  if (node && attachLost_) off = tr("The node went away: this is its last picture (File > Reconnect)");
-  else if (node && attached_->client().node().read_only) off = tr("Attached read-only: actions are refused (attach without read-only to act)");
-  inspector_->setActionsOff(off);
+  inspector_->setActionsOff(nodeActionsOff());
   if (reconnectAction_) reconnectAction_->setEnabled(node && attachLost_);
 }
 

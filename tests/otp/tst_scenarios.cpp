@@ -636,7 +636,8 @@ void TestScenarios::remoteSupervisorR9Threaded() {
   rt.heal(0, 1);
   QVERIFY(!connectionPartitioned(rt, 0, 1));
   QVERIFY(rt.whereis(intern("remote_trapper"), 1).valid());  // the orphan on b lives on
-  // The children end on their own threads: waited for, not assumed.
+  // R9.3: the cut broke their links to the supervisor; its later unlinks (giving up) cannot take
+  // their :noconnection back. They end on their own threads: waited for, not assumed.
   for (const char* gone : {"remote_1", "remote_2"}) QTRY_VERIFY_WITH_TIMEOUT(!rt.whereis(intern(gone), 1).valid(), kWait);
   QTRY_VERIFY_WITH_TIMEOUT(!rt.whereis(intern("local_worker")).valid(), kWait);
   std::vector<TraceEvent> evs;
