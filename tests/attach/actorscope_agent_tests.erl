@@ -364,8 +364,12 @@ check_read_only(Default) ->
         lists:sum([maps:get(dropped, S) || {_, S} <- Bs]) >= 300
     end),
     Secs = (erlang:monotonic_time(millisecond) - T0) div 1000 + 2,
+    %% The limit hides new processes (whole lives): at most 20 spawns a second are shown, and a
+    %% shown process's exit always follows it.
+    Spawns = length([E || {Es, _} <- Batches, E <- Es, element(1, E) =:= spawn]),
+    Spawns =< 20 * Secs orelse fail("~p spawns shown in about ~p s over a limit of 20/s", [Spawns, Secs]),
     Sent = length([E || {Es, _} <- Batches, E <- Es, lists:member(element(1, E), ?TRACE_KINDS)]),
-    Sent =< 20 * Secs orelse fail("~p events sent in about ~p s over a limit of 20/s",
+    Sent =< 2 * 20 * Secs orelse fail("~p events sent in about ~p s over a limit of 20/s (and their exits)",
                                   [Sent, Secs]),
     [true = maps:get(sampling, S) || {_, S} <- Batches, maps:get(dropped, S) > 0],
     #{spawn := _} = lists:foldl(fun({_, #{dropped_by_kind := K}}, Acc) -> maps:merge(Acc, K) end,
