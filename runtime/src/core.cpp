@@ -180,6 +180,9 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
     }
   }
   Ref mref;  // the monitor spawn_monitor makes, when it does
+  // Ergo mode's spawn_link: the child's link to its parent, and the parent's to the child.
+  const Ref up_ref = o.link && parent && ergo() ? make_ref() : Ref{};
+  const Ref down_ref = o.link && parent && ergo() ? make_ref() : Ref{};
   uint32_t slot = child->slot_;
   Pid pid = Pid::make(slot, next_serial_.fetch_add(1, std::memory_order_relaxed));
   Pid parent_pid = parent ? parent->pid() : Pid{};
@@ -217,7 +220,12 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
     child->rel_.reset();
     if (o.link && parent) {
       child->rel_ = std::make_unique<Relations>();
-      child->rel_->links.push_back(parent_pid);
+      if (ergo()) {  // LinkParent + LinkChild: one-way each (E1.1)
+        child->rel_->monitors.push_back({up_ref, parent_pid, atoms::nil, true});
+        child->rel_->monitored_by.push_back({down_ref, parent_pid, atoms::nil, true});
+      } else {
+        child->rel_->links.push_back(parent_pid);
+      }
     }
     if (o.proc_lib) {
       if (!child->rel_) child->rel_ = std::make_unique<Relations>();
@@ -247,7 +255,12 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
   if (parent && (o.link || o.monitor)) {
     SpinGuard g(parent->lock_);
     if (!parent->rel_) parent->rel_ = std::make_unique<Relations>();
-    if (o.link) parent->rel_->links.push_back(pid);
+    if (o.link && ergo()) {
+      parent->rel_->monitors.push_back({down_ref, pid, atoms::nil, true});
+      parent->rel_->monitored_by.push_back({up_ref, pid, atoms::nil, true});
+    } else if (o.link) {
+      parent->rel_->links.push_back(pid);
+    }
     if (o.monitor) parent->rel_->monitors.push_back({mref, pid, atoms::nil});
   }
   if (tracing_on()) {
@@ -258,7 +271,18 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
     ev.node = node;
     ev.term = Term::tuple({Term(o.initial_call.module), Term(o.initial_call.function), Term(o.initial_call.arity)});
     emit(std::move(ev));
-    if (o.link && parent) trace(TraceKind::Link, parent_pid, pid);
+    if (o.link && parent && ergo()) {
+      for (auto [a, b] : {std::pair{pid, parent_pid}, std::pair{parent_pid, pid}}) {
+        TraceEvent l;
+        l.kind = TraceKind::Link;
+        l.flag = true;  // one-way: a depends on b
+        l.a = a;
+        l.b = b;
+        emit(std::move(l));
+      }
+    } else if (o.link && parent) {
+      trace(TraceKind::Link, parent_pid, pid);
+    }
     if (o.monitor && parent) {
       TraceEvent m;
       m.kind = TraceKind::Monitor;
@@ -472,7 +496,7 @@ bool RuntimeCore::sample_message(bool receive, uint32_t* weight) noexcept {
   return true;
 }
 
-void RuntimeCore::send_message(Pid from, Pid to, Term msg) {
+void RuntimeCore::send_message(Pid from, Pid to, Term msg, uint8_t prio) {
   uint32_t weight = 1;
   if (tracing_on() && sample_message(false, &weight)) {
     TraceEvent ev;
@@ -480,10 +504,13 @@ void RuntimeCore::send_message(Pid from, Pid to, Term msg) {
     ev.a = from;
     ev.b = to;
     ev.weight = weight;
+    ev.node2 = prio;
     ev.term = msg;
     emit(std::move(ev));
   }
-  send_signal(make_signal(SignalKind::Message, from, to, std::move(msg)));
+  Signal* s = make_signal(SignalKind::Message, from, to, std::move(msg));
+  s->prio = prio;
+  send_signal(s);
 }
 
 void RuntimeCore::send_exit(Pid from, Pid to, Term reason, bool linked) {
@@ -550,6 +577,16 @@ bool RuntimeCore::drain(Process* p) {
     bh = bt = nullptr;
     added = 0;
   };
+  const bool ergo_mode = ergo();
+  auto put = [&](Signal* sig) {
+    if (ergo_mode) {  // E1.9: by queue
+      SpinGuard g(p->lock_);
+      ergo_enqueue_locked(p, sig);
+    } else {
+      append(bh, bt, sig);
+      ++added;
+    }
+  };
   while (Signal* s = p->inbox_.pop()) {
     if (s->to.raw != self.raw) {  // meant for an earlier process in this slot
       trace_dropped_dead(*this, s);
@@ -558,8 +595,7 @@ bool RuntimeCore::drain(Process* p) {
     }
     switch (s->kind) {
       case SignalKind::Message:
-        append(bh, bt, s);
-        ++added;
+        put(s);
         break;
       case SignalKind::Timeout:
         if (p->wait_ == Wait::Receiving && s->ref.id == p->receive_seq_) p->timed_out_ = true;
@@ -573,14 +609,47 @@ bool RuntimeCore::drain(Process* p) {
         }
         trace_delivery(*this, SignalType::Down, s, active ? SignalOutcome::DownQueued : SignalOutcome::DownDropped);
         if (active) {
-          append(bh, bt, s);
-          ++added;
+          if (ergo_mode) s->prio = 1;  // the System queue
+          put(s);
         } else {
           delete s;
         }
         break;
       }
       case SignalKind::Exit: {
+        if (ergo_mode) {
+          if (s->linked && s->object != 2) {  // a one-way link's: it must still be there (E1.1)
+            bool had = false;
+            {
+              SpinGuard g(p->lock_);
+              if (p->rel_ && p->rel_->monitors.erase_key(s->ref.id)) had = true;
+            }
+            if (!had && !s->local) {
+              trace_delivery(*this, SignalType::Exit, s, SignalOutcome::DroppedUnlinked);
+              delete s;
+              break;
+            }
+          }
+          // E1.6: only the node's Kill is forced; E1.7: a parent's exit is never trapped.
+          const bool from_parent = s->from.valid() && s->from == p->parent_;
+          if (!s->node_stop && !from_parent && p->trap_exit_.load(std::memory_order_relaxed)) {
+            trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Trapped);
+            Term object = s->object == 1   ? Term::tuple({Term(s->object_name), Term(node_name(s->object_node))})
+                          : s->object == 2 ? Term(node_name(s->object_node))
+                                           : Term(s->from);
+            s->payload = Term::tuple({Term(atoms::EXIT), std::move(object), s->payload});
+            s->kind = SignalKind::Message;
+            s->prio = 2;  // the Urgent queue
+            put(s);
+            break;
+          }
+          trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Killed);  // E1.5: :normal too
+          Term r = std::move(s->payload);
+          delete s;
+          flush_batch();
+          die(p, std::move(r));
+          return false;
+        }
         if (s->linked) {  // R1.8: the link must still exist when the signal arrives
           bool had = false;
           {
@@ -607,8 +676,7 @@ bool RuntimeCore::drain(Process* p) {
           trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Trapped);
           s->payload = Term::tuple({Term(atoms::EXIT), Term(s->from), reason});
           s->kind = SignalKind::Message;
-          append(bh, bt, s);
-          ++added;
+          put(s);
           break;
         }
         if (reason.is_atom(atoms::normal) && s->from != self) {  // R1.3
@@ -652,6 +720,7 @@ bool RuntimeCore::try_match(Process* p) {
         ev.a = p->pid();
         ev.b = s->from;
         ev.weight = weight;
+        ev.node2 = s->prio;
         ev.term = s->payload;
         emit(std::move(ev));
       }
@@ -692,8 +761,11 @@ void RuntimeCore::run(Process* p) {
   tls_current = p;
   p->status_.store(static_cast<uint8_t>(ProcessStatus::Running), std::memory_order_relaxed);
   p->budget_ = opts.reduction_budget;
+  const bool ergo_mode = ergo();
   for (;;) {
-    if (!drain(p)) break;
+    // E1.10: in Ergo mode a handler that gave way (yield) finishes before signals act on it.
+    const bool mid_handler = ergo_mode && p->wait_ == Wait::Yielded;
+    if (!mid_handler && !drain(p)) break;
     if (p->suspended_.load(std::memory_order_acquire)) {
       bool keep = false;
       go_idle_or_continue(p, ProcessStatus::Suspended, keep);
@@ -723,7 +795,7 @@ void RuntimeCore::run(Process* p) {
     p->current_.resume();
     if (p->root_.done() || p->exiting_.load(std::memory_order_relaxed)) break;
     if (p->wait_ == Wait::Yielded) {
-      p->wait_ = Wait::Start;
+      if (!ergo_mode) p->wait_ = Wait::Start;
       requeue(p);
       tls_current = nullptr;
       return;
@@ -803,7 +875,10 @@ void RuntimeCore::finish(Process* p) {
     rel = std::move(p->rel_);
   }
   trace(TraceKind::Exit, self, {}, reason);
-  if (rel) {
+  if (rel && ergo()) {  // one-way links and monitors on p fire (E1.1, E1.2); p's own go silently
+    const uint16_t node = p->node_.load(std::memory_order_relaxed);
+    for (auto& m : rel->monitored_by) send_signal(ergo_fire(self, node, m, reason, false));
+  } else if (rel) {
     for (Pid peer : rel->links) send_exit(self, peer, reason, true);  // R1.1
     for (auto& m : rel->monitored_by) {
       Term object = m.name == atoms::nil ? Term(self) : Term::tuple({Term(m.name), Term(node_name(p->node_.load(std::memory_order_relaxed)))});
@@ -988,6 +1063,19 @@ void RuntimeCore::unregister(Atom name, uint16_t node) {
     ev.name = name;
     emit(std::move(ev));
   }
+  if (!ergo()) return;
+  // E1.3: links and monitors on the name fire with :unregistered; the process lives on.
+  std::vector<MonitorIn> fire;
+  if (Process* p = lookup(pid)) {
+    SpinGuard pg(p->lock_);
+    if (p->rel_ && p->pid_.load(std::memory_order_relaxed) == pid.raw) {
+      for (const MonitorIn& m : p->rel_->monitored_by)
+        if (m.name == name) fire.push_back(m);
+      for (const MonitorIn& m : fire) p->rel_->monitored_by.erase_key(m.ref.id);
+    }
+  }
+  const Term unregistered(intern("unregistered"));
+  for (const MonitorIn& m : fire) send_signal(ergo_fire(pid, node, m, unregistered, false));
 }
 
 Pid RuntimeCore::whereis(Atom name, uint16_t node) const {

@@ -38,15 +38,17 @@ class SpinGuard {
   std::atomic<bool>& l_;
 };
 
-struct MonitorOut {  // a monitor this process holds
+struct MonitorOut {  // a monitor this process holds (Ergo mode: or a one-way link, E1.1)
   Ref ref;
   Pid target;
   Atom name;  // nil unless by name
+  bool link = false;
 };
-struct MonitorIn {  // a monitor on this process
+struct MonitorIn {  // a monitor on this process (Ergo mode: or a one-way link to it)
   Ref ref;
   Pid watcher;
   Atom name;
+  bool link = false;
 };
 /// A vector with O(1) lookup and removal by key once it grows past a few entries (a supervisor's
 /// links, a watcher of a million monitors). Removal does not keep order.
@@ -127,6 +129,8 @@ struct InfoData {
   uint64_t memory;
   std::vector<Term> messages;
   std::vector<Pid> links;
+  std::vector<Pid> one_way_links;  // Ergo mode: the targets of the one-way links it holds
+  uint32_t queue_urgent = 0, queue_system = 0;  // Ergo mode: of queue_len
   std::vector<MonitorOut> monitors;
   std::vector<MonitorIn> monitored_by;
   std::vector<std::pair<Term, Term>> dictionary;  // info() only
@@ -222,7 +226,7 @@ class RuntimeCore {
   void send_signal(Signal* s);
   /// Pushes into the target's inbox now and schedules it if it was idle.
   void deliver_now(Signal* s);
-  void send_message(Pid from, Pid to, Term msg);
+  void send_message(Pid from, Pid to, Term msg, uint8_t prio = 0);
   void send_exit(Pid from, Pid to, Term reason, bool linked);
   Ref make_ref() noexcept { return Ref{next_ref_.fetch_add(1, std::memory_order_relaxed)}; }
 
@@ -239,6 +243,22 @@ class RuntimeCore {
     }
   }
   void arm_timeout(Process* p, int64_t ms);
+
+  // ---- Ergo mode (section E; ergo.cpp) ----
+  bool ergo() const noexcept { return opts.semantics == Semantics::Ergo; }
+  /// One-way link (link) or monitor of `w` on a pid or name (E1.1-E1.4); returns ergo::Error.
+  uint8_t ergo_relate(Process* w, Pid target, Atom name, uint16_t name_node, bool link, Ref* ref_out);
+  /// Removes w's link (link) or monitor on a pid or name; ergo::Error::TargetUnknown when none.
+  uint8_t ergo_unrelate(Process* w, Pid target, Atom name, bool link);
+  /// The exit or DOWN a one-way link or monitor record fires (finish, unregister, cut).
+  /// far_node >= 0: fired because the connection to that node was lost (traced as such).
+  Signal* ergo_fire(Pid target, uint16_t target_node, const MonitorIn& m, const Term& reason, bool local,
+                    int far_node = -1);
+  /// Puts `s` into p's private mailbox behind every entry of its priority or higher (E1.9).
+  /// p->lock_ held.
+  void ergo_enqueue_locked(Process* p, Signal* s);
+  /// Node links (LinkNode, E1.8): (watcher, node), fired with :noconnection when the connection goes.
+  std::vector<std::pair<Pid, uint16_t>> node_links;  // nodes_m
 
   // ---- relations (any thread; take lock_ of one process at a time) ----
   enum class LinkResult { Linked, NoProc };

@@ -104,11 +104,13 @@ Signal* RuntimeCore::node_notice(Pid watcher, Term msg) {
     ev.kind = TraceKind::Send;
     ev.b = watcher;
     ev.flag = true;
+    ev.node2 = ergo() ? 1 : 0;  // Ergo: MessageDownNode goes to the System queue
     ev.term = msg;
     emit(std::move(ev));
   }
   Signal* s = make_signal(SignalKind::Message, Pid{}, watcher, std::move(msg));
   s->local = true;
+  if (ergo()) s->prio = 1;  // MessageDownNode: the System queue (E1.9)
   return s;
 }
 
@@ -137,6 +139,7 @@ void RuntimeCore::send_signal_after(Signal* s, int64_t delay_ns) {
 void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
   if (a == b) return;
   std::vector<Signal*> out, node_notices;  // links and monitors first: net_kernel's notices come after
+  std::vector<Signal*> node_link_exits;     // Ergo mode
   std::vector<std::pair<Pid, Atom>> nodedown;  // (watcher, the other node): made after the scan
   Atom name_a, name_b;
   {
@@ -173,6 +176,22 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
       uint16_t wn = node_of(w);
       if (wn == a || wn == b) fire(w, wn == a ? name_b : name_a);
     }
+    // E1.8: node links fire as exits, once (nothing is restored on reconnect).
+    for (auto it = node_links.begin(); it != node_links.end();) {
+      uint16_t wn = node_of(it->first);
+      if ((wn == a && it->second == b) || (wn == b && it->second == a)) {
+        Signal* s = make_signal(SignalKind::Exit, Pid{}, it->first, Term(intern("noconnection")));
+        s->linked = true;
+        s->local = true;
+        s->object = 2;
+        s->object_node = it->second;
+        trace_signal_sent(SignalType::Exit, Pid{}, it->first, s->payload, {}, true, it->second);
+        node_link_exits.push_back(s);
+        it = node_links.erase(it);
+      } else {
+        ++it;
+      }
+    }
   }
   // R9.3, R9.4: every link and monitor across the connection fires on both sides, each side told
   // by a signal made on its own node (the remote process may live on).
@@ -186,6 +205,7 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
     Atom other_name = pn == a ? name_b : name_a;
     std::vector<Pid> links;
     std::vector<MonitorOut> monitors;
+    std::vector<MonitorOut> one_way;  // Ergo mode: its one-way links across the cut (E1.8)
     Pid self;
     {
       SpinGuard g(p->lock_);
@@ -198,7 +218,8 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
         if (node_of(peer) == other) links.push_back(peer);
       for (Pid peer : links) p->rel_->links.erase_key(peer.serial());
       for (const MonitorOut& m : p->rel_->monitors)
-        if (m.target.valid() && node_of(m.target) == other) monitors.push_back(m);
+        if (m.target.valid() && node_of(m.target) == other) (m.link ? one_way : monitors).push_back(m);
+      for (const MonitorOut& m : one_way) p->rel_->monitors.erase_key(m.ref.id);  // broken now, as links
       // Monitors others hold on p across the cut: their DOWN comes from their own side.
       std::vector<Ref> gone;
       for (const MonitorIn& m : p->rel_->monitored_by)
@@ -213,6 +234,8 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
       out.push_back(s);
       trace_signal_sent(SignalType::Exit, peer, self, noconnection, {}, true, other);
     }
+    for (const MonitorOut& m : one_way)
+      out.push_back(ergo_fire(m.target, other, MonitorIn{m.ref, self, m.name, true}, noconnection, true, other));
     for (const MonitorOut& m : monitors) {
       Term object = m.name == atoms::nil ? Term(m.target) : Term::tuple({Term(m.name), Term(other_name)});
       Signal* s = make_signal(SignalKind::Down, m.target, self,
@@ -226,6 +249,7 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
   for (const auto& [w, other] : nodedown)
     node_notices.push_back(node_notice(w, Term::tuple({Term(intern("nodedown")), Term(other)})));
   for (Signal* s : out) send_signal_after(s, delay_ns);
+  for (Signal* s : node_link_exits) send_signal_after(s, delay_ns);
   for (Signal* s : node_notices) send_signal_after(s, delay_ns);
 }
 

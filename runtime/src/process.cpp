@@ -90,6 +90,8 @@ void Process::raise(Term reason) { throw ErlangError(std::move(reason)); }
 
 bool Process::link(Pid other) {
   count_reduction();
+  if (core_->ergo())  // LinkPID (E1.1, E1.4): one-way; problems are return values, never signals
+    return core_->ergo_relate(this, other, atoms::nil, 0, true, nullptr) == 0;
   if (!core_->reach(pid(), other)) {  // R9.3: a node that cannot be reached: the link fires at once
     core_->fire_noconnection_link(pid(), other, core_->node_of(other));
     return true;
@@ -107,12 +109,18 @@ bool Process::link(Pid other) {
 
 bool Process::unlink(Pid other) {
   count_reduction();
+  if (core_->ergo()) return core_->ergo_unrelate(this, other, atoms::nil, true) == 0;
   core_->unlink(this, other);
   return true;
 }
 
 Ref Process::monitor(Pid target) {
   count_reduction();
+  if (core_->ergo()) {  // MonitorPID: an invalid Ref when it cannot be made (E1.4)
+    Ref r;
+    core_->ergo_relate(this, target, atoms::nil, 0, false, &r);
+    return r;
+  }
   Ref ref = core_->make_ref();
   Pid me = pid();
   Process* t = core_->lookup(target);
@@ -148,6 +156,11 @@ Ref Process::monitor(Atom name) { return monitor(name, node_.load(std::memory_or
 
 Ref Process::monitor(Atom name, uint16_t node) {
   count_reduction();
+  if (core_->ergo()) {  // MonitorProcessID: fires :unregistered when the name goes (E1.3)
+    Ref r;
+    core_->ergo_relate(this, Pid{}, name, node, false, &r);
+    return r;
+  }
   Ref ref = core_->make_ref();
   Pid target = core_->whereis(name, node);  // R3.4: resolved once
   Term object = Term::tuple({Term(name), Term(core_->node_name(node))});
@@ -185,7 +198,8 @@ bool Process::demonitor(Ref ref, DemonitorOptions opts) {
   // R3.5: the monitor goes first; a DOWN for it among the signals not yet handled is then dropped
   // (as on the BEAM, where `monitor(dead_pid)` followed by `demonitor(ref)` never yields a DOWN).
   bool was_active = core_->demonitor(this, ref);
-  if (!core_->drain(this)) throw ProcessExit(exit_reason_);
+  // Ergo mode: signals act between handlers only (E1.10); a DOWN already queued stays.
+  if (!core_->ergo() && !core_->drain(this)) throw ProcessExit(exit_reason_);
   if (opts.flush) {
     SpinGuard g(lock_);
     detail::Signal* prev = nullptr;
@@ -244,7 +258,7 @@ Term Process::get(const Term& key) const {
 }
 
 size_t Process::message_queue_len() {
-  core_->drain(this);
+  if (!core_->ergo()) core_->drain(this);  // Ergo: not inside a handler (E1.10)
   return queue_len_.load(std::memory_order_relaxed);
 }
 

@@ -18,10 +18,18 @@ bool erase_if(V& v, P pred) {
   return changed;
 }
 
-bool add_link(ProcessSnapshot& p, Pid other) {
-  if (std::find(p.links.begin(), p.links.end(), other) != p.links.end()) return false;
-  p.links.push_back(other);
+bool add_link_to(std::vector<Pid>& v, Pid other) {
+  if (std::find(v.begin(), v.end(), other) != v.end()) return false;
+  v.push_back(other);
   return true;
+}
+bool add_link(ProcessSnapshot& p, Pid other) { return add_link_to(p.links, other); }
+
+/// Ergo's queue split: queue 1 System, 2 Urgent (0 Main is the rest of message_queue_len).
+void count_queue(ProcessSnapshot& p, uint16_t queue, int d) {
+  uint32_t& n = queue == 2 ? p.queue_urgent : p.queue_system;
+  if (queue == 0 || (d < 0 && n == 0)) return;
+  n = static_cast<uint32_t>(static_cast<int64_t>(n) + d);
 }
 
 }  // namespace
@@ -151,7 +159,8 @@ void ProcessGraph::apply_node_event(const TraceEvent& e, GraphChanges* ch) {
         for (auto& [serial, r] : live_) {
           if (r.node != e.node && r.node != e.node2) continue;
           const uint16_t other = r.node == e.node ? e.node2 : e.node;
-          if (erase_if(r.links, [&](Pid x) { return node_of(x.serial()) == other; }) && ch) {
+          const auto across = [&](Pid x) { return node_of(x.serial()) == other; };
+          if ((erase_if(r.links, across) | erase_if(r.one_way_links, across)) && ch) {
             ch->touch(serial);
             ch->relations = true;
           }
@@ -204,7 +213,10 @@ void ProcessGraph::reset(const Snapshot& s, const std::vector<InFlightSignal>& i
   conns_ = s.connections;
   for (const InFlightSignal& f : in_flight) {
     if (f.type == SignalType::Message) {
-      if (ProcessRecord* r = get(f.to)) ++r->message_queue_len;
+      if (ProcessRecord* r = get(f.to)) {
+        ++r->message_queue_len;
+        if (ergo_) count_queue(*r, f.queue, +1);
+      }
     } else if (f.type == SignalType::Exit || f.type == SignalType::Down) {
       flying_.push_back(f);
       flying_seq_.push_back(0);
@@ -248,19 +260,23 @@ void ProcessGraph::resync(const Snapshot& s, GraphChanges* ch) {
     }
     const bool fields = r->name != p.name || r->status != p.status || r->trap_exit != p.trap_exit ||
                         r->suspended != p.suspended || r->message_queue_len != p.message_queue_len ||
+                        r->queue_urgent != p.queue_urgent || r->queue_system != p.queue_system ||
                         r->reductions != p.reductions || r->memory != p.memory;
-    const bool rel = r->links != p.links || r->monitors != p.monitors || r->monitored_by != p.monitored_by ||
-                     r->parent != p.parent;
+    const bool rel = r->links != p.links || r->one_way_links != p.one_way_links || r->monitors != p.monitors ||
+                     r->monitored_by != p.monitored_by || r->parent != p.parent;
     r->name = p.name;
     r->node = p.node;
     r->status = p.status;
     r->trap_exit = p.trap_exit;
     r->suspended = p.suspended;
     r->message_queue_len = p.message_queue_len;
+    r->queue_urgent = p.queue_urgent;
+    r->queue_system = p.queue_system;
     r->reductions = p.reductions;
     r->memory = p.memory;
     if (rel) {
       r->links = p.links;
+      r->one_way_links = p.one_way_links;
       r->monitors = p.monitors;
       r->monitored_by = p.monitored_by;
       r->parent = p.parent;
@@ -296,6 +312,10 @@ void ProcessGraph::refresh_fields(const Snapshot& s, bool queue_lengths, GraphCh
     r->reductions = p.reductions;
     r->memory = p.memory;
     r->message_queue_len = queue;
+    if (queue_lengths) {
+      r->queue_urgent = p.queue_urgent;
+      r->queue_system = p.queue_system;
+    }
     if (ch) ch->touch(p.pid.serial());
   }
 }
@@ -408,6 +428,14 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
     case TraceKind::Link: {
       ProcessRecord* ra = get(e.a);
       ProcessRecord* rb = get(e.b);
+      if (e.flag) {  // Ergo: one-way, only the linker holds it (node links are not drawn)
+        if (!ra || !rb || ra == rb || e.node2 == 1) break;
+        if (add_link_to(ra->one_way_links, e.b)) {
+          related();
+          touch(a);
+        }
+        break;
+      }
       if (!ra || !rb || ra == rb) break;
       bool c = add_link(*ra, e.b);
       c = add_link(*rb, e.a) || c;
@@ -419,6 +447,13 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
       break;
     }
     case TraceKind::Unlink: {
+      if (e.flag) {
+        if (ProcessRecord* ra = get(e.a); ra && erase_if(ra->one_way_links, [&](Pid x) { return x == e.b; })) {
+          related();
+          touch(a);
+        }
+        break;
+      }
       bool c = false;
       if (ProcessRecord* ra = get(e.a)) c = erase_if(ra->links, [&](Pid x) { return x == e.b; }) || c;
       if (ProcessRecord* rb = get(e.b)) c = erase_if(rb->links, [&](Pid x) { return x == e.a; }) || c;
@@ -469,12 +504,14 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
     case TraceKind::Send:
       if (ProcessRecord* rb = get(e.b); rb && e.weight == 1) {
         ++rb->message_queue_len;
+        if (ergo_) count_queue(*rb, e.node2, +1);
         touch(b);
       }
       break;
     case TraceKind::Receive:
       if (ProcessRecord* ra = get(e.a); ra && e.weight == 1) {
         if (ra->message_queue_len > 0) --ra->message_queue_len;
+        if (ergo_) count_queue(*ra, e.node2, -1);
         touch(a);
       }
       break;
@@ -483,8 +520,9 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
         if (foreign_.size() >= dead_kept_) foreign_.clear();
         foreign_[a] = e.node;
       }
-      // A lost connection's DOWN (R9.4): the target, on the far side, forgets the monitor at once.
-      if (e.signal == SignalType::Down && e.node2 == 1)
+      // A lost connection's DOWN (R9.4), or a name monitor's when the name goes (Ergo, E1.3): the
+      // target, which lives on, forgets the monitor at once.
+      if (e.signal == SignalType::Down && (e.node2 == 1 || (ergo_ && get(e.a))))
         if (ProcessRecord* ra = get(e.a);
             ra && erase_if(ra->monitored_by, [&](const std::pair<Ref, Pid>& m) { return m.first == e.ref; })) {
           related();
@@ -523,16 +561,18 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
       if (e.signal == SignalType::Exit) {
         // R1.1: the link is gone once the exit signal of a linked process arrives.
         if (e.flag && e.outcome != SignalOutcome::DroppedUnlinked && e.outcome != SignalOutcome::DroppedDead &&
-            erase_if(rb->links, [&](Pid x) { return x == e.a; })) {
+            erase_if(ergo_ ? rb->one_way_links : rb->links, [&](Pid x) { return x == e.a; })) {
           related();
           touch(b);
         }
         if (e.outcome == SignalOutcome::Trapped) {
           ++rb->message_queue_len;
+          if (ergo_) count_queue(*rb, 2, +1);
           touch(b);
         }
       } else if (e.signal == SignalType::Down && e.outcome == SignalOutcome::DownQueued) {
         ++rb->message_queue_len;
+        if (ergo_) count_queue(*rb, 1, +1);
         if (erase_if(rb->monitors, [&](const std::pair<Ref, Pid>& m) { return m.first == e.ref; })) related();
         touch(b);
       }

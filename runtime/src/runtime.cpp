@@ -2,6 +2,8 @@
 
 #include "core.hpp"
 
+#include "actorscope/ergo.hpp"
+
 #include <algorithm>
 
 namespace actorscope {
@@ -73,6 +75,10 @@ bool Runtime::link(Pid a, Pid b) {
   Process* pa = core_->lookup(a);
   Process* pb = core_->lookup(b);
   if (!pa || !pb || pa == pb) return false;
+  if (core_->ergo()) {  // one-way: a depends on b (E1.1); already there counts as linked
+    uint8_t e = core_->ergo_relate(pa, b, atoms::nil, 0, true, nullptr);
+    return e == 0 || e == static_cast<uint8_t>(ergo::Error::TargetExist);
+  }
   a = pa->pid();
   b = pb->pid();
   // `a` may be running on a worker and draining its signals right now: its side goes first, so an
@@ -104,13 +110,36 @@ bool Runtime::link(Pid a, Pid b) {
 }
 
 bool Runtime::unlink(Pid a, Pid b) {
-  if (Process* pa = core_->lookup(a)) core_->unlink(pa, b);
+  if (Process* pa = core_->lookup(a)) {
+    if (core_->ergo())
+      core_->ergo_unrelate(pa, b, atoms::nil, true);
+    else
+      core_->unlink(pa, b);
+  }
+  return true;
+}
+
+bool Runtime::kill(Pid pid) {
+  Process* p = core_->lookup(pid);
+  if (!p) return false;
+  if (!core_->ergo()) return exit(pid, Term(atoms::kill));
+  // The node's Kill (E1.6): forced, no process sends it.
+  const Term reason(atoms::kill);
+  core_->trace_signal_sent(SignalType::Exit, Pid{}, p->pid(), reason);
+  detail::Signal* s = core_->make_signal(detail::SignalKind::Exit, Pid{}, p->pid(), reason);
+  s->node_stop = true;
+  core_->send_signal(s);
   return true;
 }
 
 std::optional<Ref> Runtime::monitor(Pid watcher, Pid target) {
   Process* w = core_->lookup(watcher);
   if (!w) return std::nullopt;
+  if (core_->ergo()) {  // MonitorPID; an error (E1.4) gives nullopt
+    Ref r;
+    if (core_->ergo_relate(w, target, atoms::nil, 0, false, &r) != 0) return std::nullopt;
+    return r;
+  }
   Ref ref = core_->make_ref();
   Process* t = core_->lookup(target);
   if (t) target = t->pid();
@@ -276,11 +305,20 @@ std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool full) {
     // for its observer): an estimate of 32 bytes of term per message.
     d.memory += (sizeof(detail::Signal) + 32) * p->queue_len_.load(std::memory_order_relaxed);
   }
+  if (core.ergo()) {  // the Urgent and System entries lead the mailbox (E1.9)
+    for (auto* s = p->q_head_; s && s->prio > 0; s = static_cast<detail::Signal*>(s->next.load(std::memory_order_relaxed)))
+      ++(s->prio == 2 ? d.queue_urgent : d.queue_system);
+  }
   if (p->rel_) {
     d.links = p->rel_->links.items();
-    for (auto& m : p->rel_->monitors)
-      if (m.target.valid()) d.monitors.push_back(m);  // not the pending :noproc ones (R3.2)
-    d.monitored_by = p->rel_->monitored_by.items();
+    for (auto& m : p->rel_->monitors) {
+      if (m.link)
+        d.one_way_links.push_back(m.target);  // Ergo mode
+      else if (m.target.valid())
+        d.monitors.push_back(m);  // not the pending :noproc ones (R3.2)
+    }
+    for (auto& m : p->rel_->monitored_by)
+      if (!m.link) d.monitored_by.push_back(m);
     if (full) d.dictionary = p->rel_->dictionary;
     d.memory += sizeof(detail::Relations) + 16 * (d.links.size() + d.monitors.size() + d.monitored_by.size());
   }
@@ -306,7 +344,7 @@ Term item_value(const detail::InfoData& d, Atom item, size_t queue_len) {
     case atoms::status_index: return Term(status_atom(d.status));
     case atoms::message_queue_len_index: return Term(static_cast<long long>(queue_len));
     case atoms::messages_index: return Term::list(d.messages);
-    case atoms::links_index: return pid_list(d.links);
+    case atoms::links_index: return pid_list(d.links.empty() ? d.one_way_links : d.links);
     case atoms::monitors_index: {
       std::vector<Term> v;
       for (auto& m : d.monitors) {
@@ -502,6 +540,7 @@ std::vector<InFlightSignal> Runtime::in_flight() const {
     f.from = s->from;
     f.to = s->to;
     f.linked = s->linked;
+    if (s->kind == detail::SignalKind::Message) f.queue = s->prio;
     f.sent_ns = t.sent;
     f.due_ns = t.due;
     out.push_back(std::move(f));
@@ -591,6 +630,9 @@ Snapshot Runtime::snapshot() {
     ps.memory = d->memory;
     ps.initial_call = mfa(d->initial_call);
     ps.links = d->links;
+    ps.one_way_links = d->one_way_links;
+    ps.queue_urgent = d->queue_urgent;
+    ps.queue_system = d->queue_system;
     for (auto& m : d->monitors) ps.monitors.emplace_back(m.ref, m.target);
     for (auto& m : d->monitored_by) ps.monitored_by.emplace_back(m.ref, m.watcher);
     s.processes.push_back(std::move(ps));
@@ -603,6 +645,8 @@ Snapshot Runtime::snapshot() {
 }
 
 // ---- names for enums ----------------------------------------------------------------------------------
+
+const char* to_string(Semantics s) { return s == Semantics::Ergo ? "ergo" : "beam"; }
 
 const char* to_string(TraceKind k) {
   switch (k) {

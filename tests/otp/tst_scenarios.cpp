@@ -140,7 +140,8 @@ void TestScenarios::listIsComplete() {
       QVERIFY(p.min <= p.default_value && p.default_value <= p.max);
     }
   }
-  CHECK_STR(names, "kv kv-nested monitors trap-exit link-chain strategies restart-storm link-vs-monitor mailbox-flood big-tree netsplit remote-supervisor ");
+  CHECK_STR(names, "kv kv-nested monitors trap-exit link-chain strategies restart-storm link-vs-monitor mailbox-flood big-tree netsplit remote-supervisor "
+                   "ergo-service ergo-name-monitor ergo-down-overtakes ergo-trapped-kill ergo-node-link ");
   QVERIFY(find_scenario(kDefaultScenario) != nullptr);
 }
 

@@ -19,6 +19,8 @@
 #include "../common/test_support.hpp"
 
 #include <actorscope/process_graph.hpp>
+#include <actorscope/runtime.hpp>
+#include <actorscope/scenarios.hpp>
 
 #include <QStringList>
 
@@ -223,6 +225,8 @@ private slots:
   void inFlightSignalsAreListedUntilTheyLand();
   void resyncKeepsTheDeadAndLearnsWhyLater();
   void fieldsOnlyRefreshTouchesNoRelation();
+  void ergoPictureEqualsTheRuntimeAtEveryStep_data();
+  void ergoPictureEqualsTheRuntimeAtEveryStep();
 };
 
 void TestProcessGraph::rules_data() {
@@ -405,6 +409,65 @@ void TestProcessGraph::fieldsOnlyRefreshTouchesNoRelation() {
   QVERIFY(!ch.relations);
   g.refresh_fields(s, true);  // while messages are sampled, the mailbox sizes come from it
   QCOMPARE(g.find(1)->message_queue_len, 9u);
+}
+
+void TestProcessGraph::ergoPictureEqualsTheRuntimeAtEveryStep_data() {
+  QTest::addColumn<QString>("scenario");
+  for (const char* s : {"ergo-service", "ergo-name-monitor", "ergo-down-overtakes", "ergo-trapped-kill", "ergo-node-link"})
+    QTest::newRow(s) << QString(s);
+}
+
+void TestProcessGraph::ergoPictureEqualsTheRuntimeAtEveryStep() {
+  // E1.1 one-way links and E1.9's queue split, as the picture counts them from events, equal what
+  // the runtime holds after every deterministic step of the chapter's scenarios.
+  QFETCH(QString, scenario);
+  RuntimeOptions o;
+  o.deterministic = true;
+  o.semantics = Semantics::Ergo;
+  Runtime rt(o);
+  rt.set_tracing(true);
+  ProcessGraph g;
+  g.set_semantics(Semantics::Ergo);
+  g.reset(rt.snapshot());
+  QVERIFY(build_scenario(rt, scenario.toStdString(), {}).ok);
+  std::vector<TraceEvent> evs;
+  int steps = 0, oneWay = 0, split = 0;
+  auto compare = [&] {
+    evs.clear();
+    rt.drain_trace(evs);
+    for (const TraceEvent& e : evs) g.apply(e);
+    const Snapshot snap = rt.snapshot();
+    const std::vector<InFlightSignal> flying = rt.in_flight();
+    QCOMPARE(g.processes().size(), snap.processes.size());
+    for (const ProcessSnapshot& p : snap.processes) {
+      const ProcessRecord* r = g.find(p.pid);
+      QVERIFY2(r, inspect_pid(p.pid).c_str());
+      auto a = r->one_way_links, b = p.one_way_links;
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      QVERIFY2(a == b, (inspect_pid(p.pid) + " one-way links at step " + std::to_string(steps)).c_str());
+      QVERIFY(r->links.empty());
+      // The picture counts a message from its send (the Keyframe convention); the runtime from its arrival.
+      uint32_t travelling = 0, travelling_by_queue[3] = {0, 0, 0};
+      for (const InFlightSignal& f : flying)
+        if (f.type == SignalType::Message && f.to == p.pid) ++travelling, ++travelling_by_queue[f.queue % 3];
+      QCOMPARE(r->message_queue_len, p.message_queue_len + travelling);
+      QCOMPARE(r->queue_urgent, p.queue_urgent + travelling_by_queue[2]);
+      QCOMPARE(r->queue_system, p.queue_system + travelling_by_queue[1]);
+      oneWay += int(b.size());
+      split += int(p.queue_urgent + p.queue_system);
+    }
+  };
+  rt.run_ready();
+  compare();
+  while (rt.step() && steps < 100000) {
+    ++steps;
+    compare();
+    if (QTest::currentTestFailed()) return;
+  }
+  QVERIFY(steps > 3);
+  QVERIFY2(oneWay > 0 || scenario == "ergo-down-overtakes", "the scenario made one-way links");
+  if (scenario == "ergo-down-overtakes" || scenario == "ergo-trapped-kill") QVERIFY(split > 0);
 }
 
 QTEST_GUILESS_MAIN(TestProcessGraph)

@@ -19,6 +19,7 @@ struct HeadlessOptions {
   int64_t latency_ms = 0;             ///< global per-hop latency
   std::string fault_plan_path;        ///< a fault plan to run from the start (empty: none)
   RecorderOptions recorder;           ///< the ring; what does not fit is dropped oldest first
+  Semantics semantics = Semantics::Beam;  ///< the runtime's rules (Ergo mode: SEMANTICS E)
 };
 
 /// Builds `scenario` with `params`, runs it for `duration_ms` (virtual ms when deterministic),

@@ -143,6 +143,10 @@ public:
   void set_track_in_flight(bool on) { track_flying_ = on; }
   /// How many ended processes are kept for find_any() (oldest forgotten first).
   void set_dead_kept(size_t n) { dead_kept_ = n; }
+  /// Ergo mode (SEMANTICS E): Link/Unlink events with flag are one-way (ProcessSnapshot::
+  /// one_way_links), and queue_urgent / queue_system are counted from the events (E1.9).
+  void set_semantics(Semantics s) { ergo_ = s == Semantics::Ergo; }
+  Semantics semantics() const { return ergo_ ? Semantics::Ergo : Semantics::Beam; }
   /// The role a new record gets (the console's shell and server); none when unset.
   std::function<ConsoleRole(uint32_t serial)> role_of;
 
@@ -171,6 +175,7 @@ private:
   uint64_t exits_ = 0;
   double next_order_ = 1;
   bool track_flying_ = true;
+  bool ergo_ = false;
   size_t dead_kept_ = 4096;
 };
 

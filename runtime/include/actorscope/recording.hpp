@@ -38,6 +38,7 @@ struct RecordingInfo {
   std::string scenario;                   // the built-in scenario's name, empty when none
   ScenarioParams params;                  // its parameters
   bool deterministic = false;             // recorded from a deterministic runtime
+  Semantics semantics = Semantics::Beam;  // the runtime's rules (the picture reads events by them)
 };
 
 /// The picture at one moment of a recording: live processes and the exit signals and DOWNs on

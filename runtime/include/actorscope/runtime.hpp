@@ -33,6 +33,7 @@ struct RuntimeOptions {
   int32_t reduction_budget = 4000;
   /// Trace events each producer thread buffers before events are dropped (and counted).
   uint32_t trace_buffer_events = 1u << 16;
+  Semantics semantics = Semantics::Beam;
 };
 
 class Runtime {
@@ -45,6 +46,7 @@ class Runtime {
 
   const RuntimeOptions& options() const noexcept;
   bool deterministic() const noexcept;
+  Semantics semantics() const noexcept { return options().semantics; }
 
   // ---- processes ----------------------------------------------------------------------------
   /// Spawns `fn(Process&, args...)`, a coroutine returning Task<>, with no parent process.
@@ -65,6 +67,10 @@ class Runtime {
   /// `Process.exit(pid, reason)` from outside; `from` is the pid the signal names (default none,
   /// printed #PID<0.0.0>). Returns true.
   bool exit(Pid pid, Term reason, Pid from = {});
+  /// The kill a tool gives: BEAM mode `Process.exit(pid, :kill)` (untrappable, R1.5); Ergo mode the
+  /// node's Kill(pid), which the target cannot trap or refuse (E1.6; reason :kill). False when not
+  /// alive.
+  bool kill(Pid pid);
   /// Sets a process's trap_exit flag from outside (for tools); returns the previous value, or
   /// nullopt when the process is not alive.
   std::optional<bool> set_trap_exit(Pid pid, bool on);

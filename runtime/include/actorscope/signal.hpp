@@ -27,11 +27,19 @@ struct Signal : SignalNode {
   SignalKind kind = SignalKind::Message;
   bool linked = false;     // Exit: from a link. Down: delivered even without a monitor entry
   bool local = false;      // made on the receiver's node for a remote cause (a cut): not routed
-  bool node_stop = false;  // Exit: its node ended (stop_node), no process sent it
+  bool node_stop = false;  // Exit: forced, no process sent it: its node ended (stop_node), or the
+                           // node's Kill in Ergo mode (E1.6)
   uint16_t conn = 0;        // cross-node: 1 + the connection's index (0: same node)
   uint16_t conn_epoch = 0;  // cross-node: the connection's epoch when sent
-  Ref ref;
+  Ref ref;  // Down: the monitor's; Exit in Ergo mode: the one-way link's (none for a node link)
   Term payload;
+  // Ergo mode (E1.2, E1.9): the queue (0 Main, 1 System, 2 Urgent), and what a link or monitor
+  // named, for the message a trapped exit becomes: 0 the pid, 1 {object_name, node}, 2 the node.
+  // (These fill the 64-byte pool class that Signal uses anyway.)
+  uint8_t prio = 0;
+  uint8_t object = 0;
+  uint16_t object_node = 0;
+  Atom object_name{0};
 
   static void* operator new(size_t n) { return frame_alloc(n); }
   static void operator delete(void* p, size_t n) noexcept { frame_free(p, n); }

@@ -13,13 +13,17 @@ namespace actorscope {
 enum class TraceKind : uint8_t {
   Spawn,           // a = child, b = parent (or none), term = initial call {m, f, arity}
   Exit,            // a = process, term = reason
-  Link,            // a = b's peer: a linked to b
-  Unlink,          // a unlinked b
-  Monitor,         // a (watcher) monitors b (target), ref
+  Link,            // a = b's peer: a linked to b. With flag (Ergo mode, E1.1): a one-way link, a
+                   // depends on b (b's end sends a an exit), ref = the link's, name = the name it
+                   // targets (nil: by pid); node2 = 1: a node link, b none, node = the node
+  Unlink,          // a unlinked b (flag, ref, name, node, node2 as for Link)
+  Monitor,         // a (watcher) monitors b (target), ref; name = the name it targets (nil: by pid)
   Demonitor,       // a removed monitor ref on b
   Send,            // a sent term to b (a may be none for sends from outside the runtime; none with
-                   // flag set: the runtime's own {:nodeup, n} / {:nodedown, n} notice)
-  Receive,         // a consumed message term from its mailbox
+                   // flag set: the runtime's own {:nodeup, n} / {:nodedown, n} notice); Ergo mode:
+                   // node2 = the queue it goes to (0 Main, 1 System, 2 Urgent; E1.9)
+  Receive,         // a consumed message term from its mailbox; Ergo mode: node2 = the queue it
+                   // left (0 Main, 1 System: DOWNs, 2 Urgent: trapped exits)
   SignalSent,      // a sent an exit signal (signal = Exit) or DOWN (signal = Down) to b, term = reason
   SignalDelivered, // the signal from a reached b with `outcome`, term = reason
   TrapExit,        // a set trap_exit to flag
@@ -56,6 +60,11 @@ enum class TraceKind : uint8_t {
                    // events from a process on the far side (a is that process, b the one told)
   Heal,            // the partition between `node` and `node2` was healed: the pair may connect again
 };
+
+/// Whose rules a runtime applies: the BEAM's (SEMANTICS R1-R9) or the Ergo Framework's (section E;
+/// actorscope/ergo.hpp). Observers need it to read Link events and to name things.
+enum class Semantics : uint8_t { Beam, Ergo };
+const char* to_string(Semantics s);  // "beam", "ergo"
 
 enum class SignalType : uint8_t { None, Message, Exit, Down };
 
@@ -112,6 +121,12 @@ struct ProcessSnapshot {
   uint64_t memory = 0;
   Term initial_call;           // {module, function, arity}
   std::vector<Pid> links;
+  /// Ergo mode (E1.1): the targets of the one-way links it holds (their end sends it an exit);
+  /// `links` stays empty there.
+  std::vector<Pid> one_way_links;
+  /// Ergo mode (E1.9): how many of message_queue_len wait in the Urgent and the System queue.
+  uint32_t queue_urgent = 0;
+  uint32_t queue_system = 0;
   std::vector<std::pair<Ref, Pid>> monitors;      // monitors this process holds: (ref, target)
   std::vector<std::pair<Ref, Pid>> monitored_by;  // (ref, watcher)
 };
@@ -122,6 +137,7 @@ struct InFlightSignal {
   Pid from, to;
   Term term;            // the message, the exit reason, or the DOWN's reason
   bool linked = false;  // Exit: sent because a linked process ended
+  uint8_t queue = 0;    // Message in Ergo mode: the queue it goes to (0 Main, 1 System, 2 Urgent)
   int64_t sent_ns = 0;  // when it left (0 when unknown)
   int64_t due_ns = 0;   // when it will be delivered
 };

@@ -247,6 +247,8 @@ Task<Term> GenServer::call(Process& self, Term server, Term request, int64_t tim
   Pid pid = whereis(self.runtime(), server);
   if (!pid.valid()) throw ProcessExit(call_exit(a.call, server, request, timeout_ms, Term(atoms::noproc)));
   Ref mref = self.monitor(pid);
+  // Ergo mode: monitoring a dead process is an error, not a DOWN (E1.4): the call fails the same way.
+  if (mref.id == 0) throw ProcessExit(call_exit(a.call, server, request, timeout_ms, Term(atoms::noproc)));
   self.send(pid, Term::tuple({Term(a.gen_call), Term::tuple({Term(self.pid()), Term(mref)}), request}));
   std::optional<Term> m = co_await self.receive(
       [mref](const Term& t) {

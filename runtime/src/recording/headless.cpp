@@ -32,6 +32,7 @@ bool record_scenario(std::string_view scenario, const ScenarioParams& params, in
   ro.deterministic = opts.deterministic;
   ro.threads = opts.threads;
   ro.trace_buffer_events = 1u << 20;
+  ro.semantics = opts.semantics;
   Runtime rt(ro);
   rt.set_tracing(true);
   if (opts.latency_ms > 0) rt.set_global_latency(std::chrono::milliseconds(opts.latency_ms));
@@ -42,6 +43,7 @@ bool record_scenario(std::string_view scenario, const ScenarioParams& params, in
   info.scenario = std::string(scenario);
   info.params = params;
   info.deterministic = opts.deterministic;
+  info.semantics = opts.semantics;
   if (const ScenarioInfo* si = find_scenario(scenario))
     for (const ScenarioParam& p : si->params) info.params.try_emplace(p.name, p.default_value);
   Recorder rec(opts.recorder);

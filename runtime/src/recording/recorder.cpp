@@ -48,6 +48,7 @@ void Recorder::start(const Snapshot& initial, const std::vector<InFlightSignal>&
   size_ = bytes_ = 0;
   recorded_ = dropped_ = 0;
   floor_ = initial.seq;
+  live_.set_semantics(info_.semantics);
   live_.reset(initial, in_flight);
   open_segment();
 }

@@ -29,6 +29,7 @@ std::string label_of(const Marker& m) {
 
 Replay::Replay(Recording rec, size_t keyframe_interval) : rec_(std::move(rec)), interval_(std::max<size_t>(1, keyframe_interval)) {
   ReplayState s;
+  s.set_semantics(rec_.info.semantics);
   s.reset(rec_.initial);
   keyframes_.push_back(s.keyframe(0));
   size_t next_file_kf = 0;
@@ -101,6 +102,7 @@ Replay::Replay(Recording rec, size_t keyframe_interval) : rec_(std::move(rec)), 
     }
     markers_.push_back(std::move(m));
   }
+  cur_.set_semantics(rec_.info.semantics);
   cur_.reset(keyframes_.front());
   pos_ = 0;
 }

@@ -88,6 +88,16 @@ void put_process(std::string& o, const ProcessSnapshot& p) {
     put_pid(o, p.links[i]);
   }
   o += "],";
+  if (!p.one_way_links.empty()) {  // Ergo mode
+    put_key(o, "one_way_links"), o += '[';
+    for (size_t i = 0; i < p.one_way_links.size(); ++i) {
+      if (i) o += ',';
+      put_pid(o, p.one_way_links[i]);
+    }
+    o += "],";
+  }
+  if (p.queue_urgent) put_key(o, "queue_urgent"), o += std::to_string(p.queue_urgent), o += ',';
+  if (p.queue_system) put_key(o, "queue_system"), o += std::to_string(p.queue_system), o += ',';
   auto pairs = [&](const char* key, const std::vector<std::pair<Ref, Pid>>& v) {
     put_key(o, key);
     o += '[';
@@ -299,6 +309,13 @@ ProcessSnapshot read_process(const Value& v) {
   p.memory = static_cast<uint64_t>(get_int(v, "memory", false));
   p.initial_call = get_term(v, "initial_call");
   for (const Value& l : get_array(v, "links").arr) p.links.push_back(pid_value("links", l));
+  if (v.get("one_way_links"))
+    for (const Value& l : get_array(v, "one_way_links").arr) p.one_way_links.push_back(pid_value("one_way_links", l));
+  for (auto [key, field] : {std::pair{"queue_urgent", &p.queue_urgent}, std::pair{"queue_system", &p.queue_system}}) {
+    const int64_t n = get_int(v, key, false);
+    if (n < 0 || n > p.message_queue_len) bad(key, "a count within message_queue_len", *v.get(key));
+    *field = static_cast<uint32_t>(n);
+  }
   p.monitors = get_pairs(v, "monitors");
   p.monitored_by = get_pairs(v, "monitored_by");
   return p;
@@ -455,6 +472,7 @@ bool write_recording(std::ostream& os, const Recording& r) {
   }
   o += "},";
   put_key(o, "deterministic"), put_bool(o, r.info.deterministic), o += ',';
+  put_key(o, "semantics"), json::append_quoted(o, to_string(r.info.semantics)), o += ',';
   put_key(o, "dropped"), o += std::to_string(r.dropped), o += ',';
   put_key(o, "events"), o += std::to_string(r.events.size()), o += ',';
   put_key(o, "initial"), o += '{';
@@ -547,6 +565,9 @@ ReadResult read_recording(std::istream& is) {
           }
         }
         info.deterministic = get_bool(v, "deterministic");
+        const std::string sem = get_string(v, "semantics", false, "beam");
+        if (sem != "beam" && sem != "ergo") bad("semantics", "\"beam\" or \"ergo\"", *v.get("semantics"));
+        info.semantics = sem == "ergo" ? Semantics::Ergo : Semantics::Beam;
         res.recording.dropped = static_cast<uint64_t>(get_int(v, "dropped", false));
         res.header_ok = true;  // from here on, whatever else is wrong, the rest is usable
         if (const Value* init = v.get("initial"); init && !init->is_null()) {

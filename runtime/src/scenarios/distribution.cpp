@@ -9,19 +9,6 @@ using NodeId = Runtime::NodeId;
 
 namespace {
 
-// ---- nodes ------------------------------------------------------------------------------------------
-/// Names node 0 `name` (as Node.start/2 does), unless it has that name already.
-NodeId name_first_node(Runtime& rt, std::string_view name) {
-  if (rt.nodes().at(0) != intern(name)) rt.set_node_name(0, intern(name));
-  return 0;
-}
-/// The live node called `name`, added when there is none.
-NodeId node_named(Runtime& rt, std::string_view name) {
-  std::optional<NodeId> n = rt.node_id(intern(name));
-  if (n && rt.node_alive(*n)) return *n;
-  return rt.add_node(intern(name));
-}
-
 /// Spawn-and-link of `fn(args...)` on `node`, as Node.spawn_link/2 does: when the node cannot be
 /// reached (partitioned) the pid names no process and {:EXIT, pid, :noconnection} arrives at once
 /// (R9.3). For a caller that traps exits, as a supervisor does.
@@ -101,18 +88,6 @@ Task<> netsplit_watcher(Process& self, NodeId b, NodeId c) {
 
 /// :director, the timed events: after `cut_after_ms` it partitions node `a` from every node of
 /// `far`; `heal_after_ms` later it heals those partitions (0: never).
-Task<> partition_director(Process& self, NodeId a, std::vector<NodeId> far, int64_t cut_after_ms,
-                          int64_t heal_after_ms) {
-  Runtime& rt = self.runtime();
-  rt.register_name(self.pid(), intern("director"));
-  if (cut_after_ms <= 0) co_return;
-  co_await sleep_ms(self, cut_after_ms);
-  for (NodeId n : far) rt.partition(a, n);
-  if (heal_after_ms <= 0) co_return;
-  co_await sleep_ms(self, heal_after_ms);
-  for (NodeId n : far) rt.heal(a, n);
-}
-
 // ---- remote-supervisor ------------------------------------------------------------------------------
 /// A worker child started on `node` (Node.spawn_link from the supervisor), registered there as `id`.
 ChildSpec remote_worker(std::string_view id, NodeId node, bool trap) {

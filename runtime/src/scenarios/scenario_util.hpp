@@ -30,6 +30,32 @@ inline Task<> named_idle(Process& self, Atom name) {
   co_await idle(self);
 }
 
+// ---- nodes ------------------------------------------------------------------------------------------
+/// Names node 0 `name` (as Node.start/2 does), unless it has that name already.
+inline Runtime::NodeId name_first_node(Runtime& rt, std::string_view name) {
+  if (rt.nodes().at(0) != intern(name)) rt.set_node_name(0, intern(name));
+  return 0;
+}
+/// The live node called `name`, added when there is none.
+inline Runtime::NodeId node_named(Runtime& rt, std::string_view name) {
+  std::optional<Runtime::NodeId> n = rt.node_id(intern(name));
+  if (n && rt.node_alive(*n)) return *n;
+  return rt.add_node(intern(name));
+}
+/// :director: after cut_after_ms partitions `a` from each of `far`; heal_after_ms later heals
+/// (0: never).
+inline Task<> partition_director(Process& self, Runtime::NodeId a, std::vector<Runtime::NodeId> far,
+                                 int64_t cut_after_ms, int64_t heal_after_ms) {
+  Runtime& rt = self.runtime();
+  rt.register_name(self.pid(), intern("director"));
+  if (cut_after_ms <= 0) co_return;
+  co_await sleep_ms(self, cut_after_ms);
+  for (Runtime::NodeId n : far) rt.partition(a, n);
+  if (heal_after_ms <= 0) co_return;
+  co_await sleep_ms(self, heal_after_ms);
+  for (Runtime::NodeId n : far) rt.heal(a, n);
+}
+
 ScenarioInfo kv_scenario(bool nested);
 ScenarioInfo monitors_scenario();
 ScenarioInfo trap_exit_scenario();
@@ -41,5 +67,11 @@ ScenarioInfo mailbox_flood_scenario();
 ScenarioInfo big_tree_scenario();
 ScenarioInfo netsplit_scenario();
 ScenarioInfo remote_supervisor_scenario();
+// The Ergo Framework chapter's cases (ergo.cpp); each runs under either semantics, for comparing.
+ScenarioInfo ergo_service_scenario();
+ScenarioInfo ergo_name_monitor_scenario();
+ScenarioInfo ergo_down_overtakes_scenario();
+ScenarioInfo ergo_trapped_kill_scenario();
+ScenarioInfo ergo_node_link_scenario();
 
 }  // namespace actorscope::scenario_lib

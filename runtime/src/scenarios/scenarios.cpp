@@ -12,6 +12,9 @@ const std::vector<ScenarioInfo>& scenarios() {
       scenario_lib::restart_storm_scenario(),    scenario_lib::link_vs_monitor_scenario(),
       scenario_lib::mailbox_flood_scenario(),    scenario_lib::big_tree_scenario(),
       scenario_lib::netsplit_scenario(),         scenario_lib::remote_supervisor_scenario(),
+      scenario_lib::ergo_service_scenario(),     scenario_lib::ergo_name_monitor_scenario(),
+      scenario_lib::ergo_down_overtakes_scenario(), scenario_lib::ergo_trapped_kill_scenario(),
+      scenario_lib::ergo_node_link_scenario(),
   };
   return all;
 }

@@ -1,0 +1,77 @@
+#pragma once
+// Ergo mode (SEMANTICS section E): the Ergo Framework v3's links and monitors on this runtime.
+//
+// A Runtime made with RuntimeOptions::semantics = Semantics::Ergo applies E1.1-E1.10 instead of
+// the corresponding R rules. The BEAM-style calls keep working and mean their Ergo counterparts:
+// Process::link(pid) is LinkPID (one-way, E1.1: the caller depends on the target), spawn_link is
+// LinkParent + LinkChild, Process::monitor is MonitorPID, Runtime::exit is SendExit. The functions
+// below add what only Ergo has: targets by name and node, errors as return values (E1.4), sends
+// with a priority (E1.9) and the node's forced Kill (E1.6).
+//
+// Messages keep the runtime's shapes, so OTP code runs unchanged; the views name them as Ergo does:
+//   {:EXIT, pid, reason}            MessageExitPID        {:EXIT, {name, node}, reason}   MessageExitProcessID
+//   {:EXIT, node, reason}           MessageExitNode       {:DOWN, ref, :process, pid, r}  MessageDownPID
+//   {:DOWN, ref, :process, {name, node}, r}  MessageDownProcessID                {:nodedown, node}  MessageDownNode
+// Reasons are atoms: :normal (TerminateReasonNormal), :kill (TerminateReasonKill), :shutdown
+// (TerminateReasonShutdown), :unregistered (ErrUnregistered), :noconnection (ErrNoConnection);
+// any other reason is a crash (TerminateReasonPanic).
+//
+// Thread-safety: the Process& overloads only from that process's own code; the Runtime& ones from
+// any thread (a deterministic runtime: its owning thread).
+
+#include "actorscope/process.hpp"
+
+#include <cstdint>
+
+namespace actorscope {
+class Runtime;
+}
+
+namespace actorscope::ergo {
+
+enum class Error : uint8_t {
+  None,
+  ProcessUnknown,  // ErrProcessUnknown: no such process, name or node
+  TargetExist,     // ErrTargetExist: the link or monitor is there already
+  NotAllowed,      // ErrNotAllowed: to itself, or the caller is not alive
+  TargetUnknown,   // ErrTargetUnknown: removing a link or monitor that does not exist
+  NoConnection,    // ErrNoConnection: the target's node cannot be reached
+};
+/// "ErrProcessUnknown", ... ("" for None).
+const char* to_string(Error e);
+
+/// The queue a message goes to (E1.9): Normal -> Main, High -> System, Max -> Urgent.
+enum class Priority : uint8_t { Normal = 0, High = 1, Max = 2 };
+
+/// What a link or monitor targets (E1.2). Aliases are not modelled.
+struct Target {
+  enum class Kind : uint8_t { Pid, Name, Node } kind = Kind::Pid;
+  Pid pid;
+  Atom name{atoms::nil.id};
+  uint16_t node = 0;  // Name: the node the name is registered on; Node: the node
+  static Target process(Pid p) { return Target{Kind::Pid, p, atoms::nil, 0}; }
+  static Target registered(Atom n, uint16_t on_node = 0) { return Target{Kind::Name, Pid{}, n, on_node}; }
+  static Target node_of(uint16_t n) { return Target{Kind::Node, Pid{}, atoms::nil, n}; }
+};
+
+// From the process's own code. In BEAM mode these throw ErlangError(:badarg): they are Ergo's.
+Error link(Process& self, const Target& t);
+Error unlink(Process& self, const Target& t);
+Error monitor(Process& self, const Target& t);
+Error demonitor(Process& self, const Target& t);
+/// Sends `msg` into the queue `p` names (the Main queue in BEAM mode, where there is one queue).
+void send(Process& self, Pid to, Term msg, Priority p);
+
+// For tools (the window), as if `watcher` made the call. NotAllowed when the watcher is not alive.
+Error link(Runtime& rt, Pid watcher, const Target& t);
+Error unlink(Runtime& rt, Pid watcher, const Target& t);
+Error monitor(Runtime& rt, Pid watcher, const Target& t);
+Error demonitor(Runtime& rt, Pid watcher, const Target& t);
+
+/// The message-name Ergo gives a runtime message (above), or "" when it is an ordinary message.
+const char* message_name(const Term& msg);
+/// The Ergo name of an exit reason: "TerminateReasonNormal", "ErrUnregistered", ...;
+/// "TerminateReasonPanic" for any other term.
+const char* reason_name(const Term& reason);
+
+}  // namespace actorscope::ergo

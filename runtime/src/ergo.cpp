@@ -1,0 +1,295 @@
+// Ergo mode (SEMANTICS section E): one-way links and monitors by pid, name or node, errors as
+// values, the four-queue mailbox's order, and the Ergo names of messages and reasons.
+
+#include "actorscope/ergo.hpp"
+
+#include "core.hpp"
+
+#include <algorithm>
+
+namespace actorscope::detail {
+
+namespace {
+uint8_t err(ergo::Error e) { return static_cast<uint8_t>(e); }
+}  // namespace
+
+uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t name_node, bool link, Ref* ref_out) {
+  const Pid me = w->pid();
+  if (name != atoms::nil) target = whereis(name, name_node);
+  Process* t = lookup(target);
+  if (!t) return err(ergo::Error::ProcessUnknown);  // E1.4: a dead pid is an error, not a DOWN
+  if (t == w) return err(ergo::Error::NotAllowed);
+  target = t->pid();
+  {
+    SpinGuard g(w->lock_);
+    if (w->rel_)
+      for (const MonitorOut& m : w->rel_->monitors)
+        if (m.link == link && m.target == target && m.name == name) return err(ergo::Error::TargetExist);
+  }
+  if (!reach(me, target)) return err(ergo::Error::NoConnection);
+  const Ref ref = make_ref();
+  // The watcher's side first, so an exit or DOWN racing with this call always finds its record.
+  {
+    SpinGuard g(w->lock_);
+    if (!w->rel_) w->rel_ = std::make_unique<Relations>();
+    w->rel_->monitors.push_back({ref, target, name, link});
+  }
+  bool ok = false;
+  {
+    SpinGuard g(t->lock_);
+    if (t->pid_.load(std::memory_order_relaxed) == target.raw && !t->exiting_.load(std::memory_order_acquire)) {
+      if (!t->rel_) t->rel_ = std::make_unique<Relations>();
+      t->rel_->monitored_by.push_back({ref, me, name, link});
+      ok = true;
+    }
+  }
+  if (!ok) {
+    SpinGuard g(w->lock_);
+    if (w->rel_) w->rel_->monitors.erase_key(ref.id);
+    return err(ergo::Error::ProcessUnknown);
+  }
+  if (tracing_on()) {
+    TraceEvent ev;
+    ev.kind = link ? TraceKind::Link : TraceKind::Monitor;
+    ev.flag = link;  // a Link with flag: one-way, a depends on b
+    ev.a = me;
+    ev.b = target;
+    ev.ref = ref;
+    ev.name = name;
+    emit(std::move(ev));
+  }
+  if (ref_out) *ref_out = ref;
+  return err(ergo::Error::None);
+}
+
+uint8_t RuntimeCore::ergo_unrelate(Process* w, Pid target, Atom name, bool link) {
+  MonitorOut found;
+  bool have = false;
+  {
+    SpinGuard g(w->lock_);
+    if (w->rel_)
+      for (const MonitorOut& m : w->rel_->monitors)
+        if (m.link == link && m.target.valid() && m.name == name && (name != atoms::nil || m.target == target)) {
+          found = m;
+          have = true;
+          break;
+        }
+    if (have && link) w->rel_->monitors.erase_key(found.ref.id);
+  }
+  if (!have) return err(ergo::Error::TargetUnknown);
+  if (!link) {
+    demonitor(w, found.ref);
+    return err(ergo::Error::None);
+  }
+  if (Process* t = lookup(found.target)) {
+    SpinGuard g(t->lock_);
+    if (t->rel_ && t->pid_.load(std::memory_order_relaxed) == found.target.raw)
+      t->rel_->monitored_by.erase_key(found.ref.id);
+  }
+  if (tracing_on()) {
+    TraceEvent ev;
+    ev.kind = TraceKind::Unlink;
+    ev.flag = true;
+    ev.a = w->pid();
+    ev.b = found.target;
+    ev.ref = found.ref;
+    ev.name = name;
+    emit(std::move(ev));
+  }
+  return err(ergo::Error::None);
+}
+
+Signal* RuntimeCore::ergo_fire(Pid target, uint16_t target_node, const MonitorIn& m, const Term& reason, bool local,
+                              int far_node) {
+  Signal* s;
+  if (m.link) {
+    trace_signal_sent(SignalType::Exit, target, m.watcher, reason, m.ref, true, far_node);
+    s = make_signal(SignalKind::Exit, target, m.watcher, reason);
+    s->linked = true;
+    if (m.name != atoms::nil) {
+      s->object = 1;
+      s->object_name = m.name;
+      s->object_node = target_node;
+    }
+  } else {
+    Term object = m.name == atoms::nil ? Term(target) : Term::tuple({Term(m.name), Term(node_name(target_node))});
+    trace_signal_sent(SignalType::Down, target, m.watcher, reason, m.ref, false, far_node);
+    s = make_signal(SignalKind::Down, target, m.watcher,
+                    Term::tuple({Term(atoms::DOWN), Term(m.ref), Term(atoms::process), std::move(object), reason}));
+  }
+  s->ref = m.ref;
+  s->local = local;
+  return s;
+}
+
+void RuntimeCore::ergo_enqueue_locked(Process* p, Signal* s) {
+  s->next.store(nullptr, std::memory_order_relaxed);
+  p->queue_len_.store(p->queue_len_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  const uint8_t k = s->prio;
+  if (k == 0 || !p->q_head_ || static_cast<Signal*>(p->q_tail_)->prio >= k) {  // behind everything
+    if (p->q_tail_)
+      p->q_tail_->next.store(s, std::memory_order_relaxed);
+    else
+      p->q_head_ = s;
+    p->q_tail_ = s;
+    return;
+  }
+  // Urgent and System entries sit at the front, so this walks only those.
+  Signal* prev = nullptr;
+  Signal* cur = p->q_head_;
+  while (cur && cur->prio >= k) {
+    prev = cur;
+    cur = static_cast<Signal*>(cur->next.load(std::memory_order_relaxed));
+  }
+  s->next.store(cur, std::memory_order_relaxed);
+  if (prev)
+    prev->next.store(s, std::memory_order_relaxed);
+  else
+    p->q_head_ = s;
+  if (!cur) p->q_tail_ = s;
+  p->q_scanned_ = nullptr;  // s may sit before where a receive stopped scanning: it starts over
+}
+
+}  // namespace actorscope::detail
+
+namespace actorscope::ergo {
+
+using detail::RuntimeCore;
+
+const char* to_string(Error e) {
+  switch (e) {
+    case Error::None: return "";
+    case Error::ProcessUnknown: return "ErrProcessUnknown";
+    case Error::TargetExist: return "ErrTargetExist";
+    case Error::NotAllowed: return "ErrNotAllowed";
+    case Error::TargetUnknown: return "ErrTargetUnknown";
+    case Error::NoConnection: return "ErrNoConnection";
+  }
+  return "";
+}
+
+namespace {
+void require_ergo(RuntimeCore& c) {
+  if (!c.ergo()) throw ErlangError(Term(atoms::badarg), "an Ergo call on a runtime with BEAM semantics");
+}
+
+Error node_relate(RuntimeCore& c, Pid watcher, uint16_t node, bool link, bool add) {
+  Runtime& rt = c.facade;
+  if (!rt.node_alive(node) && add) return Error::ProcessUnknown;
+  if (!link) {
+    if (!add) {
+      std::lock_guard g(c.nodes_m);
+      auto& v = c.node_monitors;
+      auto it = std::find(v.begin(), v.end(), std::pair<Pid, uint16_t>{watcher, node});
+      if (it == v.end()) return Error::TargetUnknown;
+      v.erase(it);
+      return Error::None;
+    }
+    {
+      std::lock_guard g(c.nodes_m);
+      auto& v = c.node_monitors;
+      if (std::find(v.begin(), v.end(), std::pair<Pid, uint16_t>{watcher, node}) != v.end())
+        return Error::TargetExist;
+    }
+    const uint16_t wn = c.node_of(watcher);
+    if (wn == node) return Error::NotAllowed;
+    if (!c.connect(wn, node)) return Error::NoConnection;
+    rt.monitor_node(watcher, node);
+    return Error::None;
+  }
+  const uint16_t wn = c.node_of(watcher);
+  if (add) {
+    if (wn == node) return Error::NotAllowed;
+    {
+      std::lock_guard g(c.nodes_m);
+      for (auto& [w, n] : c.node_links)
+        if (w == watcher && n == node) return Error::TargetExist;
+    }
+    if (!c.connect(wn, node)) return Error::NoConnection;
+    std::lock_guard g(c.nodes_m);
+    c.node_links.emplace_back(watcher, node);
+  } else {
+    std::lock_guard g(c.nodes_m);
+    auto& v = c.node_links;
+    auto it = std::find(v.begin(), v.end(), std::pair<Pid, uint16_t>{watcher, node});
+    if (it == v.end()) return Error::TargetUnknown;
+    v.erase(it);
+  }
+  if (c.tracing_on()) {  // a node link: b none, node = the node
+    TraceEvent ev;
+    ev.kind = add ? TraceKind::Link : TraceKind::Unlink;
+    ev.flag = true;
+    ev.a = watcher;
+    ev.node = node;
+    ev.node2 = 1;
+    c.emit(std::move(ev));
+  }
+  return Error::None;
+}
+
+Error relate(Process& self, const Target& t, bool link, bool add) {
+  RuntimeCore& c = detail::core_of(self);
+  require_ergo(c);
+  if (t.kind == Target::Kind::Node) return node_relate(c, self.pid(), t.node, link, add);
+  const Atom name = t.kind == Target::Kind::Name ? t.name : atoms::nil;
+  if (!add) return static_cast<Error>(c.ergo_unrelate(&self, t.pid, name, link));
+  const uint16_t node = t.kind == Target::Kind::Name ? t.node : 0;
+  return static_cast<Error>(c.ergo_relate(&self, t.pid, name, node, link, nullptr));
+}
+
+Error relate(Runtime& rt, Pid watcher, const Target& t, bool link, bool add) {
+  RuntimeCore& c = rt.core();
+  require_ergo(c);
+  Process* w = c.lookup(watcher);
+  if (!w) return Error::NotAllowed;
+  return relate(*w, t, link, add);
+}
+}  // namespace
+
+Error link(Process& self, const Target& t) { return relate(self, t, true, true); }
+Error unlink(Process& self, const Target& t) { return relate(self, t, true, false); }
+Error monitor(Process& self, const Target& t) { return relate(self, t, false, true); }
+Error demonitor(Process& self, const Target& t) { return relate(self, t, false, false); }
+Error link(Runtime& rt, Pid watcher, const Target& t) { return relate(rt, watcher, t, true, true); }
+Error unlink(Runtime& rt, Pid watcher, const Target& t) { return relate(rt, watcher, t, true, false); }
+Error monitor(Runtime& rt, Pid watcher, const Target& t) { return relate(rt, watcher, t, false, true); }
+Error demonitor(Runtime& rt, Pid watcher, const Target& t) { return relate(rt, watcher, t, false, false); }
+
+void send(Process& self, Pid to, Term msg, Priority p) {
+  RuntimeCore& c = detail::core_of(self);
+  c.send_message(self.pid(), to, std::move(msg), c.ergo() ? static_cast<uint8_t>(p) : 0);
+}
+
+const char* message_name(const Term& m) {
+  if (m.is_tagged(atoms::EXIT, 3)) {
+    const Term& o = m[1];
+    if (o.is_pid()) return "MessageExitPID";
+    if (o.is_tuple() && o.tuple_size() == 2) return "MessageExitProcessID";
+    if (o.is_atom()) return "MessageExitNode";
+    return "";
+  }
+  if (m.is_tagged(atoms::DOWN, 5)) {
+    const Term& o = m[3];
+    if (o.is_pid()) return "MessageDownPID";
+    if (o.is_tuple()) return "MessageDownProcessID";
+    return "";
+  }
+  if (m.is_tuple() && m.tuple_size() == 2 && m[0].is_atom() && atom_name(m[0].as_atom()) == "nodedown")
+    return "MessageDownNode";
+  return "";
+}
+
+const char* reason_name(const Term& r) {
+  if (r.is_atom()) {
+    const std::string_view n = atom_name(r.as_atom());
+    if (n == "normal") return "TerminateReasonNormal";
+    if (n == "kill" || n == "killed") return "TerminateReasonKill";
+    if (n == "shutdown") return "TerminateReasonShutdown";
+    if (n == "unregistered") return "ErrUnregistered";
+    if (n == "noconnection") return "ErrNoConnection";
+    if (n == "noproc") return "ErrProcessUnknown";
+  }
+  return "TerminateReasonPanic";
+}
+
+}  // namespace actorscope::ergo
