@@ -70,6 +70,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
 void EventLogModel::clear() {
   beginResetModel();  // a new runtime: nothing to keep
   lines_.clear();
+  naming_.clear();
   endResetModel();
 }
 
@@ -81,12 +82,18 @@ void EventLogModel::append(const std::vector<TraceEvent>& events) {
     return s;
   };
   std::vector<Line> fresh;
+  const ErgoNaming* ergo = model_->ergo() ? &naming_ : nullptr;
   for (const TraceEvent& e : events) {
+    struct Observe {  // after the line is made: a link that fires is forgotten by then
+      ErgoNaming& n;
+      const TraceEvent& e;
+      ~Observe() { n.observe(e); }
+    } observe{naming_, e};
     if ((e.kind == TraceKind::Send && e.a.valid()) || e.kind == TraceKind::Receive) continue;
     // A delivered :normal to a non-trapper and the SignalSent lines are noise next to outcomes.
     if (e.kind == TraceKind::SignalSent && e.signal == SignalType::Exit && e.flag) continue;
     if (e.kind == TraceKind::SignalSent && e.signal == SignalType::Down) continue;
-    QString text = describeEvent(e, namer, [this](uint16_t n) { return model_->nodeText(n); });
+    QString text = describeEvent(e, namer, [this](uint16_t n) { return model_->nodeText(n); }, ergo);
     if (text.isEmpty()) continue;
     QColor colour;
     if (e.kind == TraceKind::Exit) colour = style::reasonColor(e.term);

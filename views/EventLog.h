@@ -43,6 +43,7 @@ private:
   };
   ObserverModel* model_;
   std::deque<Line> lines_;
+  ErgoNaming naming_;  // Ergo mode: the links and monitors made by name
 };
 
 class EventLogWidget final : public QWidget {

@@ -14,6 +14,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace actorscope::views {
 
 namespace {
@@ -180,11 +182,17 @@ void InspectorWidget::render() {
   if (!model_->graph().nodes().empty()) head += QStringLiteral("  @") + model_->nodeText(r->node);
   if (r->name != atoms::nil) head += QStringLiteral("  ") + QString::fromStdString(inspect_atom(r->name));
   header_->setText(head);
+  const bool ergo = model_->ergo();
+  const uint32_t urgent = r->queue_urgent, system = r->queue_system;
+  const uint32_t mainQueue = r->message_queue_len - std::min(r->message_queue_len, urgent + system);
   if (alive) {
-    status_->setText(tr("%1 %2, %3 in mailbox")
+    QString status = tr("%1 %2, %3 in mailbox")
                          .arg(r->supervisor ? tr("supervisor") : tr("process"),
                               QString::fromLatin1(to_string(r->suspended ? ProcessStatus::Suspended : r->status)))
-                         .arg(r->message_queue_len));
+                         .arg(r->message_queue_len);
+    if (ergo && r->message_queue_len > 0)
+      status += tr(" (Urgent %1, System %2, Main %3)").arg(urgent).arg(system).arg(mainQueue);
+    status_->setText(status);
     status_->setStyleSheet(QString());
   } else {
     status_->setText(r->gave_up.is_tuple() ? tr("DEAD: %1 (exited with %2)").arg(giveUpNote(r->gave_up), termText(r->exit_reason))
@@ -192,6 +200,11 @@ void InspectorWidget::render() {
     status_->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(style::reasonColor(r->exit_reason).name()));
   }
   trap_->setChecked(r->trap_exit);
+  const QString killTip = ergo ? tr("The node's Kill(pid): forced, it cannot be trapped (K)") : tr("Process.exit(pid, :kill): untrappable (K)");
+  if (kill_->property("normalTip").toString() != killTip) {
+    kill_->setProperty("normalTip", killTip);
+    if (actionsOff_.isEmpty()) kill_->setToolTip(killTip);
+  }
   suspend_->setText(r->suspended ? tr("Resume") : tr("Suspend"));
 
   QString html;
@@ -211,7 +224,15 @@ void InspectorWidget::render() {
   std::vector<Pid> mons, monBy;
   for (const auto& [ref, p] : r->monitors) mons.push_back(p);
   for (const auto& [ref, p] : r->monitored_by) monBy.push_back(p);
-  row(QStringLiteral("links"), pids(r->links));
+  if (ergo) {  // one-way links (E1.1): whose exit reaches whom
+    std::vector<Pid> linkers;
+    for (const auto& [key, p] : model_->processes())
+      if (std::find(p.one_way_links.begin(), p.one_way_links.end(), r->pid) != p.one_way_links.end()) linkers.push_back(p.pid);
+    row(tr("links to (one-way)"), pids(r->one_way_links));
+    row(tr("linked by (one-way)"), pids(linkers));
+  } else {
+    row(QStringLiteral("links"), pids(r->links));
+  }
   row(QStringLiteral("monitors"), pids(mons));
   row(QStringLiteral("monitored_by"), pids(monBy));
   if (alive && haveDetails_ && info_.is_list()) {
@@ -232,9 +253,19 @@ void InspectorWidget::render() {
     // the presented mailbox holds, so no message shows before its envelope lands.
     const auto msgs = messages_.is_list() ? messages_.list_elements() : std::vector<Term>{};
     const size_t presented = std::min<size_t>(msgs.size(), r->message_queue_len);
-    html += tr("<p><b>Mailbox</b> (%1)</p><ol style='margin-left:-20px'>").arg(r->message_queue_len);
+    html += ergo ? tr("<p><b>Mailbox</b> (%1: Urgent %2, System %3, Main %4, read in that order)</p><ol style='margin-left:-20px'>")
+                       .arg(r->message_queue_len)
+                       .arg(urgent)
+                       .arg(system)
+                       .arg(mainQueue)
+                 : tr("<p><b>Mailbox</b> (%1)</p><ol style='margin-left:-20px'>").arg(r->message_queue_len);
     const size_t shown = std::min<size_t>(presented, 30);
-    for (size_t i = 0; i < shown; ++i) html += QStringLiteral("<li><tt>%1</tt></li>").arg(termHtml(msgs[i], model_));
+    auto field = [this](const Term& t) { return termHtml(t, model_); };
+    for (size_t i = 0; i < shown; ++i) {
+      QString text = ergo ? ergoMessageText(msgs[i], field, true) : QString();  // Ergo's names (E1.2)
+      if (text.isEmpty()) text = termHtml(msgs[i], model_);
+      html += QStringLiteral("<li><tt>%1</tt></li>").arg(text);
+    }
     html += QStringLiteral("</ol>");
     if (r->message_queue_len > shown) html += tr("<p>... and %1 more</p>").arg(r->message_queue_len - shown);
   }

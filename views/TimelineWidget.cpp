@@ -339,7 +339,9 @@ void TimelineWidget::record(const HostBatch& b) {
       }
       m.seq = e.seq;
       m.time_ns = e.time_ns;
-      m.label = describeEvent(e).toStdString();  // the tooltip, as the event log says it
+      static const ErgoNaming ergoWords;  // by-name links are not told apart here
+      m.label = describeEvent(e, {}, {}, info_.semantics == Semantics::Ergo ? &ergoWords : nullptr)
+                    .toStdString();  // the tooltip, as the event log says it
       liveMarkers_.push_back(std::move(m));
     }
     if (liveMarkers_.size() > kMaxLiveMarkers)
@@ -498,6 +500,7 @@ void TimelineWidget::goLive() {
   fromFile_ = false;
   if (pipeline_) pipeline_->clear();
   model_->clear();
+  model_->setSemantics(info_.semantics);  // the live runtime's rules again
   if (scene_) scene_->reset();
   emit scrubbingChanged(false);
   emit liveRequested();
@@ -525,6 +528,7 @@ bool TimelineWidget::openRecording(const QString& path, QStringList* errors) {
   dir_ = 0;
   const bool was = bool(replay_);
   replay_ = std::make_unique<Replay>(std::move(r.recording));
+  model_->setSemantics(replay_->recording().info.semantics);  // the file's rules, until Live
   fromFile_ = true;
   file_ = path;
   selA_ = selB_ = 0;

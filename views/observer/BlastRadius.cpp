@@ -18,21 +18,23 @@ bool BlastRadius::dies_(Pid p) const {
 bool BlastRadius::traps(Pid p) const { return contains(trapsExit, p); }
 bool BlastRadius::down(Pid p) const { return contains(getsDown, p); }
 
-BlastRadius computeBlastRadius(const BlastTopology& topo, Pid target, const Term& reason) {
+BlastRadius computeBlastRadius(const BlastTopology& topo, Pid target, const Term& reason, Semantics semantics) {
   BlastRadius out;
   auto it = topo.find(target.serial());
   if (it == topo.end()) return out;
   const BlastNode& t = it->second;
+  const bool ergo = semantics == Semantics::Ergo;
 
-  // The signal from outside: :kill is untrappable and becomes :killed; a trapper turns anything
-  // else into a message; :normal does nothing to a process that does not trap.
+  // The signal from outside: :kill is untrappable and becomes :killed (Ergo: the node's Kill,
+  // reason :kill); a trapper turns anything else into a message; :normal does nothing to a
+  // process that does not trap (Ergo: it ends it).
   std::deque<std::pair<Pid, Term>> dying;
   if (reason.is_atom(atoms::kill)) {
-    dying.push_back({target, Term(atoms::killed)});
+    dying.push_back({target, Term(ergo ? atoms::kill : atoms::killed)});
   } else if (t.trap_exit) {
     out.trapsExit.push_back(target);
     return out;
-  } else if (reason.is_atom(atoms::normal)) {
+  } else if (reason.is_atom(atoms::normal) && !ergo) {
     out.targetUnaffected = true;
     return out;
   } else {
@@ -57,7 +59,7 @@ BlastRadius computeBlastRadius(const BlastTopology& topo, Pid target, const Term
       if (pn == topo.end()) continue;
       if (pn->second.trap_exit) {
         if (trapped.insert(peer.serial()).second) out.trapsExit.push_back(peer);
-      } else if (!why.is_atom(atoms::normal)) {
+      } else if (ergo || !why.is_atom(atoms::normal)) {
         // A link carries the reason as it is (:killed stays :killed, and is trappable).
         dead.insert(peer.serial());
         dying.push_back({peer, why});
@@ -78,8 +80,9 @@ BlastTopology topologyOf(const ObserverModel& model) {
     BlastNode& n = topo[key];
     n.pid = r.pid;
     n.trap_exit = r.trap_exit;
-    n.links = r.links;
+    n.links.insert(n.links.end(), r.links.begin(), r.links.end());
     for (const auto& [ref, w] : r.monitored_by) n.watchers.push_back(w);
+    for (Pid target : r.one_way_links) topo[target.serial()].links.push_back(r.pid);  // Ergo: its exit reaches r
   }
   return topo;
 }

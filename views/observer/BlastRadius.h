@@ -4,6 +4,7 @@
 // without supervisors' restarts). A pure function over a topology; any thread.
 
 #include "actorscope/term.hpp"
+#include "actorscope/trace.hpp"
 
 #include <functional>
 #include <optional>
@@ -38,9 +39,14 @@ struct BlastRadius {
   bool down(Pid p) const;
 };
 
-/// `Process.exit(target, reason)` sent from outside (from none of the processes).
-BlastRadius computeBlastRadius(const BlastTopology& topo, Pid target, const Term& reason);
-/// The topology of the model's live processes.
+/// `Process.exit(target, reason)` sent from outside (from none of the processes). Ergo mode
+/// (SEMANTICS E1.5, E1.6): :kill is the node's forced Kill, any other reason is trapped by a
+/// trapper, a linker that does not trap dies on any reason (:normal too); a trapper's parent is
+/// not known here (E1.7).
+BlastRadius computeBlastRadius(const BlastTopology& topo, Pid target, const Term& reason,
+                               Semantics semantics = Semantics::Beam);
+/// The topology of the model's live processes. Ergo mode: a process's `links` are those that
+/// hold a one-way link to it (its end sends them an exit).
 BlastTopology topologyOf(const ObserverModel& model);
 
 }  // namespace actorscope::views

@@ -1,6 +1,7 @@
 #include "EventText.h"
 
 #include "actorscope/console/session.hpp"
+#include "actorscope/ergo.hpp"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -31,12 +32,127 @@ QString termTextShort(const Term& term, int maxChars) {
   return s;
 }
 
-QString describeEvent(const TraceEvent& e, const PidNamer& namer, const NodeNamer& nodes) {
+QString ergoReasonText(const Term& reason) {
+  const QString name = QString::fromLatin1(ergo::reason_name(reason));
+  if (name == QLatin1String("TerminateReasonPanic")) return name + QStringLiteral(" (") + termText(reason) + QStringLiteral(")");
+  return name;
+}
+
+QString ergoMessageText(const Term& msg, const std::function<QString(const Term&)>& field, bool html) {
+  const QString name = QString::fromLatin1(ergo::message_name(msg));
+  if (name.isEmpty()) return {};
+  auto F = [&](const Term& x) { return field ? field(x) : termText(x); };
+  auto R = [&](const Term& r) { return html ? ergoReasonText(r).toHtmlEscaped() : ergoReasonText(r); };
+  // {:EXIT, object, reason}, {:DOWN, ref, :process, object, reason}, {:nodedown, node}
+  if (msg.is_tagged(atoms::EXIT, 3)) {
+    if (msg[1].is_atom()) return QStringLiteral("%1{Name: %2}").arg(name, F(msg[1]));
+    return QStringLiteral("%1{%2: %3, Reason: %4}")
+        .arg(name, msg[1].is_pid() ? QStringLiteral("PID") : QStringLiteral("ProcessID"), F(msg[1]), R(msg[2]));
+  }
+  if (msg.is_tagged(atoms::DOWN, 5))
+    return QStringLiteral("%1{%2: %3, Reason: %4}")
+        .arg(name, msg[3].is_pid() ? QStringLiteral("PID") : QStringLiteral("ProcessID"), F(msg[3]), R(msg[4]));
+  return QStringLiteral("%1{Name: %2}").arg(name, F(msg[1]));
+}
+
+void ErgoNaming::observe(const TraceEvent& e) {
+  switch (e.kind) {
+    case TraceKind::Link:
+    case TraceKind::Monitor:
+      if (e.name != atoms::nil && e.ref.id) {
+        if (names_.size() >= 100'000) names_.clear();  // bounded: a forgotten name reads as a pid
+        names_[e.ref.id] = e.name;
+      }
+      break;
+    case TraceKind::Unlink:
+    case TraceKind::Demonitor: names_.erase(e.ref.id); break;
+    case TraceKind::SignalDelivered:
+      if (e.ref.id && e.outcome != SignalOutcome::DroppedUnlinked && e.outcome != SignalOutcome::DownDropped)
+        names_.erase(e.ref.id);  // it fired: the link or monitor is gone
+      break;
+    default: break;
+  }
+}
+
+Atom ErgoNaming::nameOf(Ref ref) const {
+  const auto it = names_.find(ref.id);
+  return it == names_.end() ? atoms::nil : it->second;
+}
+
+namespace {
+/// describeEvent's Ergo-mode lines; nullopt where the BEAM's words fit as they are.
+std::optional<QString> describeErgo(const TraceEvent& e, const std::function<QString(Pid)>& P,
+                                    const std::function<QString(uint16_t)>& N, const ErgoNaming& naming) {
+  const QString reason = ergoReasonText(e.term);
+  const bool byName = naming.nameOf(e.ref) != atoms::nil;
+  auto A = [](Atom a) { return t(inspect_atom(a)); };
+  switch (e.kind) {
+    case TraceKind::Exit: return EventText::tr("%1 terminated (%2)").arg(P(e.a), reason);
+    case TraceKind::Link:
+    case TraceKind::Unlink: {
+      if (!e.flag) return std::nullopt;
+      const bool add = e.kind == TraceKind::Link;
+      if (e.node2 == 1)
+        return (add ? EventText::tr("%1 links to node %2 (LinkNode: it gets an exit when the connection is lost)")
+                    : EventText::tr("%1 removed its link to node %2"))
+            .arg(P(e.a), N(e.node));
+      if (e.name != atoms::nil)
+        return (add ? EventText::tr("%1 links to the name %2, now %3 (LinkProcessID, one-way)")
+                    : EventText::tr("%1 removed its link to the name %2 (%3)"))
+            .arg(P(e.a), A(e.name), P(e.b));
+      return (add ? EventText::tr("%1 links to %2 (LinkPID, one-way)")
+                  : EventText::tr("%1 removed its link to %2"))
+          .arg(P(e.a), P(e.b));
+    }
+    case TraceKind::Monitor:
+      if (e.name != atoms::nil)
+        return EventText::tr("%1 monitors the name %2, now %3 (MonitorProcessID)").arg(P(e.a), A(e.name), P(e.b));
+      return EventText::tr("%1 monitors %2 (MonitorPID)").arg(P(e.a), P(e.b));
+    case TraceKind::SignalSent:
+      if (e.node2 == 1)
+        return e.signal == SignalType::Down
+                   ? EventText::tr("%1 is unreachable: %2 gets a DOWN with ErrNoConnection from its own side").arg(P(e.a), P(e.b))
+                   : EventText::tr("%1 is unreachable: %2 gets an exit with ErrNoConnection from its own side").arg(P(e.a), P(e.b));
+      if (e.signal == SignalType::Down)
+        return EventText::tr("%1 is down: %2 goes to %3 (%4)")
+            .arg(P(e.a), QString::fromLatin1(byName ? "MessageDownProcessID" : "MessageDownPID"), P(e.b), reason);
+      if (e.flag) return EventText::tr("%1's end of the link sends %2 an exit (%3)").arg(P(e.a), P(e.b), reason);
+      if (!e.a.valid()) return EventText::tr("the observer sent an exit to %1 (%2)").arg(P(e.b), reason);
+      return EventText::tr("%1 sent an exit to %2 (SendExit: %3)").arg(P(e.a), P(e.b), reason);
+    case TraceKind::SignalDelivered:
+      switch (e.outcome) {
+        case SignalOutcome::Killed:
+          if (e.node2 == 1 && e.term.is_atom(atoms::kill))
+            return EventText::tr("the node killed %1 (Kill: forced, it cannot be trapped)").arg(P(e.b));
+          if (e.node2 == 1) return std::nullopt;
+          return (e.flag ? EventText::tr("%1 terminated: its link to %2 fired (%3)")
+                         : EventText::tr("%1 was terminated by an exit from %2 (%3)"))
+              .arg(P(e.b), P(e.a), reason);
+        case SignalOutcome::Trapped: {
+          const char* what = e.flag && !e.a.valid() ? "MessageExitNode" : byName ? "MessageExitProcessID" : "MessageExitPID";
+          return EventText::tr("%1 got %2 from %3 (%4) in its Urgent queue")
+              .arg(P(e.b), QString::fromLatin1(what), P(e.a), reason);
+        }
+        case SignalOutcome::DroppedUnlinked:
+          return EventText::tr("%1 dropped the exit from %2: it no longer links to it").arg(P(e.b), P(e.a));
+        case SignalOutcome::DownQueued:
+          return EventText::tr("%1 got %2 for %3 (%4) in its System queue")
+              .arg(P(e.b), QString::fromLatin1(byName ? "MessageDownProcessID" : "MessageDownPID"), P(e.a), reason);
+        default: return std::nullopt;
+      }
+    default: return std::nullopt;
+  }
+}
+}  // namespace
+
+QString describeEvent(const TraceEvent& e, const PidNamer& namer, const NodeNamer& nodes, const ErgoNaming* ergo) {
   auto P = [&](Pid p) -> QString {
     if (!p.valid()) return EventText::tr("the observer");
     return namer ? namer(p) : t(inspect_pid(p));
   };
   auto N = [&](uint16_t n) -> QString { return nodes ? nodes(n) : EventText::tr("node %1").arg(n); };
+  if (ergo)
+    if (std::optional<QString> line = describeErgo(e, P, N, *ergo)) return *line;
   switch (e.kind) {
     case TraceKind::Spawn:
       if (e.b.valid())

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <optional>
+#include <unordered_map>
 
 namespace actorscope::views {
 
@@ -25,9 +26,33 @@ using NodeNamer = std::function<QString(uint16_t)>;
 /// its own processes, "#PID<N.84.0>" (N = node + 1) for node N-1's.
 QString pidText(Pid p, uint16_t node);
 
+/// Ergo mode (SEMANTICS E): an exit reason as the Ergo Framework names it ("TerminateReasonKill",
+/// "ErrUnregistered"); a crash's own reason follows ("TerminateReasonPanic (:boom)").
+QString ergoReasonText(const Term& reason);
+/// Ergo mode: a runtime message as Ergo names it, "MessageExitPID{PID: #PID<0.12.0>, Reason:
+/// TerminateReasonKill}"; "" for an ordinary message. `field` prints the PID, ProcessID and Name
+/// fields (default termText); with `html` the rest is HTML-escaped.
+QString ergoMessageText(const Term& msg, const std::function<QString(const Term&)>& field = {}, bool html = false);
+
+/// Ergo mode's memory for describeEvent: which links and monitors target a registered name (their
+/// Link and Monitor events say so), so that what they deliver is named MessageExitProcessID or
+/// MessageDownProcessID. Feed it each event after describing it. Not thread-safe.
+class ErgoNaming {
+public:
+  void observe(const TraceEvent& e);
+  /// The name the link or monitor `ref` targets (nil: a pid, or not known).
+  Atom nameOf(Ref ref) const;
+  void clear() { names_.clear(); }
+
+private:
+  std::unordered_map<uint64_t, Atom> names_;
+};
+
 /// E.g. "#PID<0.84.0> trapped the exit of #PID<0.85.0> (:kaboom)". Empty for events that are not
-/// worth a line of their own (Send, Receive: counted, not logged).
-QString describeEvent(const TraceEvent& e, const PidNamer& namer = {}, const NodeNamer& nodes = {});
+/// worth a line of their own (Send, Receive: counted, not logged). With `ergo`, the events of an
+/// Ergo-mode runtime, in Ergo's words (MessageExitPID, TerminateReasonKill, one-way links).
+QString describeEvent(const TraceEvent& e, const PidNamer& namer = {}, const NodeNamer& nodes = {},
+                      const ErgoNaming* ergo = nullptr);
 
 /// The exit reason a Restart event carries.
 Term restartReason(const TraceEvent& e);

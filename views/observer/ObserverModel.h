@@ -100,6 +100,12 @@ public:
   /// The source does not trace every receive (an attached node): mailbox sizes come from its
   /// periodic snapshots, not from counting sends and receives. Kept across clear().
   void setQueueLengthsFromSnapshots(bool on) { queuesFromSnapshots_ = on; }
+  /// The rules the observed runtime follows (its Source's, or a recording's): how Link events
+  /// read (Ergo: one-way) and how the views name things. Set before its events come; kept
+  /// across clear().
+  void setSemantics(Semantics s) { graph_.set_semantics(s); }
+  Semantics semantics() const { return graph_.semantics(); }
+  bool ergo() const { return graph_.semantics() == Semantics::Ergo; }
   /// A node's name ("b@host"), or "node N" when unknown.
   QString nodeText(uint16_t node) const;
 
