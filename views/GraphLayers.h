@@ -24,6 +24,28 @@ namespace layer {
 inline constexpr int kMaxPulseLabels = 40;
 inline constexpr double kInFlightHold = 0.9;  // where an undelivered, untracked signal waits
 inline double len(QPointF v) { return std::hypot(v.x(), v.y()); }
+/// How far from `from` (item coordinates of `n`) along `dir` (unit) an arrow's tip must stop to
+/// touch neither the body nor the label of `n` at view scale `lod`.
+inline double arrowEnd(const NodeItem* n, QPointF from, QPointF dir, double lod) {
+  double t = n->radius() + 6;
+  const QRectF box = n->labelRect(lod).adjusted(-3, -3, 3, 3);
+  if (box.isEmpty()) return t;
+  // The ray's way through the label's box (slabs): it leaves the box at `out`.
+  double in = 0, out = 1e9;
+  const double o[2] = {from.x(), from.y()}, v[2] = {dir.x(), dir.y()}, lo[2] = {box.left(), box.top()},
+               hi[2] = {box.right(), box.bottom()};
+  for (int i = 0; i < 2; ++i) {
+    if (std::abs(v[i]) < 1e-9) {
+      if (o[i] < lo[i] || o[i] > hi[i]) return t;
+      continue;
+    }
+    double a = (lo[i] - o[i]) / v[i], b = (hi[i] - o[i]) / v[i];
+    if (a > b) std::swap(a, b);
+    in = std::max(in, a);
+    out = std::min(out, b);
+  }
+  return in <= out ? std::max(t, out + 2) : t;
+}
 }  // namespace layer
 
 // ---- layers ------------------------------------------------------------------------------------
@@ -167,11 +189,15 @@ public:
     links_.clear();
     mons_.clear();
     heads_.clear();
+    oneWay_.clear();
+    oneWayHeads_.clear();
+    const QColor linkInk = linkPen.color();
     struct Faded {
       QLineF line;
       const QPen* pen;
       double opacity;
       bool head;
+      QColor headColor;
     };
     std::vector<Faded> faded;
     for (const GraphEdge& e : edges) {
@@ -185,9 +211,26 @@ public:
       if (e.kind == GraphEdge::Tree || e.kind == GraphEdge::Link) {
         const bool tree = e.kind == GraphEdge::Tree;
         if (fade < 1)
-          faded.push_back({QLineF(pa, pb), tree ? &treePen : &linkPen, fade, false});
+          faded.push_back({QLineF(pa, pb), tree ? &treePen : &linkPen, fade, false, {}});
         else
           (tree ? tree_ : links_).append(QLineF(pa, pb));
+      } else if (e.kind == GraphEdge::OneWayLink) {
+        // Linker -> target, the head at the target (Ergo, E1.1); beside the centre line, so the
+        // reverse link is a second arrow.
+        QPointF d = pb - pa;
+        const double l = layer::len(d);
+        if (l < 1) continue;
+        const QPointF u = d / l, n(-u.y(), u.x());
+        pa -= n * style::kOneWayOffset;
+        pb -= n * style::kOneWayOffset;
+        const QPointF tip = pb - u * layer::arrowEnd(b, pb - b->pos(), -u, lod);
+        const QPointF start = pa + u * (a->radius() + 2);
+        if (fade < 1) {
+          faded.push_back({QLineF(start, tip), &linkPen, fade, true, linkInk});
+        } else {
+          oneWay_.append(QLineF(start, tip - u * 10));  // the line stops inside the head
+          oneWayHeads_.append(QLineF(tip, tip - u));
+        }
       } else {
         // Watcher -> target, offset a little so it does not hide a link between the same pair.
         QPointF d = pb - pa;
@@ -199,19 +242,20 @@ public:
         const QPointF tip = pb - u * (b->radius() + 8);
         const QPointF start = pa + u * (a->radius() + 4);
         if (fade < 1) {
-          faded.push_back({QLineF(start, tip), &monPen, fade, !thin});
+          faded.push_back({QLineF(start, tip), &monPen, fade, !thin, style::monitorColor()});
         } else {
           mons_.append(QLineF(start, tip));
           if (!thin) heads_.append(QLineF(tip, tip - u));
         }
       }
     }
-    auto head = [&](QPointF tip, QPointF u) {
+    auto head = [&](QPointF tip, QPointF u, double size = 1) {
       const QPointF n(-u.y(), u.x());
       QPolygonF h;
-      h << tip << tip - u * 16 + n * 8 << tip - u * 16 - n * 8;
+      h << tip << tip - u * 16 * size + n * 8 * size << tip - u * 16 * size - n * 8 * size;
       p->drawPolygon(h);
     };
+    constexpr double kOneWayHead = 1.35;  // a link's head is bigger than a monitor's: it is the point
     p->setBrush(Qt::NoBrush);
     if (!tree_.isEmpty()) {
       p->setPen(treePen);
@@ -230,6 +274,13 @@ public:
       p->setBrush(style::monitorColor());
       for (const QLineF& h : heads_) head(h.p1(), h.p1() - h.p2());
     }
+    if (!oneWay_.isEmpty()) {
+      p->setPen(linkPen);
+      p->drawLines(oneWay_);
+      p->setPen(Qt::NoPen);
+      p->setBrush(linkInk);
+      for (const QLineF& h : oneWayHeads_) head(h.p1(), h.p1() - h.p2(), kOneWayHead);
+    }
     for (const Faded& f : faded) {
       p->setOpacity(f.opacity);
       p->setPen(*f.pen);
@@ -239,8 +290,8 @@ public:
         const double l = f.line.length();
         if (l < 0.01) continue;
         p->setPen(Qt::NoPen);
-        p->setBrush(style::monitorColor());
-        head(f.line.p2(), (f.line.p2() - f.line.p1()) / l);
+        p->setBrush(f.headColor);
+        head(f.line.p2(), (f.line.p2() - f.line.p1()) / l, f.pen == &linkPen ? kOneWayHead : 1);
       }
     }
     p->setOpacity(1);
@@ -280,7 +331,7 @@ public:
 private:
   GraphScene* scene_;
   QRectF rect_;
-  QVector<QLineF> tree_, links_, mons_, heads_;  // per paint, kept to reuse their memory
+  QVector<QLineF> tree_, links_, mons_, heads_, oneWay_, oneWayHeads_;  // per paint, kept to reuse their memory
 };
 
 /// Paints every travelling signal in one call.

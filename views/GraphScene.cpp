@@ -41,6 +41,10 @@ constexpr double kRegionPad = 40;      // trees start this far inside their band
 uint64_t pairKey(uint32_t a, uint32_t b) {
   return (uint64_t(std::min(a, b)) << 32) | std::max(a, b);
 }
+/// Links (both kinds) and monitors either way: a node that gains one is pulled to its peer.
+size_t relationCount(const ProcessRecord& r) {
+  return r.links.size() + r.one_way_links.size() + r.monitors.size() + r.monitored_by.size();
+}
 }  // namespace
 
 double SignalAnim::progress(double now) const {
@@ -449,11 +453,12 @@ std::optional<GraphEdge> GraphScene::edgeAt(QPointF q, double tol) const {
     const QPointF d = pb - pa;
     const double l2 = d.x() * d.x() + d.y() * d.y();
     if (l2 < 1) continue;
-    if (e.kind == GraphEdge::Monitor) {  // drawn offset to the side (see EdgeLayer)
+    if (e.kind == GraphEdge::Monitor || e.kind == GraphEdge::OneWayLink) {  // drawn offset to the side (see EdgeLayer)
       const double l = std::sqrt(l2);
       const QPointF n(-d.y() / l, d.x() / l);
-      pa += n * 7;
-      pb += n * 7;
+      const double off = e.kind == GraphEdge::Monitor ? 7 : -style::kOneWayOffset;
+      pa += n * off;
+      pb += n * off;
     }
     const double t = std::clamp(((q.x() - pa.x()) * d.x() + (q.y() - pa.y()) * d.y()) / l2, 0.0, 1.0);
     const QPointF c = pa + d * t;
@@ -499,7 +504,8 @@ NodeItem* GraphScene::addNode(const ProcessRecord& r, double now) {
   auto* n = new NodeItem(r.pid);
   n->setRecord(r);
   n->crowd = crowd_;
-  n->relations = r.links.size() + r.monitors.size() + r.monitored_by.size();
+  n->setErgo(model_->ergo());
+  n->relations = relationCount(r);
   const QPointF p = placeNew(r);
   n->setPos(p);
   n->target = p;
@@ -522,8 +528,9 @@ QPointF GraphScene::placeNew(const ProcessRecord& r) {
   if (multiNode()) {  // in its node's band, near a parent or peer there
     if (NodeItem* parent = node(r.parent); parent && !parent->dying() && parent->nodeId() == r.node)
       return parent->pos() + QPointF(jitterX, style::kLevelGap + jitterY * 0.3);
-    for (Pid peer : r.links)
-      if (NodeItem* n = node(peer); n && n->nodeId() == r.node) return n->pos() + QPointF(jitterX + 90, jitterY + 60);
+    for (const auto* peers : {&r.links, &r.one_way_links})
+      for (Pid peer : *peers)
+        if (NodeItem* n = node(peer); n && n->nodeId() == r.node) return n->pos() + QPointF(jitterX + 90, jitterY + 60);
     if (auto b = bands_.find(r.node); b != bands_.end())
       return QPointF((b->second.freeLeft + b->second.right) / 2 + jitterX, 260 + jitterY);
     const double x = bands_.empty() ? 0 : bands_.rbegin()->second.right + kRegionGap;
@@ -531,8 +538,9 @@ QPointF GraphScene::placeNew(const ProcessRecord& r) {
   }
   if (NodeItem* parent = node(r.parent); parent && !parent->dying())
     return parent->pos() + QPointF(jitterX, style::kLevelGap + jitterY * 0.3);
-  for (Pid peer : r.links)
-    if (NodeItem* n = node(peer)) return n->pos() + QPointF(jitterX + 90, jitterY + 60);
+  for (const auto* peers : {&r.links, &r.one_way_links})
+    for (Pid peer : *peers)
+      if (NodeItem* n = node(peer)) return n->pos() + QPointF(jitterX + 90, jitterY + 60);
   const int k = int(nodes_.size());
   if (k < 48)
     return QPointF(freeOriginX_ + 160 + (k % 6) * 150 + jitterX * 0.2, 80 + (k / 6 % 8) * 140 + jitterY * 0.2);
@@ -581,7 +589,7 @@ size_t GraphScene::groupSize(uint32_t groupSerial) const {
 bool GraphScene::groupable(const ProcessRecord& r) const {
   if (r.name != atoms::nil || r.supervisor || r.trap_exit || r.console != ConsoleRole::None || !r.label.is_atom(atoms::nil))
     return false;
-  if (!r.monitors.empty() || !r.monitored_by.empty()) return false;
+  if (!r.monitors.empty() || !r.monitored_by.empty() || !r.one_way_links.empty()) return false;
   // Free, or a dynamic supervisor's anonymous child (no child id) linked to it alone: a pool.
   const ProcessRecord* parent = model_->find(r.parent);
   const bool underSupervisor = parent && parent->supervisor;
@@ -919,7 +927,7 @@ void GraphScene::onUpdated(const ModelDelta& d) {
         if (sup != n->isSupervisor()) treesDirty_ = true;
         // A new edge pulls the node towards its peer; an edge lost to a death moves nothing, so a
         // cascade does not make the survivors collapse into the gaps.
-        const size_t rel = r->links.size() + r->monitors.size() + r->monitored_by.size();
+        const size_t rel = relationCount(*r);
         if (rel > n->relations) {
           n->heat = std::max(n->heat, 0.35);
           grew = true;
@@ -974,15 +982,24 @@ std::optional<SignalAnim> GraphScene::signalAnim(Pid from, Pid to, SignalType ty
     s.fromPos = borderPoint(target->nodeId(), static_cast<uint16_t>(farNode));
   }
   s.reason = reason;
-  s.text = type == SignalType::Down ? QStringLiteral("DOWN ") + termTextShort(reason)
-                                    : termTextShort(reason);
+  const bool ergo = model_->ergo();
+  if (ergo) {  // Ergo's words (E1.2): the reason's name, a crash's own reason after it
+    QString why = ergoReasonText(reason);
+    if (why.size() > 40) why = why.left(39) + QChar(0x2026);
+    s.text = type == SignalType::Down ? QStringLiteral("MessageDown ") + why : why;
+  } else {
+    s.text = type == SignalType::Down ? QStringLiteral("DOWN ") + termTextShort(reason) : termTextShort(reason);
+  }
   s.t0 = t0;
   s.dur = std::max(travelMs_, latencyMs_);
   if (type == SignalType::Down) {
     s.kind = SignalAnim::DownPulse;
     s.color = style::downColor();
   } else {
-    s.kind = reason.is_atom(atoms::kill) && !linked ? SignalAnim::KillBolt : SignalAnim::ExitPulse;
+    // Ergo mode: only the window's Kill (the node's, from no process) is forced (E1.6); a bolt
+    // that turns out trapped (an Exit with :kill) becomes a pulse when it lands (deliver()).
+    const bool forced = reason.is_atom(atoms::kill) && !linked && (!ergo || !from.valid());
+    s.kind = forced ? SignalAnim::KillBolt : SignalAnim::ExitPulse;
     s.color = style::reasonColor(reason);
   }
   return s;
@@ -1024,6 +1041,7 @@ void GraphScene::deliver(const TraceEvent& e, double now) {
     s.delivered = true;
     s.outcome = e.outcome;
     s.landSeq = e.seq;
+    if (e.outcome == SignalOutcome::Trapped && s.kind == SignalAnim::KillBolt) s.kind = SignalAnim::ExitPulse;
     if (s.rtProgress >= 0) {
       // Tracked: play the rest of the way from where it was, briefly.
       const double p = std::clamp(s.rtProgress, 0.0, 0.999);
@@ -1296,11 +1314,17 @@ void GraphScene::advance(double nowMs) {
           if (NodeItem* m = node(other)) n->springs.push_back(m);
         };
         for (Pid o : r->links) spring(o);
+        for (Pid o : r->one_way_links) spring(o);
         for (const auto& [ref, o] : r->monitors) spring(o);
         for (const auto& [ref, o] : r->monitored_by) spring(o);
       }
       for (Pid peer : r->links)
         if (node(peer) && links.insert(pairKey(k, peer.serial())).second) out.push_back({GraphEdge::Link, k, peer.serial()});
+      for (Pid target : r->one_way_links)  // Ergo: each direction is a link of its own
+        if (node(target)) {
+          links.insert(pairKey(k, target.serial()));
+          out.push_back({GraphEdge::OneWayLink, k, target.serial()});
+        }
       for (const auto& [ref, target] : r->monitors)
         if (node(target)) out.push_back({GraphEdge::Monitor, k, target.serial()});
       if (!r->alive)  // a dead target keeps its arrows while it fades

@@ -34,8 +34,9 @@ class NodeLayer;
 
 /// One edge as drawn, for tests and the edge layer.
 struct GraphEdge {
-  enum Kind { Link, Monitor, Tree } kind;
-  uint32_t from;  // serials; Monitor: watcher -> target; Tree: parent -> child
+  enum Kind { Link, Monitor, Tree, OneWayLink } kind;
+  uint32_t from;  // serials; Monitor: watcher -> target; Tree: parent -> child; OneWayLink (Ergo
+                  // mode): linker -> target, drawn as an arrow (the target's end sends the exit)
   uint32_t to;
 };
 

@@ -31,10 +31,11 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
   setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
-QStringList GraphView::legendTexts() {
-  return {tr("worker process"), tr("supervisor"), tr("console shell (iex)"), tr("traps exits (ring)"), tr("link"),
-          tr("monitor (watcher \u2192 target)"), tr("exit :kill / crash"), tr("exit :normal, :shutdown"),
-          tr("DOWN message")};
+QStringList GraphView::legendTexts(bool ergo) {
+  return {tr("worker process"), tr("supervisor"), tr("console shell (iex)"), tr("traps exits (ring)"),
+          ergo ? tr("one-way link (linker \u2192 target)") : tr("link"), tr("monitor (watcher \u2192 target)"),
+          ergo ? tr("exit Kill / Panic") : tr("exit :kill / crash"), ergo ? tr("exit Normal, Shutdown") : tr("exit :normal, :shutdown"),
+          ergo ? tr("DOWN message (MessageDown)") : tr("DOWN message")};
 }
 
 int GraphView::legendWidth() const {
@@ -43,7 +44,7 @@ int GraphView::legendWidth() const {
   f.setPixelSize(13);
   const QFontMetrics fm(f);
   int text = 0;
-  for (const QString& s : legendTexts()) text = std::max(text, fm.horizontalAdvance(s));
+  for (const QString& s : legendTexts(scene_->model()->ergo())) text = std::max(text, fm.horizontalAdvance(s));
   return std::max(kLegendWidth, text + 62);
 }
 
@@ -272,9 +273,17 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     p->drawText(r, Qt::AlignCenter, banner_);
   }
   if (linkFrom_) {
-    p->setPen(QPen(linkMonitor_ ? style::monitorColor() : style::linkColor(style::isDark(palette())), 3,
-                   linkMonitor_ ? Qt::DashLine : Qt::SolidLine));
-    p->drawLine(mapFromScene(linkFrom_->pos()), mapFromScene(linkTo_));
+    const QColor ink = linkMonitor_ ? style::monitorColor() : style::linkColor(style::isDark(palette()));
+    p->setPen(QPen(ink, 3, linkMonitor_ ? Qt::DashLine : Qt::SolidLine));
+    const QPointF a = mapFromScene(linkFrom_->pos()), b = mapFromScene(linkTo_);
+    p->drawLine(a, b);
+    const double l = QLineF(a, b).length();
+    if (scene_->model()->ergo() && l > 20) {  // Ergo: both are one-way, from the one that asks
+      const QPointF u = (b - a) / l, n(-u.y(), u.x());
+      p->setPen(Qt::NoPen);
+      p->setBrush(ink);
+      p->drawPolygon(QPolygonF() << b << b - u * 16 + n * 8 << b - u * 16 - n * 8);
+    }
   }
   if (cutConn_ && cutMoved_) {
     const QColor red(0xd0, 0x3c, 0x3c);
@@ -334,7 +343,8 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     p->drawRoundedRect(box, 8, 8);
     int y = box.top() + 6;
     const int x = box.left() + 10;
-    const QStringList texts = legendTexts();
+    const bool ergo = scene_->model()->ergo();
+    const QStringList texts = legendTexts(ergo);
     int line = 0;
     auto row = [&](auto&& glyph) {  // the next line: its glyph, then its text
       glyph(QRect(x, y, 34, lh));
@@ -355,7 +365,16 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
           p->drawLine(QPointF(t.left() + 11, t.bottom() - 3), QPointF(t.right() - 4, t.bottom() - 3));
         });
     row([&](QRect r) { p->setPen(QPen(style::trapColor(), 3)); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); });
-    row([&](QRect r) { p->setPen(QPen(style::linkColor(style::isDark(palette())), 3)); p->drawLine(r.left(), r.center().y(), r.right(), r.center().y()); });
+    row([&](QRect r) {
+      const QColor ink = style::linkColor(style::isDark(palette()));
+      p->setPen(QPen(ink, 3));
+      p->drawLine(r.left(), r.center().y(), r.right() - (ergo ? 6 : 0), r.center().y());
+      if (!ergo) return;
+      p->setPen(Qt::NoPen);
+      p->setBrush(ink);
+      p->drawPolygon(QPolygonF() << QPointF(r.right(), r.center().y()) << QPointF(r.right() - 11, r.center().y() - 6)
+                                 << QPointF(r.right() - 11, r.center().y() + 6));
+    });
     row([&](QRect r) { p->setPen(QPen(style::monitorColor(), 2.5, Qt::DashLine)); p->drawLine(r.left(), r.center().y(), r.right() - 4, r.center().y());
                         p->setBrush(style::monitorColor()); p->setPen(Qt::NoPen);
                         p->drawPolygon(QPolygonF() << QPointF(r.right(), r.center().y()) << QPointF(r.right() - 8, r.center().y() - 5) << QPointF(r.right() - 8, r.center().y() + 5)); });

@@ -1,6 +1,7 @@
 #pragma once
 // GraphView: the view on a GraphScene. Wheel zooms under the mouse, dragging the background pans,
-// Shift+drag from one node to another asks to link them (Ctrl+Shift: monitor), dragging sideways
+// Shift+drag from one node to another asks to link them (Ctrl+Shift: monitor; in Ergo mode both
+// are one-way, from the first to the second, and the rubber band is an arrow), dragging sideways
 // on an edge sets the latency of the signals along it (right: slower, left: faster, 10 ms a pixel).
 // Draws a legend of the visual language in a corner. GUI thread only.
 
@@ -64,7 +65,8 @@ private:
   static constexpr int kLegendWidth = 240;  ///< at least; legendWidth() fits the translation
   int legendWidth() const;
   /// The legend's lines, top to bottom (drawForeground draws a glyph beside each).
-  static QStringList legendTexts();
+  /// The legend's lines; `ergo`: Ergo mode's (a link is a one-way arrow).
+  static QStringList legendTexts(bool ergo = false);
   static constexpr int kLegendHeight = 212;
   NodeItem* nodeAt(const QPoint& viewPos) const;
   /// The edge under `viewPos` (within a few pixels), when no node is there.

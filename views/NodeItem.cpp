@@ -98,13 +98,20 @@ void NodeItem::setRecord(const ProcessRecord& r) {
   }
   order = r.order;
   if (!relabel && trap_ == r.trap_exit && suspended_ == r.suspended && mailbox_ == r.message_queue_len &&
-      restarts_ == r.restarts)
+      restarts_ == r.restarts && urgent_ == r.queue_urgent && system_ == r.queue_system)
     return;
   trap_ = r.trap_exit;
   suspended_ = r.suspended;
   mailbox_ = r.message_queue_len;
+  urgent_ = r.queue_urgent;
+  system_ = r.queue_system;
   restarts_ = r.restarts;
   QString tip = QStringLiteral("%1\nmailbox: %2\ntrap_exit: %3").arg(pidText_).arg(mailbox_).arg(trap_ ? "true" : "false");
+  if (ergo_)
+    tip += QCoreApplication::translate("NodeItem", "\nqueues: Urgent %1 (exits), System %2 (DOWNs), Main %3; read in that order")
+               .arg(urgent_)
+               .arg(system_)
+               .arg(queueMain());
   if (label_ != pidText_) tip.prepend(label_ + QStringLiteral("  "));
   if (console_ == ConsoleRole::Shell)
     tip += QCoreApplication::translate("NodeItem", "\nThe console's shell: what you type in the Console dock runs in this process (self()).");
@@ -112,6 +119,63 @@ void NodeItem::setRecord(const ProcessRecord& r) {
     tip += QCoreApplication::translate("NodeItem", "\nPart of the console: it monitors the shell and starts a new one when the shell dies.");
   setToolTip(tip);
   update();
+}
+
+void NodeItem::paintQueues(QPainter* p, const QFont& f, double r, double lod) const {
+  const double k = std::clamp(10.5 / (12 * lod), 1.0, 2.2);  // readable on screen too
+  QFont bf = f;
+  bf.setPixelSize(int(std::lround(13 * k)));
+  p->setFont(bf);
+  const QFontMetricsF fm(bf);
+  struct Queue {
+    const char* letter;
+    uint32_t n;
+    QColor colour;
+  };
+  const uint32_t main = queueMain();
+  const Queue queues[] = {{"U", urgent_, QColor(0xe0, 0x1e, 0x5a)},
+                          {"S", system_, style::downColor()},
+                          {"M", main, main >= 50 ? style::heatColor(main) : QColor(0x20, 0x20, 0x28)}};
+  QString texts[3];
+  double w = 0;
+  for (int i = 0; i < 3; ++i) {
+    texts[i] = QStringLiteral("%1 %2").arg(QLatin1String(queues[i].letter), countText(queues[i].n));
+    w = std::max(w, fm.horizontalAdvance(texts[i]) + 10 * k);
+  }
+  const double h = 20 * k, gap = 2 * k;
+  const double top = -r * 0.62 - h / 2 - 1 - (h + gap);  // System sits where the one badge would
+  for (int i = 0; i < 3; ++i) {
+    const QRectF pill(r * 0.62, top + i * (h + gap), w, h);
+    const bool empty = queues[i].n == 0;
+    QColor fill = queues[i].colour;
+    if (empty) fill.setAlpha(70);
+    p->setPen(QPen(empty ? QColor(255, 255, 255, 110) : QColor(Qt::white), 1.5));
+    p->setBrush(fill);
+    p->drawRoundedRect(pill, h / 2, h / 2);
+    p->setPen(empty ? QColor(255, 255, 255, 190) : QColor(Qt::white));
+    p->drawText(pill, Qt::AlignCenter, texts[i]);
+  }
+}
+
+bool NodeItem::labelShown(double lod) const {
+  if (lod < 0.22) return false;
+  // A group or a collapsed supervisor stands for many: its label is always drawn.
+  const bool singled = isSelected() || highlight_ || preview_ != Preview::None || group_ || !labelSuffix_.isEmpty();
+  return (labelPx(lod) * lod >= 6.5 && (label_ != pidText_ || !crowd)) || singled;
+}
+
+QRectF NodeItem::labelRect(double lod) const {
+  if (!labelShown(lod)) return {};
+  const double px = labelPx(lod);
+  QFont f;
+  f.setPixelSize(std::max(1, int(std::lround(px))));
+  f.setBold(true);
+  const QFontMetricsF fm(f);
+  const double tw = fm.horizontalAdvance(label_);
+  const double rowGap = labelRow ? 2.1 * (fm.height() + 2) : 0;
+  QRectF lr(-tw / 2 - px / 3, radius() + 5 + px / 8 + rowGap, tw + px * 2 / 3, fm.height() + 2);
+  if (label_ != pidText_ && px * 0.75 * lod >= 8.5) lr.setBottom(lr.bottom() + px * 0.75 * 1.35);  // the pid line
+  return lr;
 }
 
 double NodeItem::radius() const {
@@ -500,12 +564,10 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   // Both grow as the view zooms out (labelPx), so a class can read them from the back row; too
   // small to read even so, they give way (level of detail) unless the node is singled out.
   const double px = labelPx(lod);
-  // A group or a collapsed supervisor stands for many: its label is always drawn.
-  const bool singled = isSelected() || highlight_ || preview_ != Preview::None || group_ || !labelSuffix_.isEmpty();
   QFont f = p->font();
   f.setPixelSize(std::max(1, int(std::lround(px))));
   f.setBold(true);
-  if ((px * lod >= 6.5 && (named || !crowd)) || singled) {
+  if (labelShown(lod)) {
     p->setFont(f);
     const QFontMetricsF fm(f);
     if (labelTextPx_ != f.pixelSize()) {
@@ -542,8 +604,10 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     }
   }
 
-  // Mailbox badge (top right).
-  if (mailbox_ > 0 && !dead) {
+  // Ergo mode: the three queues as stacked counters (top right), read from the top.
+  if (ergo_ && mailbox_ > 0 && !dead) {
+    paintQueues(p, f, r, lod);
+  } else if (mailbox_ > 0 && !dead) {  // mailbox badge (top right)
     const double k = std::clamp(10.5 / (12 * lod), 1.0, 2.2);  // readable on screen too
     QFont bf = f;
     bf.setPixelSize(int(std::lround(12 * k)));

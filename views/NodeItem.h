@@ -10,6 +10,7 @@
 #include <QStaticText>
 #include <QString>
 
+#include <algorithm>
 #include <vector>
 
 namespace actorscope::views {
@@ -38,6 +39,14 @@ public:
   const QString& pidText() const { return pidText_; }
   uint16_t nodeId() const { return node_; }
   uint32_t mailbox() const { return mailbox_; }
+  /// Ergo mode (SEMANTICS E1.9): the mailbox is drawn as three stacked counters, Urgent, System
+  /// and Main, instead of one badge. Set before the first setRecord.
+  void setErgo(bool on) { ergo_ = on; }
+  bool ergo() const { return ergo_; }
+  /// Ergo mode: how many wait in the Urgent, System and Main queues (they sum to mailbox()).
+  uint32_t queueUrgent() const { return urgent_; }
+  uint32_t queueSystem() const { return system_; }
+  uint32_t queueMain() const { return mailbox_ - std::min(mailbox_, urgent_ + system_); }
   bool trapsExit() const { return trap_; }
   double radius() const;
   /// A group node (GraphScene's grouping): it stands for many processes, drawn as a stack, with
@@ -50,6 +59,10 @@ public:
   /// name is ~11 px on screen where its room allows.
   double labelPx(double lod) const;
   static constexpr double kLabelPx = 15;
+  /// Whether the label is drawn at view scale `lod`, and where (item coordinates, with the pid line
+  /// under a name; empty when not drawn): an arrow to this node ends before it.
+  bool labelShown(double lod) const;
+  QRectF labelRect(double lod) const;
   /// Every label's size, times `k` (presentation mode: 1.5). GUI thread; GraphScene::setTextScale
   /// calls it and lays the nodes out again.
   static void setTextScale(double k);
@@ -135,6 +148,9 @@ private:
   QPainterPath bodyPath(double grow, double cornerGrow = 0) const;
   QColor bodyColor() const;
   void paintShellGlyph(QPainter* p) const;
+  /// Ergo mode's mailbox: Urgent, System and Main counters stacked where the badge would be (a
+  /// queue with nothing in it dimmed), in font `f`, for a body of radius `r` at view scale `lod`.
+  void paintQueues(QPainter* p, const QFont& f, double r, double lod) const;
   /// The plain blob (no label, no badges) of radius `r` centred at `at`.
   void paintPlain(QPainter* p, QPointF at, double r) const;
 
@@ -151,6 +167,8 @@ private:
   bool trap_ = false;
   bool suspended_ = false;
   uint32_t mailbox_ = 0;
+  bool ergo_ = false;
+  uint32_t urgent_ = 0, system_ = 0;  // Ergo mode: parts of mailbox_
   uint32_t restarts_ = 0;
   double deathAt_ = -1;
   QColor deathColor_;

@@ -39,14 +39,19 @@ inline Task<> deaf(Process& self) {
   co_await self.receive([](const Term& m) { return m.is_atom(intern("never_sent")); });
 }
 
-/// A deterministic runtime with tracing on, and a model fed from it.
+/// A deterministic runtime with tracing on, and a model fed from it (reading the events by the
+/// runtime's rules).
 struct World {
   Runtime rt;
   views::ObserverModel model;
-  World() : rt(options()) { rt.set_tracing(true); }
-  static RuntimeOptions options() {
+  explicit World(Semantics s = Semantics::Beam) : rt(options(s)) {
+    rt.set_tracing(true);
+    model.setSemantics(s);
+  }
+  static RuntimeOptions options(Semantics s = Semantics::Beam) {
     RuntimeOptions o;
     o.deterministic = true;
+    o.semantics = s;
     return o;
   }
   /// Runs the runtime until nothing is pending, then hands every event to the model.

@@ -3,17 +3,22 @@
 
 #include "fixtures.hpp"
 #include "BlastRadius.h"
+#include "EventLog.h"
 #include "EventText.h"
 #include "GraphScene.h"
+#include "GraphStyle.h"
 #include "GraphView.h"
 #include "InspectorWidget.h"
 #include "NodeItem.h"
 #include "TermDialog.h"
 
+#include <QLabel>
 #include <QLineEdit>
+#include <QTextBrowser>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <actorscope/ergo.hpp>
 #include <actorscope/scenarios.hpp>
 
 #include <QGraphicsSceneMouseEvent>
@@ -46,6 +51,32 @@ void playOut(GraphScene& s, double ms = 6000) {
   for (double t = t0; t <= t0 + ms; t += 100) s.advance(t);
 }
 Term A(const char* s) { return Term::atom(s); }
+
+/// The scene painted at scale 1 into a white image of `rect` (scene coordinates).
+QImage renderScene(GraphScene& s, const QRectF& rect) {
+  QImage img(rect.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+  img.fill(Qt::white);
+  QPainter p(&img);
+  s.render(&p, QRectF(QPointF(0, 0), rect.size()), rect);
+  return img;
+}
+bool near(QColor a, QColor b, int tol = 40) {
+  return std::abs(a.red() - b.red()) <= tol && std::abs(a.green() - b.green()) <= tol && std::abs(a.blue() - b.blue()) <= tol;
+}
+/// Pixels of `img` within `box` (image coordinates) close to `c`.
+int countNear(const QImage& img, const QRect& box, QColor c) {
+  int n = 0;
+  for (int y = std::max(0, box.top()); y <= std::min(img.height() - 1, box.bottom()); ++y)
+    for (int x = std::max(0, box.left()); x <= std::min(img.width() - 1, box.right()); ++x) n += near(img.pixelColor(x, y), c, 30);
+  return n;
+}
+/// Ergo mode: traps exits, links one-way to `linkTo`, monitors `watch`, never reads its mailbox.
+Task<> ergoHoarder(Process& self, Pid linkTo, Pid watch) {
+  self.trap_exit(true);
+  self.link(linkTo);
+  self.monitor(watch);
+  co_await self.receive([](const Term& m) { return m.is_atom(intern("never_sent")); });
+}
 }  // namespace
 
 class TestGraph final : public QObject {
@@ -77,6 +108,9 @@ private slots:
   void alikeProcessesAreGroupedUntilOpened();
   void supervisionSubtreesCollapseAndExpand();
   void aRightClickDoesNotStartADrag();
+  void ergoOneWayLinkIsAnArrow();
+  void ergoQueuesAreThreeCountersAndNamedTheErgoWay();
+  void ergoLogNamesMessagesAndReasons();
 };
 
 void TestGraph::nodesAndEdgesOfAKnownTopology() {
@@ -544,6 +578,9 @@ void TestGraph::eventsInPlainWords() {
   e.b = Pid::make(4, 84);
   e.term = A("kaboom");
   QCOMPARE(views::describeEvent(e), QStringLiteral("#PID<0.84.0> trapped the exit of #PID<0.85.0> (:kaboom)"));
+  const views::ErgoNaming ergo;  // the same event from an Ergo-mode runtime
+  QCOMPARE(views::describeEvent(e, {}, {}, &ergo),
+           QStringLiteral("#PID<0.84.0> got MessageExitPID from #PID<0.85.0> (TerminateReasonPanic (:kaboom)) in its Urgent queue"));
   e.outcome = SignalOutcome::Killed;
   QVERIFY(views::describeEvent(e).contains(QStringLiteral("was killed")));
   e.kind = TraceKind::Send;
@@ -617,8 +654,6 @@ void TestGraph::r9_3_nodesAreRegionsAndACutTravelsFromTheBorder() {
   QCOMPARE(cut.size(), 1);
 }
 
-QTEST_MAIN(TestGraph)
-#include "tst_graph.moc"
 
 // An attached node's crowds: alike free processes become one group node with their count and
 // summed mailboxes; one that gains a relation leaves it; ended members leave the count; a click
@@ -765,3 +800,193 @@ void TestGraph::aRightClickDoesNotStartADrag() {
   scene.sendEvent(n, &left);
   QVERIFY(n->dragging());
 }
+
+void TestGraph::ergoOneWayLinkIsAnArrow() {
+  // E1.1: a link is one-way; the graph draws it as an arrow from the linker to its target, and
+  // the reverse link as a second arrow. BEAM's two-way Link edge is not drawn.
+  World w(Semantics::Ergo);
+  GraphScene scene(&w.model);
+  const Pid target = w.rt.spawn(idle);
+  const Pid linker = w.rt.spawn(linked, target, false);  // Process.link: LinkPID in Ergo mode
+  w.sync();
+  playOut(scene, 1000);
+  QCOMPARE(countEdges(scene, GraphEdge::Link), size_t(0));
+  QCOMPARE(countEdges(scene, GraphEdge::OneWayLink), size_t(1));
+  QVERIFY(hasEdge(scene, GraphEdge::OneWayLink, linker, target));
+  QVERIFY(!hasEdge(scene, GraphEdge::OneWayLink, target, linker));
+
+  // The head is at the target's end and nowhere near the linker's.
+  views::NodeItem* t = scene.node(target);
+  views::NodeItem* l = scene.node(linker);
+  t->setPinned(true);
+  l->setPinned(true);
+  t->setPos(0, 0);
+  l->setPos(400, 0);
+  scene.advance(scene.now() + 10);
+  const QRectF area(-100, -150, 600, 300);
+  const QImage img = renderScene(scene, area);
+  const QColor ink = views::style::linkColor(views::style::isDark(scene.palette()));
+  // The arrow runs at y = +6 (beside the centre line); its head spans 30..52 px from the target's
+  // centre. 6 px off the line, inside the head: ink; the same spot at the linker's end: nothing.
+  const QPoint headSide = (QPointF(46, 12) - area.topLeft()).toPoint();
+  const QPoint tailSide = (QPointF(400 - 46, 12) - area.topLeft()).toPoint();
+  QVERIFY2(near(img.pixelColor(headSide), ink), qPrintable(img.pixelColor(headSide).name()));
+  QVERIFY2(near(img.pixelColor(tailSide), Qt::white), qPrintable(img.pixelColor(tailSide).name()));
+  QVERIFY(near(img.pixelColor((QPointF(200, 6) - area.topLeft()).toPoint()), ink));  // the line itself
+
+  // The reverse link is an arrow of its own.
+  QCOMPARE(ergo::link(w.rt, target, ergo::Target::process(linker)), ergo::Error::None);
+  w.sync();
+  scene.advance(scene.now() + 10);
+  QCOMPARE(countEdges(scene, GraphEdge::OneWayLink), size_t(2));
+  QVERIFY(hasEdge(scene, GraphEdge::OneWayLink, target, linker));
+
+  // The target dies: its exit travels against the arrow, from the target to the linker.
+  w.rt.exit(target, A("boom"));
+  w.sync();
+  bool pulse = false;
+  for (const SignalAnim& a : scene.signalAnims())
+    pulse = pulse || (a.kind == SignalAnim::ExitPulse && a.from == target.serial() && a.to == linker.serial() &&
+                      a.text.startsWith(QStringLiteral("TerminateReasonPanic")));
+  QVERIFY(pulse);
+
+  // BEAM mode: the same program draws one plain link and no arrow.
+  World beam;
+  GraphScene beamScene(&beam.model);
+  const Pid bt = beam.rt.spawn(idle);
+  beam.rt.spawn(linked, bt, false);
+  beam.sync();
+  beamScene.advance();
+  QCOMPARE(countEdges(beamScene, GraphEdge::Link), size_t(1));
+  QCOMPARE(countEdges(beamScene, GraphEdge::OneWayLink), size_t(0));
+}
+
+void TestGraph::ergoQueuesAreThreeCountersAndNamedTheErgoWay() {
+  // E1.9: a trapped exit waits in Urgent, a DOWN in System, sends in Main. The node shows three
+  // counters; the inspector lists the messages in the order they will be read, in Ergo's names.
+  auto build = [](World& w, Pid* hoarder) {
+    const Pid linkTo = w.rt.spawn(idle);
+    const Pid watched = w.rt.spawn(idle);
+    *hoarder = w.rt.spawn(ergoHoarder, linkTo, watched);
+    w.sync();
+    for (int i = 0; i < 3; ++i) w.rt.send(*hoarder, Term::atom("m" + std::to_string(i)));
+    w.rt.exit(linkTo, A("boom"));
+    w.rt.exit(watched, A("boom"));
+    w.sync();
+  };
+  World w(Semantics::Ergo);
+  GraphScene scene(&w.model);
+  Pid h;
+  build(w, &h);
+  playOut(scene, 3000);
+  views::NodeItem* n = scene.node(h);
+  QVERIFY(n && n->ergo());
+  QCOMPARE(n->mailbox(), 5u);
+  QCOMPARE(n->queueUrgent(), 1u);
+  QCOMPARE(n->queueSystem(), 1u);
+  QCOMPARE(n->queueMain(), 3u);
+  // Drawn: an Urgent (red) and a System (DOWN blue) counter stacked at its top right.
+  n->setPinned(true);
+  n->setPos(0, 0);
+  scene.advance(scene.now() + 10);
+  const QRectF area(-150, -150, 300, 300);
+  const QRect urgentRow((QPointF(8, -46) - area.topLeft()).toPoint(), QSize(60, 16));
+  const QRect systemRow((QPointF(8, -24) - area.topLeft()).toPoint(), QSize(60, 16));
+  const QImage img = renderScene(scene, area);
+  QVERIFY(countNear(img, urgentRow, QColor(0xe0, 0x1e, 0x5a)) > 30);
+  QVERIFY(countNear(img, systemRow, views::style::downColor()) > 30);
+
+  views::InspectorWidget insp(&w.model);
+  insp.setPid(h);
+  const Term msgs = w.rt.info(h, atoms::messages);
+  QVERIFY(msgs.is_tuple() && msgs.tuple_size() == 2);
+  insp.setDetails(h, w.rt.info(h), msgs[1]);
+  const QString body = insp.findChild<QTextBrowser*>(QStringLiteral("inspectorBody"))->toPlainText();
+  const int exitAt = body.indexOf(QStringLiteral("MessageExitPID{PID: #PID<0."));
+  const int downAt = body.indexOf(QStringLiteral("MessageDownPID{PID: #PID<0."));
+  const int mainAt = body.indexOf(QStringLiteral(":m0"));
+  QVERIFY2(exitAt >= 0 && downAt > exitAt && mainAt > downAt, qPrintable(body));  // Urgent, System, Main
+  QVERIFY(body.contains(QStringLiteral("Reason: TerminateReasonPanic (:boom)}")));
+  QVERIFY(body.contains(QStringLiteral("links to (one-way)")));
+  QVERIFY(body.contains(QStringLiteral("Urgent 1, System 1, Main 3")));
+
+  // BEAM mode: one badge, {:EXIT, ...} as iex prints it.
+  World beam;
+  GraphScene beamScene(&beam.model);
+  Pid bh;
+  build(beam, &bh);
+  playOut(beamScene, 3000);
+  views::NodeItem* bn = beamScene.node(bh);
+  QVERIFY(bn && !bn->ergo());
+  QCOMPARE(bn->mailbox(), 5u);
+  bn->setPinned(true);
+  bn->setPos(0, 0);
+  beamScene.advance(beamScene.now() + 10);
+  QCOMPARE(countNear(renderScene(beamScene, area), urgentRow, QColor(0xe0, 0x1e, 0x5a)), 0);
+  views::InspectorWidget beamInsp(&beam.model);
+  beamInsp.setPid(bh);
+  beamInsp.setDetails(bh, beam.rt.info(bh), beam.rt.info(bh, atoms::messages)[1]);
+  const QString beamBody = beamInsp.findChild<QTextBrowser*>(QStringLiteral("inspectorBody"))->toPlainText();
+  QVERIFY(beamBody.contains(QStringLiteral("{:EXIT, #PID<0.")));
+  QVERIFY(!beamBody.contains(QStringLiteral("MessageExitPID")));
+}
+
+void TestGraph::ergoLogNamesMessagesAndReasons() {
+  World w(Semantics::Ergo);
+  views::EventLogModel log(&w.model);
+  QObject::connect(&w.model, &views::ObserverModel::updated, &log, [&log](const views::ModelDelta& d) {
+    if (d.events) log.append(*d.events);
+  });
+  auto text = [&log] {
+    QStringList lines;
+    for (int i = 0; i < log.rowCount(); ++i) lines << log.index(i).data().toString();
+    return lines.join(QLatin1Char('\n'));
+  };
+  // A trapped exit along a one-way link, and a DOWN by pid.
+  const Pid linkTo = w.rt.spawn(idle);
+  const Pid watched = w.rt.spawn(idle);
+  const Pid h = w.rt.spawn(ergoHoarder, linkTo, watched);
+  w.sync();
+  w.rt.exit(linkTo, A("boom"));
+  w.rt.exit(watched, Term(atoms::shutdown));
+  w.sync();
+  QString all = text();
+  QVERIFY2(all.contains(QStringLiteral("links to %1 (LinkPID, one-way)").arg(QString::fromStdString(inspect_pid(linkTo)))), qPrintable(all));
+  QVERIFY2(all.contains(QStringLiteral("got MessageExitPID from %1 (TerminateReasonPanic (:boom)) in its Urgent queue")
+                            .arg(QString::fromStdString(inspect_pid(linkTo)))),
+           qPrintable(all));
+  QVERIFY2(all.contains(QStringLiteral("got MessageDownPID for %1 (TerminateReasonShutdown) in its System queue")
+                            .arg(QString::fromStdString(inspect_pid(watched)))),
+           qPrintable(all));
+
+  // E1.3: a monitor on a name fires ErrUnregistered when the name goes, the process lives on.
+  const Pid named = w.rt.spawn(idle);
+  w.rt.register_name(named, intern("svc"));
+  const Pid watcherByName = w.rt.spawn(idle);
+  w.sync();
+  QCOMPARE(ergo::monitor(w.rt, watcherByName, ergo::Target::registered(intern("svc"))), ergo::Error::None);
+  w.sync();
+  w.rt.unregister(intern("svc"));
+  w.sync();
+  all = text();
+  QVERIFY2(all.contains(QStringLiteral("monitors the name :svc")), qPrintable(all));
+  QVERIFY2(all.contains(QStringLiteral("got MessageDownProcessID for")) && all.contains(QStringLiteral("(ErrUnregistered)")),
+           qPrintable(all));
+
+  // E1.6: the node's Kill.
+  w.rt.kill(h);
+  w.sync();
+  all = text();
+  QVERIFY2(all.contains(QStringLiteral("the node killed %1 (Kill").arg(QString::fromStdString(inspect_pid(h)))), qPrintable(all));
+  QVERIFY2(all.contains(QStringLiteral("%1 terminated (TerminateReasonKill)").arg(QString::fromStdString(inspect_pid(h)))),
+           qPrintable(all));
+
+  // Ergo's names of a reason and of a runtime message; an ordinary message has none.
+  QCOMPARE(views::ergoReasonText(Term(atoms::normal)), QStringLiteral("TerminateReasonNormal"));
+  QCOMPARE(views::ergoMessageText(Term::tuple({Term(atoms::EXIT), Term(Pid::make(4, 84)), Term(atoms::kill)})),
+           QStringLiteral("MessageExitPID{PID: #PID<0.84.0>, Reason: TerminateReasonKill}"));
+  QVERIFY(views::ergoMessageText(Term::tuple({A("hello"), Term(1)})).isEmpty());
+}
+
+QTEST_MAIN(TestGraph)
+#include "tst_graph.moc"

@@ -15,6 +15,7 @@ inline constexpr double kShellServerHalf = 20;  // the shell's server: the same,
 inline constexpr double kLevelGap = 130;    // tree: vertical distance between levels
 inline constexpr double kSiblingGap = 96;   // tree: horizontal distance between leaves
 inline constexpr double kLinkRest = 150;    // force layout: spring length
+inline constexpr double kOneWayOffset = 6;  // Ergo: a one-way link's arrow, beside the centre line
 
 inline QColor workerColor() { return QColor(0x2f, 0x7b, 0xd6); }
 inline QColor supervisorColor() { return QColor(0x7a, 0x4c, 0xc8); }
