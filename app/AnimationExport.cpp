@@ -52,6 +52,7 @@ AnimationResult renderAnimationFrames(const Recording& rec, int64_t fromNs, int6
   const size_t last = std::max(first, replay.index_at_time(toNs));
 
   views::ObserverModel model;
+  model.setSemantics(rec.info.semantics);
   views::GraphScene scene(&model);
   scene.setManualClock(true);
   views::Pipeline pipeline(&model, &scene);

@@ -40,11 +40,18 @@ int runScript(const QString& path, bool deterministic, unsigned threads, long lo
   return status;
 }
 
+std::optional<Semantics> semanticsNamed(const QString& name) {
+  for (Semantics s : {Semantics::Beam, Semantics::Ergo})
+    if (name.compare(QLatin1String(to_string(s)), Qt::CaseInsensitive) == 0) return s;
+  return std::nullopt;
+}
+
 int runRecord(const QString& path, const QString& scenario, long long durationMs, bool deterministic,
-              unsigned threads) {
+              unsigned threads, Semantics semantics) {
   HeadlessOptions opts;
   opts.deterministic = deterministic;
   opts.threads = threads;
+  opts.semantics = semantics;
   std::ostringstream err;
   const int status = record_headless(scenario.toStdString(), {}, durationMs, path.toStdString(), err, opts);
   std::istringstream lines(err.str());

@@ -190,6 +190,12 @@ MainWindow::MainWindow(QWidget* parent)
   addStat(statFps_, "statFps");
   addStat(statDropped_, "statDropped");
   addStat(statMode_, "statMode");
+  statSemantics_ = new QLabel(tr("Ergo mode"), this);
+  statSemantics_->setObjectName(QStringLiteral("statSemantics"));
+  statSemantics_->setToolTip(tr("The runtime follows the Ergo Framework's rules (Scenario > Ergo semantics)"));
+  statSemantics_->setStyleSheet(QStringLiteral("QLabel { color: white; background: #7a4cc8; font-weight: bold; padding: 1px 8px; border-radius: 4px; }"));
+  statSemantics_->hide();
+  statusBar()->addPermanentWidget(statSemantics_);
 
   frameTimer_->setTimerType(Qt::PreciseTimer);
   frameTimer_->setInterval(16);
@@ -280,6 +286,7 @@ void MainWindow::startRuntime() {
   }
   host_->stop();
   model_->clear();  // the table follows with row removals
+  model_->setSemantics(semantics_);
   pipeline_.clear();
   if (exporter_) exporter_->clear();  // the event-log export holds this run's events only
   scene_->reset();
@@ -290,6 +297,7 @@ void MainWindow::startRuntime() {
   cfg.threads = threads_;
   cfg.latency = std::chrono::milliseconds(slowMotion());
   cfg.paused = paused_;
+  cfg.semantics = semantics_;
   cfg.builder = scenarioBuilder(scenario_);
   host_->start(std::move(cfg));
   analysisRestarted();
@@ -311,6 +319,25 @@ void MainWindow::setRunMode(RunMode mode) {
                                ? tr("Deterministic mode: the scenario restarted; Step delivers one signal at a time")
                                : tr("Live mode: the scenario restarted on all cores"),
                            6000);
+}
+
+void MainWindow::setSemantics(Semantics s) {
+  if (s == semantics_) return;
+  semantics_ = s;
+  if (ergoAction_) {
+    const QSignalBlocker b(ergoAction_);
+    ergoAction_->setChecked(s == Semantics::Ergo);
+  }
+  if (ergoMenu_) ergoMenu_->menuAction()->setVisible(s == Semantics::Ergo);
+  resetScenario();
+  updateTitle();
+  updateStatus();
+  if (!scenario_.isEmpty())
+    statusBar()->showMessage(s == Semantics::Ergo
+                               ? tr("Ergo mode: the scenario restarted under the Ergo Framework's rules (one-way links, "
+                                    "three queues, Kill cannot be trapped but an exit :kill can)")
+                               : tr("BEAM mode: the scenario restarted under the BEAM's rules"),
+                           8000);
 }
 
 void MainWindow::setPaused(bool p) {
@@ -426,6 +453,7 @@ void MainWindow::updateStatus() {
   else if (timeTravelling())
     mode = tr("time travel (the recording); ") + mode;
   statMode_->setText(mode);
+  statSemantics_->setVisible(model_->ergo());  // the picture's rules: the runtime's, or a recording's
   rateMessages_ = model_->messagesSent();
   rateExits_ = model_->exits();
   rateFrames_ = frames_;
@@ -515,14 +543,18 @@ bool MainWindow::runScenarioScript() {
 QString MainWindow::scenarioScriptText() const { return scriptBox_->isHidden() ? QString() : scriptView_->toPlainText(); }
 
 void MainWindow::updateTitle() {
+  QString title;
   if (!replayFile_.isEmpty())
-    setWindowTitle(QStringLiteral("Actorscope %1 replay of %2").arg(QChar(0x2014), QFileInfo(replayFile_).fileName()));
+    title = QStringLiteral("Actorscope %1 replay of %2").arg(QChar(0x2014), QFileInfo(replayFile_).fileName());
   else if (attached_)
-    setWindowTitle(QStringLiteral("Actorscope %1 %2").arg(QChar(0x2014), attached_->describe()));
+    title = QStringLiteral("Actorscope %1 %2").arg(QChar(0x2014), attached_->describe());
   else if (scenario_.isEmpty())
-    setWindowTitle(QStringLiteral("Actorscope"));
+    title = QStringLiteral("Actorscope");
   else
-    setWindowTitle(QStringLiteral("Actorscope %1 %2").arg(QChar(0x2014), scenario_));
+    title = QStringLiteral("Actorscope %1 %2").arg(QChar(0x2014), scenario_);
+  if (model_->ergo()) title += tr(" (Ergo mode)");
+  setWindowTitle(title);
+  if (statSemantics_) statSemantics_->setVisible(model_->ergo());
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

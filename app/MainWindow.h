@@ -67,6 +67,13 @@ public:
 
   void setRunMode(views::RunMode mode);
   views::RunMode runMode() const { return mode_; }
+  /// The embedded runtime's rules: BEAM (default) or Ergo (SEMANTICS E). A change restarts the
+  /// current scenario under the other rules; the title and the status bar say "Ergo mode".
+  void setSemantics(Semantics s);
+  Semantics semantics() const { return semantics_; }
+  /// Ergo mode: makes `watcher` link to, monitor, unlink or demonitor `target` (Process menu);
+  /// the status bar says what happened, or the Ergo error in words.
+  void relate(Pid watcher, const ergo::Target& target, views::Relation what);
   void setPaused(bool paused);
   bool paused() const;
   /// Presentation mode (F11): full screen, every font and the graph larger, the console larger
@@ -207,6 +214,11 @@ private:
   void previewKill(Pid pid, const Term& reason, bool on);
   void requestDetails(Pid pid);
   void showContextMenu(Pid pid, const QPoint& globalPos);
+  /// Ergo mode: asks for the target of `what` (a process, a registered name or a node, by `kind`)
+  /// and relates the current process to it.
+  void relateDialog(views::Relation what, ergo::Target::Kind kind);
+  /// The Process menu's Ergo part (Link to, Monitor, Unlink, Demonitor), shown in Ergo mode.
+  QMenu* createErgoMenu();
   QString pidText(Pid pid) const;
   void readSettings();
   void writeSettings();
@@ -245,6 +257,8 @@ private:
   QAction* suspendAction_ = nullptr;
   QAction* registerAction_ = nullptr;
   QAction* legendAction_ = nullptr;
+  QAction* ergoAction_ = nullptr;  // Scenario > Ergo semantics
+  QMenu* ergoMenu_ = nullptr;      // Process > Ergo links and monitors
   QAction* presentAction_ = nullptr;
   bool presenting_ = false;
   QFont normalFont_;
@@ -258,12 +272,14 @@ private:
   QLabel* statFps_ = nullptr;
   QLabel* statDropped_ = nullptr;
   QLabel* statMode_ = nullptr;
+  QLabel* statSemantics_ = nullptr;  // "Ergo mode", shown only then
 
   QString scenario_;
   QString replayFile_;  // the recording file the timeline shows ("" = none)
   bool pausedBeforeReplay_ = false;
   Pid consoleShell_, consoleServer_;  // the console's shell and its server (live runtime)
   views::RunMode mode_ = views::RunMode::Live;
+  Semantics semantics_ = Semantics::Beam;
   unsigned threads_ = 0;
   bool paused_ = false;
   quint64 frames_ = 0;

@@ -65,6 +65,7 @@ void MainWindow::updateProcessActions() {
   for (QAction* a : {killAction_, exitAction_, sendAction_, suspendAction_}) a->setEnabled(can);
   // The BEAM lets only a process itself set its trap_exit or register it: not from the window.
   for (QAction* a : {trapAction_, registerAction_}) a->setEnabled(can && !node);
+  if (ergoMenu_) ergoMenu_->setEnabled(can && !node);
 }
 
 bool MainWindow::killByName(const QString& nameOrPid) {
@@ -84,7 +85,9 @@ void MainWindow::killPid(Pid pid) {
   if (!pid.valid() || !canAct()) return;
   scene_->clearBlastRadius();
   if (!confirmOnNode(pid, tr("Process.exit(%1, :kill)").arg(pidText(pid)), Term(atoms::kill))) return;
-  source_->exit(pid, Term(atoms::kill), report(tr("Process.exit(%1, :kill)").arg(pidText(pid))));
+  // Ergo mode: the node's Kill (E1.6); an exit :kill would be trapped like any other.
+  source_->kill(pid, report(source_->semantics() == Semantics::Ergo ? tr("Kill(%1): the node's forced kill").arg(pidText(pid))
+                                                                     : tr("Process.exit(%1, :kill)").arg(pidText(pid))));
 }
 
 void MainWindow::exitPid(Pid pid) {
@@ -142,8 +145,124 @@ void MainWindow::registerName(Pid pid) {
 
 void MainWindow::linkPids(Pid a, Pid b) {
   if (!a.valid() || !b.valid() || a == b || !canAct()) return;
-  // Runtime::link: as if `a` called Process.link(b), whatever code `a` runs.
+  // Runtime::link: as if `a` called Process.link(b), whatever code `a` runs (Ergo: LinkPID, one-way).
+  if (source_->semantics() == Semantics::Ergo) return relate(a, ergo::Target::process(b), views::Relation::Link);
   source_->link(a, b, report(tr("Linked %1 and %2 (Process.link)").arg(pidText(a), pidText(b)), tr("Could not link: ")));
+}
+
+void MainWindow::relate(Pid watcher, const ergo::Target& target, views::Relation what) {
+  if (!watcher.valid() || !canAct()) return;
+  QString t;
+  switch (target.kind) {
+    case ergo::Target::Kind::Pid: t = pidText(target.pid); break;
+    case ergo::Target::Kind::Name: t = tr("the name %1").arg(QString::fromStdString(inspect_atom(target.name))); break;
+    case ergo::Target::Kind::Node: t = tr("node %1").arg(model_->nodeText(target.node)); break;
+  }
+  const QString w = pidText(watcher);
+  QString done;
+  switch (what) {
+    case views::Relation::Link: done = tr("%1 now links to %2 (one-way: it gets an exit when %2 goes)").arg(w, t); break;
+    case views::Relation::Unlink: done = tr("%1 no longer links to %2").arg(w, t); break;
+    case views::Relation::Monitor: done = tr("%1 now monitors %2").arg(w, t); break;
+    case views::Relation::Demonitor: done = tr("%1 no longer monitors %2").arg(w, t); break;
+  }
+  source_->relate(watcher, target, what, report(done));
+}
+
+void MainWindow::relateDialog(views::Relation what, ergo::Target::Kind kind) {
+  const Pid watcher = currentPid();
+  if (!model_->find(watcher) || !canAct()) return;
+  const bool remove = what == views::Relation::Unlink || what == views::Relation::Demonitor;
+  const bool link = what == views::Relation::Link || what == views::Relation::Unlink;
+  // The likely targets, to pick from or to type over: processes (for a removal, the ones it
+  // links to or monitors), registered names, nodes.
+  QStringList items;
+  std::vector<ergo::Target> targets;
+  const views::ProcessRecord* self = model_->find(watcher);
+  switch (kind) {
+    case ergo::Target::Kind::Pid: {
+      std::vector<Pid> pids;
+      if (remove && link) pids = self->one_way_links;
+      else if (remove)
+        for (const auto& [ref, p] : self->monitors) pids.push_back(p);
+      else
+        for (const auto& [key, r] : model_->processes())
+          if (r.pid != watcher) pids.push_back(r.pid);
+      for (Pid p : pids) {
+        items << pidText(p);
+        targets.push_back(ergo::Target::process(p));
+      }
+      break;
+    }
+    case ergo::Target::Kind::Name:
+      for (const auto& [key, r] : model_->processes())
+        if (r.name != atoms::nil) {
+          items << QString::fromStdString(inspect_atom(r.name));
+          targets.push_back(ergo::Target::registered(r.name, r.node));
+        }
+      break;
+    case ergo::Target::Kind::Node: {
+      const auto& nodes = model_->graph().nodes();
+      if (nodes.empty()) {
+        items << model_->nodeText(0);
+        targets.push_back(ergo::Target::node_of(0));
+      }
+      for (const NodeState& n : nodes) {
+        items << model_->nodeText(n.id);
+        targets.push_back(ergo::Target::node_of(n.id));
+      }
+      break;
+    }
+  }
+  QString title;
+  switch (what) {
+    case views::Relation::Link: title = tr("Link to"); break;
+    case views::Relation::Unlink: title = tr("Unlink"); break;
+    case views::Relation::Monitor: title = tr("Monitor"); break;
+    case views::Relation::Demonitor: title = tr("Demonitor"); break;
+  }
+  const QString prompt = kind == ergo::Target::Kind::Pid    ? tr("%1 of %2: which process?")
+                         : kind == ergo::Target::Kind::Name ? tr("%1 of %2: which registered name (it need not be taken)?")
+                                                            : tr("%1 of %2: which node?");
+  bool ok = false;
+  const QString pick = QInputDialog::getItem(this, title, prompt.arg(title, pidText(watcher)), items, 0,
+                                             kind != ergo::Target::Kind::Node, &ok)
+                           .trimmed();
+  if (!ok || pick.isEmpty()) return;
+  if (const qsizetype i = items.indexOf(pick); i >= 0) return relate(watcher, targets[size_t(i)], what);
+  // Typed: a name (":worker" or "worker") or a pid's text.
+  if (kind == ergo::Target::Kind::Pid) {
+    const Pid p = findPid(pick);
+    if (!p.valid()) {
+      statusBar()->showMessage(tr("No process %1").arg(pick), 6000);
+      return;
+    }
+    return relate(watcher, ergo::Target::process(p), what);
+  }
+  const QString name = pick.startsWith(QLatin1Char(':')) ? pick.mid(1) : pick;
+  relate(watcher, ergo::Target::registered(intern(name.toStdString()), self->node), what);
+}
+
+QMenu* MainWindow::createErgoMenu() {
+  ergoMenu_ = new QMenu(tr("Ergo links and monitors"), this);
+  ergoMenu_->setObjectName(QStringLiteral("ergoMenu"));
+  ergoMenu_->setStatusTip(tr("Ergo mode: one-way links and monitors by pid, registered name or node"));
+  const std::pair<views::Relation, QString> whats[] = {{views::Relation::Link, tr("Link to")},
+                                                       {views::Relation::Monitor, tr("Monitor")},
+                                                       {views::Relation::Unlink, tr("Unlink")},
+                                                       {views::Relation::Demonitor, tr("Demonitor")}};
+  const std::pair<ergo::Target::Kind, QString> kinds[] = {{ergo::Target::Kind::Pid, tr("a process (by pid)...")},
+                                                          {ergo::Target::Kind::Name, tr("a registered name...")},
+                                                          {ergo::Target::Kind::Node, tr("a node...")}};
+  for (const auto& [what, title] : whats) {
+    QMenu* sub = ergoMenu_->addMenu(title);
+    for (const auto& [kind, text] : kinds) {
+      QAction* a = sub->addAction(text, this, [this, w = what, k = kind] { relateDialog(w, k); });
+      a->setObjectName(QStringLiteral("ergo_%1_%2").arg(int(what)).arg(int(kind)));
+    }
+  }
+  ergoMenu_->menuAction()->setVisible(semantics_ == Semantics::Ergo);
+  return ergoMenu_;
 }
 
 void MainWindow::setEdgeDelay(Pid a, Pid b, int ms) {
@@ -204,7 +323,7 @@ void MainWindow::previewKill(Pid pid, const Term& reason, bool on) {
     scene_->clearBlastRadius();
     return;
   }
-  const views::BlastRadius r = views::computeBlastRadius(views::topologyOf(*model_), pid, reason);
+  const views::BlastRadius r = views::computeBlastRadius(views::topologyOf(*model_), pid, reason, model_->semantics());
   scene_->showBlastRadius(pid, r);
   QStringList dies;
   for (const auto& d : r.dies) dies << pidText(d.pid);
@@ -230,7 +349,9 @@ void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {
   if (pid.valid() && model_->find(pid)) {
     select(pid);
     menu.addSection(pidText(pid));
-    QAction* kill = menu.addAction(tr("Kill (untrappable)"), this, [this, pid] { killPid(pid); });
+    const bool ergo = source_->semantics() == Semantics::Ergo;
+    QAction* kill = menu.addAction(ergo ? tr("Kill (the node's Kill: forced)") : tr("Kill (untrappable)"), this,
+                                   [this, pid] { killPid(pid); });
     kill->setShortcut(killAction_->shortcut());
     connect(kill, &QAction::hovered, this, [this, pid] { previewKill(pid, Term(atoms::kill), true); });
     QAction* ex = menu.addAction(tr("Exit with reason..."), this, [this, pid] { exitPid(pid); });
@@ -251,6 +372,7 @@ void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {
     for (QAction* a : menu.actions())
       if (a->shortcut() == sendAction_->shortcut() || a->shortcut() == suspendAction_->shortcut()) a->setEnabled(sendAction_->isEnabled());
     menu.addAction(tr("Register a name..."), this, [this, pid] { registerName(pid); })->setEnabled(registerAction_->isEnabled());
+    if (ergo && ergoMenu_) menu.addMenu(ergoMenu_);  // acts on the selection, which is `pid` now
     if (r && r->supervisor) {
       if (scene_->collapsed(pid))
         menu.addAction(tr("Expand its subtree (%L1 processes)").arg(scene_->hiddenUnder(pid)), this, [this, pid] {

@@ -99,7 +99,8 @@ void MainWindow::createAnalysisDocks() {
              "Mermaid sequence diagram.</p><p>The live scenario is paused meanwhile: press <b>Live</b> to return "
              "to it.</p>")
               .arg(QFileInfo(path).fileName().toHtmlEscaped(), from,
-                   info.deterministic ? tr("deterministic") : tr("threaded"),
+                   (info.deterministic ? tr("deterministic") : tr("threaded")) +
+                       (info.semantics == Semantics::Ergo ? tr(", Ergo mode") : QString()),
                    QString::fromStdString(info.created_by).toHtmlEscaped(),
                    info.created_at.empty() ? QString() : tr(" at %1").arg(QString::fromStdString(info.created_at).toHtmlEscaped()))
               .arg(events)
@@ -164,6 +165,7 @@ void MainWindow::analysisRestarted() {
     RecordingInfo info;
     info.scenario = scenario_.toStdString();
     info.deterministic = mode_ == views::RunMode::Deterministic;
+    info.semantics = semantics_;
     timeline_->startRecording(std::move(info));
   }
 }

@@ -125,6 +125,7 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   attachLost_ = false;
   model_->clear();
   model_->setQueueLengthsFromSnapshots(true);  // the node's receives are not traced
+  model_->setSemantics(source_->semantics());
   pipeline_.clear();
   if (exporter_) exporter_->clear();
   scene_->reset();
@@ -200,8 +201,9 @@ void MainWindow::updateSourceControls() {
   const bool node = attached_ != nullptr;
   for (QWidget* w : {static_cast<QWidget*>(scenarioCombo_), static_cast<QWidget*>(modeCombo_), static_cast<QWidget*>(slowSlider_)})
     if (w) w->setEnabled(!node);
-  for (QAction* a : {stepAction_, resetAction_, pauseAction_})
+  for (QAction* a : {stepAction_, resetAction_, pauseAction_, ergoAction_})
     if (a) a->setEnabled(!node);
+  if (ergoMenu_) ergoMenu_->menuAction()->setVisible(!node && semantics_ == Semantics::Ergo);
   if (spawnMenu_) spawnMenu_->setEnabled(!node);
   if (detachAction_) detachAction_->setEnabled(node);
   inspector_->setTrapReadOnly(node ? tr("Read-only on an attached node: the BEAM lets only the process itself set its trap_exit "
@@ -215,7 +217,7 @@ bool MainWindow::confirmOnNode(Pid pid, const QString& action, const Term& reaso
   if (!attached_ || !confirmOnNode_) return true;
   QString consequence;
   if (!reason.is_atom(atoms::nil)) {
-    const views::BlastRadius r = views::computeBlastRadius(views::topologyOf(*model_), pid, reason);
+    const views::BlastRadius r = views::computeBlastRadius(views::topologyOf(*model_), pid, reason, model_->semantics());
     scene_->showBlastRadius(pid, r);
     QStringList dies;
     for (const auto& d : r.dies)

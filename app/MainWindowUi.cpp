@@ -146,6 +146,22 @@ void MainWindow::createMenus() {
   scen->addAction(resetAction_);
   scen->addAction(pauseAction_);
   scen->addAction(stepAction_);
+  scen->addSeparator();
+  ergoAction_ = scen->addAction(tr("Ergo semantics"));
+  ergoAction_->setObjectName(QStringLiteral("ergoSemanticsAction"));
+  ergoAction_->setCheckable(true);
+  ergoAction_->setChecked(semantics_ == Semantics::Ergo);
+  ergoAction_->setStatusTip(tr("Run the scenario under the Ergo Framework's rules: one-way links, links and monitors by "
+                               "name and node, the Urgent, System and Main queues"));
+  connect(ergoAction_, &QAction::triggered, this, [this](bool on) {
+    const Semantics want = on ? Semantics::Ergo : Semantics::Beam;
+    if (want == semantics_) return;
+    if (confirmRestart(on ? tr("Ergo semantics restart the scenario under the Ergo Framework's rules.")
+                          : tr("BEAM semantics restart the scenario under the BEAM's rules.")))
+      setSemantics(want);
+    else
+      ergoAction_->setChecked(!on);
+  });
 
   QMenu* proc = menuBar()->addMenu(tr("&Process"));
   proc->setObjectName(QStringLiteral("processMenu"));
@@ -156,6 +172,7 @@ void MainWindow::createMenus() {
   proc->addAction(suspendAction_);
   proc->addAction(registerAction_);
   proc->addSeparator();
+  proc->addMenu(createErgoMenu());
   proc->addMenu(spawnMenu_);
   proc->addSeparator();
   QAction* hint = proc->addAction(tr("Link: Shift+drag from one process to another"));

@@ -52,6 +52,10 @@ struct Options {
                              QStringLiteral("n")};
   QCommandLineOption deterministic{QStringLiteral("deterministic"),
                                    QStringLiteral("Run the runtime in deterministic (steppable) mode.")};
+  QCommandLineOption semantics{QStringLiteral("semantics"),
+                               QStringLiteral("The runtime's rules: beam (default) or ergo (the Ergo Framework's links, "
+                                              "monitors and queues); also for --record."),
+                               QStringLiteral("beam|ergo")};
   QCommandLineOption kill{QStringLiteral("kill"),
                           QStringLiteral("Kill the process registered as <name> (or with that pid) after --kill-at ms."),
                           QStringLiteral("name")};
@@ -116,7 +120,7 @@ struct Options {
     parser.setApplicationDescription(QStringLiteral("Actorscope: an Erlang-style actor runtime, shown live."));
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const auto* o : {&size, &screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &kill, &killAt, &select, &preview, &palette, &lang, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &exportAnimation, &speed, &attachNode, &cookie, &readOnly})
+    for (const auto* o : {&size, &screenshot, &after, &scenario, &listScenarios, &slowMotion, &threads, &deterministic, &semantics, &kill, &killAt, &select, &preview, &palette, &lang, &tab, &runScript, &presentationLog, &script, &timeLimit, &record, &duration, &headless, &replay, &exportAnimation, &speed, &attachNode, &cookie, &readOnly})
       parser.addOption(*o);
   }
 };
@@ -172,6 +176,15 @@ int fail(const QString& message) {
   return 2;
 }
 
+/// --semantics, or an error naming the bad value (nullopt and `error` set).
+std::optional<actorscope::Semantics> semanticsValue(const QCommandLineParser& p, const QCommandLineOption& o, QString* error) {
+  if (!p.isSet(o)) return actorscope::Semantics::Beam;
+  const QString v = p.value(o);
+  if (auto s = actorscope::app::semanticsNamed(v)) return s;
+  *error = QStringLiteral("--semantics wants beam or ergo, not '%1'").arg(v);
+  return std::nullopt;
+}
+
 /// Parses a non-negative integer option; -1 when it is not one.
 int intValue(const QCommandLineParser& p, const QCommandLineOption& o, int max) {
   bool ok = false;
@@ -215,7 +228,12 @@ int main(int argc, char* argv[]) {
     int threads = -1;
     if (parser.isSet(options.threads) && (threads = intValue(parser, options.threads, 1024)) < 0)
       return fail(QStringLiteral("--threads wants a number"));
+    QString semanticsError;
+    const auto semantics = semanticsValue(parser, options.semantics, &semanticsError);
+    if (!semantics) return fail(semanticsError);
     if (parser.isSet(options.script)) {
+      if (*semantics != actorscope::Semantics::Beam)
+        return fail(QStringLiteral("--script runs on the BEAM's rules only; --semantics ergo is for the window and --record"));
       const int limit = intValue(parser, options.timeLimit, 86'400'000);
       if (limit < 0) return fail(QStringLiteral("--time-limit wants milliseconds"));
       return actorscope::app::runScript(parser.value(options.script), parser.isSet(options.deterministic),
@@ -241,7 +259,7 @@ int main(int argc, char* argv[]) {
       const int duration = intValue(parser, options.duration, 3'600'000);
       if (duration < 0) return fail(QStringLiteral("--duration wants milliseconds"));
       return actorscope::app::runRecord(parser.value(options.record), scenario, duration, true,
-                                        unsigned(std::max(threads, 0)));
+                                        unsigned(std::max(threads, 0)), *semantics);
     }
     if (parser.isSet(options.attachNode))
       return fail(QStringLiteral("--attach with --headless wants --record FILE (and --duration MS)"));
@@ -255,6 +273,8 @@ int main(int argc, char* argv[]) {
     options.addTo(pre);
     QStringList args;
     for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+    QString semanticsError;
+    if (pre.parse(args) && !semanticsValue(pre, options.semantics, &semanticsError)) return fail(semanticsError);
     if (pre.parse(args) && pre.isSet(options.scenario)) {
       const QString want = pre.value(options.scenario);
       bool known = false;
@@ -356,6 +376,12 @@ int main(int argc, char* argv[]) {
   if (slow >= 0) window.setSlowMotion(slow);
   if (threads >= 0) window.setThreads(unsigned(threads));
   if (parser.isSet(options.deterministic)) window.setRunMode(actorscope::views::RunMode::Deterministic);
+  {
+    QString error;
+    const auto semantics = semanticsValue(parser, options.semantics, &error);
+    if (!semantics) return fail(error);
+    window.setSemantics(*semantics);
+  }
   window.setScenario(scenario);
   if (parser.isSet(options.attachNode)) {
     actorscope::attach::Options o;

@@ -25,6 +25,7 @@
 #include <QSettings>
 #include <QTextBrowser>
 #include <QImage>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -101,6 +102,7 @@ private slots:
   void runScriptFileRuntimeErrorNamesTheLine();
   void runScriptFileUnreadable();
   void runScriptFileInterrupted();
+  void ergoModeFromTheWindow();
 };
 
 void TestApp::initTestCase() {
@@ -804,6 +806,56 @@ void TestApp::runScriptFileInterrupted() {
   QTRY_VERIFY_WITH_TIMEOUT(c->transcript().endsWith(QStringLiteral("\n2")), kWait);
 }
 
+void TestApp::ergoModeFromTheWindow() {
+  // Ergo semantics restart the scenario on an Ergo runtime: the window says so, draws the one-way
+  // links as arrows, kills with the node's Kill and refuses with Ergo's errors in words. A
+  // deterministic, paused runtime: nothing happens but what the test does.
+  using namespace actorscope;
+  MainWindow window;
+  window.setRunMode(views::RunMode::Deterministic);
+  window.setPaused(true);
+  window.setSemantics(Semantics::Ergo);
+  QVERIFY(window.setScenario(QStringLiteral("ergo-service")));
+  window.show();
+  QCOMPARE(window.source()->semantics(), Semantics::Ergo);
+  QVERIFY(window.observerModel()->ergo());
+  QVERIFY2(window.windowTitle().endsWith(QStringLiteral("ergo-service (Ergo mode)")), qPrintable(window.windowTitle()));
+  QVERIFY(!window.findChild<QLabel*>(QStringLiteral("statSemantics"))->isHidden());
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("worker_3")).valid() && window.findPid(QStringLiteral("service")).valid(), kWait);
+  const Pid service = window.findPid(QStringLiteral("service")), worker = window.findPid(QStringLiteral("worker_3"));
+  auto arrow = [&](Pid from, Pid to) {
+    for (const views::GraphEdge& e : window.graphScene()->edges())
+      if (e.kind == views::GraphEdge::OneWayLink && e.from == from.serial() && e.to == to.serial()) return true;
+    return false;
+  };
+  QTRY_VERIFY_WITH_TIMEOUT(arrow(worker, service), kWait);
+  QVERIFY(!arrow(service, worker));
+
+  std::optional<views::CommandResult> again, unknown, killed;
+  window.source()->relate(worker, ergo::Target::process(service), views::Relation::Link, [&](const auto& r) { again = r; });
+  window.source()->relate(worker, ergo::Target::registered(intern("nosuch")), views::Relation::Monitor,
+                          [&](const auto& r) { unknown = r; });
+  QTRY_VERIFY_WITH_TIMEOUT(again && unknown, kWait);
+  QVERIFY(!again->ok && !unknown->ok);
+  QCOMPARE(again->error, QStringLiteral("ErrTargetExist: %1 already links to %2")
+                             .arg(QString::fromStdString(inspect_pid(worker)), QString::fromStdString(inspect_pid(service))));
+  QCOMPARE(unknown->error, QStringLiteral("ErrProcessUnknown: no process is :nosuch"));
+
+  // The window's Kill is the node's (E1.6): the reason is :kill, not the BEAM's :killed.
+  window.source()->kill(worker, [&](const auto& r) { killed = r; });
+  QTRY_VERIFY_WITH_TIMEOUT(killed.has_value(), kWait);
+  QVERIFY2(killed->ok, qPrintable(killed->error));
+  QTRY_VERIFY_WITH_TIMEOUT((window.step(), window.observerModel()->find(worker) == nullptr), kWait);
+  const auto* dead = window.observerModel()->findAny(worker.serial());
+  QVERIFY(dead && dead->exit_reason.is_atom(atoms::kill));
+  QVERIFY(window.observerModel()->find(service));  // a one-way link: the service stays
+
+  window.setSemantics(Semantics::Beam);
+  QCOMPARE(window.source()->semantics(), Semantics::Beam);
+  QVERIFY(!window.observerModel()->ergo());
+  QVERIFY(!window.windowTitle().contains(QStringLiteral("Ergo")));
+  QVERIFY(window.findChild<QLabel*>(QStringLiteral("statSemantics"))->isHidden());
+}
+
 QTEST_MAIN(TestApp)
 #include "tst_app.moc"
-

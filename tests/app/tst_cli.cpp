@@ -62,6 +62,8 @@ private slots:
   void replayMissingFile();
   void recordUnknownScenario();
   void runScriptMissingFile();
+  void semanticsErgoRecords();
+  void semanticsNonsenseIsRefused();
 };
 
 void TestCli::scriptPrints() {
@@ -183,6 +185,41 @@ void TestCli::runScriptMissingFile() {
   QVERIFY2(r.err.contains(QStringLiteral("--run-script")) && r.err.contains(QStringLiteral("nope.exs")), qPrintable(r.err));
 }
 
+#include "../common/tsan_qt.hpp"
+
+void TestCli::semanticsErgoRecords() {
+  // --semantics ergo reaches the runtime of a headless recording: the file says so.
+  QTemporaryDir dir;
+  const QString file = dir.filePath(QStringLiteral("ergo.jsonl"));
+  const Run r = runApp({QStringLiteral("--semantics"), QStringLiteral("ergo"), QStringLiteral("--record"), file,
+                        QStringLiteral("--scenario"), QStringLiteral("link-chain"), QStringLiteral("--duration"), QStringLiteral("300")},
+                       60000, true);
+  QCOMPARE(r.status, 0);
+  QFile f(file);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QByteArray header = f.readLine();
+  QVERIFY2(header.contains("\"semantics\":\"ergo\""), header.constData());
+  // And BEAM by default.
+  const QString beamFile = dir.filePath(QStringLiteral("beam.jsonl"));
+  QCOMPARE(runApp({QStringLiteral("--record"), beamFile, QStringLiteral("--scenario"), QStringLiteral("link-chain"),
+                   QStringLiteral("--duration"), QStringLiteral("300")},
+                  60000, true)
+               .status,
+           0);
+  QFile bf(beamFile);
+  QVERIFY(bf.open(QIODevice::ReadOnly));
+  QVERIFY(bf.readLine().contains("\"semantics\":\"beam\""));
+}
+
+void TestCli::semanticsNonsenseIsRefused() {
+  // Headless and window alike: status 2 and a message naming the value, before any display.
+  for (const QStringList& extra : {QStringList{QStringLiteral("--record"), QStringLiteral("/nonexistent/x.jsonl")},
+                                   QStringList{QStringLiteral("--screenshot"), QStringLiteral("/nonexistent/x.png")}}) {
+    const Run r = runApp(QStringList{QStringLiteral("--semantics"), QStringLiteral("nonsense")} + extra, 60000, true);
+    QCOMPARE(r.status, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--semantics wants beam or ergo, not 'nonsense'")), qPrintable(r.err));
+  }
+}
+
 QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"
-#include "../common/tsan_qt.hpp"

@@ -9,11 +9,49 @@ namespace actorscope::views {
 namespace {
 QString pidText(Pid p) { return QString::fromStdString(inspect_pid(p)); }
 CommandResult notAlive(Pid p) { return CommandResult::failed(QCoreApplication::translate("EmbeddedSource", "%1 is not alive").arg(pidText(p))); }
+
+/// What an Ergo link or monitor targets, as the error messages name it (driver thread).
+QString targetText(Runtime& rt, const ergo::Target& t) {
+  switch (t.kind) {
+    case ergo::Target::Kind::Pid: return pidText(t.pid);
+    case ergo::Target::Kind::Name: return QString::fromStdString(inspect_atom(t.name));
+    case ergo::Target::Kind::Node: {
+      const std::vector<Atom> nodes = rt.nodes();
+      return t.node < nodes.size() ? QCoreApplication::translate("EmbeddedSource", "node %1").arg(QString::fromStdString(std::string(atom_name(nodes[t.node]))))
+                                   : QCoreApplication::translate("EmbeddedSource", "node %1").arg(t.node);
+    }
+  }
+  return {};
+}
+
+/// An Ergo error in words: its name, then what is wrong ("ErrTargetExist: #PID<0.5.0> already
+/// links to #PID<0.7.0>").
+CommandResult ergoResult(Runtime& rt, ergo::Error e, Pid watcher, const ergo::Target& t, Relation what) {
+  if (e == ergo::Error::None) return {};
+  const QString w = pidText(watcher), x = targetText(rt, t);
+  const bool link = what == Relation::Link || what == Relation::Unlink;
+  QString why;
+  switch (e) {
+    case ergo::Error::None: break;
+    case ergo::Error::ProcessUnknown: why = QCoreApplication::translate("EmbeddedSource", "no process is %1").arg(x); break;
+    case ergo::Error::TargetExist:
+      why = (link ? QCoreApplication::translate("EmbeddedSource", "%1 already links to %2") : QCoreApplication::translate("EmbeddedSource", "%1 already monitors %2")).arg(w, x);
+      break;
+    case ergo::Error::NotAllowed:
+      why = !rt.alive(watcher) ? QCoreApplication::translate("EmbeddedSource", "%1 is not alive").arg(w)
+                               : (link ? QCoreApplication::translate("EmbeddedSource", "%1 cannot link to itself") : QCoreApplication::translate("EmbeddedSource", "%1 cannot monitor itself")).arg(w);
+      break;
+    case ergo::Error::TargetUnknown:
+      why = (link ? QCoreApplication::translate("EmbeddedSource", "%1 has no link to %2") : QCoreApplication::translate("EmbeddedSource", "%1 does not monitor %2")).arg(w, x);
+      break;
+    case ergo::Error::NoConnection: why = QCoreApplication::translate("EmbeddedSource", "%1 cannot be reached from %2's node").arg(x, w); break;
+  }
+  return CommandResult::failed(QStringLiteral("%1: %2").arg(QString::fromLatin1(ergo::to_string(e)), why));
+}
 }  // namespace
 
 QString EmbeddedSource::describe() const {
-  return host_->mode() == RunMode::Deterministic ? QCoreApplication::translate("EmbeddedSource", "embedded runtime (deterministic)")
-                                                 : QCoreApplication::translate("EmbeddedSource", "embedded runtime (live)");
+  return host_->mode() == RunMode::Deterministic ? QCoreApplication::translate("EmbeddedSource", "embedded runtime (deterministic)") : QCoreApplication::translate("EmbeddedSource", "embedded runtime (live)");
 }
 
 void EmbeddedSource::command(std::function<CommandResult(Runtime&)> fn, CommandDone done) {
@@ -31,6 +69,27 @@ void EmbeddedSource::exit(Pid pid, Term reason, CommandDone done) {
         if (!rt.alive(pid)) return notAlive(pid);
         rt.exit(pid, reason);  // from no process: the observer
         return CommandResult{};
+      },
+      std::move(done));
+}
+
+void EmbeddedSource::kill(Pid pid, CommandDone done) {
+  command([pid](Runtime& rt) { return rt.kill(pid) ? CommandResult{} : notAlive(pid); }, std::move(done));
+}
+
+void EmbeddedSource::relate(Pid watcher, const ergo::Target& target, Relation what, CommandDone done) {
+  command(
+      [watcher, target, what](Runtime& rt) {
+        if (rt.semantics() != Semantics::Ergo)
+          return CommandResult::failed(QCoreApplication::translate("EmbeddedSource", "Ergo links and monitors need Ergo mode (Scenario > Ergo semantics)"));
+        ergo::Error e = ergo::Error::None;
+        switch (what) {
+          case Relation::Link: e = ergo::link(rt, watcher, target); break;
+          case Relation::Unlink: e = ergo::unlink(rt, watcher, target); break;
+          case Relation::Monitor: e = ergo::monitor(rt, watcher, target); break;
+          case Relation::Demonitor: e = ergo::demonitor(rt, watcher, target); break;
+        }
+        return ergoResult(rt, e, watcher, target, what);
       },
       std::move(done));
 }
@@ -67,6 +126,7 @@ void EmbeddedSource::suspend(Pid pid, bool suspended, CommandDone done) {
 }
 
 void EmbeddedSource::link(Pid a, Pid b, CommandDone done) {
+  if (host_->semantics() == Semantics::Ergo) return relate(a, ergo::Target::process(b), Relation::Link, std::move(done));
   command(
       [a, b](Runtime& rt) {
         if (!rt.alive(a)) return notAlive(a);
@@ -76,6 +136,8 @@ void EmbeddedSource::link(Pid a, Pid b, CommandDone done) {
 }
 
 void EmbeddedSource::monitor(Pid watcher, Pid target, CommandDone done) {
+  if (host_->semantics() == Semantics::Ergo)
+    return relate(watcher, ergo::Target::process(target), Relation::Monitor, std::move(done));
   command(
       [watcher, target](Runtime& rt) {
         // A dead target is not an error: the watcher gets a :noproc DOWN (R3.2).

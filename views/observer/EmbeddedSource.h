@@ -18,13 +18,16 @@ public:
   EmbeddedSource(RuntimeHost* host, QObject* context) : host_(host), context_(context), shell_(host) {}
 
   QString describe() const override;
+  Semantics semantics() const override { return host_->semantics(); }
   void exit(Pid pid, Term reason, CommandDone done = {}) override;
+  void kill(Pid pid, CommandDone done = {}) override;
   void send(Pid pid, Term message, CommandDone done = {}) override;
   void setTrapExit(Pid pid, bool on, CommandDone done = {}) override;
   void suspend(Pid pid, bool suspended, CommandDone done = {}) override;
   void link(Pid a, Pid b, CommandDone done = {}) override;
   void monitor(Pid watcher, Pid target, CommandDone done = {}) override;
   void registerName(Pid pid, Atom name, CommandDone done = {}) override;
+  void relate(Pid watcher, const ergo::Target& target, Relation what, CommandDone done = {}) override;
   void details(Pid pid, std::function<void(ProcessDetails)> done) override;
 
   QStringList spawnables() const override;

@@ -104,6 +104,7 @@ void RuntimeHost::run(Config cfg) {
   RuntimeOptions o;
   o.deterministic = cfg.mode == RunMode::Deterministic;
   o.threads = cfg.threads;
+  o.semantics = cfg.semantics;
   Runtime rt(o);
   rt.set_tracing(true);
   // Live mode starts sampling messages and adapts (see kMessageEventsHigh): a quiet system is down

@@ -59,6 +59,7 @@ public:
     unsigned threads = 0;
     std::chrono::milliseconds latency{0};
     bool paused = false;  ///< start paused (Live: set_paused; Deterministic: no auto-play)
+    Semantics semantics = Semantics::Beam;  ///< the runtime's rules (RuntimeOptions::semantics)
     ScenarioBuilder builder;
   };
 
@@ -71,6 +72,8 @@ public:
   void stop();
   bool running() const { return thread_.joinable(); }
   RunMode mode() const { return cfg_.mode; }
+  /// The rules of the runtime started last (GUI thread).
+  Semantics semantics() const { return cfg_.semantics; }
 
   /// Runs `fn` on the driver thread, in post order, between scheduler steps.
   void post(std::function<void(Runtime&)> fn);

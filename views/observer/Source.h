@@ -6,9 +6,12 @@
 // observed system, so the trace shows them coming from the observer. No widget reaches a
 // Runtime& except through a Source. GUI thread only.
 
+#include "actorscope/ergo.hpp"
 #include "actorscope/faults.hpp"
 #include "actorscope/term.hpp"
+#include "actorscope/trace.hpp"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +35,9 @@ struct SpawnResult {
 };
 using SpawnDone = std::function<void(const SpawnResult&)>;
 
+/// What Source::relate sets up or removes (Ergo mode: one-way links and monitors).
+enum class Relation { Link, Unlink, Monitor, Demonitor };
+
 /// Process.info(pid) and its first messages, for the inspector.
 struct ProcessDetails {
   Term info;      // nil when the process is not alive
@@ -43,9 +49,14 @@ public:
   virtual ~Source() = default;
   /// How the window names it ("embedded runtime", "node a@host" ...).
   virtual QString describe() const = 0;
+  /// Whose rules its processes follow: the picture reads its events and names things by them.
+  virtual Semantics semantics() const { return Semantics::Beam; }
 
-  /// Process.exit(pid, reason): :kill is untrappable (R1.5).
+  /// Process.exit(pid, reason): :kill is untrappable in BEAM mode (R1.5), trappable in Ergo mode.
   virtual void exit(Pid pid, Term reason, CommandDone done = {}) = 0;
+  /// The kill a tool gives, which the process cannot trap: Process.exit(pid, :kill), or in Ergo
+  /// mode the node's Kill (E1.6).
+  virtual void kill(Pid pid, CommandDone done = {}) { exit(pid, Term(atoms::kill), std::move(done)); }
   virtual void send(Pid pid, Term message, CommandDone done = {}) = 0;
   virtual void setTrapExit(Pid pid, bool on, CommandDone done = {}) = 0;
   virtual void suspend(Pid pid, bool suspended, CommandDone done = {}) = 0;
@@ -55,6 +66,9 @@ public:
   virtual void monitor(Pid watcher, Pid target, CommandDone done = {}) = 0;
   /// Process.register(pid, name).
   virtual void registerName(Pid pid, Atom name, CommandDone done = {}) = 0;
+  /// Ergo mode: as if `watcher` called Link/Unlink/Monitor/Demonitor on `target` (a pid, a
+  /// registered name or a node, E1.2). A refusal names the Ergo error ("ErrTargetExist: ...").
+  virtual void relate(Pid watcher, const ergo::Target& target, Relation what, CommandDone done = {});
   virtual void details(Pid pid, std::function<void(ProcessDetails)> done) = 0;
 
   /// Starts one of the source's spawnable kinds (spawnables()), from the observer.
@@ -74,5 +88,10 @@ public:
   /// The console's shell on this source (owned by it), or null when it has none.
   virtual ShellChannel* shell() = 0;
 };
+
+inline void Source::relate(Pid, const ergo::Target&, Relation, CommandDone done) {
+  if (done)
+    done(CommandResult::failed(QCoreApplication::translate("Source", "%1 follows the BEAM's rules: it has no Ergo links or monitors").arg(describe())));
+}
 
 }  // namespace actorscope::views
