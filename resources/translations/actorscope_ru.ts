@@ -19,7 +19,7 @@
         <translation>неверные параметры анимации (fps 1-60, скорость больше 0, кадры не меньше 16x16)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>cannot write the frame &apos;%1&apos;</source>
         <translation>не удаётся записать кадр «%1»</translation>
     </message>
@@ -76,21 +76,73 @@
     <name>EmbeddedSource</name>
     <message>
         <location filename="../../views/observer/EmbeddedSource.cpp" line="+11"/>
+        <location line="+30"/>
         <source>%1 is not alive</source>
         <translation>%1 не жив</translation>
     </message>
     <message>
+        <location line="-21"/>
+        <location line="+1"/>
+        <source>node %1</source>
+        <translation type="unfinished">узел %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no process is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 already links to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 already monitors %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>%1 cannot link to itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 cannot monitor itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no link to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 does not monitor %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be reached from %2&apos;s node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>embedded runtime (deterministic)</source>
         <translation>встроенная среда выполнения (детерминированная)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>embedded runtime (live)</source>
         <translation>встроенная среда выполнения (реальное время)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+30"/>
+        <source>Ergo links and monitors need Ergo mode (Scenario &gt; Ergo semantics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>%1 is already registered as %2</source>
         <translation>%1 уже зарегистрирован как %2</translation>
     </message>
@@ -113,7 +165,112 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../views/observer/EventText.cpp" line="+36"/>
+        <location filename="../../views/observer/EventText.cpp" line="+90"/>
+        <source>%1 terminated (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 links to node %2 (LinkNode: it gets an exit when the connection is lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 removed its link to node %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 links to the name %2, now %3 (LinkProcessID, one-way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 removed its link to the name %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 links to %2 (LinkPID, one-way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 removed its link to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 monitors the name %2, now %3 (MonitorProcessID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 monitors %2 (MonitorPID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is unreachable: %2 gets a DOWN with ErrNoConnection from its own side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is unreachable: %2 gets an exit with ErrNoConnection from its own side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is down: %2 goes to %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1&apos;s end of the link sends %2 an exit (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the observer sent an exit to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 sent an exit to %2 (SendExit: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the node killed %1 (Kill: forced, it cannot be trapped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 terminated: its link to %2 fired (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was terminated by an exit from %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 got %2 from %3 (%4) in its Urgent queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 dropped the exit from %2: it no longer links to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 got %2 for %3 (%4) in its System queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the observer</source>
         <translation>наблюдатель</translation>
     </message>
@@ -123,7 +280,7 @@
         <translation>узел %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 spawned %2 (%3)</source>
         <translation>%1 запустил %2 (%3)</translation>
     </message>
@@ -439,7 +596,13 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../views/NodeItem.cpp" line="+108"/>
+        <location filename="../../views/NodeItem.cpp" line="+111"/>
+        <source>
+queues: Urgent %1 (exits), System %2 (DOWNs), Main %3; read in that order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>
 The console&apos;s shell: what you type in the Console dock runs in this process (self()).</source>
         <translation>
@@ -453,14 +616,14 @@ Part of the console: it monitors the shell and starts a new one when the shell d
 Часть консоли: следит за оболочкой и запускает новую, когда оболочка умирает.</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+219"/>
         <source>
 Click to dismiss.</source>
         <translation>
 Щёлкните, чтобы скрыть.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+149"/>
         <source>gets EXIT</source>
         <translation>получит EXIT</translation>
     </message>
@@ -511,7 +674,7 @@ Click to dismiss.</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
     <message>
-        <location filename="../../views/GraphLayers.h" line="+74"/>
+        <location filename="../../views/GraphLayers.h" line="+96"/>
         <source>%1 (down)</source>
         <translation>%1 (остановлен)</translation>
     </message>
@@ -526,7 +689,7 @@ Click to dismiss.</source>
         <translation>разъединено</translation>
     </message>
     <message>
-        <location line="+432"/>
+        <location line="+461"/>
         <source>The observer: commands from this window (kill, exit, send, trap_exit) start here</source>
         <translation>Наблюдатель: отсюда исходят команды этого окна (kill, exit, send, trap_exit)</translation>
     </message>
@@ -682,6 +845,64 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <source>A supervisor on :&quot;a@host&quot;, :remote_sup (one_for_one, at most max_restarts restarts in 5 s), with one child on its own node, :local_worker, and three on :&quot;b@host&quot;: :remote_1, :remote_2 and :remote_trapper, which traps exits. Their links to the supervisor cross the connection between a and b. After a while the :director partitions a from b and the links fire on both sides with :noconnection: :remote_1 and :remote_2 die with it, :remote_trapper gets {:EXIT, sup, :noconnection} and lives on, orphaned. The supervisor restarts each remote child, but b cannot be reached: as on the BEAM, spawn_link there gives a pid that is already dead and an {:EXIT, pid, :noconnection} at once, so every restart fails until the intensity is reached; :remote_sup gives up, stops :local_worker and exits with :shutdown. When the partition heals nothing comes back: no supervisor, and the orphan still runs on b, linked to nobody. Try: raise max_restarts: every restart fails just the same, only more of them.</source>
         <translation>Супервизор на :&quot;a@host&quot;, :remote_sup (one_for_one, не больше max_restarts перезапусков за 5 с), с одним дочерним процессом на своём узле, :local_worker, и тремя на :&quot;b@host&quot;: :remote_1, :remote_2 и :remote_trapper, который перехватывает выходы. Их связи с супервизором проходят через соединение между a и b. Через некоторое время :director отделяет a от b, и связи срабатывают на обеих сторонах с :noconnection: :remote_1 и :remote_2 умирают с этой причиной, а :remote_trapper получает {:EXIT, sup, :noconnection} и продолжает жить — осиротевший. Супервизор перезапускает каждый удалённый дочерний процесс, но b недоступен: как и на BEAM, spawn_link туда сразу даёт pid уже мёртвого процесса и {:EXIT, pid, :noconnection}, поэтому каждый перезапуск неудачен, пока не будет достигнут предел интенсивности перезапусков; :remote_sup сдаётся, останавливает :local_worker и завершается с :shutdown. Когда разделение сети устраняется, ничего не возвращается: супервизора нет, а сирота всё ещё работает на b, ни с кем не связанный. Попробуйте: увеличьте max_restarts: каждый перезапуск точно так же неудачен, просто их становится больше.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Ergo: a service and the workers linked to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Ergo chapter&apos;s shared service: :service and workers that each link to it (Process.link, LinkPID in Ergo). In Ergo a link is one-way, drawn as an arrow from the worker to the service: when :worker_1 crashes the service stays; when the service crashes every worker goes. On the BEAM the same links are two-way: the crash of :worker_1 takes the service and, through it, every other worker. Open View &gt; Compare semantics to see both at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ergo: monitoring and linking a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>:client monitors the name :db and :name_linker links to it (MonitorProcessID, LinkProcessID in Ergo). Then :db unregisters its name and lives on. In Ergo that fires both: :client gets MessageDownProcessID with ErrUnregistered and :name_linker terminates with it, while :db keeps running. On the BEAM a name monitor watches the pid the name had when it was made, so nothing happens until :db crashes later: then the DOWN names {:db, node} and the link takes :name_linker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ergo: a DOWN overtakes the messages before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>:producer sends jobs to a slow :consumer and ends at once; :consumer monitors it. In Ergo a process has queues drained Urgent, then System, then Main: the DOWN goes to System and is handled next, before the jobs the producer sent before it died (the mailbox shows three counters: Urgent, System, Main). On the BEAM one queue keeps the order of sending (R4.2): the DOWN comes after the last job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ergo: kill can be trapped, a parent&apos;s exit cannot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>:director sends an exit with reason kill to :trapper (trapping exits) and :plain, and :shutdown to :parent, whose linked :child traps exits. In Ergo the kill is trapped like any exit (MessageExitPID with TerminateReasonKill): :trapper lives, :plain terminates; and :child terminates although it traps, because a process never traps its parent&apos;s exit. Later the node&apos;s Kill ends :trapper: nothing refuses it. On the BEAM kill is untrappable (both end with :killed) and :child traps {:EXIT, parent, :shutdown} and lives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ergo: links across nodes and a partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two nodes, :&quot;a@host&quot; and :&quot;b@host&quot;. On a, :dependent links to :remote on b, and :node_watcher (trapping) links to node b and monitors it (LinkNode, MonitorNode in Ergo). Then a is partitioned from b. In Ergo every local link and monitor of something on b fires with ErrNoConnection: :dependent terminates, :node_watcher gets MessageExitNode and MessageDownNode, and :remote lives on (its end had no link back). After the heal nothing is restored. On the BEAM the link fires on both sides: :remote dies with :noconnection too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <location filename="../../views/observer/Source.h" line="+94"/>
+        <source>%1 follows the BEAM&apos;s rules: it has no Ergo links or monitors</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>actorscope::app::Exporter</name>
@@ -769,7 +990,17 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Нарисовать все её процессы по одному (всего %L1)? Граф станет перегруженным; на вкладке «Процессы» перечислены они все.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+37"/>
+        <source>Ergo mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The runtime follows the Ergo Framework&apos;s rules (Scenario &gt; Ergo semantics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>The scenario is set up and paused: press Space (Resume) to run it</source>
         <translation>Сценарий подготовлен и стоит на паузе: нажмите Space (Продолжить), чтобы запустить его</translation>
     </message>
@@ -779,7 +1010,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>&lt;b&gt;В виде скрипта&lt;/b&gt; &amp;nbsp;&lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Deterministic mode: the scenario restarted; Step delivers one signal at a time</source>
         <translation>Детерминированный режим: сценарий перезапущен; «Шаг» доставляет по одному сигналу</translation>
     </message>
@@ -789,8 +1020,18 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Режим реального времени: сценарий перезапущен на всех ядрах</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>Ergo mode: the scenario restarted under the Ergo Framework&apos;s rules (one-way links, three queues, Kill cannot be trapped but an exit :kill can)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BEAM mode: the scenario restarted under the BEAM&apos;s rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+248"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+369"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
@@ -822,8 +1063,8 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/MainWindowActions.cpp" line="-130"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+188"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-248"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+205"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
@@ -928,7 +1169,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>путешествие во времени (запись); </translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Running %1 in the console</source>
         <translation>%1 выполняется в консоли</translation>
     </message>
@@ -938,18 +1179,28 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Не удалось выполнить %1: см. консоль</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowActions.cpp" line="-39"/>
+        <location line="+26"/>
+        <source> (Ergo mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/MainWindowActions.cpp" line="-41"/>
         <source>Refused: </source>
         <translation>Отказано: </translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Process.exit(%1, :kill)</source>
         <translation>Process.exit(%1, :kill)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-1"/>
+        <source>Kill(%1): the node&apos;s forced kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location line="+1"/>
         <source>Process.exit(%1, %2)</source>
         <translation>Process.exit(%1, %2)</translation>
@@ -1006,7 +1257,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Process.register(%1, %2)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Linked %1 and %2 (Process.link)</source>
         <translation>%1 и %2 связаны (Process.link)</translation>
     </message>
@@ -1016,7 +1267,106 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Не удалось связать: </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
+        <source>the name %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>node %1</source>
+        <translation type="unfinished">узел %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 now links to %2 (one-way: it gets an exit when %2 goes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 no longer links to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 now monitors %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 no longer monitors %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+31"/>
+        <source>Link to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+32"/>
+        <source>Unlink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+30"/>
+        <source>Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+31"/>
+        <source>Demonitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>%1 of %2: which process?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2: which registered name (it need not be taken)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2: which node?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ergo links and monitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ergo mode: one-way links and monitors by pid, registered name or node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a process (by pid)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a registered name...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a node...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Signals between %1 and %2 now take %3 ms longer</source>
         <translation>Сигналы между %1 и %2 теперь идут на %3 мс дольше</translation>
     </message>
@@ -1066,13 +1416,18 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Нажмите «Вживую» на шкале времени, чтобы управлять процессами</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Kill (untrappable)</source>
         <translation>Убить (без перехвата)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../app/MainWindowUi.cpp" line="-177"/>
+        <location line="+0"/>
+        <source>Kill (the node&apos;s Kill: forced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../app/MainWindowUi.cpp" line="-194"/>
         <source>Exit with reason...</source>
         <translation>Завершить с причиной...</translation>
     </message>
@@ -1099,7 +1454,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Зарегистрировать имя...</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Expand its subtree (%L1 processes)</source>
         <translation>Развернуть его поддерево (процессов: %L1)</translation>
     </message>
@@ -1164,6 +1519,11 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>многопоточная</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>, Ergo mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source> at %1</source>
         <translation> в %1</translation>
@@ -1184,23 +1544,17 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Снова вживую</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>The node went away: this is its last picture. File &gt; Reconnect to act again</source>
-        <translation>Узел больше недоступен: это его последний снимок. Чтобы снова выполнять действия, выберите Файл &gt; Переподключиться к узлу</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+205"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+187"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>Подключение только для чтения: действия отклоняются (чтобы выполнять действия, подключитесь без режима только для чтения)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../app/MainWindowAnalysis.cpp" line="+18"/>
         <source>The graph shows the past: press Live on the timeline to act on the running processes</source>
         <translation>Граф показывает прошлое: нажмите «Вживую» на шкале времени, чтобы управлять работающими процессами</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+14"/>
         <location line="+17"/>
         <source>Export animation</source>
@@ -1228,7 +1582,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-119"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-101"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1318,12 +1672,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+178"/>
+        <location line="+195"/>
         <source>Spawn</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-185"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -1364,11 +1718,31 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
+        <source>Ergo semantics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run the scenario under the Ergo Framework&apos;s rules: one-way links, links and monitors by name and node, the Urgent, System and Main queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ergo semantics restart the scenario under the Ergo Framework&apos;s rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BEAM semantics restart the scenario under the BEAM&apos;s rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Process</source>
         <translation>&amp;Процесс</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Link: Shift+drag from one process to another</source>
         <translation>Связь: Shift+перетаскивание от одного процесса к другому</translation>
     </message>
@@ -1657,13 +2031,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+129"/>
+        <location line="+135"/>
         <location line="+28"/>
         <source>Attach to node</source>
         <translation>Подключение к узлу</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-180"/>
         <source>: %L1 of %L2</source>
         <translation>: %L1 из %L2</translation>
     </message>
@@ -1678,7 +2052,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Не подключено: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Attached to %1 (OTP %2%3)%4</source>
         <translation>Подключено к %1 (OTP %2%3)%4</translation>
     </message>
@@ -1703,17 +2077,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>%1: узел покинут, агент не ответил: он удалит себя и свои флаги трассировки, когда заметит, что соединение закрыто</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
         <translation>Только чтение на подключённом узле: BEAM позволяет задать trap_exit только самому процессу (Process.flag/2). Здесь показано значение, которое сообщает узел.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-23"/>
         <source>The node went away: this is its last picture (File &gt; Reconnect)</source>
         <translation>Узел больше недоступен: это его последний снимок (Файл &gt; Переподключиться к узлу)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+39"/>
         <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
         <translation>Процесс не затронут (он не перехватывает выходы, а причина — :normal).</translation>
     </message>
@@ -2116,7 +2490,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::EventLogWidget</name>
     <message>
-        <location filename="../../views/EventLog.cpp" line="+120"/>
+        <location filename="../../views/EventLog.cpp" line="+127"/>
         <source>Filter: a pid, a name, a reason...</source>
         <translation>Фильтр: pid, имя, причина...</translation>
     </message>
@@ -2457,7 +2831,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphScene</name>
     <message>
-        <location filename="../../views/GraphScene.cpp" line="+732"/>
+        <location filename="../../views/GraphScene.cpp" line="+740"/>
         <source>%1: click to open</source>
         <translation>%1: щёлкните, чтобы открыть</translation>
     </message>
@@ -2465,7 +2839,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphView</name>
     <message>
-        <location filename="../../views/GraphView.cpp" line="+309"/>
+        <location filename="../../views/GraphView.cpp" line="+318"/>
         <source>signal delay %1 ms</source>
         <translation>задержка сигналов %1 мс</translation>
     </message>
@@ -2475,7 +2849,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>тяните ← →, чтобы задать задержку (сейчас %1 мс)</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-284"/>
         <source>worker process</source>
         <translation>рабочий процесс</translation>
     </message>
@@ -2495,17 +2869,22 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>перехватывает выходы (кольцо)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>link</source>
         <translation>связь</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>monitor (watcher → target)</source>
         <translation>монитор (следящий → цель)</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>one-way link (linker → target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>exit :kill / crash</source>
         <translation>выход :kill / падение</translation>
     </message>
@@ -2515,9 +2894,24 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>выход :normal, :shutdown</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>exit Kill / Panic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>exit Normal, Shutdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>DOWN message</source>
         <translation>сообщение DOWN</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DOWN message (MessageDown)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+140"/>
@@ -2535,7 +2929,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>%1: разъединено; соединение будет установлено снова при следующем обращении. Проведите мышью поперёк, чтобы разделить сеть.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+116"/>
         <source>already partitioned: click to heal</source>
         <translation>уже разделено: щёлкните, чтобы восстановить</translation>
     </message>
@@ -2548,7 +2942,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::InspectorWidget</name>
     <message>
-        <location filename="../../views/InspectorWidget.cpp" line="+62"/>
+        <location filename="../../views/InspectorWidget.cpp" line="+64"/>
         <source>trap_exit</source>
         <translation>trap_exit</translation>
     </message>
@@ -2569,17 +2963,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+142"/>
         <source>Suspend</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-134"/>
+        <location line="+129"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill): без перехвата (K)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-128"/>
         <source>Process.exit(pid, reason) with a reason you pick (E)</source>
         <translation>Process.exit(pid, reason) с выбранной вами причиной (E)</translation>
     </message>
@@ -2610,7 +3005,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Щёлкните процесс на графе, в таблице или в журнале.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>%1 %2, %3 in mailbox</source>
         <translation>%1 %2, в почтовом ящике: %3</translation>
     </message>
@@ -2625,7 +3020,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>процесс</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source> (Urgent %1, System %2, Main %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>DEAD: %1 (exited with %2)</source>
         <translation>МЁРТВ: %1 (завершился с %2)</translation>
     </message>
@@ -2636,6 +3036,11 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+4"/>
+        <source>The node&apos;s Kill(pid): forced, it cannot be trapped (K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
@@ -2654,7 +3059,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>links to (one-way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>linked by (one-way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>exit reason</source>
         <translation>причина выхода</translation>
     </message>
@@ -2670,11 +3085,16 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+8"/>
+        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1: Urgent %2, System %3, Main %4, read in that order)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Почтовый ящик&lt;/b&gt; (%1)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&lt;p&gt;... and %1 more&lt;/p&gt;</source>
         <translation>&lt;p&gt;... и ещё %1&lt;/p&gt;</translation>
     </message>
@@ -2951,7 +3371,7 @@ Shift+перетаскивание или перетаскивание прав�
         <translation>Mermaid sequenceDiagram (событий: %1) сохранена в %2</translation>
     </message>
     <message>
-        <location line="+306"/>
+        <location line="+310"/>
         <source>Live  •  recording %1 events (%2 s)</source>
         <translation>Вживую  •  записано событий: %1 (%2 с)</translation>
     </message>
