@@ -125,7 +125,15 @@ bool Runtime::kill(Pid pid) {
   if (!core_->ergo()) return exit(pid, Term(atoms::kill));
   // The node's Kill (E1.6): forced, no process sends it.
   const Term reason(atoms::kill);
-  core_->trace_signal_sent(SignalType::Exit, Pid{}, p->pid(), reason);
+  if (core_->tracing_on()) {  // from no process; pid2: the process that called (none: a tool)
+    TraceEvent ev;
+    ev.kind = TraceKind::SignalSent;
+    ev.signal = SignalType::Exit;
+    ev.b = p->pid();
+    if (detail::tls_current) ev.pid2 = detail::tls_current->pid();
+    ev.term = reason;
+    core_->emit(std::move(ev));
+  }
   detail::Signal* s = core_->make_signal(detail::SignalKind::Exit, Pid{}, p->pid(), reason);
   s->node_stop = true;
   core_->send_signal(s);

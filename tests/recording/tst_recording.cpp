@@ -36,18 +36,22 @@ bool isMarker(const TraceEvent& e) {
 /// after every step that had a marker. `lateStart`: the recorder starts after some steps, from a
 /// snapshot and the signals in flight.
 void runLive(LiveRun& run, const char* scenario, const ScenarioParams& params, int64_t ms, bool lateStart,
-             int64_t latency_ms) {
-  Runtime rt(det());
+             int64_t latency_ms, Semantics sem = Semantics::Beam) {
+  RuntimeOptions o = det();
+  o.semantics = sem;
+  Runtime rt(o);
   rt.set_tracing(true);
   if (latency_ms) rt.set_global_latency(std::chrono::milliseconds(latency_ms));
   std::vector<TraceEvent> evs;
-  if (!lateStart) run.rec.start(rt.snapshot(), rt.in_flight());
+  RecordingInfo info;
+  info.semantics = sem;
+  if (!lateStart) run.rec.start(rt.snapshot(), rt.in_flight(), info);
   QVERIFY(build_scenario(rt, scenario, params).ok);
   if (lateStart) {
     for (int i = 0; i < 2; ++i) rt.step();
     rt.drain_trace(evs);  // before the recording: thrown away
     evs.clear();
-    run.rec.start(rt.snapshot(), rt.in_flight());
+    run.rec.start(rt.snapshot(), rt.in_flight(), info);
   }
   const int64_t end = rt.now_ns() + ms * 1'000'000;
   size_t steps = 0;
@@ -98,11 +102,16 @@ std::string compareState(const ReplayState& st, const std::vector<InFlightSignal
     if (rp->status != lp.status) return who + "status " + to_string(rp->status) + " vs live " + to_string(lp.status);
     if (!(rp->initial_call == lp.initial_call)) return who + "initial_call";
     if (sorted(rp->links) != sorted(lp.links)) return who + "links";
+    if (sorted(rp->one_way_links) != sorted(lp.one_way_links)) return who + "one-way links (Ergo)";
     if (sorted(rp->monitors) != sorted(lp.monitors)) return who + "monitors";
     if (sorted(rp->monitored_by) != sorted(lp.monitored_by)) return who + "monitored_by";
     // The replay counts messages still travelling (as the live observer does).
-    uint32_t travelling = 0;
-    for (const auto& f : m.flying) travelling += f.type == SignalType::Message && f.to == lp.pid;
+    uint32_t travelling = 0, by_queue[3] = {0, 0, 0};
+    for (const auto& f : m.flying)
+      if (f.type == SignalType::Message && f.to == lp.pid) ++travelling, ++by_queue[f.queue % 3];
+    if (rp->queue_urgent != lp.queue_urgent + by_queue[2] || rp->queue_system != lp.queue_system + by_queue[1])
+      return who + "Ergo queues " + std::to_string(rp->queue_urgent) + "/" + std::to_string(rp->queue_system) +
+             " vs live " + std::to_string(lp.queue_urgent) + "/" + std::to_string(lp.queue_system);
     if (rp->message_queue_len != lp.message_queue_len + travelling)
       return who + "mailbox " + std::to_string(rp->message_queue_len) + " vs live " +
              std::to_string(lp.message_queue_len) + " + " + std::to_string(travelling) + " travelling";
@@ -190,6 +199,11 @@ void TestRecording::markerStateEqualsLive_data() {
   QTest::newRow("netsplit (R9: nodes, partition, heal)") << "netsplit" << 600 << false << 0;
   QTest::newRow("netsplit, late start, latency") << "netsplit" << 600 << true << 10;
   QTest::newRow("remote-supervisor (R9)") << "remote-supervisor" << 600 << false << 0;
+  // Ergo mode (SEMANTICS E): one-way links and the queue split survive recording and replay.
+  for (const char* e : {"ergo-service", "ergo-name-monitor", "ergo-down-overtakes", "ergo-trapped-kill", "ergo-node-link"})
+    QTest::newRow((std::string("Ergo ") + e).c_str()) << (std::string("ergo:") + e).c_str() << 0 << false << 0;
+  QTest::newRow("Ergo ergo-service, late start, latency") << "ergo:ergo-service" << 0 << true << 10;
+  QTest::newRow("Ergo strategies (supervisors under Ergo rules)") << "ergo:strategies" << 50 << false << 0;
 }
 
 void TestRecording::markerStateEqualsLive() {
@@ -197,7 +211,9 @@ void TestRecording::markerStateEqualsLive() {
   QFETCH(int, param);
   QFETCH(bool, lateStart);
   QFETCH(int, latency);
-  const std::string name = scenario.toStdString();
+  std::string name = scenario.toStdString();
+  const Semantics sem = name.rfind("ergo:", 0) == 0 ? Semantics::Ergo : Semantics::Beam;
+  if (sem == Semantics::Ergo) name = name.substr(5);
   ScenarioParams params;
   if (name == "link-chain") params = {{"length", 8}, {"kill_after_ms", param}};
   if (name == "strategies" || name == "link-vs-monitor") params = {{"kill_after_ms", param}};
@@ -206,7 +222,7 @@ void TestRecording::markerStateEqualsLive() {
   if (name == "trap-exit") params = {{"delay_ms", param}};
   if (name == "netsplit" || name == "remote-supervisor") params = {{"cut_after_ms", param}, {"heal_after_ms", 900}};
   LiveRun run;
-  runLive(run, name.c_str(), params, 3000, lateStart, latency);
+  runLive(run, name.c_str(), params, sem == Semantics::Ergo ? 12000 : 3000, lateStart, latency, sem);
   QVERIFY2(run.exits >= 1, "the scenario shows a cascade");
   if (name == "strategies" || name == "restart-storm") QVERIFY(run.restarts >= 1);
   QVERIFY(!run.moments.empty());
@@ -216,6 +232,7 @@ void TestRecording::markerStateEqualsLive() {
   ReadResult file = from_text(to_text(mem));
   QVERIFY2(file.ok(), file.errors.empty() ? "" : file.errors.front().c_str());
   QCOMPARE(file.recording.events.size(), mem.events.size());
+  QCOMPARE(file.recording.info.semantics, sem);
   for (Recording* r : {&mem, &file.recording}) {
     Replay replay(*r, 8);
     size_t markers = 0;
@@ -573,6 +590,21 @@ void TestRecording::headless() {
   QCOMPARE(body(a), body(b));
   QFile::remove(path);
   QFile::remove(again);
+  // Ergo mode (SEMANTICS E): the header says so, and the replay reads one-way links.
+  HeadlessOptions ergo;
+  ergo.semantics = Semantics::Ergo;
+  QCOMPARE(record_headless("ergo-service", {{"crash_service_ms", 0}}, 3000, path.toStdString(), err, ergo), 0);
+  ReadResult e = load_recording(path.toStdString());
+  QVERIFY(e.ok());
+  QCOMPARE(e.recording.info.semantics, Semantics::Ergo);
+  Replay er(std::move(e.recording));
+  const ReplayState& end = er.seek(er.size());
+  const Pid service = end.whereis(intern("service"));
+  QVERIFY2(service.valid(), "E1.1: the service outlives the crashed worker");
+  size_t arrows = 0;
+  for (const auto& [serial, p] : end.processes()) arrows += std::count(p.one_way_links.begin(), p.one_way_links.end(), service);
+  QCOMPARE(arrows, size_t(2));  // the two workers left
+  QFile::remove(path);
 }
 
 void TestRecording::headlessErrors() {

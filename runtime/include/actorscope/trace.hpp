@@ -24,7 +24,9 @@ enum class TraceKind : uint8_t {
                    // node2 = the queue it goes to (0 Main, 1 System, 2 Urgent; E1.9)
   Receive,         // a consumed message term from its mailbox; Ergo mode: node2 = the queue it
                    // left (0 Main, 1 System: DOWNs, 2 Urgent: trapped exits)
-  SignalSent,      // a sent an exit signal (signal = Exit) or DOWN (signal = Down) to b, term = reason
+  SignalSent,      // a sent an exit signal (signal = Exit) or DOWN (signal = Down) to b, term = reason;
+                   // a none: from outside (pid2: the process that had the runtime send it, as Ergo's
+                   // node Kill called from process code; none: a tool)
   SignalDelivered, // the signal from a reached b with `outcome`, term = reason
   TrapExit,        // a set trap_exit to flag
   Register,        // a registered name

@@ -8,10 +8,11 @@ namespace actorscope {
 
 bool is_observer_command(const TraceEvent& e) {
   // From outside the runtime (the window): not the console's own traffic, not the runtime's node
-  // notices, not a DOWN the runtime makes for a name or node it cannot reach.
+  // notices, not a DOWN the runtime makes for a name or node it cannot reach, not a lost
+  // connection's exit (an Ergo node link), not the node's Kill called by a process (pid2).
   if (e.kind != TraceKind::Send && e.kind != TraceKind::SignalSent) return false;
-  return !e.a.valid() && e.signal != SignalType::Down && !(e.kind == TraceKind::Send && e.flag) &&
-         !console::is_console_protocol(e.term);
+  return !e.a.valid() && !e.pid2.valid() && e.signal != SignalType::Down && !(e.kind == TraceKind::Send && e.flag) &&
+         !(e.kind == TraceKind::SignalSent && e.node2 == 1) && !console::is_console_protocol(e.term);
 }
 
 namespace {
