@@ -618,12 +618,15 @@ bool RuntimeCore::drain(Process* p) {
       }
       case SignalKind::Exit: {
         if (ergo_mode) {
+          uint64_t by_alias = 0;  // the link was on an alias: MessageExitAlias
           if (s->linked && s->object != 2) {  // a one-way link's: it must still be there (E1.1)
             bool had = false;
+            MonitorOut rec;
             {
               SpinGuard g(p->lock_);
-              if (p->rel_ && p->rel_->monitors.erase_key(s->ref.id)) had = true;
+              if (p->rel_ && p->rel_->monitors.erase_key(s->ref.id, &rec)) had = true;
             }
+            if (had) by_alias = rec.alias;
             if (!had && !s->local) {
               trace_delivery(*this, SignalType::Exit, s, SignalOutcome::DroppedUnlinked);
               delete s;
@@ -636,6 +639,7 @@ bool RuntimeCore::drain(Process* p) {
             trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Trapped);
             Term object = s->object == 1   ? Term::tuple({Term(s->object_name), Term(node_name(s->object_node))})
                           : s->object == 2 ? Term(node_name(s->object_node))
+                          : by_alias       ? Term(Ref{by_alias})
                                            : Term(s->from);
             s->payload = Term::tuple({Term(atoms::EXIT), std::move(object), s->payload});
             s->kind = SignalKind::Message;
@@ -877,6 +881,10 @@ void RuntimeCore::finish(Process* p) {
   trace(TraceKind::Exit, self, {}, reason);
   if (rel && ergo()) {  // one-way links and monitors on p fire (E1.1, E1.2); p's own go silently
     const uint16_t node = p->node_.load(std::memory_order_relaxed);
+    if (!rel->aliases.empty()) {
+      std::lock_guard g(aliases_m);
+      for (uint64_t a : rel->aliases) aliases.erase(a);
+    }
     for (auto& m : rel->monitored_by) send_signal(ergo_fire(self, node, m, reason, false));
   } else if (rel) {
     for (Pid peer : rel->links) send_exit(self, peer, reason, true);  // R1.1
@@ -1063,19 +1071,7 @@ void RuntimeCore::unregister(Atom name, uint16_t node) {
     ev.name = name;
     emit(std::move(ev));
   }
-  if (!ergo()) return;
-  // E1.3: links and monitors on the name fire with :unregistered; the process lives on.
-  std::vector<MonitorIn> fire;
-  if (Process* p = lookup(pid)) {
-    SpinGuard pg(p->lock_);
-    if (p->rel_ && p->pid_.load(std::memory_order_relaxed) == pid.raw) {
-      for (const MonitorIn& m : p->rel_->monitored_by)
-        if (m.name == name) fire.push_back(m);
-      for (const MonitorIn& m : fire) p->rel_->monitored_by.erase_key(m.ref.id);
-    }
-  }
-  const Term unregistered(intern("unregistered"));
-  for (const MonitorIn& m : fire) send_signal(ergo_fire(pid, node, m, unregistered, false));
+  if (ergo()) ergo_fire_unregistered(pid, node, name, 0);
 }
 
 Pid RuntimeCore::whereis(Atom name, uint16_t node) const {

@@ -43,12 +43,14 @@ struct MonitorOut {  // a monitor this process holds (Ergo mode: or a one-way li
   Pid target;
   Atom name;  // nil unless by name
   bool link = false;
+  uint64_t alias = 0;  // Ergo mode: by alias (its id)
 };
 struct MonitorIn {  // a monitor on this process (Ergo mode: or a one-way link to it)
   Ref ref;
   Pid watcher;
   Atom name;
   bool link = false;
+  uint64_t alias = 0;
 };
 /// A vector with O(1) lookup and removal by key once it grows past a few entries (a supervisor's
 /// links, a watcher of a million monitors). Removal does not keep order.
@@ -112,6 +114,7 @@ struct Relations {
   KeyedVec<MonitorOut, monitor_out_key> monitors;
   KeyedVec<MonitorIn, monitor_in_key> monitored_by;
   std::vector<std::pair<Term, Term>> dictionary;
+  std::vector<uint64_t> aliases;  // Ergo mode: the aliases it made (ids in RuntimeCore::aliases)
 };
 
 // Everything info() reports, read under the process's lock in one go.
@@ -247,9 +250,18 @@ class RuntimeCore {
   // ---- Ergo mode (section E; ergo.cpp) ----
   bool ergo() const noexcept { return opts.semantics == Semantics::Ergo; }
   /// One-way link (link) or monitor of `w` on a pid or name (E1.1-E1.4); returns ergo::Error.
-  uint8_t ergo_relate(Process* w, Pid target, Atom name, uint16_t name_node, bool link, Ref* ref_out);
-  /// Removes w's link (link) or monitor on a pid or name; ergo::Error::TargetUnknown when none.
-  uint8_t ergo_unrelate(Process* w, Pid target, Atom name, bool link);
+  /// alias != 0: on that alias (E1.2).
+  uint8_t ergo_relate(Process* w, Pid target, Atom name, uint16_t name_node, bool link, Ref* ref_out,
+                      uint64_t alias = 0);
+  /// Removes w's link (link) or monitor on a pid, name or alias; ergo::Error::TargetUnknown when none.
+  uint8_t ergo_unrelate(Process* w, Pid target, Atom name, bool link, uint64_t alias = 0);
+  /// Fires the links and monitors on p that name `name` or `alias` with :unregistered (E1.3).
+  void ergo_fire_unregistered(Pid pid, uint16_t node, Atom name, uint64_t alias);
+  Ref ergo_create_alias(Process* p);
+  uint8_t ergo_delete_alias(Process* p, Ref alias);
+  /// Aliases (gen.Alias): id -> the process that made it. A leaf lock.
+  mutable std::mutex aliases_m;
+  std::unordered_map<uint64_t, Pid> aliases;
   /// The exit or DOWN a one-way link or monitor record fires (finish, unregister, cut).
   /// far_node >= 0: fired because the connection to that node was lost (traced as such).
   Signal* ergo_fire(Pid target, uint16_t target_node, const MonitorIn& m, const Term& reason, bool local,

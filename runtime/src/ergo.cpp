@@ -13,9 +13,15 @@ namespace {
 uint8_t err(ergo::Error e) { return static_cast<uint8_t>(e); }
 }  // namespace
 
-uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t name_node, bool link, Ref* ref_out) {
+uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t name_node, bool link, Ref* ref_out,
+                                 uint64_t alias) {
   const Pid me = w->pid();
   if (name != atoms::nil) target = whereis(name, name_node);
+  if (alias) {
+    std::lock_guard g(aliases_m);
+    auto it = aliases.find(alias);
+    target = it == aliases.end() ? Pid{} : it->second;
+  }
   Process* t = lookup(target);
   if (!t) return err(ergo::Error::ProcessUnknown);  // E1.4: a dead pid is an error, not a DOWN
   if (t == w) return err(ergo::Error::NotAllowed);
@@ -24,7 +30,8 @@ uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t nam
     SpinGuard g(w->lock_);
     if (w->rel_)
       for (const MonitorOut& m : w->rel_->monitors)
-        if (m.link == link && m.target == target && m.name == name) return err(ergo::Error::TargetExist);
+        if (m.link == link && m.target == target && m.name == name && m.alias == alias)
+          return err(ergo::Error::TargetExist);
   }
   if (!reach(me, target)) return err(ergo::Error::NoConnection);
   const Ref ref = make_ref();
@@ -32,14 +39,14 @@ uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t nam
   {
     SpinGuard g(w->lock_);
     if (!w->rel_) w->rel_ = std::make_unique<Relations>();
-    w->rel_->monitors.push_back({ref, target, name, link});
+    w->rel_->monitors.push_back({ref, target, name, link, alias});
   }
   bool ok = false;
   {
     SpinGuard g(t->lock_);
     if (t->pid_.load(std::memory_order_relaxed) == target.raw && !t->exiting_.load(std::memory_order_acquire)) {
       if (!t->rel_) t->rel_ = std::make_unique<Relations>();
-      t->rel_->monitored_by.push_back({ref, me, name, link});
+      t->rel_->monitored_by.push_back({ref, me, name, link, alias});
       ok = true;
     }
   }
@@ -62,14 +69,15 @@ uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t nam
   return err(ergo::Error::None);
 }
 
-uint8_t RuntimeCore::ergo_unrelate(Process* w, Pid target, Atom name, bool link) {
+uint8_t RuntimeCore::ergo_unrelate(Process* w, Pid target, Atom name, bool link, uint64_t alias) {
   MonitorOut found;
   bool have = false;
   {
     SpinGuard g(w->lock_);
     if (w->rel_)
       for (const MonitorOut& m : w->rel_->monitors)
-        if (m.link == link && m.target.valid() && m.name == name && (name != atoms::nil || m.target == target)) {
+        if (m.link == link && m.target.valid() && m.name == name && m.alias == alias &&
+            (name != atoms::nil || alias || m.target == target)) {
           found = m;
           have = true;
           break;
@@ -112,7 +120,9 @@ Signal* RuntimeCore::ergo_fire(Pid target, uint16_t target_node, const MonitorIn
       s->object_node = target_node;
     }
   } else {
-    Term object = m.name == atoms::nil ? Term(target) : Term::tuple({Term(m.name), Term(node_name(target_node))});
+    Term object = m.alias                ? Term(Ref{m.alias})
+                  : m.name == atoms::nil ? Term(target)
+                                         : Term::tuple({Term(m.name), Term(node_name(target_node))});
     trace_signal_sent(SignalType::Down, target, m.watcher, reason, m.ref, false, far_node);
     s = make_signal(SignalKind::Down, target, m.watcher,
                     Term::tuple({Term(atoms::DOWN), Term(m.ref), Term(atoms::process), std::move(object), reason}));
@@ -120,6 +130,49 @@ Signal* RuntimeCore::ergo_fire(Pid target, uint16_t target_node, const MonitorIn
   s->ref = m.ref;
   s->local = local;
   return s;
+}
+
+Ref RuntimeCore::ergo_create_alias(Process* p) {
+  const Ref a = make_ref();
+  {
+    std::lock_guard g(aliases_m);
+    aliases.emplace(a.id, p->pid());
+  }
+  SpinGuard g(p->lock_);
+  if (!p->rel_) p->rel_ = std::make_unique<Relations>();
+  p->rel_->aliases.push_back(a.id);
+  return a;
+}
+
+uint8_t RuntimeCore::ergo_delete_alias(Process* p, Ref alias) {
+  {
+    SpinGuard g(p->lock_);
+    if (!p->rel_) return err(ergo::Error::TargetUnknown);
+    auto& v = p->rel_->aliases;
+    auto it = std::find(v.begin(), v.end(), alias.id);
+    if (it == v.end()) return err(ergo::Error::TargetUnknown);
+    v.erase(it);
+  }
+  {
+    std::lock_guard g(aliases_m);
+    aliases.erase(alias.id);
+  }
+  ergo_fire_unregistered(p->pid(), p->node_.load(std::memory_order_relaxed), atoms::nil, alias.id);
+  return err(ergo::Error::None);
+}
+
+void RuntimeCore::ergo_fire_unregistered(Pid pid, uint16_t node, Atom name, uint64_t alias) {
+  std::vector<MonitorIn> fire;
+  if (Process* p = lookup(pid)) {
+    SpinGuard pg(p->lock_);
+    if (p->rel_ && p->pid_.load(std::memory_order_relaxed) == pid.raw) {
+      for (const MonitorIn& m : p->rel_->monitored_by)
+        if ((name != atoms::nil && m.name == name) || (alias && m.alias == alias)) fire.push_back(m);
+      for (const MonitorIn& m : fire) p->rel_->monitored_by.erase_key(m.ref.id);
+    }
+  }
+  const Term unregistered(intern("unregistered"));
+  for (const MonitorIn& m : fire) send_signal(ergo_fire(pid, node, m, unregistered, false));
 }
 
 void RuntimeCore::ergo_enqueue_locked(Process* p, Signal* s) {
@@ -232,9 +285,11 @@ Error relate(Process& self, const Target& t, bool link, bool add) {
   require_ergo(c);
   if (t.kind == Target::Kind::Node) return node_relate(c, self.pid(), t.node, link, add);
   const Atom name = t.kind == Target::Kind::Name ? t.name : atoms::nil;
-  if (!add) return static_cast<Error>(c.ergo_unrelate(&self, t.pid, name, link));
+  const uint64_t alias = t.kind == Target::Kind::Alias ? t.alias.id : 0;
+  if (t.kind == Target::Kind::Alias && !alias) return Error::ProcessUnknown;
+  if (!add) return static_cast<Error>(c.ergo_unrelate(&self, t.pid, name, link, alias));
   const uint16_t node = t.kind == Target::Kind::Name ? t.node : 0;
-  return static_cast<Error>(c.ergo_relate(&self, t.pid, name, node, link, nullptr));
+  return static_cast<Error>(c.ergo_relate(&self, t.pid, name, node, link, nullptr, alias));
 }
 
 Error relate(Runtime& rt, Pid watcher, const Target& t, bool link, bool add) {
@@ -255,6 +310,25 @@ Error unlink(Runtime& rt, Pid watcher, const Target& t) { return relate(rt, watc
 Error monitor(Runtime& rt, Pid watcher, const Target& t) { return relate(rt, watcher, t, false, true); }
 Error demonitor(Runtime& rt, Pid watcher, const Target& t) { return relate(rt, watcher, t, false, false); }
 
+Ref create_alias(Process& self) {
+  RuntimeCore& c = detail::core_of(self);
+  require_ergo(c);
+  return c.ergo_create_alias(&self);
+}
+
+Error delete_alias(Process& self, Ref alias) {
+  RuntimeCore& c = detail::core_of(self);
+  require_ergo(c);
+  return static_cast<Error>(c.ergo_delete_alias(&self, alias));
+}
+
+Pid alias_owner(Runtime& rt, Ref alias) {
+  RuntimeCore& c = rt.core();
+  std::lock_guard g(c.aliases_m);
+  auto it = c.aliases.find(alias.id);
+  return it == c.aliases.end() ? Pid{} : it->second;
+}
+
 void send(Process& self, Pid to, Term msg, Priority p) {
   RuntimeCore& c = detail::core_of(self);
   c.send_message(self.pid(), to, std::move(msg), c.ergo() ? static_cast<uint8_t>(p) : 0);
@@ -264,6 +338,7 @@ const char* message_name(const Term& m) {
   if (m.is_tagged(atoms::EXIT, 3)) {
     const Term& o = m[1];
     if (o.is_pid()) return "MessageExitPID";
+    if (o.is_ref()) return "MessageExitAlias";
     if (o.is_tuple() && o.tuple_size() == 2) return "MessageExitProcessID";
     if (o.is_atom()) return "MessageExitNode";
     return "";
@@ -271,6 +346,7 @@ const char* message_name(const Term& m) {
   if (m.is_tagged(atoms::DOWN, 5)) {
     const Term& o = m[3];
     if (o.is_pid()) return "MessageDownPID";
+    if (o.is_ref()) return "MessageDownAlias";
     if (o.is_tuple()) return "MessageDownProcessID";
     return "";
   }

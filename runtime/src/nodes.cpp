@@ -235,7 +235,7 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
       trace_signal_sent(SignalType::Exit, peer, self, noconnection, {}, true, other);
     }
     for (const MonitorOut& m : one_way)
-      out.push_back(ergo_fire(m.target, other, MonitorIn{m.ref, self, m.name, true}, noconnection, true, other));
+      out.push_back(ergo_fire(m.target, other, MonitorIn{m.ref, self, m.name, true, m.alias}, noconnection, true, other));
     for (const MonitorOut& m : monitors) {
       Term object = m.name == atoms::nil ? Term(m.target) : Term::tuple({Term(m.name), Term(other_name)});
       Signal* s = make_signal(SignalKind::Down, m.target, self,

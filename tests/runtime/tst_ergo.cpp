@@ -57,6 +57,7 @@ class TestErgo : public QObject {
   void e1_1_unlinkRemovesOnlyTheCallersLink();
   void e1_2_linkAndMonitorByNameNameTheTarget();
   void e1_3_unregisterFiresUnregisteredProcessLivesOn();
+  void e1_2_e1_3_aliases();
   void e1_4_errorsAreReturnValues();
   void e1_4_ergoCallsRefuseBeamMode();
   void e1_5_normalKillsANonTrappingLinker();
@@ -237,6 +238,73 @@ void TestErgo::e1_3_unregisterFiresUnregisteredProcessLivesOn() {
   rt.exit(svc, A("crash"));
   rt.run_until_idle();
   QCOMPARE(trapper.size(), size_t(2));
+}
+
+void TestErgo::e1_2_e1_3_aliases() {
+  // An alias is a reference a process makes; links and monitors on it name it (MessageExitAlias,
+  // MessageDownAlias); deleting it fires them with :unregistered while the process lives on.
+  Runtime rt(ergoDet());
+  struct Aliases {
+    Ref a1, a2;
+  } al;
+  Pid owner = rt.spawn(
+      [](Process& self, Aliases* al) -> Task<> {
+        al->a1 = ergo::create_alias(self);
+        al->a2 = ergo::create_alias(self);
+        for (;;) {
+          Term m = co_await self.receive();
+          if (m.is_atom(intern("delete"))) ergo::delete_alias(self, al->a1);
+          if (m.is_atom(intern("crash"))) co_await self.exit(A("crash"));
+        }
+      },
+      &al);
+  rt.run_until_idle();
+  QCOMPARE(ergo::alias_owner(rt, al.a1), owner);
+  Log log;
+  Pid w = rt.spawn(
+      [](Process& self, Aliases* al, Log* log) -> Task<> {
+        self.trap_exit(true);
+        std::string e;
+        for (Ref a : {al->a1, al->a2}) {
+          e += ergo::to_string(ergo::link(self, ergo::Target::alias_of(a)));
+          e += ergo::to_string(ergo::monitor(self, ergo::Target::alias_of(a)));
+        }
+        e += ergo::to_string(ergo::link(self, ergo::Target::alias_of(al->a1)));
+        log->push(A(e));
+        for (;;) log->push(co_await self.receive());
+      },
+      &al, &log);
+  rt.run_until_idle();
+  rt.send(owner, A("delete"));
+  rt.run_until_idle();
+  QVERIFY(rt.alive(owner));
+  QVERIFY(!ergo::alias_owner(rt, al.a1).valid());
+  QCOMPARE(log.size(), size_t(3));
+  CHECK_STR(S(log.at(0)), ":ErrTargetExist");
+  CHECK_STR(S(log.at(1)), "{:EXIT, " + R(al.a1) + ", :unregistered}");
+  QCOMPARE(std::string(ergo::message_name(log.at(1))), std::string("MessageExitAlias"));
+  CHECK_STR(S(log.at(2)[3]), R(al.a1));
+  QCOMPARE(std::string(ergo::message_name(log.at(2))), std::string("MessageDownAlias"));
+  // A deleted alias is unknown; deleting it again too.
+  Log l2;
+  rt.spawn(ergoCalls,
+           std::vector<std::function<ergo::Error(Process&)>>{
+               [&](Process& s) { return ergo::link(s, ergo::Target::alias_of(al.a1)); },
+               [&](Process& s) { return ergo::delete_alias(s, al.a2); }},
+           &l2);
+  rt.run_until_idle();
+  CHECK_STR(l2.str(), "[:\"e:ErrProcessUnknown\", :\"e:ErrTargetUnknown\"]");
+  // The owner's end fires the other alias's link and monitor with its reason.
+  rt.send(owner, A("crash"));
+  rt.run_until_idle();
+  QCOMPARE(log.size(), size_t(5));
+  const Term exitMsgA2 = log.at(3).is_tagged(atoms::EXIT, 3) ? log.at(3) : log.at(4);
+  const Term downMsgA2 = log.at(3).is_tagged(atoms::DOWN, 5) ? log.at(3) : log.at(4);
+  CHECK_STR(S(exitMsgA2), "{:EXIT, " + R(al.a2) + ", :crash}");
+  CHECK_STR(S(downMsgA2[3]), R(al.a2));
+  CHECK_STR(S(downMsgA2[4]), ":crash");
+  QVERIFY(!ergo::alias_owner(rt, al.a2).valid());
+  QVERIFY(rt.alive(w));
 }
 
 void TestErgo::e1_4_errorsAreReturnValues() {

@@ -11,6 +11,7 @@
 // Messages keep the runtime's shapes, so OTP code runs unchanged; the views name them as Ergo does:
 //   {:EXIT, pid, reason}            MessageExitPID        {:EXIT, {name, node}, reason}   MessageExitProcessID
 //   {:EXIT, node, reason}           MessageExitNode       {:DOWN, ref, :process, pid, r}  MessageDownPID
+//   {:EXIT, alias, reason}          MessageExitAlias      {:DOWN, ref, :process, alias, r}  MessageDownAlias
 //   {:DOWN, ref, :process, {name, node}, r}  MessageDownProcessID                {:nodedown, node}  MessageDownNode
 // Reasons are atoms: :normal (TerminateReasonNormal), :kill (TerminateReasonKill), :shutdown
 // (TerminateReasonShutdown), :unregistered (ErrUnregistered), :noconnection (ErrNoConnection);
@@ -43,15 +44,17 @@ const char* to_string(Error e);
 /// The queue a message goes to (E1.9): Normal -> Main, High -> System, Max -> Urgent.
 enum class Priority : uint8_t { Normal = 0, High = 1, Max = 2 };
 
-/// What a link or monitor targets (E1.2). Aliases are not modelled.
+/// What a link or monitor targets (E1.2).
 struct Target {
-  enum class Kind : uint8_t { Pid, Name, Node } kind = Kind::Pid;
+  enum class Kind : uint8_t { Pid, Name, Alias, Node } kind = Kind::Pid;
   Pid pid;
   Atom name{atoms::nil.id};
   uint16_t node = 0;  // Name: the node the name is registered on; Node: the node
-  static Target process(Pid p) { return Target{Kind::Pid, p, atoms::nil, 0}; }
-  static Target registered(Atom n, uint16_t on_node = 0) { return Target{Kind::Name, Pid{}, n, on_node}; }
-  static Target node_of(uint16_t n) { return Target{Kind::Node, Pid{}, atoms::nil, n}; }
+  Ref alias;          // Alias: one create_alias made
+  static Target process(Pid p) { return Target{Kind::Pid, p, atoms::nil, 0, {}}; }
+  static Target registered(Atom n, uint16_t on_node = 0) { return Target{Kind::Name, Pid{}, n, on_node, {}}; }
+  static Target alias_of(Ref a) { return Target{Kind::Alias, Pid{}, atoms::nil, 0, a}; }
+  static Target node_of(uint16_t n) { return Target{Kind::Node, Pid{}, atoms::nil, n, {}}; }
 };
 
 // From the process's own code. In BEAM mode these throw ErlangError(:badarg): they are Ergo's.
@@ -61,6 +64,13 @@ Error monitor(Process& self, const Target& t);
 Error demonitor(Process& self, const Target& t);
 /// Sends `msg` into the queue `p` names (the Main queue in BEAM mode, where there is one queue).
 void send(Process& self, Pid to, Term msg, Priority p);
+/// A new alias of the calling process (gen.Alias, a reference). It goes with the process.
+Ref create_alias(Process& self);
+/// Deletes one of the caller's aliases: links and monitors on it fire with :unregistered while the
+/// process lives on (E1.3). TargetUnknown when it is not one of the caller's.
+Error delete_alias(Process& self, Ref alias);
+/// The process an alias belongs to (invalid when deleted or its process ended). Any thread.
+Pid alias_owner(Runtime& rt, Ref alias);
 
 // For tools (the window), as if `watcher` made the call. NotAllowed when the watcher is not alive.
 Error link(Runtime& rt, Pid watcher, const Target& t);
