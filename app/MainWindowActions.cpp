@@ -157,6 +157,7 @@ void MainWindow::relate(Pid watcher, const ergo::Target& target, views::Relation
     case ergo::Target::Kind::Pid: t = pidText(target.pid); break;
     case ergo::Target::Kind::Name: t = tr("the name %1").arg(QString::fromStdString(inspect_atom(target.name))); break;
     case ergo::Target::Kind::Node: t = tr("node %1").arg(model_->nodeText(target.node)); break;
+    default: t = tr("its target"); break;  // kinds the window does not offer
   }
   const QString w = pidText(watcher);
   QString done;
@@ -181,17 +182,17 @@ void MainWindow::relateDialog(views::Relation what, ergo::Target::Kind kind) {
   const views::ProcessRecord* self = model_->find(watcher);
   switch (kind) {
     case ergo::Target::Kind::Pid: {
-      std::vector<Pid> pids;
-      if (remove && link) pids = self->one_way_links;
-      else if (remove)
-        for (const auto& [ref, p] : self->monitors) pids.push_back(p);
-      else
-        for (const auto& [key, r] : model_->processes())
-          if (r.pid != watcher) pids.push_back(r.pid);
-      for (Pid p : pids) {
+      auto add = [&](Pid p) {
         items << pidText(p);
         targets.push_back(ergo::Target::process(p));
-      }
+      };
+      if (remove && link)
+        for (Pid p : self->one_way_links) add(p);
+      else if (remove)
+        for (const auto& [ref, p] : self->monitors) add(p);
+      else
+        for (const auto& [key, r] : model_->processes())
+          if (r.pid != watcher) add(r.pid);
       break;
     }
     case ergo::Target::Kind::Name:
@@ -213,6 +214,7 @@ void MainWindow::relateDialog(views::Relation what, ergo::Target::Kind kind) {
       }
       break;
     }
+    default: return;  // not offered by the menu
   }
   QString title;
   switch (what) {

@@ -20,8 +20,9 @@ QString targetText(Runtime& rt, const ergo::Target& t) {
       return t.node < nodes.size() ? QCoreApplication::translate("EmbeddedSource", "node %1").arg(QString::fromStdString(std::string(atom_name(nodes[t.node]))))
                                    : QCoreApplication::translate("EmbeddedSource", "node %1").arg(t.node);
     }
+    default: break;
   }
-  return {};
+  return QCoreApplication::translate("EmbeddedSource", "its target");
 }
 
 /// An Ergo error in words: its name, then what is wrong ("ErrTargetExist: #PID<0.5.0> already

@@ -43,16 +43,14 @@ QString ergoMessageText(const Term& msg, const std::function<QString(const Term&
   if (name.isEmpty()) return {};
   auto F = [&](const Term& x) { return field ? field(x) : termText(x); };
   auto R = [&](const Term& r) { return html ? ergoReasonText(r).toHtmlEscaped() : ergoReasonText(r); };
-  // {:EXIT, object, reason}, {:DOWN, ref, :process, object, reason}, {:nodedown, node}
-  if (msg.is_tagged(atoms::EXIT, 3)) {
-    if (msg[1].is_atom()) return QStringLiteral("%1{Name: %2}").arg(name, F(msg[1]));
-    return QStringLiteral("%1{%2: %3, Reason: %4}")
-        .arg(name, msg[1].is_pid() ? QStringLiteral("PID") : QStringLiteral("ProcessID"), F(msg[1]), R(msg[2]));
-  }
-  if (msg.is_tagged(atoms::DOWN, 5))
-    return QStringLiteral("%1{%2: %3, Reason: %4}")
-        .arg(name, msg[3].is_pid() ? QStringLiteral("PID") : QStringLiteral("ProcessID"), F(msg[3]), R(msg[4]));
-  return QStringLiteral("%1{Name: %2}").arg(name, F(msg[1]));
+  // {:EXIT, object, reason}, {:DOWN, ref, :process, object, reason}, {:nodedown, node}; the field
+  // is named as the message is: MessageExitPID{PID, Reason}, ...ProcessID{ProcessID, ...}, ...Node{Name}.
+  const bool exit = msg.is_tagged(atoms::EXIT, 3);
+  const QString kind = name.mid(QStringLiteral("MessageExit").size());  // "MessageDown" is as long
+  if (kind == QLatin1String("Node")) return QStringLiteral("%1{Name: %2}").arg(name, F(msg[1]));
+  const Term& object = exit ? msg[1] : msg[3];
+  const Term& reason = exit ? msg[2] : msg[4];
+  return QStringLiteral("%1{%2: %3, Reason: %4}").arg(name, kind, F(object), R(reason));
 }
 
 void ErgoNaming::observe(const TraceEvent& e) {

@@ -90,7 +90,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
       case ReductionsCol: return QVariant::fromValue<quint64>(r->reductions);
       case MemoryCol: return QVariant::fromValue<quint64>(r->memory);
       case MsgQCol: return r->message_queue_len;
-      case LinksCol: return int(r->links.size());
+      case LinksCol: return int(r->links.size() + r->one_way_links.size());  // Ergo: the one-way ones it holds
       case MonitorsCol: return int(r->monitors.size());
       case RestartsCol: return int(r->restarts);
       case TrapExitCol: return r->trap_exit;
@@ -105,7 +105,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
       case ReductionsCol: return QString::number(r->reductions);
       case MemoryCol: return bytes(r->memory);
       case MsgQCol: return QString::number(r->message_queue_len);
-      case LinksCol: return QString::number(r->links.size());
+      case LinksCol: return QString::number(r->links.size() + r->one_way_links.size());
       case MonitorsCol: return QString::number(r->monitors.size());
       case RestartsCol: return QString::number(r->restarts);
       case TrapExitCol: return r->trap_exit ? QStringLiteral("true") : QStringLiteral("false");
