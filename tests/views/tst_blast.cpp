@@ -54,6 +54,7 @@ private slots:
   void cyclesTerminate();
   void reasonTravelsUnchanged();
   void fromTheModel();
+  void ergoFollowsTheArrows();
 };
 
 void TestBlast::chainDiesToTheTrapper() {
@@ -140,6 +141,38 @@ void TestBlast::fromTheModel() {
   w.sync();
   QVERIFY(!w.alive(a) && !w.alive(b));
   QVERIFY(w.alive(root) && w.alive(c) && w.alive(mon));
+}
+
+void TestBlast::ergoFollowsTheArrows() {
+  // Ergo mode: an exit goes only to those that link to the process that ends (E1.1), :normal ends
+  // a linker that does not trap (E1.5), the window's Kill is forced and its reason :kill (E1.6).
+  BlastTopology one = topo({}, {}, {}, 2);
+  one[1].links.push_back(pid(2));  // 2 links to 1: it gets 1's exit
+  const auto normal = computeBlastRadius(one, pid(1), Term(atoms::normal), Semantics::Ergo);
+  QCOMPARE(dead(normal), (QList<uint32_t>{1, 2}));
+  QVERIFY(computeBlastRadius(one, pid(1), Term(atoms::normal)).targetUnaffected);  // BEAM
+  QCOMPARE(dead(computeBlastRadius(one, pid(2), A("boom"), Semantics::Ergo)), QList<uint32_t>{2});  // not against the arrow
+
+  // Predicted from a real Ergo runtime's model, then done.
+  World w(Semantics::Ergo);
+  const Pid target = w.rt.spawn(idle);
+  const Pid l1 = w.rt.spawn(linked, target, false);
+  const Pid l2 = w.rt.spawn(linked, l1, false);
+  const Pid trap = w.rt.spawn(linked, l1, true);
+  const Pid mon = w.rt.spawn(watcher, l1);
+  const Pid up = w.rt.spawn(idle);
+  w.sync();
+  QVERIFY(w.rt.link(target, up));  // target -> up: up does not care when target goes
+  w.sync();
+  const auto r = computeBlastRadius(views::topologyOf(w.model), target, Term(atoms::kill), Semantics::Ergo);
+  QCOMPARE(dead(r), (QList<uint32_t>{target.serial(), l1.serial(), l2.serial()}));
+  for (const auto& d : r.dies) QVERIFY(d.reason.is_atom(atoms::kill));
+  QCOMPARE(serials(r.trapsExit), QList<uint32_t>{trap.serial()});
+  QCOMPARE(serials(r.getsDown), QList<uint32_t>{mon.serial()});
+  QVERIFY(w.rt.kill(target));
+  w.sync();
+  QVERIFY(!w.alive(target) && !w.alive(l1) && !w.alive(l2));
+  QVERIFY(w.alive(trap) && w.alive(mon) && w.alive(up));
 }
 
 QTEST_MAIN(TestBlast)
