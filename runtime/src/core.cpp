@@ -886,6 +886,10 @@ void RuntimeCore::finish(Process* p) {
       for (uint64_t a : rel->aliases) aliases.erase(a);
     }
     for (auto& m : rel->monitored_by) send_signal(ergo_fire(self, node, m, reason, false));
+    if (multi_node.load(std::memory_order_acquire)) {  // its node links go with it
+      std::lock_guard g(nodes_m);
+      std::erase_if(node_links, [&](const std::pair<Pid, uint16_t>& l) { return l.first == self; });
+    }
   } else if (rel) {
     for (Pid peer : rel->links) send_exit(self, peer, reason, true);  // R1.1
     for (auto& m : rel->monitored_by) {
@@ -896,7 +900,11 @@ void RuntimeCore::finish(Process* p) {
       s->ref = m.ref;
       send_signal(s);
     }
-    for (auto& m : rel->monitors) {  // R3.7: drop ours from the targets, silently
+  }
+  if (rel) {
+    // R3.7 (and Ergo's one-way links, whose linker's end tells the target nothing): drop ours from
+    // the targets, silently.
+    for (auto& m : rel->monitors) {
       if (Process* t = lookup(m.target)) {
         SpinGuard g(t->lock_);
         if (t->rel_ && t->pid_.load(std::memory_order_relaxed) == m.target.raw) {

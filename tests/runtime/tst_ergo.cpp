@@ -55,6 +55,7 @@ class TestErgo : public QObject {
   void e1_1_linksAreOneWay();
   void e1_1_spawnLinkIsLinkParentAndLinkChild();
   void e1_1_unlinkRemovesOnlyTheCallersLink();
+  void e1_1_aLinkersEndLeavesNothingOnTheTarget();
   void e1_2_linkAndMonitorByNameNameTheTarget();
   void e1_3_unregisterFiresUnregisteredProcessLivesOn();
   void e1_2_e1_3_aliases();
@@ -170,6 +171,35 @@ void TestErgo::e1_1_unlinkRemovesOnlyTheCallersLink() {
   rt.exit(a, A("crash"));
   rt.run_until_idle();
   QVERIFY(!rt.alive(c));
+}
+
+void TestErgo::e1_1_aLinkersEndLeavesNothingOnTheTarget() {
+  // The linker's end tells the target nothing and leaves no record there: when the target ends
+  // later, no exit or DOWN goes to the ended linker (and a node link goes with its process).
+  Runtime rt(ergoDet());
+  rt.set_tracing(true);
+  auto b = rt.add_node(intern("b@host"));
+  Pid target = rt.spawn(idle);
+  Pid linker = rt.spawn(
+      [](Process& self, Pid t, uint16_t node) -> Task<> {
+        ergo::link(self, ergo::Target::process(t));
+        ergo::monitor(self, ergo::Target::process(t));
+        ergo::link(self, ergo::Target::node_of(node));
+        (void)co_await self.receive();
+      },
+      target, uint16_t(b));
+  rt.run_until_idle();
+  rt.send(linker, A("go"));
+  rt.run_until_idle();
+  QVERIFY(!rt.alive(linker));
+  drainAll(rt);
+  rt.exit(target, A("crash"));
+  rt.partition(0, b);
+  rt.run_until_idle();
+  QVERIFY(!rt.alive(target));
+  for (const TraceEvent& e : drainAll(rt))
+    QVERIFY2(!((e.kind == TraceKind::SignalSent || e.kind == TraceKind::SignalDelivered) && e.b == linker),
+             "a signal went to the ended linker");
 }
 
 void TestErgo::e1_2_linkAndMonitorByNameNameTheTarget() {
