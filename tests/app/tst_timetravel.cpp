@@ -75,6 +75,7 @@ private slots:
   void ctrlClickAddsToTheMailboxChart();
   void noShellGlyphOnARecordingsPids();
   void aJumpShowsTheSignalsInFlight();
+  void anErgoRecordingIsShownByErgoRules();
 };
 
 void TestTimeTravel::openingARecordingPausesTheLiveRuntime() {
@@ -356,6 +357,36 @@ void TestTimeTravel::aJumpShowsTheSignalsInFlight() {
   scene->advance();
   QVERIFY(std::none_of(scene->signalAnims().begin(), scene->signalAnims().end(),
                        [](const actorscope::views::SignalAnim& a) { return a.listed && !a.delivered; }));
+}
+
+void TestTimeTravel::anErgoRecordingIsShownByErgoRules() {
+  // A recording says whose rules it was made under: a BEAM window opening an Ergo one reads its
+  // links as one-way arrows and says "Ergo mode" until Live, then follows its own runtime again.
+  QTemporaryDir dir;
+  const QString rec = dir.filePath(QStringLiteral("ergo.jsonl"));
+  std::ostringstream err;
+  actorscope::HeadlessOptions opts;
+  opts.semantics = actorscope::Semantics::Ergo;
+  QCOMPARE(actorscope::record_headless("ergo-service", {}, 1000, rec.toStdString(), err, opts), 0);
+  MainWindow window;
+  QVERIFY(window.setScenario(QStringLiteral("kv")));  // BEAM: supervisors linked to their children
+  QVERIFY(!window.observerModel()->ergo());
+  QVERIFY(window.openRecording(rec));
+  QVERIFY(window.observerModel()->ergo());
+  QVERIFY2(window.windowTitle().endsWith(QStringLiteral("replay of ergo.jsonl (Ergo mode)")), qPrintable(window.windowTitle()));
+  window.timeline()->seekIndex(window.timeline()->replay()->size());
+  window.graphScene()->advance();
+  auto count = [&](actorscope::views::GraphEdge::Kind k) {
+    const auto edges = window.graphScene()->edges();
+    return std::count_if(edges.begin(), edges.end(), [k](const auto& e) { return e.kind == k; });
+  };
+  QCOMPARE(count(actorscope::views::GraphEdge::OneWayLink), 3);  // each worker -> :service
+  QCOMPARE(count(actorscope::views::GraphEdge::Link), 0);
+  window.timeline()->goLive();
+  QVERIFY(!window.observerModel()->ergo());
+  QVERIFY(!window.windowTitle().contains(QStringLiteral("Ergo")));
+  QTRY_VERIFY_WITH_TIMEOUT((window.tick(), window.graphScene()->advance(), count(actorscope::views::GraphEdge::Link) > 0), 30000);
+  QCOMPARE(count(actorscope::views::GraphEdge::OneWayLink), 0);
 }
 
 QTEST_MAIN(TestTimeTravel)
