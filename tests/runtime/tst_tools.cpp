@@ -3,6 +3,8 @@
 
 #include "helpers.hpp"
 
+#include "actorscope/lockstep.hpp"
+
 using namespace ts;
 
 class TstTools : public QObject {
@@ -88,6 +90,34 @@ class TstTools : public QObject {
     rt.run_until_idle();
     CHECK_STR(log.str(), "[]");
     QVERIFY(!rt.monitor(t, w).has_value());  // a dead watcher monitors nothing
+  }
+
+  // Lockstep (the compare window): two deterministic runtimes kept at one virtual time. A step at
+  // the earlier due time delivers only on the runtime that has something due then; the other's
+  // clock moves with it.
+  void lockstepKeepsRuntimesAtOneTime() {
+    auto sleeper = [](Process& self, int64_t ms) -> Task<> {
+      (void)co_await self.receive([](const Term&) { return false; }, ms);
+    };
+    Runtime a(det()), b(det());
+    const int64_t t0 = a.now_ns();
+    QCOMPARE(b.now_ns(), t0);
+    Pid pa = a.spawn(sleeper, int64_t(100));
+    Pid pb = b.spawn(sleeper, int64_t(300));
+    QCOMPARE(next_due_ns(a), std::optional<int64_t>(t0 + 100'000'000));
+    QCOMPARE(next_due_ns(b), std::optional<int64_t>(t0 + 300'000'000));
+    const int64_t t = t0 + 100'000'000;
+    QVERIFY(step_at(a, t));
+    QVERIFY(!step_at(b, t));
+    QCOMPARE(a.now_ns(), t);
+    QCOMPARE(b.now_ns(), t);
+    QVERIFY(!a.alive(pa));
+    QVERIFY(b.alive(pb));
+    QVERIFY(!next_due_ns(a));
+    QVERIFY(step_at(b, *next_due_ns(b)));
+    QVERIFY(!b.alive(pb));
+    Runtime th(threaded(1));
+    QVERIFY(!next_due_ns(th));  // threaded: no virtual time
   }
 };
 
