@@ -72,6 +72,7 @@ private slots:
   void badExitReasonIsRefused();
   void everyErgoScenarioRuns_data();
   void everyErgoScenarioRuns();
+  void opensFromTheMenuPlaying();
   void screenshots();
 };
 
@@ -189,6 +190,22 @@ void TestCompare::everyErgoScenarioRuns() {
   QVERIFY2(!w.statusBar()->currentMessage().contains(QStringLiteral("failed")), qPrintable(w.statusBar()->currentMessage()));
 }
 
+void TestCompare::opensFromTheMenuPlaying() {
+  QWidget parent;
+  QPointer<CompareWindow> w = actorscope::app::openCompareWindow(&parent, QStringLiteral("ergo-trapped-kill"));
+  QVERIFY(w);
+  QVERIFY(w->isWindow() && w->isVisible());
+  QCOMPARE(w->scenario(), QStringLiteral("ergo-trapped-kill"));
+  QVERIFY(w->playing());
+  QTRY_VERIFY_WITH_TIMEOUT(w->virtualNowNs() > 0, kTimeout);
+  // An unknown name falls back to the first of the chapter's scenarios.
+  QPointer<CompareWindow> w2 = actorscope::app::openCompareWindow(&parent, QStringLiteral("no-such-scenario"));
+  QCOMPARE(w2->scenario(), CompareWindow::scenarioNames().front());
+  w->close();
+  w2->close();
+  QTRY_VERIFY_WITH_TIMEOUT(!w && !w2, kTimeout);  // deleted on close
+}
+
 void TestCompare::screenshots() {
   const QString dir = qEnvironmentVariable("ACTORSCOPE_COMPARE_SHOTS");
   if (dir.isEmpty()) QSKIP("set ACTORSCOPE_COMPARE_SHOTS=dir to grab the window");
@@ -207,6 +224,16 @@ void TestCompare::screenshots() {
     QTRY_VERIFY_WITH_TIMEOUT(!alive(o.w, Semantics::Beam, o.worker2), kTimeout);
     o.w.selectSerial(o.service);
     QVERIFY(grab("crashed"));
+  }
+  // The chapter's other cases just after their first act (each acts at 2 s).
+  for (const QString& name : CompareWindow::scenarioNames()) {
+    if (!name.startsWith(QStringLiteral("ergo-")) || name == QStringLiteral("ergo-service")) continue;
+    CompareWindow w(name);
+    w.resize(1280, 720);
+    w.show();
+    QVERIFY(stepThrough(w, 2500 * kMs));
+    QTest::qWait(2500);
+    QVERIFY(w.grab().save(QDir(dir).filePath(QStringLiteral("compare-1280x720-%1.png").arg(name))));
   }
 }
 
