@@ -318,7 +318,11 @@ void CompareWindow::drive(std::function<void(Runtime&)> fn) {
     Side* s = sp.get();
     s->host->query<Clock>(
         [fn](Runtime& rt) {
-          if (fn) fn(rt);
+          try {
+            if (fn) fn(rt);
+          } catch (...) {
+            // The host drops a failed command; the clock still answers, so the window is never stuck busy.
+          }
           const std::optional<int64_t> due = next_due_ns(rt);
           return Clock{rt.now_ns(), due};
         },
