@@ -76,55 +76,60 @@
     <name>EmbeddedSource</name>
     <message>
         <location filename="../../views/observer/EmbeddedSource.cpp" line="+11"/>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%1 is not alive</source>
         <translation>%1 не жив</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <location line="+1"/>
         <source>node %1</source>
-        <translation type="unfinished">узел %1</translation>
+        <translation>узел %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>its target</source>
+        <translation>его цель</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>no process is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>нет процесса %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 already links to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>связь %1 → %2 уже есть</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 already monitors %2</source>
-        <translation type="unfinished"></translation>
+        <translation>монитор %1 → %2 уже есть</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 cannot link to itself</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не может связаться сам с собой</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 cannot monitor itself</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не может следить сам за собой</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 has no link to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>связи %1 → %2 нет</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 does not monitor %2</source>
-        <translation type="unfinished"></translation>
+        <translation>монитора %1 → %2 нет</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 cannot be reached from %2&apos;s node</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 недоступен с узла процесса %2</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -139,7 +144,7 @@
     <message>
         <location line="+30"/>
         <source>Ergo links and monitors need Ergo mode (Scenario &gt; Ergo semantics)</source>
-        <translation type="unfinished"></translation>
+        <translation>для связей и мониторов Ergo нужен режим Ergo (Сценарий &gt; Семантика Ergo)</translation>
     </message>
     <message>
         <location line="+77"/>
@@ -165,109 +170,109 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../views/observer/EventText.cpp" line="+90"/>
+        <location filename="../../views/observer/EventText.cpp" line="+88"/>
         <source>%1 terminated (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 завершил работу (%2)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 links to node %2 (LinkNode: it gets an exit when the connection is lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 связался с узлом %2 (LinkNode: он получит сигнал выхода, когда соединение будет потеряно)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 removed its link to node %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 убрал свою связь с узлом %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 links to the name %2, now %3 (LinkProcessID, one-way)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 связался с именем %2, сейчас это %3 (LinkProcessID, односторонняя связь)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 removed its link to the name %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 убрал свою связь с именем %2 (%3)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 links to %2 (LinkPID, one-way)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 связался с %2 (LinkPID, односторонняя связь)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 removed its link to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 убрал свою связь с %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 monitors the name %2, now %3 (MonitorProcessID)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 следит за именем %2, сейчас это %3 (MonitorProcessID)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 monitors %2 (MonitorPID)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 следит за %2 (MonitorPID)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is unreachable: %2 gets a DOWN with ErrNoConnection from its own side</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 недоступен: %2 получает DOWN с ErrNoConnection со своей собственной стороны</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is unreachable: %2 gets an exit with ErrNoConnection from its own side</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 недоступен: %2 получает сигнал выхода с ErrNoConnection со своей собственной стороны</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is down: %2 goes to %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 завершился: %2 отправляется процессу %3 (%4)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1&apos;s end of the link sends %2 an exit (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>связь со стороны %1 отправляет процессу %2 сигнал выхода (%3)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the observer sent an exit to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>наблюдатель отправил сигнал выхода процессу %1 (%2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 sent an exit to %2 (SendExit: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отправил сигнал выхода процессу %2 (SendExit: %3)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the node killed %1 (Kill: forced, it cannot be trapped)</source>
-        <translation type="unfinished"></translation>
+        <translation>узел убил %1 (Kill: принудительно, перехватить нельзя)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 terminated: its link to %2 fired (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 завершил работу: сработала его связь с %2 (%3)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 was terminated by an exit from %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 завершён сигналом выхода от %2 (%3)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 got %2 from %3 (%4) in its Urgent queue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 получил %2 от %3 (%4) в очередь Urgent (срочную)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 dropped the exit from %2: it no longer links to it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отбросил сигнал выхода от %2: он больше не связан с ним</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 got %2 for %3 (%4) in its System queue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 получил %2 о %3 (%4) в очередь System (системную)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -599,7 +604,8 @@
         <location filename="../../views/NodeItem.cpp" line="+111"/>
         <source>
 queues: Urgent %1 (exits), System %2 (DOWNs), Main %3; read in that order</source>
-        <translation type="unfinished"></translation>
+        <translation>
+очереди: Urgent %1 (выходы), System %2 (DOWN), Main %3; читаются в этом порядке</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -848,52 +854,52 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+1"/>
         <source>Ergo: a service and the workers linked to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo: сервис и связанные с ним рабочие процессы</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The Ergo chapter&apos;s shared service: :service and workers that each link to it (Process.link, LinkPID in Ergo). In Ergo a link is one-way, drawn as an arrow from the worker to the service: when :worker_1 crashes the service stays; when the service crashes every worker goes. On the BEAM the same links are two-way: the crash of :worker_1 takes the service and, through it, every other worker. Open View &gt; Compare semantics to see both at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Общий сервис из главы про Ergo: :service и рабочие процессы, каждый из которых связывается с ним (Process.link, в Ergo — LinkPID). В Ergo связь односторонняя и рисуется стрелкой от рабочего процесса к сервису: когда :worker_1 падает, сервис остаётся; когда падает сервис, уходят все рабочие процессы. На BEAM те же связи двусторонние: падение :worker_1 уносит с собой сервис, а через него и все остальные рабочие процессы. Откройте Вид &gt; Сравнение семантик, чтобы увидеть и то и другое сразу.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ergo: monitoring and linking a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo: монитор и связь по имени</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>:client monitors the name :db and :name_linker links to it (MonitorProcessID, LinkProcessID in Ergo). Then :db unregisters its name and lives on. In Ergo that fires both: :client gets MessageDownProcessID with ErrUnregistered and :name_linker terminates with it, while :db keeps running. On the BEAM a name monitor watches the pid the name had when it was made, so nothing happens until :db crashes later: then the DOWN names {:db, node} and the link takes :name_linker.</source>
-        <translation type="unfinished"></translation>
+        <translation>:client следит за именем :db, а :name_linker связывается с ним (в Ergo — MonitorProcessID и LinkProcessID). Затем :db снимает регистрацию своего имени и продолжает жить. В Ergo это приводит в действие и то и другое: :client получает MessageDownProcessID с ErrUnregistered, а :name_linker завершается с этой причиной, хотя :db продолжает работать. На BEAM монитор по имени следит за тем pid, которому принадлежало имя в момент установки монитора, поэтому ничего не происходит, пока :db позже не упадёт: тогда в DOWN указано {:db, node}, а связь уносит с собой :name_linker.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ergo: a DOWN overtakes the messages before it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo: DOWN обгоняет сообщения, отправленные раньше него</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>:producer sends jobs to a slow :consumer and ends at once; :consumer monitors it. In Ergo a process has queues drained Urgent, then System, then Main: the DOWN goes to System and is handled next, before the jobs the producer sent before it died (the mailbox shows three counters: Urgent, System, Main). On the BEAM one queue keeps the order of sending (R4.2): the DOWN comes after the last job.</source>
-        <translation type="unfinished"></translation>
+        <translation>:producer отправляет задания медленному :consumer и сразу завершается; :consumer следит за ним. В Ergo у процесса несколько очередей, которые разбираются по порядку: Urgent (срочная), затем System (системная), затем Main (основная). DOWN попадает в System и обрабатывается следующим — раньше заданий, которые производитель отправил до своей смерти (почтовый ящик показывает три счётчика: Urgent, System, Main). На BEAM единственная очередь сохраняет порядок отправки (R4.2): DOWN приходит после последнего задания.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ergo: kill can be trapped, a parent&apos;s exit cannot</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo: kill можно перехватить, а выход родителя — нельзя</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>:director sends an exit with reason kill to :trapper (trapping exits) and :plain, and :shutdown to :parent, whose linked :child traps exits. In Ergo the kill is trapped like any exit (MessageExitPID with TerminateReasonKill): :trapper lives, :plain terminates; and :child terminates although it traps, because a process never traps its parent&apos;s exit. Later the node&apos;s Kill ends :trapper: nothing refuses it. On the BEAM kill is untrappable (both end with :killed) and :child traps {:EXIT, parent, :shutdown} and lives.</source>
-        <translation type="unfinished"></translation>
+        <translation>:director отправляет сигнал выхода с причиной kill процессам :trapper (перехватывает выходы) и :plain, а :shutdown — процессу :parent, связанный с которым :child перехватывает выходы. В Ergo kill перехватывается, как любой другой выход (MessageExitPID с TerminateReasonKill): :trapper живёт, :plain завершается; а :child завершается, хотя и перехватывает выходы, потому что процесс никогда не перехватывает выход своего родителя. Позже Kill узла завершает :trapper: от него ничто не защищает. На BEAM kill перехватить нельзя (оба завершаются с :killed), а :child перехватывает {:EXIT, parent, :shutdown} и продолжает жить.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ergo: links across nodes and a partition</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo: связи между узлами и разделение сети</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Two nodes, :&quot;a@host&quot; and :&quot;b@host&quot;. On a, :dependent links to :remote on b, and :node_watcher (trapping) links to node b and monitors it (LinkNode, MonitorNode in Ergo). Then a is partitioned from b. In Ergo every local link and monitor of something on b fires with ErrNoConnection: :dependent terminates, :node_watcher gets MessageExitNode and MessageDownNode, and :remote lives on (its end had no link back). After the heal nothing is restored. On the BEAM the link fires on both sides: :remote dies with :noconnection too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Два узла: :&quot;a@host&quot; и :&quot;b@host&quot;. На a процесс :dependent связывается с :remote на b, а :node_watcher (перехватывает выходы) связывается с узлом b и следит за ним (в Ergo — LinkNode и MonitorNode). Затем сеть между a и b разделяется. В Ergo каждая локальная связь и каждый монитор, направленные на что-либо на b, срабатывают с ErrNoConnection: :dependent завершается, :node_watcher получает MessageExitNode и MessageDownNode, а :remote продолжает жить (с его стороны обратной связи не было). После восстановления ничего не возвращается. На BEAM связь срабатывает на обеих сторонах: :remote тоже умирает с :noconnection.</translation>
     </message>
 </context>
 <context>
@@ -901,7 +907,264 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location filename="../../views/observer/Source.h" line="+94"/>
         <source>%1 follows the BEAM&apos;s rules: it has no Ergo links or monitors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 работает по правилам BEAM: связей и мониторов Ergo там нет</translation>
+    </message>
+</context>
+<context>
+    <name>actorscope::app::CompareWindow</name>
+    <message>
+        <location filename="../../app/CompareWindow.cpp" line="+105"/>
+        <location line="+301"/>
+        <source>Ergo</source>
+        <translation>Ergo</translation>
+    </message>
+    <message>
+        <location line="-301"/>
+        <location line="+301"/>
+        <source>BEAM</source>
+        <translation>BEAM</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <source>The Ergo Framework&apos;s rules: one-way links, kill can be trapped, three queues</source>
+        <translation>Правила Ergo Framework: односторонние связи, kill можно перехватить, три очереди</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The BEAM&apos;s rules: links both ways, kill cannot be trapped, one mailbox</source>
+        <translation>Правила BEAM: двусторонние связи, kill нельзя перехватить, один почтовый ящик</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restart</source>
+        <translation>Перезапустить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start the scenario again on both sides (Ctrl+R)</source>
+        <translation>Запустить сценарий заново на обеих сторонах (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+155"/>
+        <source>Play</source>
+        <translation>Пуск</translation>
+    </message>
+    <message>
+        <location line="-155"/>
+        <source>Run both sides at the same virtual time (Space)</source>
+        <translation>Выполнять обе стороны в одном и том же виртуальном времени (Space)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deliver the next signal on both sides, at the same moment (.)</source>
+        <translation>Доставить следующий сигнал на обеих сторонах в один и тот же момент (.)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> Speed </source>
+        <translation> Скорость </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Virtual time per second of Play</source>
+        <translation>Виртуальное время за секунду выполнения</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> Slow motion </source>
+        <translation> Замедление </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delay on every signal between processes, per hop (0 to 2000 ms), on both sides</source>
+        <translation>Задержка каждого сигнала между процессами, на каждый переход (от 0 до 2000 мс), на обеих сторонах</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+141"/>
+        <source>off</source>
+        <translation>выкл.</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>The virtual time both sides are at</source>
+        <translation>Виртуальное время, в котором находятся обе стороны</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Process</source>
+        <translation>Процесс</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Kill</source>
+        <translation>Убить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kill nothing traps, on both sides: Process.exit(pid, :kill) on the BEAM, the node&apos;s Kill in Ergo (K)</source>
+        <translation>Убийство, которое ничто не перехватит, на обеих сторонах: Process.exit(pid, :kill) на BEAM, Kill узла в Ergo (K)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exit with reason</source>
+        <translation>Завершить с причиной</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process.exit(pid, reason) on both sides</source>
+        <translation>Process.exit(pid, reason) на обеих сторонах</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exit reason, in Elixir syntax: :normal, :kill, {:shutdown, :tired} ...</source>
+        <translation>Причина выхода в синтаксисе Elixir: :normal, :kill, {:shutdown, :tired} ...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send message</source>
+        <translation>Отправить сообщение</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>send(pid, message) on both sides</source>
+        <translation>send(pid, message) на обеих сторонах</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The message, in Elixir syntax</source>
+        <translation>Сообщение в синтаксисе Elixir</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Actorscope %1 Compare semantics: %2</source>
+        <translation>Actorscope %1 Сравнение семантик: %2</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nothing is pending on either side</source>
+        <translation>Ни на одной из сторон ничего не ожидает доставки</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: the scenario failed: %2</source>
+        <translation>%1: сбой сценария: %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 live  ·  %2 ended</source>
+        <translation>живых: %1  ·  завершилось: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last exit: %1 %2</source>
+        <translation>последний выход: %1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no exit yet</source>
+        <translation>выходов пока не было</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>t = %1 s</source>
+        <translation>t = %1 с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No process selected: click one on either side</source>
+        <translation>Процесс не выбран: щёлкните процесс на любой из сторон</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ended in Ergo</source>
+        <translation>завершился в Ergo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ended on the BEAM</source>
+        <translation>завершился на BEAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selected: %1</source>
+        <translation>Выбран: %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>BEAM: %1  |  Ergo: %2</source>
+        <translation>BEAM: %1  |  Ergo: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  (paused: Step delivers it)</source>
+        <translation>  (пауза: «Шаг» доставит его)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 has already ended, nothing sent</source>
+        <translation>%1 уже завершился, ничего не отправлено</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>refused: %1</source>
+        <translation>отказано: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kill(%1), the node&apos;s forced kill</source>
+        <translation>Kill(%1), узел принудительно убивает процесс</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process.exit(%1, :kill)</source>
+        <translation>Process.exit(%1, :kill)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a process first: click it on either side</source>
+        <translation>Сначала выберите процесс: щёлкните его на любой из сторон</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not an exit reason: %1</source>
+        <translation>Не причина выхода: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Process.exit(%1, %2)</source>
+        <translation>Process.exit(%1, %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not a message: %1</source>
+        <translation>Не сообщение: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>send(%1, %2)</source>
+        <translation>send(%1, %2)</translation>
     </message>
 </context>
 <context>
@@ -992,12 +1255,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+37"/>
         <source>Ergo mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим Ergo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The runtime follows the Ergo Framework&apos;s rules (Scenario &gt; Ergo semantics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Среда выполнения следует правилам Ergo Framework (Сценарий &gt; Семантика Ergo)</translation>
     </message>
     <message>
         <location line="+58"/>
@@ -1022,16 +1285,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+17"/>
         <source>Ergo mode: the scenario restarted under the Ergo Framework&apos;s rules (one-way links, three queues, Kill cannot be trapped but an exit :kill can)</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим Ergo: сценарий перезапущен по правилам Ergo Framework (односторонние связи, три очереди, Kill перехватить нельзя, а выход :kill — можно)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>BEAM mode: the scenario restarted under the BEAM&apos;s rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим BEAM: сценарий перезапущен по правилам BEAM</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+369"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+371"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
@@ -1063,7 +1326,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/MainWindowActions.cpp" line="-248"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-250"/>
         <location filename="../../app/MainWindowUi.cpp" line="+205"/>
         <source>off</source>
         <translation>выкл.</translation>
@@ -1181,7 +1444,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+26"/>
         <source> (Ergo mode)</source>
-        <translation type="unfinished"></translation>
+        <translation> (режим Ergo)</translation>
     </message>
     <message>
         <location filename="../../app/MainWindowActions.cpp" line="-41"/>
@@ -1197,7 +1460,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="-1"/>
         <source>Kill(%1): the node&apos;s forced kill</source>
-        <translation type="unfinished"></translation>
+        <translation>Kill(%1): узел принудительно убивает процесс</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1269,101 +1532,106 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+8"/>
         <source>the name %1</source>
-        <translation type="unfinished"></translation>
+        <translation>имя %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>node %1</source>
-        <translation type="unfinished">узел %1</translation>
+        <translation>узел %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its target</source>
+        <translation>его цель</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 now links to %2 (one-way: it gets an exit when %2 goes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Создана связь %1 → %2 (односторонняя: %1 получит сигнал выхода, когда %2 исчезнет)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 no longer links to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Связи %1 → %2 больше нет</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 now monitors %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Поставлен монитор %1 → %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 no longer monitors %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Монитора %1 → %2 больше нет</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <location line="+31"/>
         <source>Link to</source>
-        <translation type="unfinished"></translation>
+        <translation>Связать с</translation>
     </message>
     <message>
         <location line="-30"/>
         <location line="+32"/>
         <source>Unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>Разорвать связь с</translation>
     </message>
     <message>
         <location line="-31"/>
         <location line="+30"/>
         <source>Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Следить за</translation>
     </message>
     <message>
         <location line="-29"/>
         <location line="+31"/>
         <source>Demonitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Перестать следить за</translation>
     </message>
     <message>
         <location line="-29"/>
         <source>%1 of %2: which process?</source>
-        <translation type="unfinished"></translation>
+        <translation>Процесс %2. %1: каким процессом?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2: which registered name (it need not be taken)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Процесс %2. %1: каким зарегистрированным именем (оно может быть ещё не занято)?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2: which node?</source>
-        <translation type="unfinished"></translation>
+        <translation>Процесс %2. %1: каким узлом?</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No process %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет процесса %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Ergo links and monitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Связи и мониторы Ergo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ergo mode: one-way links and monitors by pid, registered name or node</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим Ergo: односторонние связи и мониторы по pid, зарегистрированному имени или узлу</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a process (by pid)...</source>
-        <translation type="unfinished"></translation>
+        <translation>процессом (по pid)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a registered name...</source>
-        <translation type="unfinished"></translation>
+        <translation>зарегистрированным именем...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a node...</source>
-        <translation type="unfinished"></translation>
+        <translation>узлом...</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1423,7 +1691,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+0"/>
         <source>Kill (the node&apos;s Kill: forced)</source>
-        <translation type="unfinished"></translation>
+        <translation>Убить (Kill узла: принудительно)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1521,7 +1789,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+1"/>
         <source>, Ergo mode</source>
-        <translation type="unfinished"></translation>
+        <translation>, режим Ergo</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1719,22 +1987,22 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+9"/>
         <source>Ergo semantics</source>
-        <translation type="unfinished"></translation>
+        <translation>Семантика Ergo</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Run the scenario under the Ergo Framework&apos;s rules: one-way links, links and monitors by name and node, the Urgent, System and Main queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнять сценарий по правилам Ergo Framework: односторонние связи, связи и мониторы по имени и узлу, очереди Urgent (срочная), System (системная) и Main (основная)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ergo semantics restart the scenario under the Ergo Framework&apos;s rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Переключение на семантику Ergo перезапустит сценарий по правилам Ergo Framework.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BEAM semantics restart the scenario under the BEAM&apos;s rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Переключение на семантику BEAM перезапустит сценарий по правилам BEAM.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2881,7 +3149,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+0"/>
         <source>one-way link (linker → target)</source>
-        <translation type="unfinished"></translation>
+        <translation>односторонняя связь (связывающий → цель)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2896,12 +3164,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+0"/>
         <source>exit Kill / Panic</source>
-        <translation type="unfinished"></translation>
+        <translation>выход Kill / Panic</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>exit Normal, Shutdown</source>
-        <translation type="unfinished"></translation>
+        <translation>выход Normal, Shutdown</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2911,7 +3179,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+0"/>
         <source>DOWN message (MessageDown)</source>
-        <translation type="unfinished"></translation>
+        <translation>сообщение DOWN (MessageDown)</translation>
     </message>
     <message>
         <location line="+140"/>
@@ -3022,7 +3290,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+4"/>
         <source> (Urgent %1, System %2, Main %3)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Urgent %1, System %2, Main %3)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3037,7 +3305,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+4"/>
         <source>The node&apos;s Kill(pid): forced, it cannot be trapped (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kill(pid) узла: принудительно, перехватить нельзя (K)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3061,12 +3329,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+14"/>
         <source>links to (one-way)</source>
-        <translation type="unfinished"></translation>
+        <translation>связан с (односторонне)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>linked by (one-way)</source>
-        <translation type="unfinished"></translation>
+        <translation>связаны с ним (односторонне)</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3086,7 +3354,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+8"/>
         <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1: Urgent %2, System %3, Main %4, read in that order)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Почтовый ящик&lt;/b&gt; (%1: Urgent %2, System %3, Main %4, читаются в этом порядке)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -76,55 +76,60 @@
     <name>EmbeddedSource</name>
     <message>
         <location filename="../../views/observer/EmbeddedSource.cpp" line="+11"/>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%1 is not alive</source>
         <translation>%1 未存活</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <location line="+1"/>
         <source>node %1</source>
-        <translation type="unfinished">节点 %1</translation>
+        <translation>节点 %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>its target</source>
+        <translation>它的目标</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>no process is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在进程 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 already links to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已经链接到 %2</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 already monitors %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已经在监视 %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 cannot link to itself</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不能链接到自己</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 cannot monitor itself</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不能监视自己</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 has no link to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有链接到 %2</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 does not monitor %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有监视 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 cannot be reached from %2&apos;s node</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %2 所在的节点无法到达 %1</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -139,7 +144,7 @@
     <message>
         <location line="+30"/>
         <source>Ergo links and monitors need Ergo mode (Scenario &gt; Ergo semantics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo 链接与监视需要 Ergo 模式（场景 &gt; Ergo 语义）</translation>
     </message>
     <message>
         <location line="+77"/>
@@ -165,109 +170,109 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../views/observer/EventText.cpp" line="+90"/>
+        <location filename="../../views/observer/EventText.cpp" line="+88"/>
         <source>%1 terminated (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 终止（%2）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 links to node %2 (LinkNode: it gets an exit when the connection is lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 链接到节点 %2（LinkNode：连接断开时它会收到退出信号）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 removed its link to node %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 移除了它到节点 %2 的链接</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 links to the name %2, now %3 (LinkProcessID, one-way)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 链接到名字 %2，当前为 %3（LinkProcessID，单向）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 removed its link to the name %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 移除了它到名字 %2 的链接（%3）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 links to %2 (LinkPID, one-way)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 链接到 %2（LinkPID，单向）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 removed its link to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 移除了它到 %2 的链接</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 monitors the name %2, now %3 (MonitorProcessID)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 监视名字 %2，当前为 %3（MonitorProcessID）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 monitors %2 (MonitorPID)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 监视 %2（MonitorPID）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is unreachable: %2 gets a DOWN with ErrNoConnection from its own side</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不可达：%2 从自己这一侧收到带 ErrNoConnection 的 DOWN</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is unreachable: %2 gets an exit with ErrNoConnection from its own side</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不可达：%2 从自己这一侧收到带 ErrNoConnection 的退出信号</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is down: %2 goes to %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已终止：%2 发往 %3（%4）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1&apos;s end of the link sends %2 an exit (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 这一端的链接向 %2 发送退出信号（%3）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the observer sent an exit to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>观察者向 %1 发送了退出信号（%2）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 sent an exit to %2 (SendExit: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 向 %2 发送了退出信号（SendExit：%3）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the node killed %1 (Kill: forced, it cannot be trapped)</source>
-        <translation type="unfinished"></translation>
+        <translation>节点杀死了 %1（Kill：强制，无法捕获）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 terminated: its link to %2 fired (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 终止：它到 %2 的链接被触发（%3）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 was terminated by an exit from %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 被来自 %2 的退出信号终止（%3）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 got %2 from %3 (%4) in its Urgent queue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在其 Urgent（紧急）队列中收到了来自 %3 的 %2（%4）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 dropped the exit from %2: it no longer links to it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 丢弃了来自 %2 的退出信号：它已不再链接到对方</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 got %2 for %3 (%4) in its System queue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在其 System（系统）队列中收到了关于 %3 的 %2（%4）</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -599,7 +604,8 @@
         <location filename="../../views/NodeItem.cpp" line="+111"/>
         <source>
 queues: Urgent %1 (exits), System %2 (DOWNs), Main %3; read in that order</source>
-        <translation type="unfinished"></translation>
+        <translation>
+队列：Urgent %1（退出）、System %2（DOWN）、Main %3；按此顺序读取</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -848,52 +854,52 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+1"/>
         <source>Ergo: a service and the workers linked to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo：一个服务以及链接到它的工作进程</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The Ergo chapter&apos;s shared service: :service and workers that each link to it (Process.link, LinkPID in Ergo). In Ergo a link is one-way, drawn as an arrow from the worker to the service: when :worker_1 crashes the service stays; when the service crashes every worker goes. On the BEAM the same links are two-way: the crash of :worker_1 takes the service and, through it, every other worker. Open View &gt; Compare semantics to see both at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo 一章中的共享服务：:service 以及各自链接到它的工作进程（Process.link，在 Ergo 中为 LinkPID）。在 Ergo 中链接是单向的，画成从工作进程指向服务的箭头：:worker_1 崩溃时服务依然存在；服务崩溃时所有工作进程都会随之结束。在 BEAM 上同样的链接是双向的：:worker_1 的崩溃会带走服务，并经由服务带走其他所有工作进程。打开 视图 &gt; 比较语义，即可同时看到两者。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ergo: monitoring and linking a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo：监视并链接一个名字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>:client monitors the name :db and :name_linker links to it (MonitorProcessID, LinkProcessID in Ergo). Then :db unregisters its name and lives on. In Ergo that fires both: :client gets MessageDownProcessID with ErrUnregistered and :name_linker terminates with it, while :db keeps running. On the BEAM a name monitor watches the pid the name had when it was made, so nothing happens until :db crashes later: then the DOWN names {:db, node} and the link takes :name_linker.</source>
-        <translation type="unfinished"></translation>
+        <translation>:client 监视名字 :db，:name_linker 链接到该名字（在 Ergo 中为 MonitorProcessID、LinkProcessID）。随后 :db 注销了自己的名字，但继续存活。在 Ergo 中这会同时触发两者：:client 收到带 ErrUnregistered 的 MessageDownProcessID，:name_linker 以此原因终止，而 :db 仍在运行。在 BEAM 上，按名字建立的监视器监视的是建立时该名字对应的 pid，因此在 :db 稍后崩溃之前什么都不会发生：届时 DOWN 中给出的是 {:db, node}，而链接会把 :name_linker 一起带走。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ergo: a DOWN overtakes the messages before it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo：DOWN 赶在先前发出的消息之前</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>:producer sends jobs to a slow :consumer and ends at once; :consumer monitors it. In Ergo a process has queues drained Urgent, then System, then Main: the DOWN goes to System and is handled next, before the jobs the producer sent before it died (the mailbox shows three counters: Urgent, System, Main). On the BEAM one queue keeps the order of sending (R4.2): the DOWN comes after the last job.</source>
-        <translation type="unfinished"></translation>
+        <translation>:producer 向处理很慢的 :consumer 发送任务，随即结束；:consumer 监视着它。在 Ergo 中，进程有多个队列，按 Urgent（紧急）、System（系统）、Main（主）的顺序取出：DOWN 进入 System 队列并接着被处理，排在生产者死亡之前发出的任务前面（邮箱显示三个计数：Urgent、System、Main）。在 BEAM 上只有一个队列，保持发送顺序（R4.2）：DOWN 在最后一个任务之后才到达。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ergo: kill can be trapped, a parent&apos;s exit cannot</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo：kill 可以被捕获，父进程的退出却不能</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>:director sends an exit with reason kill to :trapper (trapping exits) and :plain, and :shutdown to :parent, whose linked :child traps exits. In Ergo the kill is trapped like any exit (MessageExitPID with TerminateReasonKill): :trapper lives, :plain terminates; and :child terminates although it traps, because a process never traps its parent&apos;s exit. Later the node&apos;s Kill ends :trapper: nothing refuses it. On the BEAM kill is untrappable (both end with :killed) and :child traps {:EXIT, parent, :shutdown} and lives.</source>
-        <translation type="unfinished"></translation>
+        <translation>:director 向 :trapper（捕获退出）和 :plain 发送原因为 kill 的退出信号，并向 :parent 发送 :shutdown，与 :parent 链接的 :child 捕获退出。在 Ergo 中，kill 会像其他任何退出一样被捕获（MessageExitPID，带 TerminateReasonKill）：:trapper 存活，:plain 终止；而 :child 尽管捕获退出仍会终止，因为进程永远不会捕获其父进程的退出。之后节点的 Kill 结束了 :trapper：没有什么能拒绝它。在 BEAM 上 kill 无法被捕获（两者都以 :killed 结束），而 :child 捕获到 {:EXIT, parent, :shutdown} 并继续存活。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ergo: links across nodes and a partition</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo：跨节点的链接与网络分区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Two nodes, :&quot;a@host&quot; and :&quot;b@host&quot;. On a, :dependent links to :remote on b, and :node_watcher (trapping) links to node b and monitors it (LinkNode, MonitorNode in Ergo). Then a is partitioned from b. In Ergo every local link and monitor of something on b fires with ErrNoConnection: :dependent terminates, :node_watcher gets MessageExitNode and MessageDownNode, and :remote lives on (its end had no link back). After the heal nothing is restored. On the BEAM the link fires on both sides: :remote dies with :noconnection too.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个节点：:&quot;a@host&quot; 和 :&quot;b@host&quot;。在 a 上，:dependent 链接到 b 上的 :remote，:node_watcher（捕获退出）链接到节点 b 并监视它（在 Ergo 中为 LinkNode、MonitorNode）。随后 a 与 b 之间发生网络分区。在 Ergo 中，每个指向 b 上对象的本地链接和监视器都以 ErrNoConnection 触发：:dependent 终止，:node_watcher 收到 MessageExitNode 和 MessageDownNode，而 :remote 继续存活（它那一端没有反向链接）。分区恢复后什么也不会复原。在 BEAM 上链接在两侧都会触发：:remote 也以 :noconnection 死亡。</translation>
     </message>
 </context>
 <context>
@@ -901,7 +907,264 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location filename="../../views/observer/Source.h" line="+94"/>
         <source>%1 follows the BEAM&apos;s rules: it has no Ergo links or monitors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 遵循 BEAM 的规则：其中没有 Ergo 链接或监视</translation>
+    </message>
+</context>
+<context>
+    <name>actorscope::app::CompareWindow</name>
+    <message>
+        <location filename="../../app/CompareWindow.cpp" line="+105"/>
+        <location line="+301"/>
+        <source>Ergo</source>
+        <translation>Ergo</translation>
+    </message>
+    <message>
+        <location line="-301"/>
+        <location line="+301"/>
+        <source>BEAM</source>
+        <translation>BEAM</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <source>The Ergo Framework&apos;s rules: one-way links, kill can be trapped, three queues</source>
+        <translation>Ergo Framework 的规则：单向链接，kill 可以被捕获，三个队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The BEAM&apos;s rules: links both ways, kill cannot be trapped, one mailbox</source>
+        <translation>BEAM 的规则：双向链接，kill 无法被捕获，一个邮箱</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start the scenario again on both sides (Ctrl+R)</source>
+        <translation>在两侧重新开始场景（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+155"/>
+        <source>Play</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="-155"/>
+        <source>Run both sides at the same virtual time (Space)</source>
+        <translation>让两侧在同一虚拟时间下运行（Space）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deliver the next signal on both sides, at the same moment (.)</source>
+        <translation>在两侧同一时刻投递下一个信号（.）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Virtual time per second of Play</source>
+        <translation>运行时每秒推进的虚拟时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> Slow motion </source>
+        <translation> 慢动作 </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delay on every signal between processes, per hop (0 to 2000 ms), on both sides</source>
+        <translation>两侧进程间每个信号每一跳的延迟（0 到 2000 毫秒）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+141"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>The virtual time both sides are at</source>
+        <translation>两侧当前所处的虚拟时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Kill</source>
+        <translation>杀死</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kill nothing traps, on both sides: Process.exit(pid, :kill) on the BEAM, the node&apos;s Kill in Ergo (K)</source>
+        <translation>在两侧执行无法被捕获的 kill：BEAM 上为 Process.exit(pid, :kill)，Ergo 中为节点的 Kill（K）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exit with reason</source>
+        <translation>带原因退出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process.exit(pid, reason) on both sides</source>
+        <translation>在两侧执行 Process.exit(pid, reason)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exit reason, in Elixir syntax: :normal, :kill, {:shutdown, :tired} ...</source>
+        <translation>退出原因，使用 Elixir 语法：:normal、:kill、{:shutdown, :tired} ...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>send(pid, message) on both sides</source>
+        <translation>在两侧执行 send(pid, message)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The message, in Elixir syntax</source>
+        <translation>消息，使用 Elixir 语法</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Actorscope %1 Compare semantics: %2</source>
+        <translation>Actorscope %1 比较语义：%2</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nothing is pending on either side</source>
+        <translation>两侧都没有待投递的信号</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: the scenario failed: %2</source>
+        <translation>%1：场景运行失败：%2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 live  ·  %2 ended</source>
+        <translation>%1 个存活  ·  %2 个已结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last exit: %1 %2</source>
+        <translation>最近一次退出：%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no exit yet</source>
+        <translation>尚无退出</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>t = %1 s</source>
+        <translation>t = %1 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No process selected: click one on either side</source>
+        <translation>未选择进程：在任意一侧点击一个进程</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ended in Ergo</source>
+        <translation>已在 Ergo 中结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ended on the BEAM</source>
+        <translation>已在 BEAM 上结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selected: %1</source>
+        <translation>已选择：%1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>BEAM: %1  |  Ergo: %2</source>
+        <translation>BEAM：%1  |  Ergo：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  (paused: Step delivers it)</source>
+        <translation>（已暂停：按“单步”投递）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 has already ended, nothing sent</source>
+        <translation>%1 已经结束，未发送任何内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kill(%1), the node&apos;s forced kill</source>
+        <translation>Kill(%1)，由节点强制杀死</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process.exit(%1, :kill)</source>
+        <translation>Process.exit(%1, :kill)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a process first: click it on either side</source>
+        <translation>请先选择一个进程：在任意一侧点击它</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not an exit reason: %1</source>
+        <translation>不是合法的退出原因：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Process.exit(%1, %2)</source>
+        <translation>Process.exit(%1, %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not a message: %1</source>
+        <translation>不是合法的消息：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>send(%1, %2)</source>
+        <translation>send(%1, %2)</translation>
     </message>
 </context>
 <context>
@@ -992,12 +1255,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+37"/>
         <source>Ergo mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo 模式</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The runtime follows the Ergo Framework&apos;s rules (Scenario &gt; Ergo semantics)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时遵循 Ergo Framework 的规则（场景 &gt; Ergo 语义）</translation>
     </message>
     <message>
         <location line="+58"/>
@@ -1022,16 +1285,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+17"/>
         <source>Ergo mode: the scenario restarted under the Ergo Framework&apos;s rules (one-way links, three queues, Kill cannot be trapped but an exit :kill can)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo 模式：场景已按 Ergo Framework 的规则重新开始（单向链接，三个队列，Kill 无法被捕获，但退出 :kill 可以）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>BEAM mode: the scenario restarted under the BEAM&apos;s rules</source>
-        <translation type="unfinished"></translation>
+        <translation>BEAM 模式：场景已按 BEAM 的规则重新开始</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+369"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+371"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
@@ -1063,7 +1326,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/MainWindowActions.cpp" line="-248"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-250"/>
         <location filename="../../app/MainWindowUi.cpp" line="+205"/>
         <source>off</source>
         <translation>关闭</translation>
@@ -1181,7 +1444,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+26"/>
         <source> (Ergo mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>（Ergo 模式）</translation>
     </message>
     <message>
         <location filename="../../app/MainWindowActions.cpp" line="-41"/>
@@ -1197,7 +1460,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="-1"/>
         <source>Kill(%1): the node&apos;s forced kill</source>
-        <translation type="unfinished"></translation>
+        <translation>Kill(%1)：由节点强制杀死</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1269,101 +1532,106 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+8"/>
         <source>the name %1</source>
-        <translation type="unfinished"></translation>
+        <translation>名字 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>node %1</source>
-        <translation type="unfinished">节点 %1</translation>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its target</source>
+        <translation>它的目标</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 now links to %2 (one-way: it gets an exit when %2 goes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在链接到 %2（单向：%2 结束时它会收到退出信号）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 no longer links to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不再链接到 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 now monitors %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在监视 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 no longer monitors %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不再监视 %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <location line="+31"/>
         <source>Link to</source>
-        <translation type="unfinished"></translation>
+        <translation>链接到</translation>
     </message>
     <message>
         <location line="-30"/>
         <location line="+32"/>
         <source>Unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>取消链接</translation>
     </message>
     <message>
         <location line="-31"/>
         <location line="+30"/>
         <source>Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>监视</translation>
     </message>
     <message>
         <location line="-29"/>
         <location line="+31"/>
         <source>Demonitor</source>
-        <translation type="unfinished"></translation>
+        <translation>取消监视</translation>
     </message>
     <message>
         <location line="-29"/>
         <source>%1 of %2: which process?</source>
-        <translation type="unfinished"></translation>
+        <translation>进程 %2：%1哪个进程？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2: which registered name (it need not be taken)?</source>
-        <translation type="unfinished"></translation>
+        <translation>进程 %2：%1哪个注册名（该名字不必已被占用）？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2: which node?</source>
-        <translation type="unfinished"></translation>
+        <translation>进程 %2：%1哪个节点？</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No process %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有进程 %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Ergo links and monitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo 链接与监视</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ergo mode: one-way links and monitors by pid, registered name or node</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo 模式：按 pid、注册名或节点建立单向链接与监视</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a process (by pid)...</source>
-        <translation type="unfinished"></translation>
+        <translation>一个进程（按 pid）...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a registered name...</source>
-        <translation type="unfinished"></translation>
+        <translation>一个注册名...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a node...</source>
-        <translation type="unfinished"></translation>
+        <translation>一个节点...</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1423,7 +1691,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+0"/>
         <source>Kill (the node&apos;s Kill: forced)</source>
-        <translation type="unfinished"></translation>
+        <translation>杀死（节点的 Kill：强制）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1521,7 +1789,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+1"/>
         <source>, Ergo mode</source>
-        <translation type="unfinished"></translation>
+        <translation>，Ergo 模式</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1717,22 +1985,22 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+9"/>
         <source>Ergo semantics</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo 语义</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Run the scenario under the Ergo Framework&apos;s rules: one-way links, links and monitors by name and node, the Urgent, System and Main queues</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Ergo Framework 的规则运行场景：单向链接，按名字和节点建立的链接与监视，Urgent（紧急）、System（系统）和 Main（主）队列</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ergo semantics restart the scenario under the Ergo Framework&apos;s rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>切换到 Ergo 语义会按 Ergo Framework 的规则重新开始场景。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BEAM semantics restart the scenario under the BEAM&apos;s rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>切换到 BEAM 语义会按 BEAM 的规则重新开始场景。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2871,7 +3139,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+0"/>
         <source>one-way link (linker → target)</source>
-        <translation type="unfinished"></translation>
+        <translation>单向链接（链接方 → 目标）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2886,12 +3154,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+0"/>
         <source>exit Kill / Panic</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 Kill / Panic</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>exit Normal, Shutdown</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 Normal、Shutdown</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2901,7 +3169,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+0"/>
         <source>DOWN message (MessageDown)</source>
-        <translation type="unfinished"></translation>
+        <translation>DOWN 消息（MessageDown）</translation>
     </message>
     <message>
         <location line="+140"/>
@@ -3012,7 +3280,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+4"/>
         <source> (Urgent %1, System %2, Main %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>（Urgent %1，System %2，Main %3）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3027,7 +3295,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+4"/>
         <source>The node&apos;s Kill(pid): forced, it cannot be trapped (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>节点的 Kill(pid)：强制，无法捕获（K）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3049,12 +3317,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+14"/>
         <source>links to (one-way)</source>
-        <translation type="unfinished"></translation>
+        <translation>链接到（单向）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>linked by (one-way)</source>
-        <translation type="unfinished"></translation>
+        <translation>链接它的进程（单向）</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3074,7 +3342,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+8"/>
         <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; (%1: Urgent %2, System %3, Main %4, read in that order)&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;邮箱&lt;/b&gt;（%1：Urgent %2，System %3，Main %4，按此顺序读取）&lt;/p&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
