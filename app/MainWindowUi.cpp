@@ -4,6 +4,7 @@
 
 #include "BlastRadius.h"
 #include "ChartsWidget.h"
+#include "CompareWindow.h"
 #include "ConsoleWidget.h"
 #include "DemoProcesses.h"
 #include "EmbeddedSource.h"
@@ -190,6 +191,9 @@ void MainWindow::createMenus() {
     search_->selectAll();
   });
   view->addAction(legendAction_);
+  QAction* compare = view->addAction(tr("Compare semantics"), this, [this] { openCompareWindow(this, scenario_); });
+  compare->setObjectName(QStringLiteral("compareAction"));
+  compare->setToolTip(tr("The scenario on a BEAM and an Ergo runtime side by side, stepping and acting together"));
   presentAction_ = view->addAction(tr("Presentation mode"));
   presentAction_->setObjectName(QStringLiteral("presentationAction"));
   presentAction_->setCheckable(true);

@@ -10,6 +10,8 @@ namespace actorscope::detail {
 
 thread_local Process* tls_current = nullptr;
 
+static_assert(sizeof(Signal) <= 64, "Signal must stay in the frame pool's 64-byte class");
+
 namespace {
 std::atomic<uint64_t> g_core_uid{1};
 constexpr uint32_t kMaxChunks = (1u << 22) >> RuntimeCore::kChunkBits;  // 4M slots at most
@@ -579,7 +581,8 @@ bool RuntimeCore::drain(Process* p) {
   };
   const bool ergo_mode = ergo();
   auto put = [&](Signal* sig) {
-    if (ergo_mode) {  // E1.9: by queue
+    if (ergo_mode && sig->prio > 0) {  // E1.9: ahead of the Main queue
+      flush_batch();
       SpinGuard g(p->lock_);
       ergo_enqueue_locked(p, sig);
     } else {
@@ -627,6 +630,7 @@ bool RuntimeCore::drain(Process* p) {
               if (p->rel_ && p->rel_->monitors.erase_key(s->ref.id, &rec)) had = true;
             }
             if (had) by_alias = rec.alias;
+            if (s->object == 3) by_alias = s->ref.id;  // a cut's exit: its record went with the cut
             if (!had && !s->local) {
               trace_delivery(*this, SignalType::Exit, s, SignalOutcome::DroppedUnlinked);
               delete s;
@@ -634,7 +638,9 @@ bool RuntimeCore::drain(Process* p) {
             }
           }
           // E1.6: only the node's Kill is forced; E1.7: a parent's exit is never trapped.
-          const bool from_parent = s->from.valid() && s->from == p->parent_;
+          // Only an exit the parent itself sent by pid (Ergo's MessageExitPID from Parent()); a
+          // cut's exit, or one along a link by name or alias, is trapped as any other.
+          const bool from_parent = !s->local && s->object == 0 && !by_alias && s->from.valid() && s->from == p->parent_;
           if (!s->node_stop && !from_parent && p->trap_exit_.load(std::memory_order_relaxed)) {
             trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Trapped);
             Term object = s->object == 1   ? Term::tuple({Term(s->object_name), Term(node_name(s->object_node))})
@@ -769,7 +775,21 @@ void RuntimeCore::run(Process* p) {
   for (;;) {
     // E1.10: in Ergo mode a handler that gave way (yield) finishes before signals act on it.
     const bool mid_handler = ergo_mode && p->wait_ == Wait::Yielded;
-    if (!mid_handler && !drain(p)) break;
+    if (mid_handler ? p->exiting_.load(std::memory_order_relaxed) : !drain(p)) break;
+    if (mid_handler && p->suspended_.load(std::memory_order_acquire)) {
+      // Suspended mid-handler: park without looking at the inbox (what waits there acts after the
+      // handler). A send wakes it once (it parks again); a resume racing with this is seen below.
+      p->status_.store(static_cast<uint8_t>(ProcessStatus::Suspended), std::memory_order_relaxed);
+      p->sched_.store(kIdle, std::memory_order_seq_cst);
+      uint32_t e = kIdle;
+      if (!p->suspended_.load(std::memory_order_seq_cst) &&
+          p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) {
+        p->status_.store(static_cast<uint8_t>(ProcessStatus::Running), std::memory_order_relaxed);
+        continue;
+      }
+      tls_current = nullptr;
+      return;
+    }
     if (p->suspended_.load(std::memory_order_acquire)) {
       bool keep = false;
       go_idle_or_continue(p, ProcessStatus::Suspended, keep);
@@ -886,10 +906,6 @@ void RuntimeCore::finish(Process* p) {
       for (uint64_t a : rel->aliases) aliases.erase(a);
     }
     for (auto& m : rel->monitored_by) send_signal(ergo_fire(self, node, m, reason, false));
-    if (multi_node.load(std::memory_order_acquire)) {  // its node links go with it
-      std::lock_guard g(nodes_m);
-      std::erase_if(node_links, [&](const std::pair<Pid, uint16_t>& l) { return l.first == self; });
-    }
   } else if (rel) {
     for (Pid peer : rel->links) send_exit(self, peer, reason, true);  // R1.1
     for (auto& m : rel->monitored_by) {
@@ -900,6 +916,10 @@ void RuntimeCore::finish(Process* p) {
       s->ref = m.ref;
       send_signal(s);
     }
+  }
+  if (ergo() && multi_node.load(std::memory_order_acquire)) {  // its node links go with it (they need no rel_)
+    std::lock_guard g(nodes_m);
+    std::erase_if(node_links, [&](const std::pair<Pid, uint16_t>& l) { return l.first == self; });
   }
   if (rel) {
     // R3.7 (and Ergo's one-way links, whose linker's end tells the target nothing): drop ours from

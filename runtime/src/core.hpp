@@ -251,10 +251,12 @@ class RuntimeCore {
   bool ergo() const noexcept { return opts.semantics == Semantics::Ergo; }
   /// One-way link (link) or monitor of `w` on a pid or name (E1.1-E1.4); returns ergo::Error.
   /// alias != 0: on that alias (E1.2).
+  /// repeatable: the BEAM-style calls (Process::monitor...), which may make a second monitor of
+  /// the same target (refs tell them apart) where Ergo's own calls answer TargetExist.
   uint8_t ergo_relate(Process* w, Pid target, Atom name, uint16_t name_node, bool link, Ref* ref_out,
-                      uint64_t alias = 0);
+                      uint64_t alias = 0, bool repeatable = false);
   /// Removes w's link (link) or monitor on a pid, name or alias; ergo::Error::TargetUnknown when none.
-  uint8_t ergo_unrelate(Process* w, Pid target, Atom name, bool link, uint64_t alias = 0);
+  uint8_t ergo_unrelate(Process* w, Pid target, Atom name, bool link, uint64_t alias = 0, uint16_t name_node = 0);
   /// Fires the links and monitors on p that name `name` or `alias` with :unregistered (E1.3).
   void ergo_fire_unregistered(Pid pid, uint16_t node, Atom name, uint64_t alias);
   Ref ergo_create_alias(Process* p);

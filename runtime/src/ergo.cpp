@@ -14,7 +14,7 @@ uint8_t err(ergo::Error e) { return static_cast<uint8_t>(e); }
 }  // namespace
 
 uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t name_node, bool link, Ref* ref_out,
-                                 uint64_t alias) {
+                                 uint64_t alias, bool repeatable) {
   const Pid me = w->pid();
   if (name != atoms::nil) target = whereis(name, name_node);
   if (alias) {
@@ -25,8 +25,10 @@ uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t nam
   Process* t = lookup(target);
   if (!t) return err(ergo::Error::ProcessUnknown);  // E1.4: a dead pid is an error, not a DOWN
   if (t == w) return err(ergo::Error::NotAllowed);
-  target = t->pid();
-  {
+  const Pid resolved = t->pid();  // a parsed pid has no slot; the slot may also be reused by now
+  if (resolved.serial() != target.serial()) return err(ergo::Error::ProcessUnknown);
+  target = resolved;
+  if (!repeatable) {
     SpinGuard g(w->lock_);
     if (w->rel_)
       for (const MonitorOut& m : w->rel_->monitors)
@@ -38,13 +40,21 @@ uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t nam
   // The watcher's side first, so an exit or DOWN racing with this call always finds its record.
   {
     SpinGuard g(w->lock_);
+    if (w->pid_.load(std::memory_order_relaxed) != me.raw || w->exiting_.load(std::memory_order_acquire))
+      return err(ergo::Error::NotAllowed);  // the watcher ended meanwhile (a tool's call)
     if (!w->rel_) w->rel_ = std::make_unique<Relations>();
     w->rel_->monitors.push_back({ref, target, name, link, alias});
   }
   bool ok = false;
   {
     SpinGuard g(t->lock_);
-    if (t->pid_.load(std::memory_order_relaxed) == target.raw && !t->exiting_.load(std::memory_order_acquire)) {
+    // Still that process, and still the name or alias it was found by: an unregister or
+    // delete_alias in between fired what was there, and this one must not miss it (E1.3).
+    const bool still = name != atoms::nil ? t->name_ == name
+                       : alias            ? t->rel_ && std::find(t->rel_->aliases.begin(), t->rel_->aliases.end(),
+                                                                 alias) != t->rel_->aliases.end()
+                                          : true;
+    if (still && t->pid_.load(std::memory_order_relaxed) == target.raw && !t->exiting_.load(std::memory_order_acquire)) {
       if (!t->rel_) t->rel_ = std::make_unique<Relations>();
       t->rel_->monitored_by.push_back({ref, me, name, link, alias});
       ok = true;
@@ -69,7 +79,7 @@ uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t nam
   return err(ergo::Error::None);
 }
 
-uint8_t RuntimeCore::ergo_unrelate(Process* w, Pid target, Atom name, bool link, uint64_t alias) {
+uint8_t RuntimeCore::ergo_unrelate(Process* w, Pid target, Atom name, bool link, uint64_t alias, uint16_t name_node) {
   MonitorOut found;
   bool have = false;
   {
@@ -77,7 +87,7 @@ uint8_t RuntimeCore::ergo_unrelate(Process* w, Pid target, Atom name, bool link,
     if (w->rel_)
       for (const MonitorOut& m : w->rel_->monitors)
         if (m.link == link && m.target.valid() && m.name == name && m.alias == alias &&
-            (name != atoms::nil || alias || m.target == target)) {
+            (name != atoms::nil ? node_of(m.target) == name_node : alias || m.target == target)) {
           found = m;
           have = true;
           break;
@@ -253,14 +263,18 @@ Error node_relate(RuntimeCore& c, Pid watcher, uint16_t node, bool link, bool ad
   const uint16_t wn = c.node_of(watcher);
   if (add) {
     if (wn == node) return Error::NotAllowed;
+    std::vector<detail::Signal*> notices;  // the connection's nodeup notices, sent after the lock
+    Error e = Error::None;
     {
+      // One hold: a cut cannot fall between making the connection and adding the link (E1.8).
       std::lock_guard g(c.nodes_m);
       for (auto& [w, n] : c.node_links)
-        if (w == watcher && n == node) return Error::TargetExist;
+        if (w == watcher && n == node) e = Error::TargetExist;
+      if (e == Error::None && !c.connect_locked(wn, node, &notices)) e = Error::NoConnection;
+      if (e == Error::None) c.node_links.emplace_back(watcher, node);
     }
-    if (!c.connect(wn, node)) return Error::NoConnection;
-    std::lock_guard g(c.nodes_m);
-    c.node_links.emplace_back(watcher, node);
+    for (detail::Signal* s : notices) c.send_signal(s);
+    if (e != Error::None) return e;
   } else {
     std::lock_guard g(c.nodes_m);
     auto& v = c.node_links;
@@ -287,8 +301,8 @@ Error relate(Process& self, const Target& t, bool link, bool add) {
   const Atom name = t.kind == Target::Kind::Name ? t.name : atoms::nil;
   const uint64_t alias = t.kind == Target::Kind::Alias ? t.alias.id : 0;
   if (t.kind == Target::Kind::Alias && !alias) return Error::ProcessUnknown;
-  if (!add) return static_cast<Error>(c.ergo_unrelate(&self, t.pid, name, link, alias));
   const uint16_t node = t.kind == Target::Kind::Name ? t.node : 0;
+  if (!add) return static_cast<Error>(c.ergo_unrelate(&self, t.pid, name, link, alias, node));
   return static_cast<Error>(c.ergo_relate(&self, t.pid, name, node, link, nullptr, alias));
 }
 
@@ -296,7 +310,7 @@ Error relate(Runtime& rt, Pid watcher, const Target& t, bool link, bool add) {
   RuntimeCore& c = rt.core();
   require_ergo(c);
   Process* w = c.lookup(watcher);
-  if (!w) return Error::NotAllowed;
+  if (!w || w->pid().serial() != watcher.serial()) return Error::NotAllowed;
   return relate(*w, t, link, add);
 }
 }  // namespace

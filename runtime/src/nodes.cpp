@@ -234,10 +234,18 @@ void RuntimeCore::cut(uint16_t a, uint16_t b, bool block, int64_t delay_ns) {
       out.push_back(s);
       trace_signal_sent(SignalType::Exit, peer, self, noconnection, {}, true, other);
     }
-    for (const MonitorOut& m : one_way)
-      out.push_back(ergo_fire(m.target, other, MonitorIn{m.ref, self, m.name, true, m.alias}, noconnection, true, other));
+    for (const MonitorOut& m : one_way) {
+      Signal* s = ergo_fire(m.target, other, MonitorIn{m.ref, self, m.name, true, m.alias}, noconnection, true, other);
+      if (m.alias) {  // its record is gone with the cut: the exit carries the alias (MessageExitAlias)
+        s->object = 3;
+        s->ref = Ref{m.alias};
+      }
+      out.push_back(s);
+    }
     for (const MonitorOut& m : monitors) {
-      Term object = m.name == atoms::nil ? Term(m.target) : Term::tuple({Term(m.name), Term(other_name)});
+      Term object = m.alias                ? Term(Ref{m.alias})
+                    : m.name == atoms::nil ? Term(m.target)
+                                           : Term::tuple({Term(m.name), Term(other_name)});
       Signal* s = make_signal(SignalKind::Down, m.target, self,
                               Term::tuple({Term(atoms::DOWN), Term(m.ref), Term(atoms::process), object, noconnection}));
       s->ref = m.ref;

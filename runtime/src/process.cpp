@@ -2,6 +2,8 @@
 
 #include "core.hpp"
 
+#include "actorscope/ergo.hpp"
+
 #include <algorithm>
 
 namespace actorscope {
@@ -91,7 +93,10 @@ void Process::raise(Term reason) { throw ErlangError(std::move(reason)); }
 bool Process::link(Pid other) {
   count_reduction();
   if (core_->ergo())  // LinkPID (E1.1, E1.4): one-way; problems are return values, never signals
-    return core_->ergo_relate(this, other, atoms::nil, 0, true, nullptr) == 0;
+  {
+    const uint8_t e = core_->ergo_relate(this, other, atoms::nil, 0, true, nullptr);
+    return e == 0 || e == static_cast<uint8_t>(ergo::Error::TargetExist);  // linked, as the BEAM says
+  }
   if (!core_->reach(pid(), other)) {  // R9.3: a node that cannot be reached: the link fires at once
     core_->fire_noconnection_link(pid(), other, core_->node_of(other));
     return true;
@@ -118,7 +123,7 @@ Ref Process::monitor(Pid target) {
   count_reduction();
   if (core_->ergo()) {  // MonitorPID: an invalid Ref when it cannot be made (E1.4)
     Ref r;
-    core_->ergo_relate(this, target, atoms::nil, 0, false, &r);
+    core_->ergo_relate(this, target, atoms::nil, 0, false, &r, 0, true);
     return r;
   }
   Ref ref = core_->make_ref();
@@ -158,7 +163,7 @@ Ref Process::monitor(Atom name, uint16_t node) {
   count_reduction();
   if (core_->ergo()) {  // MonitorProcessID: fires :unregistered when the name goes (E1.3)
     Ref r;
-    core_->ergo_relate(this, Pid{}, name, node, false, &r);
+    core_->ergo_relate(this, Pid{}, name, node, false, &r, 0, true);
     return r;
   }
   Ref ref = core_->make_ref();

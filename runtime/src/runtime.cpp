@@ -123,18 +123,20 @@ bool Runtime::kill(Pid pid) {
   Process* p = core_->lookup(pid);
   if (!p) return false;
   if (!core_->ergo()) return exit(pid, Term(atoms::kill));
+  const Pid target = p->pid();  // resolved (a parsed pid has no slot); a reused slot is another process
+  if (target.serial() != pid.serial()) return false;
   // The node's Kill (E1.6): forced, no process sends it.
   const Term reason(atoms::kill);
   if (core_->tracing_on()) {  // from no process; pid2: the process that called (none: a tool)
     TraceEvent ev;
     ev.kind = TraceKind::SignalSent;
     ev.signal = SignalType::Exit;
-    ev.b = p->pid();
+    ev.b = target;
     if (detail::tls_current) ev.pid2 = detail::tls_current->pid();
     ev.term = reason;
     core_->emit(std::move(ev));
   }
-  detail::Signal* s = core_->make_signal(detail::SignalKind::Exit, Pid{}, p->pid(), reason);
+  detail::Signal* s = core_->make_signal(detail::SignalKind::Exit, Pid{}, target, reason);
   s->node_stop = true;
   core_->send_signal(s);
   return true;
@@ -145,7 +147,7 @@ std::optional<Ref> Runtime::monitor(Pid watcher, Pid target) {
   if (!w) return std::nullopt;
   if (core_->ergo()) {  // MonitorPID; an error (E1.4) gives nullopt
     Ref r;
-    if (core_->ergo_relate(w, target, atoms::nil, 0, false, &r) != 0) return std::nullopt;
+    if (core_->ergo_relate(w, target, atoms::nil, 0, false, &r, 0, true) != 0) return std::nullopt;
     return r;
   }
   Ref ref = core_->make_ref();
@@ -231,8 +233,11 @@ Term mfa(const InitialCall& c) { return Term::tuple({Term(c.module), Term(c.func
 
 void RuntimeCore::settle_for_info(Process* p) {
   Process* caller = detail::tls_current;
+  // Ergo mode: a process inside a handler (the caller itself, or one that yielded) is not drained:
+  // signals act between handlers only (E1.10). wait_ is read only where no other thread runs p.
+  auto mid_handler = [&] { return ergo() && (caller == p || p->wait_ == detail::Wait::Yielded); };
   if (caller == p) {
-    drain(p);
+    if (!mid_handler()) drain(p);
     return;
   }
   if (opts.deterministic && caller && !pending.empty()) {
@@ -251,7 +256,7 @@ void RuntimeCore::settle_for_info(Process* p) {
   if (opts.deterministic) {
     // One thread runs everything and p is not running now: drain it in place, and make sure it
     // gets a turn to look at what arrived.
-    if (!p->inbox_.maybe_nonempty()) return;
+    if (!p->inbox_.maybe_nonempty() || mid_handler()) return;
     drain(p);
     uint32_t idle = kIdle;
     if (p->sched_.compare_exchange_strong(idle, kActive, std::memory_order_seq_cst)) schedule(p);
@@ -263,11 +268,11 @@ void RuntimeCore::settle_for_info(Process* p) {
   if (!p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) {
     // Queued, not running. When it waits in this worker's private `next` slot (the caller just
     // woke it), this thread is its only possible runner, so its inbox can be moved here too.
-    if (queued_in_my_next(p)) drain(p);
+    if (queued_in_my_next(p) && !mid_handler()) drain(p);
     return;
   }
   const detail::SignalNode* last = p->inbox_.last_pushed();
-  if (p->inbox_.maybe_nonempty()) {
+  if (p->inbox_.maybe_nonempty() && !mid_handler()) {
     drain(p);
     schedule(p);
     return;

@@ -69,6 +69,12 @@ class TestErgo : public QObject {
   void e1_9_prioritySendsAndTheTrace();
   void e1_10_exitWaitsForTheHandlerThreaded();
   void e1_10_beamKillsMidHandlerThreaded();
+  void e1_10_infoDoesNotActMidHandler();
+  void e1_10_suspendedMidHandlerParksThreaded();
+  void e1_7_aCutParentLinkIsTrapped();
+  void e1_8_aliasLinkAcrossACutNamesTheAlias();
+  void e1_8_aNodeLinkGoesWithItsProcess();
+  void beamStyleMonitorTwiceGivesTwoRefs();
   void ergoNamesForMessagesAndReasons();
 
   // The chapter's scenarios, each under both semantics
@@ -665,6 +671,185 @@ void TestErgo::e1_10_beamKillsMidHandlerThreaded() {
   QTRY_VERIFY_WITH_TIMEOUT(!rt.alive(t), kWait);
   st.release = true;
   CHECK_STR(st.log.str(), "[]");
+}
+
+void TestErgo::e1_10_infoDoesNotActMidHandler() {
+  // Process.info on a process inside a handler (the window polls it) must not let an exit act
+  // there: the handler still finishes, the process is alive meanwhile.
+  Runtime rt(ergoDet());
+  Log log;
+  Pid a = rt.spawn(
+      [](Process& self, Log* log) -> Task<> {
+        (void)co_await self.receive();
+        self.spawn(
+            [](Process& b, Pid a, Log* log) -> Task<> {
+              b.exit(a, A("boom"));
+              log->push(b.runtime().info(a, atoms::status).is_tuple() ? A("alive") : A("dead"));
+              co_return;
+            },
+            self.pid(), log);
+        for (int i = 0; i < 3; ++i) co_await self.yield();
+        log->push(A("handler_done"));
+        (void)co_await self.receive();
+        log->push(A("next_handler"));
+      },
+      &log);
+  Reason r;
+  rt.spawn(watchInto, a, &r);
+  rt.run_until_idle();
+  rt.send(a, A("work"));
+  rt.run_until_idle();
+  CHECK_STR(log.str(), "[:alive, :handler_done]");
+  CHECK_STR(r.str(), ":boom");
+}
+
+void TestErgo::e1_10_suspendedMidHandlerParksThreaded() {
+  // Suspended inside a handler, a process parks: sends and exits wait (no busy loop); resumed, the
+  // handler finishes, then the exit acts.
+  Runtime rt(ergoThreaded());
+  struct State {
+    std::atomic<bool> in_handler{false}, release{false};
+    std::atomic<int> turns{0};
+    Log log;
+  } st;
+  Pid t = rt.spawn(
+      [](Process& self, State* st) -> Task<> {
+        (void)co_await self.receive();
+        st->in_handler = true;
+        while (!st->release.load()) {
+          st->turns.fetch_add(1);
+          co_await self.yield();
+        }
+        st->log.push(A("handler_done"));
+        (void)co_await self.receive();
+        st->log.push(A("next_handler"));
+      },
+      &st);
+  Reason r;
+  rt.spawn(watchInto, t, &r);
+  rt.send(t, A("work"));
+  QTRY_VERIFY_WITH_TIMEOUT(st.in_handler.load(), kWait);
+  QVERIFY(rt.suspend(t));
+  QTRY_COMPARE_WITH_TIMEOUT(info(rt, t, atoms::status), std::string("{:status, :suspended}"), kWait);
+  const int parked = st.turns.load();
+  for (int i = 0; i < 50; ++i) rt.send(t, Term(int64_t(i)));
+  rt.exit(t, A("boom"));
+  QTRY_COMPARE_WITH_TIMEOUT(info(rt, t, atoms::status), std::string("{:status, :suspended}"), kWait);
+  QCOMPARE(st.turns.load(), parked);
+  QVERIFY(rt.alive(t));
+  QVERIFY(rt.resume(t));
+  QTRY_VERIFY_WITH_TIMEOUT(st.turns.load() > parked, kWait);
+  QVERIFY(rt.alive(t));
+  st.release = true;
+  QTRY_COMPARE_WITH_TIMEOUT(r.str(), std::string(":boom"), kWait);
+  CHECK_STR(st.log.str(), "[:handler_done]");
+}
+
+void TestErgo::e1_7_aCutParentLinkIsTrapped() {
+  // Only an exit the parent itself sends is untrappable; the :noconnection a cut makes is trapped.
+  Runtime rt(ergoDet());
+  auto b = rt.add_node(intern("b@host"));
+  Log log;
+  struct Out {
+    Pid child;
+  } out;
+  SpawnOptions on_b;
+  on_b.node = b;
+  rt.spawn_opt(
+      on_b,
+      [](Process& self, Log* log, Out* out) -> Task<> {
+        SpawnOptions here;
+        here.node = 0;
+        here.link = true;
+        out->child = self.spawn_opt(
+            here,
+            [](Process& c, Log* log) -> Task<> {
+              c.trap_exit(true);
+              for (;;) log->push(co_await c.receive());
+            },
+            log);
+        co_await idle(self);
+      },
+      &log, &out);
+  rt.run_until_idle();
+  QVERIFY(rt.alive(out.child));
+  rt.partition(0, b);
+  rt.run_until_idle();
+  QVERIFY2(rt.alive(out.child), "E1.7 is about the parent's own exit, not a lost connection's");
+  QCOMPARE(log.size(), size_t(1));
+  CHECK_STR(S(log.at(0)[2]), ":noconnection");
+}
+
+void TestErgo::e1_8_aliasLinkAcrossACutNamesTheAlias() {
+  Runtime rt(ergoDet());
+  auto b = rt.add_node(intern("b@host"));
+  Ref alias;
+  SpawnOptions on_b;
+  on_b.node = b;
+  Pid owner = rt.spawn_opt(
+      on_b,
+      [](Process& self, Ref* alias) -> Task<> {
+        *alias = ergo::create_alias(self);
+        co_await idle(self);
+      },
+      &alias);
+  rt.run_until_idle();
+  Log log;
+  rt.spawn(
+      [](Process& self, Ref* alias, Log* log) -> Task<> {
+        self.trap_exit(true);
+        ergo::link(self, ergo::Target::alias_of(*alias));
+        ergo::monitor(self, ergo::Target::alias_of(*alias));
+        for (;;) log->push(co_await self.receive());
+      },
+      &alias, &log);
+  rt.run_until_idle();
+  rt.partition(0, b);
+  rt.run_until_idle();
+  QVERIFY(rt.alive(owner));
+  QCOMPARE(log.size(), size_t(2));
+  std::vector<std::string> names{ergo::message_name(log.at(0)), ergo::message_name(log.at(1))};
+  std::sort(names.begin(), names.end());
+  QCOMPARE(names, (std::vector<std::string>{"MessageDownAlias", "MessageExitAlias"}));
+}
+
+void TestErgo::e1_8_aNodeLinkGoesWithItsProcess() {
+  // A process whose only relation is a node link: its end removes it (no exit to it at the cut).
+  Runtime rt(ergoDet());
+  rt.set_tracing(true);
+  auto b = rt.add_node(intern("b@host"));
+  Pid p = rt.spawn(
+      [](Process& self, uint16_t node) -> Task<> {
+        ergo::link(self, ergo::Target::node_of(node));
+        (void)co_await self.receive();
+      },
+      uint16_t(b));
+  rt.run_until_idle();
+  rt.send(p, A("go"));
+  rt.run_until_idle();
+  QVERIFY(!rt.alive(p));
+  drainAll(rt);
+  rt.partition(0, b);
+  rt.run_until_idle();
+  for (const TraceEvent& e : drainAll(rt)) QVERIFY(!(e.kind == TraceKind::SignalSent && e.b == p));
+}
+
+void TestErgo::beamStyleMonitorTwiceGivesTwoRefs() {
+  // The BEAM-style call keeps its meaning (two monitors, two refs) so OTP code that monitors a
+  // server it already watches (GenServer.call) works; Ergo's own call says ErrTargetExist.
+  Runtime rt(ergoDet());
+  Pid t = rt.spawn(idle);
+  Log log;
+  rt.spawn(
+      [](Process& self, Pid t, Log* log) -> Task<> {
+        Ref r1 = self.monitor(t), r2 = self.monitor(t);
+        log->push(A(r1.id && r2.id && r1.id != r2.id ? "two" : "not two"));
+        log->push(A(ergo::to_string(ergo::monitor(self, ergo::Target::process(t)))));
+        co_await idle(self);
+      },
+      t, &log);
+  rt.run_until_idle();
+  CHECK_STR(log.str(), "[:two, :ErrTargetExist]");
 }
 
 void TestErgo::ergoNamesForMessagesAndReasons() {

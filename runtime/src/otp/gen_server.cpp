@@ -281,6 +281,7 @@ Task<Term> GenServer::stop(Process& self, Term server, Term reason, int64_t time
   Pid pid = whereis(self.runtime(), server);
   if (!pid.valid()) throw ProcessExit(call_exit(a.stop, server, reason, timeout_ms, Term(atoms::noproc)));
   Ref mref = self.monitor(pid);
+  if (mref.id == 0) throw ProcessExit(call_exit(a.stop, server, reason, timeout_ms, Term(atoms::noproc)));  // Ergo, E1.4
   self.send(pid, Term::tuple({Term(a.system), Term::tuple({Term(self.pid()), Term(mref)}),
                               Term::tuple({Term(a.terminate), reason})}));
   std::optional<Term> m = co_await self.receive(

@@ -139,7 +139,9 @@ class SupState {
     Ref mon = self.monitor(pid);
     auto is_down = [mon](const Term& t) { return t.is_tagged(atoms::DOWN, 5) && t[1].is_ref() && t[1].as_ref() == mon; };
     Shutdown sd = c.spec.effective_shutdown();
-    if (sd.kind == Shutdown::Kind::BrutalKill) {
+    if (mon.id == 0) {
+      // Ergo mode: the child has ended already (monitoring the dead is an error there, E1.4).
+    } else if (sd.kind == Shutdown::Kind::BrutalKill) {
       self.exit(pid, Term(atoms::kill));
       (void)co_await self.receive(is_down);
     } else {
