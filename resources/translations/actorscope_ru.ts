@@ -914,18 +914,18 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <name>actorscope::app::CompareWindow</name>
     <message>
         <location filename="../../app/CompareWindow.cpp" line="+105"/>
-        <location line="+301"/>
+        <location line="+305"/>
         <source>Ergo</source>
         <translation>Ergo</translation>
     </message>
     <message>
-        <location line="-301"/>
-        <location line="+301"/>
+        <location line="-305"/>
+        <location line="+305"/>
         <source>BEAM</source>
         <translation>BEAM</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-299"/>
         <source>The Ergo Framework&apos;s rules: one-way links, kill can be trapped, three queues</source>
         <translation>Правила Ergo Framework: односторонние связи, kill можно перехватить, три очереди</translation>
     </message>
@@ -951,12 +951,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+155"/>
+        <location line="+159"/>
         <source>Play</source>
         <translation>Пуск</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-159"/>
         <source>Run both sides at the same virtual time (Space)</source>
         <translation>Выполнять обе стороны в одном и том же виртуальном времени (Space)</translation>
     </message>
@@ -992,12 +992,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location line="+141"/>
+        <location line="+145"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-139"/>
         <source>The virtual time both sides are at</source>
         <translation>Виртуальное время, в котором находятся обе стороны</translation>
     </message>
@@ -1052,7 +1052,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Actorscope %1 Сравнение семантик: %2</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
@@ -1300,7 +1300,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+75"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+76"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
@@ -1327,7 +1327,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+19"/>
         <location filename="../../app/MainWindowActions.cpp" line="-250"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+205"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+208"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
@@ -1695,7 +1695,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/MainWindowUi.cpp" line="-194"/>
+        <location filename="../../app/MainWindowUi.cpp" line="-197"/>
         <source>Exit with reason...</source>
         <translation>Завершить с причиной...</translation>
     </message>
@@ -1940,12 +1940,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+195"/>
+        <location line="+198"/>
         <source>Spawn</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-188"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2041,6 +2041,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+5"/>
+        <source>Compare semantics</source>
+        <translation>Сравнение семантик</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scenario on a BEAM and an Ergo runtime side by side, stepping and acting together</source>
+        <translation>Сценарий на рантаймах BEAM и Ergo рядом: шаги и действия применяются к обоим</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Presentation mode</source>
         <translation>Режим презентации</translation>
     </message>
