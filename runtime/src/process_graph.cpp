@@ -304,8 +304,9 @@ void ProcessGraph::refresh_fields(const Snapshot& s, bool queue_lengths, GraphCh
         ch->relations = true;
       }
     }
+    const bool split_same = !queue_lengths || (r->queue_urgent == p.queue_urgent && r->queue_system == p.queue_system);
     if (r->status == p.status && r->reductions == p.reductions && r->memory == p.memory && r->message_queue_len == queue &&
-        r->suspended == p.suspended)
+        r->suspended == p.suspended && split_same)
       continue;
     r->suspended = p.suspended;
     r->status = p.status;

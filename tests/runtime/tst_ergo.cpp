@@ -82,6 +82,7 @@ class TestErgo : public QObject {
   void scenario_e1_1_serviceThreaded();
   void scenario_e1_3_nameMonitor();
   void scenario_e1_9_downOvertakes();
+  void scenario_e1_9_downOvertakesThreaded();
   void scenario_e1_6_e1_7_trappedKill();
   void scenario_e1_8_nodeLink();
 };
@@ -927,6 +928,31 @@ void TestErgo::scenario_e1_9_downOvertakes() {
     else
       QCOMPARE(got, (std::vector<std::string>{":job", ":job", ":job", ":job", ":DOWN"}));
   }
+}
+
+void TestErgo::scenario_e1_9_downOvertakesThreaded() {
+  // As the window runs it (threads, real time): the consumer takes the DOWN second.
+  Runtime rt(ergoThreaded());
+  rt.set_tracing(true);
+  ScenarioResult r = build_scenario(rt, "ergo-down-overtakes", {{"jobs", 4}, {"start_ms", 1}, {"handle_ms", 200}});
+  QVERIFY(r.ok);
+  const Pid consumer = r.roots[1];
+  std::vector<std::string> got;
+  std::vector<TraceEvent> evs;
+  QTRY_VERIFY_WITH_TIMEOUT(
+      [&] {
+        evs.clear();
+        rt.drain_trace(evs);
+        for (const TraceEvent& e : evs)
+          if (e.kind == TraceKind::Receive && e.a == consumer) got.push_back(e.term.is_tuple() ? S(e.term[0]) : S(e.term));
+        return got.size() >= 5;
+      }(),
+      kWait);
+  // The jobs already there when the DOWN arrives wait behind it; the producer ends right after its
+  // sends, so at most the job being handled then (one per 200 ms) goes first. On the BEAM it is last.
+  const auto down = std::find(got.begin(), got.end(), ":DOWN") - got.begin();
+  QVERIFY2(down < 4, "the DOWN overtook no job");
+  QCOMPARE(std::count(got.begin(), got.end(), ":job"), 4L);
 }
 
 void TestErgo::scenario_e1_6_e1_7_trappedKill() {

@@ -225,6 +225,7 @@ private slots:
   void inFlightSignalsAreListedUntilTheyLand();
   void resyncKeepsTheDeadAndLearnsWhyLater();
   void fieldsOnlyRefreshTouchesNoRelation();
+  void ergoQueueSplitFollowsTheSnapshotWhenReceivesAreSampled();
   void ergoPictureEqualsTheRuntimeAtEveryStep_data();
   void ergoPictureEqualsTheRuntimeAtEveryStep();
 };
@@ -409,6 +410,28 @@ void TestProcessGraph::fieldsOnlyRefreshTouchesNoRelation() {
   QVERIFY(!ch.relations);
   g.refresh_fields(s, true);  // while messages are sampled, the mailbox sizes come from it
   QCOMPARE(g.find(1)->message_queue_len, 9u);
+}
+
+void TestProcessGraph::ergoQueueSplitFollowsTheSnapshotWhenReceivesAreSampled() {
+  // Live mode samples Receive events (weight > 1 changes no mailbox): the System count a DOWN added
+  // must come back down from the runtime's snapshot even when the total did not change.
+  ProcessGraph g;
+  g.set_semantics(Semantics::Ergo);
+  run(g, "spawn 1; spawn 2; monitor 1 2 7; exit 2 boom; got 2 1 down down boom 7");
+  QCOMPARE(g.find(pid(1))->queue_system, 1u);
+  TraceEvent rcv;
+  rcv.seq = 100;
+  rcv.kind = TraceKind::Receive;
+  rcv.a = pid(1);
+  rcv.weight = 5;
+  rcv.node2 = 1;
+  g.apply(rcv);
+  QCOMPARE(g.find(pid(1))->queue_system, 1u);  // sampled: not counted
+  Snapshot s = g.snapshot();
+  for (auto& p : s.processes) p.queue_system = 0, p.message_queue_len = 1;
+  g.refresh_fields(s, true);
+  QCOMPARE(g.find(pid(1))->queue_system, 0u);
+  QCOMPARE(g.find(pid(1))->message_queue_len, 1u);
 }
 
 void TestProcessGraph::ergoPictureEqualsTheRuntimeAtEveryStep_data() {
