@@ -92,7 +92,7 @@ void MainWindow::killPid(Pid pid) {
 
 void MainWindow::exitPid(Pid pid) {
   if (!pid.valid() || !canAct()) return;
-  views::TermDialog dlg(views::TermDialog::Mode::ExitReason, pidText(pid), this);
+  views::TermDialog dlg(views::TermDialog::Mode::ExitReason, pidText(pid), this, source_->semantics() == Semantics::Ergo);
   connect(&dlg, &views::TermDialog::termChanged, this, [this, pid](const Term& t) { previewKill(pid, t, true); });
   dlg.setText(QStringLiteral(":shutdown"));
   const bool ok = dlg.exec() == QDialog::Accepted && dlg.term();
@@ -329,9 +329,9 @@ void MainWindow::previewKill(Pid pid, const Term& reason, bool on) {
   scene_->showBlastRadius(pid, r);
   QStringList dies;
   for (const auto& d : r.dies) dies << pidText(d.pid);
-  statusBar()->showMessage(tr("Blast radius: %1 die, %2 get an EXIT message, %3 get a DOWN")
-                               .arg(r.dies.size()).arg(r.trapsExit.size()).arg(r.getsDown.size()),
-                           5000);
+  const QString line = model_->ergo() ? tr("Blast radius: %1 terminate, %2 get MessageExitPID, %3 get MessageDownPID")
+                                     : tr("Blast radius: %1 die, %2 get an EXIT message, %3 get a DOWN");
+  statusBar()->showMessage(line.arg(r.dies.size()).arg(r.trapsExit.size()).arg(r.getsDown.size()), 5000);
 }
 
 void MainWindow::requestDetails(Pid pid) {

@@ -82,6 +82,7 @@ InspectorWidget::InspectorWidget(ObserverModel* model, QWidget* parent)
                                       "QPushButton:disabled { background: #b0b0b0; }"));
   body_->setOpenLinks(false);
   body_->setObjectName(QStringLiteral("inspectorBody"));
+  status_->setObjectName(QStringLiteral("inspectorStatus"));
   kill_->setObjectName(QStringLiteral("inspectorKill"));
   auto* buttons = new QGridLayout;
   buttons->addWidget(kill_, 0, 0);
@@ -195,8 +196,13 @@ void InspectorWidget::render() {
     status_->setText(status);
     status_->setStyleSheet(QString());
   } else {
-    status_->setText(r->gave_up.is_tuple() ? tr("DEAD: %1 (exited with %2)").arg(giveUpNote(r->gave_up), termText(r->exit_reason))
-                                           : tr("DEAD: exited with %1").arg(termText(r->exit_reason)));
+    if (ergo)  // Ergo's names, as the log gives them: "terminated: TerminateReasonKill (:kill)"
+      status_->setText(r->gave_up.is_tuple()
+                           ? tr("DEAD: %1 (terminated: %2)").arg(giveUpNote(r->gave_up), ergoReasonDetail(r->exit_reason))
+                           : tr("DEAD: terminated: %1").arg(ergoReasonDetail(r->exit_reason)));
+    else
+      status_->setText(r->gave_up.is_tuple() ? tr("DEAD: %1 (exited with %2)").arg(giveUpNote(r->gave_up), termText(r->exit_reason))
+                                             : tr("DEAD: exited with %1").arg(termText(r->exit_reason)));
     status_->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(style::reasonColor(r->exit_reason).name()));
   }
   trap_->setChecked(r->trap_exit);
@@ -243,7 +249,7 @@ void InspectorWidget::render() {
       row(QString::fromStdString(std::string(atom_name(k))), termHtml(item[1], model_));
     }
   } else if (!alive) {
-    row(tr("exit reason"), termText(r->exit_reason).toHtmlEscaped());
+    row(tr("exit reason"), (ergo ? ergoReasonDetail(r->exit_reason) : termText(r->exit_reason)).toHtmlEscaped());
     if (r->restarted_as.valid())
       row(tr("restarted as"), tr("%1 (click to go to the new pid)").arg(pidLink(r->restarted_as, model_)));
   }

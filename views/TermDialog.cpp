@@ -11,8 +11,8 @@
 
 namespace actorscope::views {
 
-TermDialog::TermDialog(Mode mode, const QString& target, QWidget* parent)
-    : QDialog(parent), mode_(mode), edit_(new QLineEdit(this)), explain_(new QLabel(this)), error_(new QLabel(this)),
+TermDialog::TermDialog(Mode mode, const QString& target, QWidget* parent, bool ergo)
+    : QDialog(parent), mode_(mode), ergo_(ergo), edit_(new QLineEdit(this)), explain_(new QLabel(this)), error_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
   setObjectName(mode == Mode::ExitReason ? QStringLiteral("exitDialog") : QStringLiteral("sendDialog"));
   auto* lay = new QVBoxLayout(this);
@@ -85,7 +85,7 @@ void TermDialog::reparse() {
   error_->setVisible(!r.error.isEmpty());
   const bool blank = !term_ && r.error.isEmpty();
   if (mode_ == Mode::ExitReason)
-    explain_->setText(term_ ? explainExitReason(*term_) : blank ? tr("Type a reason, for example :kaboom") : QString());
+    explain_->setText(term_ ? explainExitReason(*term_, ergo_) : blank ? tr("Type a reason, for example :kaboom") : QString());
   else
     explain_->setText(term_ ? tr("Will send %1").arg(termText(*term_)) : blank ? tr("Type a message, for example {:hello, 1}") : QString());
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(term_.has_value());

@@ -21,7 +21,8 @@ class TermDialog final : public QDialog {
 
 public:
   enum class Mode { ExitReason, Message };
-  TermDialog(Mode mode, const QString& target, QWidget* parent = nullptr);
+  /// With `ergo` (an Ergo-mode runtime) the reasons are explained by Ergo's rules (E1.5, E1.6).
+  TermDialog(Mode mode, const QString& target, QWidget* parent = nullptr, bool ergo = false);
 
   /// The term, when the text is valid.
   std::optional<Term> term() const { return term_; }
@@ -38,6 +39,7 @@ private:
   void reparse();
 
   Mode mode_;
+  bool ergo_ = false;
   QComboBox* preset_ = nullptr;
   QLineEdit* edit_;
   QLabel* explain_;

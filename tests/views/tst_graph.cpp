@@ -111,6 +111,8 @@ private slots:
   void ergoOneWayLinkIsAnArrow();
   void ergoQueuesAreThreeCountersAndNamedTheErgoWay();
   void ergoLogNamesMessagesAndReasons();
+  void ergoLogNamesANodeLinkAndItsLostConnection();
+  void ergoExitDialogAndInspectorUseErgoRulesAndNames();
 };
 
 void TestGraph::nodesAndEdgesOfAKnownTopology() {
@@ -986,6 +988,149 @@ void TestGraph::ergoLogNamesMessagesAndReasons() {
   QCOMPARE(views::ergoMessageText(Term::tuple({Term(atoms::EXIT), Term(Pid::make(4, 84)), Term(atoms::kill)})),
            QStringLiteral("MessageExitPID{PID: #PID<0.84.0>, Reason: TerminateReasonKill}"));
   QVERIFY(views::ergoMessageText(Term::tuple({A("hello"), Term(1)})).isEmpty());
+}
+
+namespace {
+/// The event log's lines after a partition cuts node 0 from b@host: `watcher` traps exits and
+/// monitors the node; `relate` adds what else crosses the connection.
+QString logOfACut(Semantics s, const std::function<void(World&, Pid watcher, Pid linker, Runtime::NodeId b)>& relate,
+                  Pid* watcherOut, Pid* linkerOut) {
+  World w(s);
+  views::EventLogModel log(&w.model);
+  QObject::connect(&w.model, &views::ObserverModel::updated, &log, [&log](const views::ModelDelta& d) {
+    if (d.events) log.append(*d.events);
+  });
+  const Runtime::NodeId b = w.rt.add_node(intern("b@host"));
+  w.rt.connect_nodes(0, b);
+  *watcherOut = w.rt.spawn(trapper);
+  *linkerOut = w.rt.spawn(idle);
+  w.sync();
+  relate(w, *watcherOut, *linkerOut, b);
+  w.rt.monitor_node(*watcherOut, b);
+  w.sync();
+  w.rt.partition(0, b);
+  w.sync();
+  QStringList lines;
+  for (int i = 0; i < log.rowCount(); ++i) lines << log.index(i).data().toString();
+  return lines.join(QLatin1Char('\n'));
+}
+}  // namespace
+
+void TestGraph::ergoLogNamesANodeLinkAndItsLostConnection() {
+  // E1.8: a cut fires node links (LinkNode) and node monitors (MonitorNode). The log names what
+  // arrives as Ergo does and says which connection was lost: no process sent the exit, and the
+  // observer did not either.
+  Pid watcher, linker;
+  const QString all = logOfACut(
+      Semantics::Ergo,
+      [](World& w, Pid watcher, Pid linker, Runtime::NodeId b) {
+        QCOMPARE(ergo::link(w.rt, watcher, ergo::Target::node_of(b)), ergo::Error::None);
+        QCOMPARE(ergo::link(w.rt, linker, ergo::Target::node_of(b)), ergo::Error::None);
+      },
+      &watcher, &linker);
+  const QString W = QString::fromStdString(inspect_pid(watcher)), L = QString::fromStdString(inspect_pid(linker));
+  QVERIFY2(all.contains(QStringLiteral("%1 got MessageDownNode{Name: :b@host} (it monitors nodes)").arg(W)), qPrintable(all));
+  QVERIFY2(all.contains(QStringLiteral("%1 got MessageExitNode in its Urgent queue: the connection to node b@host was lost "
+                                       "(ErrNoConnection)").arg(W)),
+           qPrintable(all));
+  QVERIFY2(all.contains(QStringLiteral("%1 terminated: the connection to node b@host was lost, and it links to that node "
+                                       "(ErrNoConnection)").arg(L)),
+           qPrintable(all));
+  QVERIFY2(!all.contains(QStringLiteral("observer")), qPrintable(all));
+  QVERIFY2(!all.contains(QStringLiteral("{:nodedown")), qPrintable(all));
+
+  // The exit a node link fires (SignalSent: no sender, node2 = 1, by a link): which connection.
+  TraceEvent sent;
+  sent.kind = TraceKind::SignalSent;
+  sent.signal = SignalType::Exit;
+  sent.flag = true;
+  sent.node = 1;
+  sent.node2 = 1;
+  sent.b = Pid::make(3, 3);
+  sent.term = Term::atom("noconnection");
+  const views::NodeNamer nodes = [](uint16_t n) { return n == 1 ? QStringLiteral("b@host") : QStringLiteral("a@host"); };
+  views::ErgoNaming naming;
+  QCOMPARE(views::describeEvent(sent, {}, nodes, &naming),
+           QStringLiteral("the connection to node b@host was lost: #PID<0.3.0>'s link to that node fires, an exit with "
+                          "ErrNoConnection from its own side"));
+  naming.observe(sent);
+  TraceEvent got = sent;
+  got.kind = TraceKind::SignalDelivered;
+  got.outcome = SignalOutcome::Trapped;
+  got.node = 0;
+  got.node2 = 0;
+  QCOMPARE(views::describeEvent(got, {}, nodes, &naming),
+           QStringLiteral("#PID<0.3.0> got MessageExitNode in its Urgent queue: the connection to node b@host was lost (ErrNoConnection)"));
+  naming.observe(got);
+  QCOMPARE(naming.lostNodeOf(got.b), -1);  // delivered: forgotten
+  QCOMPARE(views::describeEvent(got, {}, nodes, &naming),  // not seen sent (a log started later)
+           QStringLiteral("#PID<0.3.0> got MessageExitNode in its Urgent queue: the connection to a node it links to was lost (ErrNoConnection)"));
+
+  // BEAM mode words a cut as before: the :noconnection exit comes from the far process's side,
+  // {:nodedown, node} is printed as iex does.
+  const QString beam = logOfACut(
+      Semantics::Beam, [](World& w, Pid watcher, Pid, Runtime::NodeId b) {
+        SpawnOptions onB;
+        onB.node = b;
+        const Pid remote = w.rt.spawn_opt(onB, idle);
+        w.sync();
+        QVERIFY(w.rt.link(watcher, remote));
+      },
+      &watcher, &linker);
+  const QString BW = QString::fromStdString(inspect_pid(watcher));
+  QVERIFY2(beam.contains(QStringLiteral("%1 got {:nodedown, :b@host} (it monitors nodes)").arg(BW)), qPrintable(beam));
+  QVERIFY2(beam.contains(QStringLiteral("%1 trapped the exit of #PID<2.").arg(BW)) && beam.contains(QStringLiteral("(:noconnection)")),
+           qPrintable(beam));
+  QVERIFY2(!beam.contains(QStringLiteral("Message")), qPrintable(beam));
+  TraceEvent far = sent;  // BEAM: a process on the far side is the sender
+  far.a = Pid::make(1, 1);
+  far.flag = true;
+  QCOMPARE(views::describeEvent(far),
+           QStringLiteral("#PID<0.1.0> is unreachable: an exit signal (:noconnection) goes to #PID<0.3.0> from its own side"));
+  far.signal = SignalType::Down;
+  QCOMPARE(views::describeEvent(far),
+           QStringLiteral("#PID<0.1.0> is unreachable: DOWN (:noconnection) sent to #PID<0.3.0> from its own side"));
+}
+
+void TestGraph::ergoExitDialogAndInspectorUseErgoRulesAndNames() {
+  // The Exit dialog explains the presets by Ergo's rules (E1.5: :normal ends a non-trapper; E1.6:
+  // :kill is trapped, only the node's Kill is forced); BEAM's explanations stay as they were.
+  views::TermDialog dlg(views::TermDialog::Mode::ExitReason, QStringLiteral("#PID<0.1.0>"), nullptr, true);
+  dlg.setText(QStringLiteral(":kill"));
+  QVERIFY2(dlg.explanation().contains(QStringLiteral("trapped like any other (E1.6)")) &&
+               dlg.explanation().contains(QStringLiteral("Only the node's Kill is forced")),
+           qPrintable(dlg.explanation()));
+  QVERIFY(!dlg.explanation().contains(QStringLiteral("cannot be trapped")));
+  dlg.setText(QStringLiteral(":normal"));
+  QVERIFY2(dlg.explanation().contains(QStringLiteral("terminates on any reason, :normal too (E1.5)")), qPrintable(dlg.explanation()));
+  dlg.setText(QStringLiteral(":shutdown"));
+  QVERIFY2(dlg.explanation().startsWith(QStringLiteral("TerminateReasonShutdown: ")), qPrintable(dlg.explanation()));
+  QVERIFY(!dlg.explanation().contains(QStringLiteral("supervisors")));
+  dlg.setText(QStringLiteral(":kaboom"));
+  QVERIFY2(dlg.explanation().startsWith(QStringLiteral("TerminateReasonPanic (:kaboom): ")), qPrintable(dlg.explanation()));
+  views::TermDialog beam(views::TermDialog::Mode::ExitReason, QStringLiteral("#PID<0.1.0>"));
+  beam.setText(QStringLiteral(":kill"));
+  QVERIFY(beam.explanation().startsWith(QStringLiteral(":kill cannot be trapped")));
+
+  // After the node's Kill the inspector names the reason as the log does; BEAM's words stay.
+  auto afterKill = [](Semantics s) {
+    World w(s);
+    views::InspectorWidget insp(&w.model);
+    const Pid a = w.rt.spawn(idle);
+    w.sync();
+    insp.setPid(a);
+    w.rt.kill(a);
+    w.sync();
+    insp.refresh();
+    return std::pair(insp.findChild<QLabel*>(QStringLiteral("inspectorStatus"))->text(),
+                     insp.findChild<QTextBrowser*>(QStringLiteral("inspectorBody"))->toPlainText());
+  };
+  const auto [status, body] = afterKill(Semantics::Ergo);
+  QCOMPARE(status, QStringLiteral("DEAD: terminated: TerminateReasonKill (:kill)"));
+  QVERIFY2(body.contains(QStringLiteral("exit reason\nTerminateReasonKill (:kill)")), qPrintable(body));
+  const auto [beamStatus, beamBody] = afterKill(Semantics::Beam);
+  QCOMPARE(beamStatus, QStringLiteral("DEAD: exited with :killed"));
+  QVERIFY2(beamBody.contains(QStringLiteral("exit reason\n:killed")), qPrintable(beamBody));
 }
 
 QTEST_MAIN(TestGraph)

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <string_view>
+
 namespace actorscope::views {
 
 namespace {
@@ -38,6 +40,12 @@ QString ergoReasonText(const Term& reason) {
   return name;
 }
 
+QString ergoReasonDetail(const Term& reason) {
+  const QString name = QString::fromLatin1(ergo::reason_name(reason));
+  if (name == QLatin1String("TerminateReasonPanic")) return ergoReasonText(reason);
+  return name + QStringLiteral(" (") + termText(reason) + QStringLiteral(")");
+}
+
 QString ergoMessageText(const Term& msg, const std::function<QString(const Term&)>& field, bool html) {
   const QString name = QString::fromLatin1(ergo::message_name(msg));
   if (name.isEmpty()) return {};
@@ -64,9 +72,21 @@ void ErgoNaming::observe(const TraceEvent& e) {
       break;
     case TraceKind::Unlink:
     case TraceKind::Demonitor: names_.erase(e.ref.id); break;
+    case TraceKind::SignalSent:
+      if (!e.a.valid() && e.node2 == 1 && e.signal == SignalType::Exit && e.b.valid()) {  // a node link fired
+        if (lostNodes_.size() >= 10'000) lostNodes_.clear();  // bounded: a forgotten node reads as "a node"
+        std::vector<uint16_t>& q = lostNodes_[e.b.serial()];
+        if (q.size() < 64) q.push_back(e.node);
+      }
+      break;
     case TraceKind::SignalDelivered:
       if (e.ref.id && e.outcome != SignalOutcome::DroppedUnlinked && e.outcome != SignalOutcome::DownDropped)
         names_.erase(e.ref.id);  // it fired: the link or monitor is gone
+      if (!e.a.valid() && e.signal == SignalType::Exit && e.flag)
+        if (const auto it = lostNodes_.find(e.b.serial()); it != lostNodes_.end()) {
+          it->second.erase(it->second.begin());
+          if (it->second.empty()) lostNodes_.erase(it);
+        }
       break;
     default: break;
   }
@@ -77,12 +97,18 @@ Atom ErgoNaming::nameOf(Ref ref) const {
   return it == names_.end() ? atoms::nil : it->second;
 }
 
+int ErgoNaming::lostNodeOf(Pid target) const {
+  const auto it = lostNodes_.find(target.serial());
+  return it == lostNodes_.end() || it->second.empty() ? -1 : it->second.front();
+}
+
 namespace {
 /// describeEvent's Ergo-mode lines; nullopt where the BEAM's words fit as they are.
 std::optional<QString> describeErgo(const TraceEvent& e, const std::function<QString(Pid)>& P,
                                     const std::function<QString(uint16_t)>& N, const ErgoNaming& naming) {
   const QString reason = ergoReasonText(e.term);
   const bool byName = naming.nameOf(e.ref) != atoms::nil;
+  const int lostNode = naming.lostNodeOf(e.b);
   auto A = [](Atom a) { return t(inspect_atom(a)); };
   switch (e.kind) {
     case TraceKind::Exit: return EventText::tr("%1 terminated (%2)").arg(P(e.a), reason);
@@ -106,7 +132,19 @@ std::optional<QString> describeErgo(const TraceEvent& e, const std::function<QSt
       if (e.name != atoms::nil)
         return EventText::tr("%1 monitors the name %2, now %3 (MonitorProcessID)").arg(P(e.a), A(e.name), P(e.b));
       return EventText::tr("%1 monitors %2 (MonitorPID)").arg(P(e.a), P(e.b));
+    case TraceKind::Send:
+      // The runtime's own notice to a node monitor (MonitorNode): {:nodedown, node} is MessageDownNode.
+      if (!e.a.valid() && e.flag && ergo::message_name(e.term) == std::string_view("MessageDownNode"))
+        return EventText::tr("%1 got %2 (it monitors nodes)").arg(P(e.b), ergoMessageText(e.term));
+      return std::nullopt;
     case TraceKind::SignalSent:
+      if (e.node2 == 1 && !e.a.valid())  // a node link or node monitor: no process on the far side sent it
+        return e.signal == SignalType::Down
+                   ? EventText::tr("the connection to node %1 was lost: %2 gets a DOWN with ErrNoConnection from its own side")
+                         .arg(N(e.node), P(e.b))
+                   : EventText::tr("the connection to node %1 was lost: %2's link to that node fires, an exit with "
+                                   "ErrNoConnection from its own side")
+                         .arg(N(e.node), P(e.b));
       if (e.node2 == 1)
         return e.signal == SignalType::Down
                    ? EventText::tr("%1 is unreachable: %2 gets a DOWN with ErrNoConnection from its own side").arg(P(e.a), P(e.b))
@@ -123,11 +161,20 @@ std::optional<QString> describeErgo(const TraceEvent& e, const std::function<QSt
           if (e.node2 == 1 && e.term.is_atom(atoms::kill))
             return EventText::tr("the node killed %1 (Kill: forced, it cannot be trapped)").arg(P(e.b));
           if (e.node2 == 1) return std::nullopt;
+          if (e.flag && !e.a.valid())  // a node link (LinkNode) fired
+            return lostNode < 0 ? EventText::tr("%1 terminated: the connection to a node it links to was lost (%2)").arg(P(e.b), reason)
+                                : EventText::tr("%1 terminated: the connection to node %2 was lost, and it links to that node (%3)")
+                                      .arg(P(e.b), N(uint16_t(lostNode)), reason);
           return (e.flag ? EventText::tr("%1 terminated: its link to %2 fired (%3)")
                          : EventText::tr("%1 was terminated by an exit from %2 (%3)"))
               .arg(P(e.b), P(e.a), reason);
         case SignalOutcome::Trapped: {
-          const char* what = e.flag && !e.a.valid() ? "MessageExitNode" : byName ? "MessageExitProcessID" : "MessageExitPID";
+          if (e.flag && !e.a.valid())  // a node link (LinkNode) fired: MessageExitNode
+            return lostNode < 0 ? EventText::tr("%1 got MessageExitNode in its Urgent queue: the connection to a node it links to was lost (%2)")
+                                      .arg(P(e.b), reason)
+                                : EventText::tr("%1 got MessageExitNode in its Urgent queue: the connection to node %2 was lost (%3)")
+                                      .arg(P(e.b), N(uint16_t(lostNode)), reason);
+          const char* what = byName ? "MessageExitProcessID" : "MessageExitPID";
           return EventText::tr("%1 got %2 from %3 (%4) in its Urgent queue")
               .arg(P(e.b), QString::fromLatin1(what), P(e.a), reason);
         }
@@ -297,7 +344,21 @@ QString giveUpNote(const Term& term) {
   return EventText::tr("gave up: more than %1 restarts in %2 s").arg(termText(term[0]), termText(term[1]));
 }
 
-QString explainExitReason(const Term& reason) {
+QString explainExitReason(const Term& reason, bool ergo) {
+  if (ergo) {  // SendExit by Ergo's rules: E1.5 (any reason ends a non-trapper), E1.6 (:kill is trapped)
+    if (reason.is_atom(atoms::kill))
+      return EventText::tr("TerminateReasonKill: in Ergo an exit with :kill is trapped like any other (E1.6): a trapper gets "
+                           "MessageExitPID in its Urgent queue, any other process terminates. Only the node's Kill is forced.");
+    if (reason.is_atom(atoms::normal))
+      return EventText::tr("TerminateReasonNormal: in Ergo a process that does not trap exits terminates on any reason, "
+                           ":normal too (E1.5); a trapper gets MessageExitPID in its Urgent queue.");
+    if (reason.is_atom(atoms::shutdown))
+      return EventText::tr("TerminateReasonShutdown: the process terminates unless it traps exits (then it gets "
+                           "MessageExitPID in its Urgent queue); the processes that link to it get an exit with it.");
+    return EventText::tr("%1: the process terminates unless it traps exits, and every process linked to it that does "
+                         "not trap terminates too.")
+        .arg(ergoReasonText(reason));
+  }
   if (reason.is_atom(atoms::kill))
     return EventText::tr(":kill cannot be trapped: the process dies with :killed, and its links get "
                           ":killed (which they can trap).");
