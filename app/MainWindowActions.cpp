@@ -202,18 +202,20 @@ void MainWindow::relateDialog(views::Relation what, ergo::Target::Kind kind) {
           targets.push_back(ergo::Target::registered(r.name, r.node));
         }
       break;
-    case ergo::Target::Kind::Node: {
-      const auto& nodes = model_->graph().nodes();
-      if (nodes.empty()) {
-        items << model_->nodeText(0);
-        targets.push_back(ergo::Target::node_of(0));
-      }
-      for (const NodeState& n : nodes) {
-        items << model_->nodeText(n.id);
-        targets.push_back(ergo::Target::node_of(n.id));
+    case ergo::Target::Kind::Node:
+      // Not its own node: that is ErrNotAllowed (E1.4), so the first other node is the default.
+      for (const NodeState& n : model_->graph().nodes())
+        if (n.id != self->node) {
+          items << model_->nodeText(n.id);
+          targets.push_back(ergo::Target::node_of(n.id));
+        }
+      if (items.isEmpty()) {
+        statusBar()->showMessage(tr("No other node: %1 runs on the only node, and a process cannot link to or monitor its own node")
+                                     .arg(pidText(watcher)),
+                                 8000);
+        return;
       }
       break;
-    }
     default: return;  // not offered by the menu
   }
   QString title;
@@ -223,11 +225,35 @@ void MainWindow::relateDialog(views::Relation what, ergo::Target::Kind kind) {
     case views::Relation::Monitor: title = tr("Monitor"); break;
     case views::Relation::Demonitor: title = tr("Demonitor"); break;
   }
-  const QString prompt = kind == ergo::Target::Kind::Pid    ? tr("%1 of %2: which process?")
-                         : kind == ergo::Target::Kind::Name ? tr("%1 of %2: which registered name (it need not be taken)?")
-                                                            : tr("%1 of %2: which node?");
+  // Whole sentences, one per relation and kind of target (they do not compose in every language).
+  const int k = kind == ergo::Target::Kind::Pid ? 0 : kind == ergo::Target::Kind::Name ? 1 : 2;
+  QString prompt;
+  switch (what) {
+    case views::Relation::Link:
+      prompt = k == 0   ? tr("Which process should %1 link to?")
+               : k == 1 ? tr("Which registered name should %1 link to? It must be registered now (a free name is "
+                             "ErrProcessUnknown); the link fires ErrUnregistered when the name goes.")
+                        : tr("Which node should %1 link to?");
+      break;
+    case views::Relation::Monitor:
+      prompt = k == 0   ? tr("Which process should %1 monitor?")
+               : k == 1 ? tr("Which registered name should %1 monitor? It must be registered now (a free name is "
+                             "ErrProcessUnknown); the monitor fires ErrUnregistered when the name goes.")
+                        : tr("Which node should %1 monitor?");
+      break;
+    case views::Relation::Unlink:
+      prompt = k == 0 ? tr("Which process should %1 no longer link to?")
+               : k == 1 ? tr("Which name should %1 no longer link to?")
+                        : tr("Which node should %1 no longer link to?");
+      break;
+    case views::Relation::Demonitor:
+      prompt = k == 0 ? tr("Which process should %1 stop monitoring?")
+               : k == 1 ? tr("Which name should %1 stop monitoring?")
+                        : tr("Which node should %1 stop monitoring?");
+      break;
+  }
   bool ok = false;
-  const QString pick = QInputDialog::getItem(this, title, prompt.arg(title, pidText(watcher)), items, 0,
+  const QString pick = QInputDialog::getItem(this, title, prompt.arg(pidText(watcher)), items, 0,
                                              kind != ergo::Target::Kind::Node, &ok)
                            .trimmed();
   if (!ok || pick.isEmpty()) return;
@@ -236,7 +262,8 @@ void MainWindow::relateDialog(views::Relation what, ergo::Target::Kind kind) {
   if (kind == ergo::Target::Kind::Pid) {
     const Pid p = findPid(pick);
     if (!p.valid()) {
-      statusBar()->showMessage(tr("No process %1").arg(pick), 6000);
+      // As the runtime words an unknown target (EmbeddedSource): Ergo's error, then what is wrong.
+      statusBar()->showMessage(QStringLiteral("ErrProcessUnknown: ") + tr("no process is %1").arg(pick), 6000);
       return;
     }
     return relate(watcher, ergo::Target::process(p), what);

@@ -17,6 +17,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QComboBox>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QTimer>
 #include "TimelineWidget.h"
@@ -103,6 +104,7 @@ private slots:
   void runScriptFileUnreadable();
   void runScriptFileInterrupted();
   void ergoModeFromTheWindow();
+  void ergoRelateDialogsOfferWhatErgoAllows();
 };
 
 void TestApp::initTestCase() {
@@ -806,17 +808,26 @@ void TestApp::runScriptFileInterrupted() {
   QTRY_VERIFY_WITH_TIMEOUT(c->transcript().endsWith(QStringLiteral("\n2")), kWait);
 }
 
+namespace {
+/// `window` on a paused deterministic Ergo runtime running `scenario` (nothing happens but what the
+/// test does), shown; false when the scenario is unknown.
+bool openErgo(MainWindow& window, const QString& scenario) {
+  window.setRunMode(actorscope::views::RunMode::Deterministic);
+  window.setPaused(true);
+  window.setSemantics(actorscope::Semantics::Ergo);
+  if (!window.setScenario(scenario)) return false;
+  window.show();
+  return true;
+}
+}  // namespace
+
 void TestApp::ergoModeFromTheWindow() {
   // Ergo semantics restart the scenario on an Ergo runtime: the window says so, draws the one-way
   // links as arrows, kills with the node's Kill and refuses with Ergo's errors in words. A
   // deterministic, paused runtime: nothing happens but what the test does.
   using namespace actorscope;
   MainWindow window;
-  window.setRunMode(views::RunMode::Deterministic);
-  window.setPaused(true);
-  window.setSemantics(Semantics::Ergo);
-  QVERIFY(window.setScenario(QStringLiteral("ergo-service")));
-  window.show();
+  QVERIFY(openErgo(window, QStringLiteral("ergo-service")));
   QCOMPARE(window.source()->semantics(), Semantics::Ergo);
   QVERIFY(window.observerModel()->ergo());
   QVERIFY2(window.windowTitle().endsWith(QStringLiteral("ergo-service (Ergo mode)")), qPrintable(window.windowTitle()));
@@ -839,7 +850,7 @@ void TestApp::ergoModeFromTheWindow() {
   QVERIFY(!again->ok && !unknown->ok);
   QCOMPARE(again->error, QStringLiteral("ErrTargetExist: %1 already links to %2")
                              .arg(QString::fromStdString(inspect_pid(worker)), QString::fromStdString(inspect_pid(service))));
-  QCOMPARE(unknown->error, QStringLiteral("ErrProcessUnknown: no process is :nosuch"));
+  QCOMPARE(unknown->error, QStringLiteral("ErrProcessUnknown: no process is registered as :nosuch"));
 
   // The window's Kill is the node's (E1.6): the reason is :kill, not the BEAM's :killed.
   window.source()->kill(worker, [&](const auto& r) { killed = r; });
@@ -855,6 +866,77 @@ void TestApp::ergoModeFromTheWindow() {
   QVERIFY(!window.observerModel()->ergo());
   QVERIFY(!window.windowTitle().contains(QStringLiteral("Ergo")));
   QVERIFY(window.findChild<QLabel*>(QStringLiteral("statSemantics"))->isHidden());
+}
+
+void TestApp::ergoRelateDialogsOfferWhatErgoAllows() {
+  // Process > Ergo links and monitors: each prompt is a sentence of its own; a node prompt offers
+  // another node first (its own is ErrNotAllowed), and none opens when there is no other node;
+  // errors read as the runtime's (ErrProcessUnknown: ...). A paused deterministic runtime.
+  using namespace actorscope;
+  MainWindow window;
+  QVERIFY(openErgo(window, QStringLiteral("ergo-node-link")));
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("director")).valid() && window.findPid(QStringLiteral("remote")).valid(), kWait);
+  QVERIFY(window.selectByName(QStringLiteral("director")));
+  const QString director = window.observerModel()->pidText(window.findPid(QStringLiteral("director"))) + QStringLiteral(" :director");
+  // Opens the menu entry `what`/`kind`, shows what the prompt offers, then types `text` (if any) and
+  // answers OK, or Cancel; `asked` stays empty when no prompt opened.
+  struct Asked {
+    QString title, label, current;
+    QStringList items;
+  };
+  auto open = [&window](views::Relation what, ergo::Target::Kind kind, const QString& text = {}, bool ok = true) {
+    Asked asked;
+    QTimer::singleShot(0, &window, [&] {
+      auto* dlg = window.findChild<QInputDialog*>();
+      if (!dlg) return;
+      asked = {dlg->windowTitle(), dlg->labelText(), dlg->textValue(), dlg->comboBoxItems()};
+      if (!text.isEmpty()) dlg->setTextValue(text);
+      ok ? dlg->accept() : dlg->reject();
+    });
+    auto* action = window.findChild<QAction*>(QStringLiteral("ergo_%1_%2").arg(int(what)).arg(int(kind)));
+    if (action) action->trigger();
+    return asked;
+  };
+  auto status = [&window] { return window.statusBar()->currentMessage(); };
+
+  // Monitor > a node...: b@host (the director runs on a@host), and OK monitors it.
+  Asked node = open(views::Relation::Monitor, ergo::Target::Kind::Node);
+  QCOMPARE(node.title, QStringLiteral("Monitor"));
+  QCOMPARE(node.label, QStringLiteral("Which node should %1 monitor?").arg(director));
+  QCOMPARE(node.current, QStringLiteral("b@host"));
+  QCOMPARE(node.items, QStringList{QStringLiteral("b@host")});
+  QTRY_COMPARE_WITH_TIMEOUT(status(), QStringLiteral("%1 now monitors node b@host").arg(director), kWait);
+  // Its own node, asked for all the same (a drag, a script): Ergo's refusal in words.
+  std::optional<views::CommandResult> own;
+  window.source()->relate(window.findPid(QStringLiteral("director")), ergo::Target::node_of(0), views::Relation::Link,
+                          [&](const auto& r) { own = r; });
+  QTRY_VERIFY_WITH_TIMEOUT(own.has_value(), kWait);
+  QCOMPARE(own->error, QStringLiteral("ErrNotAllowed: a process cannot link to or monitor its own node"));
+
+  // Link to > a registered name...: the prompt says it must be registered, as the runtime does.
+  Asked name = open(views::Relation::Link, ergo::Target::Kind::Name, QStringLiteral(":nosuch"));
+  QVERIFY2(name.label.startsWith(QStringLiteral("Which registered name should %1 link to? It must be registered now").arg(director)),
+           qPrintable(name.label));
+  QVERIFY(!name.label.contains(QStringLiteral("need not")));
+  QCOMPARE(name.title, QStringLiteral("Link to"));
+  QTRY_VERIFY_WITH_TIMEOUT(status().contains(QStringLiteral("ErrProcessUnknown: no process is registered as :nosuch")), kWait);
+
+  // A pid that is not (or no longer) a process: Ergo's error, as for the others.
+  Asked pid = open(views::Relation::Link, ergo::Target::Kind::Pid, QStringLiteral("#PID<0.99.0>"));
+  QCOMPARE(pid.label, QStringLiteral("Which process should %1 link to?").arg(director));
+  QCOMPARE(status(), QStringLiteral("ErrProcessUnknown: no process is #PID<0.99.0>"));
+  QVERIFY(open(views::Relation::Demonitor, ergo::Target::Kind::Node, {}, false).label.startsWith(QStringLiteral("Which node should")));
+
+  // The blast radius of a Kill, in Ergo's words.
+  QVERIFY(window.selectByName(QStringLiteral("remote"), true));
+  QVERIFY2(status().contains(QStringLiteral("get MessageExitPID")) && status().contains(QStringLiteral("terminate")), qPrintable(status()));
+
+  // One node only: no prompt, the status bar says why.
+  QVERIFY(window.setScenario(QStringLiteral("ergo-service")));
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("service")).valid(), kWait);
+  QVERIFY(window.selectByName(QStringLiteral("service")));
+  QVERIFY(open(views::Relation::Link, ergo::Target::Kind::Node).title.isEmpty());
+  QVERIFY2(status().startsWith(QStringLiteral("No other node: ")), qPrintable(status()));
 }
 
 QTEST_MAIN(TestApp)

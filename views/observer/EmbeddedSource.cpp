@@ -34,13 +34,17 @@ CommandResult ergoResult(Runtime& rt, ergo::Error e, Pid watcher, const ergo::Ta
   QString why;
   switch (e) {
     case ergo::Error::None: break;
-    case ergo::Error::ProcessUnknown: why = QCoreApplication::translate("EmbeddedSource", "no process is %1").arg(x); break;
+    case ergo::Error::ProcessUnknown:
+      why = t.kind == ergo::Target::Kind::Name ? QCoreApplication::translate("EmbeddedSource", "no process is registered as %1").arg(x)
+                                               : QCoreApplication::translate("EmbeddedSource", "no process is %1").arg(x);
+      break;
     case ergo::Error::TargetExist:
       why = (link ? QCoreApplication::translate("EmbeddedSource", "%1 already links to %2") : QCoreApplication::translate("EmbeddedSource", "%1 already monitors %2")).arg(w, x);
       break;
     case ergo::Error::NotAllowed:
-      why = !rt.alive(watcher) ? QCoreApplication::translate("EmbeddedSource", "%1 is not alive").arg(w)
-                               : (link ? QCoreApplication::translate("EmbeddedSource", "%1 cannot link to itself") : QCoreApplication::translate("EmbeddedSource", "%1 cannot monitor itself")).arg(w);
+      why = !rt.alive(watcher)                   ? QCoreApplication::translate("EmbeddedSource", "%1 is not alive").arg(w)
+            : t.kind == ergo::Target::Kind::Node ? QCoreApplication::translate("EmbeddedSource", "a process cannot link to or monitor its own node")
+                                                 : (link ? QCoreApplication::translate("EmbeddedSource", "%1 cannot link to itself") : QCoreApplication::translate("EmbeddedSource", "%1 cannot monitor itself")).arg(w);
       break;
     case ergo::Error::TargetUnknown:
       why = (link ? QCoreApplication::translate("EmbeddedSource", "%1 has no link to %2") : QCoreApplication::translate("EmbeddedSource", "%1 does not monitor %2")).arg(w, x);
