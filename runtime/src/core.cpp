@@ -581,10 +581,9 @@ bool RuntimeCore::drain(Process* p) {
   };
   const bool ergo_mode = ergo();
   auto put = [&](Signal* sig) {
-    if (ergo_mode && sig->prio > 0) {  // E1.9: ahead of the Main queue
+    if (ergo_mode && sig->prio > 0) [[unlikely]] {  // E1.9: ahead of the Main queue
       flush_batch();
-      SpinGuard g(p->lock_);
-      ergo_enqueue_locked(p, sig);
+      ergo_enqueue(p, sig);
     } else {
       append(bh, bt, sig);
       ++added;
@@ -620,45 +619,10 @@ bool RuntimeCore::drain(Process* p) {
         break;
       }
       case SignalKind::Exit: {
-        if (ergo_mode) {
-          uint64_t by_alias = 0;  // the link was on an alias: MessageExitAlias
-          if (s->linked && s->object != 2) {  // a one-way link's: it must still be there (E1.1)
-            bool had = false;
-            MonitorOut rec;
-            {
-              SpinGuard g(p->lock_);
-              if (p->rel_ && p->rel_->monitors.erase_key(s->ref.id, &rec)) had = true;
-            }
-            if (had) by_alias = rec.alias;
-            if (s->object == 3) by_alias = s->ref.id;  // a cut's exit: its record went with the cut
-            if (!had && !s->local) {
-              trace_delivery(*this, SignalType::Exit, s, SignalOutcome::DroppedUnlinked);
-              delete s;
-              break;
-            }
-          }
-          // E1.6: only the node's Kill is forced; E1.7: a parent's exit is never trapped.
-          // Only an exit the parent itself sent by pid (Ergo's MessageExitPID from Parent()); a
-          // cut's exit, or one along a link by name or alias, is trapped as any other.
-          const bool from_parent = !s->local && s->object == 0 && !by_alias && s->from.valid() && s->from == p->parent_;
-          if (!s->node_stop && !from_parent && p->trap_exit_.load(std::memory_order_relaxed)) {
-            trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Trapped);
-            Term object = s->object == 1   ? Term::tuple({Term(s->object_name), Term(node_name(s->object_node))})
-                          : s->object == 2 ? Term(node_name(s->object_node))
-                          : by_alias       ? Term(Ref{by_alias})
-                                           : Term(s->from);
-            s->payload = Term::tuple({Term(atoms::EXIT), std::move(object), s->payload});
-            s->kind = SignalKind::Message;
-            s->prio = 2;  // the Urgent queue
-            put(s);
-            break;
-          }
-          trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Killed);  // E1.5: :normal too
-          Term r = std::move(s->payload);
-          delete s;
+        if (ergo_mode) [[unlikely]] {
           flush_batch();
-          die(p, std::move(r));
-          return false;
+          if (!ergo_drain_exit(p, s)) return false;
+          break;
         }
         if (s->linked) {  // R1.8: the link must still exist when the signal arrives
           bool had = false;
@@ -705,6 +669,47 @@ bool RuntimeCore::drain(Process* p) {
   }
   flush_batch();
   return true;
+}
+
+bool RuntimeCore::ergo_drain_exit(Process* p, Signal* s) {
+  uint64_t by_alias = 0;  // the link was on an alias: MessageExitAlias
+  if (s->linked && s->object != 2) {  // a one-way link's: it must still be there (E1.1)
+    bool had = false;
+    MonitorOut rec;
+    {
+      SpinGuard g(p->lock_);
+      if (p->rel_ && p->rel_->monitors.erase_key(s->ref.id, &rec)) had = true;
+    }
+    if (had) by_alias = rec.alias;
+    if (s->object == 3) by_alias = s->ref.id;  // a cut's exit: its record went with the cut
+    if (!had && !s->local) {
+      trace_delivery(*this, SignalType::Exit, s, SignalOutcome::DroppedUnlinked);
+      delete s;
+      return true;
+    }
+  }
+  // E1.6: only the node's Kill is forced; E1.7: a parent's exit is never trapped.
+  // Only an exit the parent itself sent by pid (Ergo's MessageExitPID from Parent()); a
+  // cut's exit, or one along a link by name or alias, is trapped as any other.
+  const bool from_parent = !s->local && s->object == 0 && !by_alias && s->from.valid() && s->from == p->parent_;
+  if (!s->node_stop && !from_parent && p->trap_exit_.load(std::memory_order_relaxed)) {
+    trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Trapped);
+    Term object = s->object == 1   ? Term::tuple({Term(s->object_name), Term(node_name(s->object_node))})
+                  : s->object == 2 ? Term(node_name(s->object_node))
+                  : by_alias       ? Term(Ref{by_alias})
+                                   : Term(s->from);
+    s->payload = Term::tuple({Term(atoms::EXIT), std::move(object), s->payload});
+    s->kind = SignalKind::Message;
+    s->prio = 2;  // the Urgent queue
+    SpinGuard g(p->lock_);
+    ergo_enqueue_locked(p, s);
+    return true;
+  }
+  trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Killed);  // E1.5: :normal too
+  Term r = std::move(s->payload);
+  delete s;
+  die(p, std::move(r));
+  return false;
 }
 
 bool RuntimeCore::try_match(Process* p) {
@@ -767,6 +772,20 @@ void RuntimeCore::go_idle_or_continue(Process* p, ProcessStatus st, bool& keep_r
   }
 }
 
+bool RuntimeCore::ergo_park_mid_handler(Process* p) {
+  // Suspended mid-handler: park without looking at the inbox (what waits there acts after the
+  // handler). A send wakes it once (it parks again); a resume racing with this is seen below.
+  p->status_.store(static_cast<uint8_t>(ProcessStatus::Suspended), std::memory_order_relaxed);
+  p->sched_.store(kIdle, std::memory_order_seq_cst);
+  uint32_t e = kIdle;
+  if (!p->suspended_.load(std::memory_order_seq_cst) &&
+      p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) {
+    p->status_.store(static_cast<uint8_t>(ProcessStatus::Running), std::memory_order_relaxed);
+    return true;
+  }
+  return false;
+}
+
 void RuntimeCore::run(Process* p) {
   tls_current = p;
   p->status_.store(static_cast<uint8_t>(ProcessStatus::Running), std::memory_order_relaxed);
@@ -776,17 +795,8 @@ void RuntimeCore::run(Process* p) {
     // E1.10: in Ergo mode a handler that gave way (yield) finishes before signals act on it.
     const bool mid_handler = ergo_mode && p->wait_ == Wait::Yielded;
     if (mid_handler ? p->exiting_.load(std::memory_order_relaxed) : !drain(p)) break;
-    if (mid_handler && p->suspended_.load(std::memory_order_acquire)) {
-      // Suspended mid-handler: park without looking at the inbox (what waits there acts after the
-      // handler). A send wakes it once (it parks again); a resume racing with this is seen below.
-      p->status_.store(static_cast<uint8_t>(ProcessStatus::Suspended), std::memory_order_relaxed);
-      p->sched_.store(kIdle, std::memory_order_seq_cst);
-      uint32_t e = kIdle;
-      if (!p->suspended_.load(std::memory_order_seq_cst) &&
-          p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) {
-        p->status_.store(static_cast<uint8_t>(ProcessStatus::Running), std::memory_order_relaxed);
-        continue;
-      }
+    if (mid_handler && p->suspended_.load(std::memory_order_acquire)) [[unlikely]] {
+      if (ergo_park_mid_handler(p)) continue;
       tls_current = nullptr;
       return;
     }

@@ -271,6 +271,12 @@ class RuntimeCore {
   /// Puts `s` into p's private mailbox behind every entry of its priority or higher (E1.9).
   /// p->lock_ held.
   void ergo_enqueue_locked(Process* p, Signal* s);
+  /// The same, taking p->lock_. Out of line: BEAM mode's drain stays small.
+  [[gnu::noinline]] void ergo_enqueue(Process* p, Signal* s);
+  /// drain's exit signal in Ergo mode (E1.1, E1.5-E1.7): false when p is now exiting.
+  [[gnu::noinline]] bool ergo_drain_exit(Process* p, Signal* s);
+  /// run's park of a process suspended mid-handler (E1.10): true when resumed meanwhile.
+  [[gnu::noinline]] bool ergo_park_mid_handler(Process* p);
   /// Node links (LinkNode, E1.8): (watcher, node), fired with :noconnection when the connection goes.
   std::vector<std::pair<Pid, uint16_t>> node_links;  // nodes_m
 

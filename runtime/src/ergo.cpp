@@ -185,6 +185,11 @@ void RuntimeCore::ergo_fire_unregistered(Pid pid, uint16_t node, Atom name, uint
   for (const MonitorIn& m : fire) send_signal(ergo_fire(pid, node, m, unregistered, false));
 }
 
+void RuntimeCore::ergo_enqueue(Process* p, Signal* s) {
+  SpinGuard g(p->lock_);
+  ergo_enqueue_locked(p, s);
+}
+
 void RuntimeCore::ergo_enqueue_locked(Process* p, Signal* s) {
   s->next.store(nullptr, std::memory_order_relaxed);
   p->queue_len_.store(p->queue_len_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
