@@ -93,6 +93,7 @@ double GraphScene::now() const { return manualClock_ ? lastNow_ : double(clock_.
 
 void GraphScene::setTextScale(double k) {
   NodeItem::setTextScale(k);
+  rectDirty_ = true;  // the counters above Ergo nodes grow with it
   for (auto& [serial, n] : nodes_) {
     n->refreshSlotWidth();
     n->heat = std::max(n->heat, 0.5);  // free nodes make room too
@@ -221,15 +222,24 @@ QRectF GraphScene::nodesRect() const {
   rectDirty_ = false;
   if (nodes_.empty()) return nodesRect_ = QRectF();
   double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+  // Ergo mode: the queue counters stack above a node's top right (at a fitted view's usual scale).
+  const bool ergo = model_->ergo();
+  double countersTop = 1e300, countersRight = -1e300;
   for (const auto& [k, n] : nodes_) {
     const QPointF p = n->pos();
     x0 = std::min(x0, p.x());
     y0 = std::min(y0, p.y());
     x1 = std::max(x1, p.x());
     y1 = std::max(y1, p.y());
+    if (ergo) {
+      const QRectF q = NodeItem::queueReach(n->radius(), 0.8).translated(p);
+      countersTop = std::min(countersTop, q.top());
+      countersRight = std::max(countersRight, q.right());
+    }
   }
-  // Each node with its label below (labels grow when zoomed out) and its badge above.
-  nodesRect_ = QRectF(QPointF(x0 - 60, y0 - 50), QPointF(x1 + 60, y1 + 120));
+  // Each node with its label below (labels grow when zoomed out) and its badge above (GraphView's
+  // fit adds 40 more).
+  nodesRect_ = QRectF(QPointF(x0 - 60, std::min(y0 - 50, countersTop + 32)), QPointF(std::max(x1 + 60, countersRight), y1 + 120));
   regionsDirty_ = true;  // something moved: the regions follow their processes
   for (const Region& r : regions()) nodesRect_ |= r.rect;
   for (const ConnectionState& c : model_->graph().connections())  // they arc over the regions

@@ -121,33 +121,65 @@ void NodeItem::setRecord(const ProcessRecord& r) {
   update();
 }
 
+void NodeItem::setErgo(bool on) {
+  if (on == ergo_) return;
+  prepareGeometryChange();  // the counters reach higher than the one badge
+  ergo_ = on;
+}
+
+double NodeItem::queueScale(double lod) {
+  // About as big on screen as the labels (labelPx), in presentation mode too.
+  const double s = gTextScale;
+  return std::clamp(10.5 * s / (12 * std::max(lod, 0.01)), s, 2.2 * s);
+}
+
+std::array<QString, 3> NodeItem::queueTexts() const {
+  return {QStringLiteral("U ") + countText(urgent_), QStringLiteral("S ") + countText(system_),
+          QStringLiteral("M ") + countText(queueMain())};
+}
+
+QRectF NodeItem::queuePill(int queue, double r, double k, double w) {
+  // The Main pill's round left end touches a circle 3 px outside the body at 45 degrees up-right;
+  // System and Urgent stack above it, so the first read is on top.
+  const double h = 20 * k, gap = 2 * k;
+  const double c = (r + h / 2 + 3) / std::sqrt(2.0);
+  return QRectF(c - h / 2, -c - h / 2 - (2 - queue) * (h + gap), w, h);
+}
+
+QRectF NodeItem::queueReach(double r, double lod) {
+  const double k = queueScale(lod);
+  return queuePill(0, r, k, 55 * k).united(queuePill(2, r, k, 55 * k));
+}
+
+QRectF NodeItem::queueRect(int queue, double lod) const {
+  const double k = queueScale(lod);
+  QFont f;
+  f.setBold(true);
+  f.setPixelSize(int(std::lround(13 * k)));
+  const QFontMetricsF fm(f);
+  double w = 0;
+  for (const QString& t : queueTexts()) w = std::max(w, fm.horizontalAdvance(t) + 10 * k);
+  return queuePill(queue, radius(), k, w);
+}
+
 void NodeItem::paintQueues(QPainter* p, const QFont& f, double r, double lod) const {
-  const double k = std::clamp(10.5 / (12 * lod), 1.0, 2.2);  // readable on screen too
+  const double k = queueScale(lod);
   QFont bf = f;
   bf.setPixelSize(int(std::lround(13 * k)));
   p->setFont(bf);
   const QFontMetricsF fm(bf);
-  struct Queue {
-    const char* letter;
-    uint32_t n;
-    QColor colour;
-  };
   const uint32_t main = queueMain();
-  const Queue queues[] = {{"U", urgent_, QColor(0xe0, 0x1e, 0x5a)},
-                          {"S", system_, style::downColor()},
-                          {"M", main, main >= 50 ? style::heatColor(main) : QColor(0x20, 0x20, 0x28)}};
-  QString texts[3];
+  const uint32_t counts[] = {urgent_, system_, main};
+  const QColor colours[] = {QColor(0xe0, 0x1e, 0x5a), style::downColor(),
+                            main >= 50 ? style::heatColor(main) : QColor(0x20, 0x20, 0x28)};
+  const std::array<QString, 3> texts = queueTexts();
   double w = 0;
+  for (const QString& t : texts) w = std::max(w, fm.horizontalAdvance(t) + 10 * k);
   for (int i = 0; i < 3; ++i) {
-    texts[i] = QStringLiteral("%1 %2").arg(QLatin1String(queues[i].letter), countText(queues[i].n));
-    w = std::max(w, fm.horizontalAdvance(texts[i]) + 10 * k);
-  }
-  const double h = 20 * k, gap = 2 * k;
-  const double top = -r * 0.62 - h / 2 - 1 - (h + gap);  // System sits where the one badge would
-  for (int i = 0; i < 3; ++i) {
-    const QRectF pill(r * 0.62, top + i * (h + gap), w, h);
-    const bool empty = queues[i].n == 0;
-    QColor fill = queues[i].colour;
+    const QRectF pill = queuePill(i, r, k, w);
+    const double h = pill.height();
+    const bool empty = counts[i] == 0;
+    QColor fill = colours[i];
     if (empty) fill.setAlpha(70);
     p->setPen(QPen(empty ? QColor(255, 255, 255, 110) : QColor(Qt::white), 1.5));
     p->setBrush(fill);
@@ -264,7 +296,11 @@ QRectF NodeItem::boundingRect() const {
   const double r = radius() + 14;
   const double k = kMaxLabelPx / kLabelPx;
   const double half = std::max({r + 90, 95.0, (labelW15_ + 14) * k / 2 + 4, ghost() ? 360.0 : 0.0});  // the restart mark: left of the node
-  return QRectF(-half, -r - 30 * k, 2 * half, 2 * r + 30 * k + 22 * k * 3 + 30);
+  const QRectF box(-half, -r - 30 * k, 2 * half, 2 * r + 30 * k + 22 * k * 3 + 30);
+  if (!ergo_) return box;
+  // The queue counters at their largest (far out, in presentation mode), four digits wide.
+  const double qk = 2.2 * gTextScale;
+  return box.united(queuePill(0, radius(), qk, 60 * qk)).united(queuePill(2, radius(), qk, 60 * qk)).adjusted(-2, -2, 2, 2);
 }
 
 QPainterPath NodeItem::shape() const { return bodyPath(4); }

@@ -10,6 +10,8 @@
 #include <QStaticText>
 #include <QString>
 
+#include <array>
+
 #include <algorithm>
 #include <vector>
 
@@ -41,8 +43,15 @@ public:
   uint32_t mailbox() const { return mailbox_; }
   /// Ergo mode (SEMANTICS E1.9): the mailbox is drawn as three stacked counters, Urgent, System
   /// and Main, instead of one badge. Set before the first setRecord.
-  void setErgo(bool on) { ergo_ = on; }
+  void setErgo(bool on);
   bool ergo() const { return ergo_; }
+  /// Ergo mode: where counter `queue` (0 Urgent, 1 System, 2 Main) is drawn at view scale `lod`
+  /// (item coordinates): a stack rising from just off the body's top right, so it never covers the
+  /// body, and as big as the labels (times the text scale: presentation mode).
+  QRectF queueRect(int queue, double lod) const;
+  /// Where the counters of a body of radius `r` reach at view scale `lod`, three digits wide (for
+  /// fitting the view, which does not know every node's counts).
+  static QRectF queueReach(double r, double lod);
   /// Ergo mode: how many wait in the Urgent, System and Main queues (they sum to mailbox()).
   uint32_t queueUrgent() const { return urgent_; }
   uint32_t queueSystem() const { return system_; }
@@ -151,6 +160,11 @@ private:
   /// Ergo mode's mailbox: Urgent, System and Main counters stacked where the badge would be (a
   /// queue with nothing in it dimmed), in font `f`, for a body of radius `r` at view scale `lod`.
   void paintQueues(QPainter* p, const QFont& f, double r, double lod) const;
+  /// The counters' size factor at view scale `lod` (1 at normal size and zoom), their texts ("U 3")
+  /// and the pill `queue` of width `w` for a body of radius `r`.
+  static double queueScale(double lod);
+  std::array<QString, 3> queueTexts() const;
+  static QRectF queuePill(int queue, double r, double k, double w);
   /// The plain blob (no label, no badges) of radius `r` centred at `at`.
   void paintPlain(QPainter* p, QPointF at, double r) const;
 

@@ -887,16 +887,40 @@ void TestGraph::ergoQueuesAreThreeCountersAndNamedTheErgoWay() {
   QCOMPARE(n->queueUrgent(), 1u);
   QCOMPARE(n->queueSystem(), 1u);
   QCOMPARE(n->queueMain(), 3u);
-  // Drawn: an Urgent (red) and a System (DOWN blue) counter stacked at its top right.
+  // Drawn: an Urgent (red) and a System (DOWN blue) counter stacked at its top right, clear of
+  // the body; in presentation mode (text scale 1.5) as much bigger as the labels.
   n->setPinned(true);
   n->setPos(0, 0);
   scene.advance(scene.now() + 10);
   const QRectF area(-150, -150, 300, 300);
-  const QRect urgentRow((QPointF(8, -46) - area.topLeft()).toPoint(), QSize(60, 16));
-  const QRect systemRow((QPointF(8, -24) - area.topLeft()).toPoint(), QSize(60, 16));
+  auto row = [&](int queue) { return n->queueRect(queue, 1.0).translated(-area.topLeft()).adjusted(4, 3, -4, -3).toRect(); };
+  const QRect urgentRow = row(0), systemRow = row(1);
   const QImage img = renderScene(scene, area);
   QVERIFY(countNear(img, urgentRow, QColor(0xe0, 0x1e, 0x5a)) > 30);
   QVERIFY(countNear(img, systemRow, views::style::downColor()) > 30);
+  QPainterPath disc;
+  disc.addEllipse(QPointF(0, 0), n->radius() + 2, n->radius() + 2);
+  for (int q = 0; q < 3; ++q) {
+    QPainterPath pill;
+    const QRectF at = n->queueRect(q, 1.0);
+    pill.addRoundedRect(at, at.height() / 2, at.height() / 2);
+    QVERIFY2(!pill.intersects(disc), qPrintable(QStringLiteral("queue %1 covers the body").arg(q)));
+    QVERIFY(n->boundingRect().contains(at));
+  }
+  QVERIFY(n->queueRect(0, 1.0).bottom() < n->queueRect(1, 1.0).top());  // Urgent on top, then System, Main
+  QVERIFY(n->queueRect(1, 1.0).bottom() < n->queueRect(2, 1.0).top());
+  const double normalHeight = n->queueRect(0, 1.0).height();
+  scene.setTextScale(1.5);
+  scene.advance(scene.now() + 10);
+  QCOMPARE(n->queueRect(0, 1.0).height(), normalHeight * 1.5);
+  QVERIFY(n->boundingRect().contains(n->queueRect(0, 0.3)));  // far out, at its largest
+  // A fitted view leaves them room above the topmost node (GraphView::fitAll: nodesRect, 40 more).
+  QVERIFY(scene.nodesRect().adjusted(0, -40, 0, 0).contains(n->queueRect(0, 0.8).translated(n->pos())));
+  const QImage big = renderScene(scene, area);
+  const QRect bigUrgent = row(0);
+  scene.setTextScale(1.0);
+  QVERIFY(bigUrgent.height() > urgentRow.height() * 1.4);
+  QVERIFY(countNear(big, bigUrgent, QColor(0xe0, 0x1e, 0x5a)) > countNear(img, urgentRow, QColor(0xe0, 0x1e, 0x5a)) * 3 / 2);
 
   views::InspectorWidget insp(&w.model);
   insp.setPid(h);
