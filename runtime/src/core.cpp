@@ -911,9 +911,13 @@ void RuntimeCore::finish(Process* p) {
   trace(TraceKind::Exit, self, {}, reason);
   if (rel && ergo()) {  // one-way links and monitors on p fire (E1.1, E1.2); p's own go silently
     const uint16_t node = p->node_.load(std::memory_order_relaxed);
-    if (!rel->aliases.empty()) {
+    {
       std::lock_guard g(aliases_m);
-      for (uint64_t a : rel->aliases) aliases.erase(a);
+      if (!alias_owners.empty()) {
+        auto [b, e] = alias_owners.equal_range(self.serial());
+        for (auto it = b; it != e; ++it) aliases.erase(it->second);
+        alias_owners.erase(b, e);
+      }
     }
     for (auto& m : rel->monitored_by) send_signal(ergo_fire(self, node, m, reason, false));
   } else if (rel) {

@@ -114,7 +114,6 @@ struct Relations {
   KeyedVec<MonitorOut, monitor_out_key> monitors;
   KeyedVec<MonitorIn, monitor_in_key> monitored_by;
   std::vector<std::pair<Term, Term>> dictionary;
-  std::vector<uint64_t> aliases;  // Ergo mode: the aliases it made (ids in RuntimeCore::aliases)
 };
 
 // Everything info() reports, read under the process's lock in one go.
@@ -261,9 +260,7 @@ class RuntimeCore {
   void ergo_fire_unregistered(Pid pid, uint16_t node, Atom name, uint64_t alias);
   Ref ergo_create_alias(Process* p);
   uint8_t ergo_delete_alias(Process* p, Ref alias);
-  /// Aliases (gen.Alias): id -> the process that made it. A leaf lock.
-  mutable std::mutex aliases_m;
-  std::unordered_map<uint64_t, Pid> aliases;
+
   /// The exit or DOWN a one-way link or monitor record fires (finish, unregister, cut).
   /// far_node >= 0: fired because the connection to that node was lost (traced as such).
   Signal* ergo_fire(Pid target, uint16_t target_node, const MonitorIn& m, const Term& reason, bool local,
@@ -277,8 +274,6 @@ class RuntimeCore {
   [[gnu::noinline]] bool ergo_drain_exit(Process* p, Signal* s);
   /// run's park of a process suspended mid-handler (E1.10): true when resumed meanwhile.
   [[gnu::noinline]] bool ergo_park_mid_handler(Process* p);
-  /// Node links (LinkNode, E1.8): (watcher, node), fired with :noconnection when the connection goes.
-  std::vector<std::pair<Pid, uint16_t>> node_links;  // nodes_m
 
   // ---- relations (any thread; take lock_ of one process at a time) ----
   enum class LinkResult { Linked, NoProc };
@@ -468,6 +463,23 @@ class RuntimeCore {
 
   mutable std::shared_mutex names_m_;
   std::unordered_map<uint64_t, Pid> names_;  // (node << 32 | atom id) -> pid
+
+ public:
+  // Ergo mode's state, at the end: the hot members above keep their cache lines.
+  /// Node links (LinkNode, E1.8): (watcher, node), fired with :noconnection when the connection goes.
+  std::vector<std::pair<Pid, uint16_t>> node_links;  // nodes_m
+  /// Aliases (gen.Alias): id -> the process that made it, and its maker's serial -> its aliases
+  /// (out of Relations, which stays small for BEAM mode). aliases_m is a leaf lock (may be taken
+  /// under a process's lock_).
+  mutable std::mutex aliases_m;
+  std::unordered_map<uint64_t, Pid> aliases;
+  std::unordered_multimap<uint32_t, uint64_t> alias_owners;
+  /// Whether `alias` still belongs to `p` (aliases_m taken).
+  bool alias_of(uint64_t alias, Pid p) const {
+    std::lock_guard g(aliases_m);
+    auto it = aliases.find(alias);
+    return it != aliases.end() && it->second == p;
+  }
 };
 
 /// The process the current thread is running, if any.

@@ -51,8 +51,7 @@ uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t nam
     // Still that process, and still the name or alias it was found by: an unregister or
     // delete_alias in between fired what was there, and this one must not miss it (E1.3).
     const bool still = name != atoms::nil ? t->name_ == name
-                       : alias            ? t->rel_ && std::find(t->rel_->aliases.begin(), t->rel_->aliases.end(),
-                                                                 alias) != t->rel_->aliases.end()
+                       : alias            ? alias_of(alias, target)
                                           : true;
     if (still && t->pid_.load(std::memory_order_relaxed) == target.raw && !t->exiting_.load(std::memory_order_acquire)) {
       if (!t->rel_) t->rel_ = std::make_unique<Relations>();
@@ -144,28 +143,24 @@ Signal* RuntimeCore::ergo_fire(Pid target, uint16_t target_node, const MonitorIn
 
 Ref RuntimeCore::ergo_create_alias(Process* p) {
   const Ref a = make_ref();
-  {
-    std::lock_guard g(aliases_m);
-    aliases.emplace(a.id, p->pid());
-  }
-  SpinGuard g(p->lock_);
-  if (!p->rel_) p->rel_ = std::make_unique<Relations>();
-  p->rel_->aliases.push_back(a.id);
+  std::lock_guard g(aliases_m);
+  aliases.emplace(a.id, p->pid());
+  alias_owners.emplace(p->pid().serial(), a.id);
   return a;
 }
 
 uint8_t RuntimeCore::ergo_delete_alias(Process* p, Ref alias) {
   {
-    SpinGuard g(p->lock_);
-    if (!p->rel_) return err(ergo::Error::TargetUnknown);
-    auto& v = p->rel_->aliases;
-    auto it = std::find(v.begin(), v.end(), alias.id);
-    if (it == v.end()) return err(ergo::Error::TargetUnknown);
-    v.erase(it);
-  }
-  {
     std::lock_guard g(aliases_m);
-    aliases.erase(alias.id);
+    auto it = aliases.find(alias.id);
+    if (it == aliases.end() || it->second != p->pid()) return err(ergo::Error::TargetUnknown);
+    aliases.erase(it);
+    auto [b, e] = alias_owners.equal_range(p->pid().serial());
+    for (auto o = b; o != e; ++o)
+      if (o->second == alias.id) {
+        alias_owners.erase(o);
+        break;
+      }
   }
   ergo_fire_unregistered(p->pid(), p->node_.load(std::memory_order_relaxed), atoms::nil, alias.id);
   return err(ergo::Error::None);
