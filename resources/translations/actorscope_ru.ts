@@ -76,12 +76,12 @@
     <name>EmbeddedSource</name>
     <message>
         <location filename="../../views/observer/EmbeddedSource.cpp" line="+11"/>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>%1 is not alive</source>
         <translation>%1 не жив</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <location line="+1"/>
         <source>node %1</source>
         <translation>узел %1</translation>
@@ -92,12 +92,17 @@
         <translation>его цель</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>no process is registered as %1</source>
+        <translation>ни один процесс не зарегистрирован как %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no process is %1</source>
         <translation>нет процесса %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 already links to %2</source>
         <translation>связь %1 → %2 уже есть</translation>
     </message>
@@ -108,6 +113,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>a process cannot link to or monitor its own node</source>
+        <translation>процесс не может связаться со своим собственным узлом или следить за ним</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 cannot link to itself</source>
         <translation>%1 не может связаться сам с собой</translation>
     </message>
@@ -170,7 +180,7 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../views/observer/EventText.cpp" line="+88"/>
+        <location filename="../../views/observer/EventText.cpp" line="+114"/>
         <source>%1 terminated (%2)</source>
         <translation>%1 завершил работу (%2)</translation>
     </message>
@@ -215,7 +225,7 @@
         <translation>%1 следит за %2 (MonitorPID)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>%1 is unreachable: %2 gets a DOWN with ErrNoConnection from its own side</source>
         <translation>%1 недоступен: %2 получает DOWN с ErrNoConnection со своей собственной стороны</translation>
     </message>
@@ -250,7 +260,7 @@
         <translation>узел убил %1 (Kill: принудительно, перехватить нельзя)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>%1 terminated: its link to %2 fired (%3)</source>
         <translation>%1 завершил работу: сработала его связь с %2 (%3)</translation>
     </message>
@@ -260,7 +270,7 @@
         <translation>%1 завершён сигналом выхода от %2 (%3)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>%1 got %2 from %3 (%4) in its Urgent queue</source>
         <translation>%1 получил %2 от %3 (%4) в очередь Urgent (срочную)</translation>
     </message>
@@ -320,12 +330,43 @@
         <translation>%1 перестал следить за %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-74"/>
+        <location line="+78"/>
         <source>%1 got %2 (it monitors nodes)</source>
         <translation>%1 получил %2 (он следит за узлами)</translation>
     </message>
     <message>
+        <location line="-73"/>
+        <source>the connection to node %1 was lost: %2 gets a DOWN with ErrNoConnection from its own side</source>
+        <translation>соединение с узлом %1 потеряно: %2 получает DOWN с ErrNoConnection со своей собственной стороны</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>the connection to node %1 was lost: %2&apos;s link to that node fires, an exit with ErrNoConnection from its own side</source>
+        <translation>соединение с узлом %1 потеряно: срабатывает связь %2 с этим узлом — сигнал выхода с ErrNoConnection со своей собственной стороны</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 terminated: the connection to a node it links to was lost (%2)</source>
+        <translation>%1 завершил работу: потеряно соединение с узлом, с которым он связан (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 terminated: the connection to node %2 was lost, and it links to that node (%3)</source>
+        <translation>%1 завершил работу: потеряно соединение с узлом %2, а он связан с этим узлом (%3)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 got MessageExitNode in its Urgent queue: the connection to a node it links to was lost (%2)</source>
+        <translation>%1 получил MessageExitNode в очередь Urgent (срочную): потеряно соединение с узлом, с которым он связан (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 got MessageExitNode in its Urgent queue: the connection to node %2 was lost (%3)</source>
+        <translation>%1 получил MessageExitNode в очередь Urgent (срочную): потеряно соединение с узлом %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>the observer sent %1 to %2</source>
         <translation>наблюдатель отправил %1 процессу %2</translation>
     </message>
@@ -550,6 +591,26 @@
         <translation>сдался: больше %1 перезапусков за %2 с</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>TerminateReasonKill: in Ergo an exit with :kill is trapped like any other (E1.6): a trapper gets MessageExitPID in its Urgent queue, any other process terminates. Only the node&apos;s Kill is forced.</source>
+        <translation>TerminateReasonKill: в Ergo выход с :kill перехватывается, как любой другой (E1.6): перехватывающий процесс получает MessageExitPID в очередь Urgent (срочную), любой другой процесс завершает работу. Принудителен только Kill узла.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TerminateReasonNormal: in Ergo a process that does not trap exits terminates on any reason, :normal too (E1.5); a trapper gets MessageExitPID in its Urgent queue.</source>
+        <translation>TerminateReasonNormal: в Ergo процесс, который не перехватывает выходы, завершает работу при любой причине, в том числе при :normal (E1.5); перехватывающий процесс получает MessageExitPID в очередь Urgent (срочную).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TerminateReasonShutdown: the process terminates unless it traps exits (then it gets MessageExitPID in its Urgent queue); the processes that link to it get an exit with it.</source>
+        <translation>TerminateReasonShutdown: процесс завершает работу, если не перехватывает выходы (тогда он получает MessageExitPID в очередь Urgent (срочную)); процессы, связанные с ним, получают сигнал выхода с этой причиной.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the process terminates unless it traps exits, and every process linked to it that does not trap terminates too.</source>
+        <translation>%1: процесс завершает работу, если не перехватывает выходы, и вместе с ним завершается каждый связанный с ним процесс, который их не перехватывает.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>:kill cannot be trapped: the process dies with :killed, and its links get :killed (which they can trap).</source>
         <translation>:kill нельзя перехватить: процесс умирает с причиной :killed, а связанные с ним процессы получают :killed (его они перехватить могут).</translation>
@@ -622,7 +683,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
 Часть консоли: следит за оболочкой и запускает новую, когда оболочка умирает.</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+255"/>
         <source>
 Click to dismiss.</source>
         <translation>
@@ -1294,7 +1355,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+371"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+398"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
@@ -1326,7 +1387,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/MainWindowActions.cpp" line="-250"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-277"/>
         <location filename="../../app/MainWindowUi.cpp" line="+208"/>
         <source>off</source>
         <translation>выкл.</translation>
@@ -1565,48 +1626,98 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Монитора %1 → %2 больше нет</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+31"/>
+        <location line="+45"/>
+        <source>No other node: %1 runs on the only node, and a process cannot link to or monitor its own node</source>
+        <translation>Других узлов нет: %1 работает на единственном узле, а процесс не может связаться со своим собственным узлом или следить за ним</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+56"/>
         <source>Link to</source>
         <translation>Связать с</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+32"/>
+        <location line="-55"/>
+        <location line="+57"/>
         <source>Unlink</source>
         <translation>Разорвать связь с</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+30"/>
+        <location line="-56"/>
+        <location line="+55"/>
         <source>Monitor</source>
         <translation>Следить за</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+31"/>
+        <location line="-54"/>
+        <location line="+56"/>
         <source>Demonitor</source>
         <translation>Перестать следить за</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <source>%1 of %2: which process?</source>
-        <translation>Процесс %2. %1: каким процессом?</translation>
+        <location line="-49"/>
+        <source>Which process should %1 link to?</source>
+        <translation>С каким процессом связать %1?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 of %2: which registered name (it need not be taken)?</source>
-        <translation>Процесс %2. %1: каким зарегистрированным именем (оно может быть ещё не занято)?</translation>
+        <source>Which registered name should %1 link to? It must be registered now (a free name is ErrProcessUnknown); the link fires ErrUnregistered when the name goes.</source>
+        <translation>С каким зарегистрированным именем связать %1? Имя должно быть зарегистрировано сейчас (свободное имя — ErrProcessUnknown); связь сработает с ErrUnregistered, когда имя исчезнет.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which node should %1 link to?</source>
+        <translation>С каким узлом связать %1?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which process should %1 monitor?</source>
+        <translation>За каким процессом должен следить %1?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 of %2: which node?</source>
-        <translation>Процесс %2. %1: каким узлом?</translation>
+        <source>Which registered name should %1 monitor? It must be registered now (a free name is ErrProcessUnknown); the monitor fires ErrUnregistered when the name goes.</source>
+        <translation>За каким зарегистрированным именем должен следить %1? Имя должно быть зарегистрировано сейчас (свободное имя — ErrProcessUnknown); монитор сработает с ErrUnregistered, когда имя исчезнет.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>No process %1</source>
-        <translation>Нет процесса %1</translation>
+        <location line="+2"/>
+        <source>Which node should %1 monitor?</source>
+        <translation>За каким узлом должен следить %1?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which process should %1 no longer link to?</source>
+        <translation>Связь с каким процессом разорвать для %1?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which name should %1 no longer link to?</source>
+        <translation>Связь с каким именем разорвать для %1?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which node should %1 no longer link to?</source>
+        <translation>Связь с каким узлом разорвать для %1?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which process should %1 stop monitoring?</source>
+        <translation>За каким процессом %1 должен перестать следить?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which name should %1 stop monitoring?</source>
+        <translation>За каким именем %1 должен перестать следить?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which node should %1 stop monitoring?</source>
+        <translation>За каким узлом %1 должен перестать следить?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no process is %1</source>
+        <translation>нет процесса %1</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1670,11 +1781,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+14"/>
+        <source>Blast radius: %1 terminate, %2 get MessageExitPID, %3 get MessageDownPID</source>
+        <translation>Радиус поражения: завершатся — %1, получат MessageExitPID — %2, получат MessageDownPID — %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Blast radius: %1 die, %2 get an EXIT message, %3 get a DOWN</source>
         <translation>Радиус поражения: умрут — %1, получат сообщение EXIT — %2, получат DOWN — %3</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The graph shows the past</source>
         <translation>Граф показывает прошлое</translation>
     </message>
@@ -3109,7 +3225,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphScene</name>
     <message>
-        <location filename="../../views/GraphScene.cpp" line="+740"/>
+        <location filename="../../views/GraphScene.cpp" line="+750"/>
         <source>%1: click to open</source>
         <translation>%1: щёлкните, чтобы открыть</translation>
     </message>
@@ -3241,18 +3357,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+148"/>
         <source>Suspend</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location line="-134"/>
-        <location line="+129"/>
+        <location line="-140"/>
+        <location line="+135"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill): без перехвата (K)</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-134"/>
         <source>Process.exit(pid, reason) with a reason you pick (E)</source>
         <translation>Process.exit(pid, reason) с выбранной вами причиной (E)</translation>
     </message>
@@ -3263,7 +3379,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Process.flag(:trap_exit, ...) (T)</source>
         <translation>Process.flag(:trap_exit, ...) (T)</translation>
     </message>
@@ -3303,7 +3419,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation> (Urgent %1, System %2, Main %3)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>DEAD: %1 (terminated: %2)</source>
+        <translation>МЁРТВ: %1 (завершил работу: %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DEAD: terminated: %1</source>
+        <translation>МЁРТВ: завершил работу: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>DEAD: %1 (exited with %2)</source>
         <translation>МЁРТВ: %1 (завершился с %2)</translation>
     </message>

@@ -76,12 +76,12 @@
     <name>EmbeddedSource</name>
     <message>
         <location filename="../../views/observer/EmbeddedSource.cpp" line="+11"/>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>%1 is not alive</source>
         <translation>%1 未存活</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <location line="+1"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
@@ -92,12 +92,17 @@
         <translation>它的目标</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>no process is registered as %1</source>
+        <translation>没有进程注册为 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no process is %1</source>
         <translation>不存在进程 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 already links to %2</source>
         <translation>%1 已经链接到 %2</translation>
     </message>
@@ -108,6 +113,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>a process cannot link to or monitor its own node</source>
+        <translation>进程不能链接到或监视自己所在的节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 cannot link to itself</source>
         <translation>%1 不能链接到自己</translation>
     </message>
@@ -170,7 +180,7 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../views/observer/EventText.cpp" line="+88"/>
+        <location filename="../../views/observer/EventText.cpp" line="+114"/>
         <source>%1 terminated (%2)</source>
         <translation>%1 终止（%2）</translation>
     </message>
@@ -215,7 +225,7 @@
         <translation>%1 监视 %2（MonitorPID）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>%1 is unreachable: %2 gets a DOWN with ErrNoConnection from its own side</source>
         <translation>%1 不可达：%2 从自己这一侧收到带 ErrNoConnection 的 DOWN</translation>
     </message>
@@ -250,7 +260,7 @@
         <translation>节点杀死了 %1（Kill：强制，无法捕获）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>%1 terminated: its link to %2 fired (%3)</source>
         <translation>%1 终止：它到 %2 的链接被触发（%3）</translation>
     </message>
@@ -260,7 +270,7 @@
         <translation>%1 被来自 %2 的退出信号终止（%3）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>%1 got %2 from %3 (%4) in its Urgent queue</source>
         <translation>%1 在其 Urgent（紧急）队列中收到了来自 %3 的 %2（%4）</translation>
     </message>
@@ -320,12 +330,43 @@
         <translation>%1 停止监视 %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-74"/>
+        <location line="+78"/>
         <source>%1 got %2 (it monitors nodes)</source>
         <translation>%1 收到了 %2（它监视节点）</translation>
     </message>
     <message>
+        <location line="-73"/>
+        <source>the connection to node %1 was lost: %2 gets a DOWN with ErrNoConnection from its own side</source>
+        <translation>到节点 %1 的连接已断开：%2 从自己这一侧收到带 ErrNoConnection 的 DOWN</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>the connection to node %1 was lost: %2&apos;s link to that node fires, an exit with ErrNoConnection from its own side</source>
+        <translation>到节点 %1 的连接已断开：%2 到该节点的链接被触发，它从自己这一侧收到带 ErrNoConnection 的退出信号</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 terminated: the connection to a node it links to was lost (%2)</source>
+        <translation>%1 终止：它所链接的一个节点的连接已断开（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 terminated: the connection to node %2 was lost, and it links to that node (%3)</source>
+        <translation>%1 终止：到节点 %2 的连接已断开，而它链接到该节点（%3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 got MessageExitNode in its Urgent queue: the connection to a node it links to was lost (%2)</source>
+        <translation>%1 在其 Urgent（紧急）队列中收到了 MessageExitNode：它所链接的一个节点的连接已断开（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 got MessageExitNode in its Urgent queue: the connection to node %2 was lost (%3)</source>
+        <translation>%1 在其 Urgent（紧急）队列中收到了 MessageExitNode：到节点 %2 的连接已断开（%3）</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>the observer sent %1 to %2</source>
         <translation>观察者向 %2 发送了 %1</translation>
     </message>
@@ -550,6 +591,26 @@
         <translation>放弃：%2 秒内重启超过 %1 次</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>TerminateReasonKill: in Ergo an exit with :kill is trapped like any other (E1.6): a trapper gets MessageExitPID in its Urgent queue, any other process terminates. Only the node&apos;s Kill is forced.</source>
+        <translation>TerminateReasonKill：在 Ergo 中，带 :kill 的退出与其他退出一样可以被捕获（E1.6）：捕获退出的进程在其 Urgent（紧急）队列中收到 MessageExitPID，其他进程则终止。只有节点的 Kill 是强制的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TerminateReasonNormal: in Ergo a process that does not trap exits terminates on any reason, :normal too (E1.5); a trapper gets MessageExitPID in its Urgent queue.</source>
+        <translation>TerminateReasonNormal：在 Ergo 中，不捕获退出的进程遇到任何原因都会终止，:normal 也一样（E1.5）；捕获退出的进程在其 Urgent（紧急）队列中收到 MessageExitPID。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TerminateReasonShutdown: the process terminates unless it traps exits (then it gets MessageExitPID in its Urgent queue); the processes that link to it get an exit with it.</source>
+        <translation>TerminateReasonShutdown：除非进程捕获退出（此时它在其 Urgent（紧急）队列中收到 MessageExitPID），否则它会终止；链接到它的进程会收到带此原因的退出信号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the process terminates unless it traps exits, and every process linked to it that does not trap terminates too.</source>
+        <translation>%1：除非进程捕获退出，否则它会终止，并且所有与它链接且不捕获退出的进程也会终止。</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>:kill cannot be trapped: the process dies with :killed, and its links get :killed (which they can trap).</source>
         <translation>:kill 无法被捕获：进程以 :killed 死亡，与它链接的进程收到 :killed（这个可以被捕获）。</translation>
@@ -622,7 +683,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
 控制台的一部分：它监视 shell，并在 shell 死亡时启动一个新的。</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+255"/>
         <source>
 Click to dismiss.</source>
         <translation>
@@ -1294,7 +1355,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+371"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+398"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
@@ -1326,7 +1387,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/MainWindowActions.cpp" line="-250"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-277"/>
         <location filename="../../app/MainWindowUi.cpp" line="+208"/>
         <source>off</source>
         <translation>关闭</translation>
@@ -1565,48 +1626,98 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>%1 不再监视 %2</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+31"/>
+        <location line="+45"/>
+        <source>No other node: %1 runs on the only node, and a process cannot link to or monitor its own node</source>
+        <translation>没有其他节点：%1 运行在唯一的节点上，而进程不能链接到或监视自己所在的节点</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+56"/>
         <source>Link to</source>
         <translation>链接到</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+32"/>
+        <location line="-55"/>
+        <location line="+57"/>
         <source>Unlink</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+30"/>
+        <location line="-56"/>
+        <location line="+55"/>
         <source>Monitor</source>
         <translation>监视</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+31"/>
+        <location line="-54"/>
+        <location line="+56"/>
         <source>Demonitor</source>
         <translation>取消监视</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <source>%1 of %2: which process?</source>
-        <translation>进程 %2：%1哪个进程？</translation>
+        <location line="-49"/>
+        <source>Which process should %1 link to?</source>
+        <translation>%1 应链接到哪个进程？</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 of %2: which registered name (it need not be taken)?</source>
-        <translation>进程 %2：%1哪个注册名（该名字不必已被占用）？</translation>
+        <source>Which registered name should %1 link to? It must be registered now (a free name is ErrProcessUnknown); the link fires ErrUnregistered when the name goes.</source>
+        <translation>%1 应链接到哪个注册名？该名字现在必须已注册（未被占用的名字会得到 ErrProcessUnknown）；名字消失时链接以 ErrUnregistered 触发。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which node should %1 link to?</source>
+        <translation>%1 应链接到哪个节点？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which process should %1 monitor?</source>
+        <translation>%1 应监视哪个进程？</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 of %2: which node?</source>
-        <translation>进程 %2：%1哪个节点？</translation>
+        <source>Which registered name should %1 monitor? It must be registered now (a free name is ErrProcessUnknown); the monitor fires ErrUnregistered when the name goes.</source>
+        <translation>%1 应监视哪个注册名？该名字现在必须已注册（未被占用的名字会得到 ErrProcessUnknown）；名字消失时监视器以 ErrUnregistered 触发。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>No process %1</source>
-        <translation>没有进程 %1</translation>
+        <location line="+2"/>
+        <source>Which node should %1 monitor?</source>
+        <translation>%1 应监视哪个节点？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which process should %1 no longer link to?</source>
+        <translation>%1 应不再链接到哪个进程？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which name should %1 no longer link to?</source>
+        <translation>%1 应不再链接到哪个名字？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which node should %1 no longer link to?</source>
+        <translation>%1 应不再链接到哪个节点？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which process should %1 stop monitoring?</source>
+        <translation>%1 应停止监视哪个进程？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which name should %1 stop monitoring?</source>
+        <translation>%1 应停止监视哪个名字？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which node should %1 stop monitoring?</source>
+        <translation>%1 应停止监视哪个节点？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no process is %1</source>
+        <translation>不存在进程 %1</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1670,11 +1781,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+14"/>
+        <source>Blast radius: %1 terminate, %2 get MessageExitPID, %3 get MessageDownPID</source>
+        <translation>波及范围：%1 个终止，%2 个收到 MessageExitPID，%3 个收到 MessageDownPID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Blast radius: %1 die, %2 get an EXIT message, %3 get a DOWN</source>
         <translation>波及范围：%1 个死亡，%2 个收到 EXIT 消息，%3 个收到 DOWN</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The graph shows the past</source>
         <translation>图中显示的是过去</translation>
     </message>
@@ -3099,7 +3215,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphScene</name>
     <message>
-        <location filename="../../views/GraphScene.cpp" line="+740"/>
+        <location filename="../../views/GraphScene.cpp" line="+750"/>
         <source>%1: click to open</source>
         <translation>%1：点击打开</translation>
     </message>
@@ -3231,18 +3347,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+148"/>
         <source>Suspend</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location line="-134"/>
-        <location line="+129"/>
+        <location line="-140"/>
+        <location line="+135"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill)：无法捕获（K）</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-134"/>
         <source>Process.exit(pid, reason) with a reason you pick (E)</source>
         <translation>Process.exit(pid, reason)，原因由你选择（E）</translation>
     </message>
@@ -3253,7 +3369,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Process.flag(:trap_exit, ...) (T)</source>
         <translation>Process.flag(:trap_exit, ...)（T）</translation>
     </message>
@@ -3293,7 +3409,17 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>（Urgent %1，System %2，Main %3）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>DEAD: %1 (terminated: %2)</source>
+        <translation>已死亡：%1（终止：%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DEAD: terminated: %1</source>
+        <translation>已死亡：终止：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>DEAD: %1 (exited with %2)</source>
         <translation>已死亡：%1（以 %2 退出）</translation>
     </message>
