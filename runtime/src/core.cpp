@@ -511,7 +511,7 @@ void RuntimeCore::send_message(Pid from, Pid to, Term msg, uint8_t prio) {
     emit(std::move(ev));
   }
   Signal* s = make_signal(SignalKind::Message, from, to, std::move(msg));
-  s->prio = prio;
+  if (prio) s->prio = prio;  // Ergo mode only (ergo::send gives 0 in BEAM mode)
   send_signal(s);
 }
 
@@ -694,7 +694,7 @@ bool RuntimeCore::ergo_drain_exit(Process* p, Signal* s) {
   const bool from_parent = !s->local && s->object == 0 && !by_alias && s->from.valid() && s->from == p->parent_;
   if (!s->node_stop && !from_parent && p->trap_exit_.load(std::memory_order_relaxed)) {
     trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Trapped);
-    Term object = s->object == 1   ? Term::tuple({Term(s->object_name), Term(node_name(s->object_node))})
+    Term object = s->object == 1   ? Term::tuple({Term(Atom{s->object_name}), Term(node_name(s->object_node))})
                   : s->object == 2 ? Term(node_name(s->object_node))
                   : by_alias       ? Term(Ref{by_alias})
                                    : Term(s->from);
@@ -735,7 +735,7 @@ bool RuntimeCore::try_match(Process* p) {
         ev.a = p->pid();
         ev.b = s->from;
         ev.weight = weight;
-        ev.node2 = s->prio;
+        if (ergo()) ev.node2 = s->prio;
         ev.term = s->payload;
         emit(std::move(ev));
       }

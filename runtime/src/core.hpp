@@ -218,6 +218,10 @@ class RuntimeCore {
   // ---- signals ----
   Signal* make_signal(SignalKind k, Pid from, Pid to, Term payload) {
     auto* s = new Signal;
+    if (ergo()) {
+      s->prio = 0;
+      s->object = 0;
+    }
     s->kind = k;
     s->from = from;
     s->to = to;

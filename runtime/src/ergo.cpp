@@ -125,7 +125,7 @@ Signal* RuntimeCore::ergo_fire(Pid target, uint16_t target_node, const MonitorIn
     s->linked = true;
     if (m.name != atoms::nil) {
       s->object = 1;
-      s->object_name = m.name;
+      s->object_name = m.name.id;
       s->object_node = target_node;
     }
   } else {

@@ -553,7 +553,7 @@ std::vector<InFlightSignal> Runtime::in_flight() const {
     f.from = s->from;
     f.to = s->to;
     f.linked = s->linked;
-    if (s->kind == detail::SignalKind::Message) f.queue = s->prio;
+    if (s->kind == detail::SignalKind::Message && core_->ergo()) f.queue = s->prio;
     f.sent_ns = t.sent;
     f.due_ns = t.due;
     out.push_back(std::move(f));

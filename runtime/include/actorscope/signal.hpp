@@ -33,13 +33,15 @@ struct Signal : SignalNode {
   uint16_t conn_epoch = 0;  // cross-node: the connection's epoch when sent
   Ref ref;  // Down: the monitor's; Exit in Ergo mode: the one-way link's (none for a node link)
   Term payload;
-  // Ergo mode (E1.2, E1.9): the queue (0 Main, 1 System, 2 Urgent), and what a link or monitor
-  // named, for the message a trapped exit becomes: 0 the pid, 1 {object_name, node}, 2 the node.
-  // (These fill the 64-byte pool class that Signal uses anyway.)
-  uint8_t prio = 0;
-  uint8_t object = 0;
-  uint16_t object_node = 0;
-  Atom object_name{0};
+  // Ergo mode only (E1.2, E1.9): the queue (0 Main, 1 System, 2 Urgent), and what a link or monitor
+  // named, for the message a trapped exit becomes: 0 the pid, 1 {object_name, node}, 2 the node,
+  // 3 the alias in `ref`. They fill the 64-byte pool class that Signal uses anyway; left
+  // uninitialised in BEAM mode (RuntimeCore::make_signal sets them in Ergo mode), which never reads
+  // them, so BEAM's hot path does not write the block's last bytes.
+  uint8_t prio;
+  uint8_t object;
+  uint16_t object_node;
+  uint32_t object_name;  // an Atom's id (an Atom member would be zeroed on every new Signal)
 
   static void* operator new(size_t n) { return frame_alloc(n); }
   static void operator delete(void* p, size_t n) noexcept { frame_free(p, n); }
