@@ -30,7 +30,7 @@ constexpr double kFizzleMs = 650;
 constexpr size_t kMaxMessagesDrawn = 150;  // envelopes on their way at once; more are not drawn
 constexpr size_t kMaxAnims = 800;
 constexpr size_t kCrowd = 400;        // more nodes than this: level of detail for a crowd   // beyond this many, labels would only cover each other
-constexpr double kFinishMs = 320;      // a tracked signal, once delivered, finishes its way in this
+constexpr double kFinishMs = 320;      // a tracked signal, once delivered, finishes its way at this pace (ms per edge)
 constexpr double kSameTimeAt = 0.5;    // a tracked signal due the moment it was sent waits here
 constexpr double kCell = 170;          // force layout grid bucket
 constexpr double kRegionGap = 150;     // between two nodes' regions
@@ -1053,9 +1053,11 @@ void GraphScene::deliver(const TraceEvent& e, double now) {
     s.landSeq = e.seq;
     if (e.outcome == SignalOutcome::Trapped && s.kind == SignalAnim::KillBolt) s.kind = SignalAnim::ExitPulse;
     if (s.rtProgress >= 0) {
-      // Tracked: play the rest of the way from where it was, briefly.
-      const double p = std::clamp(s.rtProgress, 0.0, 0.999);
-      s.dur = kFinishMs / (1 - p);
+      // Tracked: play the rest of the way from where it was, at kFinishMs for the whole edge, so a
+      // pulse that is nearly there lands now: its effects are presented right after this (a killed
+      // node's end, the exits it sends), and must not leave before it lands.
+      const double p = std::clamp(s.rtProgress, 0.0, 1.0);
+      s.dur = kFinishMs;
       s.t0 = now - p * s.dur;
       s.rtProgress = -1;
     } else if (now < s.t0 + s.dur) {
