@@ -911,13 +911,11 @@ void RuntimeCore::finish(Process* p) {
   trace(TraceKind::Exit, self, {}, reason);
   if (rel && ergo()) {  // one-way links and monitors on p fire (E1.1, E1.2); p's own go silently
     const uint16_t node = p->node_.load(std::memory_order_relaxed);
-    {
+    if (aliases_made.load(std::memory_order_acquire)) {
       std::lock_guard g(aliases_m);
-      if (!alias_owners.empty()) {
-        auto [b, e] = alias_owners.equal_range(self.serial());
-        for (auto it = b; it != e; ++it) aliases.erase(it->second);
-        alias_owners.erase(b, e);
-      }
+      auto [b, e] = alias_owners.equal_range(self.serial());
+      for (auto it = b; it != e; ++it) aliases.erase(it->second);
+      alias_owners.erase(b, e);
     }
     for (auto& m : rel->monitored_by) send_signal(ergo_fire(self, node, m, reason, false));
   } else if (rel) {
@@ -931,7 +929,7 @@ void RuntimeCore::finish(Process* p) {
       send_signal(s);
     }
   }
-  if (ergo() && multi_node.load(std::memory_order_acquire)) {  // its node links go with it (they need no rel_)
+  if (node_links_made.load(std::memory_order_acquire)) {  // its node links go with it (they need no rel_)
     std::lock_guard g(nodes_m);
     std::erase_if(node_links, [&](const std::pair<Pid, uint16_t>& l) { return l.first == self; });
   }

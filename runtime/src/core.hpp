@@ -1,6 +1,7 @@
 #pragma once
 // RuntimeCore: the runtime's machinery behind the Runtime facade. Private to runtime/src.
 
+#include "actorscope/ergo.hpp"
 #include "actorscope/runtime.hpp"
 
 #include <chrono>
@@ -252,18 +253,18 @@ class RuntimeCore {
 
   // ---- Ergo mode (section E; ergo.cpp) ----
   bool ergo() const noexcept { return opts.semantics == Semantics::Ergo; }
-  /// One-way link (link) or monitor of `w` on a pid or name (E1.1-E1.4); returns ergo::Error.
-  /// alias != 0: on that alias (E1.2).
-  /// repeatable: the BEAM-style calls (Process::monitor...), which may make a second monitor of
-  /// the same target (refs tell them apart) where Ergo's own calls answer TargetExist.
-  uint8_t ergo_relate(Process* w, Pid target, Atom name, uint16_t name_node, bool link, Ref* ref_out,
-                      uint64_t alias = 0, bool repeatable = false);
-  /// Removes w's link (link) or monitor on a pid, name or alias; ergo::Error::TargetUnknown when none.
-  uint8_t ergo_unrelate(Process* w, Pid target, Atom name, bool link, uint64_t alias = 0, uint16_t name_node = 0);
+  /// One-way link (link) or monitor of `w` on a pid, name or alias (E1.1-E1.4; a node target is
+  /// ergo.cpp's node_relate). repeatable: the BEAM-style calls (Process::monitor...), which may make
+  /// a second monitor of the same target (refs tell them apart) where Ergo's own calls answer
+  /// TargetExist. The new record's ref into *ref_out.
+  ergo::Error ergo_relate(Process* w, const ergo::Target& t, bool link, bool repeatable = false,
+                          Ref* ref_out = nullptr);
+  /// Removes w's link (link) or monitor on a pid, name or alias; TargetUnknown when none.
+  ergo::Error ergo_unrelate(Process* w, const ergo::Target& t, bool link);
   /// Fires the links and monitors on p that name `name` or `alias` with :unregistered (E1.3).
   void ergo_fire_unregistered(Pid pid, uint16_t node, Atom name, uint64_t alias);
   Ref ergo_create_alias(Process* p);
-  uint8_t ergo_delete_alias(Process* p, Ref alias);
+  ergo::Error ergo_delete_alias(Process* p, Ref alias);
 
   /// The exit or DOWN a one-way link or monitor record fires (finish, unregister, cut).
   /// far_node >= 0: fired because the connection to that node was lost (traced as such).
@@ -478,6 +479,9 @@ class RuntimeCore {
   mutable std::mutex aliases_m;
   std::unordered_map<uint64_t, Pid> aliases;
   std::unordered_multimap<uint32_t, uint64_t> alias_owners;
+  /// Set once an alias or a node link was made: until then a process's end takes neither lock.
+  std::atomic<bool> aliases_made{false};
+  std::atomic<bool> node_links_made{false};
   /// Whether `alias` still belongs to `p` (aliases_m taken).
   bool alias_of(uint64_t alias, Pid p) const {
     std::lock_guard g(aliases_m);

@@ -10,38 +10,43 @@
 namespace actorscope::detail {
 
 namespace {
-uint8_t err(ergo::Error e) { return static_cast<uint8_t>(e); }
+using Err = ergo::Error;
+using Kind = ergo::Target::Kind;
+Atom name_of(const ergo::Target& t) { return t.kind == Kind::Name ? t.name : atoms::nil; }
+uint64_t alias_of_target(const ergo::Target& t) { return t.kind == Kind::Alias ? t.alias.id : 0; }
 }  // namespace
 
-uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t name_node, bool link, Ref* ref_out,
-                                 uint64_t alias, bool repeatable) {
+ergo::Error RuntimeCore::ergo_relate(Process* w, const ergo::Target& tg, bool link, bool repeatable, Ref* ref_out) {
   const Pid me = w->pid();
-  if (name != atoms::nil) target = whereis(name, name_node);
-  if (alias) {
+  const Atom name = name_of(tg);
+  const uint64_t alias = alias_of_target(tg);
+  Pid target = tg.pid;
+  if (tg.kind == Kind::Name) target = whereis(name, tg.node);
+  if (tg.kind == Kind::Alias) {
     std::lock_guard g(aliases_m);
     auto it = aliases.find(alias);
     target = it == aliases.end() ? Pid{} : it->second;
   }
   Process* t = lookup(target);
-  if (!t) return err(ergo::Error::ProcessUnknown);  // E1.4: a dead pid is an error, not a DOWN
-  if (t == w) return err(ergo::Error::NotAllowed);
+  if (!t) return Err::ProcessUnknown;  // E1.4: a dead pid is an error, not a DOWN
+  if (t == w) return Err::NotAllowed;
   const Pid resolved = t->pid();  // a parsed pid has no slot; the slot may also be reused by now
-  if (resolved.serial() != target.serial()) return err(ergo::Error::ProcessUnknown);
+  if (resolved.serial() != target.serial()) return Err::ProcessUnknown;
   target = resolved;
   if (!repeatable) {
     SpinGuard g(w->lock_);
     if (w->rel_)
       for (const MonitorOut& m : w->rel_->monitors)
         if (m.link == link && m.target == target && m.name == name && m.alias == alias)
-          return err(ergo::Error::TargetExist);
+          return Err::TargetExist;
   }
-  if (!reach(me, target)) return err(ergo::Error::NoConnection);
+  if (!reach(me, target)) return Err::NoConnection;
   const Ref ref = make_ref();
   // The watcher's side first, so an exit or DOWN racing with this call always finds its record.
   {
     SpinGuard g(w->lock_);
     if (w->pid_.load(std::memory_order_relaxed) != me.raw || w->exiting_.load(std::memory_order_acquire))
-      return err(ergo::Error::NotAllowed);  // the watcher ended meanwhile (a tool's call)
+      return Err::NotAllowed;  // the watcher ended meanwhile (a tool's call)
     if (!w->rel_) w->rel_ = std::make_unique<Relations>();
     w->rel_->monitors.push_back({ref, target, name, link, alias});
   }
@@ -62,7 +67,7 @@ uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t nam
   if (!ok) {
     SpinGuard g(w->lock_);
     if (w->rel_) w->rel_->monitors.erase_key(ref.id);
-    return err(ergo::Error::ProcessUnknown);
+    return Err::ProcessUnknown;
   }
   if (tracing_on()) {
     TraceEvent ev;
@@ -75,10 +80,12 @@ uint8_t RuntimeCore::ergo_relate(Process* w, Pid target, Atom name, uint16_t nam
     emit(std::move(ev));
   }
   if (ref_out) *ref_out = ref;
-  return err(ergo::Error::None);
+  return Err::None;
 }
 
-uint8_t RuntimeCore::ergo_unrelate(Process* w, Pid target, Atom name, bool link, uint64_t alias, uint16_t name_node) {
+ergo::Error RuntimeCore::ergo_unrelate(Process* w, const ergo::Target& tg, bool link) {
+  const Atom name = name_of(tg);
+  const uint64_t alias = alias_of_target(tg);
   MonitorOut found;
   bool have = false;
   {
@@ -86,17 +93,17 @@ uint8_t RuntimeCore::ergo_unrelate(Process* w, Pid target, Atom name, bool link,
     if (w->rel_)
       for (const MonitorOut& m : w->rel_->monitors)
         if (m.link == link && m.target.valid() && m.name == name && m.alias == alias &&
-            (name != atoms::nil ? node_of(m.target) == name_node : alias || m.target == target)) {
+            (name != atoms::nil ? node_of(m.target) == tg.node : alias || m.target == tg.pid)) {
           found = m;
           have = true;
           break;
         }
     if (have && link) w->rel_->monitors.erase_key(found.ref.id);
   }
-  if (!have) return err(ergo::Error::TargetUnknown);
+  if (!have) return Err::TargetUnknown;
   if (!link) {
     demonitor(w, found.ref);
-    return err(ergo::Error::None);
+    return Err::None;
   }
   if (Process* t = lookup(found.target)) {
     SpinGuard g(t->lock_);
@@ -113,7 +120,7 @@ uint8_t RuntimeCore::ergo_unrelate(Process* w, Pid target, Atom name, bool link,
     ev.name = name;
     emit(std::move(ev));
   }
-  return err(ergo::Error::None);
+  return Err::None;
 }
 
 Signal* RuntimeCore::ergo_fire(Pid target, uint16_t target_node, const MonitorIn& m, const Term& reason, bool local,
@@ -143,17 +150,18 @@ Signal* RuntimeCore::ergo_fire(Pid target, uint16_t target_node, const MonitorIn
 
 Ref RuntimeCore::ergo_create_alias(Process* p) {
   const Ref a = make_ref();
+  aliases_made.store(true, std::memory_order_release);
   std::lock_guard g(aliases_m);
   aliases.emplace(a.id, p->pid());
   alias_owners.emplace(p->pid().serial(), a.id);
   return a;
 }
 
-uint8_t RuntimeCore::ergo_delete_alias(Process* p, Ref alias) {
+ergo::Error RuntimeCore::ergo_delete_alias(Process* p, Ref alias) {
   {
     std::lock_guard g(aliases_m);
     auto it = aliases.find(alias.id);
-    if (it == aliases.end() || it->second != p->pid()) return err(ergo::Error::TargetUnknown);
+    if (it == aliases.end() || it->second != p->pid()) return Err::TargetUnknown;
     aliases.erase(it);
     auto [b, e] = alias_owners.equal_range(p->pid().serial());
     for (auto o = b; o != e; ++o)
@@ -163,7 +171,7 @@ uint8_t RuntimeCore::ergo_delete_alias(Process* p, Ref alias) {
       }
   }
   ergo_fire_unregistered(p->pid(), p->node_.load(std::memory_order_relaxed), atoms::nil, alias.id);
-  return err(ergo::Error::None);
+  return Err::None;
 }
 
 void RuntimeCore::ergo_fire_unregistered(Pid pid, uint16_t node, Atom name, uint64_t alias) {
@@ -271,7 +279,10 @@ Error node_relate(RuntimeCore& c, Pid watcher, uint16_t node, bool link, bool ad
       for (auto& [w, n] : c.node_links)
         if (w == watcher && n == node) e = Error::TargetExist;
       if (e == Error::None && !c.connect_locked(wn, node, &notices)) e = Error::NoConnection;
-      if (e == Error::None) c.node_links.emplace_back(watcher, node);
+      if (e == Error::None) {
+        c.node_links.emplace_back(watcher, node);
+        c.node_links_made.store(true, std::memory_order_release);
+      }
     }
     for (detail::Signal* s : notices) c.send_signal(s);
     if (e != Error::None) return e;
@@ -298,12 +309,8 @@ Error relate(Process& self, const Target& t, bool link, bool add) {
   RuntimeCore& c = detail::core_of(self);
   require_ergo(c);
   if (t.kind == Target::Kind::Node) return node_relate(c, self.pid(), t.node, link, add);
-  const Atom name = t.kind == Target::Kind::Name ? t.name : atoms::nil;
-  const uint64_t alias = t.kind == Target::Kind::Alias ? t.alias.id : 0;
-  if (t.kind == Target::Kind::Alias && !alias) return Error::ProcessUnknown;
-  const uint16_t node = t.kind == Target::Kind::Name ? t.node : 0;
-  if (!add) return static_cast<Error>(c.ergo_unrelate(&self, t.pid, name, link, alias, node));
-  return static_cast<Error>(c.ergo_relate(&self, t.pid, name, node, link, nullptr, alias));
+  if (t.kind == Target::Kind::Alias && !t.alias.id) return Error::ProcessUnknown;
+  return add ? c.ergo_relate(&self, t, link) : c.ergo_unrelate(&self, t, link);
 }
 
 Error relate(Runtime& rt, Pid watcher, const Target& t, bool link, bool add) {
@@ -333,7 +340,7 @@ Ref create_alias(Process& self) {
 Error delete_alias(Process& self, Ref alias) {
   RuntimeCore& c = detail::core_of(self);
   require_ergo(c);
-  return static_cast<Error>(c.ergo_delete_alias(&self, alias));
+  return c.ergo_delete_alias(&self, alias);
 }
 
 Pid alias_owner(Runtime& rt, Ref alias) {

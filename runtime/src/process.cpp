@@ -92,10 +92,9 @@ void Process::raise(Term reason) { throw ErlangError(std::move(reason)); }
 
 bool Process::link(Pid other) {
   count_reduction();
-  if (core_->ergo())  // LinkPID (E1.1, E1.4): one-way; problems are return values, never signals
-  {
-    const uint8_t e = core_->ergo_relate(this, other, atoms::nil, 0, true, nullptr);
-    return e == 0 || e == static_cast<uint8_t>(ergo::Error::TargetExist);  // linked, as the BEAM says
+  if (core_->ergo()) {  // LinkPID (E1.1, E1.4): one-way; problems are return values, never signals
+    const ergo::Error e = core_->ergo_relate(this, ergo::Target::process(other), true);
+    return e == ergo::Error::None || e == ergo::Error::TargetExist;  // linked, as the BEAM says
   }
   if (!core_->reach(pid(), other)) {  // R9.3: a node that cannot be reached: the link fires at once
     core_->fire_noconnection_link(pid(), other, core_->node_of(other));
@@ -114,7 +113,7 @@ bool Process::link(Pid other) {
 
 bool Process::unlink(Pid other) {
   count_reduction();
-  if (core_->ergo()) return core_->ergo_unrelate(this, other, atoms::nil, true) == 0;
+  if (core_->ergo()) return core_->ergo_unrelate(this, ergo::Target::process(other), true) == ergo::Error::None;
   core_->unlink(this, other);
   return true;
 }
@@ -123,7 +122,7 @@ Ref Process::monitor(Pid target) {
   count_reduction();
   if (core_->ergo()) {  // MonitorPID: an invalid Ref when it cannot be made (E1.4)
     Ref r;
-    core_->ergo_relate(this, target, atoms::nil, 0, false, &r, 0, true);
+    core_->ergo_relate(this, ergo::Target::process(target), false, true, &r);
     return r;
   }
   Ref ref = core_->make_ref();
@@ -163,7 +162,7 @@ Ref Process::monitor(Atom name, uint16_t node) {
   count_reduction();
   if (core_->ergo()) {  // MonitorProcessID: fires :unregistered when the name goes (E1.3)
     Ref r;
-    core_->ergo_relate(this, Pid{}, name, node, false, &r, 0, true);
+    core_->ergo_relate(this, ergo::Target::registered(name, node), false, true, &r);
     return r;
   }
   Ref ref = core_->make_ref();

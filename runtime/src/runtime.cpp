@@ -76,8 +76,8 @@ bool Runtime::link(Pid a, Pid b) {
   Process* pb = core_->lookup(b);
   if (!pa || !pb || pa == pb) return false;
   if (core_->ergo()) {  // one-way: a depends on b (E1.1); already there counts as linked
-    uint8_t e = core_->ergo_relate(pa, b, atoms::nil, 0, true, nullptr);
-    return e == 0 || e == static_cast<uint8_t>(ergo::Error::TargetExist);
+    const ergo::Error e = core_->ergo_relate(pa, ergo::Target::process(b), true);
+    return e == ergo::Error::None || e == ergo::Error::TargetExist;
   }
   a = pa->pid();
   b = pb->pid();
@@ -112,7 +112,7 @@ bool Runtime::link(Pid a, Pid b) {
 bool Runtime::unlink(Pid a, Pid b) {
   if (Process* pa = core_->lookup(a)) {
     if (core_->ergo())
-      core_->ergo_unrelate(pa, b, atoms::nil, true);
+      core_->ergo_unrelate(pa, ergo::Target::process(b), true);
     else
       core_->unlink(pa, b);
   }
@@ -147,7 +147,7 @@ std::optional<Ref> Runtime::monitor(Pid watcher, Pid target) {
   if (!w) return std::nullopt;
   if (core_->ergo()) {  // MonitorPID; an error (E1.4) gives nullopt
     Ref r;
-    if (core_->ergo_relate(w, target, atoms::nil, 0, false, &r, 0, true) != 0) return std::nullopt;
+    if (core_->ergo_relate(w, ergo::Target::process(target), false, true, &r) != ergo::Error::None) return std::nullopt;
     return r;
   }
   Ref ref = core_->make_ref();
