@@ -212,19 +212,9 @@ void CompareWindow::createToolBars() {
   speedCombo_->setToolTip(tr("Virtual time per second of Play"));
   connect(speedCombo_, &QComboBox::activated, this, [this](int i) { setSpeed(speedCombo_->itemData(i).toDouble()); });
   tb->addWidget(speedCombo_);
-  tb->addWidget(new QLabel(tr(" Slow motion "), tb));
-  slowSlider_ = new QSlider(Qt::Horizontal, tb);
-  slowSlider_->setObjectName(QStringLiteral("compareSlowMotionSlider"));
-  slowSlider_->setRange(0, 2000);
-  slowSlider_->setSingleStep(50);
-  slowSlider_->setPageStep(250);
-  slowSlider_->setFixedWidth(140);
-  slowSlider_->setToolTip(tr("Delay on every signal between processes, per hop (0 to 2000 ms), on both sides"));
-  connect(slowSlider_, &QSlider::valueChanged, this, &CompareWindow::setSlowMotion);
-  tb->addWidget(slowSlider_);
-  slowLabel_ = new QLabel(tr("off"), tb);
-  slowLabel_->setMinimumWidth(60);
-  tb->addWidget(slowLabel_);
+  slow_ = views::SlowMotionControl::add(tb, QStringLiteral("compareSlowMotionSlider"),
+                                        tr("Delay on every signal between processes, per hop (0 to 2000 ms), on both sides"),
+                                        140, [this](int v) { setSlowMotion(v); });
   tb->addSeparator();
   timeLabel_ = new QLabel(tb);
   timeLabel_->setObjectName(QStringLiteral("compareTime"));
@@ -365,9 +355,7 @@ void CompareWindow::setSpeed(double v) {
 }
 
 void CompareWindow::setSlowMotion(int ms) {
-  slowMs_ = std::clamp(ms, 0, 2000);
-  if (slowSlider_->value() != slowMs_) slowSlider_->setValue(slowMs_);
-  slowLabel_->setText(slowMs_ == 0 ? tr("off") : tr("%1 ms").arg(slowMs_));
+  slowMs_ = slow_.show(ms);
   for (auto& s : sides_) {
     s->host->setLatency(std::chrono::milliseconds(slowMs_));
     s->scene->setLatencyHint(slowMs_);

@@ -7,6 +7,7 @@
 // The selection and the process actions (kill, exit, send) apply to both sides, matched by pid
 // serial (the same scenario spawns the same serials on both). GUI thread only.
 
+#include "SlowMotion.h"
 #include "actorscope/trace.hpp"
 
 #include <QElapsedTimer>
@@ -140,8 +141,7 @@ private:
   QTimer* frameTimer_;
   QComboBox* scenarioCombo_ = nullptr;
   QComboBox* speedCombo_ = nullptr;
-  QSlider* slowSlider_ = nullptr;
-  QLabel* slowLabel_ = nullptr;
+  views::SlowMotionControl slow_;
   QLabel* timeLabel_ = nullptr;
   QLabel* selectedLabel_ = nullptr;
   QLineEdit* reasonEdit_ = nullptr;

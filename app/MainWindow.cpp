@@ -374,14 +374,12 @@ void MainWindow::step() {
 }
 
 void MainWindow::setSlowMotion(int ms) {
-  ms = std::clamp(ms, 0, 2000);
-  if (slowSlider_->value() != ms) slowSlider_->setValue(ms);
-  slowLabel_->setText(ms == 0 ? tr("off") : tr("%1 ms").arg(ms));
+  ms = slow_.show(ms);
   host_->setLatency(std::chrono::milliseconds(ms));
   scene_->setLatencyHint(ms);
 }
 
-int MainWindow::slowMotion() const { return slowSlider_ ? slowSlider_->value() : 0; }
+int MainWindow::slowMotion() const { return slow_.ms(); }
 
 void MainWindow::tick() {
   ++frames_;

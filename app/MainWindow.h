@@ -5,6 +5,7 @@
 
 #include "Pipeline.h"
 #include "RuntimeHost.h"
+#include "SlowMotion.h"
 #include "Source.h"
 
 #include "actorscope/attach.hpp"
@@ -243,8 +244,7 @@ private:
 
   QComboBox* scenarioCombo_ = nullptr;
   QComboBox* modeCombo_ = nullptr;
-  QSlider* slowSlider_ = nullptr;
-  QLabel* slowLabel_ = nullptr;
+  views::SlowMotionControl slow_;
   QLineEdit* search_ = nullptr;
   QAction* pauseAction_ = nullptr;
   QAction* stepAction_ = nullptr;

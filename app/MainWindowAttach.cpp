@@ -199,7 +199,7 @@ void MainWindow::attachLostWith(const QString& why) {
 
 void MainWindow::updateSourceControls() {
   const bool node = attached_ != nullptr;
-  for (QWidget* w : {static_cast<QWidget*>(scenarioCombo_), static_cast<QWidget*>(modeCombo_), static_cast<QWidget*>(slowSlider_)})
+  for (QWidget* w : {static_cast<QWidget*>(scenarioCombo_), static_cast<QWidget*>(modeCombo_), static_cast<QWidget*>(slow_.slider)})
     if (w) w->setEnabled(!node);
   for (QAction* a : {stepAction_, resetAction_, pauseAction_, ergoAction_})
     if (a) a->setEnabled(!node);

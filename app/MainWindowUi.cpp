@@ -272,20 +272,9 @@ void MainWindow::createToolBar() {
   tb->addAction(stepAction_);
   tb->addAction(resetAction_);
   tb->addSeparator();
-  auto* sl = new QLabel(tr(" Slow motion "), tb);
-  tb->addWidget(sl);
-  slowSlider_ = new QSlider(Qt::Horizontal, tb);
-  slowSlider_->setObjectName(QStringLiteral("slowMotionSlider"));
-  slowSlider_->setRange(0, 2000);
-  slowSlider_->setSingleStep(50);
-  slowSlider_->setPageStep(250);
-  slowSlider_->setFixedWidth(180);
-  slowSlider_->setToolTip(tr("Delay on every signal between processes, per hop (0 to 2000 ms)"));
-  slowLabel_ = new QLabel(tr("off"), tb);
-  slowLabel_->setMinimumWidth(70);
-  connect(slowSlider_, &QSlider::valueChanged, this, [this](int v) { setSlowMotion(v); });
-  tb->addWidget(slowSlider_);
-  tb->addWidget(slowLabel_);
+  slow_ = views::SlowMotionControl::add(tb, QStringLiteral("slowMotionSlider"),
+                                        tr("Delay on every signal between processes, per hop (0 to 2000 ms)"), 180,
+                                        [this](int v) { setSlowMotion(v); });
   tb->addSeparator();
   tb->addAction(fitAction_);
   search_ = new QLineEdit(tb);

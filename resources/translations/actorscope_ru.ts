@@ -964,6 +964,25 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
 </context>
 <context>
+    <name>SlowMotion</name>
+    <message>
+        <location filename="../../views/SlowMotion.cpp" line="+15"/>
+        <source> Slow motion </source>
+        <translation> Замедление </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+9"/>
+        <source>off</source>
+        <translation>выкл.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+</context>
+<context>
     <name>Source</name>
     <message>
         <location filename="../../views/observer/Source.h" line="+94"/>
@@ -975,18 +994,18 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <name>actorscope::app::CompareWindow</name>
     <message>
         <location filename="../../app/CompareWindow.cpp" line="+105"/>
-        <location line="+305"/>
+        <location line="+293"/>
         <source>Ergo</source>
         <translation>Ergo</translation>
     </message>
     <message>
-        <location line="-305"/>
-        <location line="+305"/>
+        <location line="-293"/>
+        <location line="+293"/>
         <source>BEAM</source>
         <translation>BEAM</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-287"/>
         <source>The Ergo Framework&apos;s rules: one-way links, kill can be trapped, three queues</source>
         <translation>Правила Ergo Framework: односторонние связи, kill можно перехватить, три очереди</translation>
     </message>
@@ -1012,12 +1031,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+159"/>
+        <location line="+149"/>
         <source>Play</source>
         <translation>Пуск</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-149"/>
         <source>Run both sides at the same virtual time (Space)</source>
         <translation>Выполнять обе стороны в одном и том же виртуальном времени (Space)</translation>
     </message>
@@ -1042,23 +1061,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Виртуальное время за секунду выполнения</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source> Slow motion </source>
-        <translation> Замедление </translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Delay on every signal between processes, per hop (0 to 2000 ms), on both sides</source>
         <translation>Задержка каждого сигнала между процессами, на каждый переход (от 0 до 2000 мс), на обеих сторонах</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+145"/>
-        <source>off</source>
-        <translation>выкл.</translation>
-    </message>
-    <message>
-        <location line="-139"/>
+        <location line="+5"/>
         <source>The virtual time both sides are at</source>
         <translation>Виртуальное время, в котором находятся обе стороны</translation>
     </message>
@@ -1118,12 +1126,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Пауза</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>%1 ms</source>
-        <translation>%1 мс</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Nothing is pending on either side</source>
         <translation>Ни на одной из сторон ничего не ожидает доставки</translation>
     </message>
@@ -1386,19 +1389,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Пауза: Space — продолжить</translation>
     </message>
     <message>
-        <location line="+19"/>
         <location filename="../../app/MainWindowActions.cpp" line="-277"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+208"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>%1 ms</source>
-        <translation>%1 мс</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../../app/MainWindow.cpp" line="+31"/>
         <source>The scenario failed: %1</source>
         <translation>Сбой сценария: %1</translation>
     </message>
@@ -1811,7 +1807,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/MainWindowUi.cpp" line="-197"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+11"/>
         <source>Exit with reason...</source>
         <translation>Завершить с причиной...</translation>
     </message>
@@ -2056,12 +2052,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+198"/>
+        <location line="+187"/>
         <source>Spawn</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-177"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2177,12 +2173,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location line="+277"/>
+        <location line="+266"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-252"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -2254,17 +2250,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Детерминированный режим перезапускает сценарий в одном потоке, с выполнением по шагам.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source> Slow motion </source>
-        <translation> Замедление </translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Delay on every signal between processes, per hop (0 to 2000 ms)</source>
         <translation>Задержка каждого сигнала между процессами, на каждый переход (от 0 до 2000 мс)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Find a name or pid</source>
         <translation>Найти имя или pid</translation>
     </message>

@@ -964,6 +964,25 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
 </context>
 <context>
+    <name>SlowMotion</name>
+    <message>
+        <location filename="../../views/SlowMotion.cpp" line="+15"/>
+        <source> Slow motion </source>
+        <translation> 慢动作 </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+9"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+</context>
+<context>
     <name>Source</name>
     <message>
         <location filename="../../views/observer/Source.h" line="+94"/>
@@ -975,18 +994,18 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <name>actorscope::app::CompareWindow</name>
     <message>
         <location filename="../../app/CompareWindow.cpp" line="+105"/>
-        <location line="+305"/>
+        <location line="+293"/>
         <source>Ergo</source>
         <translation>Ergo</translation>
     </message>
     <message>
-        <location line="-305"/>
-        <location line="+305"/>
+        <location line="-293"/>
+        <location line="+293"/>
         <source>BEAM</source>
         <translation>BEAM</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-287"/>
         <source>The Ergo Framework&apos;s rules: one-way links, kill can be trapped, three queues</source>
         <translation>Ergo Framework 的规则：单向链接，kill 可以被捕获，三个队列</translation>
     </message>
@@ -1012,12 +1031,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+159"/>
+        <location line="+149"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-149"/>
         <source>Run both sides at the same virtual time (Space)</source>
         <translation>让两侧在同一虚拟时间下运行（Space）</translation>
     </message>
@@ -1042,23 +1061,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>运行时每秒推进的虚拟时间</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source> Slow motion </source>
-        <translation> 慢动作 </translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Delay on every signal between processes, per hop (0 to 2000 ms), on both sides</source>
         <translation>两侧进程间每个信号每一跳的延迟（0 到 2000 毫秒）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+145"/>
-        <source>off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location line="-139"/>
+        <location line="+5"/>
         <source>The virtual time both sides are at</source>
         <translation>两侧当前所处的虚拟时间</translation>
     </message>
@@ -1118,12 +1126,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Nothing is pending on either side</source>
         <translation>两侧都没有待投递的信号</translation>
     </message>
@@ -1386,19 +1389,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>已暂停：Space 恢复</translation>
     </message>
     <message>
-        <location line="+19"/>
         <location filename="../../app/MainWindowActions.cpp" line="-277"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+208"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../../app/MainWindow.cpp" line="+31"/>
         <source>The scenario failed: %1</source>
         <translation>场景运行失败：%1</translation>
     </message>
@@ -1811,7 +1807,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/MainWindowUi.cpp" line="-197"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+11"/>
         <source>Exit with reason...</source>
         <translation>带原因退出...</translation>
     </message>
@@ -2054,12 +2050,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+198"/>
+        <location line="+187"/>
         <source>Spawn</source>
         <translation>创建进程</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-177"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2175,12 +2171,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location line="+277"/>
+        <location line="+266"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-252"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2252,17 +2248,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>确定性模式会在单个线程上重新开始场景，可单步执行。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source> Slow motion </source>
-        <translation> 慢动作 </translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Delay on every signal between processes, per hop (0 to 2000 ms)</source>
         <translation>进程间每个信号每一跳的延迟（0 到 2000 毫秒）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Find a name or pid</source>
         <translation>查找名字或 pid</translation>
     </message>
