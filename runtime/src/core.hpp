@@ -133,6 +133,7 @@ struct InfoData {
   std::vector<Term> messages;
   std::vector<Pid> links;
   std::vector<Pid> one_way_links;  // Ergo mode: the targets of the one-way links it holds
+  std::vector<MonitorOut> one_way_named;  // Ergo mode: those of them made by name
   uint32_t queue_urgent = 0, queue_system = 0;  // Ergo mode: of queue_len
   std::vector<MonitorOut> monitors;
   std::vector<MonitorIn> monitored_by;
@@ -318,9 +319,15 @@ class RuntimeCore {
   void wake_one();
   /// True when p waits in the calling worker's `next` slot (so no other thread can run it).
   bool queued_in_my_next(const Process* p) const noexcept;
-  /// Called when the running process `self` has used its budget outside a receive: runs the
-  /// process it woke last (if any) nested on this thread, then gives `self` a new budget.
-  void preempt_point(Process* self);
+  /// Called when the running process `self` has used its budget outside a receive (last_to: the
+  /// process it sent to last, if any): runs the process waiting longest on this thread nested, or,
+  /// with none, waits (bounded) for `last_to` when that one runs elsewhere with a long backlog;
+  /// then gives `self` a new budget unless others wait. Thread: the worker running `self`.
+  void preempt_point(Process* self, Pid last_to = {});
+  void wait_for_consumer(Process* self, Pid to);
+  static constexpr uint32_t kBackpressureFrom = 8192;         // receiver's queue length
+  static constexpr int64_t kBackpressureStallNs = 50'000;     // no progress for this long: go on
+  static constexpr int64_t kBackpressureMaxNs = 2'000'000;    // never waits longer
   void go_idle_or_continue(Process* p, ProcessStatus st, bool& keep_running);
 
   // deterministic mode

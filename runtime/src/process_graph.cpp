@@ -25,6 +25,18 @@ bool add_link_to(std::vector<Pid>& v, Pid other) {
 }
 bool add_link(ProcessSnapshot& p, Pid other) { return add_link_to(p.links, other); }
 
+/// Ergo mode (E1.2): a link or monitor by name, kept by its ref.
+bool add_name_target(ProcessSnapshot& p, const TraceEvent& e, bool link) {
+  if (e.name == atoms::nil) return false;
+  for (const NameTarget& t : p.name_targets)
+    if (t.ref == e.ref) return false;
+  p.name_targets.push_back({e.ref, e.b, e.name, link});
+  return true;
+}
+bool drop_name_target(ProcessSnapshot& p, Ref ref) {
+  return ref.id && erase_if(p.name_targets, [&](const NameTarget& t) { return t.ref == ref; });
+}
+
 /// Ergo's queue split: queue 1 System, 2 Urgent (0 Main is the rest of message_queue_len).
 void count_queue(ProcessSnapshot& p, uint16_t queue, int d) {
   uint32_t& n = queue == 2 ? p.queue_urgent : p.queue_system;
@@ -160,7 +172,8 @@ void ProcessGraph::apply_node_event(const TraceEvent& e, GraphChanges* ch) {
           if (r.node != e.node && r.node != e.node2) continue;
           const uint16_t other = r.node == e.node ? e.node2 : e.node;
           const auto across = [&](Pid x) { return node_of(x.serial()) == other; };
-          if ((erase_if(r.links, across) | erase_if(r.one_way_links, across)) && ch) {
+          const bool named = erase_if(r.name_targets, [&](const NameTarget& t) { return across(t.target); });
+          if ((erase_if(r.links, across) | erase_if(r.one_way_links, across) | named) && ch) {
             ch->touch(serial);
             ch->relations = true;
           }
@@ -263,7 +276,7 @@ void ProcessGraph::resync(const Snapshot& s, GraphChanges* ch) {
                         r->queue_urgent != p.queue_urgent || r->queue_system != p.queue_system ||
                         r->reductions != p.reductions || r->memory != p.memory;
     const bool rel = r->links != p.links || r->one_way_links != p.one_way_links || r->monitors != p.monitors ||
-                     r->monitored_by != p.monitored_by || r->parent != p.parent;
+                     r->monitored_by != p.monitored_by || r->parent != p.parent || r->name_targets != p.name_targets;
     r->name = p.name;
     r->node = p.node;
     r->status = p.status;
@@ -277,6 +290,7 @@ void ProcessGraph::resync(const Snapshot& s, GraphChanges* ch) {
     if (rel) {
       r->links = p.links;
       r->one_way_links = p.one_way_links;
+      r->name_targets = p.name_targets;
       r->monitors = p.monitors;
       r->monitored_by = p.monitored_by;
       r->parent = p.parent;
@@ -431,7 +445,8 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
       ProcessRecord* rb = get(e.b);
       if (e.flag) {  // Ergo: one-way, only the linker holds it (node links are not drawn)
         if (!ra || !rb || ra == rb || e.node2 == 1) break;
-        if (add_link_to(ra->one_way_links, e.b)) {
+        const bool named = ergo_ && add_name_target(*ra, e, true);
+        if (add_link_to(ra->one_way_links, e.b) || named) {
           related();
           touch(a);
         }
@@ -449,7 +464,8 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
     }
     case TraceKind::Unlink: {
       if (e.flag) {
-        if (ProcessRecord* ra = get(e.a); ra && erase_if(ra->one_way_links, [&](Pid x) { return x == e.b; })) {
+        if (ProcessRecord* ra = get(e.a);
+            ra && (drop_name_target(*ra, e.ref) | erase_if(ra->one_way_links, [&](Pid x) { return x == e.b; }))) {
           related();
           touch(a);
         }
@@ -475,6 +491,7 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
         ra->monitors.push_back({e.ref, e.b});
         c = true;
       }
+      if (ergo_) c = add_name_target(*ra, e, false) || c;
       if (std::none_of(rb->monitored_by.begin(), rb->monitored_by.end(), same)) {
         rb->monitored_by.push_back({e.ref, e.a});
         c = true;
@@ -489,7 +506,7 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
     case TraceKind::Demonitor: {
       auto same = [&](const std::pair<Ref, Pid>& m) { return m.first == e.ref; };
       bool c = false;
-      if (ProcessRecord* ra = get(e.a)) c = erase_if(ra->monitors, same) || c;
+      if (ProcessRecord* ra = get(e.a)) c = (erase_if(ra->monitors, same) | drop_name_target(*ra, e.ref)) || c;
       if (ProcessRecord* rb = get(e.b)) {
         c = erase_if(rb->monitored_by, same) || c;
       } else if (!e.b.valid()) {
@@ -562,7 +579,8 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
       if (e.signal == SignalType::Exit) {
         // R1.1: the link is gone once the exit signal of a linked process arrives.
         if (e.flag && e.outcome != SignalOutcome::DroppedUnlinked && e.outcome != SignalOutcome::DroppedDead &&
-            erase_if(ergo_ ? rb->one_way_links : rb->links, [&](Pid x) { return x == e.a; })) {
+            (erase_if(ergo_ ? rb->one_way_links : rb->links, [&](Pid x) { return x == e.a; }) |
+             (ergo_ && drop_name_target(*rb, e.ref)))) {
           related();
           touch(b);
         }
@@ -574,7 +592,9 @@ void ProcessGraph::apply(const TraceEvent& e, GraphChanges* ch) {
       } else if (e.signal == SignalType::Down && e.outcome == SignalOutcome::DownQueued) {
         ++rb->message_queue_len;
         if (ergo_) count_queue(*rb, 1, +1);
-        if (erase_if(rb->monitors, [&](const std::pair<Ref, Pid>& m) { return m.first == e.ref; })) related();
+        if (erase_if(rb->monitors, [&](const std::pair<Ref, Pid>& m) { return m.first == e.ref; }) |
+            drop_name_target(*rb, e.ref))
+          related();
         touch(b);
       }
       break;

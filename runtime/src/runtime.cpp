@@ -325,9 +325,10 @@ std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool full) {
   if (p->rel_) {
     d.links = p->rel_->links.items();
     for (auto& m : p->rel_->monitors) {
-      if (m.link)
-        d.one_way_links.push_back(m.target);  // Ergo mode
-      else if (m.target.valid())
+      if (m.link) {  // Ergo mode
+        d.one_way_links.push_back(m.target);
+        if (m.name != atoms::nil) d.one_way_named.push_back(m);
+      } else if (m.target.valid())
         d.monitors.push_back(m);  // not the pending :noproc ones (R3.2)
     }
     for (auto& m : p->rel_->monitored_by)
@@ -646,7 +647,11 @@ Snapshot Runtime::snapshot() {
     ps.one_way_links = d->one_way_links;
     ps.queue_urgent = d->queue_urgent;
     ps.queue_system = d->queue_system;
-    for (auto& m : d->monitors) ps.monitors.emplace_back(m.ref, m.target);
+    for (auto& m : d->monitors) {
+      ps.monitors.emplace_back(m.ref, m.target);
+      if (m.name != atoms::nil && core_->ergo()) ps.name_targets.push_back({m.ref, m.target, m.name, false});
+    }
+    for (auto& m : d->one_way_named) ps.name_targets.push_back({m.ref, m.target, m.name, true});
     for (auto& m : d->monitored_by) ps.monitored_by.emplace_back(m.ref, m.watcher);
     s.processes.push_back(std::move(ps));
   }

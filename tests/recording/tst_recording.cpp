@@ -103,6 +103,11 @@ std::string compareState(const ReplayState& st, const std::vector<InFlightSignal
     if (!(rp->initial_call == lp.initial_call)) return who + "initial_call";
     if (sorted(rp->links) != sorted(lp.links)) return who + "links";
     if (sorted(rp->one_way_links) != sorted(lp.one_way_links)) return who + "one-way links (Ergo)";
+    auto byRef = [](std::vector<NameTarget> v) {
+      std::sort(v.begin(), v.end(), [](const NameTarget& x, const NameTarget& y) { return x.ref.id < y.ref.id; });
+      return v;
+    };
+    if (byRef(rp->name_targets) != byRef(lp.name_targets)) return who + "links/monitors by name (Ergo, E1.2)";
     if (sorted(rp->monitors) != sorted(lp.monitors)) return who + "monitors";
     if (sorted(rp->monitored_by) != sorted(lp.monitored_by)) return who + "monitored_by";
     // The replay counts messages still travelling (as the live observer does).
@@ -203,6 +208,7 @@ void TestRecording::markerStateEqualsLive_data() {
   for (const char* e : {"ergo-service", "ergo-name-monitor", "ergo-down-overtakes", "ergo-trapped-kill", "ergo-node-link"})
     QTest::newRow((std::string("Ergo ") + e).c_str()) << (std::string("ergo:") + e).c_str() << 0 << false << 0;
   QTest::newRow("Ergo ergo-service, late start, latency") << "ergo:ergo-service" << 0 << true << 10;
+  QTest::newRow("Ergo ergo-name-monitor, late start (names in the keyframe)") << "ergo:ergo-name-monitor" << 0 << true << 0;
   QTest::newRow("Ergo strategies (supervisors under Ergo rules)") << "ergo:strategies" << 50 << false << 0;
 }
 
@@ -233,6 +239,8 @@ void TestRecording::markerStateEqualsLive() {
   QVERIFY2(file.ok(), file.errors.empty() ? "" : file.errors.front().c_str());
   QCOMPARE(file.recording.events.size(), mem.events.size());
   QCOMPARE(file.recording.info.semantics, sem);
+  if (name == "ergo-name-monitor" && lateStart)  // E1.2: the first keyframe holds the links and monitors by name
+    QVERIFY(to_text(mem).find("\"name_targets\":[{\"ref\"") != std::string::npos);
   for (Recording* r : {&mem, &file.recording}) {
     Replay replay(*r, 8);
     size_t markers = 0;

@@ -228,6 +228,7 @@ private slots:
   void ergoQueueSplitFollowsTheSnapshotWhenReceivesAreSampled();
   void ergoPictureEqualsTheRuntimeAtEveryStep_data();
   void ergoPictureEqualsTheRuntimeAtEveryStep();
+  void ergoNameTargetsComeAndGoWithTheirEvents();
 };
 
 void TestProcessGraph::rules_data() {
@@ -454,8 +455,10 @@ void TestProcessGraph::ergoPictureEqualsTheRuntimeAtEveryStep() {
   g.reset(rt.snapshot());
   QVERIFY(build_scenario(rt, scenario.toStdString(), {}).ok);
   std::vector<TraceEvent> evs;
-  int steps = 0, oneWay = 0, split = 0;
+  int steps = 0, oneWay = 0, split = 0, named = 0, mostNamed = 0;
+  std::set<std::string> namesSeen;
   auto compare = [&] {
+    named = 0;
     evs.clear();
     rt.drain_trace(evs);
     for (const TraceEvent& e : evs) g.apply(e);
@@ -470,6 +473,16 @@ void TestProcessGraph::ergoPictureEqualsTheRuntimeAtEveryStep() {
       std::sort(b.begin(), b.end());
       QVERIFY2(a == b, (inspect_pid(p.pid) + " one-way links at step " + std::to_string(steps)).c_str());
       QVERIFY(r->links.empty());
+      // E1.2: the links and monitors by name, with their names (the graph's name badges).
+      auto byRef = [](std::vector<NameTarget> v) {
+        std::sort(v.begin(), v.end(), [](const NameTarget& x, const NameTarget& y) { return x.ref.id < y.ref.id; });
+        return v;
+      };
+      QVERIFY2(byRef(r->name_targets) == byRef(p.name_targets),
+               (inspect_pid(p.pid) + " links/monitors by name at step " + std::to_string(steps)).c_str());
+      for (const NameTarget& t : p.name_targets) namesSeen.insert(std::string(atom_name(t.name)));
+      named += int(p.name_targets.size());
+      mostNamed = std::max(mostNamed, named);
       // The picture counts a message from its send (the Keyframe convention); the runtime from its arrival.
       uint32_t travelling = 0, travelling_by_queue[3] = {0, 0, 0};
       for (const InFlightSignal& f : flying)
@@ -489,8 +502,96 @@ void TestProcessGraph::ergoPictureEqualsTheRuntimeAtEveryStep() {
     if (QTest::currentTestFailed()) return;
   }
   QVERIFY(steps > 3);
+  if (scenario == "ergo-name-monitor") {
+    // E1.2, E1.3: :client's monitor and :name_linker's link on :db were in the picture together,
+    // and the unregister's :unregistered took both out of it.
+    QCOMPARE(namesSeen, std::set<std::string>{"db"});
+    QCOMPARE(mostNamed, 2);
+    QCOMPARE(named, 0);
+  }
   QVERIFY2(oneWay > 0 || scenario == "ergo-down-overtakes", "the scenario made one-way links");
   if (scenario == "ergo-down-overtakes" || scenario == "ergo-trapped-kill") QVERIFY(split > 0);
+}
+
+void TestProcessGraph::ergoNameTargetsComeAndGoWithTheirEvents() {
+  // E1.2/E1.3: a link or monitor by name is kept with its name (the graph's badge) from its Link or
+  // Monitor event until its exit or DOWN reaches the holder, or it is removed; BEAM mode keeps none.
+  ProcessGraph g;
+  g.set_semantics(Semantics::Ergo);
+  uint64_t seq = 1;
+  const Atom db = intern("db");
+  auto ev = [&](TraceKind k, uint32_t a, uint32_t b, uint64_t ref = 0, Atom name = atoms::nil) {
+    TraceEvent e;
+    e.seq = seq++;
+    e.kind = k;
+    e.a = pid(a);
+    e.b = pid(b);
+    e.ref = Ref{ref};
+    e.name = name;
+    return e;
+  };
+  for (uint32_t p : {1u, 2u, 3u}) g.apply(ev(TraceKind::Spawn, p, 0));
+  TraceEvent link = ev(TraceKind::Link, 1, 3, 10, db);
+  link.flag = true;
+  g.apply(link);
+  g.apply(ev(TraceKind::Monitor, 2, 3, 11, db));
+  QCOMPARE(g.find(pid(1))->name_targets, (std::vector<NameTarget>{{Ref{10}, pid(3), db, true}}));
+  QCOMPARE(g.find(pid(2))->name_targets, (std::vector<NameTarget>{{Ref{11}, pid(3), db, false}}));
+  QCOMPARE(g.find(pid(1))->one_way_links, std::vector<Pid>{pid(3)});
+  g.apply(link);  // applying twice changes nothing
+  QCOMPARE(g.find(pid(1))->name_targets.size(), size_t(1));
+  // :db unregisters: the DOWN and the exit leave with :unregistered; the badges stay until they land.
+  g.apply(ev(TraceKind::Unregister, 3, 0, 0, db));
+  TraceEvent down = ev(TraceKind::SignalSent, 3, 2, 11);
+  down.signal = SignalType::Down;
+  down.term = A("unregistered");
+  g.apply(down);
+  TraceEvent exit = ev(TraceKind::SignalSent, 3, 1, 10);
+  exit.signal = SignalType::Exit;
+  exit.flag = true;
+  exit.term = A("unregistered");
+  g.apply(exit);
+  QCOMPARE(g.find(pid(2))->name_targets.size(), size_t(1));
+  QCOMPARE(g.find(pid(1))->name_targets.size(), size_t(1));
+  down.kind = TraceKind::SignalDelivered;
+  down.outcome = SignalOutcome::DownQueued;
+  down.seq = seq++;
+  g.apply(down);
+  QVERIFY(g.find(pid(2))->name_targets.empty());
+  QVERIFY(g.find(pid(2))->monitors.empty());
+  exit.kind = TraceKind::SignalDelivered;
+  exit.outcome = SignalOutcome::Trapped;
+  exit.seq = seq++;
+  g.apply(exit);
+  QVERIFY(g.find(pid(1))->name_targets.empty());
+  QVERIFY(g.find(pid(1))->one_way_links.empty());
+  // Removed by Unlink / Demonitor (by ref).
+  link = ev(TraceKind::Link, 1, 3, 12, intern("other"));
+  link.flag = true;
+  g.apply(link);
+  g.apply(ev(TraceKind::Monitor, 2, 3, 13, intern("other")));
+  QCOMPARE(g.find(pid(1))->name_targets.size(), size_t(1));
+  TraceEvent unlink = ev(TraceKind::Unlink, 1, 3, 12, intern("other"));
+  unlink.flag = true;
+  g.apply(unlink);
+  g.apply(ev(TraceKind::Demonitor, 2, 3, 13));
+  QVERIFY(g.find(pid(1))->name_targets.empty());
+  QVERIFY(g.find(pid(2))->name_targets.empty());
+  // A resync takes them from the snapshot.
+  Snapshot s = g.snapshot();
+  for (auto& p : s.processes)
+    if (p.pid == pid(2)) p.name_targets.push_back({Ref{14}, pid(3), db, false});
+  GraphChanges ch;
+  g.resync(s, &ch);
+  QCOMPARE(g.find(pid(2))->name_targets.size(), size_t(1));
+  QVERIFY(ch.relations);
+  // The BEAM's name monitor watches the pid (R3.4): no name kept.
+  ProcessGraph beam;
+  seq = 1;
+  for (uint32_t p : {1u, 2u}) beam.apply(ev(TraceKind::Spawn, p, 0));
+  beam.apply(ev(TraceKind::Monitor, 1, 2, 20, db));
+  QVERIFY(beam.find(pid(1))->name_targets.empty());
+  QCOMPARE(beam.find(pid(1))->monitors.size(), size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestProcessGraph)

@@ -144,7 +144,8 @@ public:
   /// How many ended processes are kept for find_any() (oldest forgotten first).
   void set_dead_kept(size_t n) { dead_kept_ = n; }
   /// Ergo mode (SEMANTICS E): Link/Unlink events with flag are one-way (ProcessSnapshot::
-  /// one_way_links), and queue_urgent / queue_system are counted from the events (E1.9).
+  /// one_way_links), links and monitors by name are kept with their name (name_targets, E1.2)
+  /// until their exit or DOWN lands, and queue_urgent / queue_system are counted from the events (E1.9).
   void set_semantics(Semantics s) { ergo_ = s == Semantics::Ergo; }
   Semantics semantics() const { return ergo_ ? Semantics::Ergo : Semantics::Beam; }
   /// The role a new record gets (the console's shell and server); none when unset.

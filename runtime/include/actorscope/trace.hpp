@@ -109,6 +109,15 @@ const char* to_string(SignalOutcome o);
 enum class ProcessStatus : uint8_t { Running, Runnable, Waiting, Suspended, Exiting };
 const char* to_string(ProcessStatus s);
 
+/// Ergo mode (E1.2, E1.3): a one-way link or a monitor a process holds on a registered name.
+struct NameTarget {
+  Ref ref;                   // the link's or the monitor's
+  Pid target;                // the process the name was registered to when it was made
+  Atom name{atoms::nil.id};  // the name
+  bool link = false;         // a one-way link (one_way_links lists its target too), else a monitor
+  bool operator==(const NameTarget&) const = default;
+};
+
 /// One live process as seen by Runtime::snapshot().
 struct ProcessSnapshot {
   Pid pid;
@@ -126,6 +135,10 @@ struct ProcessSnapshot {
   /// Ergo mode (E1.1): the targets of the one-way links it holds (their end sends it an exit);
   /// `links` stays empty there.
   std::vector<Pid> one_way_links;
+  /// Ergo mode (E1.2): the one-way links and monitors it holds on a registered name (their targets
+  /// are in one_way_links and monitors as well). One goes when its exit or DOWN reaches this
+  /// process (an unregister fires it with :unregistered, E1.3), or when it is removed.
+  std::vector<NameTarget> name_targets;
   /// Ergo mode (E1.9): how many of message_queue_len wait in the Urgent and the System queue.
   uint32_t queue_urgent = 0;
   uint32_t queue_system = 0;

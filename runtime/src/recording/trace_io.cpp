@@ -96,6 +96,20 @@ void put_process(std::string& o, const ProcessSnapshot& p) {
     }
     o += "],";
   }
+  if (!p.name_targets.empty()) {  // Ergo mode: links and monitors by name
+    put_key(o, "name_targets"), o += '[';
+    for (size_t i = 0; i < p.name_targets.size(); ++i) {
+      const NameTarget& t = p.name_targets[i];
+      if (i) o += ',';
+      o += '{';
+      put_key(o, "ref"), put_ref(o, t.ref), o += ',';
+      put_key(o, "target"), put_pid(o, t.target), o += ',';
+      put_key(o, "name"), put_atom(o, t.name), o += ',';
+      put_key(o, "link"), put_bool(o, t.link);
+      o += '}';
+    }
+    o += "],";
+  }
   if (p.queue_urgent) put_key(o, "queue_urgent"), o += std::to_string(p.queue_urgent), o += ',';
   if (p.queue_system) put_key(o, "queue_system"), o += std::to_string(p.queue_system), o += ',';
   auto pairs = [&](const char* key, const std::vector<std::pair<Ref, Pid>>& v) {
@@ -311,6 +325,16 @@ ProcessSnapshot read_process(const Value& v) {
   for (const Value& l : get_array(v, "links").arr) p.links.push_back(pid_value("links", l));
   if (v.get("one_way_links"))
     for (const Value& l : get_array(v, "one_way_links").arr) p.one_way_links.push_back(pid_value("one_way_links", l));
+  for (const Value& t : get_array(v, "name_targets").arr) {
+    if (!t.is_object()) bad("name_targets", "{ref, target, name, link} objects", t);
+    NameTarget n;
+    if (const Value* r = member(t, "ref", false)) n.ref = ref_value("ref", *r);
+    n.target = get_pid(t, "target");
+    n.name = get_atom(t, "name");
+    n.link = get_bool(t, "link");
+    if (!n.target.valid() || n.name == atoms::nil) bad("name_targets", "a target pid and a name", t);
+    p.name_targets.push_back(n);
+  }
   for (auto [key, field] : {std::pair{"queue_urgent", &p.queue_urgent}, std::pair{"queue_system", &p.queue_system}}) {
     const int64_t n = get_int(v, key, false);
     if (n < 0 || n > p.message_queue_len) bad(key, "a count within message_queue_len", *v.get(key));
