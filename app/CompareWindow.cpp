@@ -4,20 +4,26 @@
 #include "EventText.h"
 #include "GraphScene.h"
 #include "GraphView.h"
+#include "MainWindow.h"
+#include "NodeItem.h"
 #include "ObserverModel.h"
 #include "Pipeline.h"
+#include "Presentation.h"
 #include "RuntimeHost.h"
 #include "Scenarios.h"
 
 #include "actorscope/lockstep.hpp"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QScreen>
 #include <QSlider>
 #include <QStatusBar>
@@ -28,6 +34,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace actorscope::app {
 
@@ -37,6 +44,12 @@ constexpr size_t kStepsPerFrame = 20'000;
 /// Wall time a Play frame may cover at most (after a stall the picture does not jump).
 constexpr qint64 kMaxFrameMs = 100;
 constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4};
+/// Graph labels are this much larger than the main window's (out of presentation mode).
+constexpr double kGraphTextScale = 1.3;
+/// Ghosts a side keeps at most (a storm's dead would bury the picture); the oldest go first.
+constexpr size_t kMaxGhosts = 40;
+/// Names a caption lists before "+N".
+constexpr qsizetype kCaptionNames = 4;
 }  // namespace
 
 /// One runtime and its picture, composed as MainWindow composes its own.
@@ -53,11 +66,14 @@ struct CompareWindow::Side {
   views::GraphView* view;
   views::EmbeddedSource source;
   views::Pipeline pipeline;  // after model and scene
+  QLabel* title = nullptr;
+  QLabel* caption = nullptr;
   QLabel* status = nullptr;
   Clock clock;
   std::unordered_map<uint32_t, Atom> names;  // every name a process had (a dead one keeps it)
   uint32_t lastExit = 0;                     // serial of the last process presented as ended
   Term lastReason;
+  std::deque<uint32_t> ghosts;               // serials this window made ghosts of, oldest first
 
   bool ergo() const { return semantics == Semantics::Ergo; }
   /// A reason as this side's rules name it.
@@ -82,6 +98,10 @@ QStringList CompareWindow::scenarioNames() {
 CompareWindow::CompareWindow(const QString& scenario, QWidget* parent)
     : QMainWindow(parent), frameTimer_(new QTimer(this)) {
   setObjectName(QStringLiteral("compareWindow"));
+  baseFont_ = QApplication::font();
+  // Opened from a window in presentation mode: the application font is already scaled up.
+  if (const auto* main = qobject_cast<MainWindow*>(parent); main && main->presentationMode() && baseFont_.pointSizeF() > 0)
+    baseFont_.setPointSizeF(baseFont_.pointSizeF() / kPresentationScale);
   sides_[0] = std::make_unique<Side>(Semantics::Beam, this);
   sides_[1] = std::make_unique<Side>(Semantics::Ergo, this);
 
@@ -89,12 +109,6 @@ CompareWindow::CompareWindow(const QString& scenario, QWidget* parent)
   auto* row = new QHBoxLayout(central);
   row->setContentsMargins(4, 4, 4, 4);
   row->setSpacing(6);
-  // Big enough to read from the back of a classroom; each side in its own colour.
-  QFont titleFont = font();
-  titleFont.setPointSizeF(std::max(26.0, font().pointSizeF() * 2.6));
-  titleFont.setBold(true);
-  QFont statusFont = font();
-  statusFont.setPointSizeF(std::max(13.0, font().pointSizeF() * 1.3));
   for (auto& sp : sides_) {
     Side& s = *sp;
     const bool ergo = s.ergo();
@@ -104,7 +118,6 @@ CompareWindow::CompareWindow(const QString& scenario, QWidget* parent)
     col->setSpacing(2);
     auto* title = new QLabel(ergo ? tr("Ergo") : tr("BEAM"), pane);
     title->setObjectName(ergo ? QStringLiteral("ergoTitle") : QStringLiteral("beamTitle"));
-    title->setFont(titleFont);
     title->setAlignment(Qt::AlignCenter);
     title->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 6px; padding: 2px; }")
                              .arg(ergo ? QStringLiteral("#7a4cc8") : QStringLiteral("#a2003e")));
@@ -112,15 +125,22 @@ CompareWindow::CompareWindow(const QString& scenario, QWidget* parent)
                            : tr("The BEAM's rules: links both ways, kill cannot be trapped, one mailbox"));
     s.view->setObjectName(ergo ? QStringLiteral("ergoGraph") : QStringLiteral("beamGraph"));
     s.view->setLegendVisible(false);
-    s.scene->setTextScale(1.3);
+    s.title = title;
+    // Sizes: applyScale(), big enough to read from the back of a classroom.
+    s.caption = new QLabel(pane);
+    s.caption->setObjectName(ergo ? QStringLiteral("ergoCaption") : QStringLiteral("beamCaption"));
+    s.caption->setTextFormat(Qt::PlainText);
+    s.caption->setMinimumWidth(1);
+    s.caption->setWordWrap(true);
+    s.caption->setToolTip(tr("Processes alive and ended on this side, and which are alive on one side only"));
     s.status = new QLabel(pane);
     s.status->setObjectName(ergo ? QStringLiteral("ergoStatus") : QStringLiteral("beamStatus"));
-    s.status->setFont(statusFont);
     s.status->setTextFormat(Qt::PlainText);
     s.status->setMinimumWidth(1);  // a long reason wraps, never widens its side
     s.status->setWordWrap(true);
     col->addWidget(title);
     col->addWidget(s.view, 1);
+    col->addWidget(s.caption);
     col->addWidget(s.status);
     if (ergo) {
       auto* line = new QFrame(central);
@@ -134,20 +154,28 @@ CompareWindow::CompareWindow(const QString& scenario, QWidget* parent)
       if (p.valid() && !syncingSelection_) selectSerial(p.serial());
     });
     connect(s.view, &views::GraphView::activated, this, [this](Pid p) { selectSerial(p.serial()); });
-    connect(s.model, &views::ObserverModel::resyncNeeded, s.host, &views::RuntimeHost::requestSnapshot);
-    connect(s.model, &views::ObserverModel::updated, this, [this, &s](const views::ModelDelta& d) {
-      if (!d.events) return;
-      for (const TraceEvent& e : *d.events) {
-        if (e.kind == TraceKind::Register) s.names[e.a.serial()] = e.name;
-        if (e.kind == TraceKind::Exit) {
-          s.lastExit = e.a.serial();
-          s.lastReason = e.term;
-        }
+    connect(s.view, &views::GraphView::contextMenuForPid, this, [this, &s](Pid p, const QPoint& at) {
+      if (!p.valid()) {
+        // A ghost (the view offers only the living): its menu still acts where the process lives.
+        for (QGraphicsItem* i : s.view->items(s.view->viewport()->mapFromGlobal(at)))
+          if (auto* n = dynamic_cast<views::NodeItem*>(i)) {
+            p = n->pid();
+            break;
+          }
       }
+      QMenu* menu = contextMenu(s.semantics, p);
+      menu->setAttribute(Qt::WA_DeleteOnClose);
+      menu->popup(at);
+    });
+    connect(s.model, &views::ObserverModel::resyncNeeded, s.host, &views::RuntimeHost::requestSnapshot);
+    // After the scene's own connection: it has scheduled the deaths these events bring.
+    connect(s.model, &views::ObserverModel::updated, this, [this, &s](const views::ModelDelta& d) {
+      if (d.events) onEvents(s, *d.events);
     });
   }
   setCentralWidget(central);
   createToolBars();
+  applyScale();
 
   frameTimer_->setTimerType(Qt::PreciseTimer);
   frameTimer_->setInterval(16);
@@ -164,6 +192,9 @@ CompareWindow::CompareWindow(const QString& scenario, QWidget* parent)
 CompareWindow::~CompareWindow() {
   frameTimer_->stop();
   for (auto& s : sides_) s->host->stop();
+  // Graph labels share one scale (NodeItem::setTextScale): the main window's again.
+  if (const auto* main = qobject_cast<MainWindow*>(parentWidget()))
+    views::NodeItem::setTextScale(main->presentationMode() ? kPresentationScale : 1.0);
 }
 
 CompareWindow::Side& CompareWindow::side(Semantics s) const { return *sides_[s == Semantics::Ergo ? 1 : 0]; }
@@ -171,6 +202,7 @@ views::ObserverModel* CompareWindow::model(Semantics s) const { return side(s).m
 views::GraphScene* CompareWindow::scene(Semantics s) const { return side(s).scene; }
 views::GraphView* CompareWindow::view(Semantics s) const { return side(s).view; }
 QString CompareWindow::sideStatus(Semantics s) const { return side(s).status->text(); }
+QString CompareWindow::sideCaption(Semantics s) const { return side(s).caption->text(); }
 
 void CompareWindow::createToolBars() {
   auto bar = [this](const QString& title, const char* name) {
@@ -195,8 +227,9 @@ void CompareWindow::createToolBars() {
   scenarioCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   connect(scenarioCombo_, &QComboBox::activated, this, [this](int i) { setScenario(scenarioCombo_->itemData(i).toString()); });
   tb->addWidget(scenarioCombo_);
-  connect(make(tb, tr("Restart"), "compareRestartAction", QKeySequence(Qt::CTRL | Qt::Key_R), tr("Start the scenario again on both sides (Ctrl+R)")),
-          &QAction::triggered, this, &CompareWindow::restart);
+  restartAction_ = make(tb, tr("Restart"), "compareRestartAction", QKeySequence(Qt::CTRL | Qt::Key_R),
+                        tr("Start the scenario again on both sides (Ctrl+R)"));
+  connect(restartAction_, &QAction::triggered, this, &CompareWindow::restart);
   playAction_ = make(tb, tr("Play"), "comparePlayAction", QKeySequence(Qt::Key_Space), tr("Run both sides at the same virtual time (Space)"));
   playAction_->setCheckable(true);
   connect(playAction_, &QAction::toggled, this, &CompareWindow::setPlaying);
@@ -220,6 +253,16 @@ void CompareWindow::createToolBars() {
   timeLabel_->setObjectName(QStringLiteral("compareTime"));
   timeLabel_->setToolTip(tr("The virtual time both sides are at"));
   tb->addWidget(timeLabel_);
+  tb->addSeparator();
+  ghostsAction_ = make(tb, tr("Ghosts"), "compareGhostsAction", QKeySequence(),
+                       tr("Keep the processes that ended drawn, faded, with their reason, until Restart (a click lets one go)"));
+  ghostsAction_->setCheckable(true);
+  ghostsAction_->setChecked(ghosts_);
+  connect(ghostsAction_, &QAction::toggled, this, &CompareWindow::setGhosts);
+  presentAction_ = make(tb, tr("Presentation"), "comparePresentationAction", QKeySequence(Qt::Key_F11),
+                        tr("Full screen, large text for the back of the room (F11)"));
+  presentAction_->setCheckable(true);
+  connect(presentAction_, &QAction::toggled, this, &CompareWindow::setPresentationMode);
 
   addToolBarBreak();
   QToolBar* acts = bar(tr("Process"), "compareProcessToolBar");
@@ -285,6 +328,7 @@ void CompareWindow::startRuntimes() {
     s.names.clear();
     s.lastExit = 0;
     s.lastReason = Term();
+    s.ghosts.clear();  // the scene's reset took them
     views::RuntimeHost::Config cfg;
     cfg.mode = views::RunMode::Deterministic;  // reproducible: the same serials on both sides
     cfg.paused = true;                         // this window moves the clocks (drive)
@@ -295,6 +339,7 @@ void CompareWindow::startRuntimes() {
     s.view->setAutoFit(true);
     updateSideStatus(s);
   }
+  updateCaptions();
   selected_ = 0;
   drive({});  // learn the clocks
   playClock_.restart();
@@ -387,6 +432,7 @@ void CompareWindow::tick() {
   matchScales();
   if (frames_ % 10 == 0) {
     for (auto& s : sides_) updateSideStatus(*s);
+    updateCaptions();
     updateControls();
   }
 }
@@ -421,12 +467,142 @@ void CompareWindow::matchScales() {
 }
 
 void CompareWindow::updateSideStatus(Side& s) {
-  QString text = tr("%1 live  \u00b7  %2 ended").arg(s.model->processCount()).arg(s.model->exits());
-  text += QLatin1Char('\n') + (s.lastExit ? tr("last exit: %1 %2").arg(who(s, s.lastExit), s.reasonText(s.lastReason))
-                                          : tr("no exit yet"));
+  const QString text = s.lastExit ? tr("last exit: %1 %2").arg(who(s, s.lastExit), s.reasonText(s.lastReason)) : tr("no exit yet");
   if (s.status->text() != text) {
     s.status->setText(text);
     s.status->setToolTip(text);
+  }
+}
+
+void CompareWindow::updateCaptions() {
+  for (size_t i = 0; i < sides_.size(); ++i) {
+    Side& s = *sides_[i];
+    const Side& o = *sides_[1 - i];
+    // By name where it has one: a caption is read from the back of the room.
+    auto list = [](const Side& side, const std::vector<uint32_t>& serials) {
+      QStringList out;
+      for (uint32_t serial : serials) {
+        if (out.size() == kCaptionNames) {
+          out << QStringLiteral("+%1").arg(serials.size() - size_t(kCaptionNames));
+          break;
+        }
+        const auto n = side.names.find(serial);
+        const ProcessRecord* r = side.model->findAny(serial);
+        out << (n != side.names.end() ? QString::fromStdString(inspect_atom(n->second))
+                                      : r ? side.model->pidText(r->pid) : views::pidText(Pid::make(0, serial), 0));
+      }
+      return out.join(QStringLiteral(", "));
+    };
+    std::vector<uint32_t> onlyHere, onlyThere;
+    for (const auto& [serial, r] : s.model->processes())
+      if (!o.model->find(serial)) onlyHere.push_back(serial);
+    for (const auto& [serial, r] : o.model->processes())
+      if (!s.model->find(serial)) onlyThere.push_back(serial);
+    QStringList parts{tr("%1 alive, %2 dead").arg(s.model->processCount()).arg(s.model->exits())};
+    if (!onlyHere.empty())
+      parts << (o.ergo() ? tr("alive here, dead in Ergo: %1") : tr("alive here, dead on the BEAM: %1")).arg(list(s, onlyHere));
+    if (!onlyThere.empty())
+      parts << (o.ergo() ? tr("dead here, alive in Ergo: %1") : tr("dead here, alive on the BEAM: %1")).arg(list(o, onlyThere));
+    if (onlyHere.empty() && onlyThere.empty()) parts << tr("the same processes alive on both sides");
+    const QString text = parts.join(QStringLiteral("  \u00b7  "));
+    if (s.caption->text() == text) continue;
+    s.caption->setText(text);
+    const bool parted = !onlyHere.empty() || !onlyThere.empty();
+    s.caption->setStyleSheet(parted ? QStringLiteral("QLabel { color: #b0301c; }") : QString());
+  }
+}
+
+void CompareWindow::applyScale() {
+  const double k = presenting_ ? kPresentationScale : 1.0;
+  const double base = baseFont_.pointSizeF() > 0 ? baseFont_.pointSizeF() : 10.0;
+  QFont f = baseFont_;
+  f.setPointSizeF(base * k);
+  setFont(f);  // the toolbars, their combos and labels, the status bar, menus and dialogs
+  QFont title = f;
+  title.setPointSizeF(std::max(26.0, base * 2.6) * k);
+  title.setBold(true);
+  QFont status = f;
+  status.setPointSizeF(std::max(13.0, base * 1.3) * k);
+  QFont caption = status;
+  caption.setBold(true);
+  for (auto& s : sides_) {
+    s->title->setFont(title);
+    s->caption->setFont(caption);
+    s->status->setFont(status);
+    s->scene->setTextScale(kGraphTextScale * k);
+    s->view->viewport()->update();
+  }
+  selectedLabel_->setMinimumWidth(int(220 * k));
+  for (QLineEdit* e : {reasonEdit_, messageEdit_}) e->setMaximumWidth(int(200 * k));
+}
+
+void CompareWindow::setPresentationMode(bool on) {
+  presenting_ = on;
+  if (presentAction_->isChecked() != on) {
+    const QSignalBlocker b(presentAction_);
+    presentAction_->setChecked(on);
+  }
+  applyScale();
+  if (on)
+    showFullScreen();
+  else if (isFullScreen())
+    showNormal();
+}
+
+void CompareWindow::setGhosts(bool on) {
+  ghosts_ = on;
+  if (ghostsAction_->isChecked() != on) {
+    const QSignalBlocker b(ghostsAction_);
+    ghostsAction_->setChecked(on);
+  }
+  if (on) return;
+  for (auto& s : sides_) {
+    for (uint32_t serial : s->ghosts)
+      if (views::NodeItem* n = s->scene->node(serial); n && n->ghost()) {
+        n->dismissGhost();
+        s->scene->wake(serial);
+      }
+    s->ghosts.clear();
+  }
+}
+
+void CompareWindow::onEvents(Side& s, const std::vector<TraceEvent>& events) {
+  for (const TraceEvent& e : events) {
+    switch (e.kind) {
+      case TraceKind::Register: s.names[e.a.serial()] = e.name; break;
+      case TraceKind::Exit: {
+        const uint32_t serial = e.a.serial();
+        s.lastExit = serial;
+        s.lastReason = e.term;
+        // A ghost: the scene scheduled its death (fade) just now; it stays, faded, with its reason.
+        views::NodeItem* n = ghosts_ ? s.scene->node(serial) : nullptr;
+        if (!n || n->ghost()) break;  // already gone, or a supervisor's give-up ghost
+        QString reason = s.reasonText(e.term);
+        if (reason.size() > 48) reason = reason.left(47) + QChar(0x2026);
+        n->setGhost(tr("dead: %1").arg(reason));
+        s.scene->wake(serial);
+        s.ghosts.push_back(serial);
+        while (s.ghosts.size() > kMaxGhosts) {
+          if (views::NodeItem* old = s.scene->node(s.ghosts.front()); old && old->ghost()) {
+            old->dismissGhost();
+            s.scene->wake(s.ghosts.front());
+          }
+          s.ghosts.pop_front();
+        }
+        break;
+      }
+      case TraceKind::Restart:
+        // A restarted child comes back in its place: its ghost makes way.
+        if (const auto it = std::find(s.ghosts.begin(), s.ghosts.end(), e.pid2.serial()); it != s.ghosts.end()) {
+          if (views::NodeItem* old = s.scene->node(*it); old && old->ghost()) {
+            old->dismissGhost();
+            s.scene->wake(*it);
+          }
+          s.ghosts.erase(it);
+        }
+        break;
+      default: break;
+    }
   }
 }
 
@@ -467,9 +643,8 @@ void CompareWindow::selectSerial(uint32_t serial) {
   updateControls();
 }
 
-void CompareWindow::act(
-    const std::function<void(views::Source&, Pid, std::function<void(const views::CommandResult&)>)>& command,
-    const std::function<QString(const Side&, const QString& who)>& done) {
+void CompareWindow::act(uint32_t serial, const std::function<void(Side&, Pid, views::CommandDone)>& command,
+                        const std::function<QString(const Side&, const QString& who)>& done) {
   struct Outcome {
     QString text[2];
     int left = 2;
@@ -486,14 +661,15 @@ void CompareWindow::act(
   };
   for (size_t i = 0; i < sides_.size(); ++i) {
     Side& s = *sides_[i];
-    const QString w = who(s, selected_);
-    const ProcessRecord* r = s.model->find(selected_);
+    const QString w = who(s, serial);
+    const ProcessRecord* r = s.model->find(serial);
     if (!r) {
-      out->text[i] = tr("%1 has already ended, nothing sent").arg(w);
+      out->text[i] = s.model->findAny(serial) ? tr("%1 has already ended, nothing sent").arg(w)
+                                              : tr("%1 never ran on this side, nothing sent").arg(w);
       finish();
       continue;
     }
-    command(s.source, r->pid, [out, i, finish, what = done(s, w)](const views::CommandResult& res) {
+    command(s, r->pid, [out, i, finish, what = done(s, w)](const views::CommandResult& res) {
       out->text[i] = res.ok ? what : tr("refused: %1").arg(res.error);
       out->sent = out->sent || res.ok;
       finish();
@@ -501,46 +677,236 @@ void CompareWindow::act(
   }
 }
 
-void CompareWindow::killSelected() {
-  if (!selected_) return;
-  act([](views::Source& src, Pid p, auto done) { src.kill(p, std::move(done)); },
+void CompareWindow::killSelected() { killSerial(selected_); }
+
+void CompareWindow::killSerial(uint32_t serial) {
+  if (!serial) return;
+  act(serial, [](Side& s, Pid p, views::CommandDone done) { s.source.kill(p, std::move(done)); },
       [](const Side& s, const QString& w) {
         return s.ergo() ? tr("Kill(%1), the node's forced kill").arg(w) : tr("Process.exit(%1, :kill)").arg(w);
       });
 }
 
-std::optional<Term> CompareWindow::termToAct(const views::ReasonParse& parsed, const QString& notATerm) {
+std::optional<Term> CompareWindow::termToAct(uint32_t serial, const views::ReasonParse& parsed, const QString& notATerm) {
   if (!parsed.term) {
     statusBar()->showMessage(notATerm.arg(parsed.error), 15000);
     return std::nullopt;
   }
-  if (!selected_) {
+  if (!serial) {
     statusBar()->showMessage(tr("Select a process first: click it on either side"), 6000);
     return std::nullopt;
   }
   return parsed.term;
 }
 
-bool CompareWindow::exitSelected(const QString& reasonText) {
-  const std::optional<Term> reason = termToAct(views::parseReason(reasonText), tr("Not an exit reason: %1"));
+bool CompareWindow::exitSelected(const QString& reasonText) { return exitSerial(selected_, reasonText); }
+
+bool CompareWindow::exitSerial(uint32_t serial, const QString& reasonText) {
+  const std::optional<Term> reason = termToAct(serial, views::parseReason(reasonText), tr("Not an exit reason: %1"));
   if (!reason) return false;
-  act([r = *reason](views::Source& src, Pid p, auto done) { src.exit(p, r, std::move(done)); },
+  act(serial, [r = *reason](Side& s, Pid p, views::CommandDone done) { s.source.exit(p, r, std::move(done)); },
       [r = *reason](const Side&, const QString& w) { return tr("Process.exit(%1, %2)").arg(w, views::termText(r)); });
   return true;
 }
 
-bool CompareWindow::sendSelected(const QString& messageText) {
-  const std::optional<Term> msg = termToAct(views::parseMessage(messageText), tr("Not a message: %1"));
+bool CompareWindow::sendSelected(const QString& messageText) { return sendSerial(selected_, messageText); }
+
+bool CompareWindow::sendSerial(uint32_t serial, const QString& messageText) {
+  const std::optional<Term> msg = termToAct(serial, views::parseMessage(messageText), tr("Not a message: %1"));
   if (!msg) return false;
-  act([m = *msg](views::Source& src, Pid p, auto done) { src.send(p, m, std::move(done)); },
+  act(serial, [m = *msg](Side& s, Pid p, views::CommandDone done) { s.source.send(p, m, std::move(done)); },
       [m = *msg](const Side&, const QString& w) { return tr("send(%1, %2)").arg(w, views::termText(m)); });
   return true;
+}
+
+void CompareWindow::setTrapExit(uint32_t serial, bool on) {
+  if (!serial) return;
+  act(serial, [on](Side& s, Pid p, views::CommandDone done) { s.source.setTrapExit(p, on, std::move(done)); },
+      [on](const Side&, const QString& w) {
+        return on ? tr("Process.flag(:trap_exit, true) in %1").arg(w) : tr("Process.flag(:trap_exit, false) in %1").arg(w);
+      });
+}
+
+void CompareWindow::relate(uint32_t watcher, const RelateTarget& target, views::Relation what) {
+  if (!watcher || (!target.serial && target.name == atoms::nil)) return;
+  const bool link = what == views::Relation::Link;
+  // What the target is on a side: Ergo takes a name as it is (E1.2); the BEAM links by pid only and
+  // monitors a name's current pid, so a name is looked up there.
+  auto targetPid = [target](const Side& s) -> Pid {
+    if (target.serial) {
+      const ProcessRecord* r = s.model->findAny(target.serial);
+      return r ? r->pid : Pid{};
+    }
+    for (const auto& [serial, r] : s.model->processes())
+      if (r.name == target.name) return r.pid;
+    return Pid{};
+  };
+  const QString name = QString::fromStdString(inspect_atom(target.name));
+  act(watcher,
+      [this, link, what, target, targetPid, name](Side& s, Pid p, views::CommandDone done) {
+        if (s.ergo()) {
+          const ProcessRecord* self = s.model->find(p);
+          const ergo::Target t = target.serial ? ergo::Target::process(targetPid(s))
+                                               : ergo::Target::registered(target.name, self ? self->node : 0);
+          if (target.serial && !t.pid.valid())
+            return done(views::CommandResult::failed(tr("%1 never ran on this side").arg(who(s, target.serial))));
+          return s.source.relate(p, t, what, std::move(done));
+        }
+        const Pid t = targetPid(s);
+        if (!t.valid())
+          return done(views::CommandResult::failed(target.serial ? tr("%1 never ran on this side").arg(who(s, target.serial))
+                                                                 : tr("no process is registered as %1 here").arg(name)));
+        if (link) return s.source.link(p, t, std::move(done));
+        s.source.monitor(p, t, std::move(done));
+      },
+      [this, link, target, targetPid, name](const Side& s, const QString& w) {
+        const Pid t = targetPid(s);
+        const QString to = s.ergo() && !target.serial ? tr("the name %1").arg(name) : who(s, t.valid() ? t.serial() : target.serial);
+        if (s.ergo()) return link ? tr("%1 links to %2 (one-way)").arg(w, to) : tr("%1 monitors %2").arg(w, to);
+        return link ? tr("Process.link: %1 and %2 linked both ways").arg(w, to) : tr("Process.monitor: %1 monitors %2").arg(w, to);
+      });
+}
+
+QMenu* CompareWindow::contextMenu(Semantics sideSem, Pid pid) {
+  auto* menu = new QMenu(this);
+  menu->setObjectName(QStringLiteral("compareContextMenu"));
+  const Side& here = side(sideSem);
+  const uint32_t serial = pid.serial();
+  if (!pid.valid() || !(here.model->findAny(serial) || sides_[0]->model->find(serial) || sides_[1]->model->find(serial))) {
+    menu->addAction(stepAction_);
+    menu->addAction(playAction_);
+    menu->addAction(restartAction_);
+    menu->addAction(ghostsAction_);
+    return menu;
+  }
+  selectSerial(serial);
+  menu->addSection(who(here, serial));
+  // Where it does not live, the actions skip that side (the status bar says so): the menu says it first.
+  const bool anyAlive = sides_[0]->model->find(serial) || sides_[1]->model->find(serial);
+  for (const auto& s : sides_) {
+    if (!anyAlive) {
+      menu->addAction(tr("Ended on both sides"))->setEnabled(false);
+      break;
+    }
+    if (s->model->find(serial)) continue;
+    const bool ran = s->model->findAny(serial) != nullptr;
+    const QString note = s->ergo() ? (ran ? tr("Ended in Ergo: acts on the BEAM only") : tr("Not in Ergo: acts on the BEAM only"))
+                                   : (ran ? tr("Ended on the BEAM: acts in Ergo only") : tr("Not on the BEAM: acts in Ergo only"));
+    menu->addAction(note)->setEnabled(false);
+  }
+  auto add = [&](const QString& text, const char* name, auto fn) {
+    QAction* a = menu->addAction(text, this, fn);
+    a->setObjectName(QString::fromLatin1(name));
+    a->setEnabled(anyAlive);
+    return a;
+  };
+  QAction* kill = add(tr("Kill on both sides (untrappable; Ergo: the node's Kill)"), "compareMenuKill", [this, serial] { killSerial(serial); });
+  kill->setShortcut(killAction_->shortcut());
+  add(tr("Exit with reason..."), "compareMenuExit", [this, serial] {
+    askText(tr("Exit with reason"), tr("Process.exit(%1, reason) on both sides. The reason, in Elixir syntax:").arg(who(*sides_[0], serial)),
+            reasonEdit_->text(), [this, serial](const QString& t) {
+              reasonEdit_->setText(t);
+              exitSerial(serial, t);
+            });
+  });
+  add(tr("Send message..."), "compareMenuSend", [this, serial] {
+    askText(tr("Send message"), tr("send(%1, message) on both sides. The message, in Elixir syntax:").arg(who(*sides_[0], serial)),
+            messageEdit_->text().isEmpty() ? QStringLiteral("{:hello, 1}") : messageEdit_->text(), [this, serial](const QString& t) {
+              messageEdit_->setText(t);
+              sendSerial(serial, t);
+            });
+  });
+  const ProcessRecord* r = here.model->find(serial);
+  if (!r) r = side(sideSem == Semantics::Ergo ? Semantics::Beam : Semantics::Ergo).model->find(serial);
+  QAction* trap = add(tr("trap_exit (both sides)"), "compareMenuTrapExit", [this, serial, on = !(r && r->trap_exit)] { setTrapExit(serial, on); });
+  trap->setCheckable(true);
+  trap->setChecked(r && r->trap_exit);
+  if (here.ergo()) {
+    QMenu* ergo = menu->addMenu(tr("Ergo: link and monitor"));
+    ergo->setObjectName(QStringLiteral("compareErgoMenu"));
+    ergo->setToolTipsVisible(true);
+    ergo->setEnabled(anyAlive);
+    const struct {
+      views::Relation what;
+      bool byName;
+      QString text;
+      const char* name;
+    } items[] = {
+        {views::Relation::Link, false, tr("Link to a process (by pid)..."), "compareMenuLinkPid"},
+        {views::Relation::Link, true, tr("Link to a registered name..."), "compareMenuLinkName"},
+        {views::Relation::Monitor, false, tr("Monitor a process (by pid)..."), "compareMenuMonitorPid"},
+        {views::Relation::Monitor, true, tr("Monitor a registered name..."), "compareMenuMonitorName"},
+    };
+    for (const auto& it : items) {
+      QAction* a = ergo->addAction(it.text, this, [this, serial, w = it.what, n = it.byName] { relateDialog(serial, w, n); });
+      a->setObjectName(QString::fromLatin1(it.name));
+      a->setToolTip(it.what == views::Relation::Link
+                        ? tr("Ergo: a one-way link (the target's end reaches this process, not the other way). "
+                             "The BEAM: Process.link, both ways.")
+                        : tr("Ergo: a monitor, by name too (ErrUnregistered when the name goes). "
+                             "The BEAM: Process.monitor of the pid."));
+    }
+  }
+  return menu;
+}
+
+void CompareWindow::askText(const QString& title, const QString& label, const QString& text,
+                            std::function<void(const QString&)> done) {
+  auto* d = new QInputDialog(this);
+  d->setObjectName(QStringLiteral("compareAskDialog"));
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->setWindowTitle(title);
+  d->setLabelText(label);
+  d->setTextValue(text);
+  connect(d, &QInputDialog::textValueSelected, this, [done = std::move(done)](const QString& t) { done(t.trimmed()); });
+  d->open();
+}
+
+void CompareWindow::relateDialog(uint32_t watcher, views::Relation what, bool byName) {
+  // The Ergo side's processes or names to pick from (a name may be typed).
+  const Side& e = side(Semantics::Ergo);
+  QStringList items;
+  std::vector<RelateTarget> targets;
+  for (const auto& [serial, r] : e.model->processes()) {
+    if (serial == watcher || (byName && r.name == atoms::nil)) continue;
+    items << (byName ? QString::fromStdString(inspect_atom(r.name)) : who(e, serial));
+    targets.push_back(byName ? RelateTarget{0, r.name} : RelateTarget{serial, atoms::nil});
+  }
+  if (items.isEmpty() && !byName) {
+    statusBar()->showMessage(tr("No other process to link to or monitor"), 6000);
+    return;
+  }
+  const bool link = what == views::Relation::Link;
+  auto* d = new QInputDialog(this);
+  d->setObjectName(QStringLiteral("compareRelateDialog"));
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->setWindowTitle(link ? tr("Link to") : tr("Monitor"));
+  const QString w = who(e, watcher);
+  d->setLabelText(byName ? (link ? tr("Which registered name should %1 link to? In Ergo the link fires ErrUnregistered when the name goes; "
+                                      "the BEAM links both ways to the pid the name has now.")
+                                 : tr("Which registered name should %1 monitor? In Ergo the monitor fires ErrUnregistered when the "
+                                      "name goes; the BEAM monitors the pid the name has now."))
+                                .arg(w)
+                         : (link ? tr("Which process should %1 link to? One-way in Ergo, both ways on the BEAM.")
+                                 : tr("Which process should %1 monitor?"))
+                               .arg(w));
+  d->setComboBoxItems(items);
+  d->setComboBoxEditable(byName);
+  connect(d, &QInputDialog::textValueSelected, this, [this, watcher, what, items, targets](const QString& text) {
+    const QString pick = text.trimmed();
+    if (const qsizetype i = items.indexOf(pick); i >= 0) return relate(watcher, targets[size_t(i)], what);
+    if (pick.isEmpty()) return;
+    relate(watcher, RelateTarget{0, intern((pick.startsWith(QLatin1Char(':')) ? pick.mid(1) : pick).toStdString())}, what);
+  });
+  d->open();
 }
 
 CompareWindow* openCompareWindow(QWidget* parent, const QString& scenario) {
   auto* w = new CompareWindow(scenario, parent);
   w->setAttribute(Qt::WA_DeleteOnClose);
   w->show();
+  // The lesson is in presentation mode already: so is this window.
+  if (const auto* main = qobject_cast<MainWindow*>(parent); main && main->presentationMode()) w->setPresentationMode(true);
   w->setPlaying(true);
   return w;
 }

@@ -17,6 +17,7 @@
 #include "InspectorWidget.h"
 #include "NodeItem.h"
 #include "ObserverModel.h"
+#include "Presentation.h"
 #include "ProcessTableModel.h"
 #include "Scenarios.h"
 #include "TermDialog.h"
@@ -405,7 +406,7 @@ void MainWindow::setPresentationMode(bool on) {
     const QSignalBlocker b(presentAction_);
     presentAction_->setChecked(on);
   }
-  constexpr double kScale = 1.5;
+  constexpr double kScale = kPresentationScale;  // the compare window scales by it too
   if (on) {
     normalFont_ = QApplication::font();
     QFont big = normalFont_;

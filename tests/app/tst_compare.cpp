@@ -1,13 +1,24 @@
 // View > Compare semantics (CompareWindow): one scenario on a BEAM and an Ergo runtime stepped
-// together; the selection and the process actions apply to both sides, each side's outcome read
-// from its ObserverModel. Set ACTORSCOPE_COMPARE_SHOTS=dir to grab the window to PNG there.
+// together; the selection and the process actions (toolbar and right-click menus) apply to both
+// sides, each side's outcome read from its ObserverModel; ghosts of the dead, the captions, F11.
+// Set ACTORSCOPE_COMPARE_SHOTS=dir to grab the window to PNG there (ACTORSCOPE_COMPARE_LANG=ru to
+// grab it in Russian).
 
 #include "CompareWindow.h"
 #include "GraphScene.h"
+#include "GraphView.h"
+#include "Language.h"
+#include "NodeItem.h"
 #include "ObserverModel.h"
 
+#include <QAction>
 #include <QDir>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QScreen>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QtTest>
 
 #include "../common/tsan_qt.hpp"
@@ -29,6 +40,43 @@ uint32_t serialOf(const CompareWindow& w, Semantics side, const char* name) {
 
 bool alive(const CompareWindow& w, Semantics side, uint32_t serial) { return w.model(side)->find(serial) != nullptr; }
 
+actorscope::Pid pidOn(const CompareWindow& w, Semantics side, uint32_t serial) {
+  const auto* r = w.model(side)->findAny(serial);
+  return r ? r->pid : actorscope::Pid{};
+}
+
+/// The right-click menu of `serial` in the `side` graph, and its action `name` (null when absent).
+struct Menu {
+  std::unique_ptr<QMenu> menu;
+  QAction* action(const char* name) const { return menu->findChild<QAction*>(QLatin1String(name)); }
+  Menu(CompareWindow& w, Semantics side, uint32_t serial) : menu(w.contextMenu(side, pidOn(w, side, serial))) {}
+};
+
+/// The text dialog a menu action opened, answered with `text`.
+bool answer(CompareWindow& w, const char* dialog, const QString& text) {
+  auto* d = w.findChild<QInputDialog*>(QLatin1String(dialog));
+  if (!d || !d->isVisible()) return false;
+  d->setTextValue(text);
+  d->accept();
+  return true;
+}
+
+bool watches(const CompareWindow& w, Semantics side, uint32_t watcher, uint32_t target) {
+  const auto* r = w.model(side)->find(watcher);
+  if (!r) return false;
+  for (const auto& [ref, p] : r->monitors)
+    if (p.serial() == target) return true;
+  return false;
+}
+
+bool linksTo(const CompareWindow& w, Semantics side, uint32_t from, uint32_t to) {
+  const auto* r = w.model(side)->find(from);
+  if (!r) return false;
+  for (const auto& p : side == Semantics::Ergo ? r->one_way_links : r->links)
+    if (p.serial() == to) return true;
+  return false;
+}
+
 /// Steps both sides until nothing is due at or before `untilNs` (bounded).
 bool stepThrough(CompareWindow& w, int64_t untilNs) {
   for (int i = 0; i < 1000; ++i) {
@@ -43,7 +91,7 @@ bool stepThrough(CompareWindow& w, int64_t untilNs) {
 /// ergo-service opened and shown on both sides: :service, three workers, :director.
 struct Opened {
   CompareWindow w{QStringLiteral("ergo-service")};
-  uint32_t service = 0, worker1 = 0, worker2 = 0;
+  uint32_t service = 0, worker1 = 0, worker2 = 0, worker3 = 0, director = 0;
   bool ok() {
     w.show();
     for (Semantics s : {Semantics::Beam, Semantics::Ergo})
@@ -52,6 +100,8 @@ struct Opened {
     service = serialOf(w, Semantics::Beam, "service");
     worker1 = serialOf(w, Semantics::Beam, "worker_1");
     worker2 = serialOf(w, Semantics::Beam, "worker_2");
+    worker3 = serialOf(w, Semantics::Beam, "worker_3");
+    director = serialOf(w, Semantics::Beam, "director");
     // Deterministic on both sides: the same scenario spawns the same serials.
     return service && worker1 && worker2 && service == serialOf(w, Semantics::Ergo, "service") &&
            worker1 == serialOf(w, Semantics::Ergo, "worker_1") && worker2 == serialOf(w, Semantics::Ergo, "worker_2");
@@ -70,6 +120,13 @@ private slots:
   void selectionFollowsOnBothSides();
   void killReachesBothSides();
   void badExitReasonIsRefused();
+  void menuKillFromErgoActsOnBoth();
+  void menuTrapExitAndExitActOnBoth();
+  void ergoMenuLinksAndMonitorsOnBoth();
+  void menuOnProcessEndedOnOneSide();
+  void ghostsStayUntilRestart();
+  void captionsSayWhereTheSidesPart();
+  void presentationModeScalesText();
   void everyErgoScenarioRuns_data();
   void everyErgoScenarioRuns();
   void opensFromTheMenuPlaying();
@@ -172,6 +229,165 @@ void TestCompare::badExitReasonIsRefused() {
   QTRY_VERIFY_WITH_TIMEOUT(!alive(o.w, Semantics::Beam, o.service) && !alive(o.w, Semantics::Ergo, o.service), kTimeout);
 }
 
+void TestCompare::menuKillFromErgoActsOnBoth() {
+  Opened o;
+  QVERIFY(o.ok());
+  Menu m(o.w, Semantics::Ergo, o.worker2);
+  QVERIFY(m.action("compareMenuKill") && m.action("compareMenuKill")->isEnabled());
+  QCOMPARE(o.w.selectedSerial(), o.worker2);  // the menu's process is selected on both sides
+  m.action("compareMenuKill")->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(o.w.statusBar()->currentMessage().contains(QStringLiteral("Ergo: Kill(")), kTimeout);
+  QVERIFY(o.w.statusBar()->currentMessage().contains(QStringLiteral("BEAM: Process.exit(")));
+  QVERIFY(stepThrough(o.w, 0));
+  QTRY_VERIFY_WITH_TIMEOUT(!alive(o.w, Semantics::Beam, o.worker2) && !alive(o.w, Semantics::Ergo, o.worker2), kTimeout);
+  QTRY_VERIFY_WITH_TIMEOUT(!alive(o.w, Semantics::Beam, o.service), kTimeout);  // the BEAM's link, both ways
+  QVERIFY(alive(o.w, Semantics::Ergo, o.service));
+}
+
+void TestCompare::menuTrapExitAndExitActOnBoth() {
+  Opened o;
+  QVERIFY(o.ok());
+  {
+    Menu m(o.w, Semantics::Beam, o.service);
+    QAction* trap = m.action("compareMenuTrapExit");
+    QVERIFY(trap && trap->isCheckable() && !trap->isChecked());
+    trap->trigger();
+  }
+  QVERIFY(stepThrough(o.w, 0));
+  for (Semantics s : {Semantics::Beam, Semantics::Ergo})
+    QTRY_VERIFY_WITH_TIMEOUT(o.w.model(s)->find(o.service) && o.w.model(s)->find(o.service)->trap_exit, kTimeout);
+  QVERIFY(Menu(o.w, Semantics::Ergo, o.service).action("compareMenuTrapExit")->isChecked());
+
+  // Exit with reason: the menu asks for the reason, then both sides get it.
+  Menu m(o.w, Semantics::Ergo, o.worker3);
+  m.action("compareMenuExit")->trigger();
+  QVERIFY(answer(o.w, "compareAskDialog", QStringLiteral("{:shutdown, :tired}")));
+  QTRY_VERIFY_WITH_TIMEOUT(o.w.statusBar()->currentMessage().contains(QStringLiteral("{:shutdown, :tired}")), kTimeout);
+  QVERIFY(stepThrough(o.w, 0));
+  QTRY_VERIFY_WITH_TIMEOUT(!alive(o.w, Semantics::Beam, o.worker3) && !alive(o.w, Semantics::Ergo, o.worker3), kTimeout);
+  // :service traps now: on the BEAM it lives on with an {:EXIT, ...}; in Ergo it never linked to :worker_3.
+  QVERIFY(alive(o.w, Semantics::Beam, o.service));
+  QVERIFY(alive(o.w, Semantics::Ergo, o.service));
+}
+
+void TestCompare::ergoMenuLinksAndMonitorsOnBoth() {
+  Opened o;
+  QVERIFY(o.ok());
+  QVERIFY(!Menu(o.w, Semantics::Beam, o.director).action("compareMenuMonitorName"));  // Ergo's graph only
+  {
+    Menu m(o.w, Semantics::Ergo, o.director);
+    QAction* byName = m.action("compareMenuMonitorName");
+    QVERIFY(byName && byName->isEnabled());
+    byName->trigger();
+  }
+  QVERIFY(answer(o.w, "compareRelateDialog", QStringLiteral(":service")));
+  QTRY_VERIFY_WITH_TIMEOUT(o.w.statusBar()->currentMessage().contains(QStringLiteral("the name :service")), kTimeout);
+  QVERIFY(stepThrough(o.w, 0));
+  QTRY_VERIFY_WITH_TIMEOUT(watches(o.w, Semantics::Ergo, o.director, o.service), kTimeout);
+  QTRY_VERIFY_WITH_TIMEOUT(watches(o.w, Semantics::Beam, o.director, o.service), kTimeout);  // the pid the name has
+  QTRY_VERIFY_WITH_TIMEOUT(!o.w.findChild<QInputDialog*>(QStringLiteral("compareRelateDialog")), kTimeout);
+
+  // A link by pid: one-way in Ergo, both ways on the BEAM.
+  Menu(o.w, Semantics::Ergo, o.director).action("compareMenuLinkPid")->trigger();
+  const auto* w3 = o.w.model(Semantics::Ergo)->find(o.worker3);
+  QVERIFY(answer(o.w, "compareRelateDialog", QStringLiteral(":worker_3 %1").arg(o.w.model(Semantics::Ergo)->pidText(w3->pid))));
+  QVERIFY(stepThrough(o.w, 0));
+  QTRY_VERIFY_WITH_TIMEOUT(linksTo(o.w, Semantics::Ergo, o.director, o.worker3), kTimeout);
+  QTRY_VERIFY_WITH_TIMEOUT(linksTo(o.w, Semantics::Beam, o.director, o.worker3), kTimeout);
+  QVERIFY(linksTo(o.w, Semantics::Beam, o.worker3, o.director));
+  QVERIFY(!linksTo(o.w, Semantics::Ergo, o.worker3, o.director));
+}
+
+void TestCompare::menuOnProcessEndedOnOneSide() {
+  Opened o;
+  QVERIFY(o.ok());
+  QVERIFY(stepThrough(o.w, 2500 * kMs));  // :worker_1 crashed: on the BEAM :service went with it
+  QTRY_VERIFY_WITH_TIMEOUT(!alive(o.w, Semantics::Beam, o.service), kTimeout);
+  Menu m(o.w, Semantics::Ergo, o.service);
+  bool said = false;
+  for (QAction* a : m.menu->actions()) said = said || (a->text().contains(QStringLiteral("Ended on the BEAM")) && !a->isEnabled());
+  QVERIFY(said);
+  m.action("compareMenuSend")->trigger();
+  QVERIFY(answer(o.w, "compareAskDialog", QStringLiteral("{:hello, 1}")));
+  QTRY_VERIFY_WITH_TIMEOUT(o.w.statusBar()->currentMessage().contains(QStringLiteral("Ergo: send(")), kTimeout);
+  const QString msg = o.w.statusBar()->currentMessage();
+  QVERIFY2(msg.contains(QStringLiteral("BEAM: :service")) && msg.contains(QStringLiteral("already ended")), qPrintable(msg));
+  // Dead on both sides: nothing to do.
+  QVERIFY(!Menu(o.w, Semantics::Beam, o.worker1).action("compareMenuKill")->isEnabled());
+}
+
+void TestCompare::ghostsStayUntilRestart() {
+  Opened o;
+  QVERIFY(o.ok());
+  QVERIFY(o.w.ghosts());
+  QVERIFY(stepThrough(o.w, 2500 * kMs));
+  auto* beam = o.w.scene(Semantics::Beam);
+  auto* ergo = o.w.scene(Semantics::Ergo);
+  // :service ended on the BEAM only: a ghost there, saying why; alive in Ergo.
+  QTRY_VERIFY_WITH_TIMEOUT(beam->node(o.service) && beam->node(o.service)->ghost(), kTimeout);
+  QVERIFY2(beam->node(o.service)->ghostNote().startsWith(QStringLiteral("dead: ")), qPrintable(beam->node(o.service)->ghostNote()));
+  QTRY_VERIFY_WITH_TIMEOUT(ergo->node(o.worker1) && ergo->node(o.worker1)->ghost(), kTimeout);
+  QVERIFY2(ergo->node(o.worker1)->ghostNote().startsWith(QStringLiteral("dead: TerminateReasonPanic")), qPrintable(ergo->node(o.worker1)->ghostNote()));
+  QVERIFY(ergo->node(o.service) && !ergo->node(o.service)->dying());
+  // Faded and settled: it stays (a plain death is gone after ~1.5 s).
+  QTRY_VERIFY_WITH_TIMEOUT(beam->node(o.service) && beam->node(o.service)->opacity() < 0.6 &&
+                               !beam->node(o.service)->needsAnimate(), kTimeout);
+  QTRY_VERIFY_WITH_TIMEOUT(beam->node(o.worker2) && beam->node(o.worker2)->ghost(), kTimeout);
+  QCOMPARE(beam->nodeCount(), 1);  // ghosts are not counted among the living
+
+  // Restart: the ghosts go, the processes are back alive.
+  o.w.restart();
+  QTRY_VERIFY_WITH_TIMEOUT(beam->node(o.service) && !beam->node(o.service)->ghost() && !beam->node(o.service)->dying(), kTimeout);
+  QTRY_VERIFY_WITH_TIMEOUT(ergo->node(o.worker1) && !ergo->node(o.worker1)->ghost(), kTimeout);
+
+  // Ghosts off: they fade as a plain death does.
+  QVERIFY(stepThrough(o.w, 2500 * kMs));
+  QTRY_VERIFY_WITH_TIMEOUT(beam->node(o.service) && beam->node(o.service)->ghost(), kTimeout);
+  o.w.setGhosts(false);
+  QVERIFY(!beam->node(o.service) || !beam->node(o.service)->ghost());
+  QTRY_VERIFY_WITH_TIMEOUT(!beam->node(o.service) && !ergo->node(o.worker1), kTimeout);
+}
+
+void TestCompare::captionsSayWhereTheSidesPart() {
+  Opened o;
+  QVERIFY(o.ok());
+  QTRY_VERIFY_WITH_TIMEOUT(o.w.sideCaption(Semantics::Beam).startsWith(QStringLiteral("5 alive, 0 dead")), kTimeout);
+  QVERIFY(o.w.sideCaption(Semantics::Ergo).contains(QStringLiteral("the same processes alive on both sides")));
+  QVERIFY(stepThrough(o.w, 2500 * kMs));
+  QTRY_VERIFY_WITH_TIMEOUT(o.w.sideCaption(Semantics::Beam).startsWith(QStringLiteral("1 alive, 4 dead")), kTimeout);
+  const QString beam = o.w.sideCaption(Semantics::Beam), ergo = o.w.sideCaption(Semantics::Ergo);
+  QVERIFY2(beam.contains(QStringLiteral("dead here, alive in Ergo: :service, :worker_2, :worker_3")), qPrintable(beam));
+  QVERIFY2(ergo.startsWith(QStringLiteral("4 alive, 1 dead")) &&
+               ergo.contains(QStringLiteral("alive here, dead on the BEAM: :service, :worker_2, :worker_3")),
+           qPrintable(ergo));
+}
+
+void TestCompare::presentationModeScalesText() {
+  Opened o;
+  QVERIFY(o.ok());
+  auto* title = o.w.findChild<QLabel*>(QStringLiteral("ergoTitle"));
+  auto* caption = o.w.findChild<QLabel*>(QStringLiteral("beamCaption"));
+  auto* bar = o.w.findChild<QToolBar*>(QStringLiteral("compareProcessToolBar"));
+  auto* f11 = o.w.findChild<QAction*>(QStringLiteral("comparePresentationAction"));
+  QVERIFY(title && caption && bar && f11);
+  QCOMPARE(f11->shortcut(), QKeySequence(Qt::Key_F11));
+  const double titlePt = title->font().pointSizeF(), captionPt = caption->font().pointSizeF(), barPt = bar->font().pointSizeF();
+  const double labels = actorscope::views::NodeItem::textScale();
+  const int barHeight = bar->sizeHint().height();
+  f11->trigger();
+  QVERIFY(o.w.presentationMode());
+  QCOMPARE(title->font().pointSizeF(), titlePt * 1.5);
+  QCOMPARE(caption->font().pointSizeF(), captionPt * 1.5);
+  QCOMPARE(bar->font().pointSizeF(), barPt * 1.5);
+  QVERIFY(bar->sizeHint().height() > barHeight);
+  QCOMPARE(actorscope::views::NodeItem::textScale(), labels * 1.5);
+  o.w.setPresentationMode(false);
+  QVERIFY(!f11->isChecked());
+  QCOMPARE(title->font().pointSizeF(), titlePt);
+  QCOMPARE(bar->font().pointSizeF(), barPt);
+  QCOMPARE(actorscope::views::NodeItem::textScale(), labels);
+}
+
 void TestCompare::everyErgoScenarioRuns_data() {
   QTest::addColumn<QString>("scenario");
   for (const QString& name : CompareWindow::scenarioNames())
@@ -210,6 +426,8 @@ void TestCompare::screenshots() {
   const QString dir = qEnvironmentVariable("ACTORSCOPE_COMPARE_SHOTS");
   if (dir.isEmpty()) QSKIP("set ACTORSCOPE_COMPARE_SHOTS=dir to grab the window");
   QDir().mkpath(dir);
+  if (const QString lang = qEnvironmentVariable("ACTORSCOPE_COMPARE_LANG"); !lang.isEmpty())
+    QVERIFY(actorscope::app::installLanguage(*qApp, lang));
   for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
     Opened o;
     o.w.resize(size);
@@ -224,6 +442,29 @@ void TestCompare::screenshots() {
     QTRY_VERIFY_WITH_TIMEOUT(!alive(o.w, Semantics::Beam, o.worker2), kTimeout);
     o.w.selectSerial(o.service);
     QVERIFY(grab("crashed"));
+    // F11 (offscreen, full screen is the window's size): the back row's sizes.
+    o.w.setPresentationMode(true);
+    o.w.resize(size);
+    QVERIFY(grab("presentation"));
+    o.w.setPresentationMode(false);
+    if (QGuiApplication::platformName() == QLatin1String("xcb") && size.width() == 1920) {
+      // A real X server (Xvfb): the Ergo graph's menu on :service, as a right click opens it.
+      auto* view = o.w.view(Semantics::Ergo);
+      const auto* n = o.w.scene(Semantics::Ergo)->node(o.service);
+      QVERIFY(n);
+      const QPoint at = view->viewport()->mapToGlobal(view->mapFromScene(n->pos()));
+      QMenu* menu = o.w.contextMenu(Semantics::Ergo, pidOn(o.w, Semantics::Ergo, o.service));
+      menu->popup(at);
+      QTest::qWait(600);
+      if (auto* ergoMenu = menu->findChild<QMenu*>(QStringLiteral("compareErgoMenu"))) {
+        menu->setActiveAction(ergoMenu->menuAction());
+        ergoMenu->popup(menu->mapToGlobal(menu->actionGeometry(ergoMenu->menuAction()).topRight()));
+      }
+      QTest::qWait(600);
+      QVERIFY(QGuiApplication::primaryScreen()->grabWindow(0).save(QDir(dir).filePath(QStringLiteral("compare-menu.png"))));
+      menu->close();
+      delete menu;
+    }
   }
   // The chapter's other cases just after their first act (each acts at 2 s).
   for (const QString& name : CompareWindow::scenarioNames()) {
