@@ -16,7 +16,7 @@ Runtime& Process::runtime() const noexcept { return core_->facade; }
 void Process::send(Pid to, Term msg) {
   count_reduction();
   core_->send_message(pid(), to, std::move(msg));
-  if (--budget_ <= 0) core_->preempt_point(this);
+  if (--budget_ <= 0) core_->preempt_point(this, to);
 }
 
 void Process::send(Atom name, Term msg) {

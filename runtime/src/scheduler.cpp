@@ -83,10 +83,11 @@ void RuntimeCore::requeue(Process* p) {
   wake_one();
 }
 
-void RuntimeCore::preempt_point(Process* self) {
+void RuntimeCore::preempt_point(Process* self, Pid last_to) {
   static thread_local bool inline_run = false;
   Worker* w = tls_worker;
-  if (w && w->core == this && w->next && !inline_run && w->q_size.load(std::memory_order_relaxed) == 0 &&
+  const bool mine = w && w->core == this && !inline_run;
+  if (mine && w->next && w->q_size.load(std::memory_order_relaxed) == 0 &&
       sleepers.load(std::memory_order_relaxed) > 0) {
     // A busy worker whose only waiting process is the one it woke (a producer and its consumer),
     // and an idle worker: hand it over (the BEAM's "wakeup other") so the two run in parallel.
@@ -96,15 +97,27 @@ void RuntimeCore::preempt_point(Process* self) {
     }
     w->q_since.store(0, std::memory_order_relaxed);  // handed over: stealable at once
     wake_one();
-  } else if (w && w->core == this && w->next && !inline_run) {
-    // `self` cannot yield here (it is not at a receive) and no other worker is idle, so the woken
-    // process runs now, nested on this thread, as if `self` had been preempted: its mailbox stays
-    // short.
+  } else if (mine && !paused.load(std::memory_order_relaxed) && !stopping.load(std::memory_order_relaxed)) {
+    // `self` cannot yield here (it is not at a receive), so the process waiting longest on this
+    // thread (the one it woke, else the front of the queue: a consumer that used up its own budget
+    // and was requeued) runs now, nested, as if `self` had been preempted: its mailbox stays short.
     Process* p = std::exchange(w->next, nullptr);
-    inline_run = true;
-    run(p);
-    inline_run = false;
-    tls_current = self;
+    if (!p && w->q_size.load(std::memory_order_relaxed) > 0) {
+      std::lock_guard g(w->m);
+      if (!w->q.empty()) {
+        p = w->q.front();
+        w->q.pop_front();
+        w->q_size.store(w->q.size(), std::memory_order_relaxed);
+      }
+    }
+    if (p) {
+      inline_run = true;
+      run(p);
+      inline_run = false;
+      tls_current = self;
+    } else if (last_to.valid()) {
+      wait_for_consumer(self, last_to);
+    }
   }
   // The slice starts over only when nobody else waits for this thread; otherwise the budget stays
   // spent and `self` gives way at its next receive or yield. Without this a process that sends on
@@ -115,6 +128,36 @@ void RuntimeCore::preempt_point(Process* self) {
                           global_size.load(std::memory_order_relaxed) > 0 ||
                           paused.load(std::memory_order_relaxed) || stopping.load(std::memory_order_relaxed);
   if (!others) self->budget_ = opts.reduction_budget;
+}
+
+void RuntimeCore::wait_for_consumer(Process* self, Pid to) {
+  Process* t = lookup(to);
+  if (!t || t == self) return;
+  auto backlog = [t] { return t->queue_len_.load(std::memory_order_relaxed); };
+  auto running = [t] {
+    return t->status_.load(std::memory_order_relaxed) == static_cast<uint8_t>(ProcessStatus::Running);
+  };
+  uint32_t len = backlog();
+  if (len <= kBackpressureFrom || !running()) return;
+  // The receiver runs on another worker and falls behind: the sender waits (bounded) until it has
+  // caught up, as the BEAM charges a sender for a long receiver queue. The messages in flight, and
+  // the memory they hold, stay bounded; the pools recycle blocks instead of going to malloc.
+  // It stops waiting when the receiver stops running (blocked, requeued, ended: its slot may be
+  // reused, which only ends the wait early) or makes no progress for a while (a selective receive
+  // that leaves the backlog alone, a long handler).
+  int64_t start = steady_ns(), progress_at = start;
+  for (unsigned i = 1;; ++i) {
+    SpinGuard::cpu_relax();
+    if (i % 32) continue;
+    uint32_t now_len = backlog();
+    if (now_len <= kBackpressureFrom / 4 || !running() || stopping.load(std::memory_order_relaxed)) return;
+    int64_t t_ns = steady_ns();
+    if (now_len < len) {
+      len = now_len;
+      progress_at = t_ns;
+    }
+    if (t_ns - progress_at > kBackpressureStallNs || t_ns - start > kBackpressureMaxNs) return;
+  }
 }
 
 bool RuntimeCore::queued_in_my_next(const Process* p) const noexcept {

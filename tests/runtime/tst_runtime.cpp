@@ -119,6 +119,7 @@ class TestRuntime : public QObject {
   // fairness
   void fairness_floodedProcessYields();
   void fairness_pingPongDoesNotStarve();
+  void fairness_senderCannotOutrunItsReceiver();
 
   // suspend / resume
   void suspend_noConsumeButKillable();
@@ -410,6 +411,47 @@ void TestRuntime::fairness_floodedProcessYields() {
   rt.exit(f, Term(atoms::kill));
   rt.exit(o, Term(atoms::kill));
   QTRY_VERIFY_WITH_TIMEOUT(rt.process_count() == 0, kWait);
+}
+
+namespace {
+struct FloodShared {
+  std::atomic<long> received{0};
+  long max_lag = 0;  // written by the sender only
+  std::atomic<bool> done{false};
+};
+Task<> flood_receiver(Process& self, FloodShared* sh) {
+  for (;;) {
+    Term m = co_await self.receive();
+    if (m.is_atom(atoms::normal)) break;
+    sh->received.fetch_add(1, std::memory_order_relaxed);
+  }
+  sh->done = true;
+}
+Task<> flood_sender(Process& self, FloodShared* sh, long n) {
+  Pid c = self.spawn(flood_receiver, sh);
+  for (long i = 0; i < n; ++i) {
+    self.send(c, Term(i));
+    sh->max_lag = std::max(sh->max_lag, i + 1 - sh->received.load(std::memory_order_relaxed));
+  }
+  self.send(c, Term(atoms::normal));
+  co_return;
+}
+}  // namespace
+
+void TestRuntime::fairness_senderCannotOutrunItsReceiver() {
+  // One worker: a process that only sends (never at a receive, so it never yields) gives way to
+  // its receiver at every preempt point, also once the receiver used up its own budget and was
+  // requeued: the receiver's backlog stays about one budget long instead of growing to every
+  // message sent.
+  FloodShared sh;
+  constexpr long kSends = 200000;
+  RuntimeOptions o = threaded(1);
+  Runtime rt(o);
+  rt.spawn(flood_sender, &sh, kSends);
+  QTRY_VERIFY_WITH_TIMEOUT(sh.done.load(), kWait);
+  QCOMPARE(sh.received.load(), kSends);
+  QVERIFY2(sh.max_lag <= 3L * o.reduction_budget,
+           qPrintable(QString("the receiver fell %1 messages behind").arg(sh.max_lag)));
 }
 
 void TestRuntime::fairness_pingPongDoesNotStarve() {

@@ -197,9 +197,13 @@ class Term {
   void retain() const noexcept {
     if (on_heap()) u_.heap->refs.fetch_add(1, std::memory_order_relaxed);
   }
+  // The last holder (refs == 1: no other reference exists that could add one) frees without a
+  // locked instruction: a message's payload is almost always its only reference.
   void release() noexcept {
-    if (on_heap() && u_.heap->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
-      detail::release_heap(u_.heap);
+    if (!on_heap()) return;
+    detail::HeapObject* h = u_.heap;
+    if (h->refs.load(std::memory_order_acquire) == 1 || h->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
+      detail::release_heap(h);
   }
   friend struct TermAccess;
 
