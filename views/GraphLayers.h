@@ -8,6 +8,7 @@
 #include "GraphStyle.h"
 #include "NodeItem.h"
 
+#include <QFontMetricsF>
 #include <QGraphicsItem>
 #include <QImage>
 #include <QPaintEngine>
@@ -47,6 +48,132 @@ inline double arrowEnd(const NodeItem* n, QPointF from, QPointF dir, double lod)
   return in <= out ? std::max(t, out + 2) : t;
 }
 }  // namespace layer
+
+/// Ergo mode (E1.2): a registered name that links or monitors point at, a pill beside its process
+/// on the side its holders are (right, above, above left or left: never over the label below or
+/// the queue counters above right); the arrows of links and monitors made by that name end at it.
+/// Struck through and grey once the process no longer holds the name (E1.3: the unregister fired
+/// them with :unregistered); the scene drops it when the last of them has reached its holder.
+/// The item sits at its process's centre; the pill's size follows the view scale as labels do.
+class NameBadge final : public QGraphicsItem {
+public:
+  NameBadge(GraphScene* s, uint32_t target, Atom name)
+      : scene_(s), target_(target), name_(name), text_(QString::fromStdString(inspect_atom(name))) {
+    setZValue(12);  // over the nodes' labels, under the signals
+    setAcceptedMouseButtons(Qt::NoButton);
+    refreshGeometry();
+    refreshTip();
+  }
+  uint32_t target() const { return target_; }
+  Atom name() const { return name_; }
+  const QString& text() const { return text_; }
+  bool stale() const { return stale_; }
+  void setStale(bool on) {
+    if (on == stale_) return;
+    stale_ = on;
+    refreshTip();
+    update();
+  }
+  /// 0: next to the process; 1: above that (a second name of the same process).
+  void setSlot(int slot) {
+    if (slot == slot_) return;
+    slot_ = slot;
+    refreshGeometry();
+    update();
+  }
+  enum Side { Right, Up, UpLeft, Left };
+  static constexpr double kSideAngle[4] = {0, 90, 135, 180};  // degrees, y up
+  Side side() const { return side_; }
+  void setSide(Side s) {
+    if (s == side_) return;
+    side_ = s;
+    update();
+  }
+  /// The processes whose links or monitors by this name end here (the scene keeps it).
+  std::vector<uint32_t> holders;
+  /// The text's pixel size at view scale `lod`: about 12 px on screen, as the labels.
+  static double px(double lod) {
+    const double k = NodeItem::textScale();
+    return std::clamp(12.5 * k / std::max(lod, 0.01), 13.0 * k, 32.0 * k);
+  }
+  static QFont font(double px) {
+    QFont f;
+    f.setPixelSize(std::max(1, int(std::lround(px))));
+    f.setBold(true);
+    return f;
+  }
+  /// The pill, item coordinates, at view scale `lod`.
+  QRectF pill(double lod) const {
+    const NodeItem* n = scene_->node(target_);
+    const double r = n ? n->radius() : style::kWorkerRadius;
+    const QFontMetricsF fm(font(px(lod)));
+    const double h = fm.height() + 4, w = fm.horizontalAdvance(text_) + h;
+    return pillAt(side_, r, w, h).translated(0, -slot_ * (h + 3));
+  }
+  static QRectF pillAt(Side s, double r, double w, double h) {
+    switch (s) {
+      case Right: return QRectF(r + 6, -h * 0.3, w, h);  // a little low: the counters are above right
+      case Left: return QRectF(-r - 6 - w, -h / 2, w, h);
+      case UpLeft: return QRectF(-r * 0.72 - 2 - w, -r * 0.72 - 2 - h, w, h);
+      case Up: break;
+    }
+    return QRectF(std::min(6.0, w / 2) - w, -(r + 6) - h, w, h);  // its right end left of the counters
+  }
+  /// The pill in scene coordinates.
+  QRectF sceneRect(double lod) const { return pill(lod).translated(pos()); }
+  /// Call after the text scale changed.
+  void refreshGeometry() {
+    QRectF r;
+    const Side now = side_;
+    for (Side s : {Right, Up, UpLeft, Left}) {
+      side_ = s;
+      r = r.united(pill(0.01)).united(pill(100));
+    }
+    side_ = now;
+    r.adjust(-3, -3, 3, 3);
+    if (r == bounds_) return;
+    prepareGeometryChange();
+    bounds_ = r;
+  }
+  QRectF boundingRect() const override { return bounds_; }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) override {
+    const double lod = option->levelOfDetailFromTransform(p->worldTransform());
+    if (lod < 0.08) return;  // far away: the arrows end there all the same
+    const QRectF box = pill(lod);
+    const bool dark = style::isDark(scene_->palette());
+    // Outlined in its process's colour (it is that process's name), grey once the name is gone.
+    const NodeItem* n = scene_->node(target_);
+    const QColor ink = stale_ ? QColor(0x90, 0x90, 0x90) : n ? n->bodyColor() : style::workerColor();
+    p->setRenderHint(QPainter::Antialiasing, true);
+    p->setPen(QPen(ink, 2.2, stale_ ? Qt::DashLine : Qt::SolidLine));
+    p->setBrush(dark ? QColor(0x2a, 0x30, 0x3a, 235) : QColor(0xfb, 0xfc, 0xfe, 235));
+    p->drawRoundedRect(box, box.height() / 2, box.height() / 2);
+    p->setFont(font(px(lod)));
+    p->setPen(stale_ ? ink : (dark ? QColor(0xe8, 0xec, 0xf2) : QColor(0x26, 0x2c, 0x36)));
+    p->drawText(box, Qt::AlignCenter, text_);
+    if (stale_) {
+      const QFontMetricsF fm(p->font());
+      const double half = fm.horizontalAdvance(text_) / 2 + 2;
+      p->setPen(QPen(ink, 1.6));
+      p->drawLine(QPointF(box.center().x() - half, box.center().y()), QPointF(box.center().x() + half, box.center().y()));
+    }
+  }
+
+private:
+  void refreshTip() {
+    setToolTip(stale_ ? QObject::tr("%1 was unregistered: the links and monitors made by this name fire ErrUnregistered").arg(text_)
+                      : QObject::tr("The registered name %1: links and monitors made by this name point here").arg(text_));
+  }
+  GraphScene* scene_;
+  uint32_t target_;
+  Atom name_;
+  QString text_;
+  bool stale_ = false;
+  int slot_ = 0;
+  Side side_ = Up;
+  QRectF bounds_;
+};
+
 
 // ---- layers ------------------------------------------------------------------------------------
 
@@ -208,6 +335,23 @@ public:
       QPointF pa = a->pos(), pb = b->pos();
       if (!visible(pa, pb)) continue;
       const double fade = std::min(a->opacity(), b->opacity());
+      if (e.name) {  // Ergo: made by a registered name, it ends at the name's badge (E1.2)
+        const QLineF arrow = scene_->badgeArrow(e, lod);
+        const double l = arrow.length();
+        if (l < 1) continue;
+        const QPointF u = (arrow.p2() - arrow.p1()) / l;
+        const bool link = e.kind == GraphEdge::OneWayLink;
+        if (fade < 1) {
+          faded.push_back({arrow, link ? &linkPen : &monPen, fade, link || !thin, link ? linkInk : style::monitorColor()});
+        } else if (link) {
+          oneWay_.append(QLineF(arrow.p1(), arrow.p2() - u * 10));
+          oneWayHeads_.append(QLineF(arrow.p2(), arrow.p2() - u));
+        } else {
+          mons_.append(arrow);
+          if (!thin) heads_.append(QLineF(arrow.p2(), arrow.p2() - u));
+        }
+        continue;
+      }
       if (e.kind == GraphEdge::Tree || e.kind == GraphEdge::Link) {
         const bool tree = e.kind == GraphEdge::Tree;
         if (fade < 1)
@@ -365,6 +509,12 @@ public:
       if (now < a.t0 && !tracked) continue;
       const QPointF to = scene_->posOf(a.to, a.toPos);
       QPointF from = a.from ? scene_->posOf(a.from, a.fromPos) : a.fromPos;
+      double startGap = a.from ? 26 : 0;
+      if (a.fromName)  // by name: from the name's badge (gone: from the process)
+        if (auto b = scene_->badges_.find({a.from, a.fromName}); b != scene_->badges_.end()) {
+          from = b->second->sceneRect(lod).center();
+          startGap = 0;
+        }
       double t = tracked ? a.rtProgress : a.progress(now);
       switch (a.kind) {
         case SignalAnim::ExitPulse:
@@ -384,7 +534,6 @@ public:
             p->setPen(QPen(c, 2.5 * k, Qt::DashLine, Qt::RoundCap));
             p->drawLine(from, to - u * (28 + 4 * k));
           }
-          const double startGap = a.from ? 26 : 0;
           const double endGap = 28 + 4 * k;
           const double usable = std::max(1.0, l - startGap - endGap);
           const QPointF head = from + u * (startGap + usable * t);

@@ -94,6 +94,7 @@ double GraphScene::now() const { return manualClock_ ? lastNow_ : double(clock_.
 void GraphScene::setTextScale(double k) {
   NodeItem::setTextScale(k);
   rectDirty_ = true;  // the counters above Ergo nodes grow with it
+  for (auto& [key, badge] : badges_) badge->refreshGeometry();
   for (auto& [serial, n] : nodes_) {
     n->refreshSlotWidth();
     n->heat = std::max(n->heat, 0.5);  // free nodes make room too
@@ -127,6 +128,11 @@ void GraphScene::reset() {
   gliding_.clear();
   rectDirty_ = true;
   edgeLayer_->edges.clear();
+  for (auto& [key, badge] : badges_) {
+    removeItem(badge);
+    delete badge;
+  }
+  badges_.clear();
   edgeDelays_.clear();
   bands_.clear();
   regions_.clear();
@@ -460,10 +466,16 @@ std::optional<GraphEdge> GraphScene::edgeAt(QPointF q, double tol) const {
     const NodeItem* b = node(e.to);
     if (!a || !b) continue;
     QPointF pa = a->pos(), pb = b->pos();
+    if (e.name) {  // to the name's badge
+      const QLineF arrow = badgeArrow(e, viewLod_ > 0 ? viewLod_ : 1.0);
+      if (arrow.isNull()) continue;
+      pa = arrow.p1();
+      pb = arrow.p2();
+    }
     const QPointF d = pb - pa;
     const double l2 = d.x() * d.x() + d.y() * d.y();
     if (l2 < 1) continue;
-    if (e.kind == GraphEdge::Monitor || e.kind == GraphEdge::OneWayLink) {  // drawn offset to the side (see EdgeLayer)
+    if (!e.name && (e.kind == GraphEdge::Monitor || e.kind == GraphEdge::OneWayLink)) {  // drawn offset to the side (see EdgeLayer)
       const double l = std::sqrt(l2);
       const QPointF n(-d.y() / l, d.x() / l);
       const double off = e.kind == GraphEdge::Monitor ? 7 : -style::kOneWayOffset;
@@ -479,6 +491,104 @@ std::optional<GraphEdge> GraphScene::edgeAt(QPointF q, double tol) const {
     }
   }
   return best;
+}
+
+const NameBadge* GraphScene::nameBadge(uint32_t target, Atom name) const {
+  auto it = badges_.find({target, name.id});
+  return it == badges_.end() ? nullptr : it->second;
+}
+
+QRectF GraphScene::nameBadgeRect(uint32_t target, Atom name, double lod) const {
+  const NameBadge* b = nameBadge(target, name);
+  return b ? b->sceneRect(lod) : QRectF();
+}
+
+bool GraphScene::nameBadgeStruck(uint32_t target, Atom name) const {
+  const NameBadge* b = nameBadge(target, name);
+  return b && b->stale();
+}
+
+std::optional<std::pair<Pid, Atom>> GraphScene::nameBadgeAt(QPointF q, double lod) const {
+  for (const auto& [key, badge] : badges_)
+    if (badge->isVisible() && badge->sceneRect(lod).adjusted(-4, -4, 4, 4).contains(q))
+      if (const ProcessRecord* r = model_->findAny(key.first)) return std::pair{r->pid, badge->name()};
+  return std::nullopt;
+}
+
+QLineF GraphScene::badgeArrow(const GraphEdge& e, double lod) const {
+  if (!e.name) return {};
+  auto it = badges_.find({e.to, e.name});
+  const NodeItem* a = node(e.from);
+  if (it == badges_.end() || !a) return {};
+  const QRectF box = it->second->sceneRect(lod);
+  const QPointF pa = a->pos(), d = box.center() - pa;
+  const double l = layer::len(d);
+  if (l < 1) return {};
+  const QPointF u = d / l;
+  // Back from the pill's centre along the ray to its border, then 3 px short of it.
+  const double tx = std::abs(u.x()) > 1e-9 ? box.width() / 2 / std::abs(u.x()) : 1e9;
+  const double ty = std::abs(u.y()) > 1e-9 ? box.height() / 2 / std::abs(u.y()) : 1e9;
+  const double end = l - std::min(tx, ty) - 3, start = a->radius() + 2;
+  if (end <= start + 4) return {};
+  return QLineF(pa + u * start, pa + u * end);
+}
+
+void GraphScene::syncBadges(const std::map<std::pair<uint32_t, uint32_t>, std::vector<uint32_t>>& wanted) {
+  for (auto it = badges_.begin(); it != badges_.end();)
+    if (!wanted.count(it->first) || !node(it->first.first)) {
+      removeItem(it->second);
+      delete it->second;
+      it = badges_.erase(it);
+    } else {
+      ++it;
+    }
+  for (const auto& [key, holders] : wanted) {
+    if (!node(key.first)) continue;
+    NameBadge*& badge = badges_[key];
+    if (!badge) {
+      badge = new NameBadge(this, key.first, Atom{key.second});
+      addItem(badge);
+    }
+    badge->holders = holders;
+  }
+  // A process's names (a name it lost, the one it took next) stack up from its top.
+  uint32_t target = 0;
+  int slot = 0;
+  for (auto& [key, badge] : badges_) {
+    slot = key.first == target ? slot + 1 : 0;
+    target = key.first;
+    badge->setSlot(slot);
+  }
+}
+
+void GraphScene::placeBadges() {
+  for (auto& [key, badge] : badges_) {
+    NodeItem* n = node(key.first);
+    if (!n) continue;
+    if (badge->pos() != n->pos()) badge->setPos(n->pos());
+    if (badge->opacity() != n->opacity()) badge->setOpacity(n->opacity());
+    badge->setVisible(n->isVisible());
+    const ProcessRecord* r = model_->findAny(key.first);
+    badge->setStale(!r || !r->alive || r->name.id != key.second);
+    // On the side its holders are, so their arrows do not cross the process (a little
+    // hysteresis: a holder moving about does not make it jump to and fro).
+    QPointF mean;
+    for (uint32_t h : badge->holders)
+      if (NodeItem* w = node(h)) {
+        const QPointF d = w->pos() - n->pos();
+        if (const double l = layer::len(d); l > 1) mean += d / l;
+      }
+    if (layer::len(mean) < 1e-3) continue;
+    const double angle = std::atan2(-mean.y(), mean.x()) * 180 / M_PI;  // y up
+    auto off = [&](NameBadge::Side s) {
+      const double a = std::abs(std::remainder(angle - NameBadge::kSideAngle[s], 360.0));
+      return a;
+    };
+    NameBadge::Side best = badge->side();
+    for (NameBadge::Side s : {NameBadge::Right, NameBadge::Up, NameBadge::UpLeft, NameBadge::Left})
+      if (off(s) < off(best) - (best == badge->side() ? 15 : 0)) best = s;
+    badge->setSide(best);
+  }
 }
 
 int GraphScene::edgeDelayMs(uint32_t a, uint32_t b) const {
@@ -1115,6 +1225,11 @@ void GraphScene::handleEvent(const TraceEvent& e, double now) {
     case TraceKind::SignalSent:
       if (auto anim = signalAnim(e.a, e.b, e.signal, e.term, e.flag, departureAt(a, now), e.node2 ? int(e.node) : -1)) {
         anim->seq = e.seq;
+        // Ergo (E1.2, E1.3): an exit or DOWN of a link or monitor by name leaves from the name's badge.
+        if (e.ref.id && !badges_.empty())
+          if (const ProcessRecord* w = model_->find(b))
+            for (const NameTarget& nt : w->name_targets)
+              if (nt.ref == e.ref && badges_.count({a, nt.name.id})) anim->fromName = nt.name.id;
         if (auto it = plannedTravel_.find(e.seq); it != plannedTravel_.end())
           anim->dur = std::max({1.0, it->second, latencyMs_});
         if (e.node2 == 1 && e.b.valid())  // a lost connection's signal: it arrives once the cut is noticed
@@ -1317,6 +1432,7 @@ void GraphScene::advance(double nowMs) {
     std::vector<GraphEdge>& out = edgeLayer_->edges;
     out.clear();
     std::unordered_set<uint64_t> links;
+    std::map<std::pair<uint32_t, uint32_t>, std::vector<uint32_t>> named;  // badges the edges end at -> holders
     for (const auto& [k, n] : nodes_) {
       n->springs.clear();
       const ProcessRecord* r = model_->findAny(k);
@@ -1332,13 +1448,27 @@ void GraphScene::advance(double nowMs) {
       }
       for (Pid peer : r->links)
         if (node(peer) && links.insert(pairKey(k, peer.serial())).second) out.push_back({GraphEdge::Link, k, peer.serial()});
-      for (Pid target : r->one_way_links)  // Ergo: each direction is a link of its own
-        if (node(target)) {
+      // Ergo: each direction is a link of its own; one made by name ends at the name's badge (E1.2).
+      for (const NameTarget& t : r->name_targets)
+        if (t.link && node(t.target)) {
+          links.insert(pairKey(k, t.target.serial()));
+          out.push_back({GraphEdge::OneWayLink, k, t.target.serial(), t.name.id});
+          named[{t.target.serial(), t.name.id}].push_back(k);
+        }
+      for (Pid target : r->one_way_links)
+        if (node(target) && std::none_of(r->name_targets.begin(), r->name_targets.end(),
+                                         [&](const NameTarget& t) { return t.link && t.target == target; })) {
           links.insert(pairKey(k, target.serial()));
           out.push_back({GraphEdge::OneWayLink, k, target.serial()});
         }
       for (const auto& [ref, target] : r->monitors)
-        if (node(target)) out.push_back({GraphEdge::Monitor, k, target.serial()});
+        if (node(target)) {
+          uint32_t name = 0;
+          for (const NameTarget& t : r->name_targets)
+            if (!t.link && t.ref == ref) name = t.name.id;
+          out.push_back({GraphEdge::Monitor, k, target.serial(), name});
+          if (name) named[{target.serial(), name}].push_back(k);
+        }
       if (!r->alive)  // a dead target keeps its arrows while it fades
         for (const auto& [ref, watcher] : r->monitored_by)
           if (NodeItem* w = node(watcher); w && !w->dying()) out.push_back({GraphEdge::Monitor, watcher.serial(), k});
@@ -1350,6 +1480,7 @@ void GraphScene::advance(double nowMs) {
       if (!r || !n->inTree || !node(r->parent)) continue;
       if (!links.count(pairKey(k, r->parent.serial()))) out.push_back({GraphEdge::Tree, r->parent.serial(), k});
     }
+    syncBadges(named);
     moving = true;
   }
 
@@ -1373,6 +1504,7 @@ void GraphScene::advance(double nowMs) {
     moving = true;
   }
 
+  placeBadges();
   observer_->setVisible(!nodes_.empty());
   if (!nodes_.empty() && observer_->pos() != observerPos()) observer_->setPos(observerPos());
   const QRectF r = nodesRect().adjusted(-300, -300, 300, 300);

@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QGraphicsScene>
+#include <QLineF>
 #include <QPainterPath>
 
 #include <functional>
@@ -20,6 +21,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -31,6 +33,7 @@ class RegionLayer;
 class EdgeLayer;
 class SignalLayer;
 class NodeLayer;
+class NameBadge;
 
 /// One edge as drawn, for tests and the edge layer.
 struct GraphEdge {
@@ -38,6 +41,8 @@ struct GraphEdge {
   uint32_t from;  // serials; Monitor: watcher -> target; Tree: parent -> child; OneWayLink (Ergo
                   // mode): linker -> target, drawn as an arrow (the target's end sends the exit)
   uint32_t to;
+  uint32_t name = 0;  // Ergo mode (E1.2): a OneWayLink or Monitor made by this registered name (an
+                      // atom id): its arrow ends at the target's name badge. 0: by pid
 };
 
 /// A signal being animated.
@@ -60,6 +65,8 @@ struct SignalAnim {
   SignalOutcome outcome = SignalOutcome::None;
   Term reason;
   QString text;  // the label drawn beside a pulse (made once, not per frame)
+  uint32_t fromName = 0;  // Ergo: an exit or DOWN of a link or monitor by this name (atom id): it
+                          // leaves from the name's badge over `from` (E1.2, E1.3)
   double progress(double now) const;
 };
 
@@ -144,6 +151,23 @@ public:
   /// The edge (link, monitor or tree) nearest to `scenePos` within `tolerance` scene units, or
   /// none. Edges touching a node under `scenePos` count too (the caller tests nodes first).
   std::optional<GraphEdge> edgeAt(QPointF scenePos, double tolerance) const;
+  // ---- Ergo mode: name badges (E1.2) ----
+  /// The pill drawn above process `target` for its registered name `name` while a live process
+  /// links to or monitors it by that name (the arrows of those end at it); null when none. It is
+  /// struck through once the process no longer holds the name (an unregister fired them with
+  /// :unregistered, E1.3) and goes when the last of them has reached its holder.
+  const NameBadge* nameBadge(uint32_t target, Atom name) const;
+  size_t nameBadgeCount() const { return badges_.size(); }
+  /// The badge's pill in scene coordinates at view scale `lod` (empty when there is none), and
+  /// whether it is struck through (the process no longer holds the name).
+  QRectF nameBadgeRect(uint32_t target, Atom name, double lod = 1) const;
+  bool nameBadgeStruck(uint32_t target, Atom name) const;
+  /// The badge under `scenePos` at view scale `lod`: (its process, the name); none when none.
+  std::optional<std::pair<Pid, Atom>> nameBadgeAt(QPointF scenePos, double lod) const;
+  /// A named edge's arrow at view scale `lod`, from its holder to the badge's border (scene
+  /// coordinates); null when `e` has no name or its badge or holder is not drawn.
+  QLineF badgeArrow(const GraphEdge& e, double lod) const;
+
   /// The extra latency (ms) injected on the edge between two processes (a delay fault with a
   /// peer, seen on the trace); 0 when none. Drawn as a label on the edge.
   int edgeDelayMs(uint32_t a, uint32_t b) const;
@@ -224,6 +248,7 @@ private:
   friend class EdgeLayer;
   friend class SignalLayer;
   friend class NodeLayer;
+  friend class NameBadge;
   void onUpdated(const ModelDelta& d);
   void handleEvent(const TraceEvent& e, double now);
   NodeItem* addNode(const ProcessRecord& r, double now);
@@ -285,6 +310,10 @@ private:
   friend class NodeItem;
   void nodeDragged() { rectDirty_ = true; animating_ = true; }
   std::unordered_map<uint64_t, int> edgeDelays_;  // key: min serial << 32 | max serial
+  std::map<std::pair<uint32_t, uint32_t>, NameBadge*> badges_;  // (target serial, name atom id)
+  /// Makes and drops badges to match `wanted` (the named edges'), then places them.
+  void syncBadges(const std::map<std::pair<uint32_t, uint32_t>, std::vector<uint32_t>>& wanted);
+  void placeBadges();
   uint32_t previewTarget_ = 0;
   std::vector<uint32_t> previewed_;
   // Nodes: the band each node's processes are laid out in (empty with one node), the regions as

@@ -58,6 +58,8 @@ public:
   uint32_t queueMain() const { return mailbox_ - std::min(mailbox_, urgent_ + system_); }
   bool trapsExit() const { return trap_; }
   double radius() const;
+  /// The body's fill colour (worker, supervisor or shell).
+  QColor bodyColor() const;
   /// A group node (GraphScene's grouping): it stands for many processes, drawn as a stack, with
   /// `label` ("x 12,000 :erlang.apply/2") and `subtitle` under it instead of a name and a pid.
   void setGroup(const QString& label, const QString& subtitle);
@@ -155,7 +157,6 @@ protected:
 private:
   /// The body's outline grown by `grow` (circle, rounded square or terminal window).
   QPainterPath bodyPath(double grow, double cornerGrow = 0) const;
-  QColor bodyColor() const;
   void paintShellGlyph(QPainter* p) const;
   /// Ergo mode's mailbox: Urgent, System and Main counters stacked where the badge would be (a
   /// queue with nothing in it dimmed), in font `f`, for a body of radius `r` at view scale `lod`.

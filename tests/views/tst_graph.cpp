@@ -77,6 +77,11 @@ Task<> ergoHoarder(Process& self, Pid linkTo, Pid watch) {
   self.monitor(watch);
   co_await self.receive([](const Term& m) { return m.is_atom(intern("never_sent")); });
 }
+/// Monitors the registered name `name` (BEAM: the pid it has now, R3.4), then idles.
+Task<> nameWatcher(Process& self, Atom name) {
+  self.monitor(name);
+  for (;;) co_await self.receive();
+}
 }  // namespace
 
 class TestGraph final : public QObject {
@@ -113,6 +118,7 @@ private slots:
   void ergoLogNamesMessagesAndReasons();
   void ergoLogNamesANodeLinkAndItsLostConnection();
   void ergoExitDialogAndInspectorUseErgoRulesAndNames();
+  void ergoNameLinkEndsAtANameBadge();
 };
 
 void TestGraph::nodesAndEdgesOfAKnownTopology() {
@@ -1155,6 +1161,99 @@ void TestGraph::ergoExitDialogAndInspectorUseErgoRulesAndNames() {
   const auto [beamStatus, beamBody] = afterKill(Semantics::Beam);
   QCOMPARE(beamStatus, QStringLiteral("DEAD: exited with :killed"));
   QVERIFY2(beamBody.contains(QStringLiteral("exit reason\n:killed")), qPrintable(beamBody));
+}
+
+void TestGraph::ergoNameLinkEndsAtANameBadge() {
+  // E1.2: a link or monitor made by a registered name is drawn to a badge with the name beside its
+  // process, not to the process; E1.3: once the name is unregistered the badge is struck through,
+  // the :unregistered exit and DOWN leave from it, and it goes when they have landed.
+  World w(Semantics::Ergo);
+  GraphScene scene(&w.model);
+  const Atom db = intern("db");
+  const Pid target = w.rt.spawn(idle);
+  w.rt.register_name(target, db);
+  const Pid linker = w.rt.spawn(idle);
+  const Pid mon = w.rt.spawn(idle);
+  const Pid byPid = w.rt.spawn(idle);
+  QCOMPARE(ergo::link(w.rt, linker, ergo::Target::registered(db)), ergo::Error::None);
+  QCOMPARE(ergo::monitor(w.rt, mon, ergo::Target::registered(db)), ergo::Error::None);
+  QCOMPARE(ergo::link(w.rt, byPid, ergo::Target::process(target)), ergo::Error::None);
+  w.sync();
+  playOut(scene, 1000);
+  QCOMPARE(scene.nameBadgeCount(), size_t(1));
+  QVERIFY(scene.nameBadge(target.serial(), db));
+  QVERIFY(!scene.nameBadgeStruck(target.serial(), db));
+  // The named edges carry the name; the link by pid does not.
+  std::vector<GraphEdge> named;
+  for (const GraphEdge& e : scene.edges())
+    if (e.name) named.push_back(e);
+  QCOMPARE(named.size(), size_t(2));
+  for (const GraphEdge& e : named) QCOMPARE(e.name, db.id);
+  QVERIFY(hasEdge(scene, GraphEdge::OneWayLink, linker, target));
+  QVERIFY(hasEdge(scene, GraphEdge::Monitor, mon, target));
+  for (const GraphEdge& e : scene.edges())
+    if (e.from == byPid.serial()) QCOMPARE(e.name, 0u);
+
+  // Fixed places: the target in the middle, the linker right, the watcher above, the other left.
+  for (auto [p, at] : {std::pair{target, QPointF(0, 0)}, std::pair{linker, QPointF(400, 0)},
+                       std::pair{mon, QPointF(0, -400)}, std::pair{byPid, QPointF(-400, 0)}}) {
+    scene.node(p)->setPinned(true);
+    scene.node(p)->setPos(at);
+  }
+  for (int i = 0; i < 3; ++i) scene.advance(scene.now() + 10);
+  const QRectF badge = scene.nameBadgeRect(target.serial(), db);
+  QVERIFY(!badge.isEmpty());
+  // Beside its process, on its holders' side (right and above), clear of the body.
+  QVERIFY2(badge.center().x() > 0 || badge.center().y() < 0, qPrintable(QStringLiteral("%1,%2").arg(badge.center().x()).arg(badge.center().y())));
+  QVERIFY(!badge.intersects(QRectF(-24, -24, 48, 48)));
+  QVERIFY(badge.center().manhattanLength() < 120);
+  QCOMPARE(scene.nameBadgeAt(badge.center(), 1), (std::optional<std::pair<Pid, Atom>>{{target, db}}));
+  QVERIFY(!scene.nameBadgeAt(QPointF(200, 200), 1));
+  // Each named arrow ends at the badge's border (within a few px), not at the process.
+  for (const GraphEdge& e : named) {
+    const QLineF arrow = scene.badgeArrow(e, 1);
+    QVERIFY(!arrow.isNull());
+    QVERIFY2(badge.adjusted(-6, -6, 6, 6).contains(arrow.p2()) && !badge.adjusted(1, 1, -1, -1).contains(arrow.p2()),
+             qPrintable(QStringLiteral("tip %1,%2").arg(arrow.p2().x()).arg(arrow.p2().y())));
+  }
+  // Painted so: the link's head is link ink just outside the badge, and the badge is drawn.
+  const QRectF area(-150, -150, 600, 300);
+  const QImage img = renderScene(scene, area);
+  const QColor ink = views::style::linkColor(views::style::isDark(scene.palette()));
+  const QLineF link = scene.badgeArrow(named[0].kind == GraphEdge::OneWayLink ? named[0] : named[1], 1);
+  const QPointF inHead = link.p2() + (link.p1() - link.p2()) / link.length() * 8;
+  QVERIFY2(near(img.pixelColor((inHead - area.topLeft()).toPoint()), ink), qPrintable(img.pixelColor((inHead - area.topLeft()).toPoint()).name()));
+  QVERIFY(countNear(img, badge.translated(-area.topLeft()).toAlignedRect(), views::style::workerColor()) > 10);  // its outline
+
+  // The name goes (E1.3): the badge is struck through while the :unregistered exit and DOWN travel,
+  // and they leave from the badge.
+  w.rt.unregister(db);
+  w.rt.run_ready();
+  w.feed();
+  scene.advance(scene.now() + 10);
+  QVERIFY(scene.nameBadge(target.serial(), db));
+  QVERIFY(scene.nameBadgeStruck(target.serial(), db));
+  int fromBadge = 0;
+  for (const SignalAnim& a : scene.signalAnims())
+    if (a.from == target.serial() && (a.to == linker.serial() || a.to == mon.serial())) fromBadge += a.fromName == db.id;
+  QCOMPARE(fromBadge, 2);
+  w.sync();
+  playOut(scene, 3000);
+  QCOMPARE(scene.nameBadgeCount(), size_t(0));
+  QVERIFY(w.alive(target));    // it lives on
+  QVERIFY(!w.alive(linker));   // E1.5: a non-trapping linker ends, even on :unregistered
+  QVERIFY(hasEdge(scene, GraphEdge::OneWayLink, byPid, target));  // the link by pid stays
+
+  // BEAM mode: a name monitor watches the pid; no badge.
+  World beam;
+  GraphScene beamScene(&beam.model);
+  const Pid bt = beam.rt.spawn(idle);
+  beam.rt.register_name(bt, db);
+  beam.rt.spawn(nameWatcher, db);
+  beam.sync();
+  playOut(beamScene, 500);
+  QCOMPARE(beamScene.nameBadgeCount(), size_t(0));
+  QCOMPARE(countEdges(beamScene, GraphEdge::Monitor), size_t(1));
 }
 
 QTEST_MAIN(TestGraph)
