@@ -12,6 +12,7 @@
 #include "RuntimeHost.h"
 #include "Scenarios.h"
 
+#include "actorscope/ergo.hpp"
 #include "actorscope/lockstep.hpp"
 
 #include <QAction>
@@ -467,7 +468,7 @@ void CompareWindow::matchScales() {
 }
 
 void CompareWindow::updateSideStatus(Side& s) {
-  const QString text = s.lastExit ? tr("last exit: %1 %2").arg(who(s, s.lastExit), s.reasonText(s.lastReason)) : tr("no exit yet");
+  const QString text = s.lastExit ? tr("last exit: %1 %2").arg(shortName(s, s.lastExit), s.reasonText(s.lastReason)) : tr("no exit yet");
   if (s.status->text() != text) {
     s.status->setText(text);
     s.status->setToolTip(text);
@@ -478,18 +479,14 @@ void CompareWindow::updateCaptions() {
   for (size_t i = 0; i < sides_.size(); ++i) {
     Side& s = *sides_[i];
     const Side& o = *sides_[1 - i];
-    // By name where it has one: a caption is read from the back of the room.
-    auto list = [](const Side& side, const std::vector<uint32_t>& serials) {
+    auto list = [this](const Side& side, const std::vector<uint32_t>& serials) {
       QStringList out;
       for (uint32_t serial : serials) {
         if (out.size() == kCaptionNames) {
           out << QStringLiteral("+%1").arg(serials.size() - size_t(kCaptionNames));
           break;
         }
-        const auto n = side.names.find(serial);
-        const ProcessRecord* r = side.model->findAny(serial);
-        out << (n != side.names.end() ? QString::fromStdString(inspect_atom(n->second))
-                                      : r ? side.model->pidText(r->pid) : views::pidText(Pid::make(0, serial), 0));
+        out << shortName(side, serial);
       }
       return out.join(QStringLiteral(", "));
     };
@@ -500,11 +497,11 @@ void CompareWindow::updateCaptions() {
       if (!s.model->find(serial)) onlyThere.push_back(serial);
     QStringList parts{tr("%1 alive, %2 dead").arg(s.model->processCount()).arg(s.model->exits())};
     if (!onlyHere.empty())
-      parts << (o.ergo() ? tr("alive here, dead in Ergo: %1") : tr("alive here, dead on the BEAM: %1")).arg(list(s, onlyHere));
+      parts << tr("alive only here: %1").arg(list(s, onlyHere));
     if (!onlyThere.empty())
-      parts << (o.ergo() ? tr("dead here, alive in Ergo: %1") : tr("dead here, alive on the BEAM: %1")).arg(list(o, onlyThere));
+      parts << (o.ergo() ? tr("alive only in Ergo: %1") : tr("alive only on the BEAM: %1")).arg(list(o, onlyThere));
     if (onlyHere.empty() && onlyThere.empty()) parts << tr("the same processes alive on both sides");
-    const QString text = parts.join(QStringLiteral("  \u00b7  "));
+    const QString text = parts.join(QStringLiteral(" \u00b7 "));
     if (s.caption->text() == text) continue;
     s.caption->setText(text);
     const bool parted = !onlyHere.empty() || !onlyThere.empty();
@@ -577,8 +574,9 @@ void CompareWindow::onEvents(Side& s, const std::vector<TraceEvent>& events) {
         // A ghost: the scene scheduled its death (fade) just now; it stays, faded, with its reason.
         views::NodeItem* n = ghosts_ ? s.scene->node(serial) : nullptr;
         if (!n || n->ghost()) break;  // already gone, or a supervisor's give-up ghost
-        QString reason = s.reasonText(e.term);
-        if (reason.size() > 48) reason = reason.left(47) + QChar(0x2026);
+        // Short beside a node: Ergo's name alone ("TerminateReasonPanic"; the status line has its term).
+        QString reason = s.ergo() ? QString::fromLatin1(ergo::reason_name(e.term)) : views::termText(e.term);
+        if (reason.size() > 40) reason = reason.left(39) + QChar(0x2026);
         n->setGhost(tr("dead: %1").arg(reason));
         s.scene->wake(serial);
         s.ghosts.push_back(serial);
@@ -630,6 +628,14 @@ QString CompareWindow::who(const Side& s, uint32_t serial) const {
   const auto n = s.names.find(serial);
   const Atom name = r && r->name != atoms::nil ? r->name : n != s.names.end() ? n->second : Atom{atoms::nil.id};
   return name == atoms::nil ? pid : QString::fromStdString(inspect_atom(name)) + QLatin1Char(' ') + pid;
+}
+
+QString CompareWindow::shortName(const Side& s, uint32_t serial) const {
+  // By name where it has one (read from the back of the room), else its pid.
+  if (const auto n = s.names.find(serial); n != s.names.end()) return QString::fromStdString(inspect_atom(n->second));
+  const ProcessRecord* r = s.model->findAny(serial);
+  if (r && r->name != atoms::nil) return QString::fromStdString(inspect_atom(r->name));
+  return r ? s.model->pidText(r->pid) : views::pidText(Pid::make(0, serial), 0);
 }
 
 void CompareWindow::selectSerial(uint32_t serial) {

@@ -175,6 +175,8 @@ private:
   std::optional<Term> termToAct(uint32_t serial, const views::ReasonParse& parsed, const QString& notATerm);
   /// `serial` as a side knows it: ":worker_1 #PID<0.3.0>".
   QString who(const Side& s, uint32_t serial) const;
+  /// Its name alone when it has one, else its pid: ":worker_1".
+  QString shortName(const Side& s, uint32_t serial) const;
 
   std::array<std::unique_ptr<Side>, 2> sides_;  // BEAM, Ergo
   QString scenario_;
