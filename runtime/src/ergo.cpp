@@ -350,6 +350,56 @@ Pid alias_owner(Runtime& rt, Ref alias) {
   return it == c.aliases.end() ? Pid{} : it->second;
 }
 
+std::vector<std::pair<Ref, Pid>> aliases(Runtime& rt, Pid owner) {
+  RuntimeCore& c = rt.core();
+  std::vector<std::pair<Ref, Pid>> out;
+  if (!c.aliases_made.load(std::memory_order_acquire)) return out;
+  {
+    std::lock_guard g(c.aliases_m);
+    if (owner.valid()) {
+      auto [b, e] = c.alias_owners.equal_range(owner.serial());
+      for (auto it = b; it != e; ++it)
+        if (auto a = c.aliases.find(it->second); a != c.aliases.end()) out.emplace_back(Ref{it->second}, a->second);
+    } else {
+      for (const auto& [id, pid] : c.aliases) out.emplace_back(Ref{id}, pid);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first.id < y.first.id; });
+  return out;
+}
+
+Ref create_alias(Runtime& rt, Pid owner) {
+  RuntimeCore& c = rt.core();
+  require_ergo(c);
+  Process* p = c.lookup(owner);
+  if (!p || p->pid().serial() != owner.serial() || !rt.alive(owner)) return Ref{};
+  const Ref a = c.ergo_create_alias(p);
+  // It may have ended meanwhile, after its end dropped its aliases (or its slot went to another
+  // process): this one must not outlive it. Its end marks it exiting before it takes aliases_m,
+  // so one of the two sees the other.
+  const Pid made_for = alias_owner(rt, a);
+  if (made_for != owner || !rt.alive(owner)) {
+    std::lock_guard g(c.aliases_m);
+    c.aliases.erase(a.id);
+    auto [b, e] = c.alias_owners.equal_range(made_for.serial());
+    for (auto it = b; it != e; ++it)
+      if (it->second == a.id) {
+        c.alias_owners.erase(it);
+        break;
+      }
+    return Ref{};
+  }
+  return a;
+}
+
+Error delete_alias(Runtime& rt, Pid owner, Ref alias) {
+  RuntimeCore& c = rt.core();
+  require_ergo(c);
+  Process* p = c.lookup(owner);
+  if (!p || p->pid().serial() != owner.serial() || !rt.alive(owner)) return Error::NotAllowed;
+  return c.ergo_delete_alias(p, alias);
+}
+
 void send(Process& self, Pid to, Term msg, Priority p) {
   RuntimeCore& c = detail::core_of(self);
   c.send_message(self.pid(), to, std::move(msg), c.ergo() ? static_cast<uint8_t>(p) : 0);

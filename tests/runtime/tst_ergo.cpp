@@ -59,6 +59,7 @@ class TestErgo : public QObject {
   void e1_2_linkAndMonitorByNameNameTheTarget();
   void e1_3_unregisterFiresUnregisteredProcessLivesOn();
   void e1_2_e1_3_aliases();
+  void e1_2_e1_3_aliasesFromATool();
   void e1_4_errorsAreReturnValues();
   void e1_4_ergoCallsRefuseBeamMode();
   void e1_5_normalKillsANonTrappingLinker();
@@ -342,6 +343,49 @@ void TestErgo::e1_2_e1_3_aliases() {
   CHECK_STR(S(downMsgA2[4]), ":crash");
   QVERIFY(!ergo::alias_owner(rt, al.a2).valid());
   QVERIFY(rt.alive(w));
+}
+
+void TestErgo::e1_2_e1_3_aliasesFromATool() {
+  // What the window does: make an alias for a process, list it, link to it by alias, delete it
+  // (E1.3: the link fires :unregistered while the owner lives on); errors as values (E1.4).
+  Runtime rt(ergoDet());
+  const Pid owner = rt.spawn(idle);
+  const Pid other = rt.spawn(idle);
+  rt.run_until_idle();
+  QVERIFY(ergo::aliases(rt).empty());
+  const Ref a = ergo::create_alias(rt, owner);
+  const Ref b = ergo::create_alias(rt, owner);
+  const Ref c = ergo::create_alias(rt, other);
+  QVERIFY(a.id && b.id && c.id && a.id < b.id);
+  QCOMPARE(ergo::alias_owner(rt, a), owner);
+  QCOMPARE(ergo::aliases(rt, owner), (std::vector<std::pair<Ref, Pid>>{{a, owner}, {b, owner}}));
+  QCOMPARE(ergo::aliases(rt).size(), size_t(3));
+  Log log;
+  const Pid linker = rt.spawn(linkTo, other, true, &log);  // traps: it keeps the :unregistered exit
+  rt.run_until_idle();
+  log.clear();
+  QCOMPARE(ergo::link(rt, linker, ergo::Target::alias_of(a)), ergo::Error::None);
+  QCOMPARE(ergo::link(rt, linker, ergo::Target::alias_of(a)), ergo::Error::TargetExist);
+  QCOMPARE(ergo::delete_alias(rt, other, a), ergo::Error::TargetUnknown);  // not other's
+  QCOMPARE(ergo::delete_alias(rt, owner, a), ergo::Error::None);
+  rt.run_until_idle();
+  QVERIFY(rt.alive(owner));
+  QCOMPARE(log.size(), size_t(1));
+  CHECK_STR(S(log.at(0)), "{:EXIT, " + R(a) + ", :unregistered}");
+  QCOMPARE(ergo::delete_alias(rt, owner, a), ergo::Error::TargetUnknown);  // gone already
+  QCOMPARE(ergo::link(rt, linker, ergo::Target::alias_of(a)), ergo::Error::ProcessUnknown);
+  QCOMPARE(ergo::aliases(rt, owner), (std::vector<std::pair<Ref, Pid>>{{b, owner}}));
+  // A dead owner: no alias, and its aliases went with it.
+  rt.exit(owner, A("kill"));
+  rt.run_until_idle();
+  QVERIFY(!rt.alive(owner));
+  QCOMPARE(ergo::create_alias(rt, owner), Ref{});
+  QCOMPARE(ergo::delete_alias(rt, owner, b), ergo::Error::NotAllowed);
+  QCOMPARE(ergo::aliases(rt), (std::vector<std::pair<Ref, Pid>>{{c, other}}));
+  // BEAM mode has no aliases.
+  Runtime beam(det());
+  const Pid bp = beam.spawn(idle);
+  QVERIFY_THROWS_EXCEPTION(ErlangError, ergo::create_alias(beam, bp));
 }
 
 void TestErgo::e1_4_errorsAreReturnValues() {

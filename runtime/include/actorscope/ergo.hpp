@@ -23,6 +23,8 @@
 #include "actorscope/process.hpp"
 
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace actorscope {
 class Runtime;
@@ -71,12 +73,20 @@ Ref create_alias(Process& self);
 Error delete_alias(Process& self, Ref alias);
 /// The process an alias belongs to (invalid when deleted or its process ended). Any thread.
 Pid alias_owner(Runtime& rt, Ref alias);
+/// The aliases alive now, oldest first, as (alias, its process): `owner`'s, or every process's
+/// when `owner` is none. Any thread.
+std::vector<std::pair<Ref, Pid>> aliases(Runtime& rt, Pid owner = {});
 
 // For tools (the window), as if `watcher` made the call. NotAllowed when the watcher is not alive.
 Error link(Runtime& rt, Pid watcher, const Target& t);
 Error unlink(Runtime& rt, Pid watcher, const Target& t);
 Error monitor(Runtime& rt, Pid watcher, const Target& t);
 Error demonitor(Runtime& rt, Pid watcher, const Target& t);
+/// As if `owner` called create_alias; an invalid Ref when `owner` is not alive.
+Ref create_alias(Runtime& rt, Pid owner);
+/// As if `owner` called delete_alias (E1.3: what is linked to or monitors it fires with
+/// :unregistered). NotAllowed when `owner` is not alive, TargetUnknown when not one of its aliases.
+Error delete_alias(Runtime& rt, Pid owner, Ref alias);
 
 /// The message-name Ergo gives a runtime message (above), or "" when it is an ordinary message.
 const char* message_name(const Term& msg);
