@@ -3,71 +3,86 @@
 #include "actorscope/frame_pool.hpp"
 
 #include <mutex>
-#include <utility>
 #include <vector>
 
 namespace actorscope::detail {
 
-PoolCache::~PoolCache() {
-  for (size_t c = 0; c < kPoolClasses; ++c) {
-    while (PoolBlock* b = head[c]) {
-      head[c] = b->next;
-      ::operator delete(b);
-    }
-  }
-}
-
 namespace {
-constexpr size_t kDepotListsPerClass = 64;  // beyond this, spilled lists go back to malloc
+constexpr size_t kDepotStacksPerClass = 64;  // beyond this, spilled blocks go back to malloc
 
+/// A full stack of kPoolCachePerClass blocks, or an empty array kept for reuse.
 struct Depot {
   std::mutex m[kPoolClasses];
-  std::vector<std::pair<PoolBlock*, unsigned>> lists[kPoolClasses];
+  std::vector<void**> full[kPoolClasses];
+  std::vector<void**> empty[kPoolClasses];
 };
 Depot& depot() {
   static Depot* d = new Depot;  // never destroyed: threads may spill during static destruction
   return *d;
 }
+
+void** new_array() { return static_cast<void**>(::operator new(sizeof(void*) * kPoolCachePerClass)); }
+
+/// Returns the thread's cached blocks when the thread ends.
+struct CacheGuard {
+  bool armed = false;
+  ~CacheGuard() {
+    PoolCache& cache = tls_pool;
+    for (size_t c = 0; c < kPoolClasses; ++c) {
+      if (!cache.stack[c]) continue;
+      for (unsigned i = 0; i < cache.count[c]; ++i) ::operator delete(cache.stack[c][i]);
+      ::operator delete(cache.stack[c]);
+      cache.stack[c] = nullptr;
+      cache.count[c] = 0;
+    }
+  }
+};
+thread_local CacheGuard tls_guard;
+void arm_guard() {
+  if (!tls_guard.armed) tls_guard.armed = true;  // first use constructs and registers it
+}
 }  // namespace
 
 void pool_spill(PoolCache& cache, size_t c) noexcept {
-  PoolBlock* list = cache.head[c];
-  unsigned n = cache.count[c];
-  cache.head[c] = nullptr;
-  cache.count[c] = 0;
+  arm_guard();
   Depot& d = depot();
+  const bool full = cache.stack[c] != nullptr;  // else: this class's first free on this thread
+  bool handed = false;
+  void** spare = nullptr;
   {
     std::lock_guard g(d.m[c]);
-    if (d.lists[c].size() < kDepotListsPerClass) {
-      d.lists[c].emplace_back(list, n);
-      return;
+    if (full && d.full[c].size() < kDepotStacksPerClass) {
+      d.full[c].push_back(cache.stack[c]);
+      handed = true;
+    }
+    if ((handed || !full) && !d.empty[c].empty()) {
+      spare = d.empty[c].back();
+      d.empty[c].pop_back();
     }
   }
-  while (list) {
-    PoolBlock* next = list->next;
-    ::operator delete(list);
-    list = next;
+  if (full && !handed) {  // the depot is full: the blocks go back to malloc, the array stays
+    for (unsigned i = 0; i < cache.count[c]; ++i) ::operator delete(cache.stack[c][i]);
+    cache.count[c] = 0;
+    return;
   }
+  cache.stack[c] = spare ? spare : new_array();
+  cache.count[c] = 0;
 }
 
 void* pool_refill(PoolCache& cache, size_t c) noexcept {
   Depot& d = depot();
-  std::pair<PoolBlock*, unsigned> got{nullptr, 0};
+  void** got = nullptr;
   {
     std::lock_guard g(d.m[c]);
-    if (d.lists[c].empty()) return nullptr;
-    got = d.lists[c].back();
-    d.lists[c].pop_back();
+    if (d.full[c].empty()) return nullptr;
+    got = d.full[c].back();
+    d.full[c].pop_back();
+    if (cache.stack[c]) d.empty[c].push_back(cache.stack[c]);  // ours is empty (count 0)
   }
-  PoolBlock* b = got.first;
-  cache.head[c] = b->next;
-  cache.count[c] = got.second - 1;
-  return b;
-}
-
-PoolCache& pool_cache() noexcept {
-  thread_local PoolCache cache;
-  return cache;
+  arm_guard();
+  cache.stack[c] = got;
+  cache.count[c] = kPoolCachePerClass - 1;
+  return got[kPoolCachePerClass - 1];
 }
 
 }  // namespace actorscope::detail

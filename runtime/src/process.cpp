@@ -5,6 +5,7 @@
 #include "actorscope/ergo.hpp"
 
 #include <algorithm>
+#include <cstddef>
 
 namespace actorscope {
 
@@ -14,6 +15,11 @@ using detail::SpinGuard;
 Runtime& Process::runtime() const noexcept { return core_->facade; }
 
 void Process::send(Pid to, Term msg) {
+  // The layout process.hpp promises: senders' fields and the inbox's head on line 0, the inbox's
+  // consumer end on line 1, four lines in all.
+  static_assert(offsetof(Process, inbox_) == 56 && sizeof(detail::Inbox) == 24);
+  static_assert(offsetof(Process, status_) == 80 && offsetof(Process, q_head_) < 128);
+  static_assert(sizeof(Process) == 256);
   count_reduction();
   core_->send_message(pid(), to, std::move(msg));
   if (--budget_ <= 0) core_->preempt_point(this, to);

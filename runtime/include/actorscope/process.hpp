@@ -204,47 +204,49 @@ class alignas(64) Process {
     reductions_.store(reductions_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   }
 
-  // -- what senders touch, on the first cache line; the consumer's fields start on the next --
+  // Four cache lines (idle footprint); the offsets are checked in process.cpp.
+  // -- line 0: what senders touch, and what is written rarely (never per message) --
   std::atomic<uint64_t> pid_{0};
-  std::atomic<uint32_t> sched_{0};              // RuntimeCore::kIdle / kActive / kDead
-  detail::Inbox inbox_;  // producers: any thread; consumer: the thread running this process
-  std::atomic<uint8_t> status_{0};              // ProcessStatus
+  std::atomic<uint32_t> sched_{0};                 // RuntimeCore::kIdle / kActive / kDead
+  std::atomic<uint16_t> node_{0};                  // set at start, before the pid is published
   std::atomic<bool> trap_exit_{false};
   std::atomic<bool> suspended_{false};
+  std::atomic<int64_t> latency_ns_{0};             // per-process delay on signals it receives
+  detail::RuntimeCore* core_ = nullptr;
+  Pid parent_;
+  std::atomic<uint64_t> group_leader_{0};  // raw Pid; 0: none (info() shows the process itself)
+  Atom name_{atoms::nil.id};                       // guarded by lock_
+  // Producers: any thread; consumer: the thread running this process. Its producers' end (head)
+  // closes line 0, its consumer's end (tail, stub) opens line 1.
+  detail::Inbox inbox_;
+  // -- line 1: the consumer's (written per message) --
+  std::atomic<uint8_t> status_{0};                 // ProcessStatus
   std::atomic<bool> exiting_{false};
   detail::Wait wait_ = detail::Wait::Start;
   bool timed_out_ = false;
   bool has_dictionary_ = false;
+  mutable std::atomic<bool> lock_{false};          // guards the structure of the private mailbox,
+                                                   // rel_, name_, initial_call_
   uint32_t receive_seq_ = 0;
   int32_t budget_ = 0;
-  std::atomic<uint32_t> queue_len_{0};          // private queue length, published for observers
-  std::atomic<uint32_t> next_free_{0};          // free-list link (slot index + 1)
+  std::atomic<uint32_t> queue_len_{0};             // private queue length, published for observers
+  std::atomic<uint32_t> next_free_{0};             // free-list link (slot index + 1)
   uint32_t slot_ = 0;
-  std::atomic<uint16_t> node_{0};  // set at start, before the pid is published
-  std::atomic<int64_t> latency_ns_{0};          // per-process delay on signals it receives
   std::atomic<uint64_t> reductions_{0};
-
   // -- private mailbox: consumer-owned; structure changes under lock_ so observers can read --
   detail::Signal* q_head_ = nullptr;
   detail::Signal* q_tail_ = nullptr;
   detail::Signal* q_scanned_ = nullptr;  // last message checked against the current receive
-
   // -- code --
   std::coroutine_handle<> root_;
   std::coroutine_handle<> current_;
   MatchFn match_ = nullptr;
   void* match_ctx_ = nullptr;
   std::optional<Term>* result_ = nullptr;
-
-  // -- state that other threads read or change: guarded by lock_ --
-  mutable std::atomic<bool> lock_{false};
-  Atom name_{atoms::nil.id};
-  Pid parent_;
-  std::atomic<uint64_t> group_leader_{0};  // raw Pid; 0: none (info() shows the process itself)
+  // -- rarely used --
+  std::unique_ptr<detail::Relations> rel_;  // links, monitors, monitored_by, dictionary (lock_)
   InitialCall initial_call_;
-  std::unique_ptr<detail::Relations> rel_;  // links, monitors, monitored_by, dictionary
   Term exit_reason_;
-  detail::RuntimeCore* core_ = nullptr;
 };
 
 // ---- spawn templates --------------------------------------------------------------------------

@@ -96,8 +96,10 @@ class Inbox {
     prev->next.store(s, std::memory_order_release);
   }
 
-  std::atomic<SignalNode*> head_;          // producers
-  alignas(64) SignalNode* tail_;           // consumer: on its own cache line (no false sharing)
+  // No padding of its own: Process places head_ at the end of the senders' cache line and tail_
+  // and stub_ at the start of the consumer's (no false sharing between the two ends).
+  std::atomic<SignalNode*> head_;  // producers
+  SignalNode* tail_;               // consumer
   SignalNode stub_;
 };
 
