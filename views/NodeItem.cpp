@@ -462,7 +462,7 @@ void NodeItem::mouseMoveEvent(QGraphicsSceneMouseEvent* e) {
 }
 
 void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* e) {
-  if (ghostSettled_) {
+  if (ghostSettled_ && e->button() == Qt::LeftButton) {  // a right press opens its menu instead
     dismissGhost();
     if (auto* s = static_cast<GraphScene*>(scene())) s->wake(pid_.serial());
     e->accept();

@@ -12,6 +12,8 @@
 #include "ObserverModel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QInputDialog>
 #include <QLabel>
@@ -334,6 +336,22 @@ void TestCompare::ghostsStayUntilRestart() {
                                !beam->node(o.service)->needsAnimate(), kTimeout);
   QTRY_VERIFY_WITH_TIMEOUT(beam->node(o.worker2) && beam->node(o.worker2)->ghost(), kTimeout);
   QCOMPARE(beam->nodeCount(), 1);  // ghosts are not counted among the living
+  // A right click on a ghost opens its menu and keeps it; a left click lets it go.
+  auto* view = o.w.view(Semantics::Beam);
+  o.w.view(Semantics::Beam)->setAutoFit(false);
+  // Up and left of its centre: its links' lines (which a click would drag) leave to the right.
+  const auto* ghost = beam->node(o.service);
+  const QPoint at = view->mapFromScene(ghost->pos() + QPointF(-0.5, -0.5) * ghost->radius());
+  QTest::mousePress(view->viewport(), Qt::RightButton, {}, at);
+  QTest::mouseRelease(view->viewport(), Qt::RightButton, {}, at);
+  QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, at, view->viewport()->mapToGlobal(at));  // as the platform sends it
+  QApplication::sendEvent(view->viewport(), &menuEvent);
+  QTRY_VERIFY_WITH_TIMEOUT(o.w.findChild<QMenu*>(QStringLiteral("compareContextMenu")), kTimeout);
+  delete o.w.findChild<QMenu*>(QStringLiteral("compareContextMenu"));
+  QVERIFY(beam->node(o.service) && beam->node(o.service)->ghost());
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+  QTRY_VERIFY_WITH_TIMEOUT(!beam->node(o.service), kTimeout);
+  view->setAutoFit(true);
 
   // Restart: the ghosts go, the processes are back alive.
   o.w.restart();
