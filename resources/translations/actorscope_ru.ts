@@ -76,12 +76,19 @@
     <name>EmbeddedSource</name>
     <message>
         <location filename="../../views/observer/EmbeddedSource.cpp" line="+11"/>
-        <location line="+34"/>
+        <location line="+36"/>
+        <location line="+155"/>
+        <location line="+16"/>
         <source>%1 is not alive</source>
         <translation>%1 не жив</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-200"/>
+        <source>the alias %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+1"/>
         <source>node %1</source>
         <translation>узел %1</translation>
@@ -95,6 +102,11 @@
         <location line="+13"/>
         <source>no process is registered as %1</source>
         <translation>ни один процесс не зарегистрирован как %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no process has %1 (it was deleted, or its process ended)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -172,7 +184,18 @@
         <translation>у %1 уже есть имя</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+28"/>
+        <location line="+12"/>
+        <source>Aliases need Ergo mode (Scenario &gt; Ergo semantics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not an alias of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>nothing called &quot;%1&quot; can be spawned here</source>
         <translation>здесь нельзя запустить ничего с именем «%1»</translation>
     </message>
@@ -660,6 +683,14 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/MainWindowActions.cpp" line="+278"/>
+        <source>%1 (of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NodeItem</name>
     <message>
         <location filename="../../views/NodeItem.cpp" line="+111"/>
@@ -741,7 +772,17 @@ Click to dismiss.</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
     <message>
-        <location filename="../../views/GraphLayers.h" line="+96"/>
+        <location filename="../../views/GraphLayers.h" line="+164"/>
+        <source>%1 was unregistered: the links and monitors made by this name fire ErrUnregistered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registered name %1: links and monitors made by this name point here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>%1 (down)</source>
         <translation>%1 (остановлен)</translation>
     </message>
@@ -756,7 +797,7 @@ Click to dismiss.</source>
         <translation>разъединено</translation>
     </message>
     <message>
-        <location line="+461"/>
+        <location line="+483"/>
         <source>The observer: commands from this window (kill, exit, send, trap_exit) start here</source>
         <translation>Наблюдатель: отсюда исходят команды этого окна (kill, exit, send, trap_exit)</translation>
     </message>
@@ -985,27 +1026,33 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../views/observer/Source.h" line="+94"/>
+        <location filename="../../views/observer/Source.h" line="+110"/>
         <source>%1 follows the BEAM&apos;s rules: it has no Ergo links or monitors</source>
         <translation>%1 работает по правилам BEAM: связей и мониторов Ergo там нет</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>%1 follows the BEAM&apos;s rules: it has no aliases</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>actorscope::app::CompareWindow</name>
     <message>
-        <location filename="../../app/CompareWindow.cpp" line="+105"/>
-        <location line="+293"/>
+        <location filename="../../app/CompareWindow.cpp" line="+120"/>
+        <location line="+325"/>
         <source>Ergo</source>
         <translation>Ergo</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+293"/>
+        <location line="-325"/>
+        <location line="+325"/>
         <source>BEAM</source>
         <translation>BEAM</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-320"/>
         <source>The Ergo Framework&apos;s rules: one-way links, kill can be trapped, three queues</source>
         <translation>Правила Ergo Framework: односторонние связи, kill можно перехватить, три очереди</translation>
     </message>
@@ -1015,7 +1062,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Правила BEAM: двусторонние связи, kill нельзя перехватить, один почтовый ящик</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+10"/>
+        <source>Processes alive and ended on this side, and which are alive on one side only</source>
+        <translation>Процессы, живые и завершённые на этой стороне, и какие живы только на одной стороне</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
@@ -1025,18 +1077,18 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Перезапустить</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Start the scenario again on both sides (Ctrl+R)</source>
         <translation>Запустить сценарий заново на обеих сторонах (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+149"/>
+        <location line="+161"/>
         <source>Play</source>
         <translation>Пуск</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-161"/>
         <source>Run both sides at the same virtual time (Space)</source>
         <translation>Выполнять обе стороны в одном и том же виртуальном времени (Space)</translation>
     </message>
@@ -1071,7 +1123,27 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Виртуальное время, в котором находятся обе стороны</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Ghosts</source>
+        <translation>Призраки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the processes that ended drawn, faded, with their reason, until Restart (a click lets one go)</source>
+        <translation>Оставлять завершённые процессы на графе, бледными, с причиной, до перезапуска (щелчок убирает призрака)</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Presentation</source>
+        <translation>Презентация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full screen, large text for the back of the room (F11)</source>
+        <translation>Во весь экран, крупный текст для задних рядов (F11)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Process</source>
         <translation>Процесс</translation>
     </message>
@@ -1087,11 +1159,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
+        <location line="+526"/>
         <source>Exit with reason</source>
         <translation>Завершить с причиной</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-526"/>
         <source>Process.exit(pid, reason) on both sides</source>
         <translation>Process.exit(pid, reason) на обеих сторонах</translation>
     </message>
@@ -1102,11 +1175,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+4"/>
+        <location line="+527"/>
         <source>Send message</source>
         <translation>Отправить сообщение</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-527"/>
         <source>send(pid, message) on both sides</source>
         <translation>send(pid, message) на обеих сторонах</translation>
     </message>
@@ -1121,7 +1195,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Actorscope %1 Сравнение семантик: %2</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
@@ -1131,27 +1205,223 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Ни на одной из сторон ничего не ожидает доставки</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1: the scenario failed: %2</source>
         <translation>%1: сбой сценария: %2</translation>
     </message>
     <message>
+        <location line="+287"/>
+        <source>Process.flag(:trap_exit, true) in %1</source>
+        <translation>Process.flag(:trap_exit, true) в %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process.flag(:trap_exit, false) in %1</source>
+        <translation>Process.flag(:trap_exit, false) в %1</translation>
+    </message>
+    <message>
         <location line="+26"/>
-        <source>%1 live  ·  %2 ended</source>
-        <translation>живых: %1  ·  завершилось: %2</translation>
+        <location line="+5"/>
+        <source>%1 never ran on this side</source>
+        <translation>%1 не запускался на этой стороне</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>no process is registered as %1 here</source>
+        <translation>здесь нет процесса с именем %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the name %1</source>
+        <translation>имя %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 links to %2 (one-way)</source>
+        <translation>%1 связан с %2 (в одну сторону)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 monitors %2</source>
+        <translation>%1 наблюдает за %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Process.link: %1 and %2 linked both ways</source>
+        <translation>Process.link: %1 и %2 связаны в обе стороны</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process.monitor: %1 monitors %2</source>
+        <translation>Process.monitor: %1 наблюдает за %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Ended on both sides</source>
+        <translation>Завершён на обеих сторонах</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ended in Ergo: acts on the BEAM only</source>
+        <translation>Завершён в Ergo: действует только на BEAM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not in Ergo: acts on the BEAM only</source>
+        <translation>Нет в Ergo: действует только на BEAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended on the BEAM: acts in Ergo only</source>
+        <translation>Завершён на BEAM: действует только в Ergo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not on the BEAM: acts in Ergo only</source>
+        <translation>Нет на BEAM: действует только в Ergo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kill on both sides (untrappable; Ergo: the node&apos;s Kill)</source>
+        <translation>Убить на обеих сторонах (не перехватывается; в Ergo — Kill узла)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit with reason...</source>
+        <translation>Завершить с причиной...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Process.exit(%1, reason) on both sides. The reason, in Elixir syntax:</source>
+        <translation>Process.exit(%1, причина) на обеих сторонах. Причина в синтаксисе Elixir:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send message...</source>
+        <translation>Отправить сообщение...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send(%1, message) on both sides. The message, in Elixir syntax:</source>
+        <translation>send(%1, сообщение) на обеих сторонах. Сообщение в синтаксисе Elixir:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>trap_exit (both sides)</source>
+        <translation>trap_exit (обе стороны)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ergo: link and monitor</source>
+        <translation>Ergo: связь и наблюдение</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Link to a process (by pid)...</source>
+        <translation>Связать с процессом (по pid)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link to a registered name...</source>
+        <translation>Связать с зарегистрированным именем...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitor a process (by pid)...</source>
+        <translation>Наблюдать за процессом (по pid)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitor a registered name...</source>
+        <translation>Наблюдать за зарегистрированным именем...</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ergo: a one-way link (the target&apos;s end reaches this process, not the other way). The BEAM: Process.link, both ways.</source>
+        <translation>Ergo: связь в одну сторону (завершение цели доходит до этого процесса, но не наоборот). BEAM: Process.link, в обе стороны.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ergo: a monitor, by name too (ErrUnregistered when the name goes). The BEAM: Process.monitor of the pid.</source>
+        <translation>Ergo: наблюдение, в том числе по имени (ErrUnregistered, когда имя исчезает). BEAM: Process.monitor этого pid.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No other process to link to or monitor</source>
+        <translation>Нет другого процесса, с которым можно связаться или за которым наблюдать</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Link to</source>
+        <translation>Связать с</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Monitor</source>
+        <translation>Наблюдать</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which registered name should %1 link to? In Ergo the link fires ErrUnregistered when the name goes; the BEAM links both ways to the pid the name has now.</source>
+        <translation>С каким зарегистрированным именем связать %1? В Ergo связь срабатывает с ErrUnregistered, когда имя исчезает; BEAM связывает в обе стороны с pid, который сейчас носит это имя.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which registered name should %1 monitor? In Ergo the monitor fires ErrUnregistered when the name goes; the BEAM monitors the pid the name has now.</source>
+        <translation>За каким зарегистрированным именем наблюдать %1? В Ergo наблюдение срабатывает с ErrUnregistered, когда имя исчезает; BEAM наблюдает за pid, который сейчас носит это имя.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which process should %1 link to? One-way in Ergo, both ways on the BEAM.</source>
+        <translation>С каким процессом связать %1? В Ergo — в одну сторону, на BEAM — в обе.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which process should %1 monitor?</source>
+        <translation>За каким процессом наблюдать %1?</translation>
+    </message>
+    <message>
+        <location line="-426"/>
         <source>last exit: %1 %2</source>
         <translation>последний выход: %1 %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>no exit yet</source>
         <translation>выходов пока не было</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
+        <source>%1 alive, %2 dead</source>
+        <translation>живых: %1, мёртвых: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alive only here: %1</source>
+        <translation>живы только здесь: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alive only in Ergo: %1</source>
+        <translation>живы только в Ergo: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>alive only on the BEAM: %1</source>
+        <translation>живы только на BEAM: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same processes alive on both sides</source>
+        <translation>на обеих сторонах живы одни и те же процессы</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>dead: %1</source>
+        <translation>мёртв: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>t = %1 s</source>
         <translation>t = %1 с</translation>
     </message>
@@ -1176,7 +1446,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Выбран: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>BEAM: %1  |  Ergo: %2</source>
         <translation>BEAM: %1  |  Ergo: %2</translation>
     </message>
@@ -1191,12 +1461,17 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>%1 уже завершился, ничего не отправлено</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>%1 never ran on this side, nothing sent</source>
+        <translation>%1 не запускался на этой стороне, ничего не отправлено</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>refused: %1</source>
         <translation>отказано: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Kill(%1), the node&apos;s forced kill</source>
         <translation>Kill(%1), узел принудительно убивает процесс</translation>
     </message>
@@ -1211,7 +1486,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Сначала выберите процесс: щёлкните его на любой из сторон</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Not an exit reason: %1</source>
         <translation>Не причина выхода: %1</translation>
     </message>
@@ -1221,7 +1496,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Process.exit(%1, %2)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Not a message: %1</source>
         <translation>Не сообщение: %1</translation>
     </message>
@@ -1358,13 +1633,13 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+398"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+243"/>
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+76"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+77"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
@@ -1389,7 +1664,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Пауза: Space — продолжить</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowActions.cpp" line="-277"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-400"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
@@ -1505,11 +1780,13 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location filename="../../app/MainWindowActions.cpp" line="-41"/>
+        <location line="+263"/>
+        <location line="+39"/>
         <source>Refused: </source>
         <translation>Отказано: </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-295"/>
         <location line="+3"/>
         <source>Process.exit(%1, :kill)</source>
         <translation>Process.exit(%1, :kill)</translation>
@@ -1597,12 +1874,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>узел %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>its target</source>
-        <translation>его цель</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 now links to %2 (one-way: it gets an exit when %2 goes)</source>
         <translation>Создана связь %1 → %2 (односторонняя: %1 получит сигнал выхода, когда %2 исчезнет)</translation>
     </message>
@@ -1628,30 +1900,34 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+10"/>
-        <location line="+56"/>
+        <location line="+87"/>
+        <location line="+83"/>
         <source>Link to</source>
         <translation>Связать с</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+57"/>
+        <location line="-169"/>
+        <location line="+94"/>
+        <location line="+77"/>
         <source>Unlink</source>
         <translation>Разорвать связь с</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+55"/>
+        <location line="-170"/>
+        <location line="+89"/>
+        <location line="+80"/>
         <source>Monitor</source>
         <translation>Следить за</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+56"/>
+        <location line="-168"/>
+        <location line="+96"/>
+        <location line="+74"/>
         <source>Demonitor</source>
         <translation>Перестать следить за</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-163"/>
         <source>Which process should %1 link to?</source>
         <translation>С каким процессом связать %1?</translation>
     </message>
@@ -1716,14 +1992,74 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>нет процесса %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+124"/>
         <source>Ergo links and monitors</source>
         <translation>Связи и мониторы Ergo</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Ergo mode: one-way links and monitors by pid, registered name or node</source>
-        <translation>Режим Ergo: односторонние связи и мониторы по pid, зарегистрированному имени или узлу</translation>
+        <location line="-230"/>
+        <source>the alias %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>No alias to choose: make one first (select a process, then Process &gt; Ergo links and monitors &gt; Create alias)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Which alias should %1 link to? The link fires ErrUnregistered when the alias is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which alias should %1 monitor? The monitor fires ErrUnregistered when the alias is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which alias should %1 no longer link to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which alias should %1 stop monitoring?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not an alias (#Reference&lt;...&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 has a new alias %2: link to it or monitor it (Process &gt; Ergo links and monitors &gt; ... an alias); deleting it fires them with ErrUnregistered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 has no alias to delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which alias of %1 should go? What links to it or monitors it fires with ErrUnregistered; %1 lives on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deleted the alias %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ergo mode: one-way links and monitors by pid, registered name, alias or node</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1737,11 +2073,36 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
+        <source>an alias...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a node...</source>
         <translation>узлом...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+10"/>
+        <source>Create alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new alias of the selected process: others can link to it or monitor it by alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete alias...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deletes one of the selected process&apos;s aliases: what links to it or monitors it fires ErrUnregistered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Signals between %1 and %2 now take %3 ms longer</source>
         <translation>Сигналы между %1 и %2 теперь идут на %3 мс дольше</translation>
     </message>
@@ -3216,7 +3577,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphScene</name>
     <message>
-        <location filename="../../views/GraphScene.cpp" line="+750"/>
+        <location filename="../../views/GraphScene.cpp" line="+860"/>
         <source>%1: click to open</source>
         <translation>%1: щёлкните, чтобы открыть</translation>
     </message>
@@ -3348,18 +3709,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+150"/>
         <source>Suspend</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location line="-140"/>
-        <location line="+135"/>
+        <location line="-142"/>
+        <location line="+137"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill): без перехвата (K)</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-136"/>
         <source>Process.exit(pid, reason) with a reason you pick (E)</source>
         <translation>Process.exit(pid, reason) с выбранной вами причиной (E)</translation>
     </message>
@@ -3370,7 +3731,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Process.flag(:trap_exit, ...) (T)</source>
         <translation>Process.flag(:trap_exit, ...) (T)</translation>
     </message>
@@ -3464,7 +3825,27 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>связаны с ним (односторонне)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>link to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>monitor of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>exit reason</source>
         <translation>причина выхода</translation>
     </message>

@@ -76,12 +76,19 @@
     <name>EmbeddedSource</name>
     <message>
         <location filename="../../views/observer/EmbeddedSource.cpp" line="+11"/>
-        <location line="+34"/>
+        <location line="+36"/>
+        <location line="+155"/>
+        <location line="+16"/>
         <source>%1 is not alive</source>
         <translation>%1 未存活</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-200"/>
+        <source>the alias %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+1"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
@@ -95,6 +102,11 @@
         <location line="+13"/>
         <source>no process is registered as %1</source>
         <translation>没有进程注册为 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no process has %1 (it was deleted, or its process ended)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -172,7 +184,18 @@
         <translation>%1 已经有名字了</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+28"/>
+        <location line="+12"/>
+        <source>Aliases need Ergo mode (Scenario &gt; Ergo semantics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not an alias of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>nothing called &quot;%1&quot; can be spawned here</source>
         <translation>这里无法创建名为“%1”的进程</translation>
     </message>
@@ -660,6 +683,14 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/MainWindowActions.cpp" line="+278"/>
+        <source>%1 (of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NodeItem</name>
     <message>
         <location filename="../../views/NodeItem.cpp" line="+111"/>
@@ -741,7 +772,17 @@ Click to dismiss.</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/GraphLayers.h" line="+96"/>
+        <location filename="../../views/GraphLayers.h" line="+164"/>
+        <source>%1 was unregistered: the links and monitors made by this name fire ErrUnregistered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registered name %1: links and monitors made by this name point here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>%1 (down)</source>
         <translation>%1（已下线）</translation>
     </message>
@@ -756,7 +797,7 @@ Click to dismiss.</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location line="+461"/>
+        <location line="+483"/>
         <source>The observer: commands from this window (kill, exit, send, trap_exit) start here</source>
         <translation>观察者：本窗口发出的命令（kill、exit、send、trap_exit）从这里发出</translation>
     </message>
@@ -985,27 +1026,33 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../views/observer/Source.h" line="+94"/>
+        <location filename="../../views/observer/Source.h" line="+110"/>
         <source>%1 follows the BEAM&apos;s rules: it has no Ergo links or monitors</source>
         <translation>%1 遵循 BEAM 的规则：其中没有 Ergo 链接或监视</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>%1 follows the BEAM&apos;s rules: it has no aliases</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>actorscope::app::CompareWindow</name>
     <message>
-        <location filename="../../app/CompareWindow.cpp" line="+105"/>
-        <location line="+293"/>
+        <location filename="../../app/CompareWindow.cpp" line="+120"/>
+        <location line="+325"/>
         <source>Ergo</source>
         <translation>Ergo</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+293"/>
+        <location line="-325"/>
+        <location line="+325"/>
         <source>BEAM</source>
         <translation>BEAM</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-320"/>
         <source>The Ergo Framework&apos;s rules: one-way links, kill can be trapped, three queues</source>
         <translation>Ergo Framework 的规则：单向链接，kill 可以被捕获，三个队列</translation>
     </message>
@@ -1015,7 +1062,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>BEAM 的规则：双向链接，kill 无法被捕获，一个邮箱</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+10"/>
+        <source>Processes alive and ended on this side, and which are alive on one side only</source>
+        <translation>这一侧存活和已结束的进程，以及哪些只在一侧存活</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1025,18 +1077,18 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>重新开始</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Start the scenario again on both sides (Ctrl+R)</source>
         <translation>在两侧重新开始场景（Ctrl+R）</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+149"/>
+        <location line="+161"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-161"/>
         <source>Run both sides at the same virtual time (Space)</source>
         <translation>让两侧在同一虚拟时间下运行（Space）</translation>
     </message>
@@ -1071,7 +1123,27 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>两侧当前所处的虚拟时间</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Ghosts</source>
+        <translation>幽灵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the processes that ended drawn, faded, with their reason, until Restart (a click lets one go)</source>
+        <translation>已结束的进程保留在图中（淡化并标出原因），直到重新开始（单击可移除一个）</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Presentation</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full screen, large text for the back of the room (F11)</source>
+        <translation>全屏，大字号，后排也看得清（F11）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Process</source>
         <translation>进程</translation>
     </message>
@@ -1087,11 +1159,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
+        <location line="+526"/>
         <source>Exit with reason</source>
         <translation>带原因退出</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-526"/>
         <source>Process.exit(pid, reason) on both sides</source>
         <translation>在两侧执行 Process.exit(pid, reason)</translation>
     </message>
@@ -1102,11 +1175,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+4"/>
+        <location line="+527"/>
         <source>Send message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-527"/>
         <source>send(pid, message) on both sides</source>
         <translation>在两侧执行 send(pid, message)</translation>
     </message>
@@ -1121,7 +1195,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Actorscope %1 比较语义：%2</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1131,27 +1205,223 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>两侧都没有待投递的信号</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1: the scenario failed: %2</source>
         <translation>%1：场景运行失败：%2</translation>
     </message>
     <message>
+        <location line="+287"/>
+        <source>Process.flag(:trap_exit, true) in %1</source>
+        <translation>在 %1 中 Process.flag(:trap_exit, true)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process.flag(:trap_exit, false) in %1</source>
+        <translation>在 %1 中 Process.flag(:trap_exit, false)</translation>
+    </message>
+    <message>
         <location line="+26"/>
-        <source>%1 live  ·  %2 ended</source>
-        <translation>%1 个存活  ·  %2 个已结束</translation>
+        <location line="+5"/>
+        <source>%1 never ran on this side</source>
+        <translation>%1 从未在这一侧运行</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>no process is registered as %1 here</source>
+        <translation>这里没有注册为 %1 的进程</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the name %1</source>
+        <translation>名字 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 links to %2 (one-way)</source>
+        <translation>%1 链接到 %2（单向）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 monitors %2</source>
+        <translation>%1 监视 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Process.link: %1 and %2 linked both ways</source>
+        <translation>Process.link：%1 与 %2 双向链接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process.monitor: %1 monitors %2</source>
+        <translation>Process.monitor：%1 监视 %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Ended on both sides</source>
+        <translation>两侧都已结束</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ended in Ergo: acts on the BEAM only</source>
+        <translation>已在 Ergo 中结束：只作用于 BEAM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not in Ergo: acts on the BEAM only</source>
+        <translation>Ergo 中没有：只作用于 BEAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended on the BEAM: acts in Ergo only</source>
+        <translation>已在 BEAM 上结束：只作用于 Ergo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not on the BEAM: acts in Ergo only</source>
+        <translation>BEAM 上没有：只作用于 Ergo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kill on both sides (untrappable; Ergo: the node&apos;s Kill)</source>
+        <translation>在两侧杀死（无法捕获；Ergo：节点的 Kill）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit with reason...</source>
+        <translation>以原因退出...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Process.exit(%1, reason) on both sides. The reason, in Elixir syntax:</source>
+        <translation>在两侧执行 Process.exit(%1, 原因)。原因（Elixir 语法）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send message...</source>
+        <translation>发送消息...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send(%1, message) on both sides. The message, in Elixir syntax:</source>
+        <translation>在两侧执行 send(%1, 消息)。消息（Elixir 语法）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>trap_exit (both sides)</source>
+        <translation>trap_exit（两侧）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ergo: link and monitor</source>
+        <translation>Ergo：链接与监视</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Link to a process (by pid)...</source>
+        <translation>链接到进程（按 pid）...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link to a registered name...</source>
+        <translation>链接到注册名...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitor a process (by pid)...</source>
+        <translation>监视进程（按 pid）...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitor a registered name...</source>
+        <translation>监视注册名...</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ergo: a one-way link (the target&apos;s end reaches this process, not the other way). The BEAM: Process.link, both ways.</source>
+        <translation>Ergo：单向链接（目标结束会传到这个进程，反之不会）。BEAM：Process.link，双向。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ergo: a monitor, by name too (ErrUnregistered when the name goes). The BEAM: Process.monitor of the pid.</source>
+        <translation>Ergo：监视，也可按名字（名字消失时为 ErrUnregistered）。BEAM：对该 pid 的 Process.monitor。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No other process to link to or monitor</source>
+        <translation>没有其他可链接或监视的进程</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Link to</source>
+        <translation>链接到</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Monitor</source>
+        <translation>监视</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which registered name should %1 link to? In Ergo the link fires ErrUnregistered when the name goes; the BEAM links both ways to the pid the name has now.</source>
+        <translation>%1 应链接到哪个注册名？在 Ergo 中名字消失时链接以 ErrUnregistered 触发；BEAM 则与该名字当前的 pid 双向链接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which registered name should %1 monitor? In Ergo the monitor fires ErrUnregistered when the name goes; the BEAM monitors the pid the name has now.</source>
+        <translation>%1 应监视哪个注册名？在 Ergo 中名字消失时监视以 ErrUnregistered 触发；BEAM 则监视该名字当前的 pid。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which process should %1 link to? One-way in Ergo, both ways on the BEAM.</source>
+        <translation>%1 应链接到哪个进程？Ergo 中单向，BEAM 上双向。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which process should %1 monitor?</source>
+        <translation>%1 应监视哪个进程？</translation>
+    </message>
+    <message>
+        <location line="-426"/>
         <source>last exit: %1 %2</source>
         <translation>最近一次退出：%1 %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>no exit yet</source>
         <translation>尚无退出</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
+        <source>%1 alive, %2 dead</source>
+        <translation>%1 个存活，%2 个已死</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alive only here: %1</source>
+        <translation>只在这里存活：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alive only in Ergo: %1</source>
+        <translation>只在 Ergo 中存活：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>alive only on the BEAM: %1</source>
+        <translation>只在 BEAM 上存活：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same processes alive on both sides</source>
+        <translation>两侧存活的进程相同</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>dead: %1</source>
+        <translation>已死：%1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>t = %1 s</source>
         <translation>t = %1 秒</translation>
     </message>
@@ -1176,7 +1446,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>已选择：%1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>BEAM: %1  |  Ergo: %2</source>
         <translation>BEAM：%1  |  Ergo：%2</translation>
     </message>
@@ -1191,12 +1461,17 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>%1 已经结束，未发送任何内容</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>%1 never ran on this side, nothing sent</source>
+        <translation>%1 从未在这一侧运行，未发送任何内容</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Kill(%1), the node&apos;s forced kill</source>
         <translation>Kill(%1)，由节点强制杀死</translation>
     </message>
@@ -1211,7 +1486,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>请先选择一个进程：在任意一侧点击它</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Not an exit reason: %1</source>
         <translation>不是合法的退出原因：%1</translation>
     </message>
@@ -1221,7 +1496,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Process.exit(%1, %2)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Not a message: %1</source>
         <translation>不是合法的消息：%1</translation>
     </message>
@@ -1358,13 +1633,13 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/MainWindowActions.cpp" line="+398"/>
+        <location filename="../../app/MainWindowActions.cpp" line="+243"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowUi.cpp" line="+76"/>
+        <location filename="../../app/MainWindowUi.cpp" line="+77"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1389,7 +1664,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>已暂停：Space 恢复</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowActions.cpp" line="-277"/>
+        <location filename="../../app/MainWindowActions.cpp" line="-400"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -1505,11 +1780,13 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location filename="../../app/MainWindowActions.cpp" line="-41"/>
+        <location line="+263"/>
+        <location line="+39"/>
         <source>Refused: </source>
         <translation>被拒绝：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-295"/>
         <location line="+3"/>
         <source>Process.exit(%1, :kill)</source>
         <translation>Process.exit(%1, :kill)</translation>
@@ -1597,12 +1874,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>节点 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>its target</source>
-        <translation>它的目标</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 now links to %2 (one-way: it gets an exit when %2 goes)</source>
         <translation>%1 现在链接到 %2（单向：%2 结束时它会收到退出信号）</translation>
     </message>
@@ -1628,30 +1900,34 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+10"/>
-        <location line="+56"/>
+        <location line="+87"/>
+        <location line="+83"/>
         <source>Link to</source>
         <translation>链接到</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+57"/>
+        <location line="-169"/>
+        <location line="+94"/>
+        <location line="+77"/>
         <source>Unlink</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+55"/>
+        <location line="-170"/>
+        <location line="+89"/>
+        <location line="+80"/>
         <source>Monitor</source>
         <translation>监视</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+56"/>
+        <location line="-168"/>
+        <location line="+96"/>
+        <location line="+74"/>
         <source>Demonitor</source>
         <translation>取消监视</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-163"/>
         <source>Which process should %1 link to?</source>
         <translation>%1 应链接到哪个进程？</translation>
     </message>
@@ -1716,14 +1992,74 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>不存在进程 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+124"/>
         <source>Ergo links and monitors</source>
         <translation>Ergo 链接与监视</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Ergo mode: one-way links and monitors by pid, registered name or node</source>
-        <translation>Ergo 模式：按 pid、注册名或节点建立单向链接与监视</translation>
+        <location line="-230"/>
+        <source>the alias %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>No alias to choose: make one first (select a process, then Process &gt; Ergo links and monitors &gt; Create alias)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Which alias should %1 link to? The link fires ErrUnregistered when the alias is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which alias should %1 monitor? The monitor fires ErrUnregistered when the alias is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which alias should %1 no longer link to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which alias should %1 stop monitoring?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not an alias (#Reference&lt;...&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 has a new alias %2: link to it or monitor it (Process &gt; Ergo links and monitors &gt; ... an alias); deleting it fires them with ErrUnregistered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 has no alias to delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which alias of %1 should go? What links to it or monitors it fires with ErrUnregistered; %1 lives on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deleted the alias %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ergo mode: one-way links and monitors by pid, registered name, alias or node</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1737,11 +2073,36 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
+        <source>an alias...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a node...</source>
         <translation>一个节点...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+10"/>
+        <source>Create alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new alias of the selected process: others can link to it or monitor it by alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete alias...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deletes one of the selected process&apos;s aliases: what links to it or monitors it fires ErrUnregistered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Signals between %1 and %2 now take %3 ms longer</source>
         <translation>%1 与 %2 之间的信号现在多花 %3 毫秒</translation>
     </message>
@@ -3206,7 +3567,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphScene</name>
     <message>
-        <location filename="../../views/GraphScene.cpp" line="+750"/>
+        <location filename="../../views/GraphScene.cpp" line="+860"/>
         <source>%1: click to open</source>
         <translation>%1：点击打开</translation>
     </message>
@@ -3338,18 +3699,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+150"/>
         <source>Suspend</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location line="-140"/>
-        <location line="+135"/>
+        <location line="-142"/>
+        <location line="+137"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill)：无法捕获（K）</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-136"/>
         <source>Process.exit(pid, reason) with a reason you pick (E)</source>
         <translation>Process.exit(pid, reason)，原因由你选择（E）</translation>
     </message>
@@ -3360,7 +3721,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Process.flag(:trap_exit, ...) (T)</source>
         <translation>Process.flag(:trap_exit, ...)（T）</translation>
     </message>
@@ -3452,7 +3813,27 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>链接它的进程（单向）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>link to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>monitor of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>exit reason</source>
         <translation>退出原因</translation>
     </message>
