@@ -218,7 +218,6 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
     SpinGuard g(child->lock_);
     child->name_ = atoms::nil;
     child->parent_ = parent_pid;
-    child->initial_call_ = o.initial_call;
     child->rel_.reset();
     if (o.link && parent) {
       child->rel_ = std::make_unique<Relations>();
@@ -228,6 +227,10 @@ Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const Spawn
       } else {
         child->rel_->links.push_back(parent_pid);
       }
+    }
+    if (o.initial_call != InitialCall{}) {  // the default (erlang:apply/2) needs no Relations
+      if (!child->rel_) child->rel_ = std::make_unique<Relations>();
+      child->rel_->initial_call = o.initial_call;
     }
     if (o.proc_lib) {
       if (!child->rel_) child->rel_ = std::make_unique<Relations>();
@@ -716,7 +719,7 @@ bool RuntimeCore::try_match(Process* p) {
   Signal* prev = p->q_scanned_;
   Signal* s = prev ? static_cast<Signal*>(prev->next.load(std::memory_order_relaxed)) : p->q_head_;
   while (s) {
-    if (p->match_(p->match_ctx_, s->payload)) {
+    if (p->receive_->match(p->receive_, s->payload)) {
       Signal* next = static_cast<Signal*>(s->next.load(std::memory_order_relaxed));
       {
         SpinGuard g(p->lock_);
@@ -739,7 +742,7 @@ bool RuntimeCore::try_match(Process* p) {
         ev.term = s->payload;
         emit(std::move(ev));
       }
-      p->result_->emplace(std::move(s->payload));
+      p->receive_->result.emplace(std::move(s->payload));
       delete s;
       --p->budget_;
       p->count_reduction();
@@ -810,7 +813,7 @@ void RuntimeCore::run(Process* p) {
     if (p->wait_ == Wait::Receiving) {
       if (!try_match(p)) {
         if (p->timed_out_) {
-          p->result_->reset();
+          p->receive_->result.reset();
         } else if (p->budget_ <= 0) {
           requeue(p);
           tls_current = nullptr;

@@ -115,6 +115,7 @@ struct Relations {
   KeyedVec<MonitorOut, monitor_out_key> monitors;
   KeyedVec<MonitorIn, monitor_in_key> monitored_by;
   std::vector<std::pair<Term, Term>> dictionary;
+  InitialCall initial_call;  // here, not in Process: most processes have the default
 };
 
 // Everything info() reports, read under the process's lock in one go.

@@ -19,7 +19,7 @@ void Process::send(Pid to, Term msg) {
   // consumer end on line 1, four lines in all.
   static_assert(offsetof(Process, inbox_) == 56 && sizeof(detail::Inbox) == 24);
   static_assert(offsetof(Process, status_) == 80 && offsetof(Process, q_head_) < 128);
-  static_assert(sizeof(Process) == 256);
+  static_assert(sizeof(Process) == 192);
   count_reduction();
   core_->send_message(pid(), to, std::move(msg));
   if (--budget_ <= 0) core_->preempt_point(this, to);
@@ -31,10 +31,8 @@ void Process::send(Atom name, Term msg) {
   send(to, std::move(msg));
 }
 
-bool Process::receive_ready(MatchFn fn, void* ctx, std::optional<Term>& out, int64_t timeout) {
-  match_ = fn;
-  match_ctx_ = ctx;
-  result_ = &out;
+bool Process::receive_ready(detail::ReceiveSlot* r, int64_t timeout) {
+  receive_ = r;
   q_scanned_ = nullptr;
   // Out of budget, or suspended: give way; the worker decides on the next turn.
   if (budget_ <= 0 || suspended_.load(std::memory_order_acquire)) return false;
@@ -47,18 +45,15 @@ bool Process::receive_ready(MatchFn fn, void* ctx, std::optional<Term>& out, int
   }
   wait_ = detail::Wait::Start;
   if (timeout == 0) {
-    out.reset();
+    r->result.reset();
     return true;
   }
   return false;
 }
 
-void Process::receive_suspend(std::coroutine_handle<> h, MatchFn fn, void* ctx, std::optional<Term>* out,
-                              int64_t timeout) {
+void Process::receive_suspend(std::coroutine_handle<> h, detail::ReceiveSlot* r, int64_t timeout) {
   current_ = h;
-  match_ = fn;
-  match_ctx_ = ctx;
-  result_ = out;
+  receive_ = r;
   wait_ = detail::Wait::Receiving;
   timed_out_ = false;
   ++receive_seq_;

@@ -304,7 +304,7 @@ std::optional<detail::InfoData> RuntimeCore::read_info(Pid pid, bool full) {
     d.status = ProcessStatus::Suspended;
   d.trap_exit = p->trap_exit_.load(std::memory_order_relaxed);
   d.name = p->name_;
-  d.initial_call = p->initial_call_;
+  d.initial_call = p->rel_ ? p->rel_->initial_call : InitialCall{};
   d.reductions = p->reductions_.load(std::memory_order_relaxed);
   d.memory = sizeof(Process) + 256;  // the process and a typical coroutine frame
   if (full) {

@@ -33,6 +33,7 @@ struct InitialCall {
   Atom module = atoms::erlang;
   Atom function = atoms::apply;
   int arity = 2;
+  bool operator==(const InitialCall&) const = default;
 };
 
 struct SpawnOptions {
@@ -61,6 +62,24 @@ Pid spawn_in(RuntimeCore& core, Process* parent, const SpawnOptions& opts, Ref* 
              Args&&... args);
 RuntimeCore& core_of(Process& p) noexcept;
 enum class Wait : uint8_t { Start, Receiving, Yielded, Done };
+/// The receive a process waits in, at the start of its awaiter (in the coroutine frame): the
+/// runtime matches messages with `match` and puts the one taken into `result`.
+struct ReceiveSlot {
+  bool (*match)(ReceiveSlot*, const Term&);
+  std::optional<Term> result;
+};
+/// A receive's `after` timeout: none is stored for an untimed receive.
+template <bool Timed>
+struct ReceiveTimeout {
+  ReceiveTimeout(int64_t) noexcept {}
+  operator int64_t() const noexcept { return -1; }  // kInfinity
+};
+template <>
+struct ReceiveTimeout<true> {
+  ReceiveTimeout(int64_t ms) noexcept : ms(ms) {}
+  operator int64_t() const noexcept { return ms; }
+  int64_t ms;
+};
 template <class T>
 struct IsOptional : std::false_type {};
 }  // namespace detail
@@ -163,24 +182,24 @@ class alignas(64) Process {
   };
 
   template <class Pred, bool Timed>
-  class ReceiveAwaiter {
+  class ReceiveAwaiter : detail::ReceiveSlot {
    public:
-    ReceiveAwaiter(Process* p, Pred pred, int64_t timeout) : p_(p), pred_(std::move(pred)), timeout_(timeout) {}
-    bool await_ready() { return p_->receive_ready(&thunk, &pred_, result_, timeout_); }
-    void await_suspend(std::coroutine_handle<> h) { p_->receive_suspend(h, &thunk, &pred_, &result_, timeout_); }
+    ReceiveAwaiter(Process* p, Pred pred, int64_t timeout)
+        : ReceiveSlot{&thunk, {}}, p_(p), pred_(std::move(pred)), timeout_(timeout) {}
+    bool await_ready() { return p_->receive_ready(this, timeout_); }
+    void await_suspend(std::coroutine_handle<> h) { p_->receive_suspend(h, this, timeout_); }
     auto await_resume() {
       if constexpr (Timed)
-        return std::move(result_);
+        return std::move(result);
       else
-        return std::move(*result_);
+        return std::move(*result);
     }
 
    private:
-    static bool thunk(void* ctx, const Term& msg) { return (*static_cast<Pred*>(ctx))(msg); }
+    static bool thunk(ReceiveSlot* self, const Term& msg) { return static_cast<ReceiveAwaiter*>(self)->pred_(msg); }
     Process* p_;
-    Pred pred_;
-    int64_t timeout_;
-    std::optional<Term> result_;
+    [[no_unique_address]] Pred pred_;
+    [[no_unique_address]] detail::ReceiveTimeout<Timed> timeout_;
   };
 
  private:
@@ -189,14 +208,12 @@ class alignas(64) Process {
   friend detail::RuntimeCore& detail::core_of(Process&) noexcept;
   template <class F, class... Args>
   friend Pid detail::spawn_in(detail::RuntimeCore&, Process*, const SpawnOptions&, Ref*, F&&, Args&&...);
-  using MatchFn = bool (*)(void*, const Term&);
 
   Process() = default;
   ~Process() = default;
 
-  bool receive_ready(MatchFn fn, void* ctx, std::optional<Term>& out, int64_t timeout);
-  void receive_suspend(std::coroutine_handle<> h, MatchFn fn, void* ctx, std::optional<Term>* out,
-                       int64_t timeout);
+  bool receive_ready(detail::ReceiveSlot* r, int64_t timeout);
+  void receive_suspend(std::coroutine_handle<> h, detail::ReceiveSlot* r, int64_t timeout);
   template <class F, class... Args>
   static Task<> make_body(Process& child, F&& fn, Args&&... args);
   /// Only the process's own thread writes the count: no read-modify-write needed.
@@ -226,7 +243,7 @@ class alignas(64) Process {
   bool timed_out_ = false;
   bool has_dictionary_ = false;
   mutable std::atomic<bool> lock_{false};          // guards the structure of the private mailbox,
-                                                   // rel_, name_, initial_call_
+                                                   // rel_, name_
   uint32_t receive_seq_ = 0;
   int32_t budget_ = 0;
   std::atomic<uint32_t> queue_len_{0};             // private queue length, published for observers
@@ -240,12 +257,9 @@ class alignas(64) Process {
   // -- code --
   std::coroutine_handle<> root_;
   std::coroutine_handle<> current_;
-  MatchFn match_ = nullptr;
-  void* match_ctx_ = nullptr;
-  std::optional<Term>* result_ = nullptr;
+  detail::ReceiveSlot* receive_ = nullptr;  // the receive it waits in (in its coroutine frame)
   // -- rarely used --
   std::unique_ptr<detail::Relations> rel_;  // links, monitors, monitored_by, dictionary (lock_)
-  InitialCall initial_call_;
   Term exit_reason_;
 };
 
