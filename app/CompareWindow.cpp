@@ -225,7 +225,10 @@ void CompareWindow::createToolBars() {
   scenarioCombo_ = new QComboBox(tb);
   scenarioCombo_->setObjectName(QStringLiteral("compareScenarioCombo"));
   for (const ScenarioInfo& s : compareScenarios()) scenarioCombo_->addItem(s.title, s.name);
-  scenarioCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  // As wide as a short title: a long one (its tooltip has the description) leaves the toolbar room
+  // for its actions, in presentation mode and in longer languages too.
+  scenarioCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  scenarioCombo_->setMinimumContentsLength(26);
   connect(scenarioCombo_, &QComboBox::activated, this, [this](int i) { setScenario(scenarioCombo_->itemData(i).toString()); });
   tb->addWidget(scenarioCombo_);
   restartAction_ = make(tb, tr("Restart"), "compareRestartAction", QKeySequence(Qt::CTRL | Qt::Key_R),
