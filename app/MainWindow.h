@@ -75,6 +75,9 @@ public:
   /// Ergo mode: makes `watcher` link to, monitor, unlink or demonitor `target` (Process menu);
   /// the status bar says what happened, or the Ergo error in words.
   void relate(Pid watcher, const ergo::Target& target, views::Relation what);
+  /// Ergo mode: makes a new alias for `owner` (Process > Ergo links and monitors > Create alias);
+  /// the status bar names it and the inspector lists it, or says why not.
+  void createAlias(Pid owner);
   void setPaused(bool paused);
   bool paused() const;
   /// Presentation mode (F11): full screen, every font and the graph larger, the console larger
@@ -218,6 +221,10 @@ private:
   /// Ergo mode: asks for the target of `what` (a process, a registered name or a node, by `kind`)
   /// and relates the current process to it.
   void relateDialog(views::Relation what, ergo::Target::Kind kind);
+  /// The same with an alias: asks the source which aliases there are first.
+  void relateAliasDialog(views::Relation what);
+  /// Asks which of the current process's aliases to delete, and deletes it.
+  void deleteAliasDialog();
   /// The Process menu's Ergo part (Link to, Monitor, Unlink, Demonitor), shown in Ergo mode.
   QMenu* createErgoMenu();
   QString pidText(Pid pid) const;

@@ -157,7 +157,7 @@ void MainWindow::relate(Pid watcher, const ergo::Target& target, views::Relation
     case ergo::Target::Kind::Pid: t = pidText(target.pid); break;
     case ergo::Target::Kind::Name: t = tr("the name %1").arg(QString::fromStdString(inspect_atom(target.name))); break;
     case ergo::Target::Kind::Node: t = tr("node %1").arg(model_->nodeText(target.node)); break;
-    default: t = tr("its target"); break;  // kinds the window does not offer
+    case ergo::Target::Kind::Alias: t = tr("the alias %1").arg(QString::fromStdString(inspect(Term(target.alias)))); break;
   }
   const QString w = pidText(watcher);
   QString done;
@@ -216,7 +216,7 @@ void MainWindow::relateDialog(views::Relation what, ergo::Target::Kind kind) {
         return;
       }
       break;
-    default: return;  // not offered by the menu
+    case ergo::Target::Kind::Alias: return relateAliasDialog(what);
   }
   QString title;
   switch (what) {
@@ -272,16 +272,131 @@ void MainWindow::relateDialog(views::Relation what, ergo::Target::Kind kind) {
   relate(watcher, ergo::Target::registered(intern(name.toStdString()), self->node), what);
 }
 
+namespace {
+/// An alias as the window offers it: "#Reference<...> (of #PID<0.84.0> :db)".
+QString aliasItem(Ref alias, const QString& owner) {
+  return QCoreApplication::translate("MainWindow", "%1 (of %2)").arg(QString::fromStdString(inspect(Term(alias))), owner);
+}
+/// A reference typed into a prompt ("#Reference<0.1.2.3>", with or without "(of ...)").
+Ref typedAlias(QString text) {
+  if (const qsizetype i = text.indexOf(QLatin1String(" (")); i > 0) text.truncate(i);
+  const ParseResult r = parse_term(text.trimmed().toStdString());
+  return r && r.term().is_ref() ? r.term().as_ref() : Ref{};
+}
+}  // namespace
+
+void MainWindow::relateAliasDialog(views::Relation what) {
+  const Pid watcher = currentPid();
+  if (!model_->find(watcher) || !canAct()) return;
+  source_->aliases([this, what, watcher](std::vector<std::pair<Ref, Pid>> all) {
+    if (!model_->find(watcher) || !canAct()) return;
+    QStringList items;
+    std::vector<Ref> refs;
+    for (const auto& [alias, owner] : all)
+      if (owner != watcher) {  // its own alias is ErrNotAllowed (E1.4)
+        items << aliasItem(alias, pidText(owner));
+        refs.push_back(alias);
+      }
+    const bool add = what == views::Relation::Link || what == views::Relation::Monitor;
+    if (items.isEmpty() && add) {
+      statusBar()->showMessage(tr("No alias to choose: make one first (select a process, then Process > Ergo links and monitors > "
+                                  "Create alias)"),
+                               8000);
+      return;
+    }
+    QString title, prompt;
+    switch (what) {
+      case views::Relation::Link:
+        title = tr("Link to");
+        prompt = tr("Which alias should %1 link to? The link fires ErrUnregistered when the alias is deleted.");
+        break;
+      case views::Relation::Monitor:
+        title = tr("Monitor");
+        prompt = tr("Which alias should %1 monitor? The monitor fires ErrUnregistered when the alias is deleted.");
+        break;
+      case views::Relation::Unlink:
+        title = tr("Unlink");
+        prompt = tr("Which alias should %1 no longer link to?");
+        break;
+      case views::Relation::Demonitor:
+        title = tr("Demonitor");
+        prompt = tr("Which alias should %1 stop monitoring?");
+        break;
+    }
+    bool ok = false;
+    const QString pick = QInputDialog::getItem(this, title, prompt.arg(pidText(watcher)), items, 0, true, &ok).trimmed();
+    if (!ok || pick.isEmpty()) return;
+    const qsizetype i = items.indexOf(pick);
+    const Ref alias = i >= 0 ? refs[size_t(i)] : typedAlias(pick);
+    if (!alias.id) {
+      statusBar()->showMessage(QStringLiteral("ErrProcessUnknown: ") + tr("%1 is not an alias (#Reference<...>)").arg(pick), 6000);
+      return;
+    }
+    relate(watcher, ergo::Target::alias_of(alias), what);
+  });
+}
+
+void MainWindow::createAlias(Pid owner) {
+  if (!owner.valid() || !canAct()) return;
+  source_->createAlias(owner, [this, owner](const views::AliasResult& r) {
+    if (!r.alias.id) {
+      statusBar()->showMessage(tr("Refused: ") + r.error, 8000);
+      return;
+    }
+    statusBar()->showMessage(tr("%1 has a new alias %2: link to it or monitor it (Process > Ergo links and monitors > ... an "
+                                "alias); deleting it fires them with ErrUnregistered")
+                                 .arg(pidText(owner), QString::fromStdString(inspect(Term(r.alias)))),
+                             8000);
+    if (inspector_->pid() == owner) requestDetails(owner);  // the inspector lists it
+  });
+}
+
+void MainWindow::deleteAliasDialog() {
+  const Pid owner = currentPid();
+  if (!model_->find(owner) || !canAct()) return;
+  source_->aliases([this, owner](std::vector<std::pair<Ref, Pid>> all) {
+    if (!model_->find(owner) || !canAct()) return;
+    QStringList items;
+    std::vector<Ref> refs;
+    for (const auto& [alias, o] : all)
+      if (o == owner) {
+        items << QString::fromStdString(inspect(Term(alias)));
+        refs.push_back(alias);
+      }
+    if (items.isEmpty()) {
+      statusBar()->showMessage(tr("%1 has no alias to delete").arg(pidText(owner)), 6000);
+      return;
+    }
+    bool ok = false;
+    const QString pick = QInputDialog::getItem(this, tr("Delete alias"),
+                                               tr("Which alias of %1 should go? What links to it or monitors it fires with "
+                                                  "ErrUnregistered; %1 lives on.")
+                                                   .arg(pidText(owner)),
+                                               items, 0, false, &ok);
+    const qsizetype i = items.indexOf(pick);
+    if (!ok || i < 0) return;
+    const Ref alias = refs[size_t(i)];
+    source_->deleteAlias(owner, alias,
+                         [this, owner, alias](const views::CommandResult& r) {
+                           statusBar()->showMessage(r.ok ? tr("Deleted the alias %1 of %2").arg(QString::fromStdString(inspect(Term(alias))), pidText(owner))
+                                                         : tr("Refused: ") + r.error,
+                                                    r.ok ? 4000 : 8000);
+                           if (r.ok && inspector_->pid() == owner) requestDetails(owner);
+                         });
+  });
+}
+
 QMenu* MainWindow::createErgoMenu() {
   ergoMenu_ = new QMenu(tr("Ergo links and monitors"), this);
   ergoMenu_->setObjectName(QStringLiteral("ergoMenu"));
-  ergoMenu_->setStatusTip(tr("Ergo mode: one-way links and monitors by pid, registered name or node"));
+  ergoMenu_->setStatusTip(tr("Ergo mode: one-way links and monitors by pid, registered name, alias or node"));
   const std::pair<views::Relation, QString> whats[] = {{views::Relation::Link, tr("Link to")},
                                                        {views::Relation::Monitor, tr("Monitor")},
                                                        {views::Relation::Unlink, tr("Unlink")},
                                                        {views::Relation::Demonitor, tr("Demonitor")}};
   const std::pair<ergo::Target::Kind, QString> kinds[] = {{ergo::Target::Kind::Pid, tr("a process (by pid)...")},
                                                           {ergo::Target::Kind::Name, tr("a registered name...")},
+                                                          {ergo::Target::Kind::Alias, tr("an alias...")},
                                                           {ergo::Target::Kind::Node, tr("a node...")}};
   for (const auto& [what, title] : whats) {
     QMenu* sub = ergoMenu_->addMenu(title);
@@ -290,6 +405,14 @@ QMenu* MainWindow::createErgoMenu() {
       a->setObjectName(QStringLiteral("ergo_%1_%2").arg(int(what)).arg(int(kind)));
     }
   }
+  // Aliases (gen.Alias): made and deleted for the selected process, as if it called them.
+  ergoMenu_->addSeparator();
+  QAction* make = ergoMenu_->addAction(tr("Create alias"), this, [this] { createAlias(currentPid()); });
+  make->setObjectName(QStringLiteral("ergo_create_alias"));
+  make->setStatusTip(tr("A new alias of the selected process: others can link to it or monitor it by alias"));
+  QAction* drop = ergoMenu_->addAction(tr("Delete alias..."), this, [this] { deleteAliasDialog(); });
+  drop->setObjectName(QStringLiteral("ergo_delete_alias"));
+  drop->setStatusTip(tr("Deletes one of the selected process's aliases: what links to it or monitors it fires ErrUnregistered"));
   ergoMenu_->menuAction()->setVisible(semantics_ == Semantics::Ergo);
   return ergoMenu_;
 }
@@ -363,7 +486,7 @@ void MainWindow::previewKill(Pid pid, const Term& reason, bool on) {
 
 void MainWindow::requestDetails(Pid pid) {
   if (!pid.valid()) return;
-  source_->details(pid, [this, pid](views::ProcessDetails d) { inspector_->setDetails(pid, d.info, d.messages); });
+  source_->details(pid, [this, pid](views::ProcessDetails d) { inspector_->setDetails(pid, d.info, d.messages, std::move(d.aliases)); });
 }
 
 void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {

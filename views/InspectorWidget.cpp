@@ -124,14 +124,16 @@ void InspectorWidget::setPid(Pid pid) {
   haveDetails_ = false;
   info_ = Term();
   messages_ = Term();
+  aliases_.clear();
   render();
   if (pid.valid()) emit detailsWanted(pid);
 }
 
-void InspectorWidget::setDetails(Pid pid, const Term& info, const Term& messages) {
+void InspectorWidget::setDetails(Pid pid, const Term& info, const Term& messages, std::vector<Ref> aliases) {
   if (!(pid == pid_)) return;
   info_ = info;
   messages_ = messages;
+  aliases_ = std::move(aliases);
   haveDetails_ = true;
   render();
 }
@@ -236,6 +238,18 @@ void InspectorWidget::render() {
       if (std::find(p.one_way_links.begin(), p.one_way_links.end(), r->pid) != p.one_way_links.end()) linkers.push_back(p.pid);
     row(tr("links to (one-way)"), pids(r->one_way_links));
     row(tr("linked by (one-way)"), pids(linkers));
+    // E1.2: what it links to or monitors by a registered name, and the process that had it.
+    QStringList byName;
+    for (const NameTarget& t : r->name_targets)
+      byName << (t.link ? tr("link to %1 (%2)") : tr("monitor of %1 (%2)"))
+                    .arg(QString::fromStdString(inspect_atom(t.name)).toHtmlEscaped(), pidLink(t.target, model_));
+    if (!byName.isEmpty()) row(tr("by name"), byName.join(QStringLiteral("<br>")));
+    if (alive && haveDetails_)
+      row(tr("aliases"), aliases_.empty() ? QStringLiteral("[]") : [&] {
+        QStringList a;
+        for (Ref ref : aliases_) a << QString::fromStdString(inspect(Term(ref))).toHtmlEscaped();
+        return a.join(QStringLiteral("<br>"));
+      }());
   } else {
     row(QStringLiteral("links"), pids(r->links));
   }

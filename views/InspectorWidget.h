@@ -9,6 +9,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QCheckBox;
 class QLabel;
 class QPushButton;
@@ -24,8 +26,11 @@ public:
 
   Pid pid() const { return pid_; }
   void setPid(Pid pid);
-  /// `info` is Process.info(pid) (nil when it ended), `messages` the list of mailbox messages.
-  void setDetails(Pid pid, const Term& info, const Term& messages);
+  /// `info` is Process.info(pid) (nil when it ended), `messages` the list of mailbox messages,
+  /// `aliases` its aliases (Ergo mode).
+  void setDetails(Pid pid, const Term& info, const Term& messages, std::vector<Ref> aliases = {});
+  /// The aliases the last details named (Ergo mode).
+  const std::vector<Ref>& aliases() const { return aliases_; }
   /// Refreshes from the model (status, flags, relations); called once per tick.
   void refresh();
   QString headerText() const;
@@ -58,6 +63,7 @@ private:
   Pid pid_;
   Term info_;
   Term messages_;
+  std::vector<Ref> aliases_;
   bool haveDetails_ = false;
   QLabel* header_;
   QLabel* status_;

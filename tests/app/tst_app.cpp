@@ -105,6 +105,7 @@ private slots:
   void runScriptFileInterrupted();
   void ergoModeFromTheWindow();
   void ergoRelateDialogsOfferWhatErgoAllows();
+  void ergoAliasesFromTheWindow();
 };
 
 void TestApp::initTestCase() {
@@ -937,6 +938,99 @@ void TestApp::ergoRelateDialogsOfferWhatErgoAllows() {
   QVERIFY(window.selectByName(QStringLiteral("service")));
   QVERIFY(open(views::Relation::Link, ergo::Target::Kind::Node).title.isEmpty());
   QVERIFY2(status().startsWith(QStringLiteral("No other node: ")), qPrintable(status()));
+}
+
+void TestApp::ergoAliasesFromTheWindow() {
+  // Process > Ergo links and monitors > Create alias / Delete alias, and "an alias..." as a target
+  // (E1.2): the alias is named in the status bar and listed in the inspector; a link on it fires
+  // ErrUnregistered when it is deleted while its process lives on (E1.3); refusals in words.
+  using namespace actorscope;
+  MainWindow window;
+  QVERIFY(openErgo(window, QStringLiteral("ergo-name-monitor")));
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("db")).valid() && window.findPid(QStringLiteral("director")).valid(), kWait);
+  const Pid db = window.findPid(QStringLiteral("db")), director = window.findPid(QStringLiteral("director"));
+  auto status = [&window] { return window.statusBar()->currentMessage(); };
+  auto action = [&window](const QString& name) { return window.findChild<QAction*>(name); };
+  // Answers the next prompt with `text` (its first item when empty) and keeps what it offered. The
+  // prompt opens once the source has listed the aliases, so this looks for it until it is there.
+  auto answer = [&window](QStringList* items, const QString& text = {}) {
+    auto* poll = new QTimer(&window);
+    poll->setInterval(5);
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, items, text] {
+      auto* dlg = window.findChild<QInputDialog*>();
+      if (!dlg || !dlg->isVisible()) return;
+      poll->stop();
+      poll->deleteLater();
+      *items = dlg->comboBoxItems();
+      if (!text.isEmpty()) dlg->setTextValue(text);
+      dlg->accept();
+    });
+    poll->start();
+  };
+  QVERIFY(action(QStringLiteral("ergo_create_alias")) && action(QStringLiteral("ergo_delete_alias")));
+
+  // No alias yet: deleting one says so, linking to one says how to make one.
+  QVERIFY(window.selectByName(QStringLiteral("db")));
+  action(QStringLiteral("ergo_delete_alias"))->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(status().endsWith(QStringLiteral("has no alias to delete")), kWait);
+
+  // Create alias: the status bar names it, the inspector lists it.
+  action(QStringLiteral("ergo_create_alias"))->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(status().contains(QStringLiteral("has a new alias #Reference<")), kWait);
+  QTRY_COMPARE_WITH_TIMEOUT(window.inspector()->aliases().size(), size_t(1), kWait);
+  const Ref alias = window.inspector()->aliases().front();
+  const QString aliasText = QString::fromStdString(inspect(Term(alias)));
+  QVERIFY(status().contains(aliasText));
+
+  // :director links to it (Link to > an alias...): the prompt offers it with its owner.
+  QVERIFY(window.selectByName(QStringLiteral("director")));
+  QStringList offered;
+  answer(&offered);
+  action(QStringLiteral("ergo_%1_%2").arg(int(views::Relation::Link)).arg(int(ergo::Target::Kind::Alias)))->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(status().contains(QStringLiteral("now links to the alias %1").arg(aliasText)), kWait);
+  QCOMPARE(offered.size(), 1);
+  QVERIFY2(offered.front().startsWith(aliasText + QStringLiteral(" (of ")), qPrintable(offered.front()));
+  // Again: ErrTargetExist, in words.
+  answer(&offered);
+  action(QStringLiteral("ergo_%1_%2").arg(int(views::Relation::Link)).arg(int(ergo::Target::Kind::Alias)))->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(status().contains(QStringLiteral("ErrTargetExist: ")), kWait);
+  // A typed reference that is no alias: ErrProcessUnknown, no crash.
+  const QString noAlias = QString::fromStdString(inspect(Term(Ref{alias.id + 1000})));
+  answer(&offered, noAlias);
+  action(QStringLiteral("ergo_%1_%2").arg(int(views::Relation::Monitor)).arg(int(ergo::Target::Kind::Alias)))->trigger();
+  QTRY_VERIFY2_WITH_TIMEOUT(status().contains(QStringLiteral("ErrProcessUnknown: no process has the alias %1").arg(noAlias)), qPrintable(status()), kWait);
+  answer(&offered, QStringLiteral("nonsense"));
+  action(QStringLiteral("ergo_%1_%2").arg(int(views::Relation::Monitor)).arg(int(ergo::Target::Kind::Alias)))->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(QStringLiteral("ErrProcessUnknown: nonsense is not an alias")), kWait);
+  QTRY_VERIFY_WITH_TIMEOUT((window.step(), [&] {
+                             const auto* r = window.observerModel()->find(director);
+                             return r && std::count(r->one_way_links.begin(), r->one_way_links.end(), db) == 1;
+                           }()),
+                           kWait);
+
+  // Delete alias (on :db): the link fires ErrUnregistered; :db lives on, :director (not trapping)
+  // terminates (E1.5); the inspector lists no alias.
+  QVERIFY(window.selectByName(QStringLiteral("db")));
+  answer(&offered);
+  action(QStringLiteral("ergo_delete_alias"))->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(QStringLiteral("Deleted the alias %1").arg(aliasText)), kWait);
+  QCOMPARE(offered, QStringList{aliasText});
+  QTRY_VERIFY_WITH_TIMEOUT((window.step(), window.observerModel()->find(director) == nullptr), kWait);
+  const auto* ended = window.observerModel()->findAny(director.serial());
+  QVERIFY(ended && ended->exit_reason.is_atom(intern("unregistered")));
+  QVERIFY(window.observerModel()->find(db));
+  QTRY_VERIFY_WITH_TIMEOUT(window.inspector()->aliases().empty() && window.inspector()->pid() == db, kWait);
+
+  // An ended process gets no alias: refused in words.
+  std::optional<views::AliasResult> made;
+  window.source()->createAlias(director, [&](const views::AliasResult& r) { made = r; });
+  QTRY_VERIFY_WITH_TIMEOUT(made.has_value(), kWait);
+  QVERIFY(!made->alias.id);
+  QCOMPARE(made->error, QStringLiteral("%1 is not alive").arg(QString::fromStdString(inspect_pid(director))));
+  std::optional<views::CommandResult> gone;
+  window.source()->deleteAlias(db, alias, [&](const views::CommandResult& r) { gone = r; });
+  QTRY_VERIFY_WITH_TIMEOUT(gone.has_value(), kWait);
+  QCOMPARE(gone->error, QStringLiteral("ErrTargetUnknown: %1 is not an alias of %2").arg(aliasText, QString::fromStdString(inspect_pid(db))));
 }
 
 QTEST_MAIN(TestApp)

@@ -15,6 +15,7 @@ QString targetText(Runtime& rt, const ergo::Target& t) {
   switch (t.kind) {
     case ergo::Target::Kind::Pid: return pidText(t.pid);
     case ergo::Target::Kind::Name: return QString::fromStdString(inspect_atom(t.name));
+    case ergo::Target::Kind::Alias: return QCoreApplication::translate("EmbeddedSource", "the alias %1").arg(QString::fromStdString(inspect(Term(t.alias))));
     case ergo::Target::Kind::Node: {
       const std::vector<Atom> nodes = rt.nodes();
       return t.node < nodes.size() ? QCoreApplication::translate("EmbeddedSource", "node %1").arg(QString::fromStdString(std::string(atom_name(nodes[t.node]))))
@@ -35,8 +36,9 @@ CommandResult ergoResult(Runtime& rt, ergo::Error e, Pid watcher, const ergo::Ta
   switch (e) {
     case ergo::Error::None: break;
     case ergo::Error::ProcessUnknown:
-      why = t.kind == ergo::Target::Kind::Name ? QCoreApplication::translate("EmbeddedSource", "no process is registered as %1").arg(x)
-                                               : QCoreApplication::translate("EmbeddedSource", "no process is %1").arg(x);
+      why = t.kind == ergo::Target::Kind::Name    ? QCoreApplication::translate("EmbeddedSource", "no process is registered as %1").arg(x)
+            : t.kind == ergo::Target::Kind::Alias ? QCoreApplication::translate("EmbeddedSource", "no process has %1 (it was deleted, or its process ended)").arg(x)
+                                                  : QCoreApplication::translate("EmbeddedSource", "no process is %1").arg(x);
       break;
     case ergo::Error::TargetExist:
       why = (link ? QCoreApplication::translate("EmbeddedSource", "%1 already links to %2") : QCoreApplication::translate("EmbeddedSource", "%1 already monitors %2")).arg(w, x);
@@ -182,8 +184,51 @@ void EmbeddedSource::details(Pid pid, std::function<void(ProcessDetails)> done) 
         d.info = rt.info(pid);
         const Term m = rt.info(pid, atoms::messages);
         if (m.is_tuple() && m.tuple_size() == 2) d.messages = m[1];
+        if (rt.semantics() == Semantics::Ergo)
+          for (const auto& [alias, owner] : ergo::aliases(rt, pid)) d.aliases.push_back(alias);
         return d;
       },
+      context, std::move(done));
+}
+
+void EmbeddedSource::createAlias(Pid owner, std::function<void(const AliasResult&)> done) {
+  QObject* context = context_.data();
+  if (!context || !done) return;
+  host_->query<AliasResult>(
+      [owner](Runtime& rt) -> AliasResult {
+        if (rt.semantics() != Semantics::Ergo)
+          return {Ref{}, QCoreApplication::translate("EmbeddedSource", "Aliases need Ergo mode (Scenario > Ergo semantics)")};
+        const Ref a = ergo::create_alias(rt, owner);
+        if (!a.id) return {Ref{}, QCoreApplication::translate("EmbeddedSource", "%1 is not alive").arg(pidText(owner))};
+        return {a, {}};
+      },
+      context, std::move(done));
+}
+
+void EmbeddedSource::deleteAlias(Pid owner, Ref alias, CommandDone done) {
+  command(
+      [owner, alias](Runtime& rt) {
+        if (rt.semantics() != Semantics::Ergo)
+          return CommandResult::failed(QCoreApplication::translate("EmbeddedSource", "Aliases need Ergo mode (Scenario > Ergo semantics)"));
+        const ergo::Error e = ergo::delete_alias(rt, owner, alias);
+        const QString a = QString::fromStdString(inspect(Term(alias)));
+        switch (e) {
+          case ergo::Error::None: return CommandResult{};
+          case ergo::Error::NotAllowed:
+            return CommandResult::failed(QStringLiteral("ErrNotAllowed: ") + QCoreApplication::translate("EmbeddedSource", "%1 is not alive").arg(pidText(owner)));
+          default:
+            return CommandResult::failed(QStringLiteral("%1: ").arg(QString::fromLatin1(ergo::to_string(e))) +
+                                         QCoreApplication::translate("EmbeddedSource", "%1 is not an alias of %2").arg(a, pidText(owner)));
+        }
+      },
+      std::move(done));
+}
+
+void EmbeddedSource::aliases(std::function<void(std::vector<std::pair<Ref, Pid>>)> done) {
+  QObject* context = context_.data();
+  if (!context || !done) return;
+  host_->query<std::vector<std::pair<Ref, Pid>>>(
+      [](Runtime& rt) { return rt.semantics() == Semantics::Ergo ? ergo::aliases(rt) : std::vector<std::pair<Ref, Pid>>{}; },
       context, std::move(done));
 }
 

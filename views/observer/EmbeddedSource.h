@@ -28,6 +28,9 @@ public:
   void monitor(Pid watcher, Pid target, CommandDone done = {}) override;
   void registerName(Pid pid, Atom name, CommandDone done = {}) override;
   void relate(Pid watcher, const ergo::Target& target, Relation what, CommandDone done = {}) override;
+  void createAlias(Pid owner, std::function<void(const AliasResult&)> done) override;
+  void deleteAlias(Pid owner, Ref alias, CommandDone done = {}) override;
+  void aliases(std::function<void(std::vector<std::pair<Ref, Pid>>)> done) override;
   void details(Pid pid, std::function<void(ProcessDetails)> done) override;
 
   QStringList spawnables() const override;

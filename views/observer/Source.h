@@ -16,6 +16,8 @@
 #include <QStringList>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace actorscope::views {
 
@@ -42,6 +44,12 @@ enum class Relation { Link, Unlink, Monitor, Demonitor };
 struct ProcessDetails {
   Term info;      // nil when the process is not alive
   Term messages;  // a list (may be empty)
+  std::vector<Ref> aliases;  // Ergo mode: its aliases (gen.Alias), oldest first
+};
+/// What Source::createAlias made: the alias, or why not.
+struct AliasResult {
+  Ref alias;      // valid when made
+  QString error;  // when not
 };
 
 class Source {
@@ -69,6 +77,14 @@ public:
   /// Ergo mode: as if `watcher` called Link/Unlink/Monitor/Demonitor on `target` (a pid, a
   /// registered name or a node, E1.2). A refusal names the Ergo error ("ErrTargetExist: ...").
   virtual void relate(Pid watcher, const ergo::Target& target, Relation what, CommandDone done = {});
+  /// Ergo mode: as if `owner` called gen.Alias: a new alias (a reference) others can link to and
+  /// monitor (E1.2). Refused in words when `owner` is not alive.
+  virtual void createAlias(Pid owner, std::function<void(const AliasResult&)> done);
+  /// Ergo mode: as if `owner` deleted its alias: what is linked to or monitors it fires with
+  /// ErrUnregistered while `owner` lives on (E1.3). Refused in words (ErrTargetUnknown: ...).
+  virtual void deleteAlias(Pid owner, Ref alias, CommandDone done = {});
+  /// Ergo mode: the aliases alive now, (alias, its process), oldest first; empty elsewhere.
+  virtual void aliases(std::function<void(std::vector<std::pair<Ref, Pid>>)> done) { done({}); }
   virtual void details(Pid pid, std::function<void(ProcessDetails)> done) = 0;
 
   /// Starts one of the source's spawnable kinds (spawnables()), from the observer.
@@ -92,6 +108,14 @@ public:
 inline void Source::relate(Pid, const ergo::Target&, Relation, CommandDone done) {
   if (done)
     done(CommandResult::failed(QCoreApplication::translate("Source", "%1 follows the BEAM's rules: it has no Ergo links or monitors").arg(describe())));
+}
+
+inline void Source::createAlias(Pid, std::function<void(const AliasResult&)> done) {
+  if (done) done({Ref{}, QCoreApplication::translate("Source", "%1 follows the BEAM's rules: it has no aliases").arg(describe())});
+}
+
+inline void Source::deleteAlias(Pid, Ref, CommandDone done) {
+  if (done) done(CommandResult::failed(QCoreApplication::translate("Source", "%1 follows the BEAM's rules: it has no aliases").arg(describe())));
 }
 
 }  // namespace actorscope::views
