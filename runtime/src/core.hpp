@@ -220,15 +220,11 @@ class RuntimeCore {
 
   // ---- signals ----
   Signal* make_signal(SignalKind k, Pid from, Pid to, Term payload) {
-    auto* s = new Signal;
+    auto* s = new Signal(k, from, to, std::move(payload));
     if (ergo()) {
       s->prio = 0;
       s->object = 0;
     }
-    s->kind = k;
-    s->from = from;
-    s->to = to;
-    s->payload = std::move(payload);
     return s;
   }
   /// Routes a signal: delay queue, pending queue (deterministic) or straight to the inbox.

@@ -43,6 +43,11 @@ struct Signal : SignalNode {
   uint16_t object_node;
   uint32_t object_name;  // an Atom's id (an Atom member would be zeroed on every new Signal)
 
+  Signal() = default;
+  /// Writes every field it sets and reads none: a fresh block (last written by the thread that
+  /// freed it) is never loaded, so making a signal does not wait for its cache line.
+  Signal(SignalKind k, Pid f, Pid t, Term&& p) noexcept : to(t), from(f), kind(k), payload(std::move(p)) {}
+
   static void* operator new(size_t n) { return frame_alloc(n); }
   static void operator delete(void* p, size_t n) noexcept { frame_free(p, n); }
 };
