@@ -8,6 +8,7 @@
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "Language.h"
+#include "MainWindow.h"
 #include "NodeItem.h"
 #include "ObserverModel.h"
 
@@ -19,6 +20,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QtTest>
@@ -129,6 +132,7 @@ private slots:
   void ghostsStayUntilRestart();
   void captionsSayWhereTheSidesPart();
   void presentationModeScalesText();
+  void followsTheMainWindowsPresentation();
   void everyErgoScenarioRuns_data();
   void everyErgoScenarioRuns();
   void opensFromTheMenuPlaying();
@@ -403,6 +407,30 @@ void TestCompare::presentationModeScalesText() {
   QCOMPARE(title->font().pointSizeF(), titlePt);
   QCOMPARE(bar->font().pointSizeF(), barPt);
   QCOMPARE(actorscope::views::NodeItem::textScale(), labels);
+}
+
+void TestCompare::followsTheMainWindowsPresentation() {
+  // A lesson in presentation mode opens View > Compare semantics: it presents too, at the same
+  // size (the application font is scaled already: not 1.5 x 1.5), and gives the labels back.
+  QStandardPaths::setTestModeEnabled(true);
+  QCoreApplication::setOrganizationName(QStringLiteral("ActorscopeTest"));
+  QCoreApplication::setApplicationName(QStringLiteral("tst_compare"));
+  QSettings().clear();
+  const double app = QApplication::font().pointSizeF();
+  actorscope::app::MainWindow main;
+  main.show();
+  main.setPresentationMode(true);
+  QCOMPARE(QApplication::font().pointSizeF(), app * 1.5);
+  QPointer<CompareWindow> w = actorscope::app::openCompareWindow(&main, QStringLiteral("ergo-service"));
+  QVERIFY(w && w->presentationMode());
+  QCOMPARE(w->findChild<QToolBar*>(QStringLiteral("compareTimeToolBar"))->font().pointSizeF(), app * 1.5);
+  QCOMPARE(actorscope::views::NodeItem::textScale(), 1.3 * 1.5);
+  w->close();
+  QTRY_VERIFY_WITH_TIMEOUT(!w, kTimeout);
+  QCOMPARE(actorscope::views::NodeItem::textScale(), 1.5);  // the main window's again
+  main.setPresentationMode(false);
+  QCOMPARE(QApplication::font().pointSizeF(), app);
+  QSettings().clear();
 }
 
 void TestCompare::everyErgoScenarioRuns_data() {
