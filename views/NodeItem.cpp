@@ -295,7 +295,7 @@ QRectF NodeItem::boundingRect() const {
   // Room for the largest label (and its pid line) below, tags and badges above.
   const double r = radius() + 14;
   const double k = kMaxLabelPx / kLabelPx;
-  const double half = std::max({r + 90, 95.0, (labelW15_ + 14) * k / 2 + 4, ghost() ? 360.0 : 0.0});  // the restart mark: left of the node
+  const double half = std::max({r + 90, 95.0, (labelW15_ + 14) * k / 2 + 4, ghost() ? 360.0 * std::sqrt(std::max(1.0, gTextScale)) : 0.0});  // the restart mark: left of the node
   const QRectF box(-half, -r - 30 * k, 2 * half, 2 * r + 30 * k + 22 * k * 3 + 30);
   if (!ergo_) return box;
   // The queue counters at their largest (far out, in presentation mode), four digits wide.
@@ -670,8 +670,8 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
   }
   if (ghost() && dead && !flashing && lod > 0.2) {
     // The give-up note, in the exit colour, to the right of the node (below it sits its subtree,
-    // above its parent); readable at any zoom.
-    const double k = std::clamp(1.0 / lod, 1.0, 1.6);
+    // above its parent); readable at any zoom, and grown with the labels (presentation mode).
+    const double k = std::clamp(1.0 / lod, 1.0, 1.6) * std::sqrt(std::max(1.0, gTextScale));
     QFont nf = f;
     nf.setPixelSize(int(std::lround(13 * k)));
     nf.setBold(true);
