@@ -168,6 +168,11 @@ MainWindow::MainWindow(QWidget* parent)
     if (auto* d = findChild<QDockWidget*>(QStringLiteral("inspectorDock"))) d->raise();
   });
   connect(view_, &views::GraphView::linkRequested, this, &MainWindow::linkPids);
+  connect(view_, &views::GraphView::nameRelateRequested, this, [this](Pid from, Pid holder, quint32 name, bool monitor) {
+    // Ergo (E1.2): a drag dropped onto a name badge or a name: LinkProcessID / MonitorProcessID.
+    const auto* r = model_->findAny(holder.serial());
+    relate(from, ergo::Target::registered(Atom{name}, r ? r->node : 0), monitor ? views::Relation::Monitor : views::Relation::Link);
+  });
   connect(view_, &views::GraphView::edgeDelayRequested, this, &MainWindow::setEdgeDelay);
   connect(view_, &views::GraphView::partitionRequested, this, [this](quint16 a, quint16 b) { cutConnection(a, b, false); });
   connect(view_, &views::GraphView::healRequested, this, [this](quint16 a, quint16 b) { cutConnection(a, b, true); });

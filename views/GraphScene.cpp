@@ -515,6 +515,19 @@ std::optional<std::pair<Pid, Atom>> GraphScene::nameBadgeAt(QPointF q, double lo
   return std::nullopt;
 }
 
+std::optional<std::pair<Pid, Atom>> GraphScene::nameDropAt(QPointF q, double lod) const {
+  if (!model_->ergo()) return std::nullopt;
+  if (auto b = nameBadgeAt(q, lod)) return b;
+  for (const auto& [serial, n] : nodes_) {
+    if (n->dying() || !n->isVisible()) continue;
+    const ProcessRecord* r = model_->find(serial);
+    if (!r || r->name == atoms::nil) continue;
+    const QRectF label = n->labelRect(lod);
+    if (!label.isEmpty() && label.translated(n->pos()).contains(q)) return std::pair{r->pid, r->name};
+  }
+  return std::nullopt;
+}
+
 QLineF GraphScene::badgeArrow(const GraphEdge& e, double lod) const {
   if (!e.name) return {};
   auto it = badges_.find({e.to, e.name});

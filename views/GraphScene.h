@@ -164,6 +164,9 @@ public:
   bool nameBadgeStruck(uint32_t target, Atom name) const;
   /// The badge under `scenePos` at view scale `lod`: (its process, the name); none when none.
   std::optional<std::pair<Pid, Atom>> nameBadgeAt(QPointF scenePos, double lod) const;
+  /// Where a drag may link or monitor by name (Ergo mode): a badge, else the label of a live
+  /// registered process, under `scenePos`: (the process, the name); none in BEAM mode.
+  std::optional<std::pair<Pid, Atom>> nameDropAt(QPointF scenePos, double lod) const;
   /// A named edge's arrow at view scale `lod`, from its holder to the badge's border (scene
   /// coordinates); null when `e` has no name or its badge or holder is not drawn.
   QLineF badgeArrow(const GraphEdge& e, double lod) const;

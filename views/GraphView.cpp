@@ -217,6 +217,13 @@ void GraphView::mouseReleaseEvent(QMouseEvent* e) {
     const Pid from = linkFrom_->pid();
     linkFrom_ = nullptr;
     viewport()->update();
+    // Ergo (E1.2): onto a name badge, or the name under a registered process: by that name.
+    if (!to)
+      if (auto named = scene_->nameDropAt(mapToScene(e->pos()), std::max(0.01, transform().m11()));
+          named && named->first != from) {
+        emit nameRelateRequested(from, named->first, named->second.id, linkMonitor_);
+        return;
+      }
     if (to && to->pid() != from) {
       if (linkMonitor_)
         emit monitorRequested(from, to->pid());

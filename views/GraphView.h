@@ -41,6 +41,9 @@ signals:
   void contextMenuForPid(actorscope::Pid pid, const QPoint& globalPos);
   void linkRequested(actorscope::Pid from, actorscope::Pid to);
   void monitorRequested(actorscope::Pid watcher, actorscope::Pid target);
+  /// Ergo mode (E1.2): the same drag dropped onto a name badge, or onto the name under a registered
+  /// process: link to (or with Ctrl, monitor) the name `name` (an atom id) that `holder` has or had.
+  void nameRelateRequested(actorscope::Pid from, actorscope::Pid holder, quint32 name, bool monitor);
   void activated(actorscope::Pid pid);
   /// The user dragged on the edge between `a` and `b`: signals between them should take `ms`
   /// longer (0: no extra delay).

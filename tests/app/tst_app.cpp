@@ -106,6 +106,7 @@ private slots:
   void ergoModeFromTheWindow();
   void ergoRelateDialogsOfferWhatErgoAllows();
   void ergoAliasesFromTheWindow();
+  void ergoDragOntoANameLinksByName();
 };
 
 void TestApp::initTestCase() {
@@ -1002,7 +1003,7 @@ void TestApp::ergoAliasesFromTheWindow() {
   answer(&offered, QStringLiteral("nonsense"));
   action(QStringLiteral("ergo_%1_%2").arg(int(views::Relation::Monitor)).arg(int(ergo::Target::Kind::Alias)))->trigger();
   QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(QStringLiteral("ErrProcessUnknown: nonsense is not an alias")), kWait);
-  QTRY_VERIFY_WITH_TIMEOUT((window.step(), [&] {
+  QTRY_VERIFY_WITH_TIMEOUT(([&] {
                              const auto* r = window.observerModel()->find(director);
                              return r && std::count(r->one_way_links.begin(), r->one_way_links.end(), db) == 1;
                            }()),
@@ -1031,6 +1032,59 @@ void TestApp::ergoAliasesFromTheWindow() {
   window.source()->deleteAlias(db, alias, [&](const views::CommandResult& r) { gone = r; });
   QTRY_VERIFY_WITH_TIMEOUT(gone.has_value(), kWait);
   QCOMPARE(gone->error, QStringLiteral("ErrTargetUnknown: %1 is not an alias of %2").arg(aliasText, QString::fromStdString(inspect_pid(db))));
+}
+
+void TestApp::ergoDragOntoANameLinksByName() {
+  // Ergo mode (E1.2): Shift+drag dropped onto a name badge links by that name (LinkProcessID), and
+  // Ctrl+Shift+drag onto the name under a registered process monitors the name; onto the body it
+  // stays a link by pid. A paused deterministic runtime that is never stepped: the scenario's
+  // unregister (which would fire these links) never comes.
+  using namespace actorscope;
+  MainWindow window;
+  window.resize(1280, 800);
+  QVERIFY(openErgo(window, QStringLiteral("ergo-name-monitor")));
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  const Atom db = intern("db");
+  QTRY_VERIFY_WITH_TIMEOUT(window.findPid(QStringLiteral("director")).valid() && window.findPid(QStringLiteral("client")).valid(), kWait);
+  const Pid director = window.findPid(QStringLiteral("director")), dbPid = window.findPid(QStringLiteral("db"));
+  const Pid linker = window.findPid(QStringLiteral("name_linker"));
+  views::GraphScene* scene = window.graphScene();
+  QTRY_VERIFY_WITH_TIMEOUT(scene->nameBadge(dbPid.serial(), db), kWait);  // :client's and :name_linker's
+  window.graphView()->setAutoFit(false);
+  QTest::qWait(1500);  // the layout settles, so what is under the mouse stays there
+  QWidget* vp = window.graphView()->viewport();
+  const double lod = window.graphView()->transform().m11();
+  auto named = [&](Pid holder, bool link, Atom name) {
+    const auto* r = window.observerModel()->find(holder);
+    return r && std::any_of(r->name_targets.begin(), r->name_targets.end(),
+                            [&](const NameTarget& t) { return t.link == link && t.name == name; });
+  };
+  auto status = [&window] { return window.statusBar()->currentMessage(); };
+
+  const QPoint badge = window.graphView()->mapFromScene(scene->nameBadgeRect(dbPid.serial(), db, lod).center());
+  QCOMPARE(scene->nameDropAt(window.graphView()->mapToScene(badge), lod)->second, db);
+  QTest::mousePress(vp, Qt::LeftButton, Qt::ShiftModifier, window.graphView()->mapFromScene(scene->node(director)->pos()));
+  QTest::mouseRelease(vp, Qt::LeftButton, Qt::ShiftModifier, badge);
+  QTRY_VERIFY2_WITH_TIMEOUT(named(director, true, db), qPrintable(status()), kWait);
+  QVERIFY(status().contains(QStringLiteral("now links to the name :db")));
+
+  // Ctrl+Shift onto :name_linker's label (its registered name): a monitor by name.
+  const views::NodeItem* ln = scene->node(linker);
+  const QPoint label = window.graphView()->mapFromScene(ln->pos() + ln->labelRect(lod).center());
+  QTest::mousePress(vp, Qt::LeftButton, Qt::ShiftModifier | Qt::ControlModifier, window.graphView()->mapFromScene(scene->node(director)->pos()));
+  QTest::mouseRelease(vp, Qt::LeftButton, Qt::ShiftModifier | Qt::ControlModifier, label);
+  QTRY_VERIFY2_WITH_TIMEOUT(named(director, false, intern("name_linker")), qPrintable(status()), kWait);
+  QTRY_VERIFY_WITH_TIMEOUT(scene->nameBadge(linker.serial(), intern("name_linker")), kWait);  // a badge of its own now
+
+  // Onto the body: by pid, as in BEAM mode.
+  QTest::mousePress(vp, Qt::LeftButton, Qt::ShiftModifier, window.graphView()->mapFromScene(scene->node(director)->pos()));
+  QTest::mouseRelease(vp, Qt::LeftButton, Qt::ShiftModifier, window.graphView()->mapFromScene(scene->node(linker)->pos()));
+  QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                             const auto* r = window.observerModel()->find(director);
+                             return r && std::count(r->one_way_links.begin(), r->one_way_links.end(), linker) == 1 &&
+                                    !named(director, true, intern("name_linker"));
+                           }()),
+                           kWait);
 }
 
 QTEST_MAIN(TestApp)
