@@ -53,6 +53,95 @@ struct MonitorIn {  // a monitor on this process (Ergo mode: or a one-way link t
   bool link = false;
   uint64_t alias = 0;
 };
+/// Open-addressing map from a 64-bit key (never ~0) to a 32-bit position: linear probing,
+/// backward-shift deletion (no tombstones). One allocation for the whole table, none per entry.
+class FlatIndex {
+ public:
+  explicit FlatIndex(size_t expected) {
+    size_t cap = 16;
+    while (cap * 3 < expected * 4 + 4) cap *= 2;
+    alloc(cap);
+  }
+  size_t size() const noexcept { return size_; }
+  /// Inserts or overwrites.
+  void put(uint64_t key, uint32_t val) {
+    if ((size_ + 1) * 4 > cap() * 3) grow();
+    size_t i = home(key);
+    while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & mask_;
+    if (slots_[i].key == kEmpty) ++size_;
+    slots_[i] = {key, val};
+  }
+  long find(uint64_t key) const noexcept {
+    for (size_t i = home(key);; i = (i + 1) & mask_) {
+      if (slots_[i].key == key) return static_cast<long>(slots_[i].val);
+      if (slots_[i].key == kEmpty) return -1;
+    }
+  }
+  void erase(uint64_t key) noexcept {
+    size_t i = home(key);
+    while (slots_[i].key != key) {
+      if (slots_[i].key == kEmpty) return;
+      i = (i + 1) & mask_;
+    }
+    // Backward shift: move later entries of the probe run into the hole when their home allows.
+    for (size_t j = (i + 1) & mask_; slots_[j].key != kEmpty; j = (j + 1) & mask_) {
+      size_t h = home(slots_[j].key);
+      // j's entry may fill hole i when i lies cyclically in [h, j).
+      if (((j - h) & mask_) >= ((j - i) & mask_)) {
+        slots_[i] = slots_[j];
+        i = j;
+      }
+    }
+    slots_[i].key = kEmpty;
+    --size_;
+  }
+
+ private:
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  struct Slot {
+    uint64_t key;
+    uint32_t val;
+  };
+  size_t cap() const noexcept { return mask_ + 1; }
+  // Runs of consecutive keys (refs and pid serials come from counters) share cache lines: eight
+  // keys per block; the block number is scattered by Fibonacci hashing, so strided keys spread.
+  size_t home(uint64_t key) const noexcept {
+    return static_cast<size_t>(((key >> 3) * 0x9E3779B97F4A7C15ull) >> shift_) << 3 | (key & 7);
+  }
+  void alloc(size_t cap) {
+    slots_ = std::make_unique<Slot[]>(cap);
+    for (size_t i = 0; i < cap; ++i) slots_[i].key = kEmpty;
+    mask_ = cap - 1;
+    shift_ = 64 - (static_cast<unsigned>(__builtin_ctzll(cap)) - 3);  // cap / 8 blocks
+  }
+  void grow() {
+    std::unique_ptr<Slot[]> old = std::move(slots_);
+    size_t n = cap();
+    alloc(n * 2);
+    size_ = 0;
+    for (size_t i = 0; i < n; ++i)
+      if (old[i].key != kEmpty) put(old[i].key, old[i].val);
+  }
+  std::unique_ptr<Slot[]> slots_;
+  size_t mask_ = 0;
+  unsigned shift_ = 64;
+  size_t size_ = 0;
+};
+
+/// A std::allocator that takes blocks up to 1 KiB from the frame pool (no malloc for the few
+/// links and monitors most processes hold).
+template <class T>
+struct PoolAlloc {
+  using value_type = T;
+  PoolAlloc() = default;
+  template <class U>
+  PoolAlloc(const PoolAlloc<U>&) noexcept {}
+  T* allocate(size_t n) { return static_cast<T*>(frame_alloc(n * sizeof(T))); }
+  void deallocate(T* p, size_t n) noexcept { frame_free(p, n * sizeof(T)); }
+  template <class U>
+  bool operator==(const PoolAlloc<U>&) const noexcept { return true; }
+};
+
 /// A vector with O(1) lookup and removal by key once it grows past a few entries (a supervisor's
 /// links, a watcher of a million monitors). Removal does not keep order.
 template <class T, uint64_t (*KeyOf)(const T&)>
@@ -62,13 +151,13 @@ class KeyedVec {
   auto end() const { return v_.end(); }
   size_t size() const { return v_.size(); }
   bool empty() const { return v_.empty(); }
-  const std::vector<T>& items() const { return v_; }
+  std::vector<T> items() const { return {v_.begin(), v_.end()}; }
   void push_back(T x) {
-    if (idx_) idx_->emplace(KeyOf(x), static_cast<uint32_t>(v_.size()));
+    if (idx_) idx_->put(KeyOf(x), static_cast<uint32_t>(v_.size()));
     v_.push_back(std::move(x));
     if (!idx_ && v_.size() > kIndexFrom) {
-      idx_ = std::make_unique<std::unordered_map<uint64_t, uint32_t>>();
-      for (uint32_t i = 0; i < v_.size(); ++i) idx_->emplace(KeyOf(v_[i]), i);
+      idx_ = std::make_unique<FlatIndex>(v_.size() * 2);
+      for (uint32_t i = 0; i < v_.size(); ++i) idx_->put(KeyOf(v_[i]), i);
     }
   }
   const T* find(uint64_t key) const {
@@ -85,25 +174,26 @@ class KeyedVec {
     if (idx_) idx_->erase(key);
     if (at + 1 != v_.size()) {
       v_[at] = std::move(v_.back());
-      if (idx_) (*idx_)[KeyOf(v_[at])] = static_cast<uint32_t>(at);
+      if (idx_) idx_->put(KeyOf(v_[at]), static_cast<uint32_t>(at));
     }
     v_.pop_back();
+    if (v_.empty() && idx_) {  // a watcher that held a million monitors gives the memory back
+      idx_.reset();
+      std::vector<T, PoolAlloc<T>>().swap(v_);
+    }
     return true;
   }
 
  private:
   static constexpr size_t kIndexFrom = 16;
   long index_of(uint64_t key) const {
-    if (idx_) {
-      auto it = idx_->find(key);
-      return it == idx_->end() ? -1 : static_cast<long>(it->second);
-    }
+    if (idx_) return idx_->find(key);
     for (size_t i = 0; i < v_.size(); ++i)
       if (KeyOf(v_[i]) == key) return static_cast<long>(i);
     return -1;
   }
-  std::vector<T> v_;
-  std::unique_ptr<std::unordered_map<uint64_t, uint32_t>> idx_;
+  std::vector<T, PoolAlloc<T>> v_;
+  std::unique_ptr<FlatIndex> idx_;
 };
 
 inline uint64_t pid_key(const Pid& p) { return p.serial(); }
@@ -116,6 +206,9 @@ struct Relations {
   KeyedVec<MonitorIn, monitor_in_key> monitored_by;
   std::vector<std::pair<Term, Term>> dictionary;
   InitialCall initial_call;  // here, not in Process: most processes have the default
+
+  static void* operator new(size_t n) { return frame_alloc(n); }
+  static void operator delete(void* p, size_t n) noexcept { frame_free(p, n); }
 };
 
 // Everything info() reports, read under the process's lock in one go.

@@ -9,6 +9,7 @@
 #include "helpers.hpp"
 #include "actorscope/process_graph.hpp"
 
+#include <set>
 #include <stdexcept>
 
 using namespace ts;
@@ -96,6 +97,7 @@ class TestSemantics : public QObject {
   void r3_5_demonitorWithDownInFlight();
   void r3_5_demonitorLeavesQueuedDown();
   void r3_5_demonitorFlushRemovesQueuedDown();
+  void r3_5_r2_4_manyRemovedInAnyOrder();
   void r3_5_demonitorInfo();
   void r3_5_demonitorNoprocMonitor();
   void r3_5_demonitorNoprocMonitorThreaded();
@@ -1430,6 +1432,64 @@ void TestSemantics::r3_5_demonitorLeavesQueuedDown() {
   rt.send(w, A("demonitor"));
   rt.run_until_idle();
   CHECK_STR(log.str(), list({R(r), "true", downMsg(r, t, ":boom")}));
+}
+
+namespace {
+struct ManyRelations {
+  std::vector<Pid> targets;
+  std::set<uint32_t> downs, exits;  // serials
+  bool done = false;
+};
+Task<> manyRelationsWatcher(Process& self, ManyRelations* m, uint32_t seed) {
+  self.trap_exit(true);
+  std::vector<Ref> refs;
+  for (Pid t : m->targets) {
+    refs.push_back(self.monitor(t));
+    self.link(t);
+  }
+  // Shuffled removal: the monitors of even targets, the links of odd ones (a table of 1000 keys
+  // loses half its keys in no particular order).
+  std::vector<size_t> order(m->targets.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (size_t i = order.size(); i > 1; --i) {
+    seed = seed * 1103515245u + 12345u;
+    std::swap(order[i - 1], order[(seed >> 8) % i]);
+  }
+  for (size_t i : order) {
+    if (i % 2 == 0)
+      self.demonitor(refs[i]);
+    else
+      self.unlink(m->targets[i]);
+  }
+  for (Pid t : m->targets) self.send(t, Term(intern("go")));
+  for (size_t n = 0; n < m->targets.size(); ++n) {
+    Term msg = co_await self.receive();
+    if (msg.is_tagged(atoms::DOWN, 5)) m->downs.insert(msg[3].as_pid().serial());
+    if (msg.is_tagged(atoms::EXIT, 3)) m->exits.insert(msg[1].as_pid().serial());
+  }
+  m->done = true;
+}
+}  // namespace
+
+void TestSemantics::r3_5_r2_4_manyRemovedInAnyOrder() {
+  // R3.5 / R2.4 at scale: a watcher with 1000 monitors and 1000 links removes half of each in a
+  // shuffled order; exactly the monitors and links it kept fire (DOWN from the odd targets, EXIT
+  // from the even ones).
+  for (uint32_t seed : {1u, 7u, 12345u}) {
+    Runtime rt(det());
+    ManyRelations m;
+    for (int i = 0; i < 1000; ++i) m.targets.push_back(rt.spawn(exitOnMessage, A("boom")));
+    rt.spawn(manyRelationsWatcher, &m, seed);
+    rt.run_until_idle();
+    QVERIFY(m.done);
+    QCOMPARE(m.downs.size(), size_t(500));
+    QCOMPARE(m.exits.size(), size_t(500));
+    for (size_t i = 0; i < m.targets.size(); ++i) {
+      const uint32_t s = m.targets[i].serial();
+      QCOMPARE(m.downs.count(s), size_t(i % 2 == 1));
+      QCOMPARE(m.exits.count(s), size_t(i % 2 == 0));
+    }
+  }
 }
 
 void TestSemantics::r3_5_demonitorFlushRemovesQueuedDown() {
