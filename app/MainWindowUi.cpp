@@ -394,6 +394,7 @@ QString MainWindow::shortcutSheet() const {
   }
   row(tr("Shift+drag"), tr("Link two processes"));
   row(tr("Ctrl+Shift+drag"), tr("Monitor: from the watcher to the target"));
+  row(tr("... onto a name"), tr("Ergo mode: link or monitor by the registered name (its badge, or the name under a process)"));
   row(tr("Right click"), tr("The process's menu"));
   row(tr("Tab, Up/Down, Ctrl+C, Ctrl+P"), tr("Console: complete, history, interrupt, insert the selected pid"));
   return QStringLiteral("<table>%1</table>").arg(rows);

@@ -85,7 +85,7 @@
     <message>
         <location line="-200"/>
         <source>the alias %1</source>
-        <translation type="unfinished"></translation>
+        <translation>псевдоним %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -106,7 +106,7 @@
     <message>
         <location line="+1"/>
         <source>no process has %1 (it was deleted, or its process ended)</source>
-        <translation type="unfinished"></translation>
+        <translation>ни у одного процесса нет: %1 (он удалён, или его процесс завершился)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -187,12 +187,12 @@
         <location line="+28"/>
         <location line="+12"/>
         <source>Aliases need Ergo mode (Scenario &gt; Ergo semantics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Псевдонимы есть только в режиме Ergo (Сценарий &gt; Семантика Ergo)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 is not an alias of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не является псевдонимом %2</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -687,7 +687,7 @@
     <message>
         <location filename="../../app/MainWindowActions.cpp" line="+278"/>
         <source>%1 (of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (у %2)</translation>
     </message>
 </context>
 <context>
@@ -774,12 +774,12 @@ Click to dismiss.</source>
     <message>
         <location filename="../../views/GraphLayers.h" line="+164"/>
         <source>%1 was unregistered: the links and monitors made by this name fire ErrUnregistered</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя %1 снято с регистрации: связи и мониторы по этому имени срабатывают с ErrUnregistered</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The registered name %1: links and monitors made by this name point here</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарегистрированное имя %1: связи и мониторы по этому имени указывают сюда</translation>
     </message>
     <message>
         <location line="+58"/>
@@ -1034,25 +1034,25 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <location line="+4"/>
         <location line="+4"/>
         <source>%1 follows the BEAM&apos;s rules: it has no aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 следует правилам BEAM: псевдонимов там нет</translation>
     </message>
 </context>
 <context>
     <name>actorscope::app::CompareWindow</name>
     <message>
         <location filename="../../app/CompareWindow.cpp" line="+120"/>
-        <location line="+325"/>
+        <location line="+328"/>
         <source>Ergo</source>
         <translation>Ergo</translation>
     </message>
     <message>
-        <location line="-325"/>
-        <location line="+325"/>
+        <location line="-328"/>
+        <location line="+328"/>
         <source>BEAM</source>
         <translation>BEAM</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-323"/>
         <source>The Ergo Framework&apos;s rules: one-way links, kill can be trapped, three queues</source>
         <translation>Правила Ergo Framework: односторонние связи, kill можно перехватить, три очереди</translation>
     </message>
@@ -1072,7 +1072,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Время</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Restart</source>
         <translation>Перезапустить</translation>
     </message>
@@ -1592,7 +1592,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Нарисовать все её процессы по одному (всего %L1)? Граф станет перегруженным; на вкладке «Процессы» перечислены они все.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Ergo mode</source>
         <translation>Режим Ergo</translation>
     </message>
@@ -1999,67 +1999,67 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="-230"/>
         <source>the alias %1</source>
-        <translation type="unfinished"></translation>
+        <translation>псевдоним %1</translation>
     </message>
     <message>
         <location line="+142"/>
         <source>No alias to choose: make one first (select a process, then Process &gt; Ergo links and monitors &gt; Create alias)</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет псевдонима для выбора: сначала создайте его (выберите процесс, затем Процесс &gt; Связи и мониторы Ergo &gt; Создать псевдоним)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Which alias should %1 link to? The link fires ErrUnregistered when the alias is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>С каким псевдонимом связать %1? Связь сработает с ErrUnregistered, когда псевдоним удалят.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Which alias should %1 monitor? The monitor fires ErrUnregistered when the alias is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>За каким псевдонимом следить %1? Монитор сработает с ErrUnregistered, когда псевдоним удалят.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Which alias should %1 no longer link to?</source>
-        <translation type="unfinished"></translation>
+        <translation>С каким псевдонимом %1 больше не должен быть связан?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Which alias should %1 stop monitoring?</source>
-        <translation type="unfinished"></translation>
+        <translation>За каким псевдонимом %1 должен перестать следить?</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 is not an alias (#Reference&lt;...&gt;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — не псевдоним (#Reference&lt;...&gt;)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 has a new alias %2: link to it or monitor it (Process &gt; Ergo links and monitors &gt; ... an alias); deleting it fires them with ErrUnregistered</source>
-        <translation type="unfinished"></translation>
+        <translation>У %1 новый псевдоним %2: свяжитесь с ним или следите за ним (Процесс &gt; Связи и мониторы Ergo &gt; ... псевдонимом); его удаление вызовет их срабатывание с ErrUnregistered</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 has no alias to delete</source>
-        <translation type="unfinished"></translation>
+        <translation>У %1 нет псевдонима для удаления</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить псевдоним</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Which alias of %1 should go? What links to it or monitors it fires with ErrUnregistered; %1 lives on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Какой псевдоним %1 удалить? Связи и мониторы на нём сработают с ErrUnregistered; %1 продолжит работать.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Deleted the alias %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Псевдоним %1 процесса %2 удалён</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Ergo mode: one-way links and monitors by pid, registered name, alias or node</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим Ergo: односторонние связи и мониторы по pid, зарегистрированному имени, псевдониму или узлу</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2074,7 +2074,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+1"/>
         <source>an alias...</source>
-        <translation type="unfinished"></translation>
+        <translation>псевдонимом...</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2084,22 +2084,22 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+10"/>
         <source>Create alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать псевдоним</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A new alias of the selected process: others can link to it or monitor it by alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый псевдоним выбранного процесса: другие могут связаться с ним или следить за ним по псевдониму</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete alias...</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить псевдоним...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deletes one of the selected process&apos;s aliases: what links to it or monitors it fires ErrUnregistered</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаляет один из псевдонимов выбранного процесса: связи и мониторы на нём срабатывают с ErrUnregistered</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2534,12 +2534,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location line="+266"/>
+        <location line="+267"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-253"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -2694,6 +2694,16 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location line="+0"/>
         <source>Monitor: from the watcher to the target</source>
         <translation>Монитор: от следящего к цели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>... onto a name</source>
+        <translation>... на имя</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ergo mode: link or monitor by the registered name (its badge, or the name under a process)</source>
+        <translation>Режим Ergo: связь или монитор по зарегистрированному имени (его значок или имя под процессом)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3577,7 +3587,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphScene</name>
     <message>
-        <location filename="../../views/GraphScene.cpp" line="+860"/>
+        <location filename="../../views/GraphScene.cpp" line="+873"/>
         <source>%1: click to open</source>
         <translation>%1: щёлкните, чтобы открыть</translation>
     </message>
@@ -3585,7 +3595,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphView</name>
     <message>
-        <location filename="../../views/GraphView.cpp" line="+318"/>
+        <location filename="../../views/GraphView.cpp" line="+325"/>
         <source>signal delay %1 ms</source>
         <translation>задержка сигналов %1 мс</translation>
     </message>
@@ -3595,7 +3605,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>тяните ← →, чтобы задать задержку (сейчас %1 мс)</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-291"/>
         <source>worker process</source>
         <translation>рабочий процесс</translation>
     </message>
@@ -3675,7 +3685,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>%1: разъединено; соединение будет установлено снова при следующем обращении. Проведите мышью поперёк, чтобы разделить сеть.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+123"/>
         <source>already partitioned: click to heal</source>
         <translation>уже разделено: щёлкните, чтобы восстановить</translation>
     </message>
@@ -3827,22 +3837,22 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+4"/>
         <source>link to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>связь с %1 (%2)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>monitor of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>монитор %1 (%2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>by name</source>
-        <translation type="unfinished"></translation>
+        <translation>по имени</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>псевдонимы</translation>
     </message>
     <message>
         <location line="+18"/>

@@ -85,7 +85,7 @@
     <message>
         <location line="-200"/>
         <source>the alias %1</source>
-        <translation type="unfinished"></translation>
+        <translation>别名 %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -106,7 +106,7 @@
     <message>
         <location line="+1"/>
         <source>no process has %1 (it was deleted, or its process ended)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有进程拥有%1（它已被删除，或其进程已结束）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -187,12 +187,12 @@
         <location line="+28"/>
         <location line="+12"/>
         <source>Aliases need Ergo mode (Scenario &gt; Ergo semantics)</source>
-        <translation type="unfinished"></translation>
+        <translation>别名需要 Ergo 模式（场景 &gt; Ergo 语义）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 is not an alias of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 %2 的别名</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -687,7 +687,7 @@
     <message>
         <location filename="../../app/MainWindowActions.cpp" line="+278"/>
         <source>%1 (of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（属于 %2）</translation>
     </message>
 </context>
 <context>
@@ -774,12 +774,12 @@ Click to dismiss.</source>
     <message>
         <location filename="../../views/GraphLayers.h" line="+164"/>
         <source>%1 was unregistered: the links and monitors made by this name fire ErrUnregistered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已被注销：按此名字建立的链接和监视以 ErrUnregistered 触发</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The registered name %1: links and monitors made by this name point here</source>
-        <translation type="unfinished"></translation>
+        <translation>注册名 %1：按此名字建立的链接和监视指向这里</translation>
     </message>
     <message>
         <location line="+58"/>
@@ -1034,25 +1034,25 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <location line="+4"/>
         <location line="+4"/>
         <source>%1 follows the BEAM&apos;s rules: it has no aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 遵循 BEAM 的规则：没有别名</translation>
     </message>
 </context>
 <context>
     <name>actorscope::app::CompareWindow</name>
     <message>
         <location filename="../../app/CompareWindow.cpp" line="+120"/>
-        <location line="+325"/>
+        <location line="+328"/>
         <source>Ergo</source>
         <translation>Ergo</translation>
     </message>
     <message>
-        <location line="-325"/>
-        <location line="+325"/>
+        <location line="-328"/>
+        <location line="+328"/>
         <source>BEAM</source>
         <translation>BEAM</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-323"/>
         <source>The Ergo Framework&apos;s rules: one-way links, kill can be trapped, three queues</source>
         <translation>Ergo Framework 的规则：单向链接，kill 可以被捕获，三个队列</translation>
     </message>
@@ -1072,7 +1072,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Restart</source>
         <translation>重新开始</translation>
     </message>
@@ -1592,7 +1592,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>要逐个绘制其中的 %L1 个进程吗？图会变得拥挤；“进程表”标签页列出了所有这些进程。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Ergo mode</source>
         <translation>Ergo 模式</translation>
     </message>
@@ -1999,67 +1999,67 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="-230"/>
         <source>the alias %1</source>
-        <translation type="unfinished"></translation>
+        <translation>别名 %1</translation>
     </message>
     <message>
         <location line="+142"/>
         <source>No alias to choose: make one first (select a process, then Process &gt; Ergo links and monitors &gt; Create alias)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可选的别名：请先创建一个（选中一个进程，然后 进程 &gt; Ergo 链接与监视 &gt; 创建别名）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Which alias should %1 link to? The link fires ErrUnregistered when the alias is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 应链接到哪个别名？别名被删除时链接以 ErrUnregistered 触发。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Which alias should %1 monitor? The monitor fires ErrUnregistered when the alias is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 应监视哪个别名？别名被删除时监视以 ErrUnregistered 触发。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Which alias should %1 no longer link to?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 应不再链接到哪个别名？</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Which alias should %1 stop monitoring?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 应停止监视哪个别名？</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 is not an alias (#Reference&lt;...&gt;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是别名（#Reference&lt;...&gt;）</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 has a new alias %2: link to it or monitor it (Process &gt; Ergo links and monitors &gt; ... an alias); deleting it fires them with ErrUnregistered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有了新别名 %2：可以链接或监视它（进程 &gt; Ergo 链接与监视 &gt; ... 一个别名）；删除它会让这些链接和监视以 ErrUnregistered 触发</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 has no alias to delete</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有可删除的别名</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete alias</source>
-        <translation type="unfinished"></translation>
+        <translation>删除别名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Which alias of %1 should go? What links to it or monitors it fires with ErrUnregistered; %1 lives on.</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除 %1 的哪个别名？链接或监视它的都会以 ErrUnregistered 触发；%1 继续运行。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Deleted the alias %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 %2 的别名 %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Ergo mode: one-way links and monitors by pid, registered name, alias or node</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergo 模式：按 pid、注册名、别名或节点建立单向链接和监视</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2074,7 +2074,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+1"/>
         <source>an alias...</source>
-        <translation type="unfinished"></translation>
+        <translation>一个别名...</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2084,22 +2084,22 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+10"/>
         <source>Create alias</source>
-        <translation type="unfinished"></translation>
+        <translation>创建别名</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A new alias of the selected process: others can link to it or monitor it by alias</source>
-        <translation type="unfinished"></translation>
+        <translation>为选中的进程创建新别名：其他进程可以按别名链接或监视它</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete alias...</source>
-        <translation type="unfinished"></translation>
+        <translation>删除别名...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deletes one of the selected process&apos;s aliases: what links to it or monitors it fires ErrUnregistered</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中进程的一个别名：链接或监视它的会以 ErrUnregistered 触发</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2532,12 +2532,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location line="+266"/>
+        <location line="+267"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-253"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2692,6 +2692,16 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location line="+0"/>
         <source>Monitor: from the watcher to the target</source>
         <translation>监视：从监视方到目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>... onto a name</source>
+        <translation>... 拖到名字上</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ergo mode: link or monitor by the registered name (its badge, or the name under a process)</source>
+        <translation>Ergo 模式：按注册名链接或监视（拖到名字标记上，或进程下方的名字上）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3567,7 +3577,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphScene</name>
     <message>
-        <location filename="../../views/GraphScene.cpp" line="+860"/>
+        <location filename="../../views/GraphScene.cpp" line="+873"/>
         <source>%1: click to open</source>
         <translation>%1：点击打开</translation>
     </message>
@@ -3575,7 +3585,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphView</name>
     <message>
-        <location filename="../../views/GraphView.cpp" line="+318"/>
+        <location filename="../../views/GraphView.cpp" line="+325"/>
         <source>signal delay %1 ms</source>
         <translation>信号延迟 %1 毫秒</translation>
     </message>
@@ -3585,7 +3595,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>左右拖动 ← → 设置延迟（当前 %1 毫秒）</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-291"/>
         <source>worker process</source>
         <translation>工作进程</translation>
     </message>
@@ -3665,7 +3675,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>%1：已断开；下次使用时会重新建立。横向拖过它即可造成网络分区。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+123"/>
         <source>already partitioned: click to heal</source>
         <translation>已处于分区状态：点击即可恢复</translation>
     </message>
@@ -3815,22 +3825,22 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+4"/>
         <source>link to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>链接到 %1（%2）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>monitor of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>监视 %1（%2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>by name</source>
-        <translation type="unfinished"></translation>
+        <translation>按名字</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>别名</translation>
     </message>
     <message>
         <location line="+18"/>
