@@ -2,6 +2,7 @@
 
 #include "actorscope/frame_pool.hpp"
 
+#include <atomic>
 #include <mutex>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct Depot {
   std::mutex m[kPoolClasses];
   std::vector<void**> full[kPoolClasses];
   std::vector<void**> empty[kPoolClasses];
+  std::atomic<unsigned> nfull[kPoolClasses] = {};  // full[c].size(), read without the lock
 };
 Depot& depot() {
   static Depot* d = new Depot;  // never destroyed: threads may spill during static destruction
@@ -53,6 +55,7 @@ void pool_spill(PoolCache& cache, size_t c) noexcept {
     std::lock_guard g(d.m[c]);
     if (full && d.full[c].size() < kDepotStacksPerClass) {
       d.full[c].push_back(cache.stack[c]);
+      d.nfull[c].store(static_cast<unsigned>(d.full[c].size()), std::memory_order_relaxed);
       handed = true;
     }
     if ((handed || !full) && !d.empty[c].empty()) {
@@ -71,12 +74,16 @@ void pool_spill(PoolCache& cache, size_t c) noexcept {
 
 void* pool_refill(PoolCache& cache, size_t c) noexcept {
   Depot& d = depot();
+  // A growing population (a million processes spawned before any ends) finds the depot empty on
+  // every allocation: it goes to malloc without taking the lock.
+  if (d.nfull[c].load(std::memory_order_relaxed) == 0) return nullptr;
   void** got = nullptr;
   {
     std::lock_guard g(d.m[c]);
     if (d.full[c].empty()) return nullptr;
     got = d.full[c].back();
     d.full[c].pop_back();
+    d.nfull[c].store(static_cast<unsigned>(d.full[c].size()), std::memory_order_relaxed);
     if (cache.stack[c]) d.empty[c].push_back(cache.stack[c]);  // ours is empty (count 0)
   }
   arm_guard();
