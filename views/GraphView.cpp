@@ -97,6 +97,9 @@ NodeItem* GraphView::nodeAt(const QPoint& viewPos) const {
 
 std::optional<GraphEdge> GraphView::edgeAt(const QPoint& viewPos) const {
   if (nodeAt(viewPos)) return std::nullopt;
+  // A ghost takes the click (it lets the ghost go), not an edge that ends at its centre.
+  for (QGraphicsItem* i : items(viewPos))
+    if (auto* n = dynamic_cast<NodeItem*>(i); n && n->ghost()) return std::nullopt;
   const double scale = std::max(0.01, transform().m11());
   return scene_->edgeAt(mapToScene(viewPos), 6.0 / scale);
 }

@@ -343,9 +343,9 @@ void TestCompare::ghostsStayUntilRestart() {
   // A right click on a ghost opens its menu and keeps it; a left click lets it go.
   auto* view = o.w.view(Semantics::Beam);
   o.w.view(Semantics::Beam)->setAutoFit(false);
-  // Up and left of its centre: its links' lines (which a click would drag) leave to the right.
+  // Beside its centre, where its links' lines end: a click there is the ghost's, not an edge's.
   const auto* ghost = beam->node(o.service);
-  const QPoint at = view->mapFromScene(ghost->pos() + QPointF(-0.5, -0.5) * ghost->radius());
+  const QPoint at = view->mapFromScene(ghost->pos() + QPointF(-0.4, -0.4) * ghost->radius());
   QTest::mousePress(view->viewport(), Qt::RightButton, {}, at);
   QTest::mouseRelease(view->viewport(), Qt::RightButton, {}, at);
   QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, at, view->viewport()->mapToGlobal(at));  // as the platform sends it
