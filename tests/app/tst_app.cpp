@@ -1066,7 +1066,7 @@ void TestApp::ergoDragOntoANameLinksByName() {
   QTest::mousePress(vp, Qt::LeftButton, Qt::ShiftModifier, window.graphView()->mapFromScene(scene->node(director)->pos()));
   QTest::mouseRelease(vp, Qt::LeftButton, Qt::ShiftModifier, badge);
   QTRY_VERIFY2_WITH_TIMEOUT(named(director, true, db), qPrintable(status()), kWait);
-  QVERIFY(status().contains(QStringLiteral("now links to the name :db")));
+  QTRY_VERIFY2_WITH_TIMEOUT(status().contains(QStringLiteral("now links to the name :db")), qPrintable(status()), kWait);
 
   // Ctrl+Shift onto :name_linker's label (its registered name): a monitor by name.
   const views::NodeItem* ln = scene->node(linker);
