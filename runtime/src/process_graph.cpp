@@ -172,7 +172,8 @@ void ProcessGraph::apply_node_event(const TraceEvent& e, GraphChanges* ch) {
           if (r.node != e.node && r.node != e.node2) continue;
           const uint16_t other = r.node == e.node ? e.node2 : e.node;
           const auto across = [&](Pid x) { return node_of(x.serial()) == other; };
-          const bool named = erase_if(r.name_targets, [&](const NameTarget& t) { return across(t.target); });
+          // A monitor by name across it stays until its DOWN lands, as the runtime keeps it.
+          const bool named = erase_if(r.name_targets, [&](const NameTarget& t) { return t.link && across(t.target); });
           if ((erase_if(r.links, across) | erase_if(r.one_way_links, across) | named) && ch) {
             ch->touch(serial);
             ch->relations = true;

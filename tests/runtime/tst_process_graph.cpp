@@ -18,6 +18,7 @@
 // lists of serials).
 #include "../common/test_support.hpp"
 
+#include <actorscope/ergo.hpp>
 #include <actorscope/process_graph.hpp>
 #include <actorscope/runtime.hpp>
 #include <actorscope/scenarios.hpp>
@@ -229,6 +230,7 @@ private slots:
   void ergoPictureEqualsTheRuntimeAtEveryStep_data();
   void ergoPictureEqualsTheRuntimeAtEveryStep();
   void ergoNameTargetsComeAndGoWithTheirEvents();
+  void ergoNameTargetsAcrossACutEqualTheRuntime();
 };
 
 void TestProcessGraph::rules_data() {
@@ -592,6 +594,64 @@ void TestProcessGraph::ergoNameTargetsComeAndGoWithTheirEvents() {
   beam.apply(ev(TraceKind::Monitor, 1, 2, 20, db));
   QVERIFY(beam.find(pid(1))->name_targets.empty());
   QCOMPARE(beam.find(pid(1))->monitors.size(), size_t(1));
+}
+
+void TestProcessGraph::ergoNameTargetsAcrossACutEqualTheRuntime() {
+  // E1.8 with E1.2: a link and a monitor by a name on another node; the connection is cut. The
+  // picture's links and monitors by name equal the runtime's after every step.
+  RuntimeOptions o;
+  o.deterministic = true;
+  o.semantics = Semantics::Ergo;
+  Runtime rt(o);
+  rt.set_tracing(true);
+  ProcessGraph g;
+  g.set_semantics(Semantics::Ergo);
+  g.reset(rt.snapshot());
+  const Runtime::NodeId b = rt.add_node(intern("b@host"));
+  SpawnOptions far;
+  far.node = b;
+  const Pid db = rt.spawn_opt(far, [](Process& self) -> Task<> {
+    for (;;) co_await self.receive();
+  });
+  rt.run_ready();
+  rt.register_name(db, intern("db"));
+  auto idler = [](Process& self) -> Task<> {
+    self.trap_exit(true);
+    for (;;) co_await self.receive();
+  };
+  const Pid linker = rt.spawn(idler), watcher = rt.spawn(idler);
+  rt.run_ready();
+  QCOMPARE(ergo::link(rt, linker, ergo::Target::registered(intern("db"), b)), ergo::Error::None);
+  QCOMPARE(ergo::monitor(rt, watcher, ergo::Target::registered(intern("db"), b)), ergo::Error::None);
+  std::vector<TraceEvent> evs;
+  auto sorted = [](std::vector<NameTarget> v) {
+    std::sort(v.begin(), v.end(), [](const NameTarget& x, const NameTarget& y) { return x.ref.id < y.ref.id; });
+    return v;
+  };
+  int most = 0, steps = 0;
+  auto compare = [&] {
+    evs.clear();
+    rt.drain_trace(evs);
+    for (const TraceEvent& e : evs) g.apply(e);
+    int n = 0;
+    for (const ProcessSnapshot& p : rt.snapshot().processes) {
+      const ProcessRecord* r = g.find(p.pid);
+      QVERIFY(r);
+      QVERIFY2(sorted(r->name_targets) == sorted(p.name_targets), (inspect_pid(p.pid) + " at step " + std::to_string(steps)).c_str());
+      n += int(p.name_targets.size());
+    }
+    most = std::max(most, n);
+  };
+  compare();
+  QCOMPARE(most, 2);
+  rt.partition(0, b);
+  compare();
+  while (rt.step() && ++steps < 1000) {
+    compare();
+    if (QTest::currentTestFailed()) return;
+  }
+  QVERIFY(g.find(linker) && g.find(linker)->name_targets.empty());
+  QVERIFY(g.find(watcher) && g.find(watcher)->name_targets.empty());
 }
 
 QTEST_GUILESS_MAIN(TestProcessGraph)
