@@ -9,6 +9,12 @@
 namespace actorscope::detail {
 
 namespace {
+constinit thread_local PoolCache tls_pool{};
+}  // namespace
+
+PoolCache& pool_cache() noexcept { return tls_pool; }
+
+namespace {
 constexpr size_t kDepotStacksPerClass = 64;  // beyond this, spilled blocks go back to malloc
 
 /// A full stack of kPoolCachePerClass blocks, or an empty array kept for reuse.

@@ -19,14 +19,15 @@ inline constexpr unsigned kPoolCachePerClass = 4096;  // blocks kept per class a
 /// A thread's cache: per class, a stack of free blocks held as an array of pointers (made on the
 /// class's first free). Taking and returning a block touch only this thread's array, never the
 /// block itself: a block last written on another thread (a message the consumer freed) is not
-/// read here, so allocation does not wait for its cache line. Trivially destructible, so access
-/// is a plain thread-local load; the blocks go back to the depot when the thread ends (a guard
-/// object registered on the slow path).
+/// read here, so allocation does not wait for its cache line. Trivially destructible (no guard on
+/// access); the blocks go back to malloc when the thread ends (a guard object registered on the
+/// slow path).
 struct PoolCache {
   void** stack[kPoolClasses];
   unsigned count[kPoolClasses];
 };
-[[gnu::tls_model("initial-exec")]] inline constinit thread_local PoolCache tls_pool{};
+/// This thread's cache (a constinit thread-local in frame_pool.cpp: no guard, no constructor).
+PoolCache& pool_cache() noexcept;
 /// Cache for class c is full (or has no array yet): hands its blocks to the shared depot (or frees
 /// them) and leaves an empty array.
 void pool_spill(PoolCache& cache, size_t c) noexcept;
@@ -37,7 +38,7 @@ void* pool_refill(PoolCache& cache, size_t c) noexcept;
 inline void* frame_alloc(size_t n) {
   size_t c = (n + detail::kPoolGranule - 1) / detail::kPoolGranule;
   if (c >= detail::kPoolClasses) return ::operator new(n);
-  auto& cache = detail::tls_pool;
+  auto& cache = detail::pool_cache();
   if (unsigned k = cache.count[c]) {
     cache.count[c] = k - 1;
     return cache.stack[c][k - 1];
@@ -52,7 +53,7 @@ inline void frame_free(void* p, size_t n) noexcept {
     ::operator delete(p);
     return;
   }
-  auto& cache = detail::tls_pool;
+  auto& cache = detail::pool_cache();
   unsigned k = cache.count[c];
   if (k >= detail::kPoolCachePerClass || !cache.stack[c]) [[unlikely]] {
     detail::pool_spill(cache, c);
