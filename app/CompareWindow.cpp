@@ -532,6 +532,10 @@ void CompareWindow::applyScale() {
     s->scene->setTextScale(kGraphTextScale * k);
     s->view->viewport()->update();
   }
+  // The first row fits at 1280 px in presentation mode, in longer languages too: a shorter
+  // scenario title (its tooltip has the description) and a shorter slow-motion slider.
+  scenarioCombo_->setMinimumContentsLength(presenting_ ? 17 : 26);
+  slow_.slider->setFixedWidth(presenting_ ? 80 : 140);
   selectedLabel_->setMinimumWidth(int(220 * k));
   for (QLineEdit* e : {reasonEdit_, messageEdit_}) e->setMaximumWidth(int(200 * k));
 }

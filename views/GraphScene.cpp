@@ -604,6 +604,133 @@ void GraphScene::placeBadges() {
   }
 }
 
+namespace {
+
+/// Whether segment a-b crosses or lies in `r`.
+bool segmentHits(QPointF a, QPointF b, const QRectF& r) {
+  if (r.contains(a) || r.contains(b)) return true;
+  if (std::max(a.x(), b.x()) < r.left() || std::min(a.x(), b.x()) > r.right() || std::max(a.y(), b.y()) < r.top() ||
+      std::min(a.y(), b.y()) > r.bottom())
+    return false;
+  const QLineF s(a, b);
+  const QLineF sides[] = {{r.topLeft(), r.topRight()}, {r.topRight(), r.bottomRight()},
+                          {r.bottomRight(), r.bottomLeft()}, {r.bottomLeft(), r.topLeft()}};
+  for (const QLineF& e : sides)
+    if (s.intersects(e) == QLineF::BoundedIntersection) return true;
+  return false;
+}
+
+}  // namespace
+
+void GraphScene::placeGhostNotes(double now, bool moving) {
+  const double lod = viewLod_ > 0 ? viewLod_ : 1;
+  const bool lodChanged = std::abs(lod - notesLod_) > 0.02 * std::max(lod, notesLod_);
+  if (moving) notesDirty_ = true;
+  if (!notesDirty_ && !lodChanged) return;
+  if (moving && !lodChanged && now - notesAt_ < 80) return;  // again soon (and once it all stops)
+  notesDirty_ = moving;  // moving on: look again once it stops
+  notesAt_ = now;
+  notesLod_ = lod;
+  std::vector<NodeItem*> ghosts;
+  for (const auto& [k, n] : nodes_)
+    if (n->ghost() && n->isVisible()) ghosts.push_back(n);
+  if (ghosts.empty()) return;
+  std::sort(ghosts.begin(), ghosts.end(), [](NodeItem* a, NodeItem* b) { return a->pid().serial() < b->pid().serial(); });
+
+  // What a note keeps off: the other nodes (bodies and labels), the name badges, the observer,
+  // the notes placed before it; and the fitted scene it stays inside.
+  std::vector<std::pair<const NodeItem*, QRectF>> taken;
+  taken.reserve(nodes_.size() + badges_.size() + ghosts.size() + 1);
+  for (const auto& [k, n] : nodes_)
+    if (n->isVisible() && (!n->dying() || n->ghost())) taken.emplace_back(n, n->footprint(lod).translated(n->pos()));
+  for (const auto& [key, b] : badges_)
+    if (b->isVisible()) taken.emplace_back(node(key.first), b->sceneRect(lod));
+  if (observer_->isVisible()) taken.emplace_back(nullptr, observerRect());
+  // The fit shows the nodes' rect and the observer with a margin (GraphView::fitAll): inside that.
+  const QRectF bounds = (nodesRect() | observerRect()).adjusted(-40, -30, 40, 30);
+  const std::vector<GraphEdge>& edges = edgeLayer_->edges;
+  const bool allEdges = edges.size() <= 4000;  // else only the ghost's own (a huge graph)
+
+  using Side = NodeItem::NoteSide;
+  constexpr Side kSides[] = {Side::Right, Side::Left, Side::Below, Side::Above};
+  for (NodeItem* g : ghosts) {
+    const QPointF at = g->pos();
+    const uint32_t serial = g->pid().serial();
+    auto crossed = [&](const QRectF& r) {
+      for (const GraphEdge& e : edges) {
+        if (!allEdges && e.from != serial && e.to != serial) continue;
+        const NodeItem* a = node(e.from);
+        const NodeItem* b = node(e.to);
+        if (a && b && segmentHits(a->pos(), b->pos(), r)) return true;
+      }
+      return false;
+    };
+    // Side `s`: the free room left and right of where the note starts (right: its left end; left:
+    // its right end; below, above: the node's middle), in the band it takes; false when the band
+    // leaves the fitted scene.
+    const QFontMetricsF fm(g->noteFont(lod));
+    const double fullW = fm.horizontalAdvance(g->ghostNote()) + 8;
+    struct Room {
+      double before = 0, after = 0;
+    };
+    auto room = [&](Side s, Room& out) {
+      const QRectF band = g->noteRect(s, lod, 0).translated(at);
+      if (band.top() < bounds.top() || band.bottom() > bounds.bottom()) return false;
+      const double x = band.left();
+      out = {x - bounds.left(), bounds.right() - x};
+      for (const auto& [owner, box] : taken) {
+        if (owner == g || box.bottom() <= band.top() || box.top() >= band.bottom()) continue;
+        if (box.left() >= x) out.after = std::min(out.after, box.left() - x - 2);
+        else if (box.right() <= x) out.before = std::min(out.before, x - box.right() - 2);
+        else out.before = out.after = 0;
+      }
+      return true;
+    };
+    auto width = [](Side s, const Room& r) {
+      return s == Side::Right ? r.after : s == Side::Left ? r.before : r.before + r.after;
+    };
+    // Below and above: centred on the node where there is room, else slid along (still under it).
+    auto shiftFor = [](Side s, const Room& r, double w) {
+      if (s == Side::Right || s == Side::Left) return 0.0;
+      const double lo = w / 2 - r.before, hi = r.after - w / 2;
+      return lo > hi ? (lo + hi) / 2 : std::clamp(0.0, lo, hi);
+    };
+    std::optional<Side> side;
+    double shift = 0;
+    QString shown = g->ghostNote();
+    auto tryFit = [&](Side s, bool edgesToo) {
+      Room r;
+      if (!room(s, r) || width(s, r) < fullW) return false;
+      const double sh = shiftFor(s, r, fullW);
+      if (edgesToo && crossed(g->noteRect(s, lod, fullW, sh).translated(at))) return false;
+      side = s;
+      shift = sh;
+      return true;
+    };
+    if (!tryFit(g->noteSide(), true))  // where it is, if still clear: no jumps
+      for (int pass = 0; pass < 2 && !side; ++pass)
+        for (Side s : kSides)
+          if (tryFit(s, pass == 0)) break;
+    if (!side) {
+      // No side has room for all of it: elided, on the side with the most room.
+      double best = -1;
+      Room bestRoom;
+      for (Side s : kSides)
+        if (Room r; room(s, r) && width(s, r) > best + 1) {
+          best = width(s, r);
+          bestRoom = r;
+          side = s;
+        }
+      if (!side) side = Side::Right;
+      shown = fm.elidedText(g->ghostNote(), Qt::ElideRight, std::max(40.0, best - 8));
+      shift = shiftFor(*side, bestRoom, fm.horizontalAdvance(shown) + 8);
+    }
+    const QRectF box = g->noteRect(*side, lod, fm.horizontalAdvance(shown) + 8, shift);
+    g->setNotePlacement(*side, shown, box, shift);
+    taken.emplace_back(nullptr, box.translated(at));
+  }
+}
+
 int GraphScene::edgeDelayMs(uint32_t a, uint32_t b) const {
   const auto it = edgeDelays_.find(pairKey(a, b));
   return it == edgeDelays_.end() ? 0 : it->second;
@@ -1518,6 +1645,7 @@ void GraphScene::advance(double nowMs) {
   }
 
   placeBadges();
+  placeGhostNotes(t, moving);
   observer_->setVisible(!nodes_.empty());
   if (!nodes_.empty() && observer_->pos() != observerPos()) observer_->setPos(observerPos());
   const QRectF r = nodesRect().adjusted(-300, -300, 300, 300);

@@ -312,6 +312,16 @@ private:
   ForceLayoutState forceState_;
   friend class NodeItem;
   void nodeDragged() { rectDirty_ = true; animating_ = true; }
+  void ghostsChanged() { notesDirty_ = true; }
+  /// Puts each ghost's note on the first side (right, left, below, above) where it covers no other
+  /// node, name badge, note or the observer and stays inside the fitted scene (nodesRect), one no
+  /// edge crosses preferred; with no such side, elided to the room right or left of it. Ghosts are
+  /// few: redone when one comes or goes, the view's scale changes, or (at most every 80 ms) nodes
+  /// move.
+  void placeGhostNotes(double now, bool moving);
+  bool notesDirty_ = true;
+  double notesAt_ = -1e9;
+  double notesLod_ = -1;
   std::unordered_map<uint64_t, int> edgeDelays_;  // key: min serial << 32 | max serial
   std::map<std::pair<uint32_t, uint32_t>, NameBadge*> badges_;  // (target serial, name atom id)
   /// Makes and drops badges to match `wanted` (the named edges'), then places them.

@@ -296,7 +296,8 @@ QRectF NodeItem::boundingRect() const {
   const double r = radius() + 14;
   const double k = kMaxLabelPx / kLabelPx;
   const double half = std::max({r + 90, 95.0, (labelW15_ + 14) * k / 2 + 4, ghost() ? 360.0 * std::sqrt(std::max(1.0, gTextScale)) : 0.0});  // the restart mark: left of the node
-  const QRectF box(-half, -r - 30 * k, 2 * half, 2 * r + 30 * k + 22 * k * 3 + 30);
+  QRectF box(-half, -r - 30 * k, 2 * half, 2 * r + 30 * k + 22 * k * 3 + 30);
+  if (!noteBox_.isEmpty()) box = box.united(noteBox_.adjusted(-40, -12, 40, 12));  // and more, zoomed since
   if (!ergo_) return box;
   // The queue counters at their largest (far out, in presentation mode), four digits wide.
   const double qk = 2.2 * gTextScale;
@@ -318,12 +319,76 @@ void NodeItem::scheduleDeath(double at, const Term& reason) {
 void NodeItem::setGhost(const QString& note) {
   prepareGeometryChange();
   ghostNote_ = note;
+  noteText_.clear();
+  if (auto* s = static_cast<GraphScene*>(scene())) s->ghostsChanged();
   update();
+}
+
+void NodeItem::setNotePlacement(NoteSide side, const QString& shown, const QRectF& box, double shift) {
+  const QString text = shown == ghostNote_ ? QString() : shown;
+  // The slide in units of the font's size at the scale it was placed for: it scales with the note.
+  const double px = box.height() > 0 ? box.height() * 13 / 24 : 13;
+  const double unitShift = shift / px;
+  if (side == noteSide_ && text == noteText_ && box == noteBox_ && unitShift == noteShift_) return;
+  prepareGeometryChange();
+  noteShift_ = unitShift;
+  noteSide_ = side;
+  noteText_ = text;
+  noteBox_ = box;
+  update();
+}
+
+QFont NodeItem::noteFont(double lod) const {
+  // Readable at any zoom, and grown with the labels (presentation mode).
+  if (!(lod > 0)) lod = 1;
+  const double k = std::clamp(1.0 / lod, 1.0, 1.6) * std::sqrt(std::max(1.0, gTextScale));
+  QFont nf;
+  nf.setPixelSize(int(std::lround(13 * k)));
+  nf.setBold(true);
+  return nf;
+}
+
+QRectF NodeItem::noteRect(double lod) const {
+  return noteRect(noteSide_, lod, -1, noteShift_ * noteFont(lod).pixelSize());
+}
+
+QRectF NodeItem::noteRect(NoteSide side, double lod, double width, double shift) const {
+  if (!ghost()) return {};
+  const QFont nf = noteFont(lod);
+  const double h = nf.pixelSize() * 24.0 / 13;
+  const double w = width >= 0 ? width : QFontMetricsF(nf).horizontalAdvance(noteText()) + 8;
+  const double r = radius();
+  switch (side) {
+    case NoteSide::Right: return QRectF(r + 12, -h / 2, w, h);
+    case NoteSide::Left: return QRectF(-r - 12 - w, -h / 2, w, h);
+    case NoteSide::Below: return QRectF(-w / 2 + shift, footprint(lod).bottom() + 2, w, h);
+    case NoteSide::Above: return QRectF(-w / 2 + shift, -r - 8 - h, w, h);
+  }
+  return {};
+}
+
+QRectF NodeItem::footprint(double lod) const {
+  QRectF box = bodyPath(5).boundingRect();
+  if (blobbed_) return box;
+  if (ergo_ && mailbox_ > 0 && !dying()) box |= queueRect(0, lod) | queueRect(2, lod);  // the counters
+  if (!labelShown(lod)) return box;
+  QRectF lr = labelRect(lod);
+  const double px = labelPx(lod);
+  if (label_ != pidText_ && px * 0.75 * lod >= 8.5) {  // the pid line, often wider than the name
+    QFont small;
+    small.setPixelSize(std::max(1, int(std::lround(px * 0.75))));
+    const double sw = QFontMetricsF(small).horizontalAdvance(pidText_) + 8;
+    lr |= QRectF(-sw / 2, lr.top(), sw, lr.height());
+  }
+  return box | lr;
 }
 
 void NodeItem::dismissGhost() {
   prepareGeometryChange();
+  if (auto* s = static_cast<GraphScene*>(scene())) s->ghostsChanged();
   ghostNote_.clear();
+  noteText_.clear();
+  noteBox_ = {};
   ghostSettled_ = false;
   deathAt_ = std::min(deathAt_, now_ - kFlashMs - kFadeMs - 1);  // the next animate() lets it go
 }
@@ -669,16 +734,14 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
                 QStringLiteral("\u21bb%1").arg(restarts_));
   }
   if (ghost() && dead && !flashing && lod > 0.2) {
-    // The give-up note, in the exit colour, to the right of the node (below it sits its subtree,
-    // above its parent); readable at any zoom, and grown with the labels (presentation mode).
-    const double k = std::clamp(1.0 / lod, 1.0, 1.6) * std::sqrt(std::max(1.0, gTextScale));
+    // The note ("gave up: ...", "dead: reason"), in the exit colour, on the side the scene chose
+    // for it (right, left, below or above: where no other node is, inside the fitted scene).
     QFont nf = f;
-    nf.setPixelSize(int(std::lround(13 * k)));
-    nf.setBold(true);
+    nf.setPixelSize(noteFont(lod).pixelSize());
     p->setFont(nf);
     p->setPen(QColor(0xb0, 0x1c, 0x2e));
-    const double w = QFontMetricsF(nf).horizontalAdvance(ghostNote_) + 8;
-    p->drawText(QRectF(r + 12, -12 * k, w, 24 * k), Qt::AlignLeft | Qt::AlignVCenter, ghostNote_);
+    const Qt::Alignment align = noteSide_ == NoteSide::Left ? Qt::AlignRight : noteSide_ == NoteSide::Right ? Qt::AlignLeft : Qt::AlignHCenter;
+    p->drawText(noteRect(lod), align | Qt::AlignVCenter, noteText());
     QPen dash(QColor(0xb0, 0x1c, 0x2e), 2, Qt::DashLine);
     dash.setCosmetic(true);
     p->setPen(dash);

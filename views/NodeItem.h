@@ -93,13 +93,32 @@ public:
   /// Something on this node still changes with time (pop-in, ring, death): the scene's tick
   /// animates only these.
   bool needsAnimate() const { return appearAt_ >= 0 || ringAt_ >= 0 || (deathAt_ >= 0 && !ghostSettled_); }
-  /// A supervisor that gave up: once dead it stays drawn, faded, with `note` under it ("gave up:
-  /// more than 3 restarts in 5 s") until dismissed (a click on it, or dismissGhost()).
+  /// A supervisor that gave up: once dead it stays drawn, faded, with `note` beside it ("gave up:
+  /// more than 3 restarts in 5 s"; the side: noteSide()) until dismissed (a click on it, or dismissGhost()).
   void setGhost(const QString& note);
   bool ghost() const { return !ghostNote_.isEmpty(); }
   const QString& ghostNote() const { return ghostNote_; }
   /// Lets a ghost go: its fade ends and the scene removes it.
   void dismissGhost();
+  /// Where a ghost's note is drawn beside it: the scene picks the first side whose rect is free of
+  /// the other nodes (body and labels) and inside the fitted scene (GraphScene::placeGhostNotes).
+  enum class NoteSide { Right, Left, Below, Above };
+  NoteSide noteSide() const { return noteSide_; }
+  /// The note as drawn: the whole note, or elided to where no side had room for it all (the
+  /// tooltip keeps the whole reason).
+  const QString& noteText() const { return noteText_.isEmpty() ? ghostNote_ : noteText_; }
+  /// `box`: its rect at the view scale it was placed for (the bounding rect holds it).
+  /// `shift`: below or above, how far it is slid right of centred (scene px at `box`'s scale).
+  void setNotePlacement(NoteSide side, const QString& shown, const QRectF& box, double shift = 0);
+  /// The note's font and its rect (item coordinates) on side `side` at view scale `lod`, `width`
+  /// wide (< 0: as wide as the text drawn needs); noteRect: on its side, as drawn. Empty for a
+  /// node that is no ghost.
+  QFont noteFont(double lod) const;
+  QRectF noteRect(NoteSide side, double lod, double width = -1, double shift = 0) const;
+  QRectF noteRect(double lod) const;
+  /// What the node covers at view scale `lod` (item coordinates): its body, its label with the
+  /// pid line under it where they are drawn, and (Ergo mode) its queue counters. A ghost's note keeps off the others'.
+  QRectF footprint(double lod) const;
   void setAppearAt(double at) {
     appearAt_ = at;
     shownAt_ = at;
@@ -188,6 +207,10 @@ private:
   double deathAt_ = -1;
   QColor deathColor_;
   QString ghostNote_;
+  QString noteText_;  // the note elided ("" : the whole of ghostNote_)
+  NoteSide noteSide_ = NoteSide::Right;
+  double noteShift_ = 0;  // below or above: slid right by this many of the note's pixels (its font's)
+  QRectF noteBox_;  // the note's rect when last placed (the bounding rect holds it)
   bool ghostSettled_ = false;
   double appearAt_ = -1;
   double shownAt_ = 0;

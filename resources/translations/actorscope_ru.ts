@@ -1074,7 +1074,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     <message>
         <location line="+10"/>
         <source>Restart</source>
-        <translation>Перезапустить</translation>
+        <translation>Заново</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -130,6 +130,7 @@ private slots:
   void ergoMenuLinksAndMonitorsOnBoth();
   void menuOnProcessEndedOnOneSide();
   void ghostsStayUntilRestart();
+  void ghostNotesKeepOffOtherNodes();
   void captionsSayWhereTheSidesPart();
   void presentationModeScalesText();
   void followsTheMainWindowsPresentation();
@@ -368,6 +369,59 @@ void TestCompare::ghostsStayUntilRestart() {
   o.w.setGhosts(false);
   QVERIFY(!beam->node(o.service) || !beam->node(o.service)->ghost());
   QTRY_VERIFY_WITH_TIMEOUT(!beam->node(o.service) && !ergo->node(o.worker1), kTimeout);
+}
+
+void TestCompare::ghostNotesKeepOffOtherNodes() {
+  // After the worker's crash at 1280x720 (the picture that showed it): Ergo's :worker_1 ghost had
+  // its "dead: TerminateReasonPanic" over :director and past the graph's right edge. Each ghost's
+  // note now keeps off every other node's body and labels, and stays inside the fitted scene.
+  Opened o;
+  o.w.resize(1280, 720);
+  QVERIFY(o.ok());
+  QVERIFY(stepThrough(o.w, 2500 * kMs));
+  auto* beam = o.w.scene(Semantics::Beam);
+  auto* ergo = o.w.scene(Semantics::Ergo);
+  QTRY_VERIFY_WITH_TIMEOUT(ergo->node(o.worker1) && ergo->node(o.worker1)->ghost(), kTimeout);
+  QTRY_VERIFY_WITH_TIMEOUT(beam->node(o.worker2) && beam->node(o.worker2)->ghost(), kTimeout);
+  // Every ghost's note clear of the other nodes and inside the scene as the view fits it.
+  auto check = [&](const char* when) {
+    for (auto* scene : {beam, ergo}) QTRY_VERIFY_WITH_TIMEOUT(!scene->animating(), kTimeout);  // settled
+    QTest::qWait(300);  // the views painted the settled layout (their scale told to the scenes)
+    int ghosts = 0;
+    for (Semantics side : {Semantics::Beam, Semantics::Ergo}) {
+      auto* scene = o.w.scene(side);
+      const double lod = scene->viewLod() > 0 ? scene->viewLod() : 1;
+      const QRectF fitted = (scene->nodesRect() | scene->observerRect()).adjusted(-50, -40, 50, 40);  // as fitAll shows it
+      std::vector<const actorscope::views::NodeItem*> nodes;
+      for (QGraphicsItem* i : scene->items())
+        if (const auto* n = dynamic_cast<const actorscope::views::NodeItem*>(i)) nodes.push_back(n);
+      for (const auto* g : nodes) {
+        if (!g->ghost()) continue;
+        ++ghosts;
+        const QRectF note = g->noteRect(lod).translated(g->pos());
+        QVERIFY(!note.isEmpty() && !g->noteText().isEmpty());
+        QVERIFY2(fitted.contains(note), qPrintable(QLatin1String(when) + QLatin1Char(' ') + g->label() + QStringLiteral(": the note leaves the scene")));
+        for (const auto* n : nodes) {
+          if (n == g || (n->dying() && !n->ghost())) continue;
+          QVERIFY2(!note.intersects(n->footprint(lod).translated(n->pos())),
+                   qPrintable(QLatin1String(when) + QLatin1Char(' ') + g->label() + QStringLiteral("'s note \"") + g->noteText() +
+                              QStringLiteral("\" covers ") + n->label()));
+        }
+      }
+    }
+    QCOMPARE(ghosts, 5);  // the BEAM's :service and three workers, Ergo's :worker_1
+  };
+  check("normal");
+  if (QTest::currentTestFailed()) return;
+  QVERIFY(ergo->node(o.worker1)->noteText() == ergo->node(o.worker1)->ghostNote());  // room for all of it
+  // F11 (the lesson's screen size): the labels and notes grow, the notes still keep clear.
+  o.w.setPresentationMode(true);
+  o.w.showNormal();
+  o.w.resize(1280, 720);
+  check("presentation");
+  if (QTest::currentTestFailed()) return;
+  // The whole reason is in the tooltip, elided or not.
+  QVERIFY(ergo->node(o.worker1)->toolTip().contains(QStringLiteral("dead: TerminateReasonPanic")));
 }
 
 void TestCompare::captionsSayWhereTheSidesPart() {
