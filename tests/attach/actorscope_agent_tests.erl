@@ -43,6 +43,8 @@ main() ->
     A = step("start and hello", fun start_main/0),
     step("snapshot has the supervision tree", fun() -> check_snapshot(A, Sup) end),
     step("spawn, link, unlink, register, exit events in order", fun() -> check_proc_events(A) end),
+    step("an exit traced before its spawn is held for it; alone, it is sent after 1 s",
+         fun() -> check_exit_before_spawn(A) end),
     step("a trapping process gets exit_msg; a poll reports trap_exit",
          fun() -> check_exit_msg(A) end),
     step("monitor, demonitor (polls) and down_msg", fun() -> check_monitors(A) end),
@@ -146,6 +148,31 @@ check_proc_events(A) ->
     expect(Ts, lists:sort(Ts)),
     Now = erlang:monotonic_time(nanosecond),
     [true = is_integer(T) andalso T =< Now andalso Now - T < 60000000000 || T <- Ts],
+    ok.
+
+%% Trace messages of two processes are not ordered: a short-lived child's exit can reach the
+%% agent before its parent's spawn. Injected here (two pids no process has), the exit must come
+%% after the spawn, not before it (the observer would ignore it and keep the process for ever).
+check_exit_before_spawn(A) ->
+    Self = self(),
+    [C1, C2] = [list_to_pid(S) || S <- ["<0.32001.8000>", "<0.32002.8000>"]],
+    false = is_process_alive(C1) orelse is_process_alive(C2),
+    TS = erlang:monotonic_time(),
+    clear_events(),
+    A ! {trace_ts, C1, exit, normal, TS + 2},
+    A ! {trace_ts, Self, spawn, C1, {erlang, apply, [fun() -> ok end, []]}, TS + 1},
+    Found = await(A, "C1's spawn and exit",
+                  fun(Es) -> in_order([{spawn, '_', C1, Self, {erlang, apply, 2}},
+                                       {exit, '_', C1, normal}], Es) end),
+    expect(2, length([E || E <- events(), lists:member(C1, tuple_to_list(E))])),
+    [] = [E || E <- events(), element(1, E) =:= exit, element(3, E) =:= C1,
+               E =/= lists:last(Found)],
+    %% an exit whose spawn never comes (a process the agent never saw) is sent late, not lost
+    T0 = erlang:monotonic_time(millisecond),
+    A ! {trace_ts, C2, exit, killed, TS + 3},
+    await(A, "C2's exit", fun(Es) -> in_order([{exit, '_', C2, killed}], Es) end),
+    Late = erlang:monotonic_time(millisecond) - T0,
+    Late >= 900 orelse fail("C2's exit came after ~p ms, before its spawn could", [Late]),
     ok.
 
 check_exit_msg(A) ->

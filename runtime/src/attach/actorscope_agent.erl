@@ -24,6 +24,7 @@
 -define(MQ_LOW, 10000).               % ... until it falls below this
 -define(DRAIN_BATCH, 10000).          % trace messages counted unread between ticks
 -define(EVAL_MS, 5000).
+-define(EARLY_EXIT_MS, 1000).         % an exit waits this long for its spawn (see sample/3)
 -define(TERM_BYTES, 16384).           % larger reasons/messages are sent as {truncated, Text}
 -define(PRINT_CHARS, 100000).         % eval's printed result
 -define(INFO_MESSAGES, 50).
@@ -54,6 +55,8 @@
     window_start = 0 :: integer(),              % rate limit: 1 s windows
     window_sent = 0 :: non_neg_integer(),
     hidden = #{} :: #{pid() => true},           % sampled out: spawned over the rate, not shown
+    born = #{} :: #{pid() => true},             % shown, spawn sent, exit not yet seen
+    early = #{} :: #{pid() => {integer(), tuple()}},  % exit traced before its spawn: {ms, msg}
     nodes = [] :: [node()],                     % last reported
     helpers = #{} :: #{pid() => reference()},   % untraced helper processes
     labeller :: pid() | undefined,
@@ -463,7 +466,7 @@ trace_msg(M, St) ->
     case kind(M) of
         ignore -> St;
         exit when St#st.overload -> sample(exit, M, St);  % a shown process's exit is never dropped
-        spawn when St#st.overload -> drop(spawn, St#st{hidden = (St#st.hidden)#{element(4, M) => true}});
+        spawn when St#st.overload -> hide(M, St);
         Kind when St#st.overload -> drop(Kind, St);
         Kind -> sample(Kind, M, St)
     end.
@@ -472,13 +475,18 @@ trace_msg(M, St) ->
 %% process spawns), every later event of a hidden process is counted, not sent, and its exit
 %% forgets it. Events of shown processes are always sent: an exit the observer never got would
 %% leave a process on its screen for ever.
+%% Trace messages of two processes are not ordered: a child's exit can come before its parent's
+%% spawn (short lives on a loaded node). An exit of a process neither in the snapshot, polled,
+%% nor shown by a spawn waits in `early` for its spawn, which then decides the whole life; after
+%% ?EARLY_EXIT_MS without one it is sent (a process the observer may not know: harmless).
 sample(Kind, M, #st{hidden = H} = St) ->
     P = element(2, M),
     case is_map_key(P, H) of
         true when Kind =:= exit -> drop(Kind, St#st{hidden = maps:remove(P, H)});
-        true when Kind =:= spawn -> drop(Kind, St#st{hidden = H#{element(4, M) => true}});
+        true when Kind =:= spawn -> hide(M, St);
         true -> drop(Kind, St);
         false when Kind =:= spawn -> admit(Kind, M, St);
+        false when Kind =:= exit -> shown_exit(M, St);
         false when Kind =:= link; Kind =:= unlink ->
             case is_map_key(element(4, M), H) of
                 true -> drop(Kind, St);
@@ -516,9 +524,44 @@ arity(_) -> 0.
 admit(Kind, M, #st{now = Now, window_start = WS} = St) when Now - WS >= 1000 ->
     admit(Kind, M, St#st{window_start = Now, window_sent = 0});
 admit(_, M, #st{window_sent = Sent, max_eps = Max} = St) when Sent < Max ->
-    send_event(M, St);
-admit(Kind, M, St) ->
-    drop(Kind, St#st{hidden = (St#st.hidden)#{element(4, M) => true}}).
+    show(M, St);
+admit(_, M, St) ->
+    hide(M, St).
+
+%% A spawn sent: the child is shown (with its exit, if that came first).
+show(M, St0) ->
+    C = element(4, M),
+    St = send_event(M, St0),
+    case maps:take(C, St#st.early) of
+        {{_, Exit}, Early} -> send_event(Exit, St#st{early = Early});
+        error -> St#st{born = (St#st.born)#{C => true}}
+    end.
+
+%% A spawn dropped: the child is hidden (its exit dropped too, if that came first).
+hide(M, St) ->
+    C = element(4, M),
+    case maps:take(C, St#st.early) of
+        {_, Early} -> drop(exit, drop(spawn, St#st{early = Early}));
+        error -> drop(spawn, St#st{hidden = (St#st.hidden)#{C => true}})
+    end.
+
+shown_exit(M, #st{born = B, known = K} = St) ->
+    P = element(2, M),
+    case maps:take(P, B) of
+        {_, Born} -> send_event(M, St#st{born = Born});
+        error when is_map_key(P, K) -> send_event(M, St);
+        error -> St#st{early = (St#st.early)#{P => {St#st.now, M}}}
+    end.
+
+%% Exits whose spawn did not come within ?EARLY_EXIT_MS are sent (oldest first).
+expire_early(#st{early = E} = St) when map_size(E) =:= 0 ->
+    St;
+expire_early(#st{early = E, now = Now} = St) ->
+    Old = lists:sort(maps:fold(fun(P, {T, M}, Acc) when Now - T >= ?EARLY_EXIT_MS -> [{T, P, M} | Acc];
+                                  (_, _, Acc) -> Acc
+                               end, [], E)),
+    lists:foldl(fun({_, P, M}, S) -> send_event(M, S#st{early = maps:remove(P, S#st.early)}) end,
+                St, Old).
 
 send_event(M, #st{window_sent = Sent} = St) ->
     St#st{events = [event(M) | St#st.events], n_pending = St#st.n_pending + 1,
@@ -550,8 +593,19 @@ drain(N, C, Hidden, Kept) ->
         {C, Kept, Hidden, none}
     end.
 
+%% The kept exits go through sample/3: a spawn drained after one may have hidden its process.
 kept(Kept, St) ->
-    lists:foldl(fun send_event/2, St, lists:reverse(Kept)).
+    lists:foldl(fun(M, S) -> sample(exit, M, S) end, resolve_early(St), lists:reverse(Kept)).
+
+%% Early exits of processes whose spawn a drain counted (and hid) are dropped with them.
+resolve_early(#st{early = E} = St) when map_size(E) =:= 0 ->
+    St;
+resolve_early(#st{early = E, hidden = H} = St) ->
+    maps:fold(fun(P, _, S) when is_map_key(P, H) ->
+                      drop(exit, S#st{early = maps:remove(P, S#st.early),
+                                      hidden = maps:remove(P, S#st.hidden)});
+                 (_, _, S) -> S
+              end, St, E).
 
 count(ignore, C) -> C;
 count(spawn, {S, E, L, U, R, Ur, Em, Dm}) -> {S + 1, E, L, U, R, Ur, Em, Dm};
@@ -588,7 +642,8 @@ check_load(#st{overload = Over} = St) ->
 
 %% Sends the batch when anything happened. A busy connection keeps it for the next flush; past
 %% 2 s of events it is dropped (and counted).
-flush(#st{observer = Obs} = St) ->
+flush(#st{} = St0) ->
+    #st{observer = Obs} = St = expire_early(St0),
     Nodes = other_nodes(Obs),
     NodesChanged = Nodes =/= St#st.nodes,
     case St#st.events =/= [] orelse St#st.n_dropped > 0 orelse NodesChanged of
@@ -641,7 +696,7 @@ maybe_new_walk(#st{walk = [], now = Now, walk_started = W} = St) when Now - W >=
     Procs = erlang:processes(),
     St#st{walk = Procs, walk_started = Now,
           known = maps:with(Procs, St#st.known), sups = maps:with(Procs, St#st.sups),
-          hidden = maps:with(Procs, St#st.hidden)};
+          hidden = maps:with(Procs, St#st.hidden), born = maps:with(Procs, St#st.born)};
 maybe_new_walk(St) ->
     St.
 
