@@ -130,7 +130,8 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   if (exporter_) exporter_->clear();
   scene_->reset();
   scene_->setGrouping(true);  // a real node's crowds of alike processes: one node each
-  scene_->setAutoCollapse(views::GraphScene::systemSupervisors());  // its system trees folded: the app first
+  // its system trees and applications folded: the user's own first
+  scene_->setAutoCollapse(views::GraphScene::systemSupervisors(), views::GraphScene::systemApplications());
   logModel_->clear();
   inspector_->setPid({});
   if (charts_) charts_->clear();

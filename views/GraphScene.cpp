@@ -114,6 +114,7 @@ void GraphScene::reset() {
   nodes_.clear();
   groups_.clear();
   collapsedSups_.clear();
+  autoCollapsed_.clear();
   hiddenBy_.clear();
   hiddenCount_.clear();
   memberOf_.clear();
@@ -251,6 +252,16 @@ QRectF GraphScene::nodesRect() const {
   for (const ConnectionState& c : model_->graph().connections())  // they arc over the regions
     nodesRect_ |= connectionPath(c.a, c.b).boundingRect().adjusted(-10, -50, 10, 0);
   return nodesRect_;
+}
+
+QRectF GraphScene::labelsRect(double lod) const {
+  QRectF out;
+  for (const auto& [k, n] : nodes_)
+    if (!n->dying()) {
+      const double half = n->labelWidth(lod) / 2;
+      out |= QRectF(n->pos().x() - half, n->pos().y(), 2 * half, 1);
+    }
+  return out;
 }
 
 // ---- nodes' regions -------------------------------------------------------------------------------
@@ -1016,6 +1027,24 @@ std::vector<Atom> GraphScene::systemSupervisors() {
   return out;
 }
 
+std::vector<Atom> GraphScene::systemApplications() {
+  std::vector<Atom> out;
+  for (const char* n :
+       {"kernel", "stdlib", "sasl", "logger", "compiler", "crypto", "ssl", "public_key", "asn1", "inets", "runtime_tools", "os_mon",
+        "mnesia", "tools", "syntax_tools", "parsetools", "xmerl", "eunit", "common_test", "observer", "wx", "debugger", "et",
+        "megaco", "diameter", "eldap", "ftp", "tftp", "snmp", "ssh", "odbc", "reltool", "edoc", "dialyzer", "erl_interface", "mix",
+        "elixir", "iex", "ex_unit", "eex", "hex"})
+    out.push_back(intern(n));
+  return out;
+}
+
+bool GraphScene::wantsAutoCollapse(const ProcessRecord& r) const {
+  if (r.supervisor && r.name != atoms::nil && std::find(autoCollapse_.begin(), autoCollapse_.end(), r.name) != autoCollapse_.end())
+    return true;
+  return r.label.is_atom() && !autoCollapseApps_.empty() && ObserverModel::isApplicationMaster(r) &&
+         std::find(autoCollapseApps_.begin(), autoCollapseApps_.end(), r.label.as_atom()) != autoCollapseApps_.end();
+}
+
 uint32_t GraphScene::collapsedAbove(const ProcessRecord& r) const {
   if (collapsedSups_.empty()) return 0;
   Pid p = r.parent;
@@ -1030,7 +1059,11 @@ uint32_t GraphScene::collapsedAbove(const ProcessRecord& r) const {
 
 size_t GraphScene::hiddenUnder(Pid sup) const {
   auto it = hiddenCount_.find(sup.serial());
-  return it == hiddenCount_.end() ? 0 : it->second;
+  size_t n = it == hiddenCount_.end() ? 0 : it->second;
+  for (uint32_t inner : collapsedSups_)  // collapsed itself inside it: what that one hides too
+    if (auto h = hiddenBy_.find(inner); h != hiddenBy_.end() && h->second == sup.serial() && inner != sup.serial())
+      n += hiddenUnder(Pid::make(0, inner));
+  return n;
 }
 
 void GraphScene::collapseSubtree(Pid sup) {
@@ -1099,6 +1132,8 @@ bool GraphScene::reveal(Pid pid) {
 }
 
 void GraphScene::refreshCollapsed(uint32_t sup) {
+  if (auto h = hiddenBy_.find(sup); h != hiddenBy_.end() && collapsedSups_.count(sup))
+    refreshCollapsed(h->second);  // collapsed inside a collapsed one: that one's count changed too
   NodeItem* n = node(sup);
   const ProcessRecord* r = model_->find(sup);
   if (!n || !r) return;
@@ -1124,10 +1159,9 @@ void GraphScene::onUpdated(const ModelDelta& d) {
       if (e.kind == TraceKind::Send || e.kind == TraceKind::SignalDelivered) mailboxSeq[e.b.serial()] = e.seq;
       if (e.kind == TraceKind::Receive) mailboxSeq[e.a.serial()] = e.seq;
     }
-  if (!autoCollapse_.empty())
+  if (!autoCollapse_.empty() || !autoCollapseApps_.empty())
     for (uint32_t s : d.added)
-      if (const ProcessRecord* r = model_->find(s); r && r->supervisor && r->name != atoms::nil &&
-                                                    std::find(autoCollapse_.begin(), autoCollapse_.end(), r->name) != autoCollapse_.end())
+      if (const ProcessRecord* r = model_->find(s); r && wantsAutoCollapse(*r) && autoCollapsed_.insert(s).second)
         collapsedSups_.insert(s);
   for (uint32_t s : d.added)
     if (const ProcessRecord* r = model_->find(s); r && !node(s) && !memberOf_.count(s) && !hiddenBy_.count(s)) {
@@ -1167,6 +1201,12 @@ void GraphScene::onUpdated(const ModelDelta& d) {
       logPresented(n->deathAt(), model_->lastSnapshotSeq(), "node_ended", s, 0, 0, nullptr);
       animSet_.insert(s);
     }
+  if (!autoCollapse_.empty() || !autoCollapseApps_.empty())
+    for (uint32_t s : d.updated)  // named or labelled since it came
+      if (const ProcessRecord* r = model_->find(s); r && !autoCollapsed_.count(s) && wantsAutoCollapse(*r)) {
+        autoCollapsed_.insert(s);
+        collapseSubtree(r->pid);
+      }
   bool grew = !d.added.empty();
   for (uint32_t s : d.updated)
     if (auto m = memberOf_.find(s); m != memberOf_.end()) {

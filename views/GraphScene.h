@@ -142,6 +142,8 @@ public:
   void selectPid(Pid pid);
   /// Bounding rect of the live nodes.
   QRectF nodesRect() const;
+  /// The live nodes' labels at view scale `lod` (they grow as the view zooms out).
+  QRectF labelsRect(double lod) const;
 
   /// The level of detail (view scale) the graph view draws at, told by the view before each
   /// paint: nodes drawn as plain blobs at that scale are painted in one pass by a layer.
@@ -205,16 +207,24 @@ public:
   void collapseSubtree(Pid sup);
   void expandSubtree(Pid sup);
   bool collapsed(Pid sup) const { return collapsedSups_.count(sup.serial()) > 0; }
-  /// How many processes a collapsed supervisor hides.
+  /// How many processes a collapsed supervisor hides (with those of collapsed ones inside it).
   size_t hiddenUnder(Pid sup) const;
-  /// Supervisors registered under one of these names collapse as they appear (an attached
-  /// node's own trees: kernel_sup, logger_sup, elixir_sup...).
-  void setAutoCollapse(std::vector<Atom> names) { autoCollapse_ = std::move(names); }
+  /// Collapse when first seen as one of these, as they appear or when a later report says so
+  /// (a name registered, an application learnt): supervisors registered under `names` (an
+  /// attached node's own trees: kernel_sup, logger_sup...) and the masters of the applications
+  /// `apps` (the node's system applications, whole). Each process is collapsed once: one the
+  /// user opened stays open.
+  void setAutoCollapse(std::vector<Atom> names, std::vector<Atom> apps = {}) {
+    autoCollapse_ = std::move(names);
+    autoCollapseApps_ = std::move(apps);
+  }
   /// Draws `pid` if a collapsed subtree hides it or a group stands for it (expands the one, takes
   /// it out of the other). True when it is drawn now.
   bool reveal(Pid pid);
   /// The names an attached node's system trees go by.
   static std::vector<Atom> systemSupervisors();
+  /// The applications of Erlang/OTP and Elixir (a user's node shows its own ones open).
+  static std::vector<Atom> systemApplications();
 
   // ---- nodes (R9): drawn when the runtime has more than one ----
   /// A node's region: a labelled, tinted area that holds its processes, side by side with the
@@ -365,6 +375,9 @@ private:
   std::unordered_map<uint32_t, uint32_t> hiddenBy_;      // hidden serial -> its collapsed supervisor
   std::unordered_map<uint32_t, size_t> hiddenCount_;     // collapsed supervisor -> processes hidden
   std::vector<Atom> autoCollapse_;
+  std::vector<Atom> autoCollapseApps_;
+  std::unordered_set<uint32_t> autoCollapsed_;  // collapsed once by setAutoCollapse's rule
+  bool wantsAutoCollapse(const ProcessRecord& r) const;
   std::unordered_map<std::string, Group> groups_;
   std::unordered_map<uint32_t, std::string> memberOf_;      // member serial -> its group's key
   std::unordered_map<uint32_t, std::string> groupKeyOf_;    // group serial -> key

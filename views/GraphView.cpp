@@ -57,9 +57,17 @@ void GraphView::fitAll() {
   // Leave the legend's corner free: beside it or above it, whichever gives the larger scale.
   const double W = std::max(50, viewport()->width()), H = std::max(50, viewport()->height());
   const double lw = legend_ ? legendWidth() + 20 : 0, lh = legend_ ? kLegendHeight + 20 : 0;
-  const double beside = std::min((W - lw) / r.width(), H / r.height());
-  const double above = std::min(W / r.width(), (H - lh) / r.height());
-  const double s = std::min(std::max(beside, above), 1.5);
+  double beside = 0, above = 0, s = 1.5;
+  // Labels keep their size on screen, so they reach further at a smaller scale: twice is enough.
+  for (int pass = 0; pass < 3; ++pass) {
+    beside = std::min((W - lw) / r.width(), H / r.height());
+    above = std::min(W / r.width(), (H - lh) / r.height());
+    s = std::min(std::max(beside, above), 1.5);
+    const QRectF labels = scene_->labelsRect(s).adjusted(-10 / s, 0, 10 / s, 0);
+    if (labels.isNull() || (labels.left() >= r.left() && labels.right() <= r.right())) break;
+    r.setLeft(std::min(r.left(), labels.left()));
+    r.setRight(std::max(r.right(), labels.right()));
+  }
   setTransform(QTransform::fromScale(s, s));
   if (beside >= above)
     centerOn(r.center() - QPointF(lw / 2 / s, 0));

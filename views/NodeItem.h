@@ -83,6 +83,8 @@ public:
   static constexpr double kMaxLabelPx = 40;
   /// Width the node needs side by side with others (its label is usually the widest part).
   double slotWidth() const { return slotWidth_; }
+  /// The label's width (scene px) at view scale `lod`, drawn centred below the node.
+  double labelWidth(double lod) const { return (labelW15_ + 10) * labelPx(lod) / kLabelPx; }
 
   // ---- animation state, driven by GraphScene's tick (times in ms of the scene clock) ----
   bool dying() const { return deathAt_ >= 0; }

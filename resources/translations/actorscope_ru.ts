@@ -714,7 +714,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
 Часть консоли: следит за оболочкой и запускает новую, когда оболочка умирает.</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+320"/>
         <source>
 Click to dismiss.</source>
         <translation>
@@ -744,7 +744,12 @@ Click to dismiss.</source>
         <translation>сервер оболочки</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>%1 (app)</source>
+        <translation>%1 (приложение)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>node %1</source>
         <translation>узел %1</translation>
     </message>
@@ -1159,12 +1164,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location line="+526"/>
+        <location line="+530"/>
         <source>Exit with reason</source>
         <translation>Завершить с причиной</translation>
     </message>
     <message>
-        <location line="-526"/>
+        <location line="-530"/>
         <source>Process.exit(pid, reason) on both sides</source>
         <translation>Process.exit(pid, reason) на обеих сторонах</translation>
     </message>
@@ -1175,12 +1180,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+4"/>
-        <location line="+527"/>
+        <location line="+531"/>
         <source>Send message</source>
         <translation>Отправить сообщение</translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-531"/>
         <source>send(pid, message) on both sides</source>
         <translation>send(pid, message) на обеих сторонах</translation>
     </message>
@@ -1210,7 +1215,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>%1: сбой сценария: %2</translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+291"/>
         <source>Process.flag(:trap_exit, true) in %1</source>
         <translation>Process.flag(:trap_exit, true) в %1</translation>
     </message>
@@ -1381,7 +1386,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>За каким процессом наблюдать %1?</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-430"/>
         <source>last exit: %1 %2</source>
         <translation>последний выход: %1 %2</translation>
     </message>
@@ -1416,7 +1421,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>на обеих сторонах живы одни и те же процессы</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>dead: %1</source>
         <translation>мёртв: %1</translation>
     </message>
@@ -2285,7 +2290,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Снова вживую</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="+187"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+188"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>Подключение только для чтения: действия отклоняются (чтобы выполнять действия, подключитесь без режима только для чтения)</translation>
     </message>
@@ -2323,7 +2328,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-101"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-102"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -2787,13 +2792,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+135"/>
+        <location line="+136"/>
         <location line="+28"/>
         <source>Attach to node</source>
         <translation>Подключение к узлу</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-181"/>
         <source>: %L1 of %L2</source>
         <translation>: %L1 из %L2</translation>
     </message>
@@ -2808,7 +2813,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Не подключено: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Attached to %1 (OTP %2%3)%4</source>
         <translation>Подключено к %1 (OTP %2%3)%4</translation>
     </message>
@@ -3587,7 +3592,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphScene</name>
     <message>
-        <location filename="../../views/GraphScene.cpp" line="+873"/>
+        <location filename="../../views/GraphScene.cpp" line="+1011"/>
         <source>%1: click to open</source>
         <translation>%1: щёлкните, чтобы открыть</translation>
     </message>
@@ -3595,7 +3600,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphView</name>
     <message>
-        <location filename="../../views/GraphView.cpp" line="+325"/>
+        <location filename="../../views/GraphView.cpp" line="+336"/>
         <source>signal delay %1 ms</source>
         <translation>задержка сигналов %1 мс</translation>
     </message>
@@ -3605,7 +3610,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>тяните ← →, чтобы задать задержку (сейчас %1 мс)</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-302"/>
         <source>worker process</source>
         <translation>рабочий процесс</translation>
     </message>
@@ -3670,7 +3675,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>сообщение DOWN (MessageDown)</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+151"/>
         <source>%1: partitioned. Click to heal.</source>
         <translation>%1: разделено. Щёлкните, чтобы восстановить.</translation>
     </message>

@@ -714,7 +714,7 @@ Part of the console: it monitors the shell and starts a new one when the shell d
 控制台的一部分：它监视 shell，并在 shell 死亡时启动一个新的。</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+320"/>
         <source>
 Click to dismiss.</source>
         <translation>
@@ -744,7 +744,12 @@ Click to dismiss.</source>
         <translation>shell 服务器</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>%1 (app)</source>
+        <translation>%1（应用）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
     </message>
@@ -1159,12 +1164,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+3"/>
-        <location line="+526"/>
+        <location line="+530"/>
         <source>Exit with reason</source>
         <translation>带原因退出</translation>
     </message>
     <message>
-        <location line="-526"/>
+        <location line="-530"/>
         <source>Process.exit(pid, reason) on both sides</source>
         <translation>在两侧执行 Process.exit(pid, reason)</translation>
     </message>
@@ -1175,12 +1180,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+4"/>
-        <location line="+527"/>
+        <location line="+531"/>
         <source>Send message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-531"/>
         <source>send(pid, message) on both sides</source>
         <translation>在两侧执行 send(pid, message)</translation>
     </message>
@@ -1210,7 +1215,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>%1：场景运行失败：%2</translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+291"/>
         <source>Process.flag(:trap_exit, true) in %1</source>
         <translation>在 %1 中 Process.flag(:trap_exit, true)</translation>
     </message>
@@ -1381,7 +1386,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>%1 应监视哪个进程？</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-430"/>
         <source>last exit: %1 %2</source>
         <translation>最近一次退出：%1 %2</translation>
     </message>
@@ -1416,7 +1421,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>两侧存活的进程相同</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>dead: %1</source>
         <translation>已死：%1</translation>
     </message>
@@ -2285,7 +2290,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>已回到实时</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="+187"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+188"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>已以只读方式附加：操作会被拒绝（要执行操作，请以非只读方式附加）</translation>
     </message>
@@ -2323,7 +2328,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-101"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2783,13 +2788,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+135"/>
+        <location line="+136"/>
         <location line="+28"/>
         <source>Attach to node</source>
         <translation>附加到节点</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-181"/>
         <source>: %L1 of %L2</source>
         <translation>：%L1 / %L2</translation>
     </message>
@@ -2804,7 +2809,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>未附加：%1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Attached to %1 (OTP %2%3)%4</source>
         <translation>已附加到 %1（OTP %2%3）%4</translation>
     </message>
@@ -3577,7 +3582,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphScene</name>
     <message>
-        <location filename="../../views/GraphScene.cpp" line="+873"/>
+        <location filename="../../views/GraphScene.cpp" line="+1011"/>
         <source>%1: click to open</source>
         <translation>%1：点击打开</translation>
     </message>
@@ -3585,7 +3590,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::GraphView</name>
     <message>
-        <location filename="../../views/GraphView.cpp" line="+325"/>
+        <location filename="../../views/GraphView.cpp" line="+336"/>
         <source>signal delay %1 ms</source>
         <translation>信号延迟 %1 毫秒</translation>
     </message>
@@ -3595,7 +3600,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>左右拖动 ← → 设置延迟（当前 %1 毫秒）</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-302"/>
         <source>worker process</source>
         <translation>工作进程</translation>
     </message>
@@ -3660,7 +3665,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>DOWN 消息（MessageDown）</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+151"/>
         <source>%1: partitioned. Click to heal.</source>
         <translation>%1：已分区。点击即可恢复。</translation>
     </message>

@@ -3,11 +3,13 @@
 %% monitors w2 and a trapper linked to w3 that traps exits. It answers on stdin, one command a
 %% line, each answer ending with "end". Every line of ours starts with "@ " (the logger writes to
 %% stdout too):
-%%   report  -> one line per process: "<0.85.0> name=w1 links=<0.84.0>,... trap=false"
+%%   report  -> one line per process: "<0.85.0> name=w1 links=<0.84.0>,... trap=false app=" (app=
+%%              the application's name for an application master)
 %%   clean   -> "agent_loaded=BOOL traced=N" (N: processes with a trace flag, plus 1 for new)
 %%   whereis NAME -> the pid, or "undefined"
 %%   peer NAME -> starts a second node NAME@localhost connected to this one: "ok NODE"
 %%   idle N  -> N more processes that wait forever: "ok COUNT" (the node's process count)
+%%   start_app NAME -> starts the application NAME: "ok MASTER" (its application master's pid)
 %%   churn RATE MS -> for MS ms, RATE processes a second spawned that end at once: "ok SPAWNED"
 -module(attach_demo).
 -behaviour(supervisor).
@@ -64,7 +66,13 @@ serve() ->
     end.
 
 answer(["report"]) ->
-    [report(P) || P <- processes()];
+    Masters = maps:from_list([{application_controller:get_master(A), A}
+                              || {A, _, _} <- application:which_applications()]),
+    [report(P, maps:get(P, Masters, "")) || P <- processes()];
+answer(["start_app", Name]) ->
+    App = list_to_atom(Name),
+    {ok, _} = application:ensure_all_started(App),
+    io:format("@ ok ~p~n", [application_controller:get_master(App)]);
 answer(["clean"]) ->
     Traced = [P || P <- processes(), erlang:trace_info(P, flags) =/= {flags, []}],
     New = case erlang:trace_info(new, flags) of {flags, []} -> 0; _ -> 1 end,
@@ -102,11 +110,11 @@ churn(Rate, Start, End, Done) ->
             churn(Rate, Start, End, max(Done, Due))
     end.
 
-report(P) ->
+report(P, App) ->
     case process_info(P, [registered_name, links, trap_exit]) of
         undefined -> ok;
         [{registered_name, N}, {links, L}, {trap_exit, T}] ->
             Name = case N of [] -> ""; _ -> atom_to_list(N) end,
             Links = string:join([pid_to_list(X) || X <- L, is_pid(X)], ","),
-            io:format("@ ~s name=~s links=~s trap=~p~n", [pid_to_list(P), Name, Links, T])
+            io:format("@ ~s name=~s links=~s trap=~p app=~s~n", [pid_to_list(P), Name, Links, T, App])
     end.

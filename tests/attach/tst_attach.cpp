@@ -33,17 +33,19 @@ struct Reported {
   QString name;
   QStringList links;
   bool trap = false;
+  QString app;  // an application master: its application
 };
 std::map<QString, Reported> report(ErlNode& node) {
   std::map<QString, Reported> out;
   for (const QString& line : node.ask(QStringLiteral("report"))) {
     const QStringList f = line.split(QLatin1Char(' '));
-    if (f.size() != 4) continue;
+    if (f.size() != 5) continue;
     Reported r;
     r.name = f[1].mid(5);
     r.links = f[2].mid(6).split(QLatin1Char(','), Qt::SkipEmptyParts);
     r.links.sort();
     r.trap = f[3] == QStringLiteral("trap=true");
+    r.app = f[4].mid(4);
     out[f[0]] = r;
   }
   return out;
@@ -141,7 +143,7 @@ private slots:
     QVERIFY(feed.until([&] { return feed.graph.processes().size() > 0; }));
     const auto reported = report(node);
     QVERIFY(reported.size() > 20);  // the kernel's processes and the demo
-    int compared = 0;
+    int compared = 0, masters = 0;
     for (const auto& [pidText, r] : reported) {
       if (r.name == QStringLiteral("actorscope_agent")) continue;
       const ProcessRecord* rec = nullptr;
@@ -155,7 +157,13 @@ private slots:
       links.sort();
       QCOMPARE(links, r.links);
       QCOMPARE(rec->trap_exit, r.trap);
+      if (!r.app.isEmpty()) {  // an application master is labelled with its application, in the snapshot
+        QVERIFY2(rec->label.is_atom() && QString::fromStdString(std::string(atom_name(rec->label.as_atom()))) == r.app,
+                 qPrintable(pidText + QStringLiteral(" should be labelled ") + r.app));
+        ++masters;
+      }
     }
+    QVERIFY(masters >= 1);  // kernel's at least
     QVERIFY2(compared >= int(reported.size()) - 3, qPrintable(QStringLiteral("%1 of %2 processes in the picture").arg(compared).arg(reported.size())));
     // The tree: demo_sup is a supervisor, its children are w1..w3 with their child ids.
     const Pid sup = feed.named("demo_sup");
@@ -169,6 +177,15 @@ private slots:
       }
       return true;
     }));
+    // An application started later: its master is labelled when a poll first sees it.
+    const QStringList started = node.ask(QStringLiteral("start_app sasl"));
+    QVERIFY2(started.size() == 1 && started[0].startsWith(QStringLiteral("ok ")), qPrintable(started.join(QLatin1Char('|'))));
+    const QString master = started[0].mid(3);
+    QVERIFY2(feed.until([&] {
+      for (const auto& [serial, p] : feed.graph.processes())
+        if (text(client, p.pid) == master) return p.label.is_atom(intern("sasl"));
+      return false;
+    }), qPrintable(QStringLiteral("sasl's master %1 not labelled").arg(master)));
     client.detach();
   }
 

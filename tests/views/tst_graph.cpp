@@ -112,6 +112,7 @@ private slots:
   void r9_3_nodesAreRegionsAndACutTravelsFromTheBorder();
   void alikeProcessesAreGroupedUntilOpened();
   void supervisionSubtreesCollapseAndExpand();
+  void applicationsCollapseWhenLearntAndOnce();
   void aRightClickDoesNotStartADrag();
   void ergoOneWayLinkIsAnArrow();
   void ergoQueuesAreThreeCountersAndNamedTheErgoWay();
@@ -783,6 +784,95 @@ void TestGraph::supervisionSubtreesCollapseAndExpand() {
   w2.feed();
   auto2.advance();
   QCOMPARE(auto2.nodeCount(), before - int(most));
+}
+
+// An attached node's system application collapses into its master ("kernel (app)  +N") when the
+// report that names the application comes, after the master was drawn; a supervisor collapsed by
+// name inside it counts in the +N; once the user opened it, later reports leave it open.
+void TestGraph::applicationsCollapseWhenLearntAndOnce() {
+  World w;
+  GraphScene scene(&w.model);
+  scene.setAutoCollapse({intern("kernel_sup")}, GraphScene::systemApplications());
+  uint64_t seq = 0;
+  auto ev = [&](TraceKind k, uint32_t a, uint32_t b = 0) {
+    TraceEvent e;
+    e.seq = ++seq;
+    e.time_ns = int64_t(seq) * 1000;
+    e.kind = k;
+    e.a = Pid::make(0, a);
+    if (b) e.b = Pid::make(0, b);
+    return e;
+  };
+  auto mfa = [](const char* m, const char* f, int n) { return Term::tuple({Term::atom(m), Term::atom(f), Term(n)}); };
+  std::vector<TraceEvent> evs;
+  // 10 the master, 11 its start_it loop, 12 kernel_sup, 13/14 its workers; 20 a user's free process
+  evs.push_back(ev(TraceKind::Spawn, 10));
+  evs.back().term = mfa("application_master", "init", 4);
+  evs.push_back(ev(TraceKind::Spawn, 11, 10));
+  evs.back().term = mfa("application_master", "start_it", 4);
+  evs.push_back(ev(TraceKind::Spawn, 12, 11));
+  evs.back().term = mfa("supervisor", "kernel", 1);
+  evs.push_back(ev(TraceKind::Register, 12));
+  evs.back().name = intern("kernel_sup");
+  for (uint32_t c : {13u, 14u}) {
+    evs.push_back(ev(TraceKind::Spawn, c, 12));
+    evs.back().term = mfa("code_server", "init", 1);
+  }
+  evs.push_back(ev(TraceKind::Spawn, 20));
+  evs.back().term = mfa("shop", "worker", 0);
+  w.model.enqueue(std::move(evs));
+  w.model.processPending(SIZE_MAX);
+  scene.advance();
+  const Pid master = Pid::make(0, 10), sup = Pid::make(0, 12);
+  // kernel_sup was named after it came: collapsed then (its workers hidden); the master still open
+  QVERIFY(scene.collapsed(sup));
+  QVERIFY(!scene.collapsed(master));
+  QCOMPARE(scene.hiddenUnder(sup), size_t(2));
+  QVERIFY(scene.node(master) && scene.node(Pid::make(0, 11)) && scene.node(sup) && scene.node(Pid::make(0, 20)));
+  QVERIFY(!scene.node(Pid::make(0, 13)));
+  // the application's name arrives: the whole application folds into its master
+  std::vector<TraceEvent> label{ev(TraceKind::Label, 10)};
+  label.back().term = Term::atom("kernel");
+  w.model.enqueue(std::move(label));
+  w.model.processPending(SIZE_MAX);
+  scene.advance();
+  QVERIFY(scene.collapsed(master));
+  QCOMPARE(scene.hiddenUnder(master), size_t(4));  // start_it, kernel_sup and, inside it, 2 workers
+  QVERIFY(!scene.node(Pid::make(0, 11)) && !scene.node(sup));
+  QVERIFY(scene.node(Pid::make(0, 20)));  // not the application's
+  QCOMPARE(scene.node(master)->label(), QStringLiteral("kernel (app)  +4"));
+  // a new worker under kernel_sup counts in the master's +N too
+  std::vector<TraceEvent> more{ev(TraceKind::Spawn, 15, 12)};
+  more.back().term = mfa("code_server", "init", 1);
+  w.model.enqueue(std::move(more));
+  w.model.processPending(SIZE_MAX);
+  scene.advance();
+  QCOMPARE(scene.node(master)->label(), QStringLiteral("kernel (app)  +5"));
+  // opened by the user: it stays open through later reports about it
+  scene.expandSubtree(master);
+  scene.advance();
+  QVERIFY(scene.node(sup) && scene.collapsed(sup));
+  std::vector<TraceEvent> again{ev(TraceKind::Label, 10)};
+  again.back().term = Term::atom("kernel");
+  w.model.enqueue(std::move(again));
+  w.model.processPending(SIZE_MAX);
+  scene.advance();
+  QVERIFY(!scene.collapsed(master));
+  QVERIFY(scene.node(Pid::make(0, 11)));
+  // a user's application is not folded
+  World w2;
+  GraphScene user(&w2.model);
+  user.setAutoCollapse({}, GraphScene::systemApplications());
+  seq = 0;
+  std::vector<TraceEvent> shop{ev(TraceKind::Spawn, 30), ev(TraceKind::Spawn, 31, 30), ev(TraceKind::Label, 30)};
+  shop[0].term = mfa("application_master", "init", 4);
+  shop[1].term = mfa("application_master", "start_it", 4);
+  shop[2].term = Term::atom("shop");
+  w2.model.enqueue(std::move(shop));
+  w2.model.processPending(SIZE_MAX);
+  user.advance();
+  QVERIFY(!user.collapsed(Pid::make(0, 30)));
+  QCOMPARE(user.node(Pid::make(0, 30))->label(), QStringLiteral("shop (app)"));
 }
 
 // A right-button press (the context menu takes its release) must not leave a node "dragged":

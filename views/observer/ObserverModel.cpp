@@ -82,9 +82,17 @@ QString ObserverModel::label(const ProcessRecord& r) {
     case ConsoleRole::ShellServer: return QCoreApplication::translate("ObserverModel", "shell server");
     case ConsoleRole::None: break;
   }
+  if (r.label.is_atom() && isApplicationMaster(r))
+    return QCoreApplication::translate("ObserverModel", "%1 (app)").arg(QString::fromStdString(std::string(atom_name(r.label.as_atom()))));
   // A child id or a Registry key, as iex prints it, kept short enough for a node's label.
   if (!r.label.is_atom(atoms::nil)) return termTextShort(r.label, 28);
   return views::pidText(r.pid, r.node);
+}
+
+bool ObserverModel::isApplicationMaster(const ProcessRecord& r) {
+  static const Atom master = intern("application_master"), init = intern("init");
+  const Term& ic = r.initial_call;
+  return ic.is_tagged(master, 3) && ic[1].is_atom(init) && ic[2].is_integer() && ic[2].as_integer() == 4;
 }
 
 QString ObserverModel::pidText(Pid p) const { return views::pidText(p, graph_.node_of(p.serial())); }

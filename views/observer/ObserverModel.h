@@ -93,8 +93,12 @@ public:
   /// Pid of a process by its registered name (live only), or an invalid pid.
   Pid whereis(Atom name) const { return graph_.whereis(name); }
   /// The label shown for a process: its registered name (":registry"), its console role
-  /// ("iex shell", "shell server") or its pid.
+  /// ("iex shell", "shell server"), its application ("logger (app)" for an attached node's
+  /// application master), its child id, or its pid.
   static QString label(const ProcessRecord& r);
+  /// An attached node's application master (initial call application_master:init/4): its label
+  /// is the application's name.
+  static bool isApplicationMaster(const ProcessRecord& r);
   /// A pid as node 0 prints it (EventText's pidText with the process's node).
   QString pidText(Pid p) const;
   /// The source does not trace every receive (an attached node): mailbox sizes come from its

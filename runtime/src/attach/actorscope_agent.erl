@@ -235,7 +235,9 @@ other_nodes(Observer) ->
 %% child ids follow as label events, so a slow supervisor never holds the picture up.
 snapshot(St) ->
     Me = self(),
+    put('$actorscope_apps', app_masters()),
     {Count, Sups, Known} = stream([P || P <- erlang:processes(), P =/= Me], 0, 0, [], #{}, St),
+    erase('$actorscope_apps'),
     send_obs({actorscope, Me, snapshot_done, Count, now_ns()}, St),
     St1 = St#st{known = Known, sups = maps:from_keys(Sups, true)},
     Labels = sup_labels(Sups),
@@ -262,11 +264,26 @@ snap_one(P, {Procs, Sups, Known} = Acc) ->
             Proc = #{pid => P, parent => Parent, name => Name, initial_call => IC,
                      links => pids(Links), monitors => Targets, monitored_by => pids(MonBy),
                      message_queue_len => Mq, trap_exit => Trap, status => Status,
-                     reductions => Red, memory => Mem, supervisor => IsSup, label => undefined},
+                     reductions => Red, memory => Mem, supervisor => IsSup,
+                     label => maps:get(P, get('$actorscope_apps'), undefined)},
             {[Proc | Procs], [P || IsSup] ++ Sups,
              Known#{P => {info_hash(Mq, Mem, Status), Red, Targets, Trap}}};
         _ ->
             Acc
+    end.
+
+%% Application master => the application's name, read from application_controller's table (no
+%% call: a busy controller cannot hold the snapshot up). #{} where it cannot be read.
+app_masters() ->
+    case catch ets:match(ac_tab, {{application_master, '$1'}, '$2'}) of
+        Rows when is_list(Rows) -> maps:from_list([{M, App} || [App, M] <- Rows, is_pid(M)]);
+        _ -> #{}
+    end.
+
+app_of_master(P) ->
+    case catch ets:match(ac_tab, {{application_master, '$1'}, P}) of
+        [[App]] -> App;
+        _ -> undefined
     end.
 
 %% Child => Id for the children of Sups; waits a bounded time for a helper that asks them.
@@ -753,6 +770,8 @@ learn(P, St) ->
                     Pending = maps:update_with(Parent, fun(Kids) -> [P | Kids] end, [P],
                                                St1#st.label_pending),
                     St1#st{label_pending = Pending};
+                false when IC =:= {application_master, init, 4} ->
+                    emit([{label, P, app_of_master(P), IC}], St1);
                 false when IC =/= Raw ->
                     emit([{label, P, undefined, IC}], St1);
                 false ->
