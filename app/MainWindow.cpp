@@ -390,8 +390,10 @@ void MainWindow::tick() {
   ++frames_;
   bool lost = false;
   QString lostWhy;
-  views::HostBatch batch = attached_ ? attached_->take(&lost, &lostWhy) : host_->take();
+  QStringList gone;
+  views::HostBatch batch = attached_ ? attached_->take(&lost, &lostWhy, &gone) : host_->take();
   if (lost) attachLostWith(lostWhy);
+  if (!gone.isEmpty()) statusBar()->showMessage(tr("%1; its processes keep their last picture").arg(gone.join(QStringLiteral("; "))), 30000);
   if (!batch.error.empty())
     statusBar()->showMessage(tr("The scenario failed: %1").arg(QString::fromStdString(batch.error)), 10000);
   const bool live = analysisTick(batch);  // recorded always; applied unless the timeline shows the past
@@ -476,7 +478,8 @@ Pid MainWindow::currentPid() const { return inspector_->pid(); }
 
 void MainWindow::select(Pid pid) {
   if (!pid.valid()) return;
-  if (attached_) attached_->client().poll_first({pid});  // its mailbox and flags, fresh first
+  if (attached_)
+    if (attach::Client* c = attached_->session().owner(pid)) c->poll_first({pid});  // its mailbox and flags, fresh first
   inspector_->setPid(pid);
   scene_->selectPid(pid);
   analysisSelected(pid);

@@ -141,12 +141,17 @@ public:
   /// the window shows the node through an AttachSource. Connecting runs off the GUI thread behind
   /// a cancellable progress dialog (`interactive`) or silently. False, with the reason in
   /// `error`, when it failed (the embedded scenario then goes on).
-  bool attachTo(const attach::Options& opts, QString* error = nullptr, bool interactive = true);
+  /// `another`: when attached, the node joins the picture (a cluster: each node's processes in a
+  /// region of their own, links across them drawn) instead of replacing it.
+  bool attachTo(const attach::Options& opts, QString* error = nullptr, bool interactive = true, bool another = false);
   /// Leaves the node (its agent removes itself and its trace flags) and restarts the scenario.
   void detachNode();
+  /// Puts `node` first in File > Attach's recent names (never a cookie).
+  void rememberNode(const std::string& node);
   bool attached() const { return attached_ != nullptr; }
-  /// File > Attach to node...: node, cookie, read-only, recent nodes.
-  void attachDialog();
+  /// File > Attach to node... (node, cookie, read-only, recent nodes); File > Attach another
+  /// node... (`another`: offers the attached nodes' connected nodes first).
+  void attachDialog(bool another = false);
   /// Why no action can be taken on the attached node (read-only, or it went away); "" when they can.
   QString nodeActionsOff() const;
   /// Centres the graph on `pid` once the layout has moved it (after a collapse or an expand).
@@ -304,6 +309,7 @@ private:
   bool confirmOnNode_ = true;
   QAction* attachAction_ = nullptr;
   QAction* detachAction_ = nullptr;
+  QAction* attachAnotherAction_ = nullptr;
   QAction* reconnectAction_ = nullptr;
   /// The node went away: keep the picture, say so, offer Reconnect.
   void attachLostWith(const QString& why);

@@ -47,14 +47,18 @@ constexpr int kRecentNodes = 8;
 const QString kRecentKey = QStringLiteral("attach/recentNodes");  // names only, never a cookie
 }  // namespace
 
-bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool interactive) {
-  if (attached_ && !attachLost_ && attached_->client().node().name == opts.node) {
+bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool interactive, bool another) {
+  another = another && attached_ && !attachLost_;
+  if (attached_ && !attachLost_ && attached_->session().attached(opts.node)) {
     const QString text = tr("Already attached to %1").arg(QString::fromStdString(opts.node));
     if (error) *error = text;
     statusBar()->showMessage(text, 6000);
     return false;
   }
-  auto client = std::make_unique<attach::Client>();
+  // One more node joins the picture (its processes in a region of their own), or a first one
+  // replaces the embedded runtime.
+  auto session = another ? nullptr : std::make_unique<attach::Session>();
+  std::unique_ptr<attach::Client> client = another ? attached_->session().new_client() : session->new_client();
   // Connecting blocks (epmd, the handshake, loading the agent, reading every process): off the
   // GUI thread, with progress and Cancel.
   struct Shared {
@@ -113,12 +117,32 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
     if (interactive && !shared.cancel.load()) QMessageBox::warning(this, tr("Attach to node"), text);
     return false;
   }
+  if (another) {
+    if (client->node().name != attached_->client().node().name && attached_->session().attached(client->node().name)) {
+      client->detach();  // the same node under another name (localhost, its full host name)
+      const QString text = tr("Already attached to %1").arg(QString::fromStdString(client->node().name));
+      if (error) *error = text;
+      statusBar()->showMessage(text, 6000);
+      return false;
+    }
+    const auto& n = client->node();
+    const QString joined = tr("%1 joined the picture (OTP %2%3)%4")
+                               .arg(QString::fromStdString(n.name), QString::fromStdString(n.otp), n.elixir ? tr(", Elixir") : QString(),
+                                    n.read_only ? tr(", read-only") : QString());
+    attached_->session().adopt(std::move(client));
+    rememberNode(opts.node);
+    updateTitle();
+    updateBanner();
+    statusBar()->showMessage(joined, 8000);
+    return true;
+  }
+  session->adopt(std::move(client));
 
   // The node replaces the embedded runtime in every view.
   if (console_) console_->detach();
   attached_.reset();
   host_->stop();
-  attached_ = std::make_unique<views::AttachSource>(std::move(client), this);
+  attached_ = std::make_unique<views::AttachSource>(std::move(session), this);
   source_ = attached_.get();
   if (faults_) faults_->setSource(source_);
   lastAttach_ = opts;
@@ -145,11 +169,7 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   if (console_) console_->attach(source_->shell());
   view_->setAutoFit(true);
   rateMessages_ = rateExits_ = 0;
-  QSettings settings;
-  QStringList recent = settings.value(kRecentKey).toStringList();
-  recent.removeAll(QString::fromStdString(opts.node));
-  recent.prepend(QString::fromStdString(opts.node));
-  settings.setValue(kRecentKey, recent.mid(0, kRecentNodes));
+  rememberNode(opts.node);
   updateSourceControls();
   updateProcessActions();
   updateTitle();
@@ -160,6 +180,14 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
                                     n.elixir ? tr(", Elixir") : QString(), n.read_only ? tr(", read-only") : QString()),
                            8000);
   return true;
+}
+
+void MainWindow::rememberNode(const std::string& node) {
+  QSettings settings;
+  QStringList recent = settings.value(kRecentKey).toStringList();
+  recent.removeAll(QString::fromStdString(node));
+  recent.prepend(QString::fromStdString(node));
+  settings.setValue(kRecentKey, recent.mid(0, kRecentNodes));
 }
 
 void MainWindow::detachNode() {
@@ -207,6 +235,7 @@ void MainWindow::updateSourceControls() {
   if (ergoMenu_) ergoMenu_->menuAction()->setVisible(!node && semantics_ == Semantics::Ergo);
   if (spawnMenu_) spawnMenu_->setEnabled(!node);
   if (detachAction_) detachAction_->setEnabled(node);
+  if (attachAnotherAction_) attachAnotherAction_->setEnabled(node && !attachLost_);
   inspector_->setTrapReadOnly(node ? tr("Read-only on an attached node: the BEAM lets only the process itself set its trap_exit "
                                         "(Process.flag/2). This shows the value the node reports.")
                                    : QString());
@@ -244,14 +273,21 @@ bool MainWindow::confirmOnNode(Pid pid, const QString& action, const Term& reaso
   return true;
 }
 
-void MainWindow::attachDialog() {
+void MainWindow::attachDialog(bool another) {
+  another = another && attached_ && !attachLost_;
   QDialog dlg(this);
-  dlg.setWindowTitle(tr("Attach to node"));
+  dlg.setWindowTitle(another ? tr("Attach another node") : tr("Attach to node"));
   auto* form = new QFormLayout(&dlg);
   auto* node = new QComboBox(&dlg);
   node->setEditable(true);
   node->setObjectName(QStringLiteral("attachNode"));
-  node->addItems(QSettings().value(kRecentKey).toStringList());
+  QStringList offered;
+  if (another)  // the nodes the attached ones are connected to, not attached yet, first
+    for (const std::string& n : attached_->client().node().nodes)
+      if (!attached_->session().attached(n)) offered << QString::fromStdString(n);
+  for (const QString& r : QSettings().value(kRecentKey).toStringList())
+    if (!offered.contains(r) && !(another && attached_->session().attached(r.toStdString()))) offered << r;
+  node->addItems(offered);
   node->setCurrentText(node->count() ? node->itemText(0) : QStringLiteral("app@localhost"));
   node->setMinimumContentsLength(28);
   auto* cookie = new QLineEdit(&dlg);
@@ -285,7 +321,7 @@ void MainWindow::attachDialog() {
   o.node = node->currentText().trimmed().toStdString();
   o.cookie = cookie->text().toStdString();
   o.read_only = readOnly->isChecked();
-  attachTo(o);
+  attachTo(o, nullptr, true, another);
 }
 
 }  // namespace actorscope::app

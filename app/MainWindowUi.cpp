@@ -120,9 +120,13 @@ void MainWindow::createMenus() {
   file->setObjectName(QStringLiteral("fileMenu"));
   file->addAction(runScriptAction_);
   file->addSeparator();
-  attachAction_ = file->addAction(tr("&Attach to node..."), this, &MainWindow::attachDialog);
+  attachAction_ = file->addAction(tr("&Attach to node..."), this, [this] { attachDialog(false); });
   attachAction_->setObjectName(QStringLiteral("attachAction"));
   attachAction_->setStatusTip(tr("Show a live Erlang or Elixir node (OTP 25+) in this window"));
+  attachAnotherAction_ = file->addAction(tr("Attach a&nother node..."), this, [this] { attachDialog(true); });
+  attachAnotherAction_->setObjectName(QStringLiteral("attachAnotherAction"));
+  attachAnotherAction_->setStatusTip(tr("Add a node of the cluster to the picture: its processes in a region of their own, links across nodes drawn"));
+  attachAnotherAction_->setEnabled(false);
   reconnectAction_ = file->addAction(tr("&Reconnect to the node"), this, [this] {
     const attach::Options o = lastAttach_;
     attachTo(o);

@@ -108,6 +108,7 @@ struct Options {
   // An attached node (issue: attach).
   QCommandLineOption attachNode{QStringLiteral("attach"),
                                 QStringLiteral("Attach to the live Erlang/Elixir node <name@host> (OTP 25+) instead of a scenario; "
+                                               "give it again for more nodes of a cluster (one picture); "
                                                "with --record and --headless, record it for --duration ms."),
                                 QStringLiteral("node")};
   QCommandLineOption cookie{QStringLiteral("cookie"), QStringLiteral("With --attach: the node's cookie (default: $ACTORSCOPE_COOKIE, else ~/.erlang.cookie; the environment keeps it out of ps)."),
@@ -384,14 +385,19 @@ int main(int argc, char* argv[]) {
   }
   window.setScenario(scenario);
   if (parser.isSet(options.attachNode)) {
-    actorscope::attach::Options o;
-    o.node = parser.value(options.attachNode).toStdString();
-    o.cookie = parser.value(options.cookie).toStdString();
-    o.read_only = parser.isSet(options.readOnly);
-    QString why;
-    if (!window.attachTo(o, &why, false)) {
-      std::fprintf(stderr, "actorscope: %s\n", qPrintable(why));
-      if (parser.isSet(options.screenshot)) return 2;  // a scripted run: no picture of the wrong thing
+    // Each --attach NODE after the first joins the picture (a cluster).
+    bool first = true;
+    for (const QString& node : parser.values(options.attachNode)) {
+      actorscope::attach::Options o;
+      o.node = node.toStdString();
+      o.cookie = parser.value(options.cookie).toStdString();
+      o.read_only = parser.isSet(options.readOnly);
+      QString why;
+      if (!window.attachTo(o, &why, false, !first)) {
+        std::fprintf(stderr, "actorscope: %s\n", qPrintable(why));
+        if (parser.isSet(options.screenshot)) return 2;  // a scripted run: no picture of the wrong thing
+      }
+      first = false;
     }
   }
   if (parser.isSet(options.replay)) {

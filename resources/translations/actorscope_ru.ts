@@ -52,7 +52,7 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+134"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+164"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>подключено к %1 только для чтения: консоль там ничего не вычисляет</translation>
     </message>
@@ -1675,6 +1675,11 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location filename="../../app/MainWindow.cpp" line="+31"/>
+        <source>%1; its processes keep their last picture</source>
+        <translation>%1; его процессы сохраняют последнюю картину</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The scenario failed: %1</source>
         <translation>Сбой сценария: %1</translation>
     </message>
@@ -1769,7 +1774,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>путешествие во времени (запись); </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Running %1 in the console</source>
         <translation>%1 выполняется в консоли</translation>
     </message>
@@ -2290,7 +2295,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Снова вживую</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="+188"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+216"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>Подключение только для чтения: действия отклоняются (чтобы выполнять действия, подключитесь без режима только для чтения)</translation>
     </message>
@@ -2328,7 +2333,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-102"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-126"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -2418,12 +2423,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+187"/>
+        <location line="+191"/>
         <source>Spawn</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-181"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2439,6 +2444,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
+        <source>Attach a&amp;nother node...</source>
+        <translation>Подключить ещё &amp;один узел...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a node of the cluster to the picture: its processes in a region of their own, links across nodes drawn</source>
+        <translation>Добавить узел кластера в картину: его процессы в своей области, связи между узлами видны</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Reconnect to the node</source>
         <translation>П&amp;ереподключиться к узлу</translation>
     </message>
@@ -2780,25 +2795,26 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Больше не спрашивать</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="-34"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-37"/>
+        <location line="+70"/>
         <source>Already attached to %1</source>
         <translation>Уже подключено к %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-33"/>
         <source>Attaching to %1...</source>
         <translation>Подключение к %1...</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+136"/>
-        <location line="+28"/>
+        <location line="+162"/>
+        <location line="+34"/>
         <source>Attach to node</source>
         <translation>Подключение к узлу</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-213"/>
         <source>: %L1 of %L2</source>
         <translation>: %L1 из %L2</translation>
     </message>
@@ -2813,22 +2829,24 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Не подключено: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+62"/>
         <source>Attached to %1 (OTP %2%3)%4</source>
         <translation>Подключено к %1 (OTP %2%3)%4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-48"/>
+        <location line="+50"/>
         <source>, Elixir</source>
         <translation>, Elixir</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-49"/>
+        <location line="+49"/>
         <source>, read-only</source>
         <translation>, только чтение</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Detached from %1: its agent removed itself and its trace flags</source>
         <translation>%1: отключено, агент удалил себя и свои флаги трассировки</translation>
     </message>
@@ -2838,17 +2856,22 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>%1: узел покинут, агент не ответил: он удалит себя и свои флаги трассировки, когда заметит, что соединение закрыто</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
         <translation>Только чтение на подключённом узле: BEAM позволяет задать trap_exit только самому процессу (Process.flag/2). Здесь показано значение, которое сообщает узел.</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>The node went away: this is its last picture (File &gt; Reconnect)</source>
         <translation>Узел больше недоступен: это его последний снимок (Файл &gt; Переподключиться к узлу)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-86"/>
+        <source>%1 joined the picture (OTP %2%3)%4</source>
+        <translation>%1 добавлен в картину (OTP %2%3)%4</translation>
+    </message>
+    <message>
+        <location line="+126"/>
         <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
         <translation>Процесс не затронут (он не перехватывает выходы, а причина — :normal).</translation>
     </message>
@@ -2910,7 +2933,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Больше не спрашивать в этом сеансе</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
+        <source>Attach another node</source>
+        <translation>Подключить ещё один узел</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>the node&apos;s cookie</source>
         <translation>cookie узла</translation>
     </message>
@@ -3032,9 +3060,19 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="-99"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="-136"/>
+        <source>%1 is not a process of an attached node (its node went away, or was never attached)</source>
+        <translation>%1 — не процесс подключённого узла (его узел пропал или не был подключён)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>node %1</source>
         <translation>узел %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nodes %1</source>
+        <translation>узлы %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3042,7 +3080,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation> (только чтение)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>trap_exit cannot be set from outside on a BEAM node: only the process itself can call Process.flag(:trap_exit, ...). The checkbox shows the value the node reports.</source>
         <translation>На узле BEAM trap_exit нельзя задать извне: вызвать Process.flag(:trap_exit, ...) может только сам процесс. Флажок показывает значение, которое сообщает узел.</translation>
     </message>
@@ -3062,7 +3100,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>регистрация имени другого процесса на подключённом узле: воспользуйтесь консолью (Process.register/2)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>nothing is spawned on an attached node from the window; use the console</source>
         <translation>из окна на подключённом узле ничего не запускается; воспользуйтесь консолью</translation>
     </message>

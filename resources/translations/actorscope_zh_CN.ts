@@ -52,7 +52,7 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+134"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+164"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>已以只读方式附加到 %1：控制台不会在那里执行任何求值</translation>
     </message>
@@ -1675,6 +1675,11 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location filename="../../app/MainWindow.cpp" line="+31"/>
+        <source>%1; its processes keep their last picture</source>
+        <translation>%1；其进程保留最后的画面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The scenario failed: %1</source>
         <translation>场景运行失败：%1</translation>
     </message>
@@ -1769,7 +1774,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>时间回溯（录制内容）；</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Running %1 in the console</source>
         <translation>正在控制台中运行 %1</translation>
     </message>
@@ -2290,7 +2295,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>已回到实时</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="+188"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+216"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>已以只读方式附加：操作会被拒绝（要执行操作，请以非只读方式附加）</translation>
     </message>
@@ -2328,7 +2333,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-102"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-126"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2416,12 +2421,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+187"/>
+        <location line="+191"/>
         <source>Spawn</source>
         <translation>创建进程</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-181"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2437,6 +2442,16 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
+        <source>Attach a&amp;nother node...</source>
+        <translation>连接另一个节点(&amp;N)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a node of the cluster to the picture: its processes in a region of their own, links across nodes drawn</source>
+        <translation>将集群中的节点加入画面：其进程位于各自的区域，跨节点的链接一并绘出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Reconnect to the node</source>
         <translation>重新连接到节点(&amp;R)</translation>
     </message>
@@ -2776,25 +2791,26 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>不再询问</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="-34"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-37"/>
+        <location line="+70"/>
         <source>Already attached to %1</source>
         <translation>已经附加到 %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-33"/>
         <source>Attaching to %1...</source>
         <translation>正在附加到 %1...</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+136"/>
-        <location line="+28"/>
+        <location line="+162"/>
+        <location line="+34"/>
         <source>Attach to node</source>
         <translation>附加到节点</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-213"/>
         <source>: %L1 of %L2</source>
         <translation>：%L1 / %L2</translation>
     </message>
@@ -2809,22 +2825,24 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>未附加：%1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+62"/>
         <source>Attached to %1 (OTP %2%3)%4</source>
         <translation>已附加到 %1（OTP %2%3）%4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-48"/>
+        <location line="+50"/>
         <source>, Elixir</source>
         <translation>，Elixir</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-49"/>
+        <location line="+49"/>
         <source>, read-only</source>
         <translation>，只读</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Detached from %1: its agent removed itself and its trace flags</source>
         <translation>已从%1分离：其代理已移除自身及其设置的跟踪标志</translation>
     </message>
@@ -2834,17 +2852,22 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>已离开 %1；其代理没有响应：它会在发现连接已关闭时移除自身及其设置的跟踪标志</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
         <translation>在已附加的节点上为只读：BEAM 只允许进程自己设置其 trap_exit（Process.flag/2）。此处显示的是节点报告的值。</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>The node went away: this is its last picture (File &gt; Reconnect)</source>
         <translation>节点已断开：这是它的最后画面（文件 &gt; 重新连接到节点）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-86"/>
+        <source>%1 joined the picture (OTP %2%3)%4</source>
+        <translation>%1 已加入画面（OTP %2%3）%4</translation>
+    </message>
+    <message>
+        <location line="+126"/>
         <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
         <translation>该进程不受影响（它不捕获退出，且原因是 :normal）。</translation>
     </message>
@@ -2900,7 +2923,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>本次会话中不再询问</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
+        <source>Attach another node</source>
+        <translation>连接另一个节点</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>the node&apos;s cookie</source>
         <translation>节点的 cookie</translation>
     </message>
@@ -3022,8 +3050,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="-99"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="-136"/>
+        <source>%1 is not a process of an attached node (its node went away, or was never attached)</source>
+        <translation>%1 不是已连接节点上的进程（其节点已断开，或从未连接）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nodes %1</source>
         <translation>节点 %1</translation>
     </message>
     <message>
@@ -3032,7 +3070,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>（只读）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>trap_exit cannot be set from outside on a BEAM node: only the process itself can call Process.flag(:trap_exit, ...). The checkbox shows the value the node reports.</source>
         <translation>在 BEAM 节点上无法从外部设置 trap_exit：只有进程自己才能调用 Process.flag(:trap_exit, ...)。复选框显示的是节点报告的值。</translation>
     </message>
@@ -3052,7 +3090,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>要在已附加的节点上为其他进程注册名字：请使用控制台（Process.register/2）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>nothing is spawned on an attached node from the window; use the console</source>
         <translation>无法从窗口在已附加的节点上创建进程；请使用控制台</translation>
     </message>

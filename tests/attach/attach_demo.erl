@@ -9,6 +9,8 @@
 %%   whereis NAME -> the pid, or "undefined"
 %%   peer NAME -> starts a second node NAME@localhost connected to this one: "ok NODE"
 %%   idle N  -> N more processes that wait forever: "ok COUNT" (the node's process count)
+%%   remote_link NODE -> on NODE a process registered as remote_sleeper, linked to a local one
+%%              registered as linker: "ok REMOTE LOCAL"
 %%   start_app NAME -> starts the application NAME: "ok MASTER" (its application master's pid)
 %%   churn RATE MS -> for MS ms, RATE processes a second spawned that end at once: "ok SPAWNED"
 -module(attach_demo).
@@ -69,6 +71,15 @@ answer(["report"]) ->
     Masters = maps:from_list([{application_controller:get_master(A), A}
                               || {A, _, _} <- application:which_applications()]),
     [report(P, maps:get(P, Masters, "")) || P <- processes()];
+answer(["remote_link", Node]) ->
+    N = list_to_atom(Node),
+    Remote = erpc:call(N, erlang, spawn, [timer, sleep, [infinity]]),
+    true = erpc:call(N, erlang, register, [remote_sleeper, Remote]),
+    Self = self(),
+    Local = spawn(fun() -> link(Remote), Self ! linked, receive stop -> ok end end),
+    receive linked -> ok end,
+    register(linker, Local),
+    io:format("@ ok ~p ~p~n", [Remote, Local]);
 answer(["start_app", Name]) ->
     App = list_to_atom(Name),
     {ok, _} = application:ensure_all_started(App),

@@ -54,8 +54,9 @@ std::map<QString, Reported> report(ErlNode& node) {
 /// Takes batches into `graph` and `events` until `done()` or the timeout; the first batch's full
 /// snapshot starts the graph.
 struct Feed {
-  explicit Feed(Client& c) : client(c) {}
-  Client& client;
+  explicit Feed(Client& c) : take([&c] { return c.take(); }) {}
+  explicit Feed(attach::Session& s) : take([&s] { return s.take(); }) {}
+  std::function<attach::Batch()> take;
   ProcessGraph graph;
   std::vector<TraceEvent> events;
   attach::AgentStats stats;
@@ -65,7 +66,7 @@ struct Feed {
   bool until(const std::function<bool()>& done, int timeout_ms = 30'000) {
     QDeadlineTimer deadline(timeout_ms);
     for (;;) {
-      attach::Batch b = client.take();
+      attach::Batch b = take();
       if (b.snapshot) {
         if (b.full) graph.resync(*b.snapshot);
         else graph.refresh_fields(*b.snapshot, true);
@@ -457,21 +458,75 @@ private slots:
     client.detach();
   }
 
-  // A cluster: the agent lists the node's connected nodes.
-  void clusterNodesAreListed() {
+  // A cluster in one picture (a Session of two nodes): the first node's agent lists the other
+  // among its connected nodes; each node's processes on their node id,
+  // the nodes named and connected, a link across them joining the two processes each node
+  // reports, one seq order; a command goes to the node that runs the process, and an exit there
+  // reaches the linked process on the other node.
+  void aClusterIsOnePicture() {
     ErlNode node;
     QString err;
     QVERIFY2(node.start(nextName(), kCookie, err), qPrintable(err));
     const QString peer = nextName();
     const QStringList started = node.ask(QStringLiteral("peer ") + peer);
     QVERIFY2(started.value(0).startsWith(QStringLiteral("ok ")), qPrintable(started.join(QLatin1Char('\n'))));
-    Client client;
+    const QString peerNode = peer + QStringLiteral("@localhost");
+    const QStringList linked = node.ask(QStringLiteral("remote_link ") + peerNode);
+    QVERIFY2(linked.value(0).startsWith(QStringLiteral("ok ")), qPrintable(linked.join(QLatin1Char('\n'))));
+    attach::Session session;
     std::string error;
-    QVERIFY2(client.connect(options(node), error), error.c_str());
-    const auto& nodes = client.node().nodes;
-    QVERIFY2(std::find(nodes.begin(), nodes.end(), (peer + QStringLiteral("@localhost")).toStdString()) != nodes.end(),
-             qPrintable(QString::number(nodes.size())));
-    client.detach();
+    auto first = session.new_client();
+    QVERIFY2(first->connect(options(node), error), error.c_str());
+    const auto& listed = first->node().nodes;
+    QVERIFY2(std::find(listed.begin(), listed.end(), peerNode.toStdString()) != listed.end(), qPrintable(QString::number(listed.size())));
+    session.adopt(std::move(first));
+    Feed feed(session);
+    QVERIFY(feed.until([&] { return feed.named("linker").valid(); }));
+    QVERIFY(!feed.named("remote_sleeper").valid());  // the peer is not attached yet
+    auto second = session.new_client();
+    attach::Options o = options(node);
+    o.node = peerNode.toStdString();
+    QVERIFY2(second->connect(o, error), error.c_str());
+    session.adopt(std::move(second));
+    QCOMPARE(session.size(), size_t(2));
+    QVERIFY(session.attached(peerNode.toStdString()));
+    auto has = [](const std::vector<Pid>& v, Pid p) { return std::find(v.begin(), v.end(), p) != v.end(); };
+    QVERIFY(feed.until([&] {
+      const Pid remote = feed.named("remote_sleeper");
+      const ProcessRecord* l = feed.graph.find(feed.named("linker"));
+      const ProcessRecord* r = remote.valid() ? feed.graph.find(remote) : nullptr;
+      return r && l && r->node == 1 && l->node == 0 && has(l->links, remote) && has(r->links, l->pid);
+    }));
+    const Pid linker = feed.named("linker"), remote = feed.named("remote_sleeper");
+    QCOMPARE(feed.graph.nodes().size(), size_t(2));
+    QCOMPARE(std::string(atom_name(feed.graph.node_name(1))), peerNode.toStdString());
+    QCOMPARE(std::string(atom_name(feed.graph.node_name(0))), session.client(0).node().name);
+    QVERIFY(std::any_of(feed.graph.connections().begin(), feed.graph.connections().end(),
+                        [](const ConnectionState& c) { return c.a == 0 && c.b == 1 && c.up; }));
+    size_t onPeer = 0;
+    for (const auto& [serial, r] : feed.graph.processes()) {
+      QCOMPARE(session.owner(r.pid), &session.client(r.node));
+      onPeer += r.node == 1;
+    }
+    QVERIFY(onPeer >= 10);  // the peer's kernel and the sleeper
+    QCOMPARE(session.owner(linker), &session.client(0));
+    QCOMPARE(session.owner(remote), &session.client(1));
+    // the peer's agent reports the remote process's end; the demo's, the linked one's
+    bool replied = false, ok = false;
+    session.owner(remote)->exit(remote, Term::atom("boom"), [&](attach::Reply r) {
+      ok = r.ok;
+      replied = true;
+    });
+    QVERIFY(feed.until([&] { return feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::Exit && e.a == remote; }) >= 0; }));
+    QVERIFY(feed.until([&] { return feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::Exit && e.a == linker; }) >= 0; }));
+    QTRY_VERIFY_WITH_TIMEOUT(replied, 30'000);
+    QVERIFY(ok);
+    QVERIFY(!feed.graph.find(remote) && !feed.graph.find(linker));
+    for (size_t i = 1; i < feed.events.size(); ++i) QVERIFY(feed.events[i].seq > feed.events[i - 1].seq);
+    for (size_t i = 1; i < feed.events.size(); ++i) QVERIFY(feed.events[i].time_ns >= feed.events[i - 1].time_ns);
+    QVERIFY(session.detach());
+    const QStringList clean = node.ask(QStringLiteral("clean"));
+    QVERIFY2(clean.value(0).startsWith(QStringLiteral("agent_loaded=false traced=0")), qPrintable(clean.join(QLatin1Char('|'))));
   }
 };
 

@@ -8,21 +8,40 @@ namespace {
 QString tr(const char* s) { return QCoreApplication::translate("AttachSource", s); }
 }  // namespace
 
-AttachSource::AttachSource(std::unique_ptr<attach::Client> client, QObject* context)
-    : client_(std::move(client)), context_(context), shell_(this) {}
+AttachSource::AttachSource(std::unique_ptr<attach::Session> session, QObject* context)
+    : session_(std::move(session)), context_(context), shell_(this) {}
 
 AttachSource::~AttachSource() {
   shell_.stop();
-  client_->detach();
+  session_->detach();
 }
 
 bool AttachSource::detach() {
   shell_.stop();
-  return client_->detach();
+  return session_->detach();
 }
 
-HostBatch AttachSource::take(bool* lost, QString* error) {
-  attach::Batch b = client_->take();
+QStringList AttachSource::nodeNames() const {
+  QStringList out;
+  const attach::Session& s = *session_;
+  for (size_t k = 0; k < s.size(); ++k) out << QString::fromStdString(s.client(k).node().name);
+  return out;
+}
+
+attach::Client* AttachSource::ownerOf(Pid pid, CommandDone& done) const {
+  attach::Client* c = session_->owner(pid);
+  if (!c && done) {
+    done(CommandResult::failed(tr("%1 is not a process of an attached node (its node went away, or was never attached)")
+                                   .arg(QString::fromStdString(session_->client(0).pid_text(pid)))));
+    done = {};
+  }
+  return c;
+}
+
+HostBatch AttachSource::take(bool* lost, QString* error, QStringList* gone) {
+  attach::Batch b = session_->take();
+  if (gone)
+    for (const std::string& g : b.gone) *gone << QString::fromStdString(g);
   HostBatch h;
   h.events = std::move(b.events);
   h.snapshot = std::move(b.snapshot);
@@ -37,8 +56,8 @@ HostBatch AttachSource::take(bool* lost, QString* error) {
 }
 
 QString AttachSource::describe() const {
-  const auto& n = client_->node();
-  QString s = tr("node %1").arg(QString::fromStdString(n.name));
+  const auto& n = session_->client(0).node();
+  QString s = session_->size() > 1 ? tr("nodes %1").arg(nodeNames().join(QStringLiteral(", "))) : tr("node %1").arg(QString::fromStdString(n.name));
   if (n.read_only) s += tr(" (read-only)");
   return s;
 }
@@ -65,9 +84,13 @@ CommandDone AttachSource::refuse(CommandDone done, const QString& why) const {
   return {};
 }
 
-void AttachSource::exit(Pid pid, Term reason, CommandDone done) { client_->exit(pid, reason, answer(std::move(done))); }
+void AttachSource::exit(Pid pid, Term reason, CommandDone done) {
+  if (attach::Client* c = ownerOf(pid, done)) c->exit(pid, reason, answer(std::move(done)));
+}
 
-void AttachSource::send(Pid pid, Term message, CommandDone done) { client_->send(pid, message, answer(std::move(done))); }
+void AttachSource::send(Pid pid, Term message, CommandDone done) {
+  if (attach::Client* c = ownerOf(pid, done)) c->send(pid, message, answer(std::move(done)));
+}
 
 void AttachSource::setTrapExit(Pid, bool, CommandDone done) {
   refuse(std::move(done), tr("trap_exit cannot be set from outside on a BEAM node: only the process itself can call "
@@ -75,7 +98,7 @@ void AttachSource::setTrapExit(Pid, bool, CommandDone done) {
 }
 
 void AttachSource::suspend(Pid pid, bool suspended, CommandDone done) {
-  client_->suspend(pid, suspended, answer(std::move(done)));
+  if (attach::Client* c = ownerOf(pid, done)) c->suspend(pid, suspended, answer(std::move(done)));
 }
 
 void AttachSource::link(Pid, Pid, CommandDone done) {
@@ -91,7 +114,14 @@ void AttachSource::registerName(Pid, Atom, CommandDone done) {
 }
 
 void AttachSource::details(Pid pid, std::function<void(ProcessDetails)> done) {
-  client_->info(pid, onGui([done = std::move(done)](attach::Reply r) {
+  attach::Client* c = session_->owner(pid);
+  if (!c) {
+    ProcessDetails d;
+    d.messages = Term::empty_list();
+    done(d);
+    return;
+  }
+  c->info(pid, onGui([done = std::move(done)](attach::Reply r) {
     ProcessDetails d;
     d.messages = Term::empty_list();
     if (r.ok && r.value.is_tuple() && r.value.tuple_size() == 2) {

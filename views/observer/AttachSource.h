@@ -50,18 +50,24 @@ private:
 
 class AttachSource final : public Source {
 public:
-  /// Takes a connected client. `context`: where answers are delivered (the window).
-  AttachSource(std::unique_ptr<attach::Client> client, QObject* context);
+  /// Takes a session with its first node adopted. `context`: where answers are delivered (the
+  /// window).
+  AttachSource(std::unique_ptr<attach::Session> session, QObject* context);
   ~AttachSource() override;
 
-  attach::Client& client() { return *client_; }
+  /// The first node's client (the console evaluates there).
+  attach::Client& client() { return session_->client(0); }
+  /// Every node attached (File > Attach another node... adds one to the picture).
+  attach::Session& session() { return *session_; }
+  /// The names of the nodes attached, in node id order.
+  QStringList nodeNames() const;
   /// The agent's accounting at the last take (what it sampled out, counted exactly).
   const attach::AgentStats& agentStats() const { return stats_; }
   /// Tells the agent to leave (detach()); true when it said it removed itself.
   bool detach();
-  /// Everything the node reported since the last take, as the embedded host hands it over.
-  /// `lost` and `error` tell when the node went away.
-  HostBatch take(bool* lost = nullptr, QString* error = nullptr);
+  /// Everything the nodes reported since the last take, as the embedded host hands it over.
+  /// `lost` and `error` tell when the first node went away; `gone`, other nodes that did.
+  HostBatch take(bool* lost = nullptr, QString* error = nullptr, QStringList* gone = nullptr);
 
   QString describe() const override;
   void exit(Pid pid, Term reason, CommandDone done = {}) override;
@@ -88,7 +94,11 @@ private:
   CommandDone refuse(CommandDone done, const QString& why) const;
   attach::ReplyFn answer(CommandDone done) const;
 
-  std::unique_ptr<attach::Client> client_;
+  /// The client of the node `pid` runs on; null when that node is not attached (or went away),
+  /// and `done` is told so.
+  attach::Client* ownerOf(Pid pid, CommandDone& done) const;
+
+  std::unique_ptr<attach::Session> session_;
   QObject* context_;  // outlives this source
   attach::AgentStats stats_;
   AttachShell shell_;

@@ -23,6 +23,8 @@
 
 namespace actorscope::attach {
 
+class PidMap;
+
 /// Why an attach failed (or a session ended).
 enum class Failure : uint8_t {
   None,
@@ -70,6 +72,7 @@ struct Batch {
   std::vector<std::string> nodes;     ///< the node's connected nodes, when they changed
   bool lost = false;                  ///< the session ended; `error` says why
   std::string error;
+  std::vector<std::string> gone;      ///< Session: other nodes that went away now, each with why
 };
 
 /// A command's answer: ok with a value, or an error in words.
@@ -95,6 +98,11 @@ struct NodeInfo {
 class Client {
 public:
   Client();
+  /// A client whose pids are mapped in `pids` (shared with a Session's other clients); `home`:
+  /// the first node's, whose pids print as the node prints them (<0.N.0>); others get serials
+  /// of their own. Give `home` to one client per map, before any pid is mapped.
+  Client(std::shared_ptr<PidMap> pids, bool home);
+  std::shared_ptr<PidMap> pid_map() const;
   ~Client();  ///< detaches
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;
@@ -132,6 +140,47 @@ public:
 
   /// How a pid of the attached node prints there ("#PID<0.84.0>"): the pid's own numbers.
   std::string pid_text(Pid p) const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> d_;
+};
+
+/// Several nodes attached at once (a cluster), as one picture. The first node's processes are
+/// node 0; each node added later is node k (attach order) and joins with NodeUp events (node 0's
+/// too, the first time), Connect to the attached nodes it is connected to, and its first picture
+/// as events (Spawn, Register, TrapExit, Link, Monitor; its labels follow), so views, recordings
+/// and replays see it join. One seq order and one time line (node k's clock shifted to node 0's);
+/// one PidMap, so a link across nodes joins the two processes each node reports. A node that goes
+/// away gives NodeDown (its processes keep their last picture); node 0 going away ends the session
+/// (`lost`). Each node's agent reports only its own processes: a signal to another node's process
+/// is judged by the rules on the sender's side, its effect is what that node reports.
+/// Thread-safe: take(), adopt() and the commands may be called from any thread.
+class Session {
+public:
+  Session();
+  ~Session();  ///< detaches every node
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  /// A client for the next node, sharing this session's pids: connect it (off the GUI thread),
+  /// then adopt() it.
+  std::unique_ptr<Client> new_client() const;
+  /// Takes a connected client made by new_client(); its node becomes node size().
+  void adopt(std::unique_ptr<Client> client);
+  size_t size() const;
+  /// Node k's client (0: the first; the console evaluates there).
+  Client& client(size_t k = 0);
+  const Client& client(size_t k = 0) const;
+  /// The client of the node `p` runs on; nullptr when that node is not attached or went away.
+  Client* owner(Pid p);
+  /// True when `node` (its name) is attached and there.
+  bool attached(const std::string& node) const;
+
+  /// Everything every node reported since the last take, merged (see the class comment).
+  Batch take();
+  /// Detaches every node; true when every agent said it left.
+  bool detach();
 
 private:
   struct Impl;

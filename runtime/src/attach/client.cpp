@@ -190,8 +190,13 @@ struct Client::Impl {
   ei_cnode ec{};
   int fd = -1;
   erlang_pid agent{};
-  PidMap pids;
+  std::shared_ptr<PidMap> pid_map;  // shared by a Session's clients
+  PidMap& pids;
+  bool home;                        // this node's pids print as its own (<0.N.0>)
   Translator tr{pids};
+
+  Impl(std::shared_ptr<PidMap> shared, bool is_home)
+      : pid_map(shared ? std::move(shared) : std::make_shared<PidMap>()), pids(*pid_map), home(is_home) {}
   std::string alive_name;
 
   // Receive thread.
@@ -507,7 +512,11 @@ struct Client::Impl {
   }
 };
 
-Client::Client() : d_(std::make_unique<Impl>()) {}
+Client::Client() : d_(std::make_unique<Impl>(nullptr, true)) {}
+
+Client::Client(std::shared_ptr<PidMap> pids, bool home) : d_(std::make_unique<Impl>(std::move(pids), home)) {}
+
+std::shared_ptr<PidMap> Client::pid_map() const { return d_->pid_map; }
 
 Client::~Client() { detach(); }
 
@@ -583,7 +592,7 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
     }
     return fail(Failure::CookieRefused, "cannot attach to " + opts.node + ": the node refused the connection: the cookie is not its cookie (give --cookie, or check ~/.erlang.cookie on both sides)");
   }
-  d.pids.set_home(opts.node);
+  if (d.home) d.pids.set_home(opts.node);
 
   // Load the agent.
   if (!step("Loading the agent onto " + opts.node)) return fail(Failure::Cancelled, "cancelled");
@@ -594,7 +603,7 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
   // The node's own name (the typed host may be another name for it): its pids print as its own.
   if (!d.rpc("erlang", "node", [](ei_x_buff* x) { ei_x_encode_empty_list(x); }, reply, rerr, keep))
     return fail(Failure::AgentLoad, "cannot attach to " + opts.node + ": " + rerr);
-  if (reply.is_atom()) d.pids.set_home(std::string(atom_name(reply.as_atom())));
+  if (reply.is_atom() && d.home) d.pids.set_home(std::string(atom_name(reply.as_atom())));
   // Another observer's agent runs there: loading over it would make its code old.
   if (!d.rpc("erlang", "whereis",
              [](ei_x_buff* x) {
