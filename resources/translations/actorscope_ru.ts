@@ -58,9 +58,9 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Evaluating on %1 (%2, OTP %3), as iex --remsh would; what it prints goes to the node&apos;s own output
+        <source>Evaluating on %1 (%2, OTP %3), as iex --remsh would
 </source>
-        <translation>Вычисление на %1 (%2, OTP %3), как в iex --remsh; то, что печатается, попадает в собственный вывод узла
+        <translation>Вычисляется на %1 (%2, OTP %3), как в iex --remsh
 </translation>
     </message>
 </context>

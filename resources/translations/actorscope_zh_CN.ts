@@ -58,9 +58,9 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Evaluating on %1 (%2, OTP %3), as iex --remsh would; what it prints goes to the node&apos;s own output
+        <source>Evaluating on %1 (%2, OTP %3), as iex --remsh would
 </source>
-        <translation>正在 %1（%2，OTP %3）上求值，与 iex --remsh 相同；它打印的内容会输出到节点自身的输出
+        <translation>在 %1 上求值（%2，OTP %3），如同 iex --remsh
 </translation>
     </message>
 </context>

@@ -294,6 +294,20 @@ check_eval_erlang(A) ->
                               "spawn(fun() -> receive {stop, To} -> To ! {kept, pid(0, 1, 0)} end"
                               " end).", []}),
     put(eval_spawned, list_to_pid(Kept)),
+    %% what an evaluation prints comes before its reply; what it started prints to the node again
+    OutRef = cmd_async(A, {eval, erlang, "io:format(\"hello ~s~n\", [\"world\"]), "
+                                         "io:put_chars(<<\"caf\\x{e9}\"/utf8>>), 7.", []}),
+    receive {actorscope, A, output, OutRef, Out} -> expect(<<"hello world\ncaf", 16#c3, 16#a9>>, Out)
+    after ?WAIT -> fail("no output before the eval's reply", [])
+    end,
+    {ok, {"7", _}} = reply(A, OutRef, ?WAIT),
+    {error, "** exception error: no match" ++ _} = cmd(A, {eval, erlang, "io:format(\"before~n\"), 1 = 2.", []}),
+    receive {actorscope, A, output, _, <<"before\n">>} -> ok
+    after 0 -> fail("the output of a failed evaluation was lost", [])
+    end,
+    Node = group_leader(),
+    wait_until("the kept process prints to the node again",
+               fun() -> process_info(list_to_pid(Kept), group_leader) =:= {group_leader, Node} end),
     %% a long evaluation does not block the agent, and times out after 5 s
     EvalRef = cmd_async(A, {eval, erlang, "receive after 60000 -> ok end.", []}),
     {ok, _} = cmd(A, {info, whereis(worker_name(w1))}),
@@ -316,6 +330,11 @@ check_eval_elixir(A) ->
             {ok, {"42", [{x, 41}]}} = cmd(A, {eval, elixir, <<"x + 1">>, [{x, 41}]}),
             {ok, {"\"ab\"", _}} = cmd(A, {eval, elixir, "\"a\" <> \"b\"", []}),
             {error, "** (RuntimeError) boom" ++ _} = cmd(A, {eval, elixir, "raise \"boom\"", []}),
+            Ref = cmd_async(A, {eval, elixir, "IO.puts(\"hi\"); IO.inspect(:x); :done", []}),
+            receive {actorscope, A, output, Ref, Out} -> expect(<<"hi\n:x\n">>, Out)
+            after ?WAIT -> fail("no output of IO.puts", [])
+            end,
+            {ok, {":done", _}} = reply(A, Ref, ?WAIT),
             ok;
         {error, Why} ->
             io:format("[Elixir not startable here (~p): only the refusal was tested] ", [Why])

@@ -376,7 +376,7 @@ private slots:
   }
 
   // The console evaluates on the node: Erlang on an Erlang node, Elixir where Elixir runs, with
-  // the value and the errors as the shells print them.
+  // the value and the errors as the shells print them, and what the code prints.
   void consoleEvaluatesOnTheNode() {
     for (const bool elixir : {false, true}) {
       ErlNode node;
@@ -406,6 +406,11 @@ private slots:
       QVERIFY(!r.ok);
       QVERIFY2(r.error.find(elixir ? "** (ArithmeticError) bad argument in arithmetic expression" : "** exception error: an error occurred when evaluating an arithmetic expression") != std::string::npos,
                r.error.c_str());
+      QVERIFY(r.output.empty());
+      r = eval(elixir ? "IO.puts(\"r\u00e9sum\u00e9\"); :ok" : "io:format(\"~ts~n\", [<<\"r\\x{e9}sum\\x{e9}\"/utf8>>]), ok.");
+      QVERIFY2(r.ok, r.error.c_str());
+      QCOMPARE(std::string(r.value.as_binary()), std::string(elixir ? ":ok" : "ok"));
+      QCOMPARE(r.output, std::string("r\u00e9sum\u00e9\n"));
       client.detach();
     }
   }

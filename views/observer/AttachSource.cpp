@@ -168,7 +168,7 @@ void AttachShell::start() {
   emit started({});
   emit output(console::OutputKind::Stdout,
               QCoreApplication::translate("AttachSource",
-                                          "Evaluating on %1 (%2, OTP %3), as iex --remsh would; what it prints goes to the node's own output\n")
+                                          "Evaluating on %1 (%2, OTP %3), as iex --remsh would\n")
                   .arg(QString::fromStdString(n.name), n.elixir ? QStringLiteral("Elixir") : QStringLiteral("Erlang"),
                        QString::fromStdString(n.otp)));
 }
@@ -197,6 +197,7 @@ bool AttachShell::submit(const std::string& input, const std::string&) {
 void AttachShell::onEvaluated(attach::Reply r) {
   {
     busy_ = false;
+    if (!r.output.empty()) emit output(console::OutputKind::Stdout, QString::fromStdString(r.output));
     if (r.ok) {
       ++counter_;  // as iex: an error does not take a prompt number
       const QString text = r.value.is_binary() ? QString::fromStdString(std::string(r.value.as_binary()))

@@ -80,6 +80,7 @@ struct Reply {
   bool ok = false;
   Term value;
   std::string error;
+  std::string output;  ///< eval: what the evaluation printed (UTF-8), ok or not
 };
 using ReplyFn = std::function<void(Reply)>;
 
@@ -125,7 +126,8 @@ public:
   /// {info list, messages}: the Process.info items as a keyword list, and the first messages.
   void info(Pid pid, ReplyFn done);
   /// Evaluates `text` on the node (elixir or erlang) in the console's session (the bindings of
-  /// the last evaluation carry over); the value is the printed result, as a binary.
+  /// the last evaluation carry over); the value is the printed result, as a binary; `output`,
+  /// what the evaluation (and what it spawned, while it ran) printed.
   void eval(bool elixir, const std::string& text, ReplyFn done);
   /// The processes shown now: the agent polls them first.
   void poll_first(const std::vector<Pid>& pids);

@@ -61,6 +61,7 @@
     helpers = #{} :: #{pid() => reference()},   % untraced helper processes
     labeller :: pid() | undefined,
     evals = #{} :: #{pid() => {term(), reference(), reference()}},
+    captures = #{} :: #{pid() => pid()},  % an evaluation's io capture => the group leader it replaced
     sessions = #{} :: #{erlang | elixir => list()},  % the console's bindings, per language
     session_evals = #{} :: #{pid() => erlang | elixir},  % evals that keep their bindings
     suspended = #{} :: #{pid() => pos_integer()},
@@ -466,7 +467,7 @@ handle({trace_ts, _, _, _, _} = M, St) -> trace_msg(M, St);
 handle({trace_ts, _, _, _, _, _} = M, St) -> trace_msg(M, St);
 handle({'$actorscope_labels', Pid, Results}, #st{labeller = Pid} = St) ->
     emit([{label, K, Id, IC} || {K, Id, IC} <- Results], St);
-handle({'$actorscope_eval', Pid, Result}, St) -> eval_done(Pid, Result, St);
+handle({'$actorscope_eval', Pid, Result, Output}, St) -> eval_done(Pid, Result, Output, St);
 handle({'$actorscope_eval_timeout', Pid}, St) -> eval_timeout(Pid, St);
 handle({'DOWN', MRef, process, _, _}, #st{obs_mon = MRef} = St) -> {stop, observer_down, St};
 handle({'DOWN', _, process, Pid, Why}, St) -> process_down(Pid, Why, St);
@@ -802,7 +803,8 @@ process_down(Pid, Why, St) ->
                            Pid -> undefined;
                            L -> L
                        end,
-            St#st{helpers = maps:remove(Pid, St#st.helpers), labeller = Labeller}
+            St#st{helpers = maps:remove(Pid, St#st.helpers), labeller = Labeller,
+                  captures = maps:remove(Pid, St#st.captures)}
     end.
 
 %% ---------------------------------------------------------------------------------------------
@@ -956,16 +958,100 @@ messages(_, _) ->
 %% ---------------------------------------------------------------------------------------------
 %% Eval: a fresh process (traced like any other), answered by message or after ?EVAL_MS.
 
+%% What the evaluation prints goes to a capture process (its group leader, and that of what it
+%% spawns), sent to the observer before the reply as {actorscope, A, output, Ref, Binary}.
 eval_start(Ref, Lang, Text, Bindings, St) ->
     Agent = self(),
+    Orig = group_leader(),
+    Cap = spawn(fun() -> untrace_self(), receive {'$capture', Eval} -> capture(Orig, Eval) end end),
+    CapMRef = erlang:monitor(process, Cap),
     {Pid, MRef} = spawn_monitor(fun() ->
-                                        Agent ! {'$actorscope_eval', self(),
-                                                 eval(Lang, to_list(Text), Bindings)}
+                                        group_leader(Cap, self()),
+                                        Result = eval(Lang, to_list(Text), Bindings),
+                                        Cap ! {'$capture_take', self()},
+                                        Output = receive {'$captured', Cap, Out} -> Out
+                                                 after 1000 -> <<>>
+                                                 end,
+                                        Agent ! {'$actorscope_eval', self(), Result, Output}
                                 end),
+    Cap ! {'$capture', Pid},
     TRef = erlang:send_after(?EVAL_MS, self(), {'$actorscope_eval_timeout', Pid}),
-    St#st{evals = (St#st.evals)#{Pid => {Ref, MRef, TRef}}}.
+    St#st{evals = (St#st.evals)#{Pid => {Ref, MRef, TRef}},
+          helpers = (St#st.helpers)#{Cap => CapMRef}, captures = (St#st.captures)#{Cap => Orig}}.
 
-eval_done(Pid, Result0, St0) ->
+%% An evaluation's group leader: keeps what is written (up to ?PRINT_CHARS bytes), answers
+%% reads with eof (the console has no input for it). When the evaluation ends (it takes the text,
+%% or dies), every process still using this one gets the original group leader back; requests
+%% that come meanwhile are passed on to it for a second, then this ends.
+capture(Orig, Eval) ->
+    MRef = erlang:monitor(process, Eval),
+    capture(Orig, Eval, MRef, [], 0).
+
+capture(Orig, Eval, MRef, Acc, Size) ->
+    receive
+        {io_request, From, ReplyAs, Req} ->
+            {Reply, Acc1, Size1} = io_request(Req, Acc, Size),
+            From ! {io_reply, ReplyAs, Reply},
+            capture(Orig, Eval, MRef, Acc1, Size1);
+        {'$capture_take', Eval} ->
+            erlang:demonitor(MRef, [flush]),
+            Eval ! {'$captured', self(), iolist_to_binary(lists:reverse(Acc))},
+            capture_end(Orig);
+        {'DOWN', MRef, process, Eval, _} ->
+            capture_end(Orig)
+    end.
+
+capture_end(Orig) ->
+    restore_group_leader(self(), Orig),
+    End = erlang:monotonic_time(millisecond) + 1000,
+    capture_forward(Orig, End).
+
+capture_forward(Orig, End) ->
+    receive
+        {io_request, _, _, _} = R -> Orig ! R, capture_forward(Orig, End)
+    after max(0, End - erlang:monotonic_time(millisecond)) ->
+        restore_group_leader(self(), Orig)
+    end.
+
+restore_group_leader(From, To) ->
+    _ = [catch group_leader(To, P) || P <- erlang:processes(), P =/= From,
+                                      process_info(P, group_leader) =:= {group_leader, From}],
+    ok.
+
+io_request({put_chars, Enc, Chars}, Acc, Size) ->
+    put_text(catch unicode:characters_to_binary(Chars, Enc, unicode), Acc, Size);
+io_request({put_chars, Enc, M, F, A}, Acc, Size) ->
+    put_text(catch unicode:characters_to_binary(apply(M, F, A), Enc, unicode), Acc, Size);
+io_request({put_chars, Chars}, Acc, Size) ->
+    io_request({put_chars, latin1, Chars}, Acc, Size);
+io_request({put_chars, M, F, A}, Acc, Size) ->
+    io_request({put_chars, latin1, M, F, A}, Acc, Size);
+io_request({requests, Reqs}, Acc, Size) ->
+    lists:foldl(fun(R, {_, A, S}) -> io_request(R, A, S) end, {ok, Acc, Size}, Reqs);
+io_request(getopts, Acc, Size) ->
+    {[{binary, false}, {encoding, unicode}], Acc, Size};
+io_request({setopts, _}, Acc, Size) ->
+    {ok, Acc, Size};
+io_request({get_geometry, _}, Acc, Size) ->
+    {{error, enotsup}, Acc, Size};
+io_request(Req, Acc, Size) when is_tuple(Req), element(1, Req) =:= get_chars;
+                                is_tuple(Req), element(1, Req) =:= get_line;
+                                is_tuple(Req), element(1, Req) =:= get_until;
+                                is_tuple(Req), element(1, Req) =:= get_password ->
+    {eof, Acc, Size};
+io_request(_, Acc, Size) ->
+    {{error, request}, Acc, Size}.
+
+put_text(Bin, Acc, Size) when is_binary(Bin), Size + byte_size(Bin) =< ?PRINT_CHARS ->
+    {ok, [Bin | Acc], Size + byte_size(Bin)};
+put_text(Bin, Acc, Size) when is_binary(Bin), Size < ?PRINT_CHARS ->
+    {ok, [<<"\n... (more output left out)\n">>, binary:part(Bin, 0, ?PRINT_CHARS - Size) | Acc], ?PRINT_CHARS};
+put_text(Bin, Acc, Size) when is_binary(Bin) ->
+    {ok, Acc, Size};
+put_text(_, Acc, Size) ->
+    {{error, {error, put_chars}}, Acc, Size}.
+
+eval_done(Pid, Result0, Output, St0) ->
     {Result, St} = case maps:take(Pid, St0#st.session_evals) of
                        {Lang, Sessions} ->
                            keep_bindings(Lang, Result0, St0#st{session_evals = Sessions});
@@ -976,6 +1062,7 @@ eval_done(Pid, Result0, St0) ->
         {{Ref, MRef, TRef}, Evals} ->
             erlang:demonitor(MRef, [flush]),
             _ = erlang:cancel_timer(TRef),
+            _ = Output =:= <<>> orelse send_obs({actorscope, self(), output, Ref, Output}, St),
             reply(Ref, Result, St),
             St#st{evals = Evals};
         error ->
@@ -1123,7 +1210,9 @@ stop(Why, St0) ->
     _ = [catch erlang:resume_process(P)
          || {P, N} <- maps:to_list(St0#st.suspended), _ <- lists:seq(1, N)],
     _ = [exit(P, kill) || P <- maps:keys(St0#st.helpers) ++ maps:keys(St0#st.evals)],
-    St = St0#st{suspended = #{}, helpers = #{}, evals = #{}},
+    %% what an evaluation left behind prints to the node again (a capture dies with the module)
+    _ = [catch restore_group_leader(Cap, Orig) || {Cap, Orig} <- maps:to_list(St0#st.captures)],
+    St = St0#st{suspended = #{}, helpers = #{}, evals = #{}, captures = #{}},
     _ = (catch flush(St)),
     untrace(),
     _ = erlang:trace_pattern('receive', true, []),

@@ -212,6 +212,7 @@ struct Client::Impl {
   bool detached = false;
   bool agent_left = false;  // the agent said it removed itself
   std::unordered_map<long long, ReplyFn> waiting;  // receive thread only
+  std::unordered_map<long long, std::string> outputs;  // an evaluation's printed output, until its reply
   long long next_ref = 1;
   Clock::time_point last_refresh{};
   // The node's clock: at `clock_local`, the node's monotonic ns was `clock_node`.
@@ -350,12 +351,21 @@ struct Client::Impl {
     if (tag == "events" && msg.tuple_size() == 5) {
       for (const Term& e : msg[3].list_elements()) tr.event(e, evs);
       note_stats(msg[4]);
+    } else if (tag == "output" && msg.tuple_size() == 5 && msg[3].is_integer() && msg[4].is_binary()) {
+      if (waiting.count(msg[3].as_integer())) outputs[msg[3].as_integer()] += msg[4].as_binary();
+      return;
     } else if (tag == "reply" && msg.tuple_size() == 5) {
-      auto it = waiting.find(msg[3].is_integer() ? msg[3].as_integer() : -1);
+      const long long ref = msg[3].is_integer() ? msg[3].as_integer() : -1;
+      auto it = waiting.find(ref);
       if (it == waiting.end()) return;
       ReplyFn done = std::move(it->second);
       waiting.erase(it);
-      if (done) done(reply_of(msg[4]));
+      Reply r = reply_of(msg[4]);
+      if (auto o = outputs.find(ref); o != outputs.end()) {
+        r.output = std::move(o->second);
+        outputs.erase(o);
+      }
+      if (done) done(std::move(r));
       return;
     } else if (tag == "detached") {
       std::lock_guard g(m);
@@ -443,7 +453,7 @@ struct Client::Impl {
     }
     for (auto& j : todo) j();  // they see !alive and fail
     for (auto& [ref, done] : waiting)
-      if (done) done(Reply{false, {}, lost_why.empty() ? "detached from the node" : "the node went away"});
+      if (done) done(Reply{false, {}, lost_why.empty() ? "detached from the node" : "the node went away", {}});
     waiting.clear();
   }
 
@@ -492,14 +502,14 @@ struct Client::Impl {
   void ask(Term cmd, ReplyFn done, std::function<void()> before = {}) {
     command([this, cmd = std::move(cmd), done = std::move(done), before = std::move(before)]() mutable {
       if (!alive.load()) {
-        if (done) done(Reply{false, {}, "not attached to a node (it went away, or this window detached)"});
+        if (done) done(Reply{false, {}, "not attached to a node (it went away, or this window detached)", {}});
         return;
       }
       const long long ref = next_ref++;
       std::string error;
       if (before) before();
       if (!send_to_agent(cmd, ref, error)) {
-        if (done) done(Reply{false, {}, error});
+        if (done) done(Reply{false, {}, error, {}});
         return;
       }
       waiting.emplace(ref, std::move(done));
