@@ -182,7 +182,7 @@ void ConsoleWidget::updatePrompt() {
   const int n = shell_ ? shell_->counter() : 1;
   const bool more = !input_->toPlainText().isEmpty() &&
                     console::classify_input(input_->toPlainText().toStdString()) == console::InputStatus::Incomplete;
-  prompt_->setText(more ? QStringLiteral("...(%1)>").arg(n) : QStringLiteral("iex(%1)>").arg(n));
+  prompt_->setText(shell_ ? shell_->prompt(n, more) : QStringLiteral("iex(%1)>").arg(n));
   input_->setEnabled(true);
 }
 
@@ -219,7 +219,8 @@ void ConsoleWidget::appendEcho(const QString& input) {
   c.movePosition(QTextCursor::End);
   for (int i = 0; i < lines.size(); ++i) {
     if (!output_->document()->isEmpty()) c.insertBlock();
-    c.insertText((i == 0 ? QStringLiteral("iex(%1)> ") : QStringLiteral("...(%1)> ")).arg(n) + lines[i], fmt);
+    const QString p = shell_ ? shell_->prompt(n, i > 0) : (i == 0 ? QStringLiteral("iex(%1)>") : QStringLiteral("...(%1)>")).arg(n);
+    c.insertText(p + QLatin1Char(' ') + lines[i], fmt);
   }
   output_->verticalScrollBar()->setValue(output_->verticalScrollBar()->maximum());
 }

@@ -62,7 +62,7 @@ serve() ->
         eof -> halt(0);
         {error, _} -> halt(0);
         Line ->
-            answer(string:tokens(string:trim(Line), " ")),
+            answer(string:tokens(string:trim(unicode:characters_to_list(Line)), " ")),  % Elixir makes stdio binary
             io:format("@ end~n"),
             serve()
     end.

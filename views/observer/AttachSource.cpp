@@ -173,6 +173,13 @@ void AttachShell::start() {
                        QString::fromStdString(n.otp)));
 }
 
+QString AttachShell::prompt(int n, bool more) const {
+  const auto& node = source_->client().node();
+  const QString name = QString::fromStdString(node.name);
+  if (more) return QStringLiteral("...(%1)%2>").arg(name).arg(n);
+  return node.elixir ? QStringLiteral("iex(%1)%2>").arg(name).arg(n) : QStringLiteral("(%1)%2>").arg(name).arg(n);
+}
+
 bool AttachShell::available() const { return source_->client().connected(); }
 
 bool AttachShell::submit(const std::string& input, const std::string&) {

@@ -38,6 +38,8 @@ public:
   int counter() const override { return counter_; }
   std::vector<std::string> variables() const override { return {}; }
   std::vector<std::string> completions(const std::string&) const override { return {}; }
+  /// As `iex --remsh` prints it: "iex(app@host)3>" (an Erlang node: "(app@host)3>").
+  QString prompt(int n, bool more) const override;
 
 private:
   void onEvaluated(attach::Reply r);

@@ -42,6 +42,11 @@ public:
   virtual int counter() const = 0;
   virtual std::vector<std::string> variables() const = 0;
   virtual std::vector<std::string> completions(const std::string& prefix) const = 0;
+  /// The prompt before input number `n` (`more`: an unfinished expression goes on), as the
+  /// shell prints it: "iex(3)>", "...(3)>".
+  virtual QString prompt(int n, bool more) const {
+    return more ? QStringLiteral("...(%1)>").arg(n) : QStringLiteral("iex(%1)>").arg(n);
+  }
 
 signals:
   /// The shell started (`error` empty) or could not (`error` says why).

@@ -1,0 +1,111 @@
+// The window attached to real nodes, as a user drives it: the first picture with the system
+// applications folded, the console evaluating on the node (its prompt, what the code prints, the
+// value), a second node of the cluster joining the picture in a region of its own, and detach.
+
+#include "ConsoleWidget.h"
+#include "GraphScene.h"
+#include "MainWindow.h"
+#include "NodeItem.h"
+#include "erl_node.hpp"
+
+#include <actorscope/attach.hpp>
+
+#include <QGraphicsItem>
+#include <QStandardPaths>
+#include <QtTest>
+
+#include "../common/tsan_qt.hpp"
+
+using namespace actorscope;
+
+namespace {
+const QString kCookie = QStringLiteral("actorscope_test_cookie");
+constexpr int kWait = 60'000;  // a loaded two-core machine starts nodes and draws slowly
+
+QStringList labels(views::GraphScene* scene) {
+  QStringList out;
+  for (QGraphicsItem* i : scene->items())
+    if (auto* n = dynamic_cast<views::NodeItem*>(i)) out << n->label();
+  return out;
+}
+}  // namespace
+
+class TstAttachWindow : public QObject {
+  Q_OBJECT
+  int epmdPort_ = 0;
+
+  attach::Options options(const QString& node) {
+    attach::Options o;
+    o.node = node.toStdString();
+    o.cookie = kCookie.toStdString();
+    return o;
+  }
+
+private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);  // recent nodes go to a test config
+    epmdPort_ = 45'000 + int(QCoreApplication::applicationPid() % 2000);
+    qputenv("ERL_EPMD_PORT", QByteArray::number(epmdPort_));
+    QProcess epmd;
+    epmd.start(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(epmdPort_), QStringLiteral("-daemon")});
+    QVERIFY2(epmd.waitForFinished(30'000), "epmd did not start (is erlang-base installed?)");
+  }
+
+  void cleanupTestCase() {
+    QProcess::execute(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(epmdPort_), QStringLiteral("-kill")});
+  }
+
+  void attachEvaluateAndJoinACluster() {
+    const QString base = QStringLiteral("win%1").arg(QCoreApplication::applicationPid());
+    ErlNode node;
+    QString err;
+    QVERIFY2(node.start(base + QStringLiteral("_a"), kCookie, err, true), qPrintable(err));
+    const QStringList peer = node.ask(QStringLiteral("peer ") + base + QStringLiteral("_b"));
+    QVERIFY2(peer.value(0).startsWith(QStringLiteral("ok ")), qPrintable(peer.join(QLatin1Char('\n'))));
+
+    app::MainWindow window;
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY2(window.attachTo(options(node.name()), &err, false), qPrintable(err));
+    views::GraphScene* scene = window.graphScene();
+    // Erlang/OTP's and Elixir's applications start folded into their masters; the demo's tree is open.
+    QTRY_VERIFY_WITH_TIMEOUT(labels(scene).filter(QRegularExpression(QStringLiteral("^kernel \\(app\\)  \\+\\d+$"))).size() == 1, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(labels(scene).contains(QStringLiteral(":demo_sup")), kWait);
+    QVERIFY2(labels(scene).filter(QRegularExpression(QStringLiteral("^elixir \\(app\\)  \\+\\d+$"))).size() == 1,
+             qPrintable(labels(scene).join(QLatin1Char('|'))));
+
+    // The console: iex --remsh's prompt, what the code prints, then its value.
+    views::ConsoleWidget* c = window.console();
+    QVERIFY(c);
+    QTRY_COMPARE_WITH_TIMEOUT(c->promptText(), QStringLiteral("iex(%1)1>").arg(node.name()), kWait);
+    c->submit(QStringLiteral("IO.puts(\"printed on the node\"); 6 * 7"));
+    QTRY_VERIFY_WITH_TIMEOUT(c->transcript().contains(QStringLiteral("\n42")), kWait);
+    const QString t = c->transcript();
+    QVERIFY2(t.indexOf(QStringLiteral("printed on the node")) >= 0 &&
+                 t.indexOf(QStringLiteral("printed on the node")) < t.lastIndexOf(QStringLiteral("42")),
+             qPrintable(t));
+    QTRY_COMPARE_WITH_TIMEOUT(c->promptText(), QStringLiteral("iex(%1)2>").arg(node.name()), kWait);
+
+    // The peer joins: two regions, named after the nodes.
+    const QString peerNode = base + QStringLiteral("_b@localhost");
+    QVERIFY2(window.attachTo(options(peerNode), &err, false, true), qPrintable(err));
+    QTRY_COMPARE_WITH_TIMEOUT(scene->regions().size(), size_t(2), kWait);
+    QStringList names;
+    for (const auto& r : scene->regions()) names << r.name;
+    names.sort();
+    QStringList want{node.name(), peerNode};
+    want.sort();
+    QCOMPARE(names, want);
+    // The same node again is refused, naming it.
+    QVERIFY(!window.attachTo(options(peerNode), &err, false, true));
+    QVERIFY2(err.contains(peerNode), qPrintable(err));
+
+    window.detachNode();
+    QVERIFY(!window.attached());
+    const QStringList clean = node.ask(QStringLiteral("clean"));
+    QVERIFY2(clean.value(0).startsWith(QStringLiteral("agent_loaded=false traced=0")), qPrintable(clean.join(QLatin1Char('|'))));
+  }
+};
+
+QTEST_MAIN(TstAttachWindow)
+#include "tst_attach_window.moc"
