@@ -113,7 +113,7 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   if (!ok) {
     const QString text = QString::fromStdString(why);
     if (error) *error = text;
-    statusBar()->showMessage(tr("Not attached: %1").arg(text), 15000);
+    statusBar()->showMessage(another ? tr("%1 was not added: %2").arg(QString::fromStdString(opts.node), text) : tr("Not attached: %1").arg(text), 15000);
     if (interactive && !shared.cancel.load()) QMessageBox::warning(this, tr("Attach to node"), text);
     return false;
   }
@@ -259,8 +259,10 @@ bool MainWindow::confirmOnNode(Pid pid, const QString& action, const Term& reaso
     if (!r.trapsExit.empty()) consequence += QLatin1Char(' ') + tr("%n process(es) trap the EXIT.", nullptr, int(r.trapsExit.size()));
     consequence += QLatin1Char(' ') + tr("Supervisors may restart what ends.");
   }
-  QMessageBox box(QMessageBox::Warning, tr("Act on %1?").arg(attached_->describe()),
-                  tr("%1 on the live node %2.").arg(action, QString::fromStdString(attached_->client().node().name)), QMessageBox::Cancel, this);
+  const attach::Client* owner = attached_->session().owner(pid);
+  const QString nodeName = QString::fromStdString((owner ? *owner : attached_->client()).node().name);
+  QMessageBox box(QMessageBox::Warning, tr("Act on %1?").arg(tr("node %1").arg(nodeName)),
+                  tr("%1 on the live node %2.").arg(action, nodeName), QMessageBox::Cancel, this);
   box.setInformativeText(consequence);
   QPushButton* go = box.addButton(tr("Do it"), QMessageBox::AcceptRole);
   box.setDefaultButton(QMessageBox::Cancel);
@@ -293,7 +295,10 @@ void MainWindow::attachDialog(bool another) {
   auto* cookie = new QLineEdit(&dlg);
   cookie->setObjectName(QStringLiteral("attachCookie"));
   cookie->setEchoMode(QLineEdit::Password);
-  cookie->setPlaceholderText(attach::default_cookie().empty() ? tr("the node's cookie") : tr("empty: ~/.erlang.cookie"));
+  if (another && !lastAttach_.cookie.empty())  // a cluster shares its cookie
+    cookie->setPlaceholderText(tr("empty: the cookie of %1").arg(QString::fromStdString(attached_->client().node().name)));
+  else
+    cookie->setPlaceholderText(attach::default_cookie().empty() ? tr("the node's cookie") : tr("empty: ~/.erlang.cookie"));
   auto* readOnly = new QCheckBox(tr("Read-only: observe, refuse every action"), &dlg);
   readOnly->setObjectName(QStringLiteral("attachReadOnly"));
   auto* note = new QLabel(tr("Actorscope connects as a hidden node, loads a small agent module onto the node and "
@@ -320,6 +325,7 @@ void MainWindow::attachDialog(bool another) {
   attach::Options o;
   o.node = node->currentText().trimmed().toStdString();
   o.cookie = cookie->text().toStdString();
+  if (another && o.cookie.empty()) o.cookie = lastAttach_.cookie;
   o.read_only = readOnly->isChecked();
   attachTo(o, nullptr, true, another);
 }

@@ -132,8 +132,10 @@ void MainWindow::createMenus() {
     attachTo(o);
   });
   reconnectAction_->setObjectName(QStringLiteral("reconnectAction"));
+  reconnectAction_->setEnabled(false);  // until a node went away
   detachAction_ = file->addAction(tr("&Detach from the node"), this, &MainWindow::detachNode);
   detachAction_->setObjectName(QStringLiteral("detachAction"));
+  detachAction_->setEnabled(false);  // until attached
   detachAction_->setStatusTip(tr("Leave the node (the agent removes itself) and return to the scenario"));
   file->addSeparator();
   exporter_ = new Exporter(model_, view_, this);

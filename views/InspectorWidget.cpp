@@ -182,7 +182,10 @@ void InspectorWidget::render() {
     return;
   }
   QString head = model_->pidText(r->pid);
-  if (!model_->graph().nodes().empty()) head += QStringLiteral("  @") + model_->nodeText(r->node);
+  if (!model_->graph().nodes().empty()) {  // a node name has its own @ (a@host): "on" it, not "@" it
+    const QString node = model_->nodeText(r->node);
+    head += (node.contains(QLatin1Char('@')) ? QStringLiteral("  ") : QStringLiteral("  @")) + node;
+  }
   if (r->name != atoms::nil) head += QStringLiteral("  ") + QString::fromStdString(inspect_atom(r->name));
   header_->setText(head);
   const bool ergo = model_->ergo();

@@ -52,7 +52,7 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+164"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+165"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>подключено к %1 только для чтения: консоль там ничего не вычисляет</translation>
     </message>
@@ -1880,6 +1880,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+264"/>
         <source>node %1</source>
         <translation>узел %1</translation>
     </message>
@@ -2295,7 +2296,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Снова вживую</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="+216"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-48"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>Подключение только для чтения: действия отклоняются (чтобы выполнять действия, подключитесь без режима только для чтения)</translation>
     </message>
@@ -2423,12 +2424,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+191"/>
+        <location line="+193"/>
         <source>Spawn</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-183"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2458,12 +2459,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>П&amp;ереподключиться к узлу</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Detach from the node</source>
         <translation>&amp;Отключиться от узла</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Leave the node (the agent removes itself) and return to the scenario</source>
         <translation>Покинуть узел (агент удаляет себя сам) и вернуться к сценарию</translation>
     </message>
@@ -2808,13 +2809,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+162"/>
-        <location line="+34"/>
+        <location line="+164"/>
+        <location line="+37"/>
         <source>Attach to node</source>
         <translation>Подключение к узлу</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-218"/>
         <source>: %L1 of %L2</source>
         <translation>: %L1 из %L2</translation>
     </message>
@@ -2866,7 +2867,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Узел больше недоступен: это его последний снимок (Файл &gt; Переподключиться к узлу)</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-99"/>
+        <source>%1 was not added: %2</source>
+        <translation>%1 не добавлен: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 joined the picture (OTP %2%3)%4</source>
         <translation>%1 добавлен в картину (OTP %2%3)%4</translation>
     </message>
@@ -2913,7 +2919,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Супервизоры могут перезапустить то, что завершится.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Act on %1?</source>
         <translation>%1: выполнить действие?</translation>
     </message>
@@ -2938,7 +2944,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Подключить ещё один узел</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <source>empty: the cookie of %1</source>
+        <translation>пусто: cookie узла %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the node&apos;s cookie</source>
         <translation>cookie узла</translation>
     </message>
@@ -3237,7 +3248,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>** занято: оболочка ещё вычисляет</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <location line="+20"/>
         <location line="+46"/>
         <source>** the shell is not running</source>
@@ -3762,18 +3773,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+150"/>
+        <location line="+153"/>
         <source>Suspend</source>
         <translation>Приостановить</translation>
     </message>
     <message>
-        <location line="-142"/>
-        <location line="+137"/>
+        <location line="-145"/>
+        <location line="+140"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill): без перехвата (K)</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-139"/>
         <source>Process.exit(pid, reason) with a reason you pick (E)</source>
         <translation>Process.exit(pid, reason) с выбранной вами причиной (E)</translation>
     </message>
@@ -3804,7 +3815,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Щёлкните процесс на графе, в таблице или в журнале.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>%1 %2, %3 in mailbox</source>
         <translation>%1 %2, в почтовом ящике: %3</translation>
     </message>

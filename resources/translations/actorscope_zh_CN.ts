@@ -52,7 +52,7 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+164"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+165"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>已以只读方式附加到 %1：控制台不会在那里执行任何求值</translation>
     </message>
@@ -1880,6 +1880,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+264"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
     </message>
@@ -2295,7 +2296,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>已回到实时</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="+216"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-48"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>已以只读方式附加：操作会被拒绝（要执行操作，请以非只读方式附加）</translation>
     </message>
@@ -2421,12 +2422,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+191"/>
+        <location line="+193"/>
         <source>Spawn</source>
         <translation>创建进程</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2456,12 +2457,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>重新连接到节点(&amp;R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Detach from the node</source>
         <translation>从节点分离(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Leave the node (the agent removes itself) and return to the scenario</source>
         <translation>离开节点（代理会自行移除）并返回场景</translation>
     </message>
@@ -2804,13 +2805,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+162"/>
-        <location line="+34"/>
+        <location line="+164"/>
+        <location line="+37"/>
         <source>Attach to node</source>
         <translation>附加到节点</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-218"/>
         <source>: %L1 of %L2</source>
         <translation>：%L1 / %L2</translation>
     </message>
@@ -2862,7 +2863,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>节点已断开：这是它的最后画面（文件 &gt; 重新连接到节点）</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-99"/>
+        <source>%1 was not added: %2</source>
+        <translation>未能添加 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 joined the picture (OTP %2%3)%4</source>
         <translation>%1 已加入画面（OTP %2%3）%4</translation>
     </message>
@@ -2903,7 +2909,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>监督者可能会重启结束的进程。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Act on %1?</source>
         <translation>要对%1执行操作吗？</translation>
     </message>
@@ -2928,7 +2934,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>连接另一个节点</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <source>empty: the cookie of %1</source>
+        <translation>留空：使用 %1 的 cookie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the node&apos;s cookie</source>
         <translation>节点的 cookie</translation>
     </message>
@@ -3227,7 +3238,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>** 忙：shell 仍在求值</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <location line="+20"/>
         <location line="+46"/>
         <source>** the shell is not running</source>
@@ -3752,18 +3763,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+150"/>
+        <location line="+153"/>
         <source>Suspend</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location line="-142"/>
-        <location line="+137"/>
+        <location line="-145"/>
+        <location line="+140"/>
         <source>Process.exit(pid, :kill): untrappable (K)</source>
         <translation>Process.exit(pid, :kill)：无法捕获（K）</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-139"/>
         <source>Process.exit(pid, reason) with a reason you pick (E)</source>
         <translation>Process.exit(pid, reason)，原因由你选择（E）</translation>
     </message>
@@ -3794,7 +3805,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>在图中、进程表或日志中点击一个进程。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>%1 %2, %3 in mailbox</source>
         <translation>%1 %2，邮箱中有 %3 条消息</translation>
     </message>

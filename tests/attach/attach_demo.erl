@@ -11,6 +11,7 @@
 %%   idle N  -> N more processes that wait forever: "ok COUNT" (the node's process count)
 %%   remote_link NODE -> on NODE a process registered as remote_sleeper, linked to a local one
 %%              registered as linker: "ok REMOTE LOCAL"
+%%   halt NODE -> halts the node NODE (a peer): "ok" once it is down
 %%   start_app NAME -> starts the application NAME: "ok MASTER" (its application master's pid)
 %%   churn RATE MS -> for MS ms, RATE processes a second spawned that end at once: "ok SPAWNED"
 -module(attach_demo).
@@ -80,6 +81,11 @@ answer(["remote_link", Node]) ->
     receive linked -> ok end,
     register(linker, Local),
     io:format("@ ok ~p ~p~n", [Remote, Local]);
+answer(["halt", Node]) ->
+    N = list_to_atom(Node),
+    true = monitor_node(N, true),
+    erpc:cast(N, erlang, halt, []),
+    receive {nodedown, N} -> io:format("@ ok~n") after 30000 -> io:format("@ still up~n") end;
 answer(["start_app", Name]) ->
     App = list_to_atom(Name),
     {ok, _} = application:ensure_all_started(App),

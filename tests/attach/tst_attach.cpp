@@ -529,6 +529,25 @@ private slots:
     QVERIFY(!feed.graph.find(remote) && !feed.graph.find(linker));
     for (size_t i = 1; i < feed.events.size(); ++i) QVERIFY(feed.events[i].seq > feed.events[i - 1].seq);
     for (size_t i = 1; i < feed.events.size(); ++i) QVERIFY(feed.events[i].time_ns >= feed.events[i - 1].time_ns);
+    // The peer goes away: its region is down, its processes end (:noconnection), the first node
+    // stays; attached again, it takes its old node id and comes back to life.
+    auto onNode = [&](uint16_t n) {
+      size_t c = 0;
+      for (const auto& [serial, r] : feed.graph.processes()) c += r.node == n;
+      return c;
+    };
+    QCOMPARE(node.ask(QStringLiteral("halt ") + peerNode).value(0), QStringLiteral("ok"));
+    QVERIFY(feed.until([&] { return session.lost(1) && !feed.graph.nodes().at(1).alive && onNode(1) == 0; }));
+    QVERIFY(onNode(0) > 10 && session.owner(feed.named("demo_sup")) == &session.client(0));
+    QVERIFY(feed.find([](const TraceEvent& e) { return e.kind == TraceKind::Exit && e.term.is_atom(intern("noconnection")); }) >= 0);
+    QVERIFY(!session.attached(peerNode.toStdString()));
+    const QStringList again = node.ask(QStringLiteral("peer ") + peer);
+    QVERIFY2(again.value(0).startsWith(QStringLiteral("ok ")), qPrintable(again.join(QLatin1Char('\n'))));
+    auto third = session.new_client();
+    QVERIFY2(third->connect(o, error), error.c_str());
+    session.adopt(std::move(third));
+    QCOMPARE(session.size(), size_t(2));
+    QVERIFY(feed.until([&] { return !session.lost(1) && feed.graph.nodes().size() == 2 && feed.graph.nodes().at(1).alive && onNode(1) > 10; }));
     QVERIFY(session.detach());
     const QStringList clean = node.ask(QStringLiteral("clean"));
     QVERIFY2(clean.value(0).startsWith(QStringLiteral("agent_loaded=false traced=0")), qPrintable(clean.join(QLatin1Char('|'))));

@@ -24,7 +24,8 @@ bool AttachSource::detach() {
 QStringList AttachSource::nodeNames() const {
   QStringList out;
   const attach::Session& s = *session_;
-  for (size_t k = 0; k < s.size(); ++k) out << QString::fromStdString(s.client(k).node().name);
+  for (size_t k = 0; k < s.size(); ++k)
+    if (k == 0 || !s.lost(k)) out << QString::fromStdString(s.client(k).node().name);
   return out;
 }
 

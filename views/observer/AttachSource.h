@@ -61,7 +61,7 @@ public:
   attach::Client& client() { return session_->client(0); }
   /// Every node attached (File > Attach another node... adds one to the picture).
   attach::Session& session() { return *session_; }
-  /// The names of the nodes attached, in node id order.
+  /// The names of the nodes attached (the first, and the others that are there), in node id order.
   QStringList nodeNames() const;
   /// The agent's accounting at the last take (what it sampled out, counted exactly).
   const attach::AgentStats& agentStats() const { return stats_; }

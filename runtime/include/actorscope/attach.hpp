@@ -154,8 +154,8 @@ private:
 /// as events (Spawn, Register, TrapExit, Link, Monitor; its labels follow), so views, recordings
 /// and replays see it join. One seq order and one time line (node k's clock shifted to node 0's);
 /// one PidMap, so a link across nodes joins the two processes each node reports. A node that goes
-/// away gives NodeDown (its processes keep their last picture); node 0 going away ends the session
-/// (`lost`). Each node's agent reports only its own processes: a signal to another node's process
+/// away gives NodeDown and its processes end with :noconnection; attached again, it takes its old
+/// node id. Node 0 going away ends the session (`lost`: the window keeps its last picture). Each node's agent reports only its own processes: a signal to another node's process
 /// is judged by the rules on the sender's side, its effect is what that node reports.
 /// Thread-safe: take(), adopt() and the commands may be called from any thread.
 class Session {
@@ -171,6 +171,8 @@ public:
   /// Takes a connected client made by new_client(); its node becomes node size().
   void adopt(std::unique_ptr<Client> client);
   size_t size() const;
+  /// Node k went away (its place is taken again when it is attached again).
+  bool lost(size_t k) const;
   /// Node k's client (0: the first; the console evaluates there).
   Client& client(size_t k = 0);
   const Client& client(size_t k = 0) const;

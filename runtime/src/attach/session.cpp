@@ -26,6 +26,7 @@ struct Session::Impl {
     int64_t offset = 0;   // added to its times: node 0's time line
     std::vector<std::string> connected;  // the node's connected nodes, as it last said
     AgentStats stats;
+    std::unordered_set<uint32_t> procs;  // its processes in the picture (serials), k > 0
   };
 
   std::shared_ptr<PidMap> pids = std::make_shared<PidMap>();
@@ -44,9 +45,37 @@ struct Session::Impl {
     e.time_ns = std::max(last_time, e.time_ns + nodes[k].offset);
     last_time = e.time_ns;
     if (k) {
-      if (e.kind == TraceKind::Spawn) e.node = uint16_t(k);
+      if (e.kind == TraceKind::Spawn) {
+        e.node = uint16_t(k);
+        nodes[k].procs.insert(e.a.serial());
+      } else if (e.kind == TraceKind::Exit) {
+        nodes[k].procs.erase(e.a.serial());
+      }
       e.ref = shifted(e.ref, k);
     }
+  }
+
+  /// Node k went away: NodeDown, and its processes end with :noconnection (as the BEAM's links to
+  /// them fire), in serial order.
+  void went_away(size_t k, std::vector<TraceEvent>& out) {
+    TraceEvent down;
+    down.kind = TraceKind::NodeDown;
+    down.node = uint16_t(k);
+    down.time_ns = last_time;
+    stamp(down, 0);
+    out.push_back(std::move(down));
+    std::vector<uint32_t> gone(nodes[k].procs.begin(), nodes[k].procs.end());
+    std::sort(gone.begin(), gone.end());
+    for (uint32_t s : gone) {
+      TraceEvent e;
+      e.kind = TraceKind::Exit;
+      e.a = Pid::make(0, s);
+      e.term = Term::atom("noconnection");
+      e.time_ns = last_time;
+      stamp(e, 0);
+      out.push_back(std::move(e));
+    }
+    nodes[k].procs.clear();
   }
 
   bool connected(size_t a, size_t b) const {
@@ -111,12 +140,23 @@ void Session::adopt(std::unique_ptr<Client> client) {
   n.connected = client->node().nodes;
   n.client = std::move(client);
   n.adopted = Clock::now();
+  // A node that went away and is back takes its old place (its region comes back to life).
+  for (size_t k = 1; k < d_->nodes.size(); ++k)
+    if (d_->nodes[k].lost && d_->nodes[k].client->node().name == n.client->node().name) {
+      d_->nodes[k] = std::move(n);
+      return;
+    }
   d_->nodes.push_back(std::move(n));
 }
 
 size_t Session::size() const {
   std::lock_guard g(d_->m);
   return d_->nodes.size();
+}
+
+bool Session::lost(size_t k) const {
+  std::lock_guard g(d_->m);
+  return d_->nodes.at(k).lost;
 }
 
 Client& Session::client(size_t k) {
@@ -164,6 +204,7 @@ Batch Session::take() {
       Snapshot& s = *b.snapshot;
       for (ProcessSnapshot& p : s.processes) {
         p.node = uint16_t(k);
+        if (k && !n.joined) n.procs.insert(p.pid.serial());
         for (auto& mref : p.monitors) mref.first = Impl::shifted(mref.first, k);
         for (auto& mref : p.monitored_by) mref.first = Impl::shifted(mref.first, k);
       }
@@ -193,12 +234,7 @@ Batch Session::take() {
         out.lost = true;
         out.error = b.error;
       } else {
-        TraceEvent e;
-        e.kind = TraceKind::NodeDown;
-        e.node = uint16_t(k);
-        e.time_ns = d.last_time;
-        d.stamp(e, 0);
-        out.events.push_back(std::move(e));
+        d.went_away(k, out.events);
         out.gone.push_back(b.error.empty() ? n.client->node().name + " went away" : b.error);
       }
     }
