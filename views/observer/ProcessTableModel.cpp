@@ -21,7 +21,7 @@ QString mfa(const Term& t) {
 }
 
 QString bytes(uint64_t b) {
-  if (b < 10'000) return QString::number(b);
+  if (b < 10'000) return QStringLiteral("%1 B").arg(b);
   if (b < 10'000'000) return QStringLiteral("%1 kB").arg(b / 1000);
   return QStringLiteral("%1 MB").arg(b / 1'000'000);
 }
