@@ -50,7 +50,7 @@ struct Options {
   bool read_only = false;    ///< the agent refuses every action
   unsigned timeout_ms = 5000;
   int batch_ms = 50;
-  int max_events_per_s = 50'000;
+  int max_events_per_s = 5000;
 };
 
 /// The agent's accounting, totals since attach.

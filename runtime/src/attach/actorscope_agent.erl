@@ -56,6 +56,11 @@
     window_sent = 0 :: non_neg_integer(),
     hidden = #{} :: #{pid() => true},           % sampled out: spawned over the rate, not shown
     born = #{} :: #{pid() => true},             % shown, spawn sent, exit not yet seen
+    %% While the rate is spent, new processes are not traced at all (they would be hidden: their
+    %% events would cost the node and be dropped). Native monotonic times: since when (undefined:
+    %% new processes are traced), and the recent spans [{Off, On}] a spawn may fall in.
+    untraced_since = undefined :: integer() | undefined,
+    untraced_spans = [] :: [{integer(), integer()}],
     early = #{} :: #{pid() => {integer(), tuple()}},  % exit traced before its spawn: {ms, msg}
     nodes = [] :: [node()],                     % last reported
     helpers = #{} :: #{pid() => reference()},   % untraced helper processes
@@ -94,7 +99,7 @@ start(Observer, Opts) ->
 config(Observer, Opts) when is_pid(Observer), is_map(Opts) ->
     RO = maps:get(read_only, Opts, false),
     B = maps:get(batch_ms, Opts, 50),
-    M = maps:get(max_events_per_s, Opts, 50000),
+    M = maps:get(max_events_per_s, Opts, 5000),
     case is_boolean(RO) andalso is_integer(B) andalso B > 0 andalso is_integer(M) andalso M > 0 of
         true -> {ok, #{read_only => RO, batch_ms => B, max_events_per_s => M}};
         false -> error
@@ -503,7 +508,11 @@ sample(Kind, M, #st{hidden = H} = St) ->
         true when Kind =:= exit -> drop(Kind, St#st{hidden = maps:remove(P, H)});
         true when Kind =:= spawn -> hide(M, St);
         true -> drop(Kind, St);
-        false when Kind =:= spawn -> admit(Kind, M, St);
+        false when Kind =:= spawn ->
+            case maybe_untraced(element(6, M), St) of
+                true -> hide(M, St);
+                false -> admit(Kind, M, St)
+            end;
         false when Kind =:= exit -> shown_exit(M, St);
         false when Kind =:= link; Kind =:= unlink ->
             case is_map_key(element(4, M), H) of
@@ -540,11 +549,40 @@ arity(_) -> 0.
 %% Rate limit on spawns: once max_eps events went out in this 1 s window, a new process is hidden
 %% (sample/3); everything left out is counted, exactly.
 admit(Kind, M, #st{now = Now, window_start = WS} = St) when Now - WS >= 1000 ->
-    admit(Kind, M, St#st{window_start = Now, window_sent = 0});
+    admit(Kind, M, trace_new(true, St#st{window_start = Now, window_sent = 0}));
 admit(_, M, #st{window_sent = Sent, max_eps = Max} = St) when Sent < Max ->
     show(M, St);
 admit(_, M, St) ->
-    hide(M, St).
+    hide(M, trace_new(false, St)).
+
+%% New processes traced or not (see #st.untraced_since). A process spawned while they were not
+%% (its spawn's timestamp inside such a span, bounds taken outside the flag change) is hidden:
+%% none of its later events come. Spans older than 10 s are forgotten.
+trace_new(false, #st{untraced_since = undefined} = St) ->
+    Since = erlang:monotonic_time(),
+    _ = erlang:trace(new_processes, false, ?TRACE_FLAGS),
+    St#st{untraced_since = Since};
+trace_new(true, #st{untraced_since = Since} = St) when Since =/= undefined ->
+    _ = erlang:trace(new_processes, true, [{tracer, self()} | ?TRACE_FLAGS]),
+    Until = erlang:monotonic_time(),
+    Old = Until - erlang:convert_time_unit(10, second, native),
+    St#st{untraced_since = undefined,
+          untraced_spans = [{Since, Until} | [S || {_, To} = S <- St#st.untraced_spans, To > Old]]};
+trace_new(_, St) ->
+    St.
+
+%% A new window while new processes are not traced: they are again (not only at the next spawn
+%% event: the spawns may all come from processes that are not traced).
+rate_window(#st{untraced_since = Since, now = Now, window_start = WS} = St) when Since =/= undefined,
+                                                                              Now - WS >= 1000 ->
+    trace_new(true, St#st{window_start = Now, window_sent = 0});
+rate_window(St) ->
+    St.
+
+maybe_untraced(TS, #st{untraced_since = Since}) when Since =/= undefined, TS >= Since ->
+    true;
+maybe_untraced(TS, #st{untraced_spans = Spans}) ->
+    lists:any(fun({From, To}) -> TS >= From andalso TS =< To end, Spans).
 
 %% A spawn sent: the child is shown (with its exit, if that came first).
 show(M, St0) ->
@@ -661,7 +699,7 @@ check_load(#st{overload = Over} = St) ->
 %% Sends the batch when anything happened. A busy connection keeps it for the next flush; past
 %% 2 s of events it is dropped (and counted).
 flush(#st{} = St0) ->
-    #st{observer = Obs} = St = expire_early(St0),
+    #st{observer = Obs} = St = expire_early(rate_window(St0)),
     Nodes = other_nodes(Obs),
     NodesChanged = Nodes =/= St#st.nodes,
     case St#st.events =/= [] orelse St#st.n_dropped > 0 orelse NodesChanged of
