@@ -731,21 +731,7 @@ bool RuntimeCore::try_match(Process* p) {
         p->queue_len_.store(p->queue_len_.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
       }
       p->q_scanned_ = nullptr;
-      uint32_t weight = 1;
-      if (tracing_on() && sample_message(true, &weight)) {
-        TraceEvent ev;
-        ev.kind = TraceKind::Receive;
-        ev.a = p->pid();
-        ev.b = s->from;
-        ev.weight = weight;
-        if (ergo()) ev.node2 = s->prio;
-        ev.term = s->payload;
-        emit(std::move(ev));
-      }
-      p->receive_->result.emplace(std::move(s->payload));
-      delete s;
-      --p->budget_;
-      p->count_reduction();
+      consume(p, s);
       return true;
     }
     prev = s;
@@ -753,6 +739,39 @@ bool RuntimeCore::try_match(Process* p) {
   }
   p->q_scanned_ = prev;
   return false;
+}
+
+void RuntimeCore::consume(Process* p, Signal* s) {
+  uint32_t weight = 1;
+  if (tracing_on() && sample_message(true, &weight)) {
+    TraceEvent ev;
+    ev.kind = TraceKind::Receive;
+    ev.a = p->pid();
+    ev.b = s->from;
+    ev.weight = weight;
+    if (ergo()) ev.node2 = s->prio;
+    ev.term = s->payload;
+    emit(std::move(ev));
+  }
+  p->receive_->result.emplace(std::move(s->payload));
+  delete s;
+  --p->budget_;
+  p->count_reduction();
+}
+
+bool RuntimeCore::take_direct(Process* p) {
+  // The mailbox is empty and the inbox holds one signal: taking it when it is a message that
+  // matches is what drain() then try_match() would do, without the mailbox. With more signals
+  // behind it, drain() handles them all first (an exit signal behind it acts before the
+  // message is handled, as it would on the BEAM).
+  if (p->q_head_ || p->exiting_.load(std::memory_order_relaxed) || p->suspended_.load(std::memory_order_acquire)) return false;
+  Signal* s = p->inbox_.front();
+  if (!s || s->next.load(std::memory_order_acquire) || s->kind != SignalKind::Message || s->to.raw != p->pid().raw ||
+      !p->receive_->match(p->receive_, s->payload))
+    return false;
+  if (p->inbox_.pop() != s) return false;  // its producer is mid-push: drain() takes it later
+  consume(p, s);
+  return true;
 }
 
 void RuntimeCore::go_idle_or_continue(Process* p, ProcessStatus st, bool& keep_running) {
@@ -797,36 +816,41 @@ void RuntimeCore::run(Process* p) {
   for (;;) {
     // E1.10: in Ergo mode a handler that gave way (yield) finishes before signals act on it.
     const bool mid_handler = ergo_mode && p->wait_ == Wait::Yielded;
-    if (mid_handler ? p->exiting_.load(std::memory_order_relaxed) : !drain(p)) break;
-    if (mid_handler && p->suspended_.load(std::memory_order_acquire)) [[unlikely]] {
-      if (ergo_park_mid_handler(p)) continue;
-      tls_current = nullptr;
-      return;
-    }
-    if (p->suspended_.load(std::memory_order_acquire)) {
-      bool keep = false;
-      go_idle_or_continue(p, ProcessStatus::Suspended, keep);
-      if (keep) continue;
-      tls_current = nullptr;
-      return;
-    }
-    if (p->wait_ == Wait::Receiving) {
-      if (!try_match(p)) {
-        if (p->timed_out_) {
-          p->receive_->result.reset();
-        } else if (p->budget_ <= 0) {
-          requeue(p);
-          tls_current = nullptr;
-          return;
-        } else {
-          bool keep = false;
-          go_idle_or_continue(p, ProcessStatus::Waiting, keep);
-          if (keep) continue;
-          tls_current = nullptr;
-          return;
-        }
-      }
+    // The common case: a message it takes is first in its inbox and its mailbox is empty.
+    if (!ergo_mode && p->wait_ == Wait::Receiving && take_direct(p)) {
       p->timed_out_ = false;
+    } else {
+      if (mid_handler ? p->exiting_.load(std::memory_order_relaxed) : !drain(p)) break;
+      if (mid_handler && p->suspended_.load(std::memory_order_acquire)) [[unlikely]] {
+        if (ergo_park_mid_handler(p)) continue;
+        tls_current = nullptr;
+        return;
+      }
+      if (p->suspended_.load(std::memory_order_acquire)) {
+        bool keep = false;
+        go_idle_or_continue(p, ProcessStatus::Suspended, keep);
+        if (keep) continue;
+        tls_current = nullptr;
+        return;
+      }
+      if (p->wait_ == Wait::Receiving) {
+        if (!try_match(p)) {
+          if (p->timed_out_) {
+            p->receive_->result.reset();
+          } else if (p->budget_ <= 0) {
+            requeue(p);
+            tls_current = nullptr;
+            return;
+          } else {
+            bool keep = false;
+            go_idle_or_continue(p, ProcessStatus::Waiting, keep);
+            if (keep) continue;
+            tls_current = nullptr;
+            return;
+          }
+        }
+        p->timed_out_ = false;
+      }
     }
     p->wait_ = Wait::Start;
     p->current_.resume();

@@ -333,6 +333,11 @@ class RuntimeCore {
   /// Handles every signal in p's inbox. Returns false when p is now exiting.
   bool drain(Process* p);
   bool try_match(Process* p);
+  /// A process waiting in receive with an empty mailbox and one signal in its inbox, a message
+  /// it takes: taken straight from the inbox (no mailbox, no lock). Owner thread only.
+  bool take_direct(Process* p);
+  /// The matched message `s` (already out of the mailbox or inbox) becomes the receive's result.
+  void consume(Process* p, Signal* s);
   void finish(Process* p);
   void die(Process* p, Term reason) {
     if (!p->exiting_.load(std::memory_order_relaxed)) {

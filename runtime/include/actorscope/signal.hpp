@@ -85,6 +85,13 @@ class Inbox {
     }
     return nullptr;
   }
+  /// Consumer side: the signal pop() returns next, left in place; nullptr when there is none
+  /// (pop() may still return nullptr for it while its producer is between its two steps).
+  Signal* front() const noexcept {
+    SignalNode* t = tail_;
+    if (t == &stub_) t = stub_.next.load(std::memory_order_acquire);
+    return static_cast<Signal*>(t);
+  }
   /// Any thread: the last node pushed. A consumer that compares it before and after publishing
   /// "I am idle" learns whether a push raced with that decision, without touching its own fields.
   const SignalNode* last_pushed() const noexcept { return head_.load(std::memory_order_seq_cst); }
