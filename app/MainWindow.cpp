@@ -91,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
   tableView_->setModel(tableProxy_);
   tableView_->setSortingEnabled(true);
   tableView_->sortByColumn(views::ProcessTableModel::PidCol, Qt::AscendingOrder);
+  tableView_->setColumnHidden(views::ProcessTableModel::NodeCol, true);  // until there are nodes
   tableView_->setSelectionBehavior(QAbstractItemView::SelectRows);
   tableView_->setSelectionMode(QAbstractItemView::SingleSelection);
   tableView_->setAlternatingRowColors(true);
@@ -403,6 +404,8 @@ void MainWindow::tick() {
   else pipeline_.advance();
   model_->processPending();
   analysisSampled();
+  if (const bool one = model_->graph().nodes().size() < 2; tableView_->isColumnHidden(views::ProcessTableModel::NodeCol) != one)
+    tableView_->setColumnHidden(views::ProcessTableModel::NodeCol, one);  // a cluster: which node runs it
   // Signals in flight are drawn where the runtime says they are (stepping, slow motion).
   if (live) scene_->setRuntimeClock(batch.now_ns, mode_ == RunMode::Live || !paused_);
   if (live && batch.in_flight) scene_->setInFlight(*batch.in_flight);

@@ -1572,7 +1572,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
 <context>
     <name>actorscope::app::MainWindow</name>
     <message>
-        <location filename="../../app/MainWindow.cpp" line="+107"/>
+        <location filename="../../app/MainWindow.cpp" line="+108"/>
         <source>Filter processes (name, pid, status...)</source>
         <translation>Фильтр процессов (имя, pid, статус...)</translation>
     </message>
@@ -1684,7 +1684,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Сбой сценария: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%1 processes</source>
         <translation>процессов: %1</translation>
     </message>
@@ -3990,6 +3990,11 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location line="+1"/>
         <source>trap_exit</source>
         <translation>trap_exit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node</source>
+        <translation>Узел</translation>
     </message>
 </context>
 <context>

@@ -1572,7 +1572,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
 <context>
     <name>actorscope::app::MainWindow</name>
     <message>
-        <location filename="../../app/MainWindow.cpp" line="+107"/>
+        <location filename="../../app/MainWindow.cpp" line="+108"/>
         <source>Filter processes (name, pid, status...)</source>
         <translation>筛选进程（名称、pid、状态……）</translation>
     </message>
@@ -1684,7 +1684,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>场景运行失败：%1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%1 processes</source>
         <translation>%1 个进程</translation>
     </message>
@@ -3978,6 +3978,11 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <location line="+1"/>
         <source>trap_exit</source>
         <translation>trap_exit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node</source>
+        <translation>节点</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,9 @@
 
 #include <actorscope/attach.hpp>
 
+#include <QAbstractItemModel>
 #include <QGraphicsItem>
+#include <QTableView>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -96,6 +98,15 @@ private slots:
     QStringList want{node.name(), peerNode};
     want.sort();
     QCOMPARE(names, want);
+    // The Processes tab says which node runs each process (a Node column, shown for a cluster).
+    auto* table = window.findChild<QTableView*>(QStringLiteral("processTable"));
+    QVERIFY(table && table->model());
+    const int nodeCol = table->model()->columnCount() - 1;
+    QCOMPARE(table->model()->headerData(nodeCol, Qt::Horizontal).toString(), QStringLiteral("Node"));
+    QTRY_VERIFY_WITH_TIMEOUT(!table->isColumnHidden(nodeCol), kWait);
+    QStringList shown;
+    for (int row = 0; row < table->model()->rowCount(); ++row) shown << table->model()->index(row, nodeCol).data().toString();
+    QVERIFY2(shown.contains(peerNode) && shown.contains(node.name()), qPrintable(shown.mid(0, 5).join(QLatin1Char('|'))));
     // The same node again is refused, naming it.
     QVERIFY(!window.attachTo(options(peerNode), &err, false, true));
     QVERIFY2(err.contains(peerNode), qPrintable(err));

@@ -74,6 +74,7 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation o, int role)
     case MonitorsCol: return tr("Monitors");
     case RestartsCol: return tr("Restarts");
     case TrapExitCol: return tr("trap_exit");
+    case NodeCol: return tr("Node");
     default: return {};
   }
 }
@@ -109,6 +110,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
       case MonitorsCol: return QString::number(r->monitors.size());
       case RestartsCol: return QString::number(r->restarts);
       case TrapExitCol: return r->trap_exit ? QStringLiteral("true") : QStringLiteral("false");
+      case NodeCol: return model_->nodeText(r->node);
       default: return {};
     }
   }

@@ -20,7 +20,7 @@ public:
   /// not the user's choice.
   bool removing() const { return removing_; }
   enum Column { PidCol, NameCol, StatusCol, ReductionsCol, MemoryCol, MsgQCol, LinksCol, MonitorsCol,
-                RestartsCol, TrapExitCol, ColumnCount };
+                RestartsCol, TrapExitCol, NodeCol, ColumnCount };  // NodeCol: shown with more than one node
   /// Role with a sortable value (numbers as numbers); Qt::DisplayRole is text.
   static constexpr int SortRole = Qt::UserRole;
   /// Role with the pid's raw value (quint64).
