@@ -100,6 +100,12 @@ MainWindow::MainWindow(QWidget* parent)
   tableView_->horizontalHeader()->setSectionResizeMode(views::ProcessTableModel::NameCol, QHeaderView::Stretch);
   tableView_->horizontalHeader()->setMinimumSectionSize(70);
   tableView_->setColumnWidth(views::ProcessTableModel::PidCol, 120);
+  // The figures' columns as wide as their headings need (numbers are shorter), so the name keeps
+  // the room at 1280x720.
+  for (int c = views::ProcessTableModel::StatusCol; c < views::ProcessTableModel::ColumnCount; ++c) {
+    const QString heading = table_->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+    tableView_->setColumnWidth(c, std::max(64, tableView_->horizontalHeader()->fontMetrics().horizontalAdvance(heading) + 28));
+  }
   tableView_->verticalHeader()->setDefaultSectionSize(24);
   tableView_->setContextMenuPolicy(Qt::CustomContextMenu);
 
