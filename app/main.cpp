@@ -243,6 +243,8 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(options.record) && parser.isSet(options.attachNode)) {
       const int duration = intValue(parser, options.duration, 86'400'000);
       if (duration < 0) return fail(QStringLiteral("--duration wants milliseconds"));
+      if (parser.values(options.attachNode).size() > 1)
+        return fail(QStringLiteral("--record records one node: give --attach once (a cluster is attached in the window)"));
       actorscope::attach::Options o;
       o.node = parser.value(options.attachNode).toStdString();
       o.cookie = parser.value(options.cookie).toStdString();

@@ -1203,7 +1203,7 @@ void GraphScene::onUpdated(const ModelDelta& d) {
     }
   if (!autoCollapse_.empty() || !autoCollapseApps_.empty())
     for (uint32_t s : d.updated)  // named or labelled since it came
-      if (const ProcessRecord* r = model_->find(s); r && !autoCollapsed_.count(s) && wantsAutoCollapse(*r)) {
+      if (const ProcessRecord* r = model_->find(s); r && wantsAutoCollapse(*r) && !autoCollapsed_.count(s)) {
         autoCollapsed_.insert(s);
         collapseSubtree(r->pid);
       }

@@ -60,6 +60,7 @@ private slots:
   void replayCorruptNamesTheLine();
   void replayFutureVersion();
   void replayMissingFile();
+  void recordOfSeveralNodesIsRefused();
   void recordUnknownScenario();
   void runScriptMissingFile();
   void semanticsErgoRecords();
@@ -99,6 +100,15 @@ void TestCli::scriptMissingFile() {
   const Run r = runApp({QStringLiteral("--script"), QStringLiteral("/nonexistent/nope.exs")});
   QVERIFY(r.status != 0 && r.status > 0);
   QVERIFY2(r.err.contains(QStringLiteral("nope.exs")), qPrintable(r.err));
+}
+
+// --record --headless takes one node; several --attach are refused before connecting, naming why.
+void TestCli::recordOfSeveralNodesIsRefused() {
+  const Run r = runApp({QStringLiteral("--attach"), QStringLiteral("a@localhost"), QStringLiteral("--attach"), QStringLiteral("b@localhost"),
+                        QStringLiteral("--record"), QStringLiteral("/tmp/never_written.jsonl"), QStringLiteral("--headless")});
+  QVERIFY(r.status > 0);
+  QVERIFY2(r.err.contains(QStringLiteral("--record records one node")), qPrintable(r.err));
+  QVERIFY(!QFile::exists(QStringLiteral("/tmp/never_written.jsonl")));
 }
 
 void TestCli::recordThenReplay() {

@@ -11,6 +11,31 @@
 
 #include <csignal>
 
+/// An epmd of our own on a port no user's node uses (base + pid % 2000), for as long as this object
+/// lives; erl and the attach client find it through ERL_EPMD_PORT, which start() sets.
+class PrivateEpmd {
+public:
+  PrivateEpmd() = default;
+  PrivateEpmd(const PrivateEpmd&) = delete;
+  ~PrivateEpmd() { stop(); }
+  /// False when epmd did not start within 30 s (erlang-base missing).
+  bool start(int base) {
+    port_ = base + int(QCoreApplication::applicationPid() % 2000);
+    qputenv("ERL_EPMD_PORT", QByteArray::number(port_));
+    QProcess epmd;
+    epmd.start(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(port_), QStringLiteral("-daemon")});
+    return epmd.waitForFinished(30'000);
+  }
+  int port() const { return port_; }
+  void stop() {
+    if (port_) QProcess::execute(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(port_), QStringLiteral("-kill")});
+    port_ = 0;
+  }
+
+private:
+  int port_ = 0;
+};
+
 class ErlNode {
 public:
   ErlNode() = default;

@@ -104,7 +104,7 @@ struct Feed {
 class TstAttach : public QObject {
   Q_OBJECT
 
-  int epmdPort_ = 0;
+  PrivateEpmd epmd_;
   int nodes_ = 0;
 
   QString nextName() { return QStringLiteral("attach%1_%2").arg(QCoreApplication::applicationPid()).arg(nodes_++); }
@@ -117,18 +117,8 @@ class TstAttach : public QObject {
   }
 
 private slots:
-  void initTestCase() {
-    // An epmd of our own, on a port no user's node uses; erl and the client find it by ERL_EPMD_PORT.
-    epmdPort_ = 43'000 + int(QCoreApplication::applicationPid() % 2000);
-    qputenv("ERL_EPMD_PORT", QByteArray::number(epmdPort_));
-    QProcess epmd;
-    epmd.start(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(epmdPort_), QStringLiteral("-daemon")});
-    QVERIFY2(epmd.waitForFinished(30'000), "epmd did not start (is erlang-base installed?)");
-  }
-
-  void cleanupTestCase() {
-    QProcess::execute(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(epmdPort_), QStringLiteral("-kill")});
-  }
+  void initTestCase() { QVERIFY2(epmd_.start(43'000), "epmd did not start (is erlang-base installed?)"); }
+  void cleanupTestCase() { epmd_.stop(); }
 
   // The first picture is the node's: every process it reports, with its name, links and trap_exit.
   void thePictureIsTheNodes() {
@@ -310,12 +300,12 @@ private slots:
       QVERIFY2(error.find(c.says) != std::string::npos, error.c_str());
     }
     // epmd not running: a port where no epmd listens.
-    qputenv("ERL_EPMD_PORT", QByteArray::number(epmdPort_ + 1));
+    qputenv("ERL_EPMD_PORT", QByteArray::number(epmd_.port() + 1));
     Client client;
     std::string error;
     Failure why = Failure::None;
     QVERIFY(!client.connect(options(node), error, &why));
-    qputenv("ERL_EPMD_PORT", QByteArray::number(epmdPort_));
+    qputenv("ERL_EPMD_PORT", QByteArray::number(epmd_.port()));
     QVERIFY2(why == Failure::EpmdDown, error.c_str());
     QVERIFY2(error.find("epmd") != std::string::npos, error.c_str());
     // The failed attempts left nothing on the node.

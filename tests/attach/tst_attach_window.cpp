@@ -34,7 +34,7 @@ QStringList labels(views::GraphScene* scene) {
 
 class TstAttachWindow : public QObject {
   Q_OBJECT
-  int epmdPort_ = 0;
+  PrivateEpmd epmd_;
 
   attach::Options options(const QString& node) {
     attach::Options o;
@@ -46,16 +46,9 @@ class TstAttachWindow : public QObject {
 private slots:
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);  // recent nodes go to a test config
-    epmdPort_ = 45'000 + int(QCoreApplication::applicationPid() % 2000);
-    qputenv("ERL_EPMD_PORT", QByteArray::number(epmdPort_));
-    QProcess epmd;
-    epmd.start(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(epmdPort_), QStringLiteral("-daemon")});
-    QVERIFY2(epmd.waitForFinished(30'000), "epmd did not start (is erlang-base installed?)");
+    QVERIFY2(epmd_.start(45'000), "epmd did not start (is erlang-base installed?)");
   }
-
-  void cleanupTestCase() {
-    QProcess::execute(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(epmdPort_), QStringLiteral("-kill")});
-  }
+  void cleanupTestCase() { epmd_.stop(); }
 
   void attachEvaluateAndJoinACluster() {
     const QString base = QStringLiteral("win%1").arg(QCoreApplication::applicationPid());

@@ -42,21 +42,16 @@ void out(const char* name, double v, const char* unit) {
 
 /// A private epmd and one node, for the length of a bench.
 struct Rig {
-  int port = 0;
+  PrivateEpmd epmd;
   ErlNode node;
   bool ok = false;
   Rig() {
-    port = 45'000 + int(::getpid() % 2000);
-    qputenv("ERL_EPMD_PORT", QByteArray::number(port));
-    QProcess::execute(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(port), QStringLiteral("-daemon")});
+    epmd.start(45'000);
     QString err;
     ok = node.start(QStringLiteral("bench%1").arg(::getpid()), QStringLiteral("bench_cookie"), err);
     if (!ok) std::fprintf(stderr, "attach bench: the node did not start: %s\n", qPrintable(err));
   }
-  ~Rig() {
-    node.kill();
-    QProcess::execute(QStringLiteral("epmd"), {QStringLiteral("-port"), QString::number(port), QStringLiteral("-kill")});
-  }
+  ~Rig() { node.kill(); }  // then epmd stops
   attach::Options options() const {
     attach::Options o;
     o.node = node.name().toStdString();

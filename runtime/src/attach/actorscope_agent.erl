@@ -241,26 +241,26 @@ other_nodes(Observer) ->
 %% child ids follow as label events, so a slow supervisor never holds the picture up.
 snapshot(St) ->
     Me = self(),
-    put('$actorscope_apps', app_masters()),
-    {Count, Sups, Known} = stream([P || P <- erlang:processes(), P =/= Me], 0, 0, [], #{}, St),
-    erase('$actorscope_apps'),
+    Apps = app_masters(),
+    {Count, Sups, Known} = stream([P || P <- erlang:processes(), P =/= Me], Apps, 0, 0, [], #{}, St),
     send_obs({actorscope, Me, snapshot_done, Count, now_ns()}, St),
     St1 = St#st{known = Known, sups = maps:from_keys(Sups, true)},
     Labels = sup_labels(Sups),
     emit([{label, C, Id, undefined} || {C, Id} <- maps:to_list(Labels)], St1).
 
-stream([], _, Count, Sups, Known, _) ->
+stream([], _, _, Count, Sups, Known, _) ->
     {Count, Sups, Known};
-stream(Procs, Chunk, Count, Sups, Known, St) ->
+stream(Procs, Apps, Chunk, Count, Sups, Known, St) ->
     {This, Rest} = take(?CHUNK, Procs),
-    {Infos, Sups1, Known1} = lists:foldl(fun snap_one/2, {[], Sups, Known}, This),
+    {Infos, Sups1, Known1} = lists:foldl(fun(P, Acc) -> snap_one(P, Apps, Acc) end, {[], Sups, Known}, This),
     send_obs({actorscope, self(), snapshot, Chunk, lists:reverse(Infos)}, St),
-    stream(Rest, Chunk + 1, Count + length(Infos), Sups1, Known1, St).
+    stream(Rest, Apps, Chunk + 1, Count + length(Infos), Sups1, Known1, St).
 
 -define(SNAP_ITEMS, [registered_name, initial_call, parent, links, monitors, monitored_by,
                      message_queue_len, trap_exit, status, reductions, memory]).
 
-snap_one(P, {Procs, Sups, Known} = Acc) ->
+%% Apps: application master => its application (its label).
+snap_one(P, Apps, {Procs, Sups, Known} = Acc) ->
     case process_info(P, ?SNAP_ITEMS) of
         [{_, Name}, {_, Raw}, {_, Parent}, {_, Links}, {_, Mons}, {_, MonBy}, {_, Mq}, {_, Trap},
          {_, Status}, {_, Red}, {_, Mem}] ->
@@ -271,7 +271,7 @@ snap_one(P, {Procs, Sups, Known} = Acc) ->
                      links => pids(Links), monitors => Targets, monitored_by => pids(MonBy),
                      message_queue_len => Mq, trap_exit => Trap, status => Status,
                      reductions => Red, memory => Mem, supervisor => IsSup,
-                     label => maps:get(P, get('$actorscope_apps'), undefined)},
+                     label => maps:get(P, Apps, undefined)},
             {[Proc | Procs], [P || IsSup] ++ Sups,
              Known#{P => {info_hash(Mq, Mem, Status), Red, Targets, Trap}}};
         _ ->
