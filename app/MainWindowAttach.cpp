@@ -45,6 +45,12 @@ namespace actorscope::app {
 namespace {
 constexpr int kRecentNodes = 8;
 const QString kRecentKey = QStringLiteral("attach/recentNodes");  // names only, never a cookie
+
+/// Said after "Attached to ..." when the agent traces as a process (its NIF did not load there).
+QString tracerFallbackNote() {
+  return QCoreApplication::translate("actorscope::app::MainWindow",
+                                     "; the agent traces as a process there (its NIF did not load), which costs a busy node more");
+}
 }  // namespace
 
 bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool interactive, bool another) {
@@ -126,9 +132,9 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
       return false;
     }
     const auto& n = client->node();
-    const QString joined = tr("%1 joined the picture (OTP %2%3)%4")
+    const QString joined = tr("%1 joined the picture (OTP %2%3)%4%5")
                                .arg(QString::fromStdString(n.name), QString::fromStdString(n.otp), n.elixir ? tr(", Elixir") : QString(),
-                                    n.read_only ? tr(", read-only") : QString());
+                                    n.read_only ? tr(", read-only") : QString(), n.tracer_nif ? QString() : tracerFallbackNote());
     attached_->session().adopt(std::move(client));
     rememberNode(opts.node);
     updateTitle();
@@ -175,9 +181,10 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   updateTitle();
   updateBanner();
   const auto& n = attached_->client().node();
-  statusBar()->showMessage(tr("Attached to %1 (OTP %2%3)%4")
+  statusBar()->showMessage(tr("Attached to %1 (OTP %2%3)%4%5")
                                .arg(QString::fromStdString(n.name), QString::fromStdString(n.otp),
-                                    n.elixir ? tr(", Elixir") : QString(), n.read_only ? tr(", read-only") : QString()),
+                                    n.elixir ? tr(", Elixir") : QString(), n.read_only ? tr(", read-only") : QString(),
+                                    n.tracer_nif ? QString() : tracerFallbackNote()),
                            8000);
   return true;
 }

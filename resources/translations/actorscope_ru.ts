@@ -1572,7 +1572,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
 <context>
     <name>actorscope::app::MainWindow</name>
     <message>
-        <location filename="../../app/MainWindow.cpp" line="+108"/>
+        <location filename="../../app/MainWindow.cpp" line="+114"/>
         <source>Filter processes (name, pid, status...)</source>
         <translation>Фильтр процессов (имя, pid, статус...)</translation>
     </message>
@@ -1880,7 +1880,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+264"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+271"/>
         <source>node %1</source>
         <translation>узел %1</translation>
     </message>
@@ -2334,7 +2334,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-126"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-127"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -2809,13 +2809,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+164"/>
+        <location line="+165"/>
         <location line="+37"/>
         <source>Attach to node</source>
         <translation>Подключение к узлу</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-219"/>
         <source>: %L1 of %L2</source>
         <translation>: %L1 из %L2</translation>
     </message>
@@ -2830,12 +2830,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Не подключено: %1</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>Attached to %1 (OTP %2%3)%4</source>
-        <translation>Подключено к %1 (OTP %2%3)%4</translation>
-    </message>
-    <message>
-        <location line="-48"/>
+        <location line="+14"/>
         <location line="+50"/>
         <source>, Elixir</source>
         <translation>, Elixir</translation>
@@ -2847,7 +2842,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>, только чтение</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Detached from %1: its agent removed itself and its trace flags</source>
         <translation>%1: отключено, агент удалил себя и свои флаги трассировки</translation>
     </message>
@@ -2867,17 +2862,27 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Узел больше недоступен: это его последний снимок (Файл &gt; Переподключиться к узлу)</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-171"/>
+        <source>; the agent traces as a process there (its NIF did not load), which costs a busy node more</source>
+        <translation>; агент трассирует там как процесс (его NIF не загрузился), что дороже для нагруженного узла</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>%1 was not added: %2</source>
         <translation>%1 не добавлен: %2</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>%1 joined the picture (OTP %2%3)%4</source>
-        <translation>%1 добавлен в картину (OTP %2%3)%4</translation>
+        <source>%1 joined the picture (OTP %2%3)%4%5</source>
+        <translation>%1 добавлен в картину (OTP %2%3)%4%5</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+49"/>
+        <source>Attached to %1 (OTP %2%3)%4%5</source>
+        <translation>Подключено к %1 (OTP %2%3)%4%5</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
         <translation>Процесс не затронут (он не перехватывает выходы, а причина — :normal).</translation>
     </message>

@@ -1572,7 +1572,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
 <context>
     <name>actorscope::app::MainWindow</name>
     <message>
-        <location filename="../../app/MainWindow.cpp" line="+108"/>
+        <location filename="../../app/MainWindow.cpp" line="+114"/>
         <source>Filter processes (name, pid, status...)</source>
         <translation>筛选进程（名称、pid、状态……）</translation>
     </message>
@@ -1880,7 +1880,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+264"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+271"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
     </message>
@@ -2334,7 +2334,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-126"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-127"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2805,13 +2805,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+164"/>
+        <location line="+165"/>
         <location line="+37"/>
         <source>Attach to node</source>
         <translation>附加到节点</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-219"/>
         <source>: %L1 of %L2</source>
         <translation>：%L1 / %L2</translation>
     </message>
@@ -2826,12 +2826,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>未附加：%1</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>Attached to %1 (OTP %2%3)%4</source>
-        <translation>已附加到 %1（OTP %2%3）%4</translation>
-    </message>
-    <message>
-        <location line="-48"/>
+        <location line="+14"/>
         <location line="+50"/>
         <source>, Elixir</source>
         <translation>，Elixir</translation>
@@ -2843,7 +2838,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>，只读</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Detached from %1: its agent removed itself and its trace flags</source>
         <translation>已从%1分离：其代理已移除自身及其设置的跟踪标志</translation>
     </message>
@@ -2863,17 +2858,27 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>节点已断开：这是它的最后画面（文件 &gt; 重新连接到节点）</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-171"/>
+        <source>; the agent traces as a process there (its NIF did not load), which costs a busy node more</source>
+        <translation>；代理在该节点上以进程方式跟踪（其 NIF 未能加载），繁忙节点的开销更大</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>%1 was not added: %2</source>
         <translation>未能添加 %1：%2</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>%1 joined the picture (OTP %2%3)%4</source>
-        <translation>%1 已加入画面（OTP %2%3）%4</translation>
+        <source>%1 joined the picture (OTP %2%3)%4%5</source>
+        <translation>%1 已加入画面（OTP %2%3）%4%5</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+49"/>
+        <source>Attached to %1 (OTP %2%3)%4%5</source>
+        <translation>已附加到 %1（OTP %2%3）%4%5</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
         <translation>该进程不受影响（它不捕获退出，且原因是 :normal）。</translation>
     </message>

@@ -4,6 +4,8 @@
 %% Exits the VM with 0 when every step passes, 1 with the failing step and why otherwise.
 %% The observer is the test process itself, except in the last session, where it is a process
 %% on a second node (peer, loopback) that is killed.
+%% With ACTORSCOPE_TRACER=BEAM:SO (the agent's erl_tracer NIF, runtime/src/attach/nif) every
+%% session is started with it, as the observer does, and the steps also check the NIF's parts.
 -module(actorscope_agent_tests).
 
 -export([run/0]).
@@ -55,7 +57,7 @@ main() ->
     step("eval erlang", fun() -> check_eval_erlang(A) end),
     step("eval elixir", fun() -> check_eval_elixir(A) end),
     step("a second start gives already_attached", fun() ->
-        expect({error, {already_attached, A}}, ?AGENT:start(self(), #{}))
+        expect({error, {already_attached, A}}, ?AGENT:start(self(), opts(#{})))
     end),
     step("a load over the running agent (a second observer): it moves to the new copy",
          fun() -> check_reload(A) end),
@@ -68,6 +70,8 @@ main() ->
          fun() -> check_storm(Default) end),
     step("the observer process ends: the agent cleans up", fun() -> check_observer_down(Default) end),
     step("another tracer: tracer_busy, and the module unloads", fun check_tracer_busy/0),
+    [step("the agent killed: its NIF removes the flags as they fire, a new agent attaches",
+          fun() -> check_agent_killed(Default) end) || nif_mode()],
     step("observer on a second node, node killed: the agent cleans up",
          fun() -> check_remote_observer(Default) end),
     unlink(Sup),
@@ -82,11 +86,19 @@ start_tree() ->
     Sup.
 
 start_main() ->
-    {ok, A} = ?AGENT:start(self(), #{}),
+    {ok, A} = ?AGENT:start(self(), opts(#{})),
     expect(A, whereis(?AGENT)),
     Hello = recv(A, hello),
     #{node := N, otp := Otp, elixir := Ex, nodes := Nodes, read_only := false, now := Now,
-      processes := Count} = Hello,
+      processes := Count, tracer := Tracer} = Hello,
+    case nif_mode() of
+        true ->
+            expect(nif, Tracer),
+            expect({tracer, {actorscope_tracer, A}}, erlang:trace_info(new, tracer));
+        false ->
+            expect(process, Tracer),
+            expect({tracer, A}, erlang:trace_info(new, tracer))
+    end,
     expect(node(), N),
     expect(erlang:system_info(otp_release), Otp),
     true = is_boolean(Ex) andalso is_list(Nodes) andalso is_integer(Now) andalso Count > 10,
@@ -371,7 +383,7 @@ check_reload(A) ->
                               fun() -> not erlang:check_process_code(A, ?AGENT) end)
            end,
     Load(),
-    expect({error, {already_attached, A}}, ?AGENT:start(self(), #{})),
+    expect({error, {already_attached, A}}, ?AGENT:start(self(), opts(#{}))),
     Load(),
     Load(),
     true = is_process_alive(A) orelse fail("the agent was killed by a load", []),
@@ -392,7 +404,7 @@ detach_command(A, Default) ->
     expect(false, code:is_loaded(?AGENT)).
 
 check_read_only(Default) ->
-    {ok, A} = ?AGENT:start(self(), #{read_only => true, max_events_per_s => 20, batch_ms => 20}),
+    {ok, A} = ?AGENT:start(self(), opts(#{read_only => true, max_events_per_s => 20, batch_ms => 20})),
     #{read_only := true} = recv(A, hello),
     _ = snapshot(A),
     W1 = whereis(worker_name(w1)),
@@ -443,7 +455,7 @@ untraced_spawn(N) ->
     end.
 
 check_storm(Default) ->
-    {ok, A} = ?AGENT:start(self(), #{}),
+    {ok, A} = ?AGENT:start(self(), opts(#{})),
     _ = recv(A, hello),
     _ = snapshot(A),
     clear_events(),
@@ -491,7 +503,7 @@ watch_mailbox(A, Max) ->
 
 check_observer_down(Default) ->
     Obs = spawn(fun sink/0),
-    {ok, A} = ?AGENT:start(Obs, #{}),
+    {ok, A} = ?AGENT:start(Obs, opts(#{})),
     exit(Obs, kill),
     assert_clean(A, Default).
 
@@ -499,14 +511,14 @@ check_tracer_busy() ->
     Tracer = spawn(fun sink/0),
     X = spawn(fun sink/0),
     1 = erlang:trace(X, true, [procs, {tracer, Tracer}]),
-    {error, {tracer_busy, Busy}} = ?AGENT:start(self(), #{}),
+    {error, {tracer_busy, Busy}} = ?AGENT:start(self(), opts(#{})),
     true = lists:member({X, Tracer}, Busy) orelse fail("~p not in ~p", [{X, Tracer}, Busy]),
     wait_unloaded(),
     expect({flags, [procs]}, erlang:trace_info(X, flags)),
     expect({tracer, Tracer}, erlang:trace_info(X, tracer)),
     1 = erlang:trace(X, false, [all]),
     _ = erlang:trace(new_processes, true, [procs, {tracer, Tracer}]),
-    {error, {tracer_busy, [{new, Tracer} | _]}} = ?AGENT:start(self(), #{}),
+    {error, {tracer_busy, [{new, Tracer} | _]}} = ?AGENT:start(self(), opts(#{})),
     _ = erlang:trace(new_processes, false, [all]),
     wait_unloaded(),
     exit(Tracer, kill),
@@ -523,7 +535,7 @@ check_remote_observer(Default) ->
                                              host => "127.0.0.1", longnames => true,
                                              args => ["-pa", Dir]}),
             Obs = spawn(Node, ?MODULE, remote_observer, [self()]),
-            {ok, A} = ?AGENT:start(Obs, #{}),
+            {ok, A} = ?AGENT:start(Obs, opts(#{})),
             #{nodes := Nodes} = forwarded(A, hello),
             false = lists:member(Node, Nodes),
             forwarded(A, snapshot_done),
@@ -699,10 +711,65 @@ assert_clean(A, DefaultReceivePattern) ->
     expect(DefaultReceivePattern, erlang:trace_info('receive', match_spec)).
 
 wait_unloaded() ->
-    wait_until("actorscope_agent unloaded", fun() ->
+    wait_until("actorscope_agent (and actorscope_tracer) unloaded", fun() ->
         code:is_loaded(?AGENT) =:= false andalso whereis(?AGENT) =:= undefined
             andalso not erlang:check_old_code(?AGENT)
-    end).
+            andalso code:is_loaded(actorscope_tracer) =:= false
+            andalso not erlang:check_old_code(actorscope_tracer)
+    end),
+    %% the NIF's file and its directory went as soon as it was loaded
+    Left = filelib:wildcard(filename:join(temp_dir(), "actorscope_" ++ os:getpid() ++ "_*")),
+    expect([], Left).
+
+temp_dir() ->
+    case os:getenv("TMPDIR") of
+        Dir when is_list(Dir), Dir =/= "" -> Dir;
+        _ -> "/tmp"
+    end.
+
+%% The options a session starts with: the NIF's module and library, in NIF mode.
+opts(M) ->
+    case os:getenv("ACTORSCOPE_TRACER") of
+        false ->
+            M;
+        Spec ->
+            [BeamFile, SoFile] = string:split(Spec, ":"),
+            {ok, Beam} = file:read_file(BeamFile),
+            {ok, So} = file:read_file(SoFile),
+            M#{tracer => {Beam, So}}
+    end.
+
+nif_mode() ->
+    os:getenv("ACTORSCOPE_TRACER") =/= false.
+
+%% Killed, the agent cleans nothing up: the NIF serves no other agent, and the BEAM removes the
+%% flags of each process when it next fires (a register; a spawn asks for the trace status).
+check_agent_killed(Default) ->
+    {ok, A} = ?AGENT:start(self(), opts(#{})),
+    _ = recv(A, hello),
+    _ = snapshot(A),
+    X = spawn(fun sink/0),
+    expect({tracer, {actorscope_tracer, A}}, erlang:trace_info(X, tracer)),
+    exit(A, kill),
+    wait_until("the agent ends", fun() -> not is_process_alive(A) end),
+    register(actorscope_test_x, X),
+    Y = spawn(fun sink/0),
+    wait_until("the flags of the processes that fired are gone", fun() ->
+        erlang:trace_info(X, flags) =:= {flags, []} andalso erlang:trace_info(Y, flags) =:= {flags, []}
+            andalso erlang:trace_info(new, flags) =:= {flags, []}
+    end),
+    %% what a killed agent leaves: flags on processes that did not fire, its 'receive' pattern,
+    %% its modules; a new agent's attach is not refused for them, and its detach clears all
+    Z = spawn(fun sink/0),
+    {ok, B} = ?AGENT:start(self(), opts(#{})),
+    _ = recv(B, hello),
+    _ = snapshot(B),
+    expect({tracer, {actorscope_tracer, B}}, erlang:trace_info(Z, tracer)),
+    B ! {detach, self()},
+    recv(B, detached),
+    [exit(P, kill) || P <- [X, Y, Z]],
+    _ = erlang:trace(all, false, [all]),  % left by the killed agent on processes that never fired
+    assert_clean(B, Default).
 
 assert_no_flags() ->
     Flagged = [{P, F} || P <- processes(), {flags, F} <- [erlang:trace_info(P, flags)], F =/= []],

@@ -93,7 +93,8 @@ answer(["start_app", Name]) ->
 answer(["clean"]) ->
     Traced = [P || P <- processes(), erlang:trace_info(P, flags) =/= {flags, []}],
     New = case erlang:trace_info(new, flags) of {flags, []} -> 0; _ -> 1 end,
-    io:format("@ agent_loaded=~p traced=~p~n", [code:is_loaded(actorscope_agent) =/= false, length(Traced) + New]);
+    Loaded = code:is_loaded(actorscope_agent) =/= false orelse code:is_loaded(actorscope_tracer) =/= false,
+    io:format("@ agent_loaded=~p traced=~p~n", [Loaded, length(Traced) + New]);
 answer(["whereis", Name]) ->
     io:format("@ ~p~n", [whereis(list_to_atom(Name))]);
 answer(["peer", Name]) ->

@@ -130,6 +130,7 @@ private slots:
     Failure why{};
     QVERIFY2(client.connect(options(node), error, &why), error.c_str());
     QCOMPARE(client.node().name, node.name().toStdString());
+    QVERIFY2(client.node().tracer_nif, "the agent's tracer NIF did not load on a node of this machine");
     Feed feed(client);
     QVERIFY(feed.until([&] { return feed.graph.processes().size() > 0; }));
     const auto reported = report(node);
@@ -254,7 +255,9 @@ private slots:
     std::string error;
     attach::Options o = options(node);
     o.read_only = true;
+    o.tracer_nif = false;  // and the agent traces as a process, as where its NIF does not load
     QVERIFY2(client.connect(o, error), error.c_str());
+    QVERIFY(!client.node().tracer_nif);
     Feed feed(client);
     QVERIFY(feed.until([&] { return feed.named("w1").valid(); }));
     const Pid w1 = feed.named("w1");

@@ -51,6 +51,9 @@ struct Options {
   unsigned timeout_ms = 5000;
   int batch_ms = 50;
   int max_events_per_s = 5000;
+  /// Send the agent its erl_tracer NIF (actorscope_tracer.so: spawns the rate leaves out are
+  /// counted on the node, not sent). Where it does not load the agent traces as a process.
+  bool tracer_nif = true;
 };
 
 /// The agent's accounting, totals since attach.
@@ -93,6 +96,7 @@ struct NodeInfo {
   std::string otp;       ///< "25"
   bool elixir = false;   ///< Elixir is loaded there (the console speaks Elixir)
   bool read_only = false;
+  bool tracer_nif = false;  ///< the agent's tracer is its NIF (else the agent process itself)
   std::vector<std::string> nodes;
 };
 

@@ -33,6 +33,7 @@
 -define(RED_DELTA, 100).              % info reports reductions that grew by this (a poll's own
                                       % process_info costs its target a few reductions)
 -define(TRACE_FLAGS, [procs, 'receive', monotonic_timestamp]).
+-define(TRACER, actorscope_tracer).
 -define(RECEIVE_MS, [{['_', '_', {'EXIT', '$1', '_'}], [{is_pid, '$1'}], []},
                      {['_', '_', {'DOWN', '_', process, '_', '_'}], [], []}]).
 
@@ -60,6 +61,7 @@
     %% events would cost the node and be dropped). Native monotonic times: since when (undefined:
     %% new processes are traced), and the recent spans [{Off, On}] a spawn may fall in.
     untraced_since = undefined :: integer() | undefined,
+    nif = false :: boolean(),                   % the tracer is actorscope_tracer (see nif_tracer/1)
     untraced_spans = [] :: [{integer(), integer()}],
     early = #{} :: #{pid() => {integer(), tuple()}},  % exit traced before its spawn: {ms, msg}
     nodes = [] :: [node()],                     % last reported
@@ -100,8 +102,11 @@ config(Observer, Opts) when is_pid(Observer), is_map(Opts) ->
     RO = maps:get(read_only, Opts, false),
     B = maps:get(batch_ms, Opts, 50),
     M = maps:get(max_events_per_s, Opts, 5000),
-    case is_boolean(RO) andalso is_integer(B) andalso B > 0 andalso is_integer(M) andalso M > 0 of
-        true -> {ok, #{read_only => RO, batch_ms => B, max_events_per_s => M}};
+    T = maps:get(tracer, Opts, none),
+    case is_boolean(RO) andalso is_integer(B) andalso B > 0 andalso is_integer(M) andalso M > 0
+         andalso (T =:= none orelse (is_tuple(T) andalso tuple_size(T) =:= 2 andalso
+                                     is_binary(element(1, T)) andalso is_binary(element(2, T)))) of
+        true -> {ok, #{read_only => RO, batch_ms => B, max_events_per_s => M, tracer => T}};
         false -> error
     end;
 config(_, _) ->
@@ -167,6 +172,11 @@ busy([P | Ps], Acc) ->
 tracer_of(What) ->
     case erlang:trace_info(What, tracer) of
         {tracer, []} -> none;
+        {tracer, {?TRACER, T}} when is_pid(T) ->
+            case is_process_alive(T) of
+                true -> {?TRACER, T};
+                false -> none                  % an earlier agent's: the NIF removes them
+            end;
         {tracer, T} when is_pid(T), node(T) =:= node() ->
             case is_process_alive(T) of
                 true -> T;
@@ -186,7 +196,7 @@ every([], _, _) -> [];
 every([P | Ps], K, 0) -> [P | every(Ps, K, K - 1)];
 every([_ | Ps], K, I) -> every(Ps, K, I - 1).
 
-attach(Caller, Ref, Observer, #{read_only := RO, batch_ms := B, max_events_per_s := M}) ->
+attach(Caller, Ref, Observer, #{read_only := RO, batch_ms := B, max_events_per_s := M, tracer := T}) ->
     %% The rpc caller's group leader may be on the observer's node, which can go away.
     _ = case whereis(user) of
             User when is_pid(User) -> group_leader(User, self());
@@ -195,15 +205,17 @@ attach(Caller, Ref, Observer, #{read_only := RO, batch_ms := B, max_events_per_s
     ObsNode = node(Observer),
     _ = ObsNode =/= node() andalso monitor_node(ObsNode, true),
     ObsMon = try erlang:monitor(process, Observer) catch error:_ -> undefined end,
-    start_tracing(),
+    Nif = nif_tracer(T),
+    start_tracing(Nif),
     Caller ! {Ref, {ok, self()}},
     Now = now_ms(),
     Nodes = other_nodes(Observer),
-    St0 = #st{observer = Observer, obs_mon = ObsMon, read_only = RO, batch_ms = B, max_eps = M,
+    St0 = #st{observer = Observer, obs_mon = ObsMon, read_only = RO, batch_ms = B, max_eps = M, nif = Nif,
               now = Now, next_flush = Now + B, next_poll = Now + ?POLL_MS, window_start = Now,
               nodes = Nodes, walk_started = Now - ?FULL_POLL_MS},
     Hello = #{node => node(), otp => erlang:system_info(otp_release), elixir => elixir_app(),
               nodes => Nodes, read_only => RO, now => now_ns(),
+              tracer => case Nif of true -> nif; false -> process end,
               processes => erlang:system_info(process_count) - 1},
     send_obs({actorscope, self(), hello, Hello}, St0),
     case guarded(fun snapshot/1, St0) of
@@ -217,11 +229,67 @@ attach(Caller, Ref, Observer, #{read_only := RO, batch_ms := B, max_events_per_s
     end.
 
 %% The 'receive' pattern first: the flags alone would trace every message.
-start_tracing() ->
+start_tracing(Nif) ->
     _ = erlang:trace_pattern('receive', ?RECEIVE_MS, []),
-    _ = erlang:trace(processes, true, [{tracer, self()} | ?TRACE_FLAGS]),
+    _ = erlang:trace(processes, true, [tracer(Nif) | ?TRACE_FLAGS]),
     _ = erlang:trace(self(), false, [all]),
     ok.
+
+tracer(true) -> {tracer, ?TRACER, self()};
+tracer(false) -> {tracer, self()}.
+
+%% The erl_tracer NIF (actorscope_tracer), when the observer sent one and it loads on this node:
+%% the same trace messages come from it, and a spawn the rate leaves out is counted there, never
+%% built (a process tracer costs a traced spawner a message per spawn, shown or not). Where it
+%% does not load (another architecture, no writable temporary directory) the agent is the tracer
+%% process. The library's file lives only until it is loaded, in a directory made for it.
+nif_tracer({Beam, So}) ->
+    Dir = filename:join(temp_dir(), lists:flatten(io_lib:format("actorscope_~s_~b_~b",
+              [os:getpid(), erlang:system_time(), erlang:unique_integer([positive])]))),
+    Path = filename:join(Dir, "actorscope_tracer"),
+    try
+        ok = file:make_dir(Dir),
+        ok = file:write_file(Path ++ ".so", So),
+        %% a killed agent's copy (only one agent runs: it holds the name); its library cannot
+        %% be upgraded, it goes first
+        _ = erlang:check_old_code(?TRACER) andalso code:purge(?TRACER),
+        _ = code:is_loaded(?TRACER) =/= false andalso code:delete(?TRACER) andalso code:purge(?TRACER),
+        {module, ?TRACER} = code:load_binary(?TRACER, "actorscope_tracer.erl", Beam),
+        ok = ?TRACER:load(Path, self()),
+        true
+    catch
+        _:_ ->
+            unload_nif_tracer(),
+            false
+    after
+        _ = file:delete(Path ++ ".so"),
+        _ = file:del_dir(Dir)
+    end;
+nif_tracer(none) ->
+    false.
+
+temp_dir() ->
+    case os:getenv("TMPDIR") of
+        Dir when is_list(Dir), Dir =/= "" -> Dir;
+        _ -> "/tmp"
+    end.
+
+unload_nif_tracer() ->
+    _ = code:delete(?TRACER),
+    _ = code:soft_purge(?TRACER),
+    ok.
+
+%% Closed: the NIF counts spawns instead of sending them (taken by nif_dropped/1).
+nif_gate(Closed, #st{nif = true}) -> _ = (catch ?TRACER:gate(Closed)), ok;
+nif_gate(_, _) -> ok.
+
+nif_dropped(#st{nif = true} = St) ->
+    case catch ?TRACER:take_spawns() of
+        N when is_integer(N), N > 0 -> drop(spawn, N, St);
+        _ -> St
+    end;
+nif_dropped(St) ->
+    St.
 
 %% Helpers start with this: new processes inherit the agent's flags.
 untrace_self() ->
@@ -561,9 +629,11 @@ admit(_, M, St) ->
 trace_new(false, #st{untraced_since = undefined} = St) ->
     Since = erlang:monotonic_time(),
     _ = erlang:trace(new_processes, false, ?TRACE_FLAGS),
+    nif_gate(true, St),
     St#st{untraced_since = Since};
 trace_new(true, #st{untraced_since = Since} = St) when Since =/= undefined ->
-    _ = erlang:trace(new_processes, true, [{tracer, self()} | ?TRACE_FLAGS]),
+    nif_gate(false, St),
+    _ = erlang:trace(new_processes, true, [tracer(St#st.nif) | ?TRACE_FLAGS]),
     Until = erlang:monotonic_time(),
     Old = Until - erlang:convert_time_unit(10, second, native),
     St#st{untraced_since = undefined,
@@ -623,9 +693,12 @@ send_event(M, #st{window_sent = Sent} = St) ->
     St#st{events = [event(M) | St#st.events], n_pending = St#st.n_pending + 1,
           n_traced = St#st.n_traced + 1, window_sent = Sent + 1}.
 
-drop(Kind, #st{dropped_by_kind = ByKind} = St) ->
-    St#st{n_traced = St#st.n_traced + 1, n_dropped = St#st.n_dropped + 1,
-          dropped_by_kind = ByKind#{Kind => maps:get(Kind, ByKind, 0) + 1}}.
+drop(Kind, St) ->
+    drop(Kind, 1, St).
+
+drop(Kind, N, #st{dropped_by_kind = ByKind} = St) ->
+    St#st{n_traced = St#st.n_traced + N, n_dropped = St#st.n_dropped + N,
+          dropped_by_kind = ByKind#{Kind => maps:get(Kind, ByKind, 0) + N}}.
 
 %% Events from polls and helpers (Evs oldest first); not rate limited, bounded by the poll.
 emit([], St) -> St;
@@ -699,7 +772,7 @@ check_load(#st{overload = Over} = St) ->
 %% Sends the batch when anything happened. A busy connection keeps it for the next flush; past
 %% 2 s of events it is dropped (and counted).
 flush(#st{} = St0) ->
-    #st{observer = Obs} = St = expire_early(rate_window(St0)),
+    #st{observer = Obs} = St = nif_dropped(expire_early(rate_window(St0))),
     Nodes = other_nodes(Obs),
     NodesChanged = Nodes =/= St#st.nodes,
     case St#st.events =/= [] orelse St#st.n_dropped > 0 orelse NodesChanged of
@@ -1265,13 +1338,15 @@ stop(Why, St0) ->
 %% whose tracer is the agent.
 untrace() ->
     Me = self(),
-    _ = case erlang:trace_info(new, tracer) of
-            {tracer, Me} -> erlang:trace(new_processes, false, ?TRACE_FLAGS);
-            _ -> ok
+    Ours = fun({tracer, T}) -> T =:= Me orelse T =:= {?TRACER, Me};
+              (_) -> false
+           end,
+    _ = case Ours(erlang:trace_info(new, tracer)) of
+            true -> erlang:trace(new_processes, false, ?TRACE_FLAGS);
+            false -> ok
         end,
-    _ = [catch erlang:trace(P, false, ?TRACE_FLAGS)
-         || P <- erlang:processes(), erlang:trace_info(P, tracer) =:= {tracer, Me}],
-    ok.
+    _ = [catch erlang:trace(P, false, ?TRACE_FLAGS) || P <- erlang:processes(), Ours(erlang:trace_info(P, tracer))],
+    unload_nif_tracer().
 
 %% Internal. code:delete, then purge from a process running code (the purge kills whatever
 %% still runs this module, the caller of unload included). Waits (bounded) until Caller has left

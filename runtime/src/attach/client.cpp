@@ -28,6 +28,10 @@ namespace actorscope::attach {
 
 extern const unsigned char kAgentBeam[];
 extern const size_t kAgentBeamSize;
+extern const unsigned char kTracerBeam[];
+extern const size_t kTracerBeamSize;
+extern const unsigned char kTracerNif[];
+extern const size_t kTracerNifSize;
 
 const char* to_string(Failure f) {
   switch (f) {
@@ -660,13 +664,19 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
              [&](ei_x_buff* x) {
                ei_x_encode_list_header(x, 2);
                ei_x_encode_pid(x, ei_self(&d.ec));
-               ei_x_encode_map_header(x, 3);
+               ei_x_encode_map_header(x, opts.tracer_nif ? 4 : 3);
                ei_x_encode_atom(x, "read_only");
                ei_x_encode_boolean(x, opts.read_only);
                ei_x_encode_atom(x, "batch_ms");
                ei_x_encode_long(x, opts.batch_ms);
                ei_x_encode_atom(x, "max_events_per_s");
                ei_x_encode_long(x, opts.max_events_per_s);
+               if (opts.tracer_nif) {
+                 ei_x_encode_atom(x, "tracer");
+                 ei_x_encode_tuple_header(x, 2);
+                 ei_x_encode_binary(x, kTracerBeam, long(kTracerBeamSize));
+                 ei_x_encode_binary(x, kTracerNif, long(kTracerNifSize));
+               }
                ei_x_encode_empty_list(x);
              },
              reply, rerr, keep)) {
@@ -706,6 +716,7 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
       d.info.otp = Impl::error_text(get("otp"));
       d.info.elixir = get("elixir").as_bool();
       d.info.read_only = get("read_only").as_bool();
+      d.info.tracer_nif = get("tracer").is_atom(intern("nif"));
       for (const Term& n : get("nodes").list_elements())
         if (n.is_atom()) d.info.nodes.emplace_back(atom_name(n.as_atom()));
       if (get("processes").is_integer()) procs_total = uint64_t(get("processes").as_integer());

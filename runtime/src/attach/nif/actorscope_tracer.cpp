@@ -1,0 +1,109 @@
+// actorscope_tracer: the agent's erl_tracer module (a NIF library, loaded onto the attached node
+// by the agent, see actorscope_tracer.erl). It sends the agent the same {trace_ts, ...} messages
+// the BEAM's process tracer would, and leaves out at the source what the agent would only count:
+// while the gate is closed (the agent's event rate is spent), `spawn` events are counted here and
+// never built; `spawned`, `getting_linked`, `getting_unlinked` and links to ports are never sent.
+// Without this a traced process that spawns 50,000 processes a second costs the node a trace
+// message each, whether the agent shows them or not.
+// Thread-safety: enabled/trace run on any scheduler, in the context of the traced process; the
+// gate and the count are atomics. One agent per node (the agent's name is registered), so one
+// gate per loaded library copy is enough.
+// Built apart from the rest (no sanitizer flags: it runs inside the user's node).
+
+#include <erl_nif.h>
+
+#include <atomic>
+
+namespace {
+
+ERL_NIF_TERM a_ok, a_trace, a_discard, a_remove, a_trace_status, a_spawn, a_spawned, a_getting_linked,
+    a_getting_unlinked, a_link, a_unlink, a_trace_ts, a_extra, a_timestamp, a_true, a_false;
+
+std::atomic<bool> g_gate{false};
+ErlNifPid g_agent;                       // set once, by load(): the agent that loaded this copy
+std::atomic<bool> g_agent_gone{false};  // a send to the agent failed: it has ended
+std::atomic<unsigned long> g_spawns{0};
+
+/// load_info: the agent's pid.
+int load(ErlNifEnv* env, void**, ERL_NIF_TERM info) {
+  if (!enif_get_local_pid(env, info, &g_agent)) return 1;
+  a_ok = enif_make_atom(env, "ok");
+  a_trace = enif_make_atom(env, "trace");
+  a_discard = enif_make_atom(env, "discard");
+  a_remove = enif_make_atom(env, "remove");
+  a_trace_status = enif_make_atom(env, "trace_status");
+  a_spawn = enif_make_atom(env, "spawn");
+  a_spawned = enif_make_atom(env, "spawned");
+  a_getting_linked = enif_make_atom(env, "getting_linked");
+  a_getting_unlinked = enif_make_atom(env, "getting_unlinked");
+  a_link = enif_make_atom(env, "link");
+  a_unlink = enif_make_atom(env, "unlink");
+  a_trace_ts = enif_make_atom(env, "trace_ts");
+  a_extra = enif_make_atom(env, "extra");
+  a_timestamp = enif_make_atom(env, "timestamp");
+  a_true = enif_make_atom(env, "true");
+  a_false = enif_make_atom(env, "false");
+  return 0;
+}
+
+/// enabled(Tag, Agent, Tracee): trace, discard, or remove once the agent is gone (the BEAM then
+/// removes the tracee's flags, as it does for a dead tracer process), and for flags an earlier
+/// agent left (another Agent). Whether the agent lives is learnt from a failed send (asking on
+/// every event would cost more than the event).
+ERL_NIF_TERM enabled(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
+  const ERL_NIF_TERM tag = argv[0];
+  ErlNifPid state;
+  if (g_agent_gone.load(std::memory_order_relaxed) || !enif_get_local_pid(env, argv[1], &state) ||
+      enif_compare_pids(&state, &g_agent) != 0)
+    return a_remove;
+  if (enif_is_identical(tag, a_trace_status)) return enif_is_process_alive(env, &g_agent) ? a_trace : a_remove;
+  if (enif_is_identical(tag, a_spawn)) {
+    if (g_gate.load(std::memory_order_relaxed)) {
+      g_spawns.fetch_add(1, std::memory_order_relaxed);
+      return a_discard;
+    }
+    return a_trace;
+  }
+  if (enif_is_identical(tag, a_spawned) || enif_is_identical(tag, a_getting_linked) ||
+      enif_is_identical(tag, a_getting_unlinked))
+    return a_discard;
+  return a_trace;
+}
+
+/// trace(Tag, Agent, Tracee, TraceTerm, Opts): {trace_ts, Tracee, Tag, TraceTerm[, Extra], Ts},
+/// Ts the node's monotonic time in native units (the process tracer's monotonic_timestamp).
+ERL_NIF_TERM trace(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
+  const ERL_NIF_TERM tag = argv[0];
+  if ((enif_is_identical(tag, a_link) || enif_is_identical(tag, a_unlink)) && !enif_is_pid(env, argv[3]))
+    return a_ok;  // a port's: the agent ignores them
+  const ERL_NIF_TERM ts = enif_make_int64(env, enif_monotonic_time(ERL_NIF_NSEC));
+  ERL_NIF_TERM extra;
+  const ERL_NIF_TERM msg = enif_get_map_value(env, argv[4], a_extra, &extra)
+                               ? enif_make_tuple6(env, a_trace_ts, argv[2], tag, argv[3], extra, ts)
+                               : enif_make_tuple5(env, a_trace_ts, argv[2], tag, argv[3], ts);
+  if (!enif_send(env, &g_agent, nullptr, msg)) g_agent_gone.store(true, std::memory_order_relaxed);
+  return a_ok;
+}
+
+/// gate(Closed): closed, spawns are counted and not sent.
+ERL_NIF_TERM gate(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
+  if (!enif_is_identical(argv[0], a_true) && !enif_is_identical(argv[0], a_false)) return enif_make_badarg(env);
+  g_gate.store(enif_is_identical(argv[0], a_true), std::memory_order_relaxed);
+  return a_ok;
+}
+
+/// take_spawns(): the spawns counted since the last call.
+ERL_NIF_TERM take_spawns(ErlNifEnv* env, int, const ERL_NIF_TERM[]) {
+  return enif_make_uint64(env, g_spawns.exchange(0, std::memory_order_relaxed));
+}
+
+ErlNifFunc funcs[] = {
+    {"enabled", 3, enabled, 0},
+    {"trace", 5, trace, 0},
+    {"gate", 1, gate, 0},
+    {"take_spawns", 0, take_spawns, 0},
+};
+
+}  // namespace
+
+ERL_NIF_INIT(actorscope_tracer, funcs, load, nullptr, nullptr, nullptr)
