@@ -525,7 +525,7 @@ void MainWindow::showContextMenu(Pid pid, const QPoint& globalPos) {
       if (a->shortcut() == sendAction_->shortcut() || a->shortcut() == suspendAction_->shortcut()) a->setEnabled(sendAction_->isEnabled());
     menu.addAction(tr("Register a name..."), this, [this, pid] { registerName(pid); })->setEnabled(registerAction_->isEnabled());
     if (ergo && ergoMenu_) menu.addMenu(ergoMenu_);  // acts on the selection, which is `pid` now
-    if (r && r->supervisor) {
+    if (r && (scene_->foldable(*r) || scene_->collapsed(pid))) {
       if (scene_->collapsed(pid))
         menu.addAction(tr("Expand its subtree (%L1 processes)").arg(scene_->hiddenUnder(pid)), this, [this, pid] {
           scene_->expandSubtree(pid);

@@ -1038,20 +1038,43 @@ std::vector<Atom> GraphScene::systemApplications() {
   return out;
 }
 
+bool GraphScene::runtimeSystemProcess(const ProcessRecord& r) {
+  if (!r.initial_call.is_tuple() || r.initial_call.tuple_size() != 3 || !r.initial_call[0].is_atom()) return false;
+  const std::string_view m = atom_name(r.initial_call[0].as_atom());
+  return m.starts_with("erts_") || m == "prim_file" || m == "socket_registry";
+}
+
+namespace {
+bool isInit(const ProcessRecord& r) {
+  static const Atom init = intern("init");
+  return r.name == init;
+}
+}  // namespace
+
+bool GraphScene::foldable(const ProcessRecord& r) const {
+  return r.supervisor || ObserverModel::isApplicationMaster(r) || (!autoCollapseApps_.empty() && isInit(r));
+}
+
 bool GraphScene::wantsAutoCollapse(const ProcessRecord& r) const {
   if (r.supervisor && r.name != atoms::nil && std::find(autoCollapse_.begin(), autoCollapse_.end(), r.name) != autoCollapse_.end())
     return true;
+  if (!autoCollapseApps_.empty() && isInit(r)) return true;
   return r.label.is_atom() && !autoCollapseApps_.empty() && ObserverModel::isApplicationMaster(r) &&
          std::find(autoCollapseApps_.begin(), autoCollapseApps_.end(), r.label.as_atom()) != autoCollapseApps_.end();
 }
 
 uint32_t GraphScene::collapsedAbove(const ProcessRecord& r) const {
   if (collapsedSups_.empty()) return 0;
+  const ProcessRecord* child = &r;  // the one below `p` on the way up
   Pid p = r.parent;
   for (int depth = 0; depth < 64 && p.valid(); ++depth) {
-    if (collapsedSups_.count(p.serial())) return p.serial();
     const ProcessRecord* up = model_->find(p);
+    if (collapsedSups_.count(p.serial())) {
+      if (up && isInit(*up) && !runtimeSystemProcess(*child)) return 0;
+      return p.serial();
+    }
     if (!up) return 0;
+    child = up;
     p = up->parent;
   }
   return 0;

@@ -212,8 +212,9 @@ public:
   /// Collapse when first seen as one of these, as they appear or when a later report says so
   /// (a name registered, an application learnt): supervisors registered under `names` (an
   /// attached node's own trees: kernel_sup, logger_sup...) and the masters of the applications
-  /// `apps` (the node's system applications, whole). Each process is collapsed once: one the
-  /// user opened stays open.
+  /// `apps` (the node's system applications, whole); with `apps`, also the node's `init`, which
+  /// then folds only the runtime system's own processes it started (runtimeSystemProcess).
+  /// Each process is collapsed once: one the user opened stays open.
   void setAutoCollapse(std::vector<Atom> names, std::vector<Atom> apps = {}) {
     autoCollapse_ = std::move(names);
     autoCollapseApps_ = std::move(apps);
@@ -225,6 +226,12 @@ public:
   static std::vector<Atom> systemSupervisors();
   /// The applications of Erlang/OTP and Elixir (a user's node shows its own ones open).
   static std::vector<Atom> systemApplications();
+  /// One of the processes ERTS starts under init (the code purger, the literal area collector,
+  /// the dirty signal handlers, prim_file, socket_registry): by its initial call.
+  static bool runtimeSystemProcess(const ProcessRecord& r);
+  /// Its subtree can be collapsed and expanded: a supervisor, an application master, or an
+  /// attached node's init (see setAutoCollapse).
+  bool foldable(const ProcessRecord& r) const;
 
   // ---- nodes (R9): drawn when the runtime has more than one ----
   /// A node's region: a labelled, tinted area that holds its processes, side by side with the
@@ -368,7 +375,8 @@ private:
   void leaveGroup(uint32_t serial, double now);
   void refreshGroups(double now);
   bool grouping_ = false;
-  /// The nearest collapsed supervisor above `r` (0: none).
+  /// The nearest collapsed supervisor above `r` (0: none). A collapsed init hides only the runtime
+  /// system's processes (and theirs): what the user started from it stays drawn.
   uint32_t collapsedAbove(const ProcessRecord& r) const;
   void refreshCollapsed(uint32_t sup);
   std::unordered_set<uint32_t> collapsedSups_;

@@ -66,6 +66,10 @@ private slots:
     // Erlang/OTP's and Elixir's applications start folded into their masters; the demo's tree is open.
     QTRY_VERIFY_WITH_TIMEOUT(labels(scene).filter(QRegularExpression(QStringLiteral("^kernel \\(app\\)  \\+\\d+$"))).size() == 1, kWait);
     QTRY_VERIFY_WITH_TIMEOUT(labels(scene).contains(QStringLiteral(":demo_sup")), kWait);
+    // init folds ERTS's own processes (purger, collectors, signal handlers...), not what was started from it.
+    QVERIFY2(labels(scene).filter(QRegularExpression(QStringLiteral("^:init  \\+[5-9]$"))).size() == 1,
+             qPrintable(labels(scene).join(QLatin1Char('|'))));
+    QVERIFY2(!labels(scene).contains(QStringLiteral(":erts_code_purger")), qPrintable(labels(scene).join(QLatin1Char('|'))));
     QVERIFY2(labels(scene).filter(QRegularExpression(QStringLiteral("^elixir \\(app\\)  \\+\\d+$"))).size() == 1,
              qPrintable(labels(scene).join(QLatin1Char('|'))));
 
