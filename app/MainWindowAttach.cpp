@@ -136,6 +136,7 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
                                .arg(QString::fromStdString(n.name), QString::fromStdString(n.otp), n.elixir ? tr(", Elixir") : QString(),
                                     n.read_only ? tr(", read-only") : QString(), n.tracer_nif ? QString() : tracerFallbackNote());
     attached_->session().adopt(std::move(client));
+    attached_->nodesChanged();
     rememberNode(opts.node);
     updateTitle();
     updateBanner();

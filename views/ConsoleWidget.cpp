@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -18,6 +19,7 @@
 #include <QPointer>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QTextBlock>
 #include <QTextCharFormat>
 #include <QToolButton>
@@ -56,7 +58,7 @@ bool isWordChar(QChar c) {
 
 ConsoleWidget::ConsoleWidget(QWidget* parent)
     : QWidget(parent), output_(new QPlainTextEdit), input_(new QPlainTextEdit), prompt_(new QLabel),
-      pidButton_(new QToolButton), interruptButton_(new QToolButton) {
+      target_(new QComboBox), pidButton_(new QToolButton), interruptButton_(new QToolButton) {
   setObjectName(QStringLiteral("consoleWidget"));
   const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
   output_->setObjectName(QStringLiteral("consoleOutput"));
@@ -74,6 +76,16 @@ ConsoleWidget::ConsoleWidget(QWidget* parent)
   prompt_->setObjectName(QStringLiteral("consolePrompt"));
   prompt_->setFont(mono);
   prompt_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  target_->setObjectName(QStringLiteral("consoleTarget"));
+  target_->setToolTip(tr("The node the console evaluates on"));
+  target_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  target_->hide();
+  connect(target_, &QComboBox::activated, this, [this](int i) {
+    if (!shell_) return;
+    shell_->setTarget(i);
+    updatePrompt();
+    input_->setFocus();
+  });
 
   pidButton_->setText(tr("Pid"));
   pidButton_->setToolTip(tr("Insert the pid of the selected process (Ctrl+P)"));
@@ -87,7 +99,12 @@ ConsoleWidget::ConsoleWidget(QWidget* parent)
 
   auto* row = new QHBoxLayout;
   row->setContentsMargins(0, 0, 0, 0);
-  row->addWidget(prompt_);
+  auto* left = new QVBoxLayout;
+  left->setContentsMargins(0, 0, 0, 0);
+  left->addWidget(prompt_);
+  left->addWidget(target_);
+  left->addStretch(1);
+  row->addLayout(left);
   row->addWidget(input_, 1);
   auto* buttons = new QVBoxLayout;
   buttons->setContentsMargins(0, 0, 0, 0);
@@ -125,6 +142,11 @@ void ConsoleWidget::attach(ShellChannel* shell) {
   if (!shell_ || !shell_->available()) return;
   connect(shell_, &ShellChannel::output, this, &ConsoleWidget::append);
   connect(shell_, &ShellChannel::shellChanged, this, &ConsoleWidget::shellChanged);
+  connect(shell_, &ShellChannel::targetsChanged, this, [this] {
+    updateTargets();
+    updatePrompt();
+  });
+  updateTargets();
   connect(shell_, &ShellChannel::started, this, [this](const QString& error) {
     if (!error.isEmpty()) {
       append(OutputKind::Error, tr("** the shell could not start: %1").arg(error));
@@ -168,6 +190,16 @@ void ConsoleWidget::detach() {
   shell_ = nullptr;
   if (had) emit shellChanged({}, {});
   updatePrompt();
+  updateTargets();
+}
+
+void ConsoleWidget::updateTargets() {
+  const QStringList t = shell_ ? shell_->targets() : QStringList();
+  QSignalBlocker block(target_);
+  target_->clear();
+  target_->addItems(t);
+  if (t.size() > 1) target_->setCurrentIndex(shell_->target());
+  target_->setVisible(t.size() > 1);
 }
 
 Pid ConsoleWidget::shellPid() const { return shell_ ? shell_->shellPid() : Pid{}; }

@@ -15,6 +15,7 @@
 
 #include <functional>
 
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QToolButton;
@@ -85,6 +86,7 @@ private:
   /// Submits `input` to the shell; `file`: the script it was read from ("" = typed).
   void evaluate(const std::string& input, const std::string& file = {});
   void updatePrompt();
+  void updateTargets();
   void historyMove(int delta);
   void saveHistory();
 
@@ -93,6 +95,7 @@ private:
   QPlainTextEdit* output_;
   QPlainTextEdit* input_;
   QLabel* prompt_;
+  QComboBox* target_;  // where inputs are evaluated, shown when the shell offers a choice
   QToolButton* pidButton_;
   QToolButton* interruptButton_;
   QStringList history_;

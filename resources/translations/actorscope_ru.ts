@@ -52,12 +52,12 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+165"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+168"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>подключено к %1 только для чтения: консоль там ничего не вычисляет</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Evaluating on %1 (%2, OTP %3), as iex --remsh would
 </source>
         <translation>Вычисляется на %1 (%2, OTP %3), как в iex --remsh
@@ -1674,7 +1674,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindow.cpp" line="+31"/>
+        <location filename="../../app/MainWindow.cpp" line="+32"/>
         <source>%1; its processes keep their last picture</source>
         <translation>%1; его процессы сохраняют последнюю картину</translation>
     </message>
@@ -1880,7 +1880,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+271"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+272"/>
         <source>node %1</source>
         <translation>узел %1</translation>
     </message>
@@ -2334,7 +2334,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-127"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-128"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -2809,13 +2809,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+165"/>
+        <location line="+166"/>
         <location line="+37"/>
         <source>Attach to node</source>
         <translation>Подключение к узлу</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-220"/>
         <source>: %L1 of %L2</source>
         <translation>: %L1 из %L2</translation>
     </message>
@@ -2831,13 +2831,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+14"/>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>, Elixir</source>
         <translation>, Elixir</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <location line="+49"/>
+        <location line="-50"/>
+        <location line="+50"/>
         <source>, read-only</source>
         <translation>, только чтение</translation>
     </message>
@@ -2862,7 +2862,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Узел больше недоступен: это его последний снимок (Файл &gt; Переподключиться к узлу)</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-172"/>
         <source>; the agent traces as a process there (its NIF did not load), which costs a busy node more</source>
         <translation>; агент трассирует там как процесс (его NIF не загрузился), что дороже для нагруженного узла</translation>
     </message>
@@ -2877,7 +2877,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>%1 добавлен в картину (OTP %2%3)%4%5</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Attached to %1 (OTP %2%3)%4%5</source>
         <translation>Подключено к %1 (OTP %2%3)%4%5</translation>
     </message>
@@ -3076,7 +3076,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="-136"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="-142"/>
         <source>%1 is not a process of an attached node (its node went away, or was never attached)</source>
         <translation>%1 — не процесс подключённого узла (его узел пропал или не был подключён)</translation>
     </message>
@@ -3202,13 +3202,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::ConsoleWidget</name>
     <message>
-        <location filename="../../views/ConsoleWidget.cpp" line="+70"/>
-        <location line="+69"/>
+        <location filename="../../views/ConsoleWidget.cpp" line="+72"/>
+        <location line="+89"/>
         <source>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter runs, Shift+Enter new line)</source>
         <translation>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter — выполнить, Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-81"/>
+        <source>The node the console evaluates on</source>
+        <translation>Узел, на котором консоль вычисляет</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Pid</source>
         <translation>Pid</translation>
     </message>
@@ -3228,7 +3233,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Остановить текущее вычисление (Ctrl+C)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+57"/>
         <source>** the shell could not start: %1</source>
         <translation>** не удалось запустить оболочку: %1</translation>
     </message>
@@ -3253,7 +3258,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>** занято: оболочка ещё вычисляет</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+85"/>
         <location line="+20"/>
         <location line="+46"/>
         <source>** the shell is not running</source>

@@ -52,12 +52,12 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+165"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+168"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>已以只读方式附加到 %1：控制台不会在那里执行任何求值</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Evaluating on %1 (%2, OTP %3), as iex --remsh would
 </source>
         <translation>在 %1 上求值（%2，OTP %3），如同 iex --remsh
@@ -1674,7 +1674,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindow.cpp" line="+31"/>
+        <location filename="../../app/MainWindow.cpp" line="+32"/>
         <source>%1; its processes keep their last picture</source>
         <translation>%1；其进程保留最后的画面</translation>
     </message>
@@ -1880,7 +1880,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+271"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+272"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
     </message>
@@ -2334,7 +2334,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-127"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-128"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2805,13 +2805,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+26"/>
-        <location line="+165"/>
+        <location line="+166"/>
         <location line="+37"/>
         <source>Attach to node</source>
         <translation>附加到节点</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-220"/>
         <source>: %L1 of %L2</source>
         <translation>：%L1 / %L2</translation>
     </message>
@@ -2827,13 +2827,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+14"/>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>, Elixir</source>
         <translation>，Elixir</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <location line="+49"/>
+        <location line="-50"/>
+        <location line="+50"/>
         <source>, read-only</source>
         <translation>，只读</translation>
     </message>
@@ -2858,7 +2858,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>节点已断开：这是它的最后画面（文件 &gt; 重新连接到节点）</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-172"/>
         <source>; the agent traces as a process there (its NIF did not load), which costs a busy node more</source>
         <translation>；代理在该节点上以进程方式跟踪（其 NIF 未能加载），繁忙节点的开销更大</translation>
     </message>
@@ -2873,7 +2873,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>%1 已加入画面（OTP %2%3）%4%5</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Attached to %1 (OTP %2%3)%4%5</source>
         <translation>已附加到 %1（OTP %2%3）%4%5</translation>
     </message>
@@ -3066,7 +3066,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="-136"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="-142"/>
         <source>%1 is not a process of an attached node (its node went away, or was never attached)</source>
         <translation>%1 不是已连接节点上的进程（其节点已断开，或从未连接）</translation>
     </message>
@@ -3192,13 +3192,18 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::ConsoleWidget</name>
     <message>
-        <location filename="../../views/ConsoleWidget.cpp" line="+70"/>
-        <location line="+69"/>
+        <location filename="../../views/ConsoleWidget.cpp" line="+72"/>
+        <location line="+89"/>
         <source>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   (Enter runs, Shift+Enter new line)</source>
         <translation>Elixir: spawn(fn -&gt; receive do x -&gt; x end end)   （Enter 运行，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-81"/>
+        <source>The node the console evaluates on</source>
+        <translation>控制台在其上求值的节点</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Pid</source>
         <translation>Pid</translation>
     </message>
@@ -3218,7 +3223,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>停止正在进行的求值（Ctrl+C）</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+57"/>
         <source>** the shell could not start: %1</source>
         <translation>** shell 无法启动：%1</translation>
     </message>
@@ -3243,7 +3248,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>** 忙：shell 仍在求值</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+85"/>
         <location line="+20"/>
         <location line="+46"/>
         <source>** the shell is not running</source>

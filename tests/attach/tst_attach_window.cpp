@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModel>
 #include <QGraphicsItem>
+#include <QComboBox>
 #include <QTableView>
 #include <QStandardPaths>
 #include <QtTest>
@@ -104,6 +105,20 @@ private slots:
     QStringList shown;
     for (int row = 0; row < table->model()->rowCount(); ++row) shown << table->model()->index(row, nodeCol).data().toString();
     QVERIFY2(shown.contains(peerNode) && shown.contains(node.name()), qPrintable(shown.mid(0, 5).join(QLatin1Char('|'))));
+    // The console offers the nodes; on the peer it evaluates there, with the peer's prompt.
+    auto* target = c->findChild<QComboBox*>(QStringLiteral("consoleTarget"));
+    QVERIFY(target);
+    QTRY_VERIFY_WITH_TIMEOUT(target->isVisible() && target->count() == 2, kWait);
+    QCOMPARE(target->itemText(0), node.name());
+    QCOMPARE(target->itemText(1), peerNode);
+    emit target->activated(1);
+    QTRY_VERIFY_WITH_TIMEOUT(c->promptText().contains(peerNode + QStringLiteral(")1>")), kWait);
+    const bool peerElixir = c->promptText().startsWith(QStringLiteral("iex("));
+    c->submit(peerElixir ? QStringLiteral("{:on, node()}") : QStringLiteral("{on, node()}."));
+    QTRY_VERIFY_WITH_TIMEOUT(c->transcript().contains(QStringLiteral("on, ")) && c->transcript().count(peerNode) >= 2, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(c->promptText().contains(peerNode + QStringLiteral(")2>")), kWait);
+    emit target->activated(0);  // back on the first node, its own prompt number
+    QTRY_COMPARE_WITH_TIMEOUT(c->promptText(), QStringLiteral("iex(%1)2>").arg(node.name()), kWait);
     // The same node again is refused, naming it.
     QVERIFY(!window.attachTo(options(peerNode), &err, false, true));
     QVERIFY2(err.contains(peerNode), qPrintable(err));

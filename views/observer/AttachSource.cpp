@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace actorscope::views {
 
 namespace {
@@ -159,7 +161,8 @@ void AttachSource::startPlan(const FaultPlan&, SpawnDone done) {
 void AttachShell::start() {
   running_ = true;
   ++generation_;
-  const auto& n = source_->client().node();
+  busy_ = false;
+  const auto& n = client().node();
   if (n.read_only) {  // a read-only agent evaluates nothing: code could change anything
     running_ = false;
     emit started(QCoreApplication::translate("AttachSource", "attached to %1 read-only: the console evaluates nothing there")
@@ -167,15 +170,62 @@ void AttachShell::start() {
     return;
   }
   emit started({});
+  sayWhere();
+}
+
+void AttachShell::sayWhere() {
+  const auto& n = client().node();
   emit output(console::OutputKind::Stdout,
-              QCoreApplication::translate("AttachSource",
-                                          "Evaluating on %1 (%2, OTP %3), as iex --remsh would\n")
+              QCoreApplication::translate("AttachSource", "Evaluating on %1 (%2, OTP %3), as iex --remsh would\n")
                   .arg(QString::fromStdString(n.name), n.elixir ? QStringLiteral("Elixir") : QStringLiteral("Erlang"),
                        QString::fromStdString(n.otp)));
 }
 
+std::vector<size_t> AttachShell::nodes() const {
+  std::vector<size_t> out;
+  const attach::Session& s = source_->session();
+  for (size_t k = 0; k < s.size(); ++k)
+    if (k == 0 || !s.lost(k)) out.push_back(k);
+  return out;
+}
+
+attach::Client& AttachShell::client() const {
+  attach::Session& s = source_->session();
+  return s.client(node_ < s.size() && (node_ == 0 || !s.lost(node_)) ? node_ : 0);
+}
+
+int AttachShell::counter() const { return node_ < counters_.size() ? counters_[node_] : 1; }
+
+QStringList AttachShell::targets() const {
+  QStringList out;
+  for (size_t k : nodes()) out << QString::fromStdString(source_->session().client(k).node().name);
+  return out;
+}
+
+int AttachShell::target() const {
+  const auto a = nodes();
+  const auto it = std::find(a.begin(), a.end(), node_);
+  return it == a.end() ? 0 : int(it - a.begin());
+}
+
+void AttachShell::setTarget(int i) {
+  const auto a = nodes();
+  if (i < 0 || size_t(i) >= a.size() || a[size_t(i)] == node_) return;
+  node_ = a[size_t(i)];
+  if (running_) sayWhere();
+}
+
+void AttachShell::nodesChanged() {
+  const auto a = nodes();
+  if (std::find(a.begin(), a.end(), node_) == a.end()) {
+    node_ = 0;
+    if (running_) sayWhere();
+  }
+  emit targetsChanged();
+}
+
 QString AttachShell::prompt(int n, bool more) const {
-  const auto& node = source_->client().node();
+  const auto& node = client().node();
   const QString name = QString::fromStdString(node.name);
   if (more) return QStringLiteral("...(%1)%2>").arg(name).arg(n);
   return node.elixir ? QStringLiteral("iex(%1)%2>").arg(name).arg(n) : QStringLiteral("(%1)%2>").arg(name).arg(n);
@@ -191,31 +241,30 @@ bool AttachShell::submit(const std::string& input, const std::string&) {
   }
   busy_ = true;
   const quint64 gen = generation_;
-  const bool elixir = source_->client().node().elixir;
+  attach::Client& c = client();
+  const size_t node = node_;
   // The answer may come after this shell is gone (a detach while evaluating): checked on the
   // GUI thread through a QPointer.
-  source_->client().eval(elixir, input, source_->onGui([self = QPointer<AttachShell>(this), gen](attach::Reply r) {
+  c.eval(c.node().elixir, input, source_->onGui([self = QPointer<AttachShell>(this), gen, node](attach::Reply r) {
     if (!self || gen != self->generation_) return;
-    AttachShell* const sh = self.data();
-    sh->onEvaluated(std::move(r));
+    self->onEvaluated(node, std::move(r));
   }));
   return true;
 }
 
-void AttachShell::onEvaluated(attach::Reply r) {
-  {
-    busy_ = false;
-    if (!r.output.empty()) emit output(console::OutputKind::Stdout, QString::fromStdString(r.output));
-    if (r.ok) {
-      ++counter_;  // as iex: an error does not take a prompt number
-      const QString text = r.value.is_binary() ? QString::fromStdString(std::string(r.value.as_binary()))
-                                               : QString::fromStdString(inspect(r.value));
-      emit output(console::OutputKind::Result, text);
-    } else {
-      emit output(console::OutputKind::Error, QString::fromStdString(r.error));
-    }
-    emit evaluated();
+void AttachShell::onEvaluated(size_t node, attach::Reply r) {
+  busy_ = false;
+  if (!r.output.empty()) emit output(console::OutputKind::Stdout, QString::fromStdString(r.output));
+  if (r.ok) {
+    if (counters_.size() <= node) counters_.resize(node + 1, 1);
+    ++counters_[node];  // as iex: an error does not take a prompt number
+    const QString text = r.value.is_binary() ? QString::fromStdString(std::string(r.value.as_binary()))
+                                             : QString::fromStdString(inspect(r.value));
+    emit output(console::OutputKind::Result, text);
+  } else {
+    emit output(console::OutputKind::Error, QString::fromStdString(r.error));
   }
+  emit evaluated();
 }
 
 }  // namespace actorscope::views

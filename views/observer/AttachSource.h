@@ -21,7 +21,8 @@ namespace actorscope::views {
 class AttachSource;
 
 /// The console on an attached node: each input is evaluated there (Elixir on a node that has it,
-/// else Erlang), as `iex --remsh` would, and the node's printed answer is shown.
+/// else Erlang), as `iex --remsh` would, and the node's printed answer is shown. With several
+/// nodes attached, on the one chosen (targets(): the first node and each other one still there).
 class AttachShell final : public ShellChannel {
   Q_OBJECT
 
@@ -35,18 +36,28 @@ public:
   void interrupt() override {}
   Pid shellPid() const override { return {}; }
   Pid serverPid() const override { return {}; }
-  int counter() const override { return counter_; }
+  int counter() const override;
   std::vector<std::string> variables() const override { return {}; }
   std::vector<std::string> completions(const std::string&) const override { return {}; }
   /// As `iex --remsh` prints it: "iex(app@host)3>" (an Erlang node: "(app@host)3>").
   QString prompt(int n, bool more) const override;
+  QStringList targets() const override;
+  int target() const override;
+  void setTarget(int i) override;
+  /// A node joined or went away: the targets change (one that went away falls back to the first).
+  void nodesChanged();
 
 private:
-  void onEvaluated(attach::Reply r);
+  /// The session's nodes one can evaluate on, by index (the first, and the others still there).
+  std::vector<size_t> nodes() const;
+  attach::Client& client() const;
+  void sayWhere();
+  void onEvaluated(size_t node, attach::Reply r);
   AttachSource* source_;
   bool running_ = false;
   bool busy_ = false;
-  int counter_ = 1;
+  size_t node_ = 0;                   // the session's node the console evaluates on
+  std::vector<int> counters_;         // per node: its next prompt number
   quint64 generation_ = 0;
 };
 
@@ -88,6 +99,8 @@ public:
   void startPlan(const FaultPlan& plan, SpawnDone done = {}) override;
   void stopInjector(Pid) override {}
   ShellChannel* shell() override { return &shell_; }
+  /// A node joined the session or went away (the console's choice of node follows).
+  void nodesChanged() { shell_.nodesChanged(); }
 
   /// Runs `fn` with the reply on the GUI thread (dropped when the window is gone).
   attach::ReplyFn onGui(std::function<void(attach::Reply)> fn) const;

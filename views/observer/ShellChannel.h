@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <mutex>
@@ -47,6 +48,12 @@ public:
   virtual QString prompt(int n, bool more) const {
     return more ? QStringLiteral("...(%1)>").arg(n) : QStringLiteral("iex(%1)>").arg(n);
   }
+  /// Where an input can be evaluated, when there is a choice (the nodes of an attached cluster);
+  /// none or one: no choice. targetsChanged() tells when the list changed.
+  virtual QStringList targets() const { return {}; }
+  virtual int target() const { return 0; }
+  /// Evaluates on targets()[i] from now on (each keeps its own bindings and prompt number).
+  virtual void setTarget(int) {}
 
 signals:
   /// The shell started (`error` empty) or could not (`error` says why).
@@ -56,6 +63,7 @@ signals:
   void shellChanged(actorscope::Pid shell, actorscope::Pid server);
   void evaluated();
   void refused();
+  void targetsChanged();
 };
 
 class EmbeddedShell final : public ShellChannel {
