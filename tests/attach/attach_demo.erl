@@ -14,6 +14,7 @@
 %%   halt NODE -> halts the node NODE (a peer): "ok" once it is down
 %%   start_app NAME -> starts the application NAME: "ok MASTER" (its application master's pid)
 %%   churn RATE MS -> for MS ms, RATE processes a second spawned that end at once: "ok SPAWNED"
+%%   cpu -> "ok MS": the VM's CPU time so far (statistics(runtime): all its threads, ms)
 -module(attach_demo).
 -behaviour(supervisor).
 -export([start/0, init/1, start_worker/1, worker/0]).
@@ -90,6 +91,9 @@ answer(["start_app", Name]) ->
     App = list_to_atom(Name),
     {ok, _} = application:ensure_all_started(App),
     io:format("@ ok ~p~n", [application_controller:get_master(App)]);
+answer(["cpu"]) ->
+    {Ms, _} = statistics(runtime),             % every thread of the VM, ms
+    io:format("@ ok ~p~n", [Ms]);
 answer(["clean"]) ->
     Traced = [P || P <- processes(), erlang:trace_info(P, flags) =/= {flags, []}],
     New = case erlang:trace_info(new, flags) of {flags, []} -> 0; _ -> 1 end,
