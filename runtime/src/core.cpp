@@ -168,6 +168,7 @@ Process* RuntimeCore::lookup(Pid pid) const noexcept {
 }
 
 Pid RuntimeCore::start(Process* parent, Process* child, Task<> body, const SpawnOptions& o, Ref* mref_out) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   if (o.node > 0) {  // another node than the first: it must be alive, and reachable from the parent
     const uint16_t tn = static_cast<uint16_t>(o.node);
     bool up;
@@ -325,6 +326,7 @@ void RuntimeCore::trace_signal_sent(SignalType type, Pid from, Pid to, const Ter
 }
 
 void RuntimeCore::fire_noconnection_link(Pid self, Pid other, uint16_t far_node) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   const Term noconnection(intern("noconnection"));
   trace_signal_sent(SignalType::Exit, other, self, noconnection, {}, false, far_node);
   Signal* s = make_signal(SignalKind::Exit, other, self, noconnection);
@@ -333,6 +335,7 @@ void RuntimeCore::fire_noconnection_link(Pid self, Pid other, uint16_t far_node)
 }
 
 Pid RuntimeCore::spawn_unreachable(Process* parent, uint16_t node, const SpawnOptions& o, Ref* mref_out) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   // As the BEAM: a pid that names no process; a link to it fires :noconnection at once (R9.3), a
   // monitor gives DOWN :noconnection (R9.4), both made on the parent's own node.
   Pid dead = fresh_dead_pid();
@@ -412,6 +415,48 @@ namespace {
 void trace_dropped_dead(RuntimeCore& c, const Signal* s);
 }  // namespace
 
+// Staged sends: messages the process running on this thread sends to one receiver, one after
+// another, wait here and enter its inbox together (one exchange, their cache lines written
+// first). They go when it sends anything to anyone else, does what another process could see
+// (spawn, link, monitor, names, info: each calls flush_staged first), gives way (after each
+// resume; preempt_point) or after kStageMax. Nothing of the sender's overtakes them, so R4.1
+// holds. Threaded mode only, without latency or nodes (those routes keep their own order).
+namespace {
+struct Staged {
+  Signal* first = nullptr;
+  Signal* last = nullptr;
+  uint32_t n = 0;
+};
+constinit thread_local Staged tls_staged;
+constexpr uint32_t kStageMax = 64;
+}  // namespace
+
+void RuntimeCore::flush_staged() {
+  Staged& st = tls_staged;
+  Signal* const first = st.first;
+  if (!first) [[likely]]
+    return;
+  Signal* const last = st.last;
+  st = Staged{};
+  Process* p = lookup(first->to);
+  if (!p) {
+    for (Signal* s = first; s;) {
+      Signal* next = s == last ? nullptr : static_cast<Signal*>(s->next.load(std::memory_order_relaxed));
+      trace_dropped_dead(*this, s);
+      delete s;
+      s = next;
+    }
+    return;
+  }
+  if (first->to.slot() == kUnresolvedSlot)
+    for (Signal* s = first;; s = static_cast<Signal*>(s->next.load(std::memory_order_relaxed))) {
+      s->to = p->pid();
+      if (s == last) break;
+    }
+  p->inbox_.push_chain(first, last);
+  wake(p);
+}
+
 void RuntimeCore::send_signal(Signal* s) {
   // A message a process sends to itself is in its mailbox at once, as on the BEAM
   // (`send(self(), m); receive ... after 0` finds m), also in deterministic mode and under latency.
@@ -419,6 +464,21 @@ void RuntimeCore::send_signal(Signal* s) {
     deliver_now(s);
     return;
   }
+  if (s->kind == SignalKind::Message && !opts.deterministic && tls_current && s->from == tls_current->pid() &&
+      !multi_node.load(std::memory_order_relaxed) && !latency_configured.load(std::memory_order_relaxed) &&
+      delayed_in_flight.load(std::memory_order_relaxed) == 0) {
+    Staged& st = tls_staged;
+    if (st.first && st.first->to.raw != s->to.raw) flush_staged();
+    s->next.store(nullptr, std::memory_order_relaxed);
+    if (st.last)
+      st.last->next.store(s, std::memory_order_relaxed);
+    else
+      st.first = s;
+    st.last = s;
+    if (++st.n >= kStageMax) flush_staged();
+    return;
+  }
+  flush_staged();
   if (multi_node.load(std::memory_order_acquire) && !s->local && s->from.valid() && !route(s)) {
     trace_dropped_dead(*this, s);
     delete s;
@@ -480,10 +540,7 @@ void RuntimeCore::deliver_now(Signal* s) {
   }
   if (to.slot() == kUnresolvedSlot) s->to = p->pid();
   p->inbox_.push(s);
-  if (p->sched_.load(std::memory_order_seq_cst) == kIdle) {
-    uint32_t e = kIdle;
-    if (p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) schedule(p);
-  }
+  wake(p);
 }
 
 bool RuntimeCore::sample_message(bool receive, uint32_t* weight) noexcept {
@@ -854,6 +911,7 @@ void RuntimeCore::run(Process* p) {
     }
     p->wait_ = Wait::Start;
     p->current_.resume();
+    flush_staged();
     if (p->root_.done() || p->exiting_.load(std::memory_order_relaxed)) break;
     if (p->wait_ == Wait::Yielded) {
       if (!ergo_mode) p->wait_ = Wait::Start;
@@ -996,6 +1054,7 @@ void RuntimeCore::finish(Process* p) {
 // ---- relations ---------------------------------------------------------------------------------------
 
 RuntimeCore::LinkResult RuntimeCore::link(Process* self, Pid other) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   Process* t = lookup(other);
   Pid me = self->pid();
   if (t == self) return LinkResult::Linked;  // R2.2
@@ -1026,6 +1085,7 @@ RuntimeCore::LinkResult RuntimeCore::link(Process* self, Pid other) {
 }
 
 void RuntimeCore::unlink(Process* self, Pid other) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   Pid me = self->pid();
   bool removed = false;
   {
@@ -1040,6 +1100,7 @@ void RuntimeCore::unlink(Process* self, Pid other) {
 }
 
 bool RuntimeCore::monitor(Pid watcher, Pid target, Ref ref, Atom name) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   Process* t = lookup(target);
   if (!t) return false;
   {
@@ -1052,6 +1113,7 @@ bool RuntimeCore::monitor(Pid watcher, Pid target, Ref ref, Atom name) {
 }
 
 bool RuntimeCore::demonitor(Process* w, Ref ref) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   Pid target;
   {
     SpinGuard g(w->lock_);
@@ -1095,6 +1157,7 @@ void RuntimeCore::send_down_noproc(Process* watcher, Ref ref, Term object, Atom 
 // ---- names -----------------------------------------------------------------------------------------
 
 void RuntimeCore::register_name(Pid pid, Atom name) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   if (name == atoms::nil || name == atoms::undefined) throw ErlangError(Term(atoms::badarg));
   Process* p = lookup(pid);
   if (!p) throw ErlangError(Term(atoms::badarg));
@@ -1119,6 +1182,7 @@ void RuntimeCore::register_name(Pid pid, Atom name) {
 }
 
 void RuntimeCore::unregister(Atom name, uint16_t node) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   Pid pid;
   {
     std::unique_lock g(names_m_);

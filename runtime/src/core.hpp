@@ -322,8 +322,19 @@ class RuntimeCore {
   }
   /// Routes a signal: delay queue, pending queue (deterministic) or straight to the inbox.
   void send_signal(Signal* s);
+  /// Delivers the messages this thread's process staged (send_signal): any thread, before it
+  /// does anything a receiver could see after them.
+  void flush_staged();
   /// Pushes into the target's inbox now and schedules it if it was idle.
   void deliver_now(Signal* s);
+  /// After a push into p's inbox: schedules p when it was idle (the push and this read are
+  /// seq_cst: go_idle_or_continue's Dekker pair).
+  void wake(Process* p) {
+    if (p->sched_.load(std::memory_order_seq_cst) == kIdle) {
+      uint32_t e = kIdle;
+      if (p->sched_.compare_exchange_strong(e, kActive, std::memory_order_seq_cst)) schedule(p);
+    }
+  }
   void send_message(Pid from, Pid to, Term msg, uint8_t prio = 0);
   void send_exit(Pid from, Pid to, Term reason, bool linked);
   Ref make_ref() noexcept { return Ref{next_ref_.fetch_add(1, std::memory_order_relaxed)}; }

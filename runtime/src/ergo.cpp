@@ -17,6 +17,7 @@ uint64_t alias_of_target(const ergo::Target& t) { return t.kind == Kind::Alias ?
 }  // namespace
 
 ergo::Error RuntimeCore::ergo_relate(Process* w, const ergo::Target& tg, bool link, bool repeatable, Ref* ref_out) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   const Pid me = w->pid();
   const Atom name = name_of(tg);
   const uint64_t alias = alias_of_target(tg);
@@ -84,6 +85,7 @@ ergo::Error RuntimeCore::ergo_relate(Process* w, const ergo::Target& tg, bool li
 }
 
 ergo::Error RuntimeCore::ergo_unrelate(Process* w, const ergo::Target& tg, bool link) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   const Atom name = name_of(tg);
   const uint64_t alias = alias_of_target(tg);
   MonitorOut found;
@@ -149,6 +151,7 @@ Signal* RuntimeCore::ergo_fire(Pid target, uint16_t target_node, const MonitorIn
 }
 
 Ref RuntimeCore::ergo_create_alias(Process* p) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   const Ref a = make_ref();
   aliases_made.store(true, std::memory_order_release);
   std::lock_guard g(aliases_m);
@@ -158,6 +161,7 @@ Ref RuntimeCore::ergo_create_alias(Process* p) {
 }
 
 ergo::Error RuntimeCore::ergo_delete_alias(Process* p, Ref alias) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   {
     std::lock_guard g(aliases_m);
     auto it = aliases.find(alias.id);

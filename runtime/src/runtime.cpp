@@ -232,6 +232,7 @@ Term mfa(const InitialCall& c) { return Term::tuple({Term(c.module), Term(c.func
 }  // namespace
 
 void RuntimeCore::settle_for_info(Process* p) {
+  flush_staged();  // what this process sent before acts first (R4.1)
   Process* caller = detail::tls_current;
   // Ergo mode: a process inside a handler (the caller itself, or one that yielded) is not drained:
   // signals act between handlers only (E1.10). wait_ is read only where no other thread runs p.

@@ -84,6 +84,7 @@ void RuntimeCore::requeue(Process* p) {
 }
 
 void RuntimeCore::preempt_point(Process* self, Pid last_to) {
+  flush_staged();
   static thread_local bool inline_run = false;
   Worker* w = tls_worker;
   const bool mine = w && w->core == this && !inline_run;

@@ -133,6 +133,8 @@ class TestRuntime : public QObject {
   void latency_orderKeptWhenLatencyChanges();
   void latency_orderKeptWhenLatencyChangesThreaded();
   void latency_threaded();
+  void order_burstThenExitThreaded();
+  void order_sendThenRegisterThreaded();
 
   // trace stream, snapshot
   void trace_eventsOfEveryKind();
@@ -780,6 +782,75 @@ void TestRuntime::latency_threaded() {
   rt.send(a, A("go"));
   QTRY_VERIFY_WITH_TIMEOUT(lb.size() == 5, kWait);
   CHECK_STR(lb.str(), "[true, true, true, true, true]");
+}
+
+// A sender's messages to one receiver go into its inbox in batches on the threaded scheduler; none
+// may be overtaken by what the sender does next.
+void TestRuntime::order_burstThenExitThreaded() {
+  // R4.1, R4.2: 1000 messages to q, interleaved with some to r, then the sender ends with :done.
+  // q (linked, trapping) and r (monitoring) get every message in order, then the EXIT or DOWN.
+  Log lq, lr;
+  Runtime rt(threaded(2));
+  Pid q = rt.spawn(trapSink, &lq);
+  Pid r = rt.spawn(
+      [](Process& self, Log* log) -> Task<> {
+        Term go = co_await self.receive();
+        self.monitor(go.as_pid());
+        self.send(go.as_pid(), Term(atoms::ok));
+        for (;;) log->push(co_await self.receive());
+      },
+      &lr);
+  Pid p = rt.spawn(
+      [](Process& self, Pid q, Pid r) -> Task<> {
+        self.link(q);
+        (void)co_await self.receive();  // r monitors us now
+        for (int i = 0; i < 1000; ++i) {
+          self.send(q, Term(i));
+          if (i % 97 == 0) self.send(r, Term(i));
+        }
+        self.exit(self.pid(), A("done"));  // ends it at its next receive, as exit(self(), :done)
+        (void)co_await self.receive();
+      },
+      q, r);
+  rt.send(r, Term(p));
+  QTRY_VERIFY_WITH_TIMEOUT(lq.size() == 1001 && lr.size() == 12, kWait);
+  const auto got = lq.items();
+  for (int i = 0; i < 1000; ++i) QCOMPARE(got[size_t(i)].as_integer(), int64_t(i));
+  CHECK_STR(inspect(got[1000]), exitMsg(p, ":done"));
+  const auto atR = lr.items();
+  for (int k = 0; k < 11; ++k) QCOMPARE(atR[size_t(k)].as_integer(), int64_t(k * 97));
+  QVERIFY2(atR[11].is_tagged(atoms::DOWN, 5), inspect(atR[11]).c_str());
+}
+
+void TestRuntime::order_sendThenRegisterThreaded() {
+  // What a process sent before it does something another process can see (here: registers a
+  // name) reaches the receiver before anything that other process sends there on seeing it (the
+  // BEAM's local delivery is causal). r watches for the name on the other worker while p, after
+  // registering, stays busy without giving way.
+  for (int round = 0; round < 10; ++round) {
+    Log lq;
+    Runtime rt(threaded(2));
+    const Atom name = intern("order_probe");
+    Pid q = rt.spawn(sink, &lq);
+    rt.spawn(
+        [](Process& self, Pid q, Atom name) -> Task<> {
+          while (!self.runtime().whereis(name).valid()) co_await self.yield();
+          self.send(q, A("seen"));
+        },
+        q, name);
+    rt.spawn(
+        [](Process& self, Pid q, Atom name) -> Task<> {
+          for (int i = 0; i < 5; ++i) self.send(q, Term(i));
+          self.runtime().register_name(self.pid(), name);
+          const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(5);
+          while (std::chrono::steady_clock::now() < until) {
+          }
+          (void)co_await self.receive();
+        },
+        q, name);
+    QTRY_VERIFY_WITH_TIMEOUT(lq.size() == 6, kWait);
+    CHECK_STR(lq.str(), "[0, 1, 2, 3, 4, :seen]");
+  }
 }
 
 // =============================================================================================
