@@ -133,11 +133,20 @@ void churnBench(double scale) {
   const long rate = 50'000;
   const long churnMs = std::max(500L, long(6000 * scale));
   const QString cmd = QStringLiteral("churn %1 %2").arg(rate).arg(churnMs);
-  // The same load without the agent, for the CPU comparison.
-  double c0 = rig.cpuSeconds();
+  // The same load without the agent, for the CPU comparison: before the attach and after the
+  // detach, their mean (the node's own CPU for the load drifts from one run to the next).
+  auto churnAlone = [&](QString* answer, double* wall) {
+    const double c = rig.cpuSeconds();
+    const auto w = Clock::now();
+    *answer = rig.node.ask(cmd, 120'000).value(0);
+    *wall = ms(Clock::now() - w);
+    return rig.cpuSeconds() - c;
+  };
+  QString alone;
+  double wallAlone = 0;
+  const double cpuBefore = churnAlone(&alone, &wallAlone);
+  double c0 = 0;
   auto w0 = Clock::now();
-  const QString alone = rig.node.ask(cmd, 120'000).value(0);
-  const double cpuAlone = rig.cpuSeconds() - c0, wallAlone = ms(Clock::now() - w0);
 
   attach::Client client;
   std::string error;
@@ -169,6 +178,11 @@ void churnBench(double scale) {
   }
   draining.store(false);
   drain.join();
+  client.detach();
+  QString aloneAfter;
+  double wallAfter = 0;
+  const double cpuAfter = churnAlone(&aloneAfter, &wallAfter);
+  const double cpuAlone = (cpuBefore + cpuAfter) / 2;
   const uint64_t spawned = observed.section(QLatin1Char(' '), 1, 1).toULongLong();
   const double traced = double(stats.events);
   out("attach_events_absorbed_pct_50k", traced > 0 ? 100.0 * double(traced - double(stats.dropped)) / traced : 0, "%");
@@ -176,10 +190,9 @@ void churnBench(double scale) {
   std::fprintf(stderr,
                "attach churn: %llu processes spawned and ended in %.0f ms (alone: %s in %.0f ms); the agent traced %llu "
                "events, left out %llu (counted exactly), %llu spawn/exit events reached the observer; node CPU %.2f s "
-               "alone, %.2f s observed\n",
+               "alone (%.2f before the attach, %.2f after the detach), %.2f s observed\n",
                (unsigned long long)spawned, wallObserved, qPrintable(alone), wallAlone, (unsigned long long)stats.events,
-               (unsigned long long)stats.dropped, (unsigned long long)received, cpuAlone, cpuObserved);
-  client.detach();
+               (unsigned long long)stats.dropped, (unsigned long long)received, cpuAlone, cpuBefore, cpuAfter, cpuObserved);
 }
 
 }  // namespace
