@@ -657,6 +657,7 @@ bool RuntimeCore::drain(Process* p) {
     }
     switch (s->kind) {
       case SignalKind::Message:
+        s->payload.prefetch();  // the receive that takes it reads it (its tag, its elements)
         put(s);
         break;
       case SignalKind::Timeout:
