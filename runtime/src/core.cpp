@@ -44,6 +44,10 @@ RuntimeCore::RuntimeCore(Runtime& f, RuntimeOptions o)
 
 RuntimeCore::~RuntimeCore() { shutdown(); }
 
+namespace {
+constexpr uint32_t kTrimAbove = 10'000;  // process slots used: see the end of shutdown()
+}  // namespace
+
 void RuntimeCore::shutdown() {
   if (torn_down_) return;
   torn_down_ = true;
@@ -102,6 +106,10 @@ void RuntimeCore::shutdown() {
     for (uint32_t i = 0; i < kChunkSize; ++i) chunk[i].~Process();
     ::operator delete(static_cast<void*>(chunk));
   }
+  // A runtime that held many processes leaves the pools full of their blocks, spread over all
+  // the memory they took: handed out again they would cost the next runtime a cache and TLB miss
+  // per message. A small one's blocks are few and stay for the next.
+  if (hw > kTrimAbove) pool_trim();
 }
 
 int64_t RuntimeCore::now() const noexcept { return opts.deterministic ? vnow : steady_ns(); }

@@ -605,5 +605,9 @@ class RuntimeCore {
 
 /// The process the current thread is running, if any.
 extern thread_local Process* tls_current;
+/// Frees the shared depot of pooled blocks and this thread's own (frame_pool.cpp), and trims
+/// malloc's heap: after a runtime ends, the next one's blocks are carved afresh, side by side,
+/// not handed out from a million dead processes' scattered ones. Any thread.
+void pool_trim() noexcept;
 
 }  // namespace actorscope::detail

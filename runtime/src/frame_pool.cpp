@@ -6,6 +6,10 @@
 #include <mutex>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace actorscope::detail {
 
 namespace {
@@ -76,6 +80,30 @@ void pool_spill(PoolCache& cache, size_t c) noexcept {
   }
   cache.stack[c] = spare ? spare : new_array();
   cache.count[c] = 0;
+}
+
+void pool_trim() noexcept {
+  PoolCache& cache = tls_pool;
+  Depot& d = depot();
+  for (size_t c = 0; c < kPoolClasses; ++c) {
+    std::vector<void**> full, empty;
+    {
+      std::lock_guard g(d.m[c]);
+      full.swap(d.full[c]);
+      empty.swap(d.empty[c]);
+      d.nfull[c].store(0, std::memory_order_relaxed);
+    }
+    for (void** a : full) {
+      for (unsigned i = 0; i < kPoolCachePerClass; ++i) ::operator delete(a[i]);
+      ::operator delete(a);
+    }
+    for (void** a : empty) ::operator delete(a);
+    for (unsigned i = 0; i < cache.count[c]; ++i) ::operator delete(cache.stack[c][i]);
+    cache.count[c] = 0;
+  }
+#if defined(__GLIBC__)
+  malloc_trim(0);  // joins the freed small chunks (fastbins) into free ranges, gives pages back
+#endif
 }
 
 void* pool_refill(PoolCache& cache, size_t c) noexcept {
