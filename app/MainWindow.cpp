@@ -400,8 +400,10 @@ void MainWindow::tick() {
   QStringList gone;
   views::HostBatch batch = attached_ ? attached_->take(&lost, &lostWhy, &gone) : host_->take();
   if (lost) attachLostWith(lostWhy);
-  if (!gone.isEmpty()) attached_->nodesChanged();
-  if (!gone.isEmpty()) statusBar()->showMessage(tr("%1; its processes keep their last picture").arg(gone.join(QStringLiteral("; "))), 30000);
+  if (!gone.isEmpty()) {
+    attached_->nodesChanged();
+    statusBar()->showMessage(tr("%1; its processes are shown ended (:noconnection)").arg(gone.join(QStringLiteral("; "))), 30000);
+  }
   if (!batch.error.empty())
     statusBar()->showMessage(tr("The scenario failed: %1").arg(QString::fromStdString(batch.error)), 10000);
   const bool live = analysisTick(batch);  // recorded always; applied unless the timeline shows the past

@@ -52,7 +52,7 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+168"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+173"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>подключено к %1 только для чтения: консоль там ничего не вычисляет</translation>
     </message>
@@ -1674,12 +1674,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindow.cpp" line="+32"/>
-        <source>%1; its processes keep their last picture</source>
-        <translation>%1; его процессы сохраняют последнюю картину</translation>
+        <location filename="../../app/MainWindow.cpp" line="+33"/>
+        <source>%1; its processes are shown ended (:noconnection)</source>
+        <translation>%1; его процессы показаны завершёнными (:noconnection)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The scenario failed: %1</source>
         <translation>Сбой сценария: %1</translation>
     </message>

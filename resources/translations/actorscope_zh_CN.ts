@@ -52,7 +52,7 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+168"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+173"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>已以只读方式附加到 %1：控制台不会在那里执行任何求值</translation>
     </message>
@@ -1674,12 +1674,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindow.cpp" line="+32"/>
-        <source>%1; its processes keep their last picture</source>
-        <translation>%1；其进程保留最后的画面</translation>
+        <location filename="../../app/MainWindow.cpp" line="+33"/>
+        <source>%1; its processes are shown ended (:noconnection)</source>
+        <translation>%1；其进程显示为已结束（:noconnection）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The scenario failed: %1</source>
         <translation>场景运行失败：%1</translation>
     </message>

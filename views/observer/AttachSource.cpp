@@ -23,11 +23,16 @@ bool AttachSource::detach() {
   return session_->detach();
 }
 
+std::vector<size_t> AttachSource::liveNodes() const {
+  std::vector<size_t> out;
+  for (size_t k = 0; k < session_->size(); ++k)
+    if (k == 0 || !session_->lost(k)) out.push_back(k);
+  return out;
+}
+
 QStringList AttachSource::nodeNames() const {
   QStringList out;
-  const attach::Session& s = *session_;
-  for (size_t k = 0; k < s.size(); ++k)
-    if (k == 0 || !s.lost(k)) out << QString::fromStdString(s.client(k).node().name);
+  for (size_t k : liveNodes()) out << QString::fromStdString(session_->client(k).node().name);
   return out;
 }
 
@@ -181,42 +186,35 @@ void AttachShell::sayWhere() {
                        QString::fromStdString(n.otp)));
 }
 
-std::vector<size_t> AttachShell::nodes() const {
-  std::vector<size_t> out;
+size_t AttachShell::current() const {
   const attach::Session& s = source_->session();
-  for (size_t k = 0; k < s.size(); ++k)
-    if (k == 0 || !s.lost(k)) out.push_back(k);
-  return out;
+  return node_ < s.size() && (node_ == 0 || !s.lost(node_)) ? node_ : 0;
 }
 
-attach::Client& AttachShell::client() const {
-  attach::Session& s = source_->session();
-  return s.client(node_ < s.size() && (node_ == 0 || !s.lost(node_)) ? node_ : 0);
+attach::Client& AttachShell::client() const { return source_->session().client(current()); }
+
+int AttachShell::counter() const {
+  const size_t k = current();
+  return k < counters_.size() ? counters_[k] : 1;
 }
 
-int AttachShell::counter() const { return node_ < counters_.size() ? counters_[node_] : 1; }
-
-QStringList AttachShell::targets() const {
-  QStringList out;
-  for (size_t k : nodes()) out << QString::fromStdString(source_->session().client(k).node().name);
-  return out;
-}
+QStringList AttachShell::targets() const { return source_->nodeNames(); }
 
 int AttachShell::target() const {
-  const auto a = nodes();
+  const auto a = source_->liveNodes();
   const auto it = std::find(a.begin(), a.end(), node_);
   return it == a.end() ? 0 : int(it - a.begin());
 }
 
 void AttachShell::setTarget(int i) {
-  const auto a = nodes();
+  const auto a = source_->liveNodes();
   if (i < 0 || size_t(i) >= a.size() || a[size_t(i)] == node_) return;
   node_ = a[size_t(i)];
   if (running_) sayWhere();
 }
 
 void AttachShell::nodesChanged() {
-  const auto a = nodes();
+  const auto a = source_->liveNodes();
   if (std::find(a.begin(), a.end(), node_) == a.end()) {
     node_ = 0;
     if (running_) sayWhere();
@@ -242,7 +240,7 @@ bool AttachShell::submit(const std::string& input, const std::string&) {
   busy_ = true;
   const quint64 gen = generation_;
   attach::Client& c = client();
-  const size_t node = node_;
+  const size_t node = current();  // the node `c` is: its prompt number counts the answer
   // The answer may come after this shell is gone (a detach while evaluating): checked on the
   // GUI thread through a QPointer.
   c.eval(c.node().elixir, input, source_->onGui([self = QPointer<AttachShell>(this), gen, node](attach::Reply r) {

@@ -48,8 +48,8 @@ public:
   void nodesChanged();
 
 private:
-  /// The session's nodes one can evaluate on, by index (the first, and the others still there).
-  std::vector<size_t> nodes() const;
+  /// node_, or the first node when node_ went away (before nodesChanged() says so).
+  size_t current() const;
   attach::Client& client() const;
   void sayWhere();
   void onEvaluated(size_t node, attach::Reply r);
@@ -74,6 +74,8 @@ public:
   attach::Session& session() { return *session_; }
   /// The names of the nodes attached (the first, and the others that are there), in node id order.
   QStringList nodeNames() const;
+  /// Their indexes in the session (the first node, and the others still there).
+  std::vector<size_t> liveNodes() const;
   /// The agent's accounting at the last take (what it sampled out, counted exactly).
   const attach::AgentStats& agentStats() const { return stats_; }
   /// Tells the agent to leave (detach()); true when it said it removed itself.

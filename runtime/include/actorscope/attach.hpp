@@ -107,7 +107,6 @@ public:
   /// the first node's, whose pids print as the node prints them (<0.N.0>); others get serials
   /// of their own. Give `home` to one client per map, before any pid is mapped.
   Client(std::shared_ptr<PidMap> pids, bool home);
-  std::shared_ptr<PidMap> pid_map() const;
   ~Client();  ///< detaches
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;

@@ -530,8 +530,6 @@ Client::Client() : d_(std::make_unique<Impl>(nullptr, true)) {}
 
 Client::Client(std::shared_ptr<PidMap> pids, bool home) : d_(std::make_unique<Impl>(std::move(pids), home)) {}
 
-std::shared_ptr<PidMap> Client::pid_map() const { return d_->pid_map; }
-
 Client::~Client() { detach(); }
 
 bool Client::connected() const { return d_->running.load(); }

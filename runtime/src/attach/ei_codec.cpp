@@ -54,6 +54,11 @@ void PidMap::forget(Pid p) {
   to_remote_.erase(it);
 }
 
+void PidMap::forget_node(const std::string& node) {
+  std::lock_guard g(m_);
+  std::erase_if(to_local_, [&](const auto& kv) { return std::get<0>(kv.first) == node; });
+}
+
 std::optional<erlang_pid> PidMap::remote(Pid p) const {
   std::lock_guard g(m_);
   auto it = to_remote_.find(p.serial());

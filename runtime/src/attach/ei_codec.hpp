@@ -30,6 +30,9 @@ public:
   /// An ended process of the home node is forgotten (a long session meets millions): its pid maps
   /// to the same serial if it is ever seen again. Foreign pids are kept (they print by serial).
   void forget(Pid p);
+  /// The node went away: its pids map to fresh serials if it comes back (the old serials stay
+  /// printable, and ended, in the picture).
+  void forget_node(const std::string& node);
   std::optional<erlang_pid> remote(Pid p) const;
   /// The node a mapped pid lives on ("" when unknown).
   std::string node_of(Pid p) const;

@@ -76,6 +76,9 @@ struct Session::Impl {
       out.push_back(std::move(e));
     }
     nodes[k].procs.clear();
+    // Back after a partition, its processes have the same pids: they must not map to the serials
+    // the picture has just ended (a spawn of an ended serial is ignored).
+    pids->forget_node(nodes[k].client->node().name);
   }
 
   bool connected(size_t a, size_t b) const {

@@ -17,7 +17,7 @@
 namespace {
 
 ERL_NIF_TERM a_ok, a_trace, a_discard, a_remove, a_trace_status, a_spawn, a_spawned, a_getting_linked,
-    a_getting_unlinked, a_link, a_unlink, a_trace_ts, a_extra, a_timestamp, a_true, a_false;
+    a_getting_unlinked, a_link, a_unlink, a_trace_ts, a_extra, a_true, a_false;
 
 std::atomic<bool> g_gate{false};
 ErlNifPid g_agent;                       // set once, by load(): the agent that loaded this copy
@@ -40,7 +40,6 @@ int load(ErlNifEnv* env, void**, ERL_NIF_TERM info) {
   a_unlink = enif_make_atom(env, "unlink");
   a_trace_ts = enif_make_atom(env, "trace_ts");
   a_extra = enif_make_atom(env, "extra");
-  a_timestamp = enif_make_atom(env, "timestamp");
   a_true = enif_make_atom(env, "true");
   a_false = enif_make_atom(env, "false");
   return 0;
@@ -71,7 +70,7 @@ ERL_NIF_TERM enabled(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
 }
 
 /// trace(Tag, Agent, Tracee, TraceTerm, Opts): {trace_ts, Tracee, Tag, TraceTerm[, Extra], Ts},
-/// Ts the node's monotonic time in native units (the process tracer's monotonic_timestamp).
+/// Ts the node's monotonic time in nanoseconds, as the process tracer's monotonic_timestamp.
 ERL_NIF_TERM trace(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
   const ERL_NIF_TERM tag = argv[0];
   if ((enif_is_identical(tag, a_link) || enif_is_identical(tag, a_unlink)) && !enif_is_pid(env, argv[3]))
