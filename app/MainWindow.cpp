@@ -366,7 +366,7 @@ bool MainWindow::paused() const { return paused_; }
 
 void MainWindow::updateBanner() {
   QString text;
-  if (attached_ && attachLost_) text = tr("%1 went away: this is its last picture (File > Reconnect)").arg(QString::fromStdString(attached_->client().node().name));
+  if (attached_ && attachLost_) text = tr("%1 went away: this is its last picture (File > Reconnect)").arg(attached_->nodeNames(false).join(QStringLiteral(", ")));
   else if (timeTravelling()) text = tr("Showing the past: press Live to return");
   else if (attached_) text = QString();
   else if (paused_) text = mode_ == RunMode::Deterministic ? tr("Paused: Space resumes, . steps") : tr("Paused: Space resumes");
@@ -402,6 +402,8 @@ void MainWindow::tick() {
   if (lost) attachLostWith(lostWhy);
   if (!gone.isEmpty()) {
     attached_->nodesChanged();
+    updateSourceControls();  // Reconnect
+    updateTitle();
     statusBar()->showMessage(tr("%1; its processes are shown ended (:noconnection)").arg(gone.join(QStringLiteral("; "))), 30000);
   }
   if (!batch.error.empty())
@@ -460,7 +462,7 @@ void MainWindow::updateStatus() {
   else if (pipeline_.playhead().compression() < 0.99)
     mode += tr(", time compressed %1x").arg(1 / pipeline_.playhead().compression(), 0, 'f', 1);
   if (attached_) {
-    mode = attachLost_ ? tr("%1 went away").arg(QString::fromStdString(attached_->client().node().name))
+    mode = attachLost_ ? tr("%1 went away").arg(attached_->nodeNames(false).join(QStringLiteral(", ")))
                        : tr("attached to %1").arg(attached_->describe());
     if (const auto& st = attached_->agentStats(); st.dropped)
       mode += tr(", %L1 events sampled out by the agent").arg(st.dropped);

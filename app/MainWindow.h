@@ -10,6 +10,7 @@
 
 #include "actorscope/attach.hpp"
 
+#include <map>
 #include <memory>
 
 #include <QElapsedTimer>
@@ -148,6 +149,9 @@ public:
   void detachNode();
   /// Puts `node` first in File > Attach's recent names (never a cookie).
   void rememberNode(const std::string& node);
+  /// File > Reconnect: every node that went away, attached again (all of them, the first first,
+  /// when the session was lost; else each into its old place).
+  void reconnectNodes();
   bool attached() const { return attached_ != nullptr; }
   /// File > Attach to node... (node, cookie, read-only, recent nodes); File > Attach another
   /// node... (`another`: offers the attached nodes' connected nodes first).
@@ -304,8 +308,9 @@ private:
   std::unique_ptr<views::EmbeddedSource> embedded_;  // the embedded runtime's source
   std::unique_ptr<views::AttachSource> attached_;    // the node attached to, when one is
   views::Source* source_ = nullptr;                  // what the window acts on: one of the two
-  attach::Options lastAttach_;                       // for Reconnect (the cookie is never saved)
-  bool attachLost_ = false;                          // the node went away; the last picture stays
+  attach::Options lastAttach_;                       // the first node's (the cookie is never saved)
+  std::map<std::string, attach::Options> nodeOpts_;  // each attached node's, by its own name: Reconnect
+  bool attachLost_ = false;                          // every node went away; the last picture stays
   bool confirmOnNode_ = true;
   QAction* attachAction_ = nullptr;
   QAction* detachAction_ = nullptr;

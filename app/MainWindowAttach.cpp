@@ -76,9 +76,11 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   } shared;
   bool ok = false;
   std::string why;
+  attach::Failure failure = attach::Failure::None;
+  views::AttachSource* const into = another ? attached_.get() : nullptr;  // checked again after the wait
   std::thread worker([&] {
     try {
-      ok = client->connect(opts, why, nullptr, [&](std::string_view step, uint64_t done, uint64_t total) {
+      ok = client->connect(opts, why, &failure, [&](std::string_view step, uint64_t done, uint64_t total) {
         std::lock_guard g(shared.m);
         shared.step = QString::fromUtf8(step.data(), int(step.size()));
         shared.done = done;
@@ -116,6 +118,22 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   }
   worker.join();
   dlg.reset();
+  if (another && (attached_.get() != into || attachLost_)) {  // the session ended (or was replaced) meanwhile
+    if (ok) client->detach();
+    const QString text = tr("%1 was not added: the session it was to join ended while attaching").arg(QString::fromStdString(opts.node));
+    if (error) *error = text;
+    statusBar()->showMessage(text, 15000);
+    return false;
+  }
+  if (!ok && failure == attach::Failure::AlreadyAttached && attached_ && !attachLost_ &&
+      attached_->session().attached(client->node().name)) {  // ours: the same node, by another name
+    const QString text = client->node().name == opts.node
+                             ? tr("Already attached to %1").arg(QString::fromStdString(opts.node))
+                             : tr("Already attached to %1 (as %2)").arg(QString::fromStdString(opts.node), QString::fromStdString(client->node().name));
+    if (error) *error = text;
+    statusBar()->showMessage(text, 8000);
+    return false;
+  }
   if (!ok) {
     const QString text = QString::fromStdString(why);
     if (error) *error = text;
@@ -123,14 +141,8 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
     if (interactive && !shared.cancel.load()) QMessageBox::warning(this, tr("Attach to node"), text);
     return false;
   }
+  nodeOpts_[client->node().name] = opts;
   if (another) {
-    if (client->node().name != attached_->client().node().name && attached_->session().attached(client->node().name)) {
-      client->detach();  // the same node under another name (localhost, its full host name)
-      const QString text = tr("Already attached to %1").arg(QString::fromStdString(client->node().name));
-      if (error) *error = text;
-      statusBar()->showMessage(text, 6000);
-      return false;
-    }
     const auto& n = client->node();
     const QString joined = tr("%1 joined the picture (OTP %2%3)%4%5")
                                .arg(QString::fromStdString(n.name), QString::fromStdString(n.otp), n.elixir ? tr(", Elixir") : QString(),
@@ -140,6 +152,7 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
     rememberNode(opts.node);
     updateTitle();
     updateBanner();
+    updateSourceControls();
     statusBar()->showMessage(joined, 8000);
     return true;
   }
@@ -153,6 +166,8 @@ bool MainWindow::attachTo(const attach::Options& opts, QString* error, bool inte
   source_ = attached_.get();
   if (faults_) faults_->setSource(source_);
   lastAttach_ = opts;
+  nodeOpts_.clear();
+  nodeOpts_[attached_->client().node().name] = opts;
   attachLost_ = false;
   model_->clear();
   model_->setQueueLengthsFromSnapshots(true);  // the node's receives are not traced
@@ -196,6 +211,28 @@ void MainWindow::rememberNode(const std::string& node) {
   recent.removeAll(QString::fromStdString(node));
   recent.prepend(QString::fromStdString(node));
   settings.setValue(kRecentKey, recent.mid(0, kRecentNodes));
+}
+
+void MainWindow::reconnectNodes() {
+  if (!attached_) return;
+  attach::Session& s = attached_->session();
+  std::vector<std::string> names;
+  for (size_t k = 0; k < s.size(); ++k)
+    if (attachLost_ || s.lost(k)) names.push_back(s.client(k).node().name);
+  const bool fresh = attachLost_;
+  const std::map<std::string, attach::Options> saved = nodeOpts_;  // a fresh attach clears it
+  QStringList failed;
+  for (size_t i = 0; i < names.size(); ++i) {
+    attach::Options o = lastAttach_;  // the same cookie as the first, unless it had its own
+    if (auto it = saved.find(names[i]); it != saved.end()) o = it->second;
+    else o.node = names[i];
+    QString why;
+    if (!attachTo(o, &why, true, !(fresh && i == 0))) {
+      failed << why;
+      if (fresh && i == 0) return;  // the first did not come back: the old picture stays
+    }
+  }
+  if (!failed.isEmpty()) statusBar()->showMessage(failed.join(QStringLiteral("; ")), 15000);
 }
 
 void MainWindow::detachNode() {
@@ -244,11 +281,14 @@ void MainWindow::updateSourceControls() {
   if (spawnMenu_) spawnMenu_->setEnabled(!node);
   if (detachAction_) detachAction_->setEnabled(node);
   if (attachAnotherAction_) attachAnotherAction_->setEnabled(node && !attachLost_);
+  bool anyLost = attachLost_;
+  if (node)
+    for (size_t k = 0; k < attached_->session().size(); ++k) anyLost = anyLost || attached_->session().lost(k);
   inspector_->setTrapReadOnly(node ? tr("Read-only on an attached node: the BEAM lets only the process itself set its trap_exit "
                                         "(Process.flag/2). This shows the value the node reports.")
                                    : QString());
   inspector_->setActionsOff(nodeActionsOff());
-  if (reconnectAction_) reconnectAction_->setEnabled(node && attachLost_);
+  if (reconnectAction_) reconnectAction_->setEnabled(node && anyLost);
 }
 
 bool MainWindow::confirmOnNode(Pid pid, const QString& action, const Term& reason) {
@@ -293,7 +333,7 @@ void MainWindow::attachDialog(bool another) {
   node->setObjectName(QStringLiteral("attachNode"));
   QStringList offered;
   if (another)  // the nodes the attached ones are connected to, not attached yet, first
-    for (const std::string& n : attached_->client().node().nodes)
+    for (const std::string& n : attached_->session().connected_nodes())
       if (!attached_->session().attached(n)) offered << QString::fromStdString(n);
   for (const QString& r : QSettings().value(kRecentKey).toStringList())
     if (!offered.contains(r) && !(another && attached_->session().attached(r.toStdString()))) offered << r;

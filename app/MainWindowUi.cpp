@@ -127,10 +127,7 @@ void MainWindow::createMenus() {
   attachAnotherAction_->setObjectName(QStringLiteral("attachAnotherAction"));
   attachAnotherAction_->setStatusTip(tr("Add a node of the cluster to the picture: its processes in a region of their own, links across nodes drawn"));
   attachAnotherAction_->setEnabled(false);
-  reconnectAction_ = file->addAction(tr("&Reconnect to the node"), this, [this] {
-    const attach::Options o = lastAttach_;
-    attachTo(o);
-  });
+  reconnectAction_ = file->addAction(tr("&Reconnect to the node"), this, &MainWindow::reconnectNodes);
   reconnectAction_->setObjectName(QStringLiteral("reconnectAction"));
   reconnectAction_->setEnabled(false);  // until a node went away
   detachAction_ = file->addAction(tr("&Detach from the node"), this, &MainWindow::detachNode);

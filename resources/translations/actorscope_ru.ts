@@ -52,7 +52,7 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+173"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+175"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>подключено к %1 только для чтения: консоль там ничего не вычисляет</translation>
     </message>
@@ -1674,7 +1674,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindow.cpp" line="+33"/>
+        <location filename="../../app/MainWindow.cpp" line="+35"/>
         <source>%1; its processes are shown ended (:noconnection)</source>
         <translation>%1; его процессы показаны завершёнными (:noconnection)</translation>
     </message>
@@ -1880,7 +1880,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+272"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+312"/>
         <source>node %1</source>
         <translation>узел %1</translation>
     </message>
@@ -2296,7 +2296,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Снова вживую</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="-48"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-51"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>Подключение только для чтения: действия отклоняются (чтобы выполнять действия, подключитесь без режима только для чтения)</translation>
     </message>
@@ -2334,7 +2334,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-128"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-163"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -2424,12 +2424,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+193"/>
+        <location line="+190"/>
         <source>Spawn</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-180"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2459,7 +2459,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>П&amp;ереподключиться к узлу</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>&amp;Detach from the node</source>
         <translation>&amp;Отключиться от узла</translation>
     </message>
@@ -2796,8 +2796,8 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Больше не спрашивать</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="-37"/>
-        <location line="+70"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-39"/>
+        <location line="+72"/>
         <source>Already attached to %1</source>
         <translation>Уже подключено к %1</translation>
     </message>
@@ -2808,14 +2808,14 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
-        <location line="+166"/>
+        <location line="+42"/>
+        <location line="+188"/>
         <location line="+37"/>
         <source>Attach to node</source>
         <translation>Подключение к узлу</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-258"/>
         <source>: %L1 of %L2</source>
         <translation>: %L1 из %L2</translation>
     </message>
@@ -2825,24 +2825,24 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>: %L1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+31"/>
         <source>Not attached: %1</source>
         <translation>Не подключено: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+51"/>
+        <location line="+8"/>
+        <location line="+54"/>
         <source>, Elixir</source>
         <translation>, Elixir</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+50"/>
+        <location line="-53"/>
+        <location line="+53"/>
         <source>, read-only</source>
         <translation>, только чтение</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+43"/>
         <source>Detached from %1: its agent removed itself and its trace flags</source>
         <translation>%1: отключено, агент удалил себя и свои флаги трассировки</translation>
     </message>
@@ -2852,37 +2852,47 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>%1: узел покинут, агент не ответил: он удалит себя и свои флаги трассировки, когда заметит, что соединение закрыто</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
         <translation>Только чтение на подключённом узле: BEAM позволяет задать trap_exit только самому процессу (Process.flag/2). Здесь показано значение, которое сообщает узел.</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-27"/>
         <source>The node went away: this is its last picture (File &gt; Reconnect)</source>
         <translation>Узел больше недоступен: это его последний снимок (Файл &gt; Переподключиться к узлу)</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-209"/>
         <source>; the agent traces as a process there (its NIF did not load), which costs a busy node more</source>
         <translation>; агент трассирует там как процесс (его NIF не загрузился), что дороже для нагруженного узла</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
+        <source>%1 was not added: the session it was to join ended while attaching</source>
+        <translation>%1 не добавлен: сеанс, к которому он присоединялся, завершился во время подключения</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Already attached to %1 (as %2)</source>
+        <translation>Уже подключено к %1 (как %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 was not added: %2</source>
         <translation>%1 не добавлен: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>%1 joined the picture (OTP %2%3)%4%5</source>
         <translation>%1 добавлен в картину (OTP %2%3)%4%5</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Attached to %1 (OTP %2%3)%4%5</source>
         <translation>Подключено к %1 (OTP %2%3)%4%5</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+103"/>
         <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
         <translation>Процесс не затронут (он не перехватывает выходы, а причина — :normal).</translation>
     </message>
@@ -3076,12 +3086,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="-142"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="-143"/>
         <source>%1 is not a process of an attached node (its node went away, or was never attached)</source>
         <translation>%1 — не процесс подключённого узла (его узел пропал или не был подключён)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>node %1</source>
         <translation>узел %1</translation>
     </message>

@@ -52,7 +52,7 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+173"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+175"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>已以只读方式附加到 %1：控制台不会在那里执行任何求值</translation>
     </message>
@@ -1674,7 +1674,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindow.cpp" line="+33"/>
+        <location filename="../../app/MainWindow.cpp" line="+35"/>
         <source>%1; its processes are shown ended (:noconnection)</source>
         <translation>%1；其进程显示为已结束（:noconnection）</translation>
     </message>
@@ -1880,7 +1880,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+272"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+312"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
     </message>
@@ -2296,7 +2296,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>已回到实时</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="-48"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-51"/>
         <source>Attached read-only: actions are refused (attach without read-only to act)</source>
         <translation>已以只读方式附加：操作会被拒绝（要执行操作，请以非只读方式附加）</translation>
     </message>
@@ -2334,7 +2334,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-128"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-163"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2422,12 +2422,12 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+2"/>
-        <location line="+193"/>
+        <location line="+190"/>
         <source>Spawn</source>
         <translation>创建进程</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-180"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2457,7 +2457,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>重新连接到节点(&amp;R)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>&amp;Detach from the node</source>
         <translation>从节点分离(&amp;D)</translation>
     </message>
@@ -2792,8 +2792,8 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>不再询问</translation>
     </message>
     <message>
-        <location filename="../../app/MainWindowAttach.cpp" line="-37"/>
-        <location line="+70"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-39"/>
+        <location line="+72"/>
         <source>Already attached to %1</source>
         <translation>已经附加到 %1</translation>
     </message>
@@ -2804,14 +2804,14 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
-        <location line="+166"/>
+        <location line="+42"/>
+        <location line="+188"/>
         <location line="+37"/>
         <source>Attach to node</source>
         <translation>附加到节点</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-258"/>
         <source>: %L1 of %L2</source>
         <translation>：%L1 / %L2</translation>
     </message>
@@ -2821,24 +2821,24 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>：%L1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+31"/>
         <source>Not attached: %1</source>
         <translation>未附加：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+51"/>
+        <location line="+8"/>
+        <location line="+54"/>
         <source>, Elixir</source>
         <translation>，Elixir</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+50"/>
+        <location line="-53"/>
+        <location line="+53"/>
         <source>, read-only</source>
         <translation>，只读</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+43"/>
         <source>Detached from %1: its agent removed itself and its trace flags</source>
         <translation>已从%1分离：其代理已移除自身及其设置的跟踪标志</translation>
     </message>
@@ -2848,37 +2848,47 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>已离开 %1；其代理没有响应：它会在发现连接已关闭时移除自身及其设置的跟踪标志</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
         <translation>在已附加的节点上为只读：BEAM 只允许进程自己设置其 trap_exit（Process.flag/2）。此处显示的是节点报告的值。</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-27"/>
         <source>The node went away: this is its last picture (File &gt; Reconnect)</source>
         <translation>节点已断开：这是它的最后画面（文件 &gt; 重新连接到节点）</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-209"/>
         <source>; the agent traces as a process there (its NIF did not load), which costs a busy node more</source>
         <translation>；代理在该节点上以进程方式跟踪（其 NIF 未能加载），繁忙节点的开销更大</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
+        <source>%1 was not added: the session it was to join ended while attaching</source>
+        <translation>未添加 %1：它要加入的会话在连接期间已结束</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Already attached to %1 (as %2)</source>
+        <translation>已连接到 %1（名为 %2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 was not added: %2</source>
         <translation>未能添加 %1：%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>%1 joined the picture (OTP %2%3)%4%5</source>
         <translation>%1 已加入画面（OTP %2%3）%4%5</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Attached to %1 (OTP %2%3)%4%5</source>
         <translation>已附加到 %1（OTP %2%3）%4%5</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+103"/>
         <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
         <translation>该进程不受影响（它不捕获退出，且原因是 :normal）。</translation>
     </message>
@@ -3066,12 +3076,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="-142"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="-143"/>
         <source>%1 is not a process of an attached node (its node went away, or was never attached)</source>
         <translation>%1 不是已连接节点上的进程（其节点已断开，或从未连接）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
     </message>

@@ -12,6 +12,9 @@
 %%   remote_link NODE -> on NODE a process registered as remote_sleeper, linked to a local one
 %%              registered as linker: "ok REMOTE LOCAL"
 %%   halt NODE -> halts the node NODE (a peer): "ok" once it is down
+%%   connect NODE / disconnect NODE -> net_kernel:connect_node/1, erlang:disconnect_node/1: "ok BOOL"
+%%   cut_hidden -> drops this node's connections to hidden nodes (observers), as a partition
+%%              would: "ok N"
 %%   start_app NAME -> starts the application NAME: "ok MASTER" (its application master's pid)
 %%   churn RATE MS -> for MS ms, RATE processes a second spawned that end at once: "ok SPAWNED"
 %%   cpu -> "ok MS": the VM's CPU time so far (statistics(runtime): all its threads, ms)
@@ -87,6 +90,14 @@ answer(["halt", Node]) ->
     true = monitor_node(N, true),
     erpc:cast(N, erlang, halt, []),
     receive {nodedown, N} -> io:format("@ ok~n") after 30000 -> io:format("@ still up~n") end;
+answer(["connect", Node]) ->
+    io:format("@ ok ~p~n", [net_kernel:connect_node(list_to_atom(Node))]);
+answer(["disconnect", Node]) ->
+    io:format("@ ok ~p~n", [erlang:disconnect_node(list_to_atom(Node))]);
+answer(["cut_hidden"]) ->
+    Hidden = nodes(hidden),
+    _ = [erlang:disconnect_node(N) || N <- Hidden],
+    io:format("@ ok ~p~n", [length(Hidden)]);
 answer(["start_app", Name]) ->
     App = list_to_atom(Name),
     {ok, _} = application:ensure_all_started(App),

@@ -541,9 +541,79 @@ private slots:
     session.adopt(std::move(third));
     QCOMPARE(session.size(), size_t(2));
     QVERIFY(feed.until([&] { return !session.lost(1) && feed.graph.nodes().size() == 2 && feed.graph.nodes().at(1).alive && onNode(1) > 10; }));
+
+    // The first node's connection lost (as a partition cuts it off; the node runs on): the peer's
+    // picture goes on, the first node's processes end (:noconnection), the session is not lost.
+    // Attached again, it takes node id 0 again and its processes, the same pids, come back.
+    const Pid sup = feed.named("demo_sup");
+    QVERIFY(sup.valid());
+    const size_t mark = feed.events.size();
+    QCOMPARE(node.ask(QStringLiteral("cut_hidden")).value(0), QStringLiteral("ok 1"));
+    QVERIFY(feed.until([&] { return session.lost(0) && !feed.graph.nodes().at(0).alive && onNode(0) == 0; }));
+    QVERIFY(!feed.lost && !session.all_lost());
+    QVERIFY(onNode(1) > 10);
+    QVERIFY(!feed.graph.find(sup));
+    QVERIFY(feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::NodeDown && e.node == 0; }, long(mark)) >= 0);
+    QVERIFY(feed.find([&](const TraceEvent& e) { return e.kind == TraceKind::Exit && e.a == sup && e.term.is_atom(intern("noconnection")); }, long(mark)) >= 0);
+    QCOMPARE(session.owner(feed.graph.processes().begin()->second.pid), &session.client(1));
+    std::unique_ptr<Client> back;
+    QDeadlineTimer patience(60'000);  // its agent leaves when the node notices the connection closed
+    for (;;) {
+      back = session.new_client();
+      Failure why = Failure::None;
+      if (back->connect(options(node), error, &why)) break;
+      QVERIFY2(why == Failure::AlreadyAttached && !patience.hasExpired(), error.c_str());
+      QTest::qWait(200);
+    }
+    Client* const backPtr = back.get();
+    session.adopt(std::move(back));
+    QCOMPARE(session.size(), size_t(2));
+    QVERIFY(feed.until([&] {
+      const ProcessRecord* s = feed.graph.find(feed.named("demo_sup"));
+      return !session.lost(0) && feed.graph.nodes().at(0).alive && s && s->node == 0 && onNode(0) > 10;
+    }));
+    QCOMPARE(&session.client(0), backPtr);
+    QCOMPARE(session.owner(feed.named("demo_sup")), backPtr);
+    QCOMPARE(QString::fromStdString(backPtr->pid_text(feed.named("demo_sup"))), QString::fromStdString(session.client(1).pid_text(sup)));
+    QVERIFY(std::any_of(feed.graph.connections().begin(), feed.graph.connections().end(),
+                        [](const ConnectionState& c) { return c.a == 0 && c.b == 1 && c.up; }));
+    for (size_t i = 1; i < feed.events.size(); ++i) QVERIFY(feed.events[i].seq > feed.events[i - 1].seq);
+    for (size_t i = 1; i < feed.events.size(); ++i) QVERIFY(feed.events[i].time_ns >= feed.events[i - 1].time_ns);
     QVERIFY(session.detach());
     const QStringList clean = node.ask(QStringLiteral("clean"));
     QVERIFY2(clean.value(0).startsWith(QStringLiteral("agent_loaded=false traced=0")), qPrintable(clean.join(QLatin1Char('|'))));
+  }
+
+  // Two attached nodes that connect and disconnect while attached: the picture's connection
+  // between them follows (Connect, then Disconnect), from the connected nodes an agent reports.
+  void connectionsFollowTheNodes() {
+    ErlNode a, b;
+    QString err;
+    QVERIFY2(a.start(nextName(), kCookie, err), qPrintable(err));
+    QVERIFY2(b.start(nextName(), kCookie, err), qPrintable(err));
+    attach::Session session;
+    std::string error;
+    for (ErlNode* n : {&a, &b}) {
+      auto c = session.new_client();
+      QVERIFY2(c->connect(options(*n), error), error.c_str());
+      session.adopt(std::move(c));
+    }
+    Feed feed(session);
+    auto up = [&] {
+      return std::any_of(feed.graph.connections().begin(), feed.graph.connections().end(),
+                         [](const ConnectionState& c) { return c.a == 0 && c.b == 1 && c.up; });
+    };
+    QVERIFY(feed.until([&] { return feed.graph.nodes().size() == 2 && feed.graph.nodes().at(1).alive; }));
+    QVERIFY(!up());
+    QCOMPARE(a.ask(QStringLiteral("connect ") + b.name()).value(0), QStringLiteral("ok true"));
+    QVERIFY(feed.until(up));
+    const long connected = feed.find([](const TraceEvent& e) { return e.kind == TraceKind::Connect && e.node == 0 && e.node2 == 1; });
+    QVERIFY(connected >= 0);
+    QCOMPARE(a.ask(QStringLiteral("disconnect ") + b.name()).value(0), QStringLiteral("ok true"));
+    QVERIFY(feed.until([&] { return !up(); }));
+    QVERIFY(feed.find([](const TraceEvent& e) { return e.kind == TraceKind::Disconnect && e.node == 0 && e.node2 == 1 && !e.flag; }, connected) > connected);
+    QVERIFY(!session.lost(0) && !session.lost(1));
+    QVERIFY(session.detach());
   }
 };
 

@@ -4,6 +4,7 @@
 
 #include "ConsoleWidget.h"
 #include "GraphScene.h"
+#include "GraphView.h"
 #include "MainWindow.h"
 #include "NodeItem.h"
 #include "erl_node.hpp"
@@ -12,7 +13,11 @@
 
 #include <QAbstractItemModel>
 #include <QGraphicsItem>
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QMessageBox>
+#include <QTimer>
 #include <QTableView>
 #include <QStandardPaths>
 #include <QtTest>
@@ -122,6 +127,50 @@ private slots:
     // The same node again is refused, naming it.
     QVERIFY(!window.attachTo(options(peerNode), &err, false, true));
     QVERIFY2(err.contains(peerNode), qPrintable(err));
+
+    // A node that goes away: its region ends, File > Reconnect is offered; back, Reconnect brings
+    // it into its place. The first node too (its connection cut, as by a partition): the peer's
+    // picture and the console go on meanwhile.
+    QTimer closeModals;  // a failed reconnect says why in a message box: closed, the test fails below
+    connect(&closeModals, &QTimer::timeout, [] {
+      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) box->reject();
+    });
+    closeModals.start(500);
+    auto* reconnect = window.findChild<QAction*>(QStringLiteral("reconnectAction"));
+    QVERIFY(reconnect && !reconnect->isEnabled());
+    auto aliveRegions = [&] {
+      QStringList out;
+      for (const auto& r : scene->regions())
+        if (r.alive) out << r.name;
+      out.sort();
+      return out;
+    };
+    QCOMPARE(node.ask(QStringLiteral("halt ") + peerNode).value(0), QStringLiteral("ok"));
+    QTRY_VERIFY_WITH_TIMEOUT(reconnect->isEnabled(), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(aliveRegions(), QStringList{node.name()}, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(target->count(), 1, kWait);
+    const QStringList again = node.ask(QStringLiteral("peer ") + base + QStringLiteral("_b"));
+    QVERIFY2(again.value(0).startsWith(QStringLiteral("ok ")), qPrintable(again.join(QLatin1Char('\n'))));
+    reconnect->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(aliveRegions(), want, kWait);
+    QVERIFY(!reconnect->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(target->count(), 2, kWait);
+
+    QCOMPARE(node.ask(QStringLiteral("cut_hidden")).value(0), QStringLiteral("ok 1"));
+    QTRY_COMPARE_WITH_TIMEOUT(aliveRegions(), QStringList{peerNode}, kWait);
+    QVERIFY(reconnect->isEnabled());
+    QCOMPARE(window.findChild<views::GraphView*>()->banner(), QString());  // not the last picture: the peer's goes on
+    QTRY_VERIFY_WITH_TIMEOUT(c->promptText().contains(peerNode), kWait);  // the console falls back to the peer
+    QTRY_VERIFY_WITH_TIMEOUT(!labels(scene).contains(QStringLiteral(":demo_sup")), kWait);  // ended, faded
+    QDeadlineTimer patience(kWait);  // the node's agent leaves when it notices the cut; until then Reconnect is refused
+    while (reconnect->isEnabled() && !patience.hasExpired()) {
+      reconnect->trigger();
+      if (reconnect->isEnabled()) QTest::qWait(500);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(aliveRegions(), want, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(labels(scene).contains(QStringLiteral(":demo_sup")), kWait);
+    QCOMPARE(target->count(), 2);
+    QCOMPARE(target->itemText(0), node.name());
 
     window.detachNode();
     QVERIFY(!window.attached());

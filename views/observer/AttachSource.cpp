@@ -26,13 +26,14 @@ bool AttachSource::detach() {
 std::vector<size_t> AttachSource::liveNodes() const {
   std::vector<size_t> out;
   for (size_t k = 0; k < session_->size(); ++k)
-    if (k == 0 || !session_->lost(k)) out.push_back(k);
+    if (!session_->lost(k)) out.push_back(k);
   return out;
 }
 
-QStringList AttachSource::nodeNames() const {
+QStringList AttachSource::nodeNames(bool live) const {
   QStringList out;
-  for (size_t k : liveNodes()) out << QString::fromStdString(session_->client(k).node().name);
+  for (size_t k = 0; k < session_->size(); ++k)
+    if (!live || !session_->lost(k)) out << QString::fromStdString(session_->client(k).node().name);
   return out;
 }
 
@@ -65,7 +66,8 @@ HostBatch AttachSource::take(bool* lost, QString* error, QStringList* gone) {
 
 QString AttachSource::describe() const {
   const auto& n = session_->client(0).node();
-  QString s = session_->size() > 1 ? tr("nodes %1").arg(nodeNames().join(QStringLiteral(", "))) : tr("node %1").arg(QString::fromStdString(n.name));
+  const QStringList names = session_->all_lost() ? nodeNames(false) : nodeNames();
+  QString s = names.size() > 1 ? tr("nodes %1").arg(names.join(QStringLiteral(", "))) : tr("node %1").arg(names.value(0, QString::fromStdString(n.name)));
   if (n.read_only) s += tr(" (read-only)");
   return s;
 }
@@ -188,7 +190,9 @@ void AttachShell::sayWhere() {
 
 size_t AttachShell::current() const {
   const attach::Session& s = source_->session();
-  return node_ < s.size() && (node_ == 0 || !s.lost(node_)) ? node_ : 0;
+  if (node_ < s.size() && !s.lost(node_)) return node_;
+  const auto live = source_->liveNodes();
+  return live.empty() ? 0 : live.front();
 }
 
 attach::Client& AttachShell::client() const { return source_->session().client(current()); }
@@ -216,7 +220,7 @@ void AttachShell::setTarget(int i) {
 void AttachShell::nodesChanged() {
   const auto a = source_->liveNodes();
   if (std::find(a.begin(), a.end(), node_) == a.end()) {
-    node_ = 0;
+    node_ = a.empty() ? 0 : a.front();
     if (running_) sayWhere();
   }
   emit targetsChanged();

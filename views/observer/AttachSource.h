@@ -72,9 +72,10 @@ public:
   attach::Client& client() { return session_->client(0); }
   /// Every node attached (File > Attach another node... adds one to the picture).
   attach::Session& session() { return *session_; }
-  /// The names of the nodes attached (the first, and the others that are there), in node id order.
-  QStringList nodeNames() const;
-  /// Their indexes in the session (the first node, and the others still there).
+  /// The names of the nodes attached and there (`live`; else every one the session had), in node
+  /// id order.
+  QStringList nodeNames(bool live = true) const;
+  /// The indexes in the session of the nodes still there (empty when every one went away).
   std::vector<size_t> liveNodes() const;
   /// The agent's accounting at the last take (what it sampled out, counted exactly).
   const attach::AgentStats& agentStats() const { return stats_; }

@@ -73,6 +73,7 @@ struct Batch {
   int64_t now_ns = 0;                 ///< the node's clock (ns since attach) at the last report
   AgentStats stats;
   std::vector<std::string> nodes;     ///< the node's connected nodes, when they changed
+  bool nodes_changed = false;         ///< `nodes` is news (it may be empty: no node connected)
   bool lost = false;                  ///< the session ended; `error` says why
   std::string error;
   std::vector<std::string> gone;      ///< Session: other nodes that went away now, each with why
@@ -116,7 +117,12 @@ public:
   /// naming the cause and the fix; nothing is left on the node.
   bool connect(const Options& opts, std::string& error, Failure* why = nullptr, ProgressFn progress = {});
   bool connected() const;
+  /// What the node said of itself. After a failed connect, `name` is its own name when it was
+  /// reached (the typed host may be another name for it).
   const NodeInfo& node() const;
+  /// Where this client's time line (the times of its events, ns since the attach) starts, on
+  /// std::chrono::steady_clock, in ns. Valid once connected.
+  int64_t epoch_ns() const;
 
   /// Everything reported since the last take(). O(events).
   Batch take();
@@ -155,12 +161,17 @@ private:
 /// node 0; each node added later is node k (attach order) and joins with NodeUp events (node 0's
 /// too, the first time), Connect to the attached nodes it is connected to, and its first picture
 /// as events (Spawn, Register, TrapExit, Link, Monitor; its labels follow), so views, recordings
-/// and replays see it join. One seq order and one time line (node k's clock shifted to node 0's);
-/// one PidMap, so a link across nodes joins the two processes each node reports. A node that goes
-/// away gives NodeDown and its processes end with :noconnection; attached again, it takes its old
-/// node id. Node 0 going away ends the session (`lost`: the window keeps its last picture). Each node's agent reports only its own processes: a signal to another node's process
-/// is judged by the rules on the sender's side, its effect is what that node reports.
-/// Thread-safe: take(), adopt() and the commands may be called from any thread.
+/// and replays see it join. A change in a node's connected nodes gives Connect / Disconnect. One
+/// seq order and one time line: each node's clock shifted to the first node's (by when each
+/// attach started, on this machine's steady clock), each take's events interleaved by time (each
+/// node's in its own order). One PidMap (and its refs), so a link across nodes joins the two
+/// processes each node reports. A node that goes away while others stay (the first one too) gives
+/// NodeDown and its processes end with :noconnection; attached again, it takes its old node id.
+/// When the last one goes, the take says `lost` and the picture stays as it was. Each node's agent
+/// reports only its own processes: a signal to another node's process is judged by the rules on
+/// the sender's side, its effect is what that node reports.
+/// Thread-safe: take(), adopt() and the commands may be called from any thread. A Client reference
+/// (client(k), owner()) stays valid for the session's life, also after its node was attached again.
 class Session {
 public:
   Session();
@@ -176,6 +187,12 @@ public:
   size_t size() const;
   /// Node k went away (its place is taken again when it is attached again).
   bool lost(size_t k) const;
+  /// Every node went away (the take that saw the last one go said `lost`).
+  bool all_lost() const;
+  /// The nodes the attached ones (not gone) are connected to, as they last said, each once.
+  std::vector<std::string> connected_nodes() const;
+  /// Pids the session's map holds now (its memory: ended ones are forgotten).
+  size_t mapped_pids() const;
   /// Node k's client (0: the first; the console evaluates there).
   Client& client(size_t k = 0);
   const Client& client(size_t k = 0) const;

@@ -1115,13 +1115,16 @@ capture(Orig, Eval, MRef, Acc, Size) ->
 capture_end(Orig) ->
     restore_group_leader(self(), Orig),
     End = erlang:monotonic_time(millisecond) + 1000,
-    capture_forward(Orig, End).
+    capture_forward(Orig, End, false).
 
-capture_forward(Orig, End) ->
+%% A request in that second means a process still had this one (spawned by one that had it while
+%% the scan ran): the scan runs again then, not on every evaluation (a node may hold a million).
+capture_forward(Orig, End, Used) ->
     receive
-        {io_request, _, _, _} = R -> Orig ! R, capture_forward(Orig, End)
+        {io_request, _, _, _} = R -> Orig ! R, capture_forward(Orig, End, true)
     after max(0, End - erlang:monotonic_time(millisecond)) ->
-        restore_group_leader(self(), Orig)
+        Used andalso restore_group_leader(self(), Orig),
+        ok
     end.
 
 restore_group_leader(From, To) ->

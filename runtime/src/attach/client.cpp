@@ -346,6 +346,7 @@ struct Client::Impl {
         if (n.is_atom()) nodes.emplace_back(atom_name(n.as_atom()));
       std::lock_guard g(m);  // (info.nodes stays as hello said: it is read on other threads)
       out.nodes = std::move(nodes);
+      out.nodes_changed = true;
     }
   }
 
@@ -472,7 +473,7 @@ struct Client::Impl {
       Term msg;
       const int got = receive(msg, 20);
       if (got < 0) {
-        lost_why = "the node " + opts.node + " went away (stopped, or the network between us broke); the picture is its last";
+        lost_why = "the node " + opts.node + " went away (stopped, or the network between us broke)";
         return;
       }
       if (got > 0) handle(msg);
@@ -535,6 +536,9 @@ Client::~Client() { detach(); }
 bool Client::connected() const { return d_->running.load(); }
 const NodeInfo& Client::node() const { return d_->info; }
 std::string Client::pid_text(Pid p) const { return d_->pids.text(p); }
+int64_t Client::epoch_ns() const {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(d_->clock_local.time_since_epoch()).count() - 1;
+}
 
 bool Client::connect(const Options& opts, std::string& error, Failure* why, ProgressFn progress) {
   Impl& d = *d_;
@@ -615,7 +619,10 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
   // The node's own name (the typed host may be another name for it): its pids print as its own.
   if (!d.rpc("erlang", "node", [](ei_x_buff* x) { ei_x_encode_empty_list(x); }, reply, rerr, keep))
     return fail(Failure::AgentLoad, "cannot attach to " + opts.node + ": " + rerr);
-  if (reply.is_atom() && d.home) d.pids.set_home(std::string(atom_name(reply.as_atom())));
+  if (reply.is_atom()) {
+    d.info.name = std::string(atom_name(reply.as_atom()));  // said even when the attach fails below
+    if (d.home) d.pids.set_home(d.info.name);
+  }
   // Another observer's agent runs there: loading over it would make its code old.
   if (!d.rpc("erlang", "whereis",
              [](ei_x_buff* x) {

@@ -47,11 +47,37 @@ Pid PidMap::local(const erlang_pid& p) {
 
 void PidMap::forget(Pid p) {
   std::lock_guard g(m_);
-  if (p.serial() >= kForeignPidSerial) return;
+  if (p.serial() >= kForeignPidSerial) {
+    // Kept while the picture may still show it (it prints by serial); the oldest go.
+    if (!to_remote_.count(p.serial())) return;
+    ended_foreign_.push_back(p.serial());
+    while (ended_foreign_.size() > kKeepEndedForeign) {
+      const uint32_t s = ended_foreign_.front();
+      ended_foreign_.pop_front();
+      auto it = to_remote_.find(s);
+      if (it == to_remote_.end()) continue;
+      auto lt = to_local_.find(Key{it->second.node, it->second.num, it->second.serial, it->second.creation});
+      if (lt != to_local_.end() && lt->second == s) to_local_.erase(lt);
+      to_remote_.erase(it);
+      std::lock_guard gf(g_foreign_m);
+      g_foreign.erase(s);
+    }
+    return;
+  }
   auto it = to_remote_.find(p.serial());
   if (it == to_remote_.end()) return;
   to_local_.erase(Key{it->second.node, it->second.num, it->second.serial, it->second.creation});
   to_remote_.erase(it);
+}
+
+size_t PidMap::size() const {
+  std::lock_guard g(m_);
+  return to_remote_.size();
+}
+
+Ref PidMap::new_ref() {
+  std::lock_guard g(m_);
+  return Ref{next_ref_++};
 }
 
 void PidMap::forget_node(const std::string& node) {

@@ -8,6 +8,7 @@
 #include <ei.h>
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -27,9 +28,16 @@ public:
   void set_home(std::string node) { home_ = std::move(node); }
 
   Pid local(const erlang_pid& p);
-  /// An ended process of the home node is forgotten (a long session meets millions): its pid maps
-  /// to the same serial if it is ever seen again. Foreign pids are kept (they print by serial).
+  /// An ended process is forgotten (a long session meets millions). The home node's pid maps to
+  /// the same serial if it is ever seen again; another node's is kept for the last
+  /// kKeepEndedForeign ended ones (the picture shows them ended, and they print by this map).
   void forget(Pid p);
+  static constexpr size_t kKeepEndedForeign = 100'000;
+  /// Pids mapped now.
+  size_t size() const;
+  /// A reference no node gave (the translators' monitor refs): unique in this map, as the node
+  /// refs it maps are, so the nodes of one session never share one.
+  Ref new_ref();
   /// The node went away: its pids map to fresh serials if it comes back (the old serials stay
   /// printable, and ended, in the picture).
   void forget_node(const std::string& node);
@@ -55,6 +63,7 @@ private:
   std::map<std::tuple<std::string, int, unsigned, unsigned, unsigned, unsigned>, uint64_t> ref_to_local_;
   std::unordered_map<uint64_t, erlang_ref> ref_to_remote_;
   uint64_t next_ref_ = 1;
+  std::deque<uint32_t> ended_foreign_;
 };
 
 /// Decodes the term at `*index` of `buf` (advancing it). Ports, funs, bignums and bitstrings the

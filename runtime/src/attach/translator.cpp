@@ -62,7 +62,7 @@ Translator::Proc* Translator::get(Pid p) {
 
 Ref Translator::monitor_ref(Pid watcher, Pid target) {
   auto [it, fresh] = monitor_refs_.try_emplace(key(watcher, target), Ref{});
-  if (fresh) it->second = Ref{next_ref_++};
+  if (fresh) it->second = pids_.new_ref();
   return it->second;
 }
 

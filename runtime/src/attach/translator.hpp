@@ -96,7 +96,6 @@ private:
   int64_t origin_ = 0;
   int64_t now_ = 0;
   uint64_t seq_ = 1;
-  uint64_t next_ref_ = 1ull << 40;  // refs the translator makes for monitors (the node's are below)
   std::unordered_map<uint32_t, Proc> procs_;
   std::vector<std::pair<uint32_t, std::vector<Pid>>> snap_monitors_, snap_monitored_by_;
   std::unordered_map<uint64_t, Ref> monitor_refs_;  // (watcher serial, target serial) -> ref
