@@ -18,6 +18,8 @@
 %%   start_app NAME -> starts the application NAME: "ok MASTER" (its application master's pid)
 %%   churn RATE MS -> for MS ms, RATE processes a second spawned that end at once: "ok SPAWNED"
 %%   cpu -> "ok MS": the VM's CPU time so far (statistics(runtime): all its threads, ms)
+%%   busy -> "ok MS": the schedulers' busy time so far, all of them (scheduler_wall_time: running
+%%              processes, ports, NIFs, GC; not spinning while idle), ms since the first "busy"
 -module(attach_demo).
 -behaviour(supervisor).
 -export([start/0, init/1, start_worker/1, worker/0]).
@@ -102,6 +104,10 @@ answer(["start_app", Name]) ->
     App = list_to_atom(Name),
     {ok, _} = application:ensure_all_started(App),
     io:format("@ ok ~p~n", [application_controller:get_master(App)]);
+answer(["busy"]) ->
+    _ = erlang:system_flag(scheduler_wall_time, true),  % kept on while this process serves
+    Active = lists:sum([A || {_, A, _} <- erlang:statistics(scheduler_wall_time_all)]),
+    io:format("@ ok ~p~n", [erlang:convert_time_unit(Active, native, microsecond) / 1000]);
 answer(["cpu"]) ->
     {Ms, _} = statistics(runtime),             % every thread of the VM, ms
     io:format("@ ok ~p~n", [Ms]);

@@ -206,6 +206,9 @@ attach(Caller, Ref, Observer, #{read_only := RO, batch_ms := B, max_events_per_s
     _ = ObsNode =/= node() andalso monitor_node(ObsNode, true),
     ObsMon = try erlang:monitor(process, Observer) catch error:_ -> undefined end,
     Nif = nif_tracer(T),
+    %% ns/1 on every event: no BIF call where the timestamps are nanoseconds already (the NIF's
+    %% always are; the process tracer's are native time)
+    put('$actorscope_native_ns', Nif orelse erlang:convert_time_unit(1, second, native) =:= 1000000000),
     start_tracing(Nif),
     Caller ! {Ref, {ok, self()}},
     Now = now_ms(),
@@ -278,6 +281,16 @@ unload_nif_tracer() ->
     _ = code:delete(?TRACER),
     _ = code:soft_purge(?TRACER),
     ok.
+
+%% The NIF keeps its trace terms until the agent wakes (for a batch, a poll, a command): taken
+%% here, before whatever woke it, and handled as the messages they stand for.
+pull(#st{nif = true} = St) ->
+    case ?TRACER:take() of
+        [] -> St;
+        Ms -> lists:foldl(fun trace_msg/2, St, Ms)
+    end;
+pull(St) ->
+    St.
 
 %% Closed: the NIF counts spawns instead of sending them (taken by nif_dropped/1).
 nif_gate(Closed, #st{nif = true}) -> _ = (catch ?TRACER:gate(Closed)), ok;
@@ -475,7 +488,7 @@ info_hash(Mq, Mem, Status) -> erlang:phash2({Mq, Mem, Status}).
 %% Main loop
 
 loop(St0) ->
-    case guarded(fun tick/1, St0#st{now = now_ms()}) of
+    case guarded(fun(S) -> tick(pull(S)) end, St0#st{now = now_ms()}) of
         {stop, Why, St} ->
             stop(Why, St);
         St when St#st.next_flush =/= St0#st.next_flush ->
@@ -515,7 +528,7 @@ wait(St) ->
     end.
 
 dispatch(Msg, St) ->
-    case guarded(fun(S) -> handle(Msg, S) end, St) of
+    case guarded(fun(S) -> handle(Msg, pull(S)) end, St) of
         {stop, Why, St1} -> stop(Why, St1);
         St1 -> loop(St1)
     end.
@@ -1327,7 +1340,7 @@ stop(Why, St0) ->
     %% what an evaluation left behind prints to the node again (a capture dies with the module)
     _ = [catch restore_group_leader(Cap, Orig) || {Cap, Orig} <- maps:to_list(St0#st.captures)],
     St = St0#st{suspended = #{}, helpers = #{}, evals = #{}, captures = #{}},
-    _ = (catch flush(St)),
+    _ = (catch flush(pull(St))),
     untrace(),
     _ = erlang:trace_pattern('receive', true, []),
     send_obs({actorscope, self(), detached}, St),
@@ -1394,4 +1407,8 @@ take(N, L) ->
 
 now_ms() -> erlang:monotonic_time(millisecond).
 now_ns() -> erlang:monotonic_time(nanosecond).
-ns(TS) -> erlang:convert_time_unit(TS, native, nanosecond).
+ns(TS) ->
+    case get('$actorscope_native_ns') of
+        true -> TS;
+        _ -> erlang:convert_time_unit(TS, native, nanosecond)
+    end.

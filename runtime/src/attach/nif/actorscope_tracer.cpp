@@ -1,18 +1,22 @@
 // actorscope_tracer: the agent's erl_tracer module (a NIF library, loaded onto the attached node
-// by the agent, see actorscope_tracer.erl). It sends the agent the same {trace_ts, ...} messages
-// the BEAM's process tracer would, and leaves out at the source what the agent would only count:
-// while the gate is closed (the agent's event rate is spent), `spawn` events are counted here and
-// never built; `spawned`, `getting_linked`, `getting_unlinked` and links to ports are never sent.
-// Without this a traced process that spawns 50,000 processes a second costs the node a trace
-// message each, whether the agent shows them or not.
+// by the agent, see actorscope_tracer.erl). It keeps the same {trace_ts, ...} terms the BEAM's
+// process tracer would send, in a buffer the agent takes (take/0) when it wakes for its own
+// reasons (a batch every 50 ms, a command): a message per event would wake the agent's scheduler
+// thousands of times a second, and on a busy node those wakeups cost more than the events. Past
+// kBufferMax buffered events they are sent as messages (the agent's mailbox rules apply then).
+// It leaves out at the source what the agent would only count: while the gate is closed (the
+// agent's event rate is spent), `spawn` events are counted here and never built; `spawned`,
+// `getting_linked`, `getting_unlinked` and links to ports are never kept.
 // Thread-safety: enabled/trace run on any scheduler, in the context of the traced process; the
-// gate and the count are atomics. One agent per node (the agent's name is registered), so one
-// gate per loaded library copy is enough.
+// gate and the counts are atomics, the buffer is under g_m (take swaps it out and copies it
+// unlocked: the agent is its only caller). One agent per node (the agent's name is registered),
+// so one buffer per loaded library copy is enough.
 // Built apart from the rest (no sanitizer flags: it runs inside the user's node).
 
 #include <erl_nif.h>
 
 #include <atomic>
+#include <mutex>
 
 namespace {
 
@@ -23,6 +27,20 @@ std::atomic<bool> g_gate{false};
 ErlNifPid g_agent;                       // set once, by load(): the agent that loaded this copy
 std::atomic<bool> g_agent_gone{false};  // a send to the agent failed: it has ended
 std::atomic<unsigned long> g_spawns{0};
+
+constexpr size_t kBufferMax = 200'000;
+std::mutex g_m;
+ErlNifEnv* g_env = nullptr;   // the buffer's terms (process-independent)
+ERL_NIF_TERM g_list = 0;      // newest first
+size_t g_n = 0;
+ErlNifEnv* g_spare = nullptr;  // the other env: take() swaps them
+std::atomic<int64_t> g_last_take{0};   // ns: when the agent last took the buffer
+std::atomic<int64_t> g_last_check{0};  // ns: when trace() last asked whether the agent lives
+constexpr int64_t kAgentQuietNs = 1'000'000'000;  // no take for this long: is the agent there?
+
+/// The agent ended (a kill; a detach unloads this library): the BEAM removes each tracee's flags
+/// as their events fire (enabled() says remove).
+void agent_gone() { g_agent_gone.store(true, std::memory_order_relaxed); }
 
 /// load_info: the agent's pid.
 int load(ErlNifEnv* env, void**, ERL_NIF_TERM info) {
@@ -42,7 +60,19 @@ int load(ErlNifEnv* env, void**, ERL_NIF_TERM info) {
   a_extra = enif_make_atom(env, "extra");
   a_true = enif_make_atom(env, "true");
   a_false = enif_make_atom(env, "false");
+  g_env = enif_alloc_env();
+  g_spare = enif_alloc_env();
+  g_list = enif_make_list(g_env, 0);
+  g_last_take.store(enif_monotonic_time(ERL_NIF_NSEC));
   return 0;
+}
+
+void unload(ErlNifEnv*, void*) {
+  std::lock_guard g(g_m);
+  if (g_env) enif_free_env(g_env);
+  if (g_spare) enif_free_env(g_spare);
+  g_env = g_spare = nullptr;
+  g_n = 0;
 }
 
 /// enabled(Tag, Agent, Tracee): trace, discard, or remove once the agent is gone (the BEAM then
@@ -58,7 +88,11 @@ ERL_NIF_TERM enabled(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
   if (enif_is_identical(tag, a_trace_status)) return enif_is_process_alive(env, &g_agent) ? a_trace : a_remove;
   if (enif_is_identical(tag, a_spawn)) {
     if (g_gate.load(std::memory_order_relaxed)) {
-      g_spawns.fetch_add(1, std::memory_order_relaxed);
+      // Now and then: a killed agent with its gate closed would otherwise be counted for ever.
+      if ((g_spawns.fetch_add(1, std::memory_order_relaxed) & 0xFFF) == 0xFFF && !enif_is_process_alive(env, &g_agent)) {
+        agent_gone();
+        return a_remove;
+      }
       return a_discard;
     }
     return a_trace;
@@ -75,13 +109,52 @@ ERL_NIF_TERM trace(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
   const ERL_NIF_TERM tag = argv[0];
   if ((enif_is_identical(tag, a_link) || enif_is_identical(tag, a_unlink)) && !enif_is_pid(env, argv[3]))
     return a_ok;  // a port's: the agent ignores them
-  const ERL_NIF_TERM ts = enif_make_int64(env, enif_monotonic_time(ERL_NIF_NSEC));
+  const int64_t now = enif_monotonic_time(ERL_NIF_NSEC);
+  const ERL_NIF_TERM ts = enif_make_int64(env, now);
   ERL_NIF_TERM extra;
   const ERL_NIF_TERM msg = enif_get_map_value(env, argv[4], a_extra, &extra)
                                ? enif_make_tuple6(env, a_trace_ts, argv[2], tag, argv[3], extra, ts)
                                : enif_make_tuple5(env, a_trace_ts, argv[2], tag, argv[3], ts);
-  if (!enif_send(env, &g_agent, nullptr, msg)) g_agent_gone.store(true, std::memory_order_relaxed);
+  if (now - g_last_take.load(std::memory_order_relaxed) > kAgentQuietNs) {
+    int64_t checked = g_last_check.load(std::memory_order_relaxed);
+    if (now - checked > kAgentQuietNs / 10 && g_last_check.compare_exchange_strong(checked, now) &&
+        !enif_is_process_alive(env, &g_agent)) {
+      agent_gone();
+      return a_ok;
+    }
+  }
+  {
+    std::lock_guard g(g_m);
+    if (g_env && g_n < kBufferMax) {
+      g_list = enif_make_list_cell(g_env, enif_make_copy(g_env, msg), g_list);
+      ++g_n;
+      return a_ok;
+    }
+  }
+  if (!enif_send(env, &g_agent, nullptr, msg)) agent_gone();
   return a_ok;
+}
+
+/// take(): the buffered trace terms, oldest first (the agent's only).
+ERL_NIF_TERM take(ErlNifEnv* env, int, const ERL_NIF_TERM[]) {
+  g_last_take.store(enif_monotonic_time(ERL_NIF_NSEC), std::memory_order_relaxed);
+  ErlNifEnv* full;
+  ERL_NIF_TERM list;
+  {
+    std::lock_guard g(g_m);
+    if (!g_env || g_n == 0) return enif_make_list(env, 0);
+    full = g_env;
+    list = g_list;
+    g_env = g_spare;
+    g_list = enif_make_list(g_env, 0);
+    g_n = 0;
+  }
+  ERL_NIF_TERM out;
+  if (!enif_make_reverse_list(env, enif_make_copy(env, list), &out)) out = enif_make_list(env, 0);
+  enif_clear_env(full);
+  std::lock_guard g(g_m);
+  g_spare = full;
+  return out;
 }
 
 /// gate(Closed): closed, spawns are counted and not sent.
@@ -101,8 +174,9 @@ ErlNifFunc funcs[] = {
     {"trace", 5, trace, 0},
     {"gate", 1, gate, 0},
     {"take_spawns", 0, take_spawns, 0},
+    {"take", 0, take, 0},
 };
 
 }  // namespace
 
-ERL_NIF_INIT(actorscope_tracer, funcs, load, nullptr, nullptr, nullptr)
+ERL_NIF_INIT(actorscope_tracer, funcs, load, nullptr, nullptr, unload)
