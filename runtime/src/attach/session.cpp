@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <mutex>
+#include <thread>
 #include <unordered_set>
 
 namespace actorscope::attach {
@@ -333,9 +334,13 @@ bool Session::detach() {
     std::lock_guard g(d_->m);
     for (auto& n : d_->nodes) clients.push_back(n.client.get());
   }
-  bool all = true;
-  for (Client* c : clients) all = c->detach() && all;  // not under the lock: each may wait 2 s
-  return all;
+  // Not under the lock, and side by side: each may wait 2 s for its agent.
+  if (clients.size() == 1) return clients[0]->detach();
+  std::vector<char> left(clients.size(), 0);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < clients.size(); ++i) threads.emplace_back([&, i] { left[i] = clients[i]->detach(); });
+  for (auto& t : threads) t.join();
+  return std::all_of(left.begin(), left.end(), [](char l) { return l != 0; });
 }
 
 }  // namespace actorscope::attach
