@@ -223,6 +223,9 @@ void MainWindow::reconnectNodes() {
   const std::map<std::string, attach::Options> saved = nodeOpts_;  // a fresh attach clears it
   QStringList failed;
   for (size_t i = 0; i < names.size(); ++i) {
+    // Each later one joins the session the first made (or the one there): never a fresh attach
+    // that would replace the picture, if that session ended meanwhile.
+    if ((!fresh || i > 0) && (!attached_ || attachLost_)) break;
     attach::Options o = lastAttach_;  // the same cookie as the first, unless it had its own
     if (auto it = saved.find(names[i]); it != saved.end()) o = it->second;
     else o.node = names[i];
@@ -258,7 +261,7 @@ void MainWindow::followAfterLayout(Pid pid) {
 QString MainWindow::nodeActionsOff() const {
   if (!attached_) return {};
   if (attachLost_) return tr("The node went away: this is its last picture (File > Reconnect)");
-  if (attached_->client().node().read_only) return tr("Attached read-only: actions are refused (attach without read-only to act)");
+  if (attached_->readOnly()) return tr("Attached read-only: actions are refused (attach without read-only to act)");
   return {};
 }
 

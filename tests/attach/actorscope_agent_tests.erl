@@ -72,6 +72,8 @@ main() ->
     step("another tracer: tracer_busy, and the module unloads", fun check_tracer_busy/0),
     [step("the agent killed: its NIF removes the flags as they fire, a new agent attaches",
           fun() -> check_agent_killed(Default) end) || nif_mode()],
+    [step("the NIF's buffer overflows while the agent is held: every life is reported, spawn first",
+          fun() -> check_overflow(Default) end) || nif_mode()],
     step("observer on a second node, node killed: the agent cleans up",
          fun() -> check_remote_observer(Default) end),
     unlink(Sup),
@@ -500,6 +502,37 @@ watch_mailbox(A, Max) ->
             undefined -> watch_mailbox(A, Max)
         end
     end.
+
+%% The agent suspended while 150,000 processes live and end (300,000 events: past the NIF's
+%% buffer of 200,000, the rest comes as messages). Resumed, it reports each life (no rate limit
+%% here), its spawn before its exit: the buffer's events, then the messages, then the buffer again.
+check_overflow(Default) ->
+    {ok, A} = ?AGENT:start(self(), opts(#{max_events_per_s => 10000000})),
+    _ = recv(A, hello),
+    _ = snapshot(A),
+    clear_events(),
+    true = erlang:suspend_process(A),
+    Self = self(),
+    N = 150000,
+    Spawner = spawn(fun() -> Self ! {children, self(), [spawn(fun() -> ok end) || _ <- lists:seq(1, N)]} end),
+    Children = receive {children, Spawner, Cs} -> Cs after 60000 -> fail("no spawner end", []) end,
+    Q = element(2, process_info(A, message_queue_len)),
+    Q > 0 orelse fail("no message came past the buffer (mailbox ~p)", [Q]),
+    true = erlang:resume_process(A),
+    Bs = await_batches(A, "every life reported", fun(Bs) ->
+        length([x || {Es, _} <- Bs, {exit, _, P, _} <- Es, P =/= Spawner]) >= N
+    end),
+    Seen = lists:foldl(fun({spawn, _, C, _, _}, Acc) -> Acc#{C => spawned};
+                          ({exit, _, P, _}, Acc) when is_map_key(P, Acc) -> Acc#{P => ended};
+                          ({exit, _, P, _}, _) -> fail("~p's exit came before its spawn", [P]);
+                          (_, Acc) -> Acc
+                       end, #{}, [E || {Es, _} <- Bs, E <- Es]),
+    [fail("~p's life was not reported whole (~p)", [C, maps:get(C, Seen, none)])
+     || C <- Children, maps:get(C, Seen, none) =/= ended],
+    io:format("[~p messages past the buffer] ", [Q]),
+    A ! {detach, self()},
+    recv(A, detached),
+    assert_clean(A, Default).
 
 check_observer_down(Default) ->
     Obs = spawn(fun sink/0),

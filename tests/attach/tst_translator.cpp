@@ -10,6 +10,8 @@
 
 #include <QtTest>
 
+#include <cstring>
+
 using namespace actorscope;
 using attach::Translator;
 
@@ -128,6 +130,30 @@ private slots:
     r.feed({Term::tuple({A("exit"), T(60'001), P(10), A("killed")})}, 60'002);
     const TraceEvent* d = r.find(TraceKind::SignalDelivered, 0, 10);
     QVERIFY(d && d->outcome == SignalOutcome::Killed);
+  }
+
+  // A home node that went away and came back restarted (a new creation): a pid number the
+  // picture saw end must not map to that ended serial again (its spawn would be ignored). After
+  // forget_node the home node's pids get serials of their own, printed as the node prints them.
+  void aHomeNodeBackGetsFreshSerials() {
+    attach::PidMap pids{"n@h"};
+    auto pid = [](unsigned num, unsigned creation) {
+      erlang_pid p{};
+      std::strncpy(p.node, "n@h", sizeof p.node - 1);
+      p.num = num;
+      p.creation = creation;
+      return p;
+    };
+    const Pid first = pids.local(pid(500, 1));
+    QCOMPARE(first.serial(), 500u);
+    pids.forget(first);  // it ended
+    QCOMPARE(pids.local(pid(500, 1)).serial(), 500u);  // met again while the node is there: the same
+    pids.forget(first);
+    pids.forget_node("n@h");
+    const Pid again = pids.local(pid(500, 2));
+    QVERIFY(again.serial() != 500u);
+    QCOMPARE(QString::fromStdString(pids.text(again)), QStringLiteral("#PID<0.500.0>"));
+    QCOMPARE(pids.node_of(again), std::string("n@h"));
   }
 };
 

@@ -64,11 +64,17 @@ HostBatch AttachSource::take(bool* lost, QString* error, QStringList* gone) {
   return h;
 }
 
+bool AttachSource::readOnly() const {
+  const auto live = liveNodes();
+  if (live.empty()) return session_->client(0).node().read_only;
+  return std::all_of(live.begin(), live.end(), [&](size_t k) { return session_->client(k).node().read_only; });
+}
+
 QString AttachSource::describe() const {
   const auto& n = session_->client(0).node();
   const QStringList names = session_->all_lost() ? nodeNames(false) : nodeNames();
   QString s = names.size() > 1 ? tr("nodes %1").arg(names.join(QStringLiteral(", "))) : tr("node %1").arg(names.value(0, QString::fromStdString(n.name)));
-  if (n.read_only) s += tr(" (read-only)");
+  if (readOnly()) s += tr(" (read-only)");
   return s;
 }
 
@@ -233,7 +239,7 @@ QString AttachShell::prompt(int n, bool more) const {
   return node.elixir ? QStringLiteral("iex(%1)%2>").arg(name).arg(n) : QStringLiteral("(%1)%2>").arg(name).arg(n);
 }
 
-bool AttachShell::available() const { return source_->client().connected(); }
+bool AttachShell::available() const { return client().connected(); }
 
 bool AttachShell::submit(const std::string& input, const std::string&) {
   if (!running_) return false;

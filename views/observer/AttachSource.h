@@ -77,6 +77,8 @@ public:
   QStringList nodeNames(bool live = true) const;
   /// The indexes in the session of the nodes still there (empty when every one went away).
   std::vector<size_t> liveNodes() const;
+  /// Every node still there was attached read-only (each agent refuses actions on its own).
+  bool readOnly() const;
   /// The agent's accounting at the last take (what it sampled out, counted exactly).
   const attach::AgentStats& agentStats() const { return stats_; }
   /// Tells the agent to leave (detach()); true when it said it removed itself.

@@ -284,13 +284,27 @@ unload_nif_tracer() ->
 
 %% The NIF keeps its trace terms until the agent wakes (for a batch, a poll, a command): taken
 %% here, before whatever woke it, and handled as the messages they stand for.
-pull(#st{nif = true} = St) ->
-    case ?TRACER:take() of
-        [] -> St;
-        Ms -> lists:foldl(fun trace_msg/2, St, Ms)
+pull(#st{nif = true} = St0) ->
+    {Ms, Overflowed} = ?TRACER:take(),
+    St = lists:foldl(fun trace_msg/2, St0, Ms),
+    case Overflowed of
+        false ->
+            St;
+        true ->
+            %% The buffer was full: newer events came as messages. Every one sent so far is in
+            %% the mailbox once resume/0 returns; they go before what the buffer takes next.
+            ok = ?TRACER:resume(),
+            pull_mailbox(St)
     end;
 pull(St) ->
     St.
+
+pull_mailbox(St) ->
+    receive
+        {trace_ts, _, _, _, _} = M -> pull_mailbox(trace_msg(M, St));
+        {trace_ts, _, _, _, _, _} = M -> pull_mailbox(trace_msg(M, St))
+    after 0 -> St
+    end.
 
 %% Closed: the NIF counts spawns instead of sending them (taken by nif_dropped/1).
 nif_gate(Closed, #st{nif = true}) -> _ = (catch ?TRACER:gate(Closed)), ok;
@@ -1128,16 +1142,13 @@ capture(Orig, Eval, MRef, Acc, Size) ->
 capture_end(Orig) ->
     restore_group_leader(self(), Orig),
     End = erlang:monotonic_time(millisecond) + 1000,
-    capture_forward(Orig, End, false).
+    capture_forward(Orig, End).
 
-%% A request in that second means a process still had this one (spawned by one that had it while
-%% the scan ran): the scan runs again then, not on every evaluation (a node may hold a million).
-capture_forward(Orig, End, Used) ->
+capture_forward(Orig, End) ->
     receive
-        {io_request, _, _, _} = R -> Orig ! R, capture_forward(Orig, End, true)
+        {io_request, _, _, _} = R -> Orig ! R, capture_forward(Orig, End)
     after max(0, End - erlang:monotonic_time(millisecond)) ->
-        Used andalso restore_group_leader(self(), Orig),
-        ok
+        restore_group_leader(self(), Orig)
     end.
 
 restore_group_leader(From, To) ->

@@ -28,7 +28,7 @@ Pid PidMap::local(const erlang_pid& p) {
   Key k{p.node, p.num, p.serial, p.creation};
   if (auto it = to_local_.find(k); it != to_local_.end()) return Pid::make(0, it->second);
   uint32_t serial;
-  if (home_ == p.node && p.serial == 0 && p.num > 0 && p.num < 0x8000'0000u && !to_remote_.count(p.num)) {
+  if (home_direct_ && home_ == p.node && p.serial == 0 && p.num > 0 && p.num < 0x8000'0000u && !to_remote_.count(p.num)) {
     serial = p.num;
   } else {
     serial = g_next_foreign++;
@@ -82,7 +82,14 @@ Ref PidMap::new_ref() {
 
 void PidMap::forget_node(const std::string& node) {
   std::lock_guard g(m_);
-  std::erase_if(to_local_, [&](const auto& kv) { return std::get<0>(kv.first) == node; });
+  // Back (restarted, or after a partition), its pids must not map to serials the picture has
+  // ended: the home node's too get serials of their own from now on (they print the same).
+  if (node == home_) home_direct_ = false;
+  std::erase_if(to_local_, [&](const auto& kv) {
+    if (std::get<0>(kv.first) != node) return false;
+    if (kv.second >= kForeignPidSerial) ended_foreign_.push_back(kv.second);  // printable a while longer
+    return true;
+  });
 }
 
 std::optional<erlang_pid> PidMap::remote(Pid p) const {

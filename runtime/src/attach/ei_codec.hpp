@@ -64,6 +64,7 @@ private:
   std::unordered_map<uint64_t, erlang_ref> ref_to_remote_;
   uint64_t next_ref_ = 1;
   std::deque<uint32_t> ended_foreign_;
+  bool home_direct_ = true;  // a home pid <0.N.0> is serial N (until the home node went away)
 };
 
 /// Decodes the term at `*index` of `buf` (advancing it). Ports, funs, bignums and bitstrings the

@@ -133,8 +133,9 @@ struct Session::Impl {
     }
   }
 
-  /// Node k (joined) now says it is connected to `now`: Connect / Disconnect for each attached
-  /// node whose connection to it changed.
+  /// Node k (joined) now says it is connected to `list`: Connect / Disconnect for each attached
+  /// node whose connection to it changed (not sealed: they go after the take's events, which
+  /// the node reported before it said so).
   void reconnected(size_t k, std::vector<std::string> list, std::vector<TraceEvent>& out) {
     std::vector<bool> before(nodes.size());
     for (size_t j = 0; j < nodes.size(); ++j) before[j] = j != k && connected(j, k);
@@ -148,8 +149,6 @@ struct Session::Impl {
       e.node = uint16_t(std::min(j, k));
       e.node2 = uint16_t(std::max(j, k));
       if (!after) e.term = Term(0LL);  // noticed at once: the node said so
-      e.time_ns = last_time;
-      seal(e);
       out.push_back(std::move(e));
     }
   }
@@ -244,6 +243,7 @@ Batch Session::take() {
   };
   std::vector<Part> parts;
   std::vector<std::pair<size_t, std::string>> lost_now;
+  std::vector<TraceEvent> connections;
   for (size_t k = 0; k < d.nodes.size(); ++k) {
     Impl::Node& n = d.nodes[k];
     if (n.lost) continue;
@@ -254,7 +254,7 @@ Batch Session::take() {
         out.nodes = b.nodes;
         out.nodes_changed = true;
       }
-      if (n.joined) d.reconnected(k, std::move(b.nodes), out.events);
+      if (n.joined) d.reconnected(k, std::move(b.nodes), connections);
       else n.connected = std::move(b.nodes);
     }
     if (b.snapshot) {
@@ -296,6 +296,11 @@ Batch Session::take() {
     if (!best) break;
     TraceEvent& e = best->events[best->next++];
     d.stamp(e, best->k);
+    out.events.push_back(std::move(e));
+  }
+  for (TraceEvent& e : connections) {
+    e.time_ns = d.last_time;
+    d.seal(e);
     out.events.push_back(std::move(e));
   }
   for (auto& [k, why] : lost_now) d.nodes[k].lost = true;

@@ -3,7 +3,9 @@
 // process tracer would send, in a buffer the agent takes (take/0) when it wakes for its own
 // reasons (a batch every 50 ms, a command): a message per event would wake the agent's scheduler
 // thousands of times a second, and on a busy node those wakeups cost more than the events. Past
-// kBufferMax buffered events they are sent as messages (the agent's mailbox rules apply then).
+// kBufferMax buffered events they are sent as messages (the agent's mailbox rules apply then),
+// every one until the agent says resume(): take() tells it, and it handles what the mailbox holds
+// before it takes the buffer again, so the events keep their order.
 // It leaves out at the source what the agent would only count: while the gate is closed (the
 // agent's event rate is spent), `spawn` events are counted here and never built; `spawned`,
 // `getting_linked`, `getting_unlinked` and links to ports are never kept.
@@ -33,6 +35,7 @@ std::mutex g_m;
 ErlNifEnv* g_env = nullptr;   // the buffer's terms (process-independent)
 ERL_NIF_TERM g_list = 0;      // newest first
 size_t g_n = 0;
+bool g_overflow = false;       // events go as messages until resume()
 ErlNifEnv* g_spare = nullptr;  // the other env: take() swaps them
 std::atomic<int64_t> g_last_take{0};   // ns: when the agent last took the buffer
 std::atomic<int64_t> g_last_check{0};  // ns: when trace() last asked whether the agent lives
@@ -123,26 +126,37 @@ ERL_NIF_TERM trace(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
       return a_ok;
     }
   }
-  {
-    std::lock_guard g(g_m);
-    if (g_env && g_n < kBufferMax) {
-      g_list = enif_make_list_cell(g_env, enif_make_copy(g_env, msg), g_list);
-      ++g_n;
-      return a_ok;
-    }
+  std::lock_guard g(g_m);
+  if (g_env && !g_overflow && g_n < kBufferMax) {
+    g_list = enif_make_list_cell(g_env, enif_make_copy(g_env, msg), g_list);
+    ++g_n;
+    return a_ok;
   }
+  // Sent under the lock: once resume() returned, every message sent before it is in the agent's
+  // queue (enif_send enqueues at once).
+  g_overflow = true;
   if (!enif_send(env, &g_agent, nullptr, msg)) agent_gone();
   return a_ok;
 }
 
-/// take(): the buffered trace terms, oldest first (the agent's only).
+/// resume(): the agent handled the messages sent since the buffer overflowed; buffer again.
+ERL_NIF_TERM resume(ErlNifEnv*, int, const ERL_NIF_TERM[]) {
+  std::lock_guard g(g_m);
+  g_overflow = false;
+  return a_ok;
+}
+
+/// take(): {the buffered trace terms, oldest first; whether newer ones went as messages (then the
+/// agent handles those, calls resume(), and only then takes again)}. The agent's only.
 ERL_NIF_TERM take(ErlNifEnv* env, int, const ERL_NIF_TERM[]) {
   g_last_take.store(enif_monotonic_time(ERL_NIF_NSEC), std::memory_order_relaxed);
   ErlNifEnv* full;
   ERL_NIF_TERM list;
+  bool overflow;
   {
     std::lock_guard g(g_m);
-    if (!g_env || g_n == 0) return enif_make_list(env, 0);
+    overflow = g_overflow;
+    if (!g_env || g_n == 0) return enif_make_tuple2(env, enif_make_list(env, 0), overflow ? a_true : a_false);
     full = g_env;
     list = g_list;
     g_env = g_spare;
@@ -154,7 +168,7 @@ ERL_NIF_TERM take(ErlNifEnv* env, int, const ERL_NIF_TERM[]) {
   enif_clear_env(full);
   std::lock_guard g(g_m);
   g_spare = full;
-  return out;
+  return enif_make_tuple2(env, out, overflow ? a_true : a_false);
 }
 
 /// gate(Closed): closed, spawns are counted and not sent.
@@ -175,6 +189,7 @@ ErlNifFunc funcs[] = {
     {"gate", 1, gate, 0},
     {"take_spawns", 0, take_spawns, 0},
     {"take", 0, take, 0},
+    {"resume", 0, resume, 0},
 };
 
 }  // namespace
