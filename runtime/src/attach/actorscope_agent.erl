@@ -34,6 +34,8 @@
                                       % process_info costs its target a few reductions)
 -define(TRACE_FLAGS, [procs, 'receive', monotonic_timestamp]).
 -define(TRACER, actorscope_tracer).
+-define(BUSY_PULL, 50).                 % a take of this many events: the next one after ...
+-define(BUSY_PULL_MS, 5).               % ... this long, while new processes are traced
 -define(RECEIVE_MS, [{['_', '_', {'EXIT', '$1', '_'}], [{is_pid, '$1'}], []},
                      {['_', '_', {'DOWN', '_', process, '_', '_'}], [], []}]).
 
@@ -62,6 +64,7 @@
     %% new processes are traced), and the recent spans [{Off, On}] a spawn may fall in.
     untraced_since = undefined :: integer() | undefined,
     nif = false :: boolean(),                   % the tracer is actorscope_tracer (see nif_tracer/1)
+    busy_pull = false :: boolean(),             % the last take from the NIF was a crowd (wake sooner)
     untraced_spans = [] :: [{integer(), integer()}],
     early = #{} :: #{pid() => {integer(), tuple()}},  % exit traced before its spawn: {ms, msg}
     nodes = [] :: [node()],                     % last reported
@@ -286,7 +289,7 @@ unload_nif_tracer() ->
 %% here, before whatever woke it, and handled as the messages they stand for.
 pull(#st{nif = true} = St0) ->
     {Ms, Overflowed} = ?TRACER:take(),
-    St = lists:foldl(fun trace_msg/2, St0, Ms),
+    St = lists:foldl(fun trace_msg/2, St0#st{busy_pull = length(Ms) >= ?BUSY_PULL}, Ms),
     case Overflowed of
         false ->
             St;
@@ -537,9 +540,17 @@ continue(Foreign) ->
 wait(St) ->
     receive
         Msg -> dispatch(Msg, St)
-    after max(0, min(St#st.next_flush, St#st.next_poll) - St#st.now) ->
+    after wait_ms(St) ->
         loop(St)
     end.
+
+%% Until the next batch or poll. While new processes are traced and the NIF's buffer fills fast,
+%% sooner: the spawn that spends the window's rate closes the gate only once the agent handles it,
+%% and every process spawned until then is traced (and costs the node) for nothing.
+wait_ms(#st{now = Now, next_flush = F, next_poll = P, busy_pull = true, untraced_since = undefined}) ->
+    max(0, min(?BUSY_PULL_MS, min(F, P) - Now));
+wait_ms(#st{now = Now, next_flush = F, next_poll = P}) ->
+    max(0, min(F, P) - Now).
 
 dispatch(Msg, St) ->
     case guarded(fun(S) -> handle(Msg, pull(S)) end, St) of
