@@ -303,6 +303,12 @@ void TimelineWidget::record(const HostBatch& b) {
       rec_.start(*b.snapshot, {}, info_);
       started_ = true;
     } else {
+      // The batch's events older than its snapshot are the steps to it (a kill and what followed,
+      // in the round that ran the command): kept, unless events were lost on the way (coalesced),
+      // when the snapshot alone says where things stand.
+      if (!b.coalesced)
+        for (const TraceEvent& e : b.events)
+          if (e.seq < b.snapshot->seq) rec_.record(e);
       rec_.resync(*b.snapshot);
     }
   }

@@ -105,6 +105,44 @@ private slots:
     QCOMPARE(w.model.processCount(), size_t(0));
   }
 
+  // The host runs a command (a kill) and takes a snapshot in the same round: the batch holds the
+  // kill's events and the snapshot after them. The events are kept (the recording has the kill);
+  // a coalesced batch (events were lost) starts again from the snapshot alone.
+  void eventsBeforeTheBatchSnapshotAreKept() {
+    World w;
+    TimelineWidget tl(&w.model, nullptr);
+    tl.startRecording();
+    Pid a = w.rt.spawn(idle);
+    w.rt.spawn(linked, a, false);
+    w.rt.run_until_idle();
+    std::vector<TraceEvent> early;
+    w.rt.drain_trace(early);
+    HostBatch b0;
+    b0.snapshot = w.rt.snapshot();
+    tl.record(b0);
+    QCOMPARE(tl.recordedEvents(), size_t(0));
+
+    w.rt.exit(a, Term(atoms::kill));
+    w.rt.run_until_idle();
+    HostBatch b1;
+    w.rt.drain_trace(b1.events);
+    QVERIFY(std::any_of(b1.events.begin(), b1.events.end(), [&](const TraceEvent& e) { return e.kind == TraceKind::Exit && e.a == a; }));
+    b1.snapshot = w.rt.snapshot();
+    QVERIFY(b1.snapshot->seq > b1.events.back().seq);
+    b1.now_ns = b1.events.back().time_ns;
+    tl.record(b1);
+    QCOMPARE(tl.recordedEvents(), b1.events.size());
+
+    w.rt.exit(w.rt.spawn(idle), Term(atoms::kill));
+    w.rt.run_until_idle();
+    HostBatch b2;
+    w.rt.drain_trace(b2.events);
+    b2.snapshot = w.rt.snapshot();
+    b2.coalesced = true;
+    tl.record(b2);
+    QCOMPARE(tl.recordedEvents(), b1.events.size());
+  }
+
   void openBadRecordingNamesTheLine() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bad.jsonl"));
