@@ -148,6 +148,10 @@ public:
   /// Closes the connection without a word to the agent, as if this process had died: the agent
   /// sees the observer's node go down and cleans up on its own (a stuck node; the tests).
   void abandon();
+  /// Its node went away and another client took its place: closes as abandon() does and drops the
+  /// picture it kept (processes, signals), keeping the object (references to it stay valid).
+  /// Call it from the thread that gives it commands.
+  void release();
 
   /// How a pid of the attached node prints there ("#PID<0.84.0>"): the pid's own numbers.
   std::string pid_text(Pid p) const;

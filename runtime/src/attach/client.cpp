@@ -885,4 +885,12 @@ void Client::abandon() {
   d.close_fd();
 }
 
+void Client::release() {
+  abandon();
+  Impl& d = *d_;
+  d.tr.clear();
+  std::lock_guard g(d.m);
+  d.out = Batch{};
+}
+
 }  // namespace actorscope::attach

@@ -26,7 +26,8 @@ struct Session::Impl {
   std::shared_ptr<PidMap> pids = std::make_shared<PidMap>();
   mutable std::mutex m;  // guards everything below
   std::vector<Node> nodes;
-  // Clients of nodes attached again: a reference the GUI took (client(k), owner()) stays valid.
+  // Clients of nodes attached again (released: their pictures dropped): a reference the GUI took
+  // (client(k), owner()) stays valid.
   std::vector<std::unique_ptr<Client>> retired;
   uint64_t seq = 1;
   int64_t last_time = 0;
@@ -174,6 +175,7 @@ void Session::adopt(std::unique_ptr<Client> client) {
   // A node that went away and is back takes its old place (its region comes back to life).
   for (size_t k = 0; k < d.nodes.size(); ++k)
     if (d.nodes[k].lost && d.nodes[k].client->node().name == n.client->node().name) {
+      d.nodes[k].client->release();  // its receive thread has ended: it went away
       d.retired.push_back(std::move(d.nodes[k].client));
       d.nodes[k] = std::move(n);
       return;

@@ -55,6 +55,20 @@ TraceEvent Translator::make(TraceKind k, Pid a, Pid b) {
   return e;
 }
 
+void Translator::clear() {
+  // Swapped with empty ones: clear() would keep the buckets of a million processes.
+  decltype(procs_)().swap(procs_);
+  decltype(snap_monitors_)().swap(snap_monitors_);
+  decltype(snap_monitored_by_)().swap(snap_monitored_by_);
+  decltype(monitor_refs_)().swap(monitor_refs_);
+  decltype(pending_)().swap(pending_);
+  decltype(child_exits_)().swap(child_exits_);
+  decltype(labels_)().swap(labels_);
+  decltype(ended_calls_)().swap(ended_calls_);
+  decltype(early_exits_)().swap(early_exits_);
+  decltype(early_events_)().swap(early_events_);
+}
+
 Translator::Proc* Translator::get(Pid p) {
   auto it = procs_.find(p.serial());
   return it == procs_.end() ? nullptr : &it->second;

@@ -55,6 +55,8 @@ public:
   int64_t now_ns() const { return now_; }
   bool alive(Pid p) const { return procs_.count(p.serial()) > 0; }
   size_t size() const { return procs_.size(); }
+  /// Forgets every process and signal (their memory goes): a client whose node is gone for good.
+  void clear();
 
 private:
   struct Proc {
