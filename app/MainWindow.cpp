@@ -366,7 +366,11 @@ bool MainWindow::paused() const { return paused_; }
 
 void MainWindow::updateBanner() {
   QString text;
-  if (attached_ && attachLost_) text = tr("%1 went away: this is its last picture (File > Reconnect)").arg(attached_->nodeNames(false).join(QStringLiteral(", ")));
+  if (attached_ && attachLost_) {
+    const QStringList gone = attached_->nodeNames(false);
+    text = gone.size() > 1 ? tr("%1 went away: this is their last picture (File > Reconnect)").arg(gone.join(QStringLiteral(", ")))
+                           : tr("%1 went away: this is its last picture (File > Reconnect)").arg(gone.value(0));
+  }
   else if (timeTravelling()) text = tr("Showing the past: press Live to return");
   else if (attached_) text = QString();
   else if (paused_) text = mode_ == RunMode::Deterministic ? tr("Paused: Space resumes, . steps") : tr("Paused: Space resumes");

@@ -260,7 +260,9 @@ void MainWindow::followAfterLayout(Pid pid) {
 
 QString MainWindow::nodeActionsOff() const {
   if (!attached_) return {};
-  if (attachLost_) return tr("The node went away: this is its last picture (File > Reconnect)");
+  if (attachLost_)
+    return attached_->session().size() > 1 ? tr("The nodes went away: this is their last picture (File > Reconnect)")
+                                           : tr("The node went away: this is its last picture (File > Reconnect)");
   if (attached_->readOnly()) return tr("Attached read-only: actions are refused (attach without read-only to act)");
   return {};
 }

@@ -52,7 +52,7 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+175"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+181"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>подключено к %1 только для чтения: консоль там ничего не вычисляет</translation>
     </message>
@@ -1649,12 +1649,17 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>Пауза</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>%1 went away: this is their last picture (File &gt; Reconnect)</source>
+        <translation>Узлы %1 больше недоступны: это их последний снимок (Файл &gt; Переподключиться к узлу)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 went away: this is its last picture (File &gt; Reconnect)</source>
         <translation>Узел %1 больше недоступен: это его последний снимок (Файл &gt; Переподключиться к узлу)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Showing the past: press Live to return</source>
         <translation>Показано прошлое: нажмите «Вживую», чтобы вернуться</translation>
     </message>
@@ -1880,7 +1885,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+312"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+317"/>
         <source>node %1</source>
         <translation>узел %1</translation>
     </message>
@@ -2334,7 +2339,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-163"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-168"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -2809,13 +2814,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+42"/>
-        <location line="+188"/>
+        <location line="+193"/>
         <location line="+37"/>
         <source>Attach to node</source>
         <translation>Подключение к узлу</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-263"/>
         <source>: %L1 of %L2</source>
         <translation>: %L1 из %L2</translation>
     </message>
@@ -2842,7 +2847,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>, только чтение</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Detached from %1: its agent removed itself and its trace flags</source>
         <translation>%1: отключено, агент удалил себя и свои флаги трассировки</translation>
     </message>
@@ -2852,7 +2857,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>%1: узел покинут, агент не ответил: он удалит себя и свои флаги трассировки, когда заметит, что соединение закрыто</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
         <translation>Только чтение на подключённом узле: BEAM позволяет задать trap_exit только самому процессу (Process.flag/2). Здесь показано значение, которое сообщает узел.</translation>
     </message>
@@ -2862,7 +2867,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Узел больше недоступен: это его последний снимок (Файл &gt; Переподключиться к узлу)</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-214"/>
         <source>; the agent traces as a process there (its NIF did not load), which costs a busy node more</source>
         <translation>; агент трассирует там как процесс (его NIF не загрузился), что дороже для нагруженного узла</translation>
     </message>
@@ -2892,7 +2897,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>Подключено к %1 (OTP %2%3)%4%5</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+64"/>
+        <source>The nodes went away: this is their last picture (File &gt; Reconnect)</source>
+        <translation>Узлы больше недоступны: это их последний снимок (Файл &gt; Переподключиться к узлу)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
         <translation>Процесс не затронут (он не перехватывает выходы, а причина — :normal).</translation>
     </message>
@@ -3086,12 +3096,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="-143"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="-149"/>
         <source>%1 is not a process of an attached node (its node went away, or was never attached)</source>
         <translation>%1 — не процесс подключённого узла (его узел пропал или не был подключён)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>node %1</source>
         <translation>узел %1</translation>
     </message>
@@ -4236,7 +4246,7 @@ Shift+перетаскивание или перетаскивание прав�
         <translation>Mermaid sequenceDiagram (событий: %1) сохранена в %2</translation>
     </message>
     <message>
-        <location line="+310"/>
+        <location line="+316"/>
         <source>Live  •  recording %1 events (%2 s)</source>
         <translation>Вживую  •  записано событий: %1 (%2 с)</translation>
     </message>

@@ -52,7 +52,7 @@
 <context>
     <name>AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="+175"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="+181"/>
         <source>attached to %1 read-only: the console evaluates nothing there</source>
         <translation>已以只读方式附加到 %1：控制台不会在那里执行任何求值</translation>
     </message>
@@ -1649,12 +1649,17 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>%1 went away: this is their last picture (File &gt; Reconnect)</source>
+        <translation>%1 已断开：这是它们的最后画面（文件 &gt; 重新连接到节点）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 went away: this is its last picture (File &gt; Reconnect)</source>
         <translation>%1 已断开：这是它的最后画面（文件 &gt; 重新连接到节点）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Showing the past: press Live to return</source>
         <translation>正在显示过去：按“实时”返回</translation>
     </message>
@@ -1880,7 +1885,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="+312"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="+317"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
     </message>
@@ -2334,7 +2339,7 @@ Try: kill bucket_2 (select it, press K) and watch the EXIT travel to :bucket_sup
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../app/MainWindowAttach.cpp" line="-163"/>
+        <location filename="../../app/MainWindowAttach.cpp" line="-168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2805,13 +2810,13 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
     <message>
         <location line="+1"/>
         <location line="+42"/>
-        <location line="+188"/>
+        <location line="+193"/>
         <location line="+37"/>
         <source>Attach to node</source>
         <translation>附加到节点</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-263"/>
         <source>: %L1 of %L2</source>
         <translation>：%L1 / %L2</translation>
     </message>
@@ -2838,7 +2843,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>，只读</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Detached from %1: its agent removed itself and its trace flags</source>
         <translation>已从%1分离：其代理已移除自身及其设置的跟踪标志</translation>
     </message>
@@ -2848,7 +2853,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>已离开 %1；其代理没有响应：它会在发现连接已关闭时移除自身及其设置的跟踪标志</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Read-only on an attached node: the BEAM lets only the process itself set its trap_exit (Process.flag/2). This shows the value the node reports.</source>
         <translation>在已附加的节点上为只读：BEAM 只允许进程自己设置其 trap_exit（Process.flag/2）。此处显示的是节点报告的值。</translation>
     </message>
@@ -2858,7 +2863,7 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>节点已断开：这是它的最后画面（文件 &gt; 重新连接到节点）</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-214"/>
         <source>; the agent traces as a process there (its NIF did not load), which costs a busy node more</source>
         <translation>；代理在该节点上以进程方式跟踪（其 NIF 未能加载），繁忙节点的开销更大</translation>
     </message>
@@ -2888,7 +2893,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
         <translation>已附加到 %1（OTP %2%3）%4%5</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+64"/>
+        <source>The nodes went away: this is their last picture (File &gt; Reconnect)</source>
+        <translation>节点已断开：这是它们的最后画面（文件 &gt; 重新连接到节点）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>The process is not affected (it does not trap exits, and the reason is :normal).</source>
         <translation>该进程不受影响（它不捕获退出，且原因是 :normal）。</translation>
     </message>
@@ -3076,12 +3086,12 @@ Deterministic: one thread, reproducible order; Step delivers one signal at a tim
 <context>
     <name>actorscope::views::AttachSource</name>
     <message>
-        <location filename="../../views/observer/AttachSource.cpp" line="-143"/>
+        <location filename="../../views/observer/AttachSource.cpp" line="-149"/>
         <source>%1 is not a process of an attached node (its node went away, or was never attached)</source>
         <translation>%1 不是已连接节点上的进程（其节点已断开，或从未连接）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>node %1</source>
         <translation>节点 %1</translation>
     </message>
@@ -4224,7 +4234,7 @@ Shift+drag or right-drag selects a stretch (right-click: export it as Mermaid)</
         <translation>已将包含 %1 个事件的 Mermaid sequenceDiagram 保存到 %2</translation>
     </message>
     <message>
-        <location line="+310"/>
+        <location line="+316"/>
         <source>Live  •  recording %1 events (%2 s)</source>
         <translation>实时  •  正在录制 %1 个事件（%2 秒）</translation>
     </message>
