@@ -286,9 +286,7 @@ void MainWindow::updateSourceControls() {
   if (spawnMenu_) spawnMenu_->setEnabled(!node);
   if (detachAction_) detachAction_->setEnabled(node);
   if (attachAnotherAction_) attachAnotherAction_->setEnabled(node && !attachLost_);
-  bool anyLost = attachLost_;
-  if (node)
-    for (size_t k = 0; k < attached_->session().size(); ++k) anyLost = anyLost || attached_->session().lost(k);
+  const bool anyLost = node && (attachLost_ || attached_->liveNodes().size() < attached_->session().size());
   inspector_->setTrapReadOnly(node ? tr("Read-only on an attached node: the BEAM lets only the process itself set its trap_exit "
                                         "(Process.flag/2). This shows the value the node reports.")
                                    : QString());

@@ -17,6 +17,19 @@ using namespace vt;
 using views::HostBatch;
 using views::TimelineWidget;
 
+namespace {
+/// The trace so far drained, and the first batch the host sends after start (a snapshot)
+/// recorded: the timeline starts from it.
+HostBatch startFromSnapshot(World& w, TimelineWidget& tl) {
+  std::vector<TraceEvent> early;
+  w.rt.drain_trace(early);
+  HostBatch b0;
+  b0.snapshot = w.rt.snapshot();
+  tl.record(b0);
+  return b0;
+}
+}  // namespace
+
 class TestTimeline final : public QObject {
   Q_OBJECT
 
@@ -30,13 +43,7 @@ private slots:
     w.rt.spawn(trapper);
     w.rt.spawn(watcher, a);
     w.rt.run_until_idle();
-    std::vector<TraceEvent> early;
-    w.rt.drain_trace(early);
-
-    // The first batch: a snapshot, as the host sends after start.
-    HostBatch b0;
-    b0.snapshot = w.rt.snapshot();
-    tl.record(b0);
+    const HostBatch b0 = startFromSnapshot(w, tl);
     w.model.enqueueSnapshot(*b0.snapshot);
     w.model.processPending();
     const size_t before = w.model.processCount();
@@ -115,11 +122,7 @@ private slots:
     Pid a = w.rt.spawn(idle);
     w.rt.spawn(linked, a, false);
     w.rt.run_until_idle();
-    std::vector<TraceEvent> early;
-    w.rt.drain_trace(early);
-    HostBatch b0;
-    b0.snapshot = w.rt.snapshot();
-    tl.record(b0);
+    startFromSnapshot(w, tl);
     QCOMPARE(tl.recordedEvents(), size_t(0));
 
     w.rt.exit(a, Term(atoms::kill));

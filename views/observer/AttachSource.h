@@ -22,7 +22,7 @@ class AttachSource;
 
 /// The console on an attached node: each input is evaluated there (Elixir on a node that has it,
 /// else Erlang), as `iex --remsh` would, and the node's printed answer is shown. With several
-/// nodes attached, on the one chosen (targets(): the first node and each other one still there).
+/// nodes attached, on the one chosen (targets(): each node still there).
 class AttachShell final : public ShellChannel {
   Q_OBJECT
 
@@ -44,11 +44,12 @@ public:
   QStringList targets() const override;
   int target() const override;
   void setTarget(int i) override;
-  /// A node joined or went away: the targets change (one that went away falls back to the first).
+  /// A node joined or went away: the targets change (one that went away falls back to the first
+  /// node still there).
   void nodesChanged();
 
 private:
-  /// node_, or the first node when node_ went away (before nodesChanged() says so).
+  /// node_, or the first node still there when node_ went away (before nodesChanged() says so).
   size_t current() const;
   attach::Client& client() const;
   void sayWhere();

@@ -195,8 +195,6 @@ public:
   bool all_lost() const;
   /// The nodes the attached ones (not gone) are connected to, as they last said, each once.
   std::vector<std::string> connected_nodes() const;
-  /// Pids the session's map holds now (its memory: ended ones are forgotten).
-  size_t mapped_pids() const;
   /// Node k's client (0: the first; the console evaluates there).
   Client& client(size_t k = 0);
   const Client& client(size_t k = 0) const;

@@ -51,17 +51,7 @@ void PidMap::forget(Pid p) {
     // Kept while the picture may still show it (it prints by serial); the oldest go.
     if (!to_remote_.count(p.serial())) return;
     ended_foreign_.push_back(p.serial());
-    while (ended_foreign_.size() > kKeepEndedForeign) {
-      const uint32_t s = ended_foreign_.front();
-      ended_foreign_.pop_front();
-      auto it = to_remote_.find(s);
-      if (it == to_remote_.end()) continue;
-      auto lt = to_local_.find(Key{it->second.node, it->second.num, it->second.serial, it->second.creation});
-      if (lt != to_local_.end() && lt->second == s) to_local_.erase(lt);
-      to_remote_.erase(it);
-      std::lock_guard gf(g_foreign_m);
-      g_foreign.erase(s);
-    }
+    trim_ended_locked();
     return;
   }
   auto it = to_remote_.find(p.serial());
@@ -70,9 +60,18 @@ void PidMap::forget(Pid p) {
   to_remote_.erase(it);
 }
 
-size_t PidMap::size() const {
-  std::lock_guard g(m_);
-  return to_remote_.size();
+void PidMap::trim_ended_locked() {
+  while (ended_foreign_.size() > kKeepEndedForeign) {
+    const uint32_t s = ended_foreign_.front();
+    ended_foreign_.pop_front();
+    auto it = to_remote_.find(s);
+    if (it == to_remote_.end()) continue;
+    auto lt = to_local_.find(Key{it->second.node, it->second.num, it->second.serial, it->second.creation});
+    if (lt != to_local_.end() && lt->second == s) to_local_.erase(lt);
+    to_remote_.erase(it);
+    std::lock_guard gf(g_foreign_m);
+    g_foreign.erase(s);
+  }
 }
 
 Ref PidMap::new_ref() {
@@ -90,6 +89,7 @@ void PidMap::forget_node(const std::string& node) {
     if (kv.second >= kForeignPidSerial) ended_foreign_.push_back(kv.second);  // printable a while longer
     return true;
   });
+  trim_ended_locked();
 }
 
 std::optional<erlang_pid> PidMap::remote(Pid p) const {

@@ -33,8 +33,6 @@ public:
   /// kKeepEndedForeign ended ones (the picture shows them ended, and they print by this map).
   void forget(Pid p);
   static constexpr size_t kKeepEndedForeign = 100'000;
-  /// Pids mapped now.
-  size_t size() const;
   /// A reference no node gave (the translators' monitor refs): unique in this map, as the node
   /// refs it maps are, so the nodes of one session never share one.
   Ref new_ref();
@@ -54,6 +52,8 @@ public:
 
 private:
   std::string text_locked(Pid p) const;
+  /// Forgets the oldest ended foreign pids past kKeepEndedForeign (m_ held).
+  void trim_ended_locked();
   mutable std::mutex m_;
   using Key = std::tuple<std::string, unsigned, unsigned, unsigned>;
   std::string home_;

@@ -231,8 +231,6 @@ std::vector<std::string> Session::connected_nodes() const {
   return out;
 }
 
-size_t Session::mapped_pids() const { return d_->pids->size(); }
-
 Batch Session::take() {
   std::lock_guard g(d_->m);
   Impl& d = *d_;
