@@ -543,8 +543,10 @@ private slots:
     QVERIFY(feed.until([&] { return !session.lost(1) && feed.graph.nodes().size() == 2 && feed.graph.nodes().at(1).alive && onNode(1) > 10; }));
 
     // The first node's connection lost (as a partition cuts it off; the node runs on): the peer's
-    // picture goes on, the first node's processes end (:noconnection), the session is not lost.
-    // Attached again, it takes node id 0 again and its processes, the same pids, come back.
+    // picture goes on, the first node's processes end (:noconnection, R9.3 as the nodes still
+    // attached see it), the session is not lost. R9.7: nothing is resurrected, the ended pids stay
+    // ended;
+    // attached again, it takes node id 0 again and its processes, the same pids, come back as new.
     const Pid sup = feed.named("demo_sup");
     QVERIFY(sup.valid());
     const size_t mark = feed.events.size();
@@ -584,8 +586,9 @@ private slots:
     QVERIFY2(clean.value(0).startsWith(QStringLiteral("agent_loaded=false traced=0")), qPrintable(clean.join(QLatin1Char('|'))));
   }
 
-  // Two attached nodes that connect and disconnect while attached: the picture's connection
-  // between them follows (Connect, then Disconnect), from the connected nodes an agent reports.
+  // Two attached nodes that connect and disconnect while attached (R9.2, R9.3: Node.connect,
+  // Node.disconnect): the picture's connection between them follows (Connect, then Disconnect),
+  // from the connected nodes an agent reports.
   void connectionsFollowTheNodes() {
     ErlNode a, b;
     QString err;
