@@ -575,6 +575,7 @@ private slots:
       return !session.lost(0) && feed.graph.nodes().at(0).alive && s && s->node == 0 && onNode(0) > 10;
     }));
     QCOMPARE(&session.client(0), backPtr);
+    QVERIFY(!feed.graph.find(sup) && feed.named("demo_sup") != sup);  // R9.7: the ended one stays ended
     QCOMPARE(session.owner(feed.named("demo_sup")), backPtr);
     QCOMPARE(QString::fromStdString(backPtr->pid_text(feed.named("demo_sup"))), QString::fromStdString(session.client(1).pid_text(sup)));
     QVERIFY(std::any_of(feed.graph.connections().begin(), feed.graph.connections().end(),
