@@ -302,6 +302,16 @@ private slots:
       QVERIFY2(why == c.why, (c.node + ": " + attach::to_string(why) + ": " + error).c_str());
       QVERIFY2(error.find(c.says) != std::string::npos, error.c_str());
     }
+    {  // an event rate of 0: refused before anything reaches the node
+      Client client;
+      attach::Options o = options(node);
+      o.max_events_per_s = 0;
+      std::string error;
+      Failure why = Failure::None;
+      QVERIFY(!client.connect(o, error, &why));
+      QVERIFY2(why == Failure::BadOptions, error.c_str());
+      QVERIFY2(error.find("max_events_per_s") != std::string::npos, error.c_str());
+    }
     // epmd not running: a port where no epmd listens.
     qputenv("ERL_EPMD_PORT", QByteArray::number(epmd_.port() + 1));
     Client client;

@@ -29,6 +29,7 @@ class PidMap;
 enum class Failure : uint8_t {
   None,
   BadName,          // not name@host
+  BadOptions,       // batch_ms or max_events_per_s below 1
   NoCookie,         // no --cookie and no readable ~/.erlang.cookie
   UnknownHost,      // the host does not resolve
   EpmdDown,         // nothing listens on the host's epmd port

@@ -37,6 +37,7 @@ const char* to_string(Failure f) {
   switch (f) {
     case Failure::None: return "none";
     case Failure::BadName: return "bad node name";
+    case Failure::BadOptions: return "bad options";
     case Failure::NoCookie: return "no cookie";
     case Failure::UnknownHost: return "unknown host";
     case Failure::EpmdDown: return "epmd not running";
@@ -184,7 +185,16 @@ int epmd_lookup(const std::string& host, const std::string& alive, unsigned time
   return 0;
 }
 
-std::string term_text(const Term& t) { return inspect(t); }
+/// A term for an error message: long ones (an answer that echoes a binary) end in "...".
+std::string term_text(const Term& t) {
+  constexpr size_t kMax = 400;
+  std::string s = inspect(t);
+  if (s.size() <= kMax) return s;
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+  s.resize(cut);
+  return s + "...";
+}
 
 }  // namespace
 
@@ -555,6 +565,9 @@ bool Client::connect(const Options& opts, std::string& error, Failure* why, Prog
   }
   d.opts = opts;
   if (std::string e = check_node_name(opts.node); !e.empty()) return fail(Failure::BadName, e);
+  if (opts.batch_ms < 1 || opts.max_events_per_s < 1)
+    return fail(Failure::BadOptions, "batch_ms and max_events_per_s must be at least 1 (got " + std::to_string(opts.batch_ms) +
+                                         " and " + std::to_string(opts.max_events_per_s) + ")");
   const size_t at = opts.node.find('@');
   const std::string alive = opts.node.substr(0, at);
   const std::string host = opts.node.substr(at + 1);
