@@ -145,7 +145,7 @@ churn(Rate, Start, End, Done) ->
         false ->
             Due = (Now - Start) * Rate div 1000,
             _ = [spawn(fun() -> ok end) || _ <- lists:seq(1, max(0, Due - Done))],
-            receive after 1 -> ok end,
+            receive after 10 -> ok end,
             churn(Rate, Start, End, max(Done, Due))
     end.
 

@@ -44,13 +44,15 @@ public:
 
   /// Starts the node; false (with `error`) when it did not say "ready" within 60 s. `elixir`:
   /// Elixir (Debian's /usr/lib/elixir) is loaded and started there, as in an Elixir app.
-  bool start(const QString& name, const QString& cookie, QString& error, bool elixir = false) {
+  /// `extra`: more of erl's arguments (emulator flags such as +sbwt none).
+  bool start(const QString& name, const QString& cookie, QString& error, bool elixir = false, const QStringList& extra = {}) {
     name_ = name + QStringLiteral("@localhost");
     p_.setProcessChannelMode(QProcess::SeparateChannels);
     QStringList args{QStringLiteral("-sname"), name_, QStringLiteral("-setcookie"), cookie,
                      QStringLiteral("-noshell"), QStringLiteral("-kernel"), QStringLiteral("inet_dist_use_interface"),
                      QStringLiteral("{127,0,0,1}"), QStringLiteral("-pa"), QStringLiteral(ACTORSCOPE_ATTACH_FIXTURES)};
     if (elixir) args << QStringLiteral("-pa") << QStringLiteral("/usr/lib/elixir/lib/elixir/ebin");
+    args << extra;
     args << QStringLiteral("-eval")
          << (elixir ? QStringLiteral("{ok, _} = application:ensure_all_started(elixir), attach_demo:start()")
                     : QStringLiteral("attach_demo:start()"));
