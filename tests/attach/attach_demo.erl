@@ -17,6 +17,8 @@
 %%              would: "ok N"
 %%   start_app NAME -> starts the application NAME: "ok MASTER" (its application master's pid)
 %%   churn RATE MS -> for MS ms, RATE processes a second spawned that end at once: "ok SPAWNED"
+%%   churn_traced RATE MS DIR -> churn, this process traced as the agent would trace it, by the
+%%              agent's tracer NIF from DIR (gate closed), without the agent: "ok SPAWNED"
 %%   cpu -> "ok MS": the VM's CPU time so far (statistics(runtime): all its threads, ms)
 %%   busy -> "ok MS": the schedulers' busy time so far, all of them (scheduler_wall_time: running
 %%              processes, ports, NIFs, GC; not spinning while idle), ms since the first "busy"
@@ -130,6 +132,8 @@ answer(["idle", N]) ->
     io:format("@ ok ~p~n", [erlang:system_info(process_count)]);
 answer(["churn", Rate, Ms]) ->
     io:format("@ ok ~p~n", [churn(list_to_integer(Rate), list_to_integer(Ms))]);
+answer(["churn_traced", Rate, Ms, Dir]) ->
+    io:format("@ ok ~p~n", [churn_traced(list_to_integer(Rate), list_to_integer(Ms), Dir)]);
 answer(Other) ->
     io:format("@ unknown ~p~n", [Other]).
 
@@ -148,6 +152,28 @@ churn(Rate, Start, End, Done) ->
             receive after 10 -> ok end,
             churn(Rate, Start, End, max(Done, Due))
     end.
+
+%% churn/2 with this process traced as the agent traces every process (procs, 'receive' with the
+%% agent's match spec, monotonic timestamps) by the agent's erl_tracer NIF (from Dir) with its
+%% gate closed (each spawn counted, no term built), and no agent: what the trace flags alone cost
+%% the node for the load. Everything is removed after.
+churn_traced(Rate, Ms, Dir) ->
+    Sink = spawn(fun Sink() -> receive _ -> Sink() end end),
+    Path = filename:join(Dir, "actorscope_tracer"),
+    {module, actorscope_tracer} = code:load_abs(Path),
+    ok = actorscope_tracer:load(Path, Sink),
+    ok = actorscope_tracer:gate(true),
+    Flags = [procs, 'receive', monotonic_timestamp],
+    _ = erlang:trace_pattern('receive', [{['_', '_', {'EXIT', '$1', '_'}], [{is_pid, '$1'}], []},
+                                         {['_', '_', {'DOWN', '_', process, '_', '_'}], [], []}], []),
+    _ = erlang:trace(self(), true, [{tracer, actorscope_tracer, Sink} | Flags]),
+    N = churn(Rate, Ms),
+    _ = erlang:trace(self(), false, Flags),
+    _ = erlang:trace_pattern('receive', true, []),
+    exit(Sink, kill),
+    _ = code:delete(actorscope_tracer),
+    _ = code:purge(actorscope_tracer),
+    N.
 
 report(P, App) ->
     case process_info(P, [registered_name, links, trap_exit]) of

@@ -6,7 +6,10 @@
 // load with the agent attached over the same load alone (rounds in turn; the node's schedulers do
 // not spin while idle, so its CPU time is its work); attach_agent_busy_overhead_pct: the same from
 // the schedulers' busy wall time (statistics(scheduler_wall_time)), which also grows while the OS
-// runs another thread on a busy scheduler's core (on two cores, the observer's). attach_frame_ms_100k: a frame (take,
+// runs another thread on a busy scheduler's core (on two cores, the observer's);
+// attach_trace_flags_overhead_pct: the load with the churning process traced as the agent traces
+// it (its tracer NIF, gate closed) but no agent, over the load alone: the BEAM's share of the cost.
+// attach_frame_ms_100k: a frame (take,
 // playhead, model, layout, render) with the 100,000 processes in the window's views.
 
 #include "gui_bench.hpp"
@@ -156,9 +159,9 @@ void churnBench(double scale) {
     }
   };
   auto cost = [&] { return Cost{rig.cpuSeconds(), rig.busySeconds()}; };
-  auto churn = [&](QString* answer) {
+  auto churn = [&](QString* answer, const QString& command) {
     const Cost c = cost();
-    const QString a = rig.node.ask(cmd, 120'000).value(0);
+    const QString a = rig.node.ask(command, 120'000).value(0);
     if (answer) *answer = a;
     const Cost d = cost();
     return Cost{d.cpu - c.cpu, d.busy - c.busy};
@@ -167,11 +170,21 @@ void churnBench(double scale) {
   // of the load alone and with the agent attached, one after the other: the node's own cost for
   // the load drifts over a run, and a neighbour's load comes and goes.
   rig.node.ask(QStringLiteral("churn %1 %2").arg(rate).arg(std::max(200L, churnMs / 4)), 120'000);
-  Cost alone, seen;
+  // The same load with the churning process traced as the agent traces it, by the agent's tracer
+  // NIF with its gate closed, and no agent: the BEAM's own cost of the trace flags (a tracer call
+  // for each spawn), which the exact counts need whatever the agent does.
+  const QString tracedCmd = QStringLiteral("churn_traced %1 %2 %3").arg(rate).arg(churnMs).arg(QStringLiteral(ACTORSCOPE_TRACER_DIR));
+  Cost alone, flagsOnly, seen;
   uint64_t spawned = 0, traced = 0, dropped = 0, received = 0;
   QString perRound;
   for (int r = 0; r < rounds; ++r) {
-    const Cost a = churn(nullptr);
+    const Cost a = churn(nullptr, cmd);
+    QString tracedAnswer;
+    const Cost f = churn(&tracedAnswer, tracedCmd);
+    if (!tracedAnswer.startsWith(QStringLiteral("ok "))) {
+      std::fprintf(stderr, "attach bench: churn_traced: %s\n", qPrintable(tracedAnswer));
+      return;
+    }
     attach::Client client;
     std::string error;
     if (!client.connect(rig.options(), error)) {
@@ -189,7 +202,7 @@ void churnBench(double scale) {
       }
     });
     QString observed;
-    const Cost o = churn(&observed);
+    const Cost o = churn(&observed, cmd);
     // Until the agent's last batch has arrived.
     attach::AgentStats stats;
     uint64_t last = ~0ull;
@@ -202,24 +215,27 @@ void churnBench(double scale) {
     drain.join();
     client.detach();
     alone += a;
+    flagsOnly += f;
     seen += o;
     spawned += observed.section(QLatin1Char(' '), 1, 1).toULongLong();
     traced += stats.events;
     dropped += stats.dropped;
     received += got.load();
-    perRound += QStringLiteral(" %1/%2").arg(a.cpu, 0, 'f', 3).arg(o.cpu, 0, 'f', 3);
+    perRound += QStringLiteral(" %1/%2/%3").arg(a.cpu, 0, 'f', 3).arg(f.cpu, 0, 'f', 3).arg(o.cpu, 0, 'f', 3);
   }
   out("attach_events_absorbed_pct_50k", traced > 0 ? 100.0 * double(traced - dropped) / double(traced) : 0, "%");
   out("attach_agent_cpu_overhead_pct", alone.cpu > 0 ? 100.0 * (seen.cpu - alone.cpu) / alone.cpu : 0, "%");
+  out("attach_trace_flags_overhead_pct", alone.cpu > 0 ? 100.0 * (flagsOnly.cpu - alone.cpu) / alone.cpu : 0, "%");
   out("attach_agent_busy_overhead_pct", alone.busy > 0 ? 100.0 * (seen.busy - alone.busy) / alone.busy : 0, "%");
   std::fprintf(stderr,
-               "attach churn: %d rounds of %ld ms at %ld spawns/s, alone then observed; %llu processes spawned and "
+               "attach churn: %d rounds of %ld ms at %ld spawns/s, alone, trace flags only, observed; %llu processes spawned and "
                "ended observed; the agent traced %llu events, left out %llu (counted exactly), %llu spawn/exit events "
-               "reached the observer; the node's CPU time %.3f s alone, %.3f s observed (per round, alone/observed:%s); "
+               "reached the observer; the node's CPU time %.3f s alone, %.3f s with the trace flags only, %.3f s "
+               "observed (per round, alone/flags/observed:%s); "
                "its schedulers' busy wall time %.3f s alone, %.3f s observed (wall time: it grows when the OS "
                "runs another thread on the scheduler's core, the observer's own among them)\n",
                rounds, churnMs, rate, (unsigned long long)spawned, (unsigned long long)traced,
-               (unsigned long long)dropped, (unsigned long long)received, alone.cpu, seen.cpu, qPrintable(perRound),
+               (unsigned long long)dropped, (unsigned long long)received, alone.cpu, flagsOnly.cpu, seen.cpu, qPrintable(perRound),
                alone.busy, seen.busy);
 }
 
