@@ -631,6 +631,7 @@ void trace_delivery(RuntimeCore& c, SignalType t, const Signal* s, SignalOutcome
 
 bool RuntimeCore::drain(Process* p) {
   if (p->exiting_.load(std::memory_order_relaxed)) return false;
+  if (!p->inbox_.maybe_nonempty()) return true;  // the common case for a process about to wait
   Signal* bh = nullptr;
   Signal* bt = nullptr;
   uint32_t added = 0;

@@ -424,6 +424,9 @@ class RuntimeCore {
   Process* find_work(Worker& w);
   void wake_one();
   /// True when p waits in the calling worker's `next` slot (so no other thread can run it).
+  /// p (queued in this thread's `next` slot: no other thread runs it) has more than one signal
+  /// waiting: a mailbox, or two in its inbox.
+  bool has_backlog(const Process* p) const noexcept;
   bool queued_in_my_next(const Process* p) const noexcept;
   /// Called when the running process `self` has used its budget outside a receive (last_to: the
   /// process it sent to last, if any): runs the process waiting longest on this thread nested, or,

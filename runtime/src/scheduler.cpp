@@ -89,9 +89,12 @@ void RuntimeCore::preempt_point(Process* self, Pid last_to) {
   Worker* w = tls_worker;
   const bool mine = w && w->core == this && !inline_run;
   if (mine && w->next && w->q_size.load(std::memory_order_relaxed) == 0 &&
-      sleepers.load(std::memory_order_relaxed) > 0) {
-    // A busy worker whose only waiting process is the one it woke (a producer and its consumer),
-    // and an idle worker: hand it over (the BEAM's "wakeup other") so the two run in parallel.
+      sleepers.load(std::memory_order_relaxed) > 0 && has_backlog(w->next)) {
+    // A busy worker whose only waiting process is the one it woke, with more than one signal to
+    // handle (a producer and its consumer), and an idle worker: hand it over (the BEAM's "wakeup
+    // other") so the two run in parallel. A process woken by one signal (a request, a reply)
+    // stays: a pair that answers each other runs fastest on one thread, and apart each signal
+    // would cross between cores.
     {
       std::lock_guard g(w->m);
       push_local(*w, std::exchange(w->next, nullptr));
@@ -159,6 +162,12 @@ void RuntimeCore::wait_for_consumer(Process* self, Pid to) {
     }
     if (t_ns - progress_at > kBackpressureStallNs || t_ns - start > kBackpressureMaxNs) return;
   }
+}
+
+bool RuntimeCore::has_backlog(const Process* p) const noexcept {
+  if (p->q_head_) return true;
+  const detail::Signal* first = p->inbox_.front();
+  return first && first->next.load(std::memory_order_acquire) != nullptr;
 }
 
 bool RuntimeCore::queued_in_my_next(const Process* p) const noexcept {
