@@ -205,6 +205,7 @@ std::vector<Pid> Runtime::processes() const {
 }
 
 size_t Runtime::process_count() const noexcept { return core_->live.load(std::memory_order_relaxed); }
+void Runtime::trim_memory() noexcept { detail::pool_trim(); }
 
 void Runtime::register_name(Pid pid, Atom name) { core_->register_name(pid, name); }
 void Runtime::unregister(Atom name) { core_->unregister(name); }

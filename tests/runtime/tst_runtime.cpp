@@ -121,6 +121,9 @@ class TestRuntime : public QObject {
   void fairness_pingPongDoesNotStarve();
   void fairness_senderCannotOutrunItsReceiver();
 
+  // memory
+  void memory_trimAfterAPopulationEnded();
+
   // suspend / resume
   void suspend_noConsumeButKillable();
   void suspend_threaded();
@@ -487,6 +490,56 @@ void TestRuntime::fairness_pingPongDoesNotStarve() {
   long r = rounds.load();
   QTRY_VERIFY_WITH_TIMEOUT(rounds.load() > r + 1000, kWait);
   for (Pid p : {a, b, c}) rt.exit(p, Term(atoms::kill));
+  QTRY_VERIFY_WITH_TIMEOUT(rt.process_count() == 0, kWait);
+}
+
+// =============================================================================================
+// Memory
+// =============================================================================================
+
+void TestRuntime::memory_trimAfterAPopulationEnded() {
+  // trim_memory() gives the pooled blocks of ended processes back, from any thread, while other
+  // processes run and send: what runs after it spawns and passes messages as before (under ASan a
+  // block given back while still in use would show).
+  Runtime rt(threaded(2));
+  constexpr int kIdle = 20000;
+  std::vector<Pid> idle;
+  for (int i = 0; i < kIdle; ++i)
+    idle.push_back(rt.spawn([](Process& self) -> Task<> { co_await self.receive(); }));
+  std::atomic<long> rounds{0};
+  auto echo = [](Process& self, std::atomic<long>* r) -> Task<> {
+    for (;;) {
+      Term m = co_await self.receive();
+      if (m.is_atom(atoms::shutdown)) co_return;
+      r->fetch_add(1);
+      self.send(m.as_pid(), Term(self.pid()));
+    }
+  };
+  Pid a = rt.spawn(echo, &rounds);
+  Pid b = rt.spawn(echo, &rounds);
+  rt.send(a, Term(b));
+  for (Pid p : idle) rt.send(p, Term(atoms::shutdown));
+  QTRY_VERIFY_WITH_TIMEOUT(rt.process_count() == 2, kWait);
+  rt.trim_memory();  // from outside, while the pair runs
+  std::atomic<bool> trimmed{false};
+  rt.spawn([](Process& self, std::atomic<bool>* t) -> Task<> {  // from a worker
+    self.runtime().trim_memory();
+    t->store(true);
+    co_return;
+  }, &trimmed);
+  QTRY_VERIFY_WITH_TIMEOUT(trimmed.load(), kWait);
+  const long r = rounds.load();
+  QTRY_VERIFY_WITH_TIMEOUT(rounds.load() > r + 10000, kWait);
+  // A new population after it: every one runs and ends.
+  std::atomic<int> ran{0};
+  for (int i = 0; i < 5000; ++i)
+    rt.spawn([](Process&, std::atomic<int>* n) -> Task<> {
+      n->fetch_add(1);
+      co_return;
+    }, &ran);
+  QTRY_VERIFY_WITH_TIMEOUT(ran.load() == 5000, kWait);
+  rt.send(a, Term(atoms::shutdown));
+  rt.send(b, Term(atoms::shutdown));
   QTRY_VERIFY_WITH_TIMEOUT(rt.process_count() == 0, kWait);
 }
 

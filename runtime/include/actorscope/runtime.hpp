@@ -95,6 +95,12 @@ class Runtime {
   /// Pids of all live processes, in spawn order of their slots.
   std::vector<Pid> processes() const;
   size_t process_count() const noexcept;
+  /// Gives back the memory kept for reuse: the pooled blocks of ended processes and messages (the
+  /// shared depot and the calling thread's cache) go to malloc, and malloc's free pages to the OS.
+  /// For after a large population has ended: handed out again, their blocks lie one per page over
+  /// all the memory they took, a TLB and cache miss per message. Any thread; a runtime does it
+  /// itself when it ends.
+  void trim_memory() noexcept;
 
   // ---- nodes and connections (R9) ----------------------------------------------------------------
   // Node 0 is :nonode@nohost, where everything runs until a process is spawned on another node
