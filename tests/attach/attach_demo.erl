@@ -5,7 +5,8 @@
 %% stdout too):
 %%   report  -> one line per process: "<0.85.0> name=w1 links=<0.84.0>,... trap=false app=" (app=
 %%              the application's name for an application master)
-%%   clean   -> "agent_loaded=BOOL traced=N" (N: processes with a trace flag, plus 1 for new)
+%%   clean   -> "agent_loaded=BOOL traced=N" (N: processes with a trace flag, plus 1 for new),
+%%              then, when N > 0, what is still traced (pid or new, tracer, flags)
 %%   whereis NAME -> the pid, or "undefined"
 %%   peer NAME -> starts a second node NAME@localhost connected to this one: "ok NODE"
 %%   idle N  -> N more processes that wait forever: "ok COUNT" (the node's process count)
@@ -114,10 +115,18 @@ answer(["cpu"]) ->
     {Ms, _} = statistics(runtime),             % every thread of the VM, ms
     io:format("@ ok ~p~n", [Ms]);
 answer(["clean"]) ->
-    Traced = [P || P <- processes(), erlang:trace_info(P, flags) =/= {flags, []}],
-    New = case erlang:trace_info(new, flags) of {flags, []} -> 0; _ -> 1 end,
+    Traced = [{P, erlang:trace_info(P, tracer), erlang:trace_info(P, flags)}
+              || P <- processes(), erlang:trace_info(P, flags) =/= {flags, []}],
+    New = case erlang:trace_info(new, flags) of
+              {flags, []} -> [];
+              Flags -> [{new, erlang:trace_info(new, tracer), Flags}]
+          end,
     Loaded = code:is_loaded(actorscope_agent) =/= false orelse code:is_loaded(actorscope_tracer) =/= false,
-    io:format("@ agent_loaded=~p traced=~p~n", [Loaded, length(Traced) + New]);
+    Which = case Traced ++ New of
+                [] -> "";
+                L -> lists:flatten(io_lib:format(" ~p", [L]))  % what is left, for the failure
+            end,
+    io:format("@ agent_loaded=~p traced=~p~s~n", [Loaded, length(Traced) + length(New), Which]);
 answer(["whereis", Name]) ->
     io:format("@ ~p~n", [whereis(list_to_atom(Name))]);
 answer(["peer", Name]) ->

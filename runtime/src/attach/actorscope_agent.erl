@@ -1373,10 +1373,13 @@ stop(Why, St0) ->
     end.
 
 %% Removes our flags only: from the default for new processes first, then from each process
-%% whose tracer is the agent.
+%% whose tracer is the agent, or the tracer NIF of an earlier agent (one agent runs per node: any
+%% other state in it is an agent that has ended; the NIF would remove those flags only at the
+%% process's next event, and an idle process has none).
 untrace() ->
     Me = self(),
-    Ours = fun({tracer, T}) -> T =:= Me orelse T =:= {?TRACER, Me};
+    Ours = fun({tracer, T}) when T =:= Me -> true;
+              ({tracer, {?TRACER, P}}) -> is_pid(P);
               (_) -> false
            end,
     _ = case Ours(erlang:trace_info(new, tracer)) of
