@@ -554,9 +554,8 @@ private slots:
 
     // The first node's connection lost (as a partition cuts it off; the node runs on): the peer's
     // picture goes on, the first node's processes end (:noconnection, R9.3 as the nodes still
-    // attached see it), the session is not lost. R9.7: nothing is resurrected, the ended pids stay
-    // ended;
-    // attached again, it takes node id 0 again and its processes, the same pids, come back as new.
+    // attached see it), the session is not lost. Attached again, it takes node id 0 again and its
+    // processes, the same pids, come back as new ones (R9.7: the ended ones stay ended).
     const Pid sup = feed.named("demo_sup");
     QVERIFY(sup.valid());
     const size_t mark = feed.events.size();

@@ -167,12 +167,12 @@ void churnBench(double scale) {
     return Cost{d.cpu - c.cpu, d.busy - c.busy};
   };
   // A first round, not counted, warms the node (its allocators grow for the load). Then rounds
-  // of the load alone and with the agent attached, one after the other: the node's own cost for
-  // the load drifts over a run, and a neighbour's load comes and goes.
-  rig.node.ask(QStringLiteral("churn %1 %2").arg(rate).arg(std::max(200L, churnMs / 4)), 120'000);
-  // The same load with the churning process traced as the agent traces it, by the agent's tracer
-  // NIF with its gate closed, and no agent: the BEAM's own cost of the trace flags (a tracer call
+  // of the load alone, with the trace flags only, and with the agent attached, one after the
+  // other: the node's own cost for the load drifts over a run, and a neighbour's load comes and
+  // goes. Trace flags only: the churning process traced as the agent traces it, by the agent's
+  // tracer NIF with its gate closed, and no agent: the BEAM's own cost of the flags (a tracer call
   // for each spawn), which the exact counts need whatever the agent does.
+  rig.node.ask(QStringLiteral("churn %1 %2").arg(rate).arg(std::max(200L, churnMs / 4)), 120'000);
   const QString tracedCmd = QStringLiteral("churn_traced %1 %2 %3").arg(rate).arg(churnMs).arg(QStringLiteral(ACTORSCOPE_TRACER_DIR));
   Cost alone, flagsOnly, seen;
   uint64_t spawned = 0, traced = 0, dropped = 0, received = 0;
@@ -223,10 +223,11 @@ void churnBench(double scale) {
     received += got.load();
     perRound += QStringLiteral(" %1/%2/%3").arg(a.cpu, 0, 'f', 3).arg(f.cpu, 0, 'f', 3).arg(o.cpu, 0, 'f', 3);
   }
+  auto over = [](double with, double without) { return without > 0 ? 100.0 * (with - without) / without : 0; };
   out("attach_events_absorbed_pct_50k", traced > 0 ? 100.0 * double(traced - dropped) / double(traced) : 0, "%");
-  out("attach_agent_cpu_overhead_pct", alone.cpu > 0 ? 100.0 * (seen.cpu - alone.cpu) / alone.cpu : 0, "%");
-  out("attach_trace_flags_overhead_pct", alone.cpu > 0 ? 100.0 * (flagsOnly.cpu - alone.cpu) / alone.cpu : 0, "%");
-  out("attach_agent_busy_overhead_pct", alone.busy > 0 ? 100.0 * (seen.busy - alone.busy) / alone.busy : 0, "%");
+  out("attach_agent_cpu_overhead_pct", over(seen.cpu, alone.cpu), "%");
+  out("attach_trace_flags_overhead_pct", over(flagsOnly.cpu, alone.cpu), "%");
+  out("attach_agent_busy_overhead_pct", over(seen.busy, alone.busy), "%");
   std::fprintf(stderr,
                "attach churn: %d rounds of %ld ms at %ld spawns/s, alone, trace flags only, observed; %llu processes spawned and "
                "ended observed; the agent traced %llu events, left out %llu (counted exactly), %llu spawn/exit events "

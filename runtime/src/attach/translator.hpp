@@ -98,6 +98,7 @@ private:
   int64_t origin_ = 0;
   int64_t now_ = 0;
   uint64_t seq_ = 1;
+  // The picture: every container from here on is emptied by clear() (a new one must be too).
   std::unordered_map<uint32_t, Proc> procs_;
   std::vector<std::pair<uint32_t, std::vector<Pid>>> snap_monitors_, snap_monitored_by_;
   std::unordered_map<uint64_t, Ref> monitor_refs_;  // (watcher serial, target serial) -> ref
