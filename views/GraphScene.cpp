@@ -1186,21 +1186,26 @@ void GraphScene::onUpdated(const ModelDelta& d) {
     for (uint32_t s : d.added)
       if (const ProcessRecord* r = model_->find(s); r && wantsAutoCollapse(*r) && autoCollapsed_.insert(s).second)
         collapsedSups_.insert(s);
-  for (uint32_t s : d.added)
-    if (const ProcessRecord* r = model_->find(s); r && !node(s) && !memberOf_.count(s) && !hiddenBy_.count(s)) {
-      if (const uint32_t sup = collapsedAbove(*r)) {
-        hiddenBy_[s] = sup;
-        ++hiddenCount_[sup];
-        refreshCollapsed(sup);
-        continue;
-      }
-      addOrGroup(*r, t);
-      if (memberOf_.count(s)) continue;  // drawn as its group
-      if (presentationLog_) {
-        auto it = spawnSeq.find(s);
-        logPresented(t, it != spawnSeq.end() ? it->second : model_->lastSnapshotSeq(), "node_shown", s, 0, 0, nullptr);
-      }
+  auto show = [&](uint32_t s, const ProcessRecord* r) {
+    if (!r || node(s) || memberOf_.count(s) || hiddenBy_.count(s)) return;
+    if (const uint32_t sup = collapsedAbove(*r)) {
+      hiddenBy_[s] = sup;
+      ++hiddenCount_[sup];
+      refreshCollapsed(sup);
+      return;
     }
+    addOrGroup(*r, t);
+    if (memberOf_.count(s)) return;  // drawn as its group
+    if (presentationLog_) {
+      auto it = spawnSeq.find(s);
+      logPresented(t, it != spawnSeq.end() ? it->second : model_->lastSnapshotSeq(), "node_shown", s, 0, 0, nullptr);
+    }
+  };
+  for (uint32_t s : d.added) show(s, model_->find(s));
+  // A life that began and ended within one tick is still shown (its minimum time, then its death
+  // below), unless so many did that they are a storm, which the counters tell.
+  if (d.passed.size() <= kMaxPassedShown)
+    for (uint32_t s : d.passed) show(s, model_->findAny(s));
   if (!d.added.empty())
     for (uint32_t sup : collapsedSups_) refreshCollapsed(sup);  // its node may have come after its children
   if (d.events)

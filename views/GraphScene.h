@@ -191,6 +191,9 @@ public:
   void setGrouping(bool on);
   bool grouping() const { return grouping_; }
   static constexpr size_t kGroupMin = 25;
+  /// Lives that began and ended within one tick are drawn (for their minimum time) when at most
+  /// this many did; more are a storm, counted but not drawn one by one.
+  static constexpr size_t kMaxPassedShown = 64;
   /// Group nodes have serials from here up (no process has one).
   static constexpr uint32_t kGroupSerial = 0xFFF0'0000u;
   /// The group node standing for process `serial` (0: none).

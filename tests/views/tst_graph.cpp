@@ -94,6 +94,7 @@ private slots:
   void cascadeKillsExactlyThePredictedSet();
   void downTravelsAlongTheMonitor();
   void normalFizzles();
+  void aLifeWithinOneTickIsStillShown();
   void restartTakesTheOldPlace();
   void nodesKeepTheirPlaces();
   void signalsInFlightDrawnWhereTheyAre();
@@ -270,6 +271,37 @@ void TestGraph::normalFizzles() {
   }
   QVERIFY(fizzle);
   QVERIFY(!scene.node(a)->dying());
+}
+
+void TestGraph::aLifeWithinOneTickIsStillShown() {
+  // A process born and killed between two ticks (a loaded machine's long tick) is drawn for its
+  // minimum time, and its EXIT travels from it to the process it was linked to.
+  World w;
+  GraphScene scene(&w.model);
+  const Pid keeper = w.rt.spawn(trapper);
+  w.sync();
+  scene.advance();
+  const Pid brief = w.rt.spawn(linked, keeper, false);
+  w.rt.run_until_idle();
+  w.rt.exit(brief, A("boom"));
+  w.sync();
+  QVERIFY(!w.alive(brief));
+  const views::NodeItem* n = scene.node(brief);
+  QVERIFY2(n, "the brief process is drawn");
+  QVERIFY(n->dying());
+  QVERIFY(n->deathAt() >= n->shownAt() + views::NodeItem::kMinLifeMs - 0.5);
+  bool pulse = false;
+  for (const SignalAnim& a : scene.signalAnims())
+    pulse = pulse || (a.kind == SignalAnim::ExitPulse && a.from == brief.serial() && a.to == keeper.serial());
+  QVERIFY(pulse);
+  playOut(scene);
+  // A storm of such lives is counted, not drawn one by one.
+  std::vector<Pid> storm;
+  for (size_t i = 0; i < GraphScene::kMaxPassedShown + 1; ++i) storm.push_back(w.rt.spawn(idle));
+  w.rt.run_until_idle();
+  for (Pid p : storm) w.rt.exit(p, A("kill"));
+  w.sync();
+  for (Pid p : storm) QVERIFY(!scene.node(p));
 }
 
 void TestGraph::restartTakesTheOldPlace() {

@@ -176,9 +176,11 @@ TickWork ObserverModel::processPending(size_t maxEvents) {
   d.updated = std::move(changes_.updated);
   d.relationsChanged = changes_.relations;
   d.nodesChanged = changes_.nodes;
-  // A process added and removed in the same tick is reported as removed only.
+  // A process added and removed in the same tick is reported as removed (and passed) only.
   if (!d.removed.empty() && !d.added.empty()) {
     std::unordered_set<uint32_t> gone(d.removed.begin(), d.removed.end());
+    for (uint32_t s : d.added)
+      if (gone.count(s)) d.passed.push_back(s);
     eraseIf(d.added, [&](uint32_t s) { return gone.count(s) > 0; });
     eraseIf(d.updated, [&](uint32_t s) { return gone.count(s) > 0; });
   }

@@ -31,6 +31,9 @@ using ProcessRecord = actorscope::ProcessRecord;
 struct ModelDelta {
   std::vector<uint32_t> added;
   std::vector<uint32_t> removed;   // died (or vanished in a resync)
+  /// Born and ended within this tick: in `removed` only, not in `added` (a view that shows every
+  /// life, however short, takes them from here; findAny() has their records).
+  std::vector<uint32_t> passed;
   std::vector<uint32_t> updated;   // fields changed (status, mailbox, flags, name, ...)
   bool relationsChanged = false;   // links, monitors or parents changed
   bool nodesChanged = false;       // nodes or the connections between them changed
