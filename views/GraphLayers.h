@@ -14,10 +14,12 @@
 #include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStaticText>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 namespace actorscope::views {
 
@@ -504,6 +506,10 @@ public:
     const QFontMetricsF fm(f);
     const bool labels = f.pixelSize() * lod >= 8;
     int labelled = 0;
+    // Unlabelled envelopes more than half covered by one already drawn are not drawn again: a
+    // stream of messages on one edge stays a stream, at a fraction of the raster work.
+    drawnEnvelopes_.clear();
+    const double cellW = 9 * k, cellH = 6 * k;
     for (const SignalAnim& a : scene_->anims_) {
       const bool tracked = a.rtProgress >= 0 && !a.delivered;
       if (now < a.t0 && !tracked) continue;
@@ -540,13 +546,18 @@ public:
           const QPointF tail = from + u * (startGap + usable * std::max(0.0, t - 0.3));
           if (a.kind == SignalAnim::Message) {
             // An envelope on its way; one from the observer carries its message as a label.
+            const bool labelled = !a.text.isEmpty() && labels;
+            if (!labelled) {
+              const auto cx = uint32_t(int32_t(std::floor(head.x() / cellW))), cy = uint32_t(int32_t(std::floor(head.y() / cellH)));
+              if (!drawnEnvelopes_.insert((uint64_t(cx) << 32) | cy).second) break;
+            }
             QRectF env(head.x() - 9 * k, head.y() - 6 * k, 18 * k, 12 * k);
             p->setPen(QPen(QColor(0x55, 0x55, 0x66), 1.5));
             p->setBrush(QColor(0xff, 0xfb, 0xe8));
             p->drawRect(env);
             p->drawLine(env.topLeft(), env.center());
             p->drawLine(env.topRight(), env.center());
-            if (!a.text.isEmpty() && labels) {
+            if (labelled) {
               const double w = fm.horizontalAdvance(a.text) + fm.height() * 0.6, h = fm.height() + 2;
               QRectF box(head.x() - w / 2, env.top() - h - 4, w, h);
               p->setPen(Qt::NoPen);
@@ -631,6 +642,7 @@ public:
 private:
   GraphScene* scene_;
   QRectF rect_;
+  std::unordered_set<uint64_t> drawnEnvelopes_;  // paint()'s, kept for its buckets
 };
 
 /// Paints every node that is a plain blob at the view's scale, in one call (the items themselves
@@ -763,8 +775,21 @@ public:
     f.setPixelSize(13);
     f.setBold(true);
     p->setFont(f);
-    p->drawText(QRectF(-70, 20, 140, 20), Qt::AlignCenter, QObject::tr("observer"));
+    // Laid out once (again when the language or font changes), not every frame.
+    const QString text = QObject::tr("observer");
+    if (text != label_.text() || f != labelFont_) {
+      label_ = QStaticText(text);
+      label_.setTextFormat(Qt::PlainText);
+      label_.prepare(QTransform(), f);
+      labelFont_ = f;
+    }
+    const QSizeF size = label_.size();
+    p->drawStaticText(QPointF(-size.width() / 2, 30 - size.height() / 2), label_);
   }
+
+private:
+  QStaticText label_;
+  QFont labelFont_;
 };
 
 }  // namespace actorscope::views

@@ -347,61 +347,81 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
     }
   }
   if (legend_) {
-    QFont f = font();
-    f.setPixelSize(13);
-    p->setFont(f);
-    const int lh = 22;
-    const int rows = 9;
-    static_assert(rows * lh + 8 <= kLegendHeight);  // rows: legendTexts().size()
-    QRect box(10, viewport()->height() - rows * lh - 18, legendWidth(), rows * lh + 8);
-    QColor bg = palette().base().color();
-    bg.setAlpha(225);
-    p->setPen(QPen(palette().mid().color(), 1));
-    p->setBrush(bg);
-    p->drawRoundedRect(box, 8, 8);
-    int y = box.top() + 6;
-    const int x = box.left() + 10;
+    // Drawn once into a pixmap, again only when its texts, palette, font or pixel ratio change.
     const bool ergo = scene_->model()->ergo();
     const QStringList texts = legendTexts(ergo);
-    int line = 0;
-    auto row = [&](auto&& glyph) {  // the next line: its glyph, then its text
-      glyph(QRect(x, y, 34, lh));
-      p->setPen(palette().text().color());
-      p->drawText(QRect(x + 42, y, box.width() - 52, lh), Qt::AlignVCenter, texts.value(line++));
-      y += lh;
-    };
-    row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); });
-    row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::supervisorColor()); p->drawRoundedRect(QRectF(r.center().x() - 8, r.center().y() - 8, 16, 16), 3, 3); });
-    row([&](QRect r) {  // a tiny terminal with its prompt
-          const QRectF t(r.center().x() - 11, r.center().y() - 8, 22, 16);
-          p->setPen(QPen(style::shellAccent(), 1.5));
-          p->setBrush(style::shellColor());
-          p->drawRoundedRect(t, 3, 3);
-          p->setPen(QPen(style::shellAccent(), 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-          const QPointF v[] = {{t.left() + 5, t.top() + 5}, {t.left() + 9, t.center().y() + 1}, {t.left() + 5, t.bottom() - 3}};
-          p->drawPolyline(v, 3);
-          p->drawLine(QPointF(t.left() + 11, t.bottom() - 3), QPointF(t.right() - 4, t.bottom() - 3));
-        });
-    row([&](QRect r) { p->setPen(QPen(style::trapColor(), 3)); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); });
-    row([&](QRect r) {
-      const QColor ink = style::linkColor(style::isDark(palette()));
-      p->setPen(QPen(ink, 3));
-      p->drawLine(r.left(), r.center().y(), r.right() - (ergo ? 6 : 0), r.center().y());
-      if (!ergo) return;
-      p->setPen(Qt::NoPen);
-      p->setBrush(ink);
-      p->drawPolygon(QPolygonF() << QPointF(r.right(), r.center().y()) << QPointF(r.right() - 11, r.center().y() - 6)
-                                 << QPointF(r.right() - 11, r.center().y() + 6));
-    });
-    row([&](QRect r) { p->setPen(QPen(style::monitorColor(), 2.5, Qt::DashLine)); p->drawLine(r.left(), r.center().y(), r.right() - 4, r.center().y());
-                        p->setBrush(style::monitorColor()); p->setPen(Qt::NoPen);
-                        p->drawPolygon(QPolygonF() << QPointF(r.right(), r.center().y()) << QPointF(r.right() - 8, r.center().y() - 5) << QPointF(r.right() - 8, r.center().y() + 5)); });
-    auto dot = [&](QColor c) { return [&, c](QRect r) { p->setPen(QPen(Qt::white, 1.5)); p->setBrush(c); p->drawEllipse(r.center(), 7, 7); }; };
-    row(dot(style::reasonColor(Term(atoms::kill))));
-    row(dot(style::reasonColor(Term(atoms::normal))));
-    row(dot(style::downColor()));
+    const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+    const QString key = texts.join(QChar('\n')) + QChar('\n') + QString::number(palette().cacheKey()) + QChar(' ') +
+                        font().key() + QChar(' ') + QString::number(dpr);
+    if (key != legendKey_ || legendPixmap_.isNull()) {
+      legendKey_ = key;
+      legendPixmap_ = paintLegend(texts, ergo, dpr);
+    }
+    p->drawPixmap(QPoint(9, viewport()->height() - kLegendRows * kLegendLineHeight - 19), legendPixmap_);
   }
   p->restore();
+}
+
+QPixmap GraphView::paintLegend(const QStringList& texts, bool ergo, qreal dpr) const {
+  const int lh = kLegendLineHeight, rows = kLegendRows;
+  static_assert(kLegendRows * kLegendLineHeight + 8 <= kLegendHeight);  // rows: legendTexts().size()
+  const QRect box(1, 1, legendWidth(), rows * lh + 8);  // a pixel of margin for the border's pen
+  QPixmap pm((QSizeF(box.size() + QSize(2, 2)) * dpr).toSize());
+  pm.setDevicePixelRatio(dpr);
+  pm.fill(Qt::transparent);
+  QPainter painter(&pm);
+  QPainter* p = &painter;
+  p->setRenderHint(QPainter::Antialiasing);
+  p->setRenderHint(QPainter::TextAntialiasing);
+  QFont f = font();
+  f.setPixelSize(13);
+  p->setFont(f);
+  QColor bg = palette().base().color();
+  bg.setAlpha(225);
+  p->setPen(QPen(palette().mid().color(), 1));
+  p->setBrush(bg);
+  p->drawRoundedRect(box, 8, 8);
+  int y = box.top() + 6;
+  const int x = box.left() + 10;
+  int line = 0;
+  auto row = [&](auto&& glyph) {  // the next line: its glyph, then its text
+    glyph(QRect(x, y, 34, lh));
+    p->setPen(palette().text().color());
+    p->drawText(QRect(x + 42, y, box.width() - 52, lh), Qt::AlignVCenter, texts.value(line++));
+    y += lh;
+  };
+  row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); });
+  row([&](QRect r) { p->setPen(Qt::NoPen); p->setBrush(style::supervisorColor()); p->drawRoundedRect(QRectF(r.center().x() - 8, r.center().y() - 8, 16, 16), 3, 3); });
+  row([&](QRect r) {  // a tiny terminal with its prompt
+        const QRectF t(r.center().x() - 11, r.center().y() - 8, 22, 16);
+        p->setPen(QPen(style::shellAccent(), 1.5));
+        p->setBrush(style::shellColor());
+        p->drawRoundedRect(t, 3, 3);
+        p->setPen(QPen(style::shellAccent(), 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        const QPointF v[] = {{t.left() + 5, t.top() + 5}, {t.left() + 9, t.center().y() + 1}, {t.left() + 5, t.bottom() - 3}};
+        p->drawPolyline(v, 3);
+        p->drawLine(QPointF(t.left() + 11, t.bottom() - 3), QPointF(t.right() - 4, t.bottom() - 3));
+      });
+  row([&](QRect r) { p->setPen(QPen(style::trapColor(), 3)); p->setBrush(style::workerColor()); p->drawEllipse(r.center(), 8, 8); });
+  row([&](QRect r) {
+    const QColor ink = style::linkColor(style::isDark(palette()));
+    p->setPen(QPen(ink, 3));
+    p->drawLine(r.left(), r.center().y(), r.right() - (ergo ? 6 : 0), r.center().y());
+    if (!ergo) return;
+    p->setPen(Qt::NoPen);
+    p->setBrush(ink);
+    p->drawPolygon(QPolygonF() << QPointF(r.right(), r.center().y()) << QPointF(r.right() - 11, r.center().y() - 6)
+                               << QPointF(r.right() - 11, r.center().y() + 6));
+  });
+  row([&](QRect r) { p->setPen(QPen(style::monitorColor(), 2.5, Qt::DashLine)); p->drawLine(r.left(), r.center().y(), r.right() - 4, r.center().y());
+                      p->setBrush(style::monitorColor()); p->setPen(Qt::NoPen);
+                      p->drawPolygon(QPolygonF() << QPointF(r.right(), r.center().y()) << QPointF(r.right() - 8, r.center().y() - 5) << QPointF(r.right() - 8, r.center().y() + 5)); });
+  auto dot = [&](QColor c) { return [&, c](QRect r) { p->setPen(QPen(Qt::white, 1.5)); p->setBrush(c); p->drawEllipse(r.center(), 7, 7); }; };
+  row(dot(style::reasonColor(Term(atoms::kill))));
+  row(dot(style::reasonColor(Term(atoms::normal))));
+  row(dot(style::downColor()));
+  painter.end();
+  return pm;
 }
 
 }  // namespace actorscope::views

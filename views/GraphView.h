@@ -10,6 +10,7 @@
 #include "actorscope/term.hpp"
 
 #include <QGraphicsView>
+#include <QPixmap>
 
 #include <optional>
 
@@ -71,6 +72,11 @@ private:
   /// The legend's lines; `ergo`: Ergo mode's (a link is a one-way arrow).
   static QStringList legendTexts(bool ergo = false);
   static constexpr int kLegendHeight = 212;
+  static constexpr int kLegendRows = 9, kLegendLineHeight = 22;
+  /// The legend box at device pixel ratio `dpr`, transparent around its rounded corners.
+  QPixmap paintLegend(const QStringList& texts, bool ergo, qreal dpr) const;
+  QString legendKey_;  // what legendPixmap_ was drawn for
+  QPixmap legendPixmap_;
   NodeItem* nodeAt(const QPoint& viewPos) const;
   /// The edge under `viewPos` (within a few pixels), when no node is there.
   std::optional<GraphEdge> edgeAt(const QPoint& viewPos) const;
