@@ -180,7 +180,7 @@ TimelineWidget::TimelineWidget(ObserverModel* model, GraphScene* scene, QWidget*
     b->setObjectName(name);
     b->setToolTip(tip);
     b->setAutoDefault(false);
-    b->setMaximumWidth(70);
+    b->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);  // as wide as its text, in every language
     return b;
   };
   backBtn_ = button(tr("\u25c0 Back"), QStringLiteral("timelineBack"), tr("Play backward"));

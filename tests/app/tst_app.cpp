@@ -193,6 +193,14 @@ QString outside(const MainWindow& w) {
         if (qobject_cast<QAbstractScrollArea*>(p)) scrolled = true;
       if (scrolled) continue;
       const QRect cr(c->mapTo(&w, QPoint(0, 0)), c->size());
+      // A push button narrower than its text cuts the text (a translation longer than English).
+      if (auto* b = qobject_cast<QPushButton*>(c); b && !b->text().isEmpty()) {
+        const int needs = b->fontMetrics().horizontalAdvance(QString(b->text()).remove(QLatin1Char('&'))) +
+                          2 * b->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, b);
+        if (b->width() < needs)
+          bad << QStringLiteral("%1/%2 '%3' is %4 px wide, its text needs %5")
+                     .arg(d->objectName(), b->objectName(), b->text()).arg(b->width()).arg(needs);
+      }
       if (!win.contains(cr))
         bad << QStringLiteral("%1/%2 (%3) at %4,%5 %6x%7")
                    .arg(d->objectName(), c->objectName(), QString::fromLatin1(c->metaObject()->className()))
