@@ -105,10 +105,11 @@ def record(name, here=HERE):
 
 def normalise_session(text):
     """What `iex < NAME.iex` printed: normalise_out's rules, without the banner lines
-    ("Interactive Elixir (...) - press Ctrl+C to exit ...", printed again after the shell restarts)
+    ("Interactive Elixir (...) - press Ctrl+C to exit ...", printed again after the shell restarts;
+    Actorscope's reads "... - press Ctrl+C to interrupt")
     and the final empty prompt; the bytecode of a module a session defines, which depends on the
     Elixir version, is cut to its "FOR1" header: <<70, 79, 82, 49, ...>>."""
-    text = re.sub(r"(?m)^Interactive Elixir \(.*\) - press Ctrl\+C to exit.*\n", "", text)
+    text = re.sub(r"(?m)^Interactive Elixir \(.*\) - press Ctrl\+C to (exit|interrupt).*\n", "", text)
     text = re.sub(r"(iex|\.\.\.)\(\d+\)> $", "", text)
     text = re.sub(r"<<70, 79, 82, 49,[0-9,\s]*\.\.\.>>", "<<70, 79, 82, 49, ...>>", text)
     # normalise_out's rules, applied to each line after the prompts that start it

@@ -113,7 +113,7 @@ QString normalise_err(const QString& text) {
 /// record_expected.py's normalise_session: no banner lines, no final empty prompt, module bytecode
 /// cut to its "FOR1" header, and normalise_out's rules applied to the text after each line's prompts.
 QString normalise_session(QString text) {
-  static const QRegularExpression banner("^Interactive Elixir \\(.*\\) - press Ctrl\\+C to exit.*\n",
+  static const QRegularExpression banner("^Interactive Elixir \\(.*\\) - press Ctrl\\+C to (exit|interrupt).*\n",
                                          QRegularExpression::MultilineOption);
   static const QRegularExpression last_prompt("(iex|\\.\\.\\.)\\(\\d+\\)> $");
   static const QRegularExpression bytecode("<<70, 79, 82, 49,[0-9,\\s]*\\.\\.\\.>>");
@@ -608,6 +608,7 @@ class ConsoleTest : public QObject {
     Runtime rt;
     std::mutex m;
     std::vector<std::string> errors;
+    std::string out;
     std::vector<Pid> restarted;  // SessionOptions::on_new_shell
     SessionOptions opts;
     opts.on_new_shell = [&](Pid p) {
@@ -619,6 +620,7 @@ class ConsoleTest : public QObject {
         [&](OutputKind k, const std::string& t) {
           std::lock_guard g(m);
           if (k == OutputKind::Error) errors.push_back(t);
+          if (k == OutputKind::Stdout) out += t;
         },
         opts);
     QCOMPARE(s.eval("keep = :me").text, std::string(":me"));
@@ -639,6 +641,8 @@ class ConsoleTest : public QObject {
              QString::fromStdString("** (EXIT from " + inspect_pid(old) + ") shell process exited with reason: killed"));
     QCOMPARE(int(restarted.size()), 1);
     QVERIFY(restarted[0] == s.shell_pid());
+    // A blank line, then the new shell's banner, as iex prints them.
+    QVERIFY2(out.find("\n" + std::string(kRestartBanner) + "\n") != std::string::npos, out.c_str());
   }
 
   void session_interrupt_endless_loop() {

@@ -241,7 +241,9 @@ Task<> server_main(Process& self, std::shared_ptr<Session::State> st, Pid first)
     }
     std::string text = "** (EXIT from " + inspect_pid(shell) + ") shell process exited with reason: " + format_exit(down[4]);
     st->ip->write(Stream::Error, text);
-    st->ip->write(Stream::Out, "\n");  // iex leaves a blank line before the new shell's banner
+    // iex leaves a blank line, then greets the new shell with its banner (whose "press Ctrl+C to
+    // exit (type h() ENTER for help)" this console has no use for: Ctrl+C interrupts here).
+    st->ip->write(Stream::Out, "\n" + std::string(kRestartBanner) + "\n");
     std::pair<Pid, Ref> started = self.spawn_monitor(&shell_main, st);
     Pid pid = started.first;
     shell = pid;

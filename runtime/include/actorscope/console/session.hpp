@@ -6,6 +6,8 @@
 // and links behave as in iex). A hidden server process watches it; when the shell dies (it was
 // linked to a process that died) the server prints
 //   ** (EXIT from #PID<0.121.0>) shell process exited with reason: killed
+//
+//   Interactive Elixir (Actorscope) - press Ctrl+C to interrupt
 // and starts a new shell process, with a new pid and the variables kept.
 //
 // Thread-safety: every member function may be called from any thread (the GUI thread). The output
@@ -22,6 +24,10 @@
 #include <vector>
 
 namespace actorscope::console {
+
+/// Printed (to Stdout, after a blank line) when a new shell replaces one that died, where iex
+/// prints its banner.
+inline constexpr std::string_view kRestartBanner = "Interactive Elixir (Actorscope) - press Ctrl+C to interrupt";
 
 /// Whether an input can be evaluated yet.
 enum class InputStatus {
