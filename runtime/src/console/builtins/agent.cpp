@@ -66,6 +66,11 @@ Task<Term> start_agent(Ctx& c, Term fun, std::optional<Term> opts, bool link) {
 }  // namespace
 
 void register_agent_builtins(BuiltinTable& t) {
+  // As Elixir's: what Supervisor.start_link([{Agent, fun}], ...) starts.
+  t.reg("Agent", "child_spec", 1).sync = [](Ctx&, Args& a) -> Term {
+    return Term::map({{Term(A("id")), Term(A("Elixir.Agent"))},
+                      {Term(A("start")), Term::tuple({Term(A("Elixir.Agent")), Term(A("start_link")), Term::list({a[0]})})}});
+  };
   t.reg("Agent", "start_link", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await start_agent(c, a[0], {}, true); };
   t.reg("Agent", "start_link", 2).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await start_agent(c, a[0], a[1], true); };
   t.reg("Agent", "start", 1).async = [](Ctx& c, Args a) -> Task<Term> { co_return co_await start_agent(c, a[0], {}, false); };

@@ -110,7 +110,7 @@ Task<Term> child_spec_map(Ctx& c, Term spec) {
   auto def = c.ip->module(m);
   if (!def && !builtin_module(m))
     raise_message("ArgumentError", "The module " + inspect_pretty(mod) + " was given as a child to a supervisor but it does not exist.");
-  if (def && def->find(A("child_spec"), 1)) {
+  if ((def && def->find(A("child_spec"), 1)) || (!def && find_builtin(m, A("child_spec"), 1))) {
     Term r = co_await apply_mfa(c, m, A("child_spec"), one(arg));
     if (!r.is_map()) raise_message("ArgumentError", "invalid child specification: " + inspect_pretty(r));
     co_return r;

@@ -95,6 +95,12 @@ void register_task_builtins(BuiltinTable& t) {
                       {Term(A("pid")), Term(pid)},
                       {Term(A("ref")), Term(ref)}});
   };
+  // As Elixir's: a task under a supervisor is :temporary (never restarted).
+  t.reg("Task", "child_spec", 1).sync = [](Ctx&, Args& a) -> Term {
+    return Term::map({{Term(A("id")), Term(A("Elixir.Task"))},
+                      {Term(A("restart")), Term(A("temporary"))},
+                      {Term(A("start")), Term::tuple({Term(A("Elixir.Task")), Term(A("start_link")), Term::list({a[0]})})}});
+  };
   t.reg("Task", "start", 1).sync = [](Ctx& c, Args& a) -> Term { return task_start(c, a[0], false); };
   t.reg("Task", "start_link", 1).sync = [](Ctx& c, Args& a) -> Term { return task_start(c, a[0], true); };
   t.reg("Task", "await", 1).async = [](Ctx& c, Args a) -> Task<Term> {

@@ -1,0 +1,13 @@
+# Supervisor.start_link with {Agent, fun} and {Task, fun}: the built-in modules' child_spec/1.
+IO.inspect(Agent.child_spec(fn -> 0 end) |> Map.delete(:start))
+{:ok, sup} = Supervisor.start_link([{Agent, fn -> 41 end}], strategy: :one_for_one)
+[{Agent, pid, :worker, [Agent]}] = Supervisor.which_children(sup)
+IO.inspect(Agent.get(pid, fn x -> x + 1 end))
+Process.exit(pid, :kill)
+Process.sleep(50)
+[{Agent, pid2, :worker, [Agent]}] = Supervisor.which_children(sup)
+IO.inspect(pid2 != pid)
+IO.inspect(Task.child_spec(fn -> :ok end) |> Map.delete(:start))
+{:ok, tasks} = Supervisor.start_link([{Task, fn -> IO.puts("task ran") end}], strategy: :one_for_one)
+Process.sleep(50)
+IO.inspect(Supervisor.which_children(tasks))
