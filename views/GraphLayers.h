@@ -757,7 +757,17 @@ public:
     setAcceptedMouseButtons(Qt::NoButton);
     setToolTip(QObject::tr("The observer: commands from this window (kill, exit, send, trap_exit) start here"));
   }
-  QRectF boundingRect() const override { return QRectF(-106, -36, 212, 99); }
+  QRectF boundingRect() const override {
+    const double half = std::max(106.0, halfWidth() + 4);
+    return QRectF(-half, -36, 2 * half, 99);
+  }
+  /// Half the width its label takes (scene units; the eye is narrower), in the current language.
+  double halfWidth() const {
+    QFont f = scene() ? scene()->font() : QFont();
+    f.setPixelSize(13);
+    f.setBold(true);
+    return std::max(30.0, QFontMetricsF(f).horizontalAdvance(QObject::tr("observer")) * 1.5 / 2);
+  }
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
     p->setRenderHint(QPainter::Antialiasing, true);
     p->scale(1.5, 1.5);

@@ -1844,12 +1844,14 @@ void GraphScene::forceStep() {
 QPointF GraphScene::observerPos() const {
   const QRectF r = nodesRect();
   if (r.isNull()) return {0, 0};
-  return {r.left() - 70, r.top() + 40};  // beside the leftmost node, never on it
+  // Beside the leftmost node, never on it: its label (wider in some languages) clear of the node's.
+  return {r.left() - std::max(70.0, observer_->halfWidth() + 16), r.top() + 40};
 }
 
 QRectF GraphScene::observerRect() const {
   if (nodes_.empty()) return {};
-  return QRectF(observerPos() + QPointF(-69, -36), QSizeF(138, 99));
+  const double half = std::max(69.0, observer_->halfWidth() + 2);
+  return QRectF(observerPos() + QPointF(-half, -36), QSizeF(2 * half, 99));
 }
 
 const char* GraphScene::signalName(const SignalAnim& a) {

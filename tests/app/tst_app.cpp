@@ -80,6 +80,7 @@ private slots:
   void fitsSmallScreens_data();
   void fitsSmallScreens();
   void translationsLoad();
+  void observerLabelClearOfNodes();
   void scenarioTextsAreTranslatable();
   void grabsNonEmptyImage();
   void everyScenarioShowsNodes_data();
@@ -241,6 +242,45 @@ void TestApp::fitsSmallScreens() {
     d->show();
     d->raise();
     check(qPrintable(d->objectName()));
+  }
+}
+
+void TestApp::observerLabelClearOfNodes() {
+  // The observer's label ("наблюдатель" is twice as wide as "observer") never covers the label of
+  // the node beside it, in any language, and leaves a gap.
+  struct English {
+    ~English() { actorscope::app::installLanguage(*QCoreApplication::instance(), QStringLiteral("en")); }
+  } restore;
+  for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ru"), QStringLiteral("zh_CN")}) {
+    QVERIFY(actorscope::app::installLanguage(*QCoreApplication::instance(), lang));
+    MainWindow w;
+    w.resize(1280, 720);
+    w.show();
+    QVERIFY(w.setScenario(QStringLiteral("empty")));
+    auto* console = w.findChild<actorscope::views::ConsoleWidget*>();
+    QVERIFY(console);
+    actorscope::views::GraphScene* scene = w.graphScene();
+    QTRY_VERIFY_WITH_TIMEOUT(console->ready() && scene->node(console->shellPid()) && scene->node(console->serverPid()), 10000);
+    // Laid out: the nodes have grown to their size and stopped moving.
+    QTRY_VERIFY_WITH_TIMEOUT(!scene->animating() && !scene->node(console->shellPid())->needsAnimate() &&
+                                 !scene->node(console->serverPid())->needsAnimate(),
+                             10000);
+    QVERIFY(!scene->observerRect().isEmpty());
+    // Its label, as ObserverGlyph draws it: 13 px bold, scaled 1.5, centred 45 below its middle.
+    QFont f = scene->font();
+    f.setPixelSize(13);
+    f.setBold(true);
+    const double half = QFontMetricsF(f).horizontalAdvance(QObject::tr("observer")) * 1.5 / 2;
+    const QPointF at = scene->observerRect().center() + QPointF(0, 36 - 99 / 2.0);  // the glyph's origin
+    const QRectF observer(at.x() - half, at.y() + 33, 2 * half, 24);
+    for (Pid p : {console->shellPid(), console->serverPid()}) {
+      const NodeItem* n = scene->node(p);
+      const QRectF label = n->mapRectToScene(n->labelRect(1.0));
+      QVERIFY2(!label.adjusted(-12, 0, 12, 0).intersects(observer),  // and a gap between them
+               qPrintable(QStringLiteral("%1: the observer (%2, %3 wide) covers %4's label at %5")
+                                                           .arg(lang).arg(observer.left()).arg(observer.width())
+                                                           .arg(n->label()).arg(label.left())));
+    }
   }
 }
 
