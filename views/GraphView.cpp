@@ -57,11 +57,12 @@ void GraphView::fitAll() {
   // Leave the legend's corner free: beside it or above it, whichever gives the larger scale.
   const double W = std::max(50, viewport()->width()), H = std::max(50, viewport()->height());
   const double lw = legend_ ? legendWidth() + 20 : 0, lh = legend_ ? kLegendHeight + 20 : 0;
+  const double bh = bannerHeight();  // the banner's band at the top is left free too
   double beside = 0, above = 0, s = 1.5;
   // Labels keep their size on screen, so they reach further at a smaller scale: twice is enough.
   for (int pass = 0; pass < 3; ++pass) {
-    beside = std::min((W - lw) / r.width(), H / r.height());
-    above = std::min(W / r.width(), (H - lh) / r.height());
+    beside = std::min((W - lw) / r.width(), std::max(10.0, H - bh) / r.height());
+    above = std::min(W / r.width(), std::max(10.0, H - lh - bh) / r.height());
     s = std::min(std::max(beside, above), 1.5);
     const QRectF labels = scene_->labelsRect(s).adjusted(-10 / s, 0, 10 / s, 0);
     if (labels.isNull() || (labels.left() >= r.left() && labels.right() <= r.right())) break;
@@ -70,9 +71,21 @@ void GraphView::fitAll() {
   }
   setTransform(QTransform::fromScale(s, s));
   if (beside >= above)
-    centerOn(r.center() - QPointF(lw / 2 / s, 0));
+    centerOn(r.center() - QPointF(lw / 2 / s, bh / 2 / s));
   else
-    centerOn(r.center() + QPointF(0, lh / 2 / s));
+    centerOn(r.center() + QPointF(0, (lh - bh) / 2 / s));
+}
+
+QFont GraphView::bannerFont() const {
+  QFont f = font();
+  f.setPointSizeF(f.pointSizeF() * 1.3);
+  f.setBold(true);
+  return f;
+}
+
+double GraphView::bannerHeight() const {
+  if (banner_.isEmpty()) return 0;
+  return QFontMetrics(bannerFont()).height() + 12 + 8 + 8;  // its box, the gap above and below it
 }
 
 void GraphView::zoomBy(double factor) {
@@ -270,6 +283,7 @@ void GraphView::drawBackground(QPainter* p, const QRectF& rect) {
 void GraphView::setBanner(const QString& text) {
   if (text == banner_) return;
   banner_ = text;
+  if (autoFit_) fitAll();  // nothing under the banner
   viewport()->update();
 }
 
@@ -278,10 +292,7 @@ void GraphView::drawForeground(QPainter* p, const QRectF&) {
   p->resetTransform();
   p->setRenderHint(QPainter::Antialiasing);
   if (!banner_.isEmpty()) {
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
-    f.setBold(true);
-    p->setFont(f);
+    p->setFont(bannerFont());
     QRect r = p->fontMetrics().boundingRect(banner_).adjusted(-14, -6, 14, 6);
     r.moveCenter(QPoint(viewport()->width() / 2, r.height() / 2 + 8));
     p->setPen(Qt::NoPen);

@@ -73,6 +73,9 @@ private:
   static QStringList legendTexts(bool ergo = false);
   static constexpr int kLegendHeight = 212;
   static constexpr int kLegendRows = 9, kLegendLineHeight = 22;
+  QFont bannerFont() const;
+  /// The band at the top the banner takes (0 without one): fitAll() leaves it free.
+  double bannerHeight() const;
   /// The legend box at device pixel ratio `dpr`, transparent around its rounded corners.
   QPixmap paintLegend(const QStringList& texts, bool ergo, qreal dpr) const;
   QString legendKey_;  // what legendPixmap_ was drawn for

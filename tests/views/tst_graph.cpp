@@ -100,6 +100,7 @@ private slots:
   void signalsInFlightDrawnWhereTheyAre();
   void cascadeKeepsTheChainInPlace();
   void searchAndSelect();
+  void fitLeavesTheBannerFree();
   void rendersAtEveryZoom();
   void eachScenarioNodesAndEdges_data();
   void eachScenarioNodesAndEdges();
@@ -443,6 +444,32 @@ void TestGraph::searchAndSelect() {
   QCOMPARE(scene.selectedPid(), a);
   QVERIFY(view.search(QString::fromStdString(inspect_pid(a))));
   QVERIFY(!view.search(QStringLiteral("haystack")));
+}
+
+void TestGraph::fitLeavesTheBannerFree() {
+  // "Showing the past" / "Paused" is drawn over the top of the graph: a fit keeps every node below
+  // it (it covered the observer and the top nodes).
+  World w;
+  GraphScene scene(&w.model);
+  views::GraphView view(&scene);
+  view.resize(900, 420);
+  std::vector<Pid> pids;
+  for (int i = 0; i < 12; ++i) pids.push_back(w.rt.spawn(idle));
+  w.sync();
+  playOut(scene, 3000);
+  view.setBanner(QStringLiteral("Showing the past: press Live to return"));
+  view.fitAll();
+  QFont f = view.font();
+  f.setPointSizeF(f.pointSizeF() * 1.3);
+  f.setBold(true);
+  const int bannerBottom = 8 + QFontMetrics(f).height() + 12;
+  for (Pid p : pids) {
+    const views::NodeItem* n = scene.node(p);
+    QVERIFY(n);
+    const QPoint top = view.mapFromScene(n->pos() - QPointF(0, n->radius()));
+    QVERIFY2(top.y() > bannerBottom, qPrintable(QStringLiteral("%1 at y %2, under the banner (to %3)")
+                                                   .arg(QString::fromStdString(inspect_pid(p))).arg(top.y()).arg(bannerBottom)));
+  }
 }
 
 void TestGraph::rendersAtEveryZoom() {
