@@ -158,6 +158,8 @@ public:
   void attachDialog(bool another = false);
   /// Why no action can be taken on the attached node (read-only, or it went away); "" when they can.
   QString nodeActionsOff() const;
+  /// Why no process action can be taken now ("" when they can): the node's reason, or the past.
+  QString actionsOff() const;
   /// Centres the graph on `pid` once the layout has moved it (after a collapse or an expand).
   void followAfterLayout(Pid pid);
   /// Actions on a real node ask first (the process, the blast radius); false: cancelled.

@@ -60,8 +60,9 @@ using views::RunMode;
 
 void MainWindow::updateProcessActions() {
   const bool node = attached_ != nullptr;
-  const bool can = model_->find(currentPid()) != nullptr && !timeTravelling() &&
-                   nodeActionsOff().isEmpty();
+  const QString off = actionsOff();
+  const bool can = model_->find(currentPid()) != nullptr && off.isEmpty();
+  if (inspector_) inspector_->setActionsOff(off);  // its buttons say why, as the menus are off
   for (QAction* a : {killAction_, exitAction_, sendAction_, suspendAction_}) a->setEnabled(can);
   // The BEAM lets only a process itself set its trap_exit or register it: not from the window.
   for (QAction* a : {trapAction_, registerAction_}) a->setEnabled(can && !node);

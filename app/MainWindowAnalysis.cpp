@@ -136,13 +136,16 @@ bool MainWindow::openRecording(const QString& path, QStringList* errors) {
 
 bool MainWindow::timeTravelling() const { return timeline_ && timeline_->scrubbing(); }
 
+QString MainWindow::actionsOff() const {
+  if (QString off = nodeActionsOff(); !off.isEmpty()) return off;
+  if (timeTravelling()) return tr("The graph shows the past: press Live on the timeline to act on the running processes");
+  return {};
+}
+
 bool MainWindow::canAct() {
-  if (const QString off = nodeActionsOff(); !off.isEmpty()) {
-    statusBar()->showMessage(off, 6000);
-    return false;
-  }
-  if (!timeTravelling()) return true;
-  statusBar()->showMessage(tr("The graph shows the past: press Live on the timeline to act on the running processes"), 5000);
+  const QString off = actionsOff();
+  if (off.isEmpty()) return true;
+  statusBar()->showMessage(off, 6000);
   return false;
 }
 

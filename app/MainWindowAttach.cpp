@@ -290,7 +290,7 @@ void MainWindow::updateSourceControls() {
   inspector_->setTrapReadOnly(node ? tr("Read-only on an attached node: the BEAM lets only the process itself set its trap_exit "
                                         "(Process.flag/2). This shows the value the node reports.")
                                    : QString());
-  inspector_->setActionsOff(nodeActionsOff());
+  inspector_->setActionsOff(actionsOff());
   if (reconnectAction_) reconnectAction_->setEnabled(node && anyLost);
 }
 

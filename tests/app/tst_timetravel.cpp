@@ -101,8 +101,14 @@ void TestTimeTravel::openingARecordingPausesTheLiveRuntime() {
   window.timeline()->seekIndex(window.timeline()->replay()->size());
   QVERIFY(window.observerModel()->processCount() > 0);
   QVERIFY(!window.findPid(registry).valid());
-  // Acting on processes waits for Live.
+  // Acting on processes waits for Live: the menus and the inspector's buttons, which say why.
   QVERIFY(!window.findChild<QAction*>(QStringLiteral("killAction"))->isEnabled());
+  const actorscope::Pid member = window.observerModel()->graph().processes().begin()->second.pid;
+  QVERIFY(window.selectByName(QString::fromStdString(actorscope::inspect_pid(member)), false));
+  auto* kill = window.findChild<QPushButton*>(QStringLiteral("inspectorKill"));
+  QVERIFY(kill);
+  QVERIFY(!kill->isEnabled());
+  QVERIFY2(kill->toolTip().contains(QStringLiteral("past")), qPrintable(kill->toolTip()));
 
   // Live: the kv runtime runs again and its processes are back in the graph.
   window.timeline()->goLive();
@@ -111,6 +117,8 @@ void TestTimeTravel::openingARecordingPausesTheLiveRuntime() {
   QVERIFY(!window.timeTravelling());
   QVERIFY(!window.windowTitle().contains(QStringLiteral("replay")));
   QTRY_VERIFY_WITH_TIMEOUT((window.tick(), window.findPid(registry).valid()), 10000);
+  QVERIFY(window.selectByName(registry, false));
+  QTRY_VERIFY_WITH_TIMEOUT((window.tick(), kill->isEnabled()), 10000);
 }
 
 void TestTimeTravel::aPausedRuntimeStaysPausedAfterLive() {
