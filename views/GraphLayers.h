@@ -509,6 +509,7 @@ public:
     // Unlabelled envelopes more than half covered by one already drawn are not drawn again: a
     // stream of messages on one edge stays a stream, at a fraction of the raster work.
     drawnEnvelopes_.clear();
+    drawnLabels_.clear();
     const double cellW = 9 * k, cellH = 6 * k;
     for (const SignalAnim& a : scene_->anims_) {
       const bool tracked = a.rtProgress >= 0 && !a.delivered;
@@ -599,7 +600,27 @@ public:
             const QString& text = a.text;
             const double w = fm.horizontalAdvance(text) + fm.height() * 0.6;
             const double h = fm.height() + 2;
-            QRectF box(head.x() - w / 2, head.y() - r - h - 4, w, h);
+            // Above the head, else below it, else higher up: clear of the labels drawn before it
+            // and of the names of the processes it leaves and reaches; nowhere clear, none.
+            const QRectF above(head.x() - w / 2, head.y() - r - h - 4, w, h);
+            const QRectF candidates[] = {above, above.translated(0, 2 * r + h + 8), above.translated(0, -(h + 3))};
+            auto nameOf = [&](uint32_t serial) {
+              const NodeItem* n = serial ? scene_->node(serial) : nullptr;
+              return n ? n->mapRectToScene(n->labelRect(lod)) : QRectF();
+            };
+            const QRectF names[] = {nameOf(a.from), nameOf(a.to)};
+            const QRectF* chosen = nullptr;
+            for (const QRectF& c : candidates) {
+              bool clear = std::none_of(drawnLabels_.begin(), drawnLabels_.end(), [&](const QRectF& d) { return d.intersects(c); });
+              for (const QRectF& nm : names) clear = clear && (nm.isEmpty() || !nm.intersects(c));
+              if (clear) {
+                chosen = &c;
+                break;
+              }
+            }
+            if (!chosen) break;
+            const QRectF box = *chosen;
+            drawnLabels_.push_back(box);
             p->setPen(Qt::NoPen);
             p->setBrush(QColor(a.color.red(), a.color.green(), a.color.blue(), 235));
             p->drawRoundedRect(box, h / 3, h / 3);
@@ -639,10 +660,13 @@ public:
     }
   }
 
+  const std::vector<QRectF>& drawnLabels() const { return drawnLabels_; }
+
 private:
   GraphScene* scene_;
   QRectF rect_;
   std::unordered_set<uint64_t> drawnEnvelopes_;  // paint()'s, kept for its buckets
+  std::vector<QRectF> drawnLabels_;               // paint()'s pulse labels so far
 };
 
 /// Paints every node that is a plain blob at the view's scale, in one call (the items themselves

@@ -1841,6 +1841,8 @@ void GraphScene::forceStep() {
   heat_ = r.heat;
 }
 
+std::vector<QRectF> GraphScene::paintedPulseLabels() const { return signalLayer_->drawnLabels(); }
+
 QPointF GraphScene::observerPos() const {
   const QRectF r = nodesRect();
   if (r.isNull()) return {0, 0};

@@ -129,6 +129,9 @@ public:
   int nodeCount() const;
   std::vector<GraphEdge> edges() const;
   const std::deque<SignalAnim>& signalAnims() const { return anims_; }
+  /// The pulse labels the last painted frame drew (scene coordinates): clear of each other and of
+  /// the names of the processes each pulse travels between.
+  std::vector<QRectF> paintedPulseLabels() const;
   /// True when something moves: the view repaints only then.
   bool animating() const { return animating_; }
 

@@ -77,6 +77,11 @@ Task<> ergoHoarder(Process& self, Pid linkTo, Pid watch) {
   self.monitor(watch);
   co_await self.receive([](const Term& m) { return m.is_atom(intern("never_sent")); });
 }
+/// Monitors each of `targets`, then idles.
+Task<> watchAll(Process& self, std::vector<Pid> targets) {
+  for (Pid t : targets) self.monitor(t);
+  for (;;) co_await self.receive();
+}
 /// Monitors the registered name `name` (BEAM: the pid it has now, R3.4), then idles.
 Task<> nameWatcher(Process& self, Atom name) {
   self.monitor(name);
@@ -93,6 +98,7 @@ private slots:
   void killWithTrappingPeerGivesAnEnvelopeAndNoDeath();
   void cascadeKillsExactlyThePredictedSet();
   void downTravelsAlongTheMonitor();
+  void pulseLabelsDoNotCoverEachOtherOrNames();
   void normalFizzles();
   void aLifeWithinOneTickIsStillShown();
   void restartTakesTheOldPlace();
@@ -254,6 +260,44 @@ void TestGraph::downTravelsAlongTheMonitor() {
     for (const SignalAnim& a : scene.signalAnims()) envelope = envelope || (a.kind == SignalAnim::Envelope && a.to == m.serial());
   }
   QVERIFY(envelope);
+}
+
+void TestGraph::pulseLabelsDoNotCoverEachOtherOrNames() {
+  // Five DOWNs at once into one watcher (the monitors chapter's run_and_exit): their labels were
+  // stacked on each other and on the watcher's name.
+  World w;
+  GraphScene scene(&w.model);
+  views::GraphView view(&scene);
+  view.resize(900, 600);
+  view.show();
+  std::vector<Pid> watched;
+  for (int i = 0; i < 5; ++i) watched.push_back(w.rt.spawn(idle));
+  const Pid watcher = w.rt.spawn(watchAll, watched);
+  w.rt.register_name(watcher, intern("the_watcher"));
+  w.sync();
+  playOut(scene, 2000);
+  view.fitAll();
+  for (Pid p : watched) w.rt.exit(p, A("boom"));
+  w.sync();
+  size_t mostLabels = 0;
+  const double t0 = scene.now();
+  for (double now = t0; now < t0 + 3000; now += 40) {
+    scene.advance(now);
+    QImage img(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    img.fill(Qt::white);
+    QPainter painter(&img);
+    view.render(&painter);
+    painter.end();
+    const std::vector<QRectF> labels = scene.paintedPulseLabels();
+    mostLabels = std::max(mostLabels, labels.size());
+    for (size_t i = 0; i < labels.size(); ++i) {
+      for (size_t j = i + 1; j < labels.size(); ++j)
+        QVERIFY2(!labels[i].intersects(labels[j]), qPrintable(QStringLiteral("labels %1 and %2 overlap at %3 ms").arg(i).arg(j).arg(now - t0)));
+      const views::NodeItem* n = scene.node(watcher);
+      QVERIFY(!labels[i].intersects(n->mapRectToScene(n->labelRect(view.transform().m11()))));
+    }
+  }
+  QVERIFY2(mostLabels >= 2, "several DOWNs were labelled at once");
 }
 
 void TestGraph::normalFizzles() {
