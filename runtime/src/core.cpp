@@ -810,7 +810,9 @@ bool RuntimeCore::try_match(Process* p) {
 
 void RuntimeCore::consume(Process* p, Signal* s) {
   uint32_t weight = 1;
-  if (tracing_on() && sample_message(true, &weight)) {
+  // A message a signal made (a DOWN, a trapped EXIT) is never sampled away: the picture counted
+  // it into the mailbox when the signal was delivered (always traced), so its taking is exact too.
+  if (tracing_on() && (s->kind == SignalKind::Down || s->payload.is_tagged(atoms::EXIT, 3) || sample_message(true, &weight))) {
     TraceEvent ev;
     ev.kind = TraceKind::Receive;
     ev.a = p->pid();

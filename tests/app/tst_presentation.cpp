@@ -166,6 +166,10 @@ void TestPresentation::textbookExamples() {
     shownCount += e.kind == QLatin1String("node_shown");
     endedCount += e.kind == QLatin1String("node_ended");
   }
+  if (shownCount < 3) {  // what was presented, for the failure's diagnosis
+    QFile f(dir.filePath(QStringLiteral("presented.jsonl")));
+    if (f.open(QIODevice::ReadOnly)) qWarning("presentation log:\n%s", f.readAll().constData());
+  }
   QVERIFY2(shownCount >= 3, "the shell, its server and the example's process are shown");
   QVERIFY2(endedCount >= 1, "the example's process ends on screen");
   const Entry* start = first(log, QStringLiteral("pulse_start"), signal);

@@ -145,6 +145,7 @@ class TestRuntime : public QObject {
   void trace_disabledRecordsNothing();
   void snapshot_contents();
   void trace_droppedWhenBufferFull();
+  void trace_sampledReceivesKeepSignalMessagesExact();
   void trace_fullBufferNeverBlocksThreaded();
 
   // limits, pids from text, pause
@@ -1201,6 +1202,47 @@ void TestRuntime::trace_droppedWhenBufferFull() {
   std::vector<TraceEvent> four;
   QCOMPARE(rt.drain_trace(four, 4), size_t(4));
   QCOMPARE(rt.dropped_events(), uint64_t(7));  // spawn + 10 sends - 4
+}
+
+void TestRuntime::trace_sampledReceivesKeepSignalMessagesExact() {
+  // With messages sampled (the live window starts at 1 in 64), the taking of a DOWN and of a
+  // trapped EXIT is still traced, each with weight 1: their delivery put them in the picture's
+  // mailbox, and a sampled-away taking left a badge at 1 for ever (the iex shell's server).
+  Runtime rt(det());
+  rt.set_tracing(true);
+  rt.set_message_sampling(64);
+  auto waiter = [](Process& self) -> Task<> { (void)co_await self.receive(); };
+  const Pid watched = rt.spawn(waiter);
+  const Pid linked = rt.spawn(waiter);
+  const Pid watcher = rt.spawn([](Process& self, Pid watched, Pid linked) -> Task<> {
+    self.trap_exit(true);
+    self.monitor(watched);
+    self.link(linked);
+    for (;;) (void)co_await self.receive();
+  }, watched, linked);
+  rt.run_until_idle();
+  rt.exit(watched, A("boom"));
+  rt.exit(linked, A("boom"));
+  for (int i = 0; i < 10; ++i) rt.send(watcher, Term(i));
+  rt.run_until_idle();
+  std::vector<TraceEvent> ev;
+  rt.drain_trace(ev);
+  int downs = 0, exits = 0, plain = 0;
+  for (const TraceEvent& e : ev) {
+    if (e.kind != TraceKind::Receive || e.a != watcher) continue;
+    if (e.term.is_tagged(atoms::DOWN, 5)) {
+      ++downs;
+      QCOMPARE(e.weight, 1u);
+    } else if (e.term.is_tagged(atoms::EXIT, 3)) {
+      ++exits;
+      QCOMPARE(e.weight, 1u);
+    } else {
+      ++plain;
+    }
+  }
+  QCOMPARE(downs, 1);
+  QCOMPARE(exits, 1);
+  QVERIFY2(plain < 10, "plain messages are still sampled");
 }
 
 void TestRuntime::trace_fullBufferNeverBlocksThreaded() {

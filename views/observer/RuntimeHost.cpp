@@ -122,10 +122,14 @@ void RuntimeHost::run(Config cfg) {
   }
   if (o.deterministic) rt.run_ready();
 
+  // The first snapshot is taken before anything is drained: what happens after it (a script's
+  // process that lives and dies before the first round) is presented from its events, not
+  // folded into a snapshot taken after its life as facts no one sees.
+  std::optional<Snapshot> first = rt.snapshot();
   std::vector<TraceEvent> drained;
   uint64_t lastDropped = 0;
   uint64_t steps = 0;
-  auto lastRefresh = Clock::now() - kRefreshEvery;
+  auto lastRefresh = Clock::now();
   bool lostPending = false;
   auto lastInFlight = Clock::now() - kInFlightEvery;
   bool listedInFlight = false;
@@ -196,9 +200,10 @@ void RuntimeHost::run(Config cfg) {
     // Resynchronise after lost events at most every kResyncEvery: under a flood events are lost
     // every round, and a snapshot per round would cost the runtime more than the trace itself.
     const bool lost = lostPending && Clock::now() - lastRefresh >= kResyncEvery;
-    std::optional<Snapshot> snap;
-    if (lost || snapshotRequested_.exchange(false) || Clock::now() - lastRefresh >= kRefreshEvery ||
-        doStep || !cmds.empty()) {
+    const bool initial = first.has_value();  // older than this round's events: never coalesces them
+    std::optional<Snapshot> snap = std::exchange(first, std::nullopt);
+    if (!snap && (lost || snapshotRequested_.exchange(false) || Clock::now() - lastRefresh >= kRefreshEvery ||
+        doStep || !cmds.empty())) {
       if (lostPending) lostPending = false;
       snap = rt.snapshot();
       lastRefresh = Clock::now();
@@ -221,7 +226,7 @@ void RuntimeHost::run(Config cfg) {
       std::lock_guard g(m_);
       if (inFlight) outbox_.in_flight = std::move(inFlight);
       if (snap) {
-        if (lost) {
+        if (lost && !initial) {
           // The GUI fell behind: coalesce into the snapshot instead of queueing without bound.
           outbox_.events.clear();
           outbox_.coalesced = true;
