@@ -230,9 +230,13 @@ void RuntimeHost::run(Config cfg) {
           // The GUI fell behind: coalesce into the snapshot instead of queueing without bound.
           outbox_.events.clear();
           outbox_.coalesced = true;
+          outbox_.snapshot = std::move(snap);
+        } else if (!outbox_.snapshot) {
+          // Events drained before the snapshot are older than it; they stay for the animations.
+          outbox_.snapshot = std::move(snap);
         }
-        // Events drained before the snapshot are older than it; they stay for the animations.
-        outbox_.snapshot = std::move(snap);
+        // else: the GUI has not taken the older one yet, and the events after it are all here:
+        // it stays (a newer one would turn those events into facts no one sees presented).
       }
       if (outbox_.events.empty()) {
         outbox_.events.swap(drained);
