@@ -786,11 +786,18 @@ public:
     return QRectF(-half, -36, 2 * half, 99);
   }
   /// Half the width its label takes (scene units; the eye is narrower), in the current language.
+  /// Measured again only when the text or the scene's font changed (it is asked every tick).
   double halfWidth() const {
     QFont f = scene() ? scene()->font() : QFont();
     f.setPixelSize(13);
     f.setBold(true);
-    return std::max(30.0, QFontMetricsF(f).horizontalAdvance(QObject::tr("observer")) * 1.5 / 2);
+    const QString text = QObject::tr("observer");
+    if (text != halfFor_ || f != halfFont_) {
+      halfFor_ = text;
+      halfFont_ = f;
+      half_ = std::max(30.0, QFontMetricsF(f).horizontalAdvance(text) * 1.5 / 2);
+    }
+    return half_;
   }
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
     p->setRenderHint(QPainter::Antialiasing, true);
@@ -824,6 +831,9 @@ public:
 private:
   QStaticText label_;
   QFont labelFont_;
+  mutable QString halfFor_;  // halfWidth()'s cache: the text and font it measured
+  mutable QFont halfFont_;
+  mutable double half_ = 30;
 };
 
 }  // namespace actorscope::views

@@ -180,9 +180,11 @@ void RuntimeHost::run(Config cfg) {
 
     drained.clear();
     size_t outboxSize;
+    bool snapshotWaiting;  // the GUI has not taken the last one: a new one would not be used
     {
       std::lock_guard g(m_);
       outboxSize = outbox_.events.size();
+      snapshotWaiting = outbox_.snapshot.has_value();
     }
     if (outboxSize < kOutboxCap) rt.drain_trace(drained, std::min(kDrainPerRound, kOutboxCap - outboxSize));
     const uint64_t dropped = rt.dropped_events();
@@ -202,8 +204,8 @@ void RuntimeHost::run(Config cfg) {
     const bool lost = lostPending && Clock::now() - lastRefresh >= kResyncEvery;
     const bool initial = first.has_value();  // older than this round's events: never coalesces them
     std::optional<Snapshot> snap = std::exchange(first, std::nullopt);
-    if (!snap && (lost || snapshotRequested_.exchange(false) || Clock::now() - lastRefresh >= kRefreshEvery ||
-        doStep || !cmds.empty())) {
+    if (!snap && (lost || (!snapshotWaiting && (snapshotRequested_.exchange(false) ||
+                                                Clock::now() - lastRefresh >= kRefreshEvery || doStep || !cmds.empty())))) {
       if (lostPending) lostPending = false;
       snap = rt.snapshot();
       lastRefresh = Clock::now();
