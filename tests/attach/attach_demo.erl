@@ -115,8 +115,9 @@ answer(["cpu"]) ->
     {Ms, _} = statistics(runtime),             % every thread of the VM, ms
     io:format("@ ok ~p~n", [Ms]);
 answer(["clean"]) ->
-    Traced = [{P, erlang:trace_info(P, tracer), erlang:trace_info(P, flags)}
-              || P <- processes(), erlang:trace_info(P, flags) =/= {flags, []}],
+    %% A process that ended between processes() and trace_info answers undefined: not traced.
+    Traced = [{P, erlang:trace_info(P, tracer), Flags}
+              || P <- processes(), {flags, [_ | _]} = Flags <- [erlang:trace_info(P, flags)]],
     New = case erlang:trace_info(new, flags) of
               {flags, []} -> [];
               Flags -> [{new, erlang:trace_info(new, tracer), Flags}]
