@@ -28,6 +28,7 @@
 #include <QPainter>
 #include <QProcess>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -148,7 +149,7 @@ void churnBench(double scale) {
   if (!rig.ok) return;
   const long rate = 50'000;
   const long churnMs = std::max(500L, long(3000 * scale));
-  const int rounds = 5;
+  const int rounds = 6;  // a multiple of 3: each order as often
   const QString cmd = QStringLiteral("churn %1 %2").arg(rate).arg(churnMs);
   struct Cost {
     double cpu = 0, busy = 0;
@@ -159,7 +160,12 @@ void churnBench(double scale) {
     }
   };
   auto cost = [&] { return Cost{rig.cpuSeconds(), rig.busySeconds()}; };
-  auto churn = [&](QString* answer, const QString& command) {
+  // Each measured churn follows a second of the same load, not measured: the cost under that
+  // load, once the agent has spent the burst it allows after a quiet spell (up to
+  // max_events_per_s events at once) and sends its sustained rate.
+  const QString settleCmd = QStringLiteral("churn %1 1000").arg(rate);
+  auto churn = [&](QString* answer, const QString& command, const QString& settle) {
+    rig.node.ask(settle, 120'000);
     const Cost c = cost();
     const QString a = rig.node.ask(command, 120'000).value(0);
     if (answer) *answer = a;
@@ -167,29 +173,39 @@ void churnBench(double scale) {
     return Cost{d.cpu - c.cpu, d.busy - c.busy};
   };
   // A first round, not counted, warms the node (its allocators grow for the load). Then rounds
-  // of the load alone, with the trace flags only, and with the agent attached, one after the
-  // other: the node's own cost for the load drifts over a run, and a neighbour's load comes and
-  // goes. Trace flags only: the churning process traced as the agent traces it, by the agent's
-  // tracer NIF with its gate closed, and no agent: the BEAM's own cost of the flags (a tracer call
-  // for each spawn), which the exact counts need whatever the agent does.
+  // of the load alone, with the trace flags only, and with the agent attached, in an order that
+  // turns each round (alone-flags-observed, flags-observed-alone, observed-alone-flags): the
+  // node's own cost for the load drifts over a run (it grew by half over seven rounds here), and
+  // in a fixed order the drift is charged to whatever comes last. Trace flags only: the churning
+  // process traced as the agent traces it, by the agent's tracer NIF with its gate closed, and no
+  // agent: the BEAM's own cost of the flags (a tracer call for each spawn), which the exact counts
+  // need whatever the agent does.
   rig.node.ask(QStringLiteral("churn %1 %2").arg(rate).arg(std::max(200L, churnMs / 4)), 120'000);
   const QString tracedCmd = QStringLiteral("churn_traced %1 %2 %3").arg(rate).arg(churnMs).arg(QStringLiteral(ACTORSCOPE_TRACER_DIR));
+  const QString tracedSettleCmd = QStringLiteral("churn_traced %1 1000 %2").arg(rate).arg(QStringLiteral(ACTORSCOPE_TRACER_DIR));
   Cost alone, flagsOnly, seen;
   uint64_t spawned = 0, traced = 0, dropped = 0, received = 0;
   QString perRound;
-  for (int r = 0; r < rounds; ++r) {
-    const Cost a = churn(nullptr, cmd);
+  std::vector<double> agentRatios, flagRatios;
+  auto runAlone = [&](Cost& a) {
+    a = churn(nullptr, cmd, settleCmd);
+    return true;
+  };
+  auto runFlags = [&](Cost& f) {
     QString tracedAnswer;
-    const Cost f = churn(&tracedAnswer, tracedCmd);
+    f = churn(&tracedAnswer, tracedCmd, tracedSettleCmd);
     if (!tracedAnswer.startsWith(QStringLiteral("ok "))) {
       std::fprintf(stderr, "attach bench: churn_traced: %s\n", qPrintable(tracedAnswer));
-      return;
+      return false;
     }
+    return true;
+  };
+  auto runObserved = [&](Cost& o) {
     attach::Client client;
     std::string error;
     if (!client.connect(rig.options(), error)) {
       std::fprintf(stderr, "attach bench: %s\n", error.c_str());
-      return;
+      return false;
     }
     client.take();
     std::atomic<uint64_t> got{0};
@@ -202,7 +218,7 @@ void churnBench(double scale) {
       }
     });
     QString observed;
-    const Cost o = churn(&observed, cmd);
+    o = churn(&observed, cmd, settleCmd);
     // Until the agent's last batch has arrived.
     attach::AgentStats stats;
     uint64_t last = ~0ull;
@@ -214,15 +230,32 @@ void churnBench(double scale) {
     draining.store(false);
     drain.join();
     client.detach();
-    alone += a;
-    flagsOnly += f;
-    seen += o;
     spawned += observed.section(QLatin1Char(' '), 1, 1).toULongLong();
     traced += stats.events;
     dropped += stats.dropped;
     received += got.load();
+    return true;
+  };
+  for (int r = 0; r < rounds; ++r) {
+    Cost a, f, o;
+    for (int k = 0; k < 3; ++k) {
+      const int which = (r + k) % 3;
+      if (!(which == 0 ? runAlone(a) : which == 1 ? runFlags(f) : runObserved(o))) return;
+    }
+    alone += a;
+    flagsOnly += f;
+    seen += o;
+    if (a.cpu > 0) {
+      agentRatios.push_back(o.cpu / a.cpu);
+      flagRatios.push_back(f.cpu / a.cpu);
+    }
     perRound += QStringLiteral(" %1/%2/%3").arg(a.cpu, 0, 'f', 3).arg(f.cpu, 0, 'f', 3).arg(o.cpu, 0, 'f', 3);
   }
+  auto median = [](std::vector<double> v) {
+    if (v.empty()) return 0.0;
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+  };
   auto over = [](double with, double without) { return without > 0 ? 100.0 * (with - without) / without : 0; };
   out("attach_events_absorbed_pct_50k", traced > 0 ? 100.0 * double(traced - dropped) / double(traced) : 0, "%");
   out("attach_agent_cpu_overhead_pct", over(seen.cpu, alone.cpu), "%");
@@ -238,6 +271,10 @@ void churnBench(double scale) {
                rounds, churnMs, rate, (unsigned long long)spawned, (unsigned long long)traced,
                (unsigned long long)dropped, (unsigned long long)received, alone.cpu, flagsOnly.cpu, seen.cpu, qPrintable(perRound),
                alone.busy, seen.busy);
+  if (!agentRatios.empty())
+    std::fprintf(stderr, "attach churn: per round, observed over alone: median %+.1f %% (%+.1f to %+.1f); flags only over alone: median %+.1f %%\n",
+                 100 * (median(agentRatios) - 1), 100 * (*std::min_element(agentRatios.begin(), agentRatios.end()) - 1),
+                 100 * (*std::max_element(agentRatios.begin(), agentRatios.end()) - 1), 100 * (median(flagRatios) - 1));
 }
 
 }  // namespace
