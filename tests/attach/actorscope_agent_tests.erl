@@ -68,6 +68,8 @@ main() ->
          fun() -> check_read_only(Default) end),
     step("a spawn storm: the mailbox stays bounded, every event is counted",
          fun() -> check_storm(Default) end),
+    step("a storm that lasts: a burst of max_events_per_s, then the sustained rate",
+         fun() -> check_sustained_rate(Default) end),
     step("the observer process ends: the agent cleans up", fun() -> check_observer_down(Default) end),
     step("another tracer: tracer_busy, and the module unloads", fun check_tracer_busy/0),
     [step("the agent killed: its NIF removes the flags as they fire, a new agent attaches",
@@ -483,6 +485,45 @@ check_storm(Default) ->
     A ! {detach, self()},
     recv(A, detached),
     assert_clean(A, Default).
+
+%% After a quiet spell the agent shows a burst of up to max_events_per_s events; a storm that
+%% lasts gets the sustained rate: 500 events a second, or 5 per ms of the node's CPU time. A
+%% paced storm of 4000 spawns a second for 4 s (32,000 events) against a limit of 3000 a second:
+%% about 3000 + 3 x 500 are sent, where a fixed limit of 3000 a window sends about 12,000.
+check_sustained_rate(Default) ->
+    Max = 3000,
+    {ok, A} = ?AGENT:start(self(), opts(#{max_events_per_s => Max})),
+    _ = recv(A, hello),
+    _ = snapshot(A),
+    clear_events(),
+    {Cpu0, _} = erlang:statistics(runtime),
+    T0 = erlang:monotonic_time(millisecond),
+    N = paced_storm(4000, T0, T0 + 4000, 0),
+    Bs = await_batches(A, "every spawn sent or counted", fun(Bs) -> spawns_accounted(Bs) >= N end),
+    {Cpu1, _} = erlang:statistics(runtime),
+    Secs = (erlang:monotonic_time(millisecond) - T0) div 1000 + 1,
+    Sent = length([E || {Es, _} <- Bs, E <- Es, lists:member(element(1, E), [spawn, exit])]),
+    Bound = Max + 5 * (Cpu1 - Cpu0) + 500 * (Secs + 1),
+    io:format("[~p spawns, ~p spawn and exit events sent in about ~p s, ~p ms of CPU, bound ~p] ",
+              [N, Sent, Secs, Cpu1 - Cpu0, Bound]),
+    Sent >= Max div 2 orelse fail("only ~p events of the first burst were sent (limit ~p)", [Sent, Max]),
+    Sent =< Bound orelse fail("~p events sent in about ~p s: over the sustained rate (bound ~p)", [Sent, Secs, Bound]),
+    check_batches(),
+    A ! {detach, self()},
+    recv(A, detached),
+    assert_clean(A, Default).
+
+%% Spawns Rate short-lived processes a second until End (10 ms slices); returns how many.
+paced_storm(Rate, Start, End, Done) ->
+    Now = erlang:monotonic_time(millisecond),
+    case Now >= End of
+        true -> Done;
+        false ->
+            Due = (Now - Start) * Rate div 1000,
+            _ = [spawn(fun() -> ok end) || _ <- lists:seq(1, max(0, Due - Done))],
+            receive after 10 -> ok end,
+            paced_storm(Rate, Start, End, max(Done, Due))
+    end.
 
 storm(End, K) ->
     case K rem 100 =:= 0 andalso erlang:monotonic_time(millisecond) > End of

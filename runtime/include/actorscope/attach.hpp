@@ -51,6 +51,8 @@ struct Options {
   bool read_only = false;    ///< the agent refuses every action
   unsigned timeout_ms = 5000;
   int batch_ms = 50;
+  /// The agent's burst of traced events after a quiet spell; a storm that lasts gets the
+  /// sustained rate, max(500, 5 per ms of the node's CPU time) a second (docs/attach-protocol.md).
   int max_events_per_s = 5000;
   /// Send the agent its erl_tracer NIF (actorscope_tracer.so: spawns the rate leaves out are
   /// counted on the node, not sent). Where it does not load the agent traces as a process.

@@ -24,7 +24,13 @@
 -define(MQ_LOW, 10000).               % ... until it falls below this
 -define(DRAIN_BATCH, 10000).          % trace messages counted unread between ticks
 -define(EVAL_MS, 5000).
--define(EARLY_EXIT_MS, 1000).         % an exit waits this long for its spawn (see sample/3)
+-define(EARLY_EXIT_MS, 1000).
+%% Sustained event rate: this many events a second, or this many per ms of the node's own CPU
+%% time in the last window, whichever is more (never more than max_eps). An event sent costs the
+%% node about 10 us (the trace term, the agent's handling, the batch: actorscope-bench), so 5 a
+%% CPU ms keep the agent near 5 % of what the node does; the floor keeps a quiet node readable.
+-define(MIN_EPS, 500).
+-define(EVENTS_PER_CPU_MS, 5).         % an exit waits this long for its spawn (see sample/3)
 -define(TERM_BYTES, 16384).           % larger reasons/messages are sent as {truncated, Text}
 -define(PRINT_CHARS, 100000).         % eval's printed result
 -define(INFO_MESSAGES, 50).
@@ -57,6 +63,8 @@
     overload = false :: boolean(),
     window_start = 0 :: integer(),              % rate limit: 1 s windows
     window_sent = 0 :: non_neg_integer(),
+    allow = 0 :: non_neg_integer(),             % events this window may send (see new_window/1)
+    cpu_ms = 0 :: integer(),                    % the node's CPU time when the window started
     hidden = #{} :: #{pid() => true},           % sampled out: spawned over the rate, not shown
     born = #{} :: #{pid() => true},             % shown, spawn sent, exit not yet seen
     %% While the rate is spent, new processes are not traced at all (they would be hidden: their
@@ -67,6 +75,7 @@
     busy_pull = false :: boolean(),             % the last take from the NIF was a crowd (wake sooner)
     untraced_spans = [] :: [{integer(), integer()}],
     early = #{} :: #{pid() => {integer(), tuple()}},  % exit traced before its spawn: {ms, msg}
+    early_next = 0 :: integer(),                      % ms: no entry of `early` is due before
     nodes = [] :: [node()],                     % last reported
     helpers = #{} :: #{pid() => reference()},   % untraced helper processes
     labeller :: pid() | undefined,
@@ -218,11 +227,13 @@ attach(Caller, Ref, Observer, #{read_only := RO, batch_ms := B, max_events_per_s
     Nodes = other_nodes(Observer),
     St0 = #st{observer = Observer, obs_mon = ObsMon, read_only = RO, batch_ms = B, max_eps = M, nif = Nif,
               now = Now, next_flush = Now + B, next_poll = Now + ?POLL_MS, window_start = Now,
+              allow = M, cpu_ms = element(1, erlang:statistics(runtime)),
               nodes = Nodes, walk_started = Now - ?FULL_POLL_MS},
     Hello = #{node => node(), otp => erlang:system_info(otp_release), elixir => elixir_app(),
               nodes => Nodes, read_only => RO, now => now_ns(),
               tracer => case Nif of true -> nif; false -> process end,
               processes => erlang:system_info(process_count) - 1},
+    nif_gate(false, St0),  % the first window's budget
     send_obs({actorscope, self(), hello, Hello}, St0),
     case guarded(fun snapshot/1, St0) of
         {stop, Why, St} ->
@@ -309,8 +320,13 @@ pull_mailbox(St) ->
     after 0 -> St
     end.
 
-%% Closed: the NIF counts spawns instead of sending them (taken by nif_dropped/1).
-nif_gate(Closed, #st{nif = true}) -> _ = (catch ?TRACER:gate(Closed)), ok;
+%% Closed: the NIF counts spawns instead of sending them (taken by nif_dropped/1). Opened: with
+%% this window's budget of spawns (each brings its exit: half the event rate); the spawn that
+%% spends it wakes the agent ({actorscope_tracer, budget_spent, WindowStart}), which closes the
+%% gate then.
+nif_gate(true, #st{nif = true}) -> _ = (catch ?TRACER:gate(true)), ok;
+nif_gate(false, #st{nif = true, allow = Allow, window_sent = Sent, window_start = WS}) ->
+    _ = (catch ?TRACER:budget(max(1, (Allow - Sent) div 2), WS)), ok;
 nif_gate(_, _) -> ok.
 
 nif_dropped(#st{nif = true} = St) ->
@@ -574,6 +590,8 @@ tick(#st{now = Now} = St0) ->
         false -> St1
     end.
 
+%% After pull/1 took what came before; a window's late message does not close the next one.
+handle({?TRACER, budget_spent, WS}, #st{window_start = WS} = St) -> trace_new(false, St);
 handle({trace_ts, _, _, _, _} = M, St) -> trace_msg(M, St);
 handle({trace_ts, _, _, _, _, _} = M, St) -> trace_msg(M, St);
 handle({'$actorscope_labels', Pid, Results}, #st{labeller = Pid} = St) ->
@@ -652,11 +670,11 @@ arity(A) when is_list(A) -> length(A);
 arity(A) when is_integer(A) -> A;
 arity(_) -> 0.
 
-%% Rate limit on spawns: once max_eps events went out in this 1 s window, a new process is hidden
+%% Rate limit on spawns: once this window's allowance of events went out, a new process is hidden
 %% (sample/3); everything left out is counted, exactly.
 admit(Kind, M, #st{now = Now, window_start = WS} = St) when Now - WS >= 1000 ->
-    admit(Kind, M, trace_new(true, St#st{window_start = Now, window_sent = 0}));
-admit(_, M, #st{window_sent = Sent, max_eps = Max} = St) when Sent < Max ->
+    admit(Kind, M, new_window(St));
+admit(_, M, #st{window_sent = Sent, allow = Allow} = St) when Sent < Allow ->
     show(M, St);
 admit(_, M, St) ->
     hide(M, trace_new(false, St)).
@@ -679,13 +697,28 @@ trace_new(true, #st{untraced_since = Since} = St) when Since =/= undefined ->
 trace_new(_, St) ->
     St.
 
-%% A new window while new processes are not traced: they are again (not only at the next spawn
-%% event: the spawns may all come from processes that are not traced).
-rate_window(#st{untraced_since = Since, now = Now, window_start = WS} = St) when Since =/= undefined,
-                                                                              Now - WS >= 1000 ->
-    trace_new(true, St#st{window_start = Now, window_sent = 0});
+%% A new window: new processes are traced again (not only at the next spawn event: the spawns
+%% may all come from processes that are not traced), and the NIF's gate opens for the window's
+%% budget (it may have closed it by itself, unknown to the agent yet).
+rate_window(#st{now = Now, window_start = WS} = St) when Now - WS >= 1000 ->
+    new_window(St);
 rate_window(St) ->
     St.
+
+%% The allowance is a bucket of up to max_eps events: a burst after a quiet spell (a supervision
+%% tree restarting) is shown whole; a storm that lasts gets the sustained rate (?MIN_EPS, or
+%% ?EVENTS_PER_CPU_MS per ms of the node's CPU time), and the agent's cost stays a small share
+%% of the node's own work.
+new_window(#st{now = Now, window_start = WS, window_sent = Sent, allow = Allow, cpu_ms = Cpu0,
+               max_eps = Max} = St0) ->
+    {Cpu, _} = erlang:statistics(runtime),
+    Refill = max(?MIN_EPS * (Now - WS) div 1000, ?EVENTS_PER_CPU_MS * (Cpu - Cpu0)),
+    St = St0#st{window_start = Now, window_sent = 0, cpu_ms = Cpu,
+                allow = min(Max, max(0, Allow - Sent) + Refill)},
+    case St#st.untraced_since of
+        undefined -> nif_gate(false, St), St;
+        _ -> trace_new(true, St)
+    end.
 
 maybe_untraced(TS, #st{untraced_since = Since}) when Since =/= undefined, TS >= Since ->
     true;
@@ -714,18 +747,25 @@ shown_exit(M, #st{born = B, known = K} = St) ->
     case maps:take(P, B) of
         {_, Born} -> send_event(M, St#st{born = Born});
         error when is_map_key(P, K) -> send_event(M, St);
+        error when map_size(St#st.early) =:= 0 ->
+            St#st{early = #{P => {St#st.now, M}}, early_next = St#st.now + ?EARLY_EXIT_MS};
         error -> St#st{early = (St#st.early)#{P => {St#st.now, M}}}
     end.
 
-%% Exits whose spawn did not come within ?EARLY_EXIT_MS are sent (oldest first).
+%% Exits whose spawn did not come within ?EARLY_EXIT_MS are sent (oldest first). The map is
+%% walked only once its oldest entry may be due (early_next: never later than that), not on every
+%% tick: under a storm of short lives it holds thousands.
 expire_early(#st{early = E} = St) when map_size(E) =:= 0 ->
     St;
+expire_early(#st{now = Now, early_next = Next} = St) when Now < Next ->
+    St;
 expire_early(#st{early = E, now = Now} = St) ->
-    Old = lists:sort(maps:fold(fun(P, {T, M}, Acc) when Now - T >= ?EARLY_EXIT_MS -> [{T, P, M} | Acc];
-                                  (_, _, Acc) -> Acc
-                               end, [], E)),
-    lists:foldl(fun({_, P, M}, S) -> send_event(M, S#st{early = maps:remove(P, S#st.early)}) end,
-                St, Old).
+    {Old, Oldest} = maps:fold(fun(P, {T, M}, {Acc, O}) when Now - T >= ?EARLY_EXIT_MS -> {[{T, P, M} | Acc], O};
+                                 (_, {T, _}, {Acc, O}) -> {Acc, min(T, O)}
+                              end, {[], Now}, E),
+    St1 = lists:foldl(fun({_, P, M}, S) -> send_event(M, S#st{early = maps:remove(P, S#st.early)}) end,
+                      St, lists:sort(Old)),
+    St1#st{early_next = Oldest + ?EARLY_EXIT_MS}.
 
 send_event(M, #st{window_sent = Sent} = St) ->
     St#st{events = [event(M) | St#st.events], n_pending = St#st.n_pending + 1,

@@ -8,7 +8,12 @@
 // before it takes the buffer again, so the events keep their order.
 // It leaves out at the source what the agent would only count: while the gate is closed (the
 // agent's event rate is spent), `spawn` events are counted here and never built; `spawned`,
-// `getting_linked`, `getting_unlinked` and links to ports are never kept.
+// `getting_linked`, `getting_unlinked` and links to ports are never kept. The spawn that spends
+// the window's budget (budget/2) wakes the agent ({actorscope_tracer, budget_spent}) so that it
+// closes the gate and stops tracing new processes at once, not at its next tick: every process
+// spawned until then is traced (and costs the node) for nothing. (The gate cannot close here by
+// itself: a child whose spawn was left out would still be traced, and the BEAM removes a
+// tracee's flags on `remove` only in its own context, not at its birth.)
 // Thread-safety: enabled/trace run on any scheduler, in the context of the traced process; the
 // gate and the counts are atomics, the buffer is under g_m (take swaps it out and copies it
 // unlocked: the agent is its only caller). One agent per node (the agent's name is registered),
@@ -18,14 +23,17 @@
 #include <erl_nif.h>
 
 #include <atomic>
+#include <climits>
 #include <mutex>
 
 namespace {
 
-ERL_NIF_TERM a_ok, a_trace, a_discard, a_remove, a_trace_status, a_spawn, a_spawned, a_getting_linked,
+ERL_NIF_TERM a_ok, a_budget_spent, a_actorscope_tracer, a_trace, a_discard, a_remove, a_trace_status, a_spawn, a_spawned, a_getting_linked,
     a_getting_unlinked, a_link, a_unlink, a_trace_ts, a_extra, a_true, a_false;
 
 std::atomic<bool> g_gate{false};
+std::atomic<long> g_budget{LONG_MAX};   // spawns in this window before the agent is woken
+std::atomic<long> g_window{0};          // the agent's name for the window (budget/2)
 ErlNifPid g_agent;                       // set once, by load(): the agent that loaded this copy
 std::atomic<bool> g_agent_gone{false};  // a send to the agent failed: it has ended
 std::atomic<unsigned long> g_spawns{0};
@@ -49,6 +57,8 @@ void agent_gone() { g_agent_gone.store(true, std::memory_order_relaxed); }
 int load(ErlNifEnv* env, void**, ERL_NIF_TERM info) {
   if (!enif_get_local_pid(env, info, &g_agent)) return 1;
   a_ok = enif_make_atom(env, "ok");
+  a_budget_spent = enif_make_atom(env, "budget_spent");
+  a_actorscope_tracer = enif_make_atom(env, "actorscope_tracer");
   a_trace = enif_make_atom(env, "trace");
   a_discard = enif_make_atom(env, "discard");
   a_remove = enif_make_atom(env, "remove");
@@ -98,6 +108,11 @@ ERL_NIF_TERM enabled(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
       }
       return a_discard;
     }
+    if (g_budget.fetch_sub(1, std::memory_order_relaxed) == 1 &&
+        !enif_send(env, &g_agent, nullptr,
+                   enif_make_tuple3(env, a_actorscope_tracer, a_budget_spent,
+                                    enif_make_long(env, g_window.load(std::memory_order_relaxed)))))
+      agent_gone();
     return a_trace;
   }
   if (enif_is_identical(tag, a_spawned) || enif_is_identical(tag, a_getting_linked) ||
@@ -171,10 +186,23 @@ ERL_NIF_TERM take(ErlNifEnv* env, int, const ERL_NIF_TERM[]) {
   return enif_make_tuple2(env, out, overflow ? a_true : a_false);
 }
 
-/// gate(Closed): closed, spawns are counted and not sent.
+/// gate(Closed): closed, spawns are counted and not sent; opened, without a budget.
 ERL_NIF_TERM gate(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
   if (!enif_is_identical(argv[0], a_true) && !enif_is_identical(argv[0], a_false)) return enif_make_badarg(env);
-  g_gate.store(enif_is_identical(argv[0], a_true), std::memory_order_relaxed);
+  const bool closed = enif_is_identical(argv[0], a_true);
+  if (!closed) g_budget.store(LONG_MAX, std::memory_order_relaxed);
+  g_gate.store(closed, std::memory_order_relaxed);
+  return a_ok;
+}
+
+/// budget(N, Window): the gate opens; the Nth spawn from now sends the agent
+/// {actorscope_tracer, budget_spent, Window} (N >= 1; Window tells a late message from the last).
+ERL_NIF_TERM budget(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
+  long n, window;
+  if (!enif_get_long(env, argv[0], &n) || n < 1 || !enif_get_long(env, argv[1], &window)) return enif_make_badarg(env);
+  g_window.store(window, std::memory_order_relaxed);
+  g_budget.store(n, std::memory_order_relaxed);
+  g_gate.store(false, std::memory_order_relaxed);
   return a_ok;
 }
 
@@ -187,6 +215,7 @@ ErlNifFunc funcs[] = {
     {"enabled", 3, enabled, 0},
     {"trace", 5, trace, 0},
     {"gate", 1, gate, 0},
+    {"budget", 2, budget, 0},
     {"take_spawns", 0, take_spawns, 0},
     {"take", 0, take, 0},
     {"resume", 0, resume, 0},
