@@ -156,6 +156,20 @@ void free_one(HeapObject* h, FreeStack& stack) {
 }  // namespace
 
 void detail::release_heap(HeapObject* h) noexcept {
+  if (h->kind == HeapKind::Tuple) {
+    // Most messages: a tuple of atoms, numbers and pids, nothing of its own to release.
+    auto* t = static_cast<TupleObj*>(h);
+    const Term* e = t->elems();
+    const uint32_t n = t->size;
+    uint32_t i = 0;
+    while (i < n && !TermAccess::on_heap(e[i])) ++i;
+    if (i == n) {
+      const size_t bytes = sizeof(TupleObj) + n * sizeof(Term);
+      t->~TupleObj();
+      frame_free(t, bytes);
+      return;
+    }
+  }
   FreeStack stack;
   do {
     free_one(h, stack);
