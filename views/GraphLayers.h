@@ -618,14 +618,14 @@ public:
                 break;
               }
             }
-            if (!chosen) break;
-            const QRectF box = *chosen;
-            drawnLabels_.push_back(box);
-            p->setPen(Qt::NoPen);
-            p->setBrush(QColor(a.color.red(), a.color.green(), a.color.blue(), 235));
-            p->drawRoundedRect(box, h / 3, h / 3);
-            p->setPen(Qt::white);
-            p->drawText(box, Qt::AlignCenter, text);
+            if (chosen) {
+              drawnLabels_.push_back(*chosen);
+              p->setPen(Qt::NoPen);
+              p->setBrush(QColor(a.color.red(), a.color.green(), a.color.blue(), 235));
+              p->drawRoundedRect(*chosen, h / 3, h / 3);
+              p->setPen(Qt::white);
+              p->drawText(*chosen, Qt::AlignCenter, text);
+            }
           }
           break;
         }

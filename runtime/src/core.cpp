@@ -720,6 +720,7 @@ bool RuntimeCore::drain(Process* p) {
           trace_delivery(*this, SignalType::Exit, s, SignalOutcome::Trapped);
           s->payload = Term::tuple({Term(atoms::EXIT), Term(s->from), reason});
           s->kind = SignalKind::Message;
+          s->linked = true;  // signal-born (see Signal::linked)
           put(s);
           break;
         }
@@ -770,6 +771,7 @@ bool RuntimeCore::ergo_drain_exit(Process* p, Signal* s) {
                                    : Term(s->from);
     s->payload = Term::tuple({Term(atoms::EXIT), std::move(object), s->payload});
     s->kind = SignalKind::Message;
+    s->linked = true;  // signal-born (see Signal::linked)
     s->prio = 2;  // the Urgent queue
     SpinGuard g(p->lock_);
     ergo_enqueue_locked(p, s);
@@ -812,7 +814,7 @@ void RuntimeCore::consume(Process* p, Signal* s) {
   uint32_t weight = 1;
   // A message a signal made (a DOWN, a trapped EXIT) is never sampled away: the picture counted
   // it into the mailbox when the signal was delivered (always traced), so its taking is exact too.
-  if (tracing_on() && (s->kind == SignalKind::Down || s->payload.is_tagged(atoms::EXIT, 3) || sample_message(true, &weight))) {
+  if (tracing_on() && (s->kind == SignalKind::Down || s->linked || sample_message(true, &weight))) {
     TraceEvent ev;
     ev.kind = TraceKind::Receive;
     ev.a = p->pid();

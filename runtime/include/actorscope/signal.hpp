@@ -25,7 +25,9 @@ struct Signal : SignalNode {
   Pid to;
   Pid from;
   SignalKind kind = SignalKind::Message;
-  bool linked = false;     // Exit: from a link. Down: delivered even without a monitor entry
+  bool linked = false;     // Exit: from a link. Down: delivered even without a monitor entry.
+                           // Message: made from an exit signal (trapped): its taking is traced
+                           // exactly, as the signal's delivery was (never sampled)
   bool local = false;      // made on the receiver's node for a remote cause (a cut): not routed
   bool node_stop = false;  // Exit: forced, no process sent it: its node ended (stop_node), or the
                            // node's Kill in Ergo mode (E1.6)

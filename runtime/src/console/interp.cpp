@@ -54,10 +54,10 @@ struct NoMessage {
 
 Task<> logger_main(Process& self, std::shared_ptr<Interp> ip) {
   // Named as the BEAM's logger process is, so the graph and Process.whereis(:logger) say what it
-  // is (unless the user took the name first).
+  // is (unless the user took the name first: then it stays unnamed).
   try {
     ip->rt.register_name(self.pid(), intern("logger"));
-  } catch (...) {
+  } catch (const ErlangError&) {
   }
   (void)co_await self.receive(NoMessage{}, Interp::kLoggerWarmupMs);
   while (true) {

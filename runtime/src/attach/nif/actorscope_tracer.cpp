@@ -108,7 +108,8 @@ ERL_NIF_TERM enabled(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
       }
       return a_discard;
     }
-    if (g_budget.fetch_sub(1, std::memory_order_relaxed) == 1 &&
+    // acquire: budget/2 stored the window before the budget (release), so this names its window.
+    if (g_budget.fetch_sub(1, std::memory_order_acquire) == 1 &&
         !enif_send(env, &g_agent, nullptr,
                    enif_make_tuple3(env, a_actorscope_tracer, a_budget_spent,
                                     enif_make_long(env, g_window.load(std::memory_order_relaxed)))))
@@ -201,7 +202,7 @@ ERL_NIF_TERM budget(ErlNifEnv* env, int, const ERL_NIF_TERM argv[]) {
   long n, window;
   if (!enif_get_long(env, argv[0], &n) || n < 1 || !enif_get_long(env, argv[1], &window)) return enif_make_badarg(env);
   g_window.store(window, std::memory_order_relaxed);
-  g_budget.store(n, std::memory_order_relaxed);
+  g_budget.store(n, std::memory_order_release);
   g_gate.store(false, std::memory_order_relaxed);
   return a_ok;
 }
